@@ -1,0 +1,105 @@
+"""A cache of checked decks, so start-up does not re-parse YAML that has not changed.
+
+Parsing a 10,000-card YAML deck takes about a second even with libyaml; reading the
+same deck back from JSON takes a few tens of milliseconds. Entries are keyed by the
+file's identity (resolved path, size, mtime in ns, inode) and by CACHE_VERSION, and
+any entry that cannot be read is ignored and rewritten: the cache can always be
+deleted without losing anything.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from caucasusquiz.decks.model import Card, CardType, Deck, DeckLoad, Problem, Severity
+
+CACHE_VERSION = 1
+
+
+class DeckCache:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def _entry_path(self, deck_path: Path) -> Path:
+        digest = hashlib.sha1(str(deck_path.resolve()).encode()).hexdigest()[:20]
+        return self.directory / f"{deck_path.stem[:40]}-{digest}.json"
+
+    @staticmethod
+    def identity(deck_path: Path) -> list | None:
+        try:
+            st = deck_path.stat()
+        except OSError:
+            return None
+        return [CACHE_VERSION, str(deck_path.resolve()), st.st_size, st.st_mtime_ns, st.st_ino]
+
+    def get(self, deck_path: Path, deck_id: str) -> DeckLoad | None:
+        identity = self.identity(deck_path)
+        if identity is None:
+            return None
+        try:
+            raw = json.loads(self._entry_path(deck_path).read_text(encoding="utf-8"))
+            if raw["identity"] != identity or raw["deck_id"] != deck_id:
+                return None
+            return _load_from_json(raw, deck_path)
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None  # missing or damaged entry: the caller re-reads the YAML
+
+    def put(self, deck_path: Path, deck_id: str, loaded: DeckLoad) -> None:
+        identity = self.identity(deck_path)
+        if identity is None:
+            return
+        raw = {"identity": identity, "deck_id": deck_id, **_dump_to_json(loaded)}
+        # Write-then-rename so a concurrent reader never sees half an entry; a cache
+        # that cannot be written (read-only disk) is simply not used.
+        with contextlib.suppress(OSError):
+            self.directory.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(raw, handle, ensure_ascii=False, separators=(",", ":"))
+                os.replace(tmp, self._entry_path(deck_path))
+            except OSError:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+
+
+def _dump_to_json(loaded: DeckLoad) -> dict:
+    deck = loaded.deck
+    deck_json = None
+    if deck is not None:
+        deck_json = {
+            "title": deck.title,
+            "description": deck.description,
+            "tags": list(deck.tags),
+            "cards": [
+                [c.id, c.type.value, c.answer, c.prompt, c.line, list(c.accept),
+                 list(c.distractors), c.hint, list(c.tags), c.source, c.context]
+                for c in deck.cards
+            ],
+        }
+    problems = [[p.line, p.message, p.hint, p.severity.value] for p in loaded.problems]
+    return {"deck": deck_json, "problems": problems}
+
+
+def _load_from_json(raw: dict, path: Path) -> DeckLoad:
+    deck_id = raw["deck_id"]
+    problems = [Problem(path, line, message, hint, Severity(sev))
+                for line, message, hint, sev in raw["problems"]]
+    deck_json = raw["deck"]
+    if deck_json is None:
+        return DeckLoad(path, None, problems)
+    types = {t.value: t for t in CardType}
+    cards = tuple(
+        Card(deck_id, cid, types[ctype], answer, prompt, line, tuple(accept), tuple(distractors),
+             hint, tuple(tags), source, context)
+        for cid, ctype, answer, prompt, line, accept, distractors, hint, tags, source, context
+        in deck_json["cards"]
+    )
+    deck = Deck(deck_id, deck_json["title"], path, cards, deck_json["description"],
+                tuple(deck_json["tags"]))
+    return DeckLoad(path, deck, problems)

@@ -1,0 +1,114 @@
+"""`check --fix`: give hand-written cards an id by inserting one line, leaving every other line alone.
+
+Comments, key order, quoting and blank lines are the teacher's; a YAML round trip would
+destroy them, so the fix edits the text at the card's position instead.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from caucasusquiz.decks.ids import content_id
+from caucasusquiz.decks.yamlio import YamlProblem, compose
+
+
+@dataclass(frozen=True, slots=True)
+class IdFix:
+    path: Path
+    line: int
+    new_id: str
+
+
+def add_missing_ids(path: Path) -> list[IdFix]:
+    """Insert `id:` into every card of `path` that has none; returns what was added.
+
+    Files that are not valid YAML, or whose layout cannot be edited safely, are left
+    untouched (`check` reports their problems).
+    """
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+        root = compose(text)
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        return []
+    cards = _card_nodes(root)
+    taken = {_id_of(card) for card in cards} - {None}
+    missing = [card for card in cards if _id_of(card) is None and "id" not in _keys(card)]
+    if not missing:
+        return []
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.split(newline)
+    fixes: list[IdFix] = []
+    for card in sorted(missing, key=lambda n: n.start_mark.index, reverse=True):
+        new_id = content_id(_card_words(card), taken)
+        if not _insert_id(lines, card, new_id):
+            continue
+        taken.add(new_id)
+        fixes.append(IdFix(path, card.start_mark.line + 1, new_id))
+    if fixes:
+        _write_atomically(path, newline.join(lines))
+    return sorted(fixes, key=lambda f: f.line)
+
+
+def _card_nodes(root) -> list[MappingNode]:
+    if not isinstance(root, MappingNode):
+        return []
+    for key, value in root.value:
+        if isinstance(key, ScalarNode) and key.value == "cards" and isinstance(value, SequenceNode):
+            return [item for item in value.value if isinstance(item, MappingNode)]
+    return []
+
+
+def _keys(card: MappingNode) -> dict[str, object]:
+    return {k.value: v for k, v in card.value if isinstance(k, ScalarNode)}
+
+
+def _id_of(card: MappingNode) -> str | None:
+    value = _keys(card).get("id")
+    if isinstance(value, ScalarNode) and value.value.strip():
+        return value.value.strip()
+    return None
+
+
+def _card_words(card: MappingNode) -> str:
+    keys = _keys(card)
+    for name in ("question", "text", "statement", "answer"):
+        value = keys.get(name)
+        if isinstance(value, ScalarNode) and value.value.strip():
+            return value.value.replace("{{", "").replace("}}", "")
+    return "card"
+
+
+def _insert_id(lines: list[str], card: MappingNode, new_id: str) -> bool:
+    row, col = card.start_mark.line, card.start_mark.column
+    line = lines[row]
+    if card.flow_style:  # `- {question: ..., answer: ...}`: add the key just inside the brace
+        if line[col : col + 1] != "{":
+            return False
+        lines[row] = f"{line[: col + 1]}id: {new_id}, {line[col + 1 :].lstrip()}"
+        return True
+    prefix = line[:col]
+    if prefix.strip() in ("", "-") or prefix.rstrip().endswith("-"):
+        if prefix.strip():  # `  - question: ...` → `  - id: x` / `    question: ...`
+            lines[row : row + 1] = [f"{prefix}id: {new_id}", " " * col + line[col:]]
+        else:  # the first key sits on its own line below a bare `-`
+            lines.insert(row, f"{prefix}id: {new_id}")
+        return True
+    return False
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    mode = path.stat().st_mode
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.chmod(tmp, mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

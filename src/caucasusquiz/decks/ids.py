@@ -1,0 +1,41 @@
+"""Card ids: short, stable, readable, and never derived from a card's position."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")
+ID_RULE = "letters, digits, - and _, starting with a letter or digit, at most 80 characters"
+
+_STOPWORDS = frozenset(
+    "a an the of in on at to for and or by with from as is was were be been that this "
+    "which who what when where how its it his her their".split()
+)
+
+
+def is_valid_id(card_id: str) -> bool:
+    return bool(ID_PATTERN.match(card_id))
+
+
+def slug_words(text: str, max_words: int = 4) -> str:
+    """A few meaningful ASCII words of `text`, joined with dashes (`İlham` becomes `ilham`)."""
+    folded = unicodedata.normalize("NFKD", text.replace("İ", "I").replace("ı", "i"))
+    ascii_text = folded.encode("ascii", "ignore").decode().lower()
+    words = [w for w in re.findall(r"[a-z0-9]+", ascii_text) if w not in _STOPWORDS]
+    return "-".join(words[:max_words]) or "card"
+
+
+def content_id(text: str, taken: set[str] | frozenset[str] = frozenset(), max_words: int = 4) -> str:
+    """An id made from the card's own words plus a short hash, unique among `taken`."""
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    base = slug_words(text, max_words)
+    for length in range(4, 41):
+        candidate = f"{base}-{digest[:length]}"
+        if candidate not in taken:
+            return candidate
+    n = 2  # pragma: no cover - needs a full SHA-1 collision
+    while f"{base}-{digest}-{n}" in taken:  # pragma: no cover
+        n += 1
+    return f"{base}-{digest}-{n}"  # pragma: no cover

@@ -1,0 +1,448 @@
+"""Reading one deck file: bytes → text → YAML nodes → checked Deck, collecting every problem.
+
+This is the only place deck files are parsed. It never raises for a bad file: a
+teacher gets the full list of problems, each with a line, and the valid cards of a
+partly broken deck stay usable.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from caucasusquiz.decks.ids import ID_RULE, is_valid_id
+from caucasusquiz.decks.model import (
+    CARD_TYPES,
+    CLOZE_BLANK,
+    Card,
+    CardType,
+    Deck,
+    DeckLoad,
+    Problem,
+    Severity,
+)
+from caucasusquiz.decks.textcheck import first_forbidden_char
+from caucasusquiz.decks.yamlio import NULL, YamlProblem, compose, line_of, scalar_bool
+
+MAX_DECK_BYTES = 16 * 1024 * 1024
+FORMAT_VERSION = 1
+SHOWN_DISTRACTORS = 3
+LONG_PROMPT = 400
+LONG_TYPED_ANSWER = 60
+
+TOP_KEYS = ("title", "description", "tags", "cards", "version")
+COMMON_CARD_KEYS = ("id", "type", "tags", "source", "context")
+TYPE_KEYS: dict[CardType, tuple[str, ...]] = {
+    CardType.CLOZE: ("text",),
+    CardType.QA: ("question", "answer", "accept"),
+    CardType.CHOICE: ("question", "answer", "distractors"),
+    CardType.TRUEFALSE: ("statement", "answer"),
+}
+ALL_CARD_KEYS = tuple(dict.fromkeys(COMMON_CARD_KEYS + sum(TYPE_KEYS.values(), ())))
+
+
+def read_deck(path: Path, deck_id: str | None = None) -> DeckLoad:
+    """Read and check one deck file. Never raises for anything wrong inside the file."""
+    reader = _DeckReader(path, deck_id or path.stem)
+    return reader.read()
+
+
+def read_deck_text(text: str, path: Path, deck_id: str | None = None) -> DeckLoad:
+    """Check deck text that is already in memory (e.g. an editor buffer)."""
+    reader = _DeckReader(path, deck_id or path.stem)
+    return reader.read_text(text)
+
+
+class _DeckReader:
+    def __init__(self, path: Path, deck_id: str) -> None:
+        self.path = path
+        self.deck_id = deck_id
+        self.problems: list[Problem] = []
+
+    # -- reporting -------------------------------------------------------------
+
+    def error(self, where: Node | int, message: str, hint: str | None = None) -> None:
+        line = where if isinstance(where, int) else line_of(where)
+        self.problems.append(Problem(self.path, line, message, hint))
+
+    def warn(self, where: Node | int, message: str, hint: str | None = None) -> None:
+        line = where if isinstance(where, int) else line_of(where)
+        self.problems.append(Problem(self.path, line, message, hint, Severity.WARNING))
+
+    def result(self, deck: Deck | None) -> DeckLoad:
+        self.problems.sort(key=lambda p: p.line)
+        return DeckLoad(self.path, deck, self.problems)
+
+    # -- file level ------------------------------------------------------------
+
+    def read(self) -> DeckLoad:
+        try:
+            size = self.path.stat().st_size
+            if size > MAX_DECK_BYTES:
+                self.error(
+                    1,
+                    f"file is {size / 1024 / 1024:.1f} MiB; decks are limited to "
+                    f"{MAX_DECK_BYTES // 1024 // 1024} MiB",
+                    "split it into several deck files",
+                )
+                return self.result(None)
+            data = self.path.read_bytes()
+        except IsADirectoryError:
+            self.error(1, "is a folder, not a deck file")
+            return self.result(None)
+        except OSError as exc:
+            self.error(1, f"cannot read the file: {exc.strerror or exc}")
+            return self.result(None)
+        if b"\x00" in data:
+            line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+            self.error(line, "this is a binary file, not a YAML deck", "decks are plain UTF-8 text")
+            return self.result(None)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            self.error(
+                line,
+                f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+                "save the file as UTF-8 in your editor",
+            )
+            return self.result(None)
+        return self.read_text(text)
+
+    def read_text(self, text: str) -> DeckLoad:
+        tab_lines = self._tab_indented_lines(text)
+        try:
+            root = compose(text)
+        except YamlProblem as problem:
+            if problem.line not in tab_lines:  # tab lines are already reported, with a better hint
+                self.error(problem.line, problem.message, problem.hint)
+            return self.result(None)
+        if root is None or (isinstance(root, ScalarNode) and root.tag == NULL):
+            self.error(1, "the file is empty",
+                       "a deck needs at least `title:` and `cards:`; see docs/deck-format.md")
+            return self.result(None)
+        return self.result(self._deck(root))
+
+    def _tab_indented_lines(self, text: str) -> list[int]:
+        lines = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            indent = line[: len(line) - len(line.lstrip(" \t"))]
+            if "\t" in indent:
+                lines.append(number)
+                self.error(number, "tab used for indentation", "indent with spaces; YAML forbids tabs")
+        return lines
+
+    # -- deck level ------------------------------------------------------------
+
+    def _deck(self, root: Node) -> Deck | None:
+        if not isinstance(root, MappingNode):
+            self.error(
+                root,
+                f"the top level must be a mapping with `title:` and `cards:`, not a {_kind(root)}",
+                "see docs/deck-format.md for a complete example",
+            )
+            return None
+        fields = self._mapping(root, TOP_KEYS, what="deck")
+        title = self._text(fields, "title", root, required=True)
+        description = self._text(fields, "description", root)
+        deck_tags = self._tags(fields)
+        if "version" in fields:
+            key, value = fields["version"]
+            if not (isinstance(value, ScalarNode) and value.value.strip() == str(FORMAT_VERSION)):
+                self.error(value, f"unsupported deck format version {value_text(value)!r}",
+                           f"this caucasusquiz reads version {FORMAT_VERSION}")
+        cards: list[Card] = []
+        if "cards" not in fields:
+            self.error(root, "the deck has no `cards:` list", "add `cards:` followed by `- id: ...` items")
+        else:
+            key, value = fields["cards"]
+            if isinstance(value, ScalarNode) and value.tag == NULL:
+                self.warn(key, "the deck has no cards yet")
+            elif not isinstance(value, SequenceNode):
+                self.error(value, f"`cards` must be a list of cards, not a {_kind(value)}",
+                           "write each card as an item starting with `- `")
+            else:
+                cards = self._cards(value, deck_tags)
+                if not value.value:
+                    self.warn(key, "the deck has no cards yet")
+        if title is None:
+            return None
+        return Deck(self.deck_id, title, self.path, tuple(cards), description, deck_tags)
+
+    def _cards(self, seq: SequenceNode, deck_tags: tuple[str, ...]) -> list[Card]:
+        cards: list[Card] = []
+        first_line: dict[str, int] = {}
+        for item in seq.value:
+            # Duplicates are found on the raw ids, so a broken first card still claims its id.
+            raw_id = _raw_id(item)
+            if raw_id is not None and raw_id in first_line:
+                self.error(item, f"duplicate id {raw_id!r} (first used on line {first_line[raw_id]})",
+                           "every card in a deck needs its own id; progress is stored under it")
+                continue
+            if raw_id is not None:
+                first_line[raw_id] = line_of(item)
+            card = self._card(item, deck_tags)
+            if card is not None:
+                cards.append(card)
+        return cards
+
+    # -- card level ------------------------------------------------------------
+
+    def _card(self, node: Node, deck_tags: tuple[str, ...]) -> Card | None:
+        if not isinstance(node, MappingNode):
+            self.error(node, f"a card must be a mapping of fields, not a {_kind(node)}",
+                       "start each card with `- id: ...` and put its fields below it")
+            return None
+        card_type = self._card_type(node)
+        allowed = COMMON_CARD_KEYS + (TYPE_KEYS[card_type] if card_type else ALL_CARD_KEYS[5:])
+        fields = self._mapping(node, allowed, what="card", card_type=card_type)
+
+        card_id = self._text(fields, "id", node)
+        if card_id is None:
+            if "id" not in fields:
+                self.error(node, "card has no id",
+                           "run `caucasusquiz check --fix` to give it one (nothing else changes)")
+        elif not is_valid_id(card_id):
+            self.error(fields["id"][1], f"invalid id {card_id!r}: use {ID_RULE}")
+            card_id = None
+        tags = tuple(dict.fromkeys(deck_tags + self._tags(fields)))
+        source = self._text(fields, "source", node)
+        context = self._text(fields, "context", node)
+        if card_type is None:
+            return None
+        body = self._body(card_type, fields, node)
+        if body is None or card_id is None:
+            return None
+        prompt, answer, extra = body
+        return Card(self.deck_id, card_id, card_type, answer, prompt, line=line_of(node),
+                    tags=tags, source=source, context=context, **extra)
+
+    def _card_type(self, node: MappingNode) -> CardType | None:
+        keys = {k.value: (k, v) for k, v in node.value if isinstance(k, ScalarNode)}
+        if "type" in keys:
+            key, value = keys["type"]
+            name = value.value.strip().lower() if isinstance(value, ScalarNode) else None
+            if name in CARD_TYPES:
+                return CardType(name)
+            shown = value_text(value)
+            self.error(value, f"unknown card type {shown!r}", _did_you_mean(shown, CARD_TYPES,
+                       f"use one of: {', '.join(CARD_TYPES)}"))
+            return None
+        # A hand-written card without `type:` is read by the field that makes it what it is.
+        if "text" in keys:
+            return CardType.CLOZE
+        if "statement" in keys:
+            return CardType.TRUEFALSE
+        if "distractors" in keys:
+            return CardType.CHOICE
+        if "question" in keys:
+            return CardType.QA
+        self.error(node, "card has no `type:` and no question, text or statement",
+                   f"add `type:` ({', '.join(CARD_TYPES)}) and the fields it needs")
+        return None
+
+    def _body(self, card_type: CardType, fields: dict, node: MappingNode):
+        if card_type is CardType.CLOZE:
+            return self._cloze(fields, node)
+        if card_type is CardType.TRUEFALSE:
+            statement = self._text(fields, "statement", node, required=True)
+            truth = self._truth(fields, node)
+            if statement is None or truth is None:
+                return None
+            self._check_length(fields["statement"][1], statement)
+            return statement, "true" if truth else "false", {}
+        question = self._text(fields, "question", node, required=True)
+        answer = self._text(fields, "answer", node, required=True)
+        if question is None or answer is None:
+            return None
+        self._check_length(fields["question"][1], question)
+        if _folded(answer) in _folded(question) and len(answer) > 3:
+            self.warn(fields["answer"][1], "the answer appears in the question itself",
+                      "reword the question so it does not give the answer away")
+        if card_type is CardType.QA:
+            accept = self._text_list(fields, "accept") or ()
+            if len(answer) > LONG_TYPED_ANSWER:
+                self.warn(fields["answer"][1], f"answer is {len(answer)} characters long; "
+                          "long answers are hard to type", "shorten it or make it a choice card")
+            return question, answer, {"accept": accept}
+        distractors = self._text_list(fields, "distractors")
+        if distractors is None:
+            if "distractors" not in fields:
+                self.error(node, "choice card has no `distractors:`",
+                           "add a list of at least 2 wrong answers")
+            return None
+        where = fields["distractors"][1]
+        if len(distractors) < 2:
+            self.error(where, f"a choice card needs at least 2 distractors, this one has "
+                       f"{len(distractors)}", "add wrong answers of the same kind as the answer")
+            return None
+        if _folded(answer) in {_folded(d) for d in distractors}:
+            self.error(where, f"the answer {answer!r} is also listed as a distractor",
+                       "remove it from `distractors`")
+            return None
+        if len({_folded(d) for d in distractors}) < len(distractors):
+            self.warn(where, "the same distractor is listed twice")
+        if len(distractors) > SHOWN_DISTRACTORS:
+            self.warn(where, f"{len(distractors)} distractors: each review shows "
+                      f"{SHOWN_DISTRACTORS} of them, picked at random")
+        return question, answer, {"distractors": tuple(dict.fromkeys(distractors))}
+
+    def _cloze(self, fields: dict, node: MappingNode):
+        text = self._text(fields, "text", node, required=True)
+        if text is None:
+            return None
+        where = fields["text"][1]
+        blanks = CLOZE_BLANK.findall(text)
+        if not blanks:
+            self.error(where, "cloze text has no {{blank}}",
+                       "wrap the answer in double braces: The embassy opened in {{1992}}.")
+            return None
+        if len(blanks) > 1:
+            self.error(where, f"cloze text has {len(blanks)} blanks; a cloze card has exactly one",
+                       "split it into one card per blank")
+            return None
+        rest = CLOZE_BLANK.sub("", text)
+        if "{{" in rest or "}}" in rest:
+            self.error(where, "unbalanced braces in cloze text", "a blank is written {{answer}}")
+            return None
+        answer, _, hint = blanks[0].partition("::")
+        answer, hint = answer.strip(), hint.strip() or None
+        if not answer:
+            self.error(where, "the cloze blank is empty", "write the answer inside {{ }}")
+            return None
+        self._check_length(where, text)
+        if len(answer) > 3 and _folded(answer) in _folded(rest):
+            self.warn(where, f"the answer {answer!r} also appears outside the blank",
+                      "the card gives its own answer away")
+        return text, answer, {"hint": hint}
+
+    def _truth(self, fields: dict, node: MappingNode) -> bool | None:
+        if "answer" not in fields:
+            self.error(node, "true/false card has no `answer:`", "add `answer: true` or `answer: false`")
+            return None
+        value = fields["answer"][1]
+        truth = scalar_bool(value) if isinstance(value, ScalarNode) else None
+        if truth is None:
+            self.error(value, f"a true/false answer must be true or false, not {value_text(value)!r}")
+        return truth
+
+    def _check_length(self, node: Node, text: str) -> None:
+        if len(text) > LONG_PROMPT:
+            self.warn(node, f"prompt is {len(text)} characters long",
+                      "cards are easier to study when they ask one short thing")
+
+    # -- field helpers ---------------------------------------------------------
+
+    def _mapping(self, node: MappingNode, allowed: tuple[str, ...], what: str,
+                 card_type: CardType | None = None) -> dict[str, tuple[Node, Node]]:
+        fields: dict[str, tuple[Node, Node]] = {}
+        for key, value in node.value:
+            if not isinstance(key, ScalarNode) or key.tag == NULL:
+                self.error(key, f"{what} keys must be plain names")
+                continue
+            name = key.value
+            if name in fields:
+                self.error(key, f"duplicate key {name!r} (first on line {line_of(fields[name][0])})",
+                           "YAML would silently keep only the last one; remove one of them")
+                continue
+            if name not in allowed:
+                self._unknown_key(key, name, allowed, what, card_type)
+                continue
+            fields[name] = (key, value)
+        return fields
+
+    def _unknown_key(self, key: Node, name: str, allowed: tuple[str, ...], what: str,
+                     card_type: CardType | None) -> None:
+        if card_type is not None and name in ALL_CARD_KEYS:
+            owners = [t.value for t, keys in TYPE_KEYS.items() if name in keys]
+            self.error(key, f"`{name}` is not used by a {card_type.value} card",
+                       f"did you mean `type: {owners[0]}`?" if owners else None)
+            return
+        self.error(key, f"unknown {what} field {name!r}",
+                   _did_you_mean(name, allowed, f"{what} fields are: {', '.join(allowed)}"))
+
+    def _text(self, fields: dict, name: str, parent: Node, required: bool = False) -> str | None:
+        if name not in fields:
+            if required:
+                self.error(parent, f"missing required field `{name}`")
+            return None
+        key, value = fields[name]
+        if not isinstance(value, ScalarNode):
+            self.error(value, f"`{name}` must be text, not a {_kind(value)}")
+            return None
+        if value.tag == NULL or not value.value.strip():
+            self.error(value, f"`{name}` is empty", "write the text or remove the field")
+            return None
+        return self._clean(value, value.value, name)
+
+    def _text_list(self, fields: dict, name: str) -> tuple[str, ...] | None:
+        if name not in fields:
+            return None
+        key, value = fields[name]
+        if not isinstance(value, SequenceNode):
+            self.error(value, f"`{name}` must be a list, not {_kind(value)}",
+                       f"write it as {name}: [first, second]")
+            return None
+        items: list[str] = []
+        for item in value.value:
+            if not isinstance(item, ScalarNode):
+                self.error(item, f"each entry of `{name}` must be text, not a {_kind(item)}")
+            elif item.tag == NULL or not item.value.strip():
+                self.error(item, f"empty entry in `{name}`")
+            else:
+                text = self._clean(item, item.value, name)
+                if text is not None:
+                    items.append(text)
+        return tuple(items)
+
+    def _tags(self, fields: dict) -> tuple[str, ...]:
+        tags = self._text_list(fields, "tags") or ()
+        for tag in tags:
+            if any(ch.isspace() for ch in tag):
+                self.warn(fields["tags"][1], f"tag {tag!r} contains a space",
+                          "use - or _ inside tags so they can be searched")
+        return tags
+
+    def _clean(self, node: ScalarNode, text: str, name: str) -> str | None:
+        bad = first_forbidden_char(text)
+        if bad is not None:
+            position, description = bad
+            self.error(line_of(node) + text.count("\n", 0, position),
+                       f"`{name}` contains {description}",
+                       "card text must be plain text; remove the character")
+            return None
+        return text.strip()
+
+
+def _raw_id(node: Node) -> str | None:
+    if not isinstance(node, MappingNode):
+        return None
+    for key, value in node.value:
+        if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
+            return value.value.strip() or None
+    return None
+
+
+def value_text(node: Node) -> str:
+    return node.value if isinstance(node, ScalarNode) else f"<{_kind(node)}>"
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "mapping"
+    if isinstance(node, SequenceNode):
+        return "list"
+    if node.tag == NULL:
+        return "empty value"
+    return "single value"
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _did_you_mean(word: str, choices: tuple[str, ...], fallback: str) -> str:
+    close = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else fallback

@@ -1,0 +1,142 @@
+"""The deck data model: what a deck file means once it has been read and checked.
+
+Cards are immutable values. Progress is never stored here: it is keyed by
+(deck id, card id) in the progress store, so rewording a card keeps its history.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class CardType(str, Enum):
+    CLOZE = "cloze"
+    QA = "qa"
+    CHOICE = "choice"
+    TRUEFALSE = "truefalse"
+
+
+CARD_TYPES: tuple[str, ...] = tuple(t.value for t in CardType)
+
+# `{{answer}}` or `{{answer::hint}}`; non-greedy so two blanks are seen as two.
+CLOZE_BLANK = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+CLOZE_PLACEHOLDER = "[…]"
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One study card. `answer` is always text; for true/false it is "true" or "false"."""
+
+    deck_id: str
+    id: str
+    type: CardType
+    answer: str
+    # The question as written in the file: cloze text with its blank, a question, or a statement.
+    prompt: str
+    line: int = 0
+    accept: tuple[str, ...] = ()
+    distractors: tuple[str, ...] = ()
+    hint: str | None = None
+    tags: tuple[str, ...] = ()
+    source: str | None = None
+    context: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """The identity progress is stored under."""
+        return (self.deck_id, self.id)
+
+    @property
+    def question(self) -> str:
+        """The prompt as shown before answering: a cloze has its blank hidden."""
+        if self.type is CardType.CLOZE:
+            return CLOZE_BLANK.sub(CLOZE_PLACEHOLDER, self.prompt, count=1)
+        return self.prompt
+
+    @property
+    def is_typed(self) -> bool:
+        """Typed cards are answered by typing; the others by picking an option."""
+        return self.type in (CardType.CLOZE, CardType.QA)
+
+    @property
+    def full_text(self) -> str:
+        """The cloze sentence with its blank filled in (other types: the prompt)."""
+        if self.type is CardType.CLOZE:
+            return CLOZE_BLANK.sub(lambda m: m.group(1).split("::", 1)[0], self.prompt, count=1)
+        return self.prompt
+
+    @property
+    def source_file(self) -> str | None:
+        if not self.source:
+            return None
+        name, _, _ = self.source.rpartition(":")
+        return name or self.source
+
+    @property
+    def source_line(self) -> int | None:
+        if not self.source:
+            return None
+        _, _, line = self.source.rpartition(":")
+        return int(line) if line.isdigit() else None
+
+
+@dataclass(frozen=True, slots=True)
+class Deck:
+    id: str
+    title: str
+    path: Path
+    cards: tuple[Card, ...]
+    description: str | None = None
+    tags: tuple[str, ...] = ()
+
+    def card(self, card_id: str) -> Card | None:
+        for card in self.cards:
+            if card.id == card_id:
+                return card
+        return None
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in a deck file, pointing at the line a teacher should open."""
+
+    path: Path
+    line: int
+    message: str
+    hint: str | None = None
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}: {self.severity.value}: {self.message}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+
+@dataclass(slots=True)
+class DeckLoad:
+    """The result of reading one deck file: the usable deck (if any) and every problem found."""
+
+    path: Path
+    deck: Deck | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors

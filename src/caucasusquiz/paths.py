@@ -1,0 +1,87 @@
+"""Where things live: the decks to study, the seed documents, and the learner's data.
+
+Every location can be overridden (a flag, then an environment variable), which is how the
+tests keep away from a real learner's data. Nothing is created at import time.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "caucasusquiz"
+ENV_DECKS = "CAUCASUSQUIZ_DECKS"
+ENV_DATA_DIR = "CAUCASUSQUIZ_DATA_DIR"
+ENV_SEEDS = "CAUCASUSQUIZ_SEEDS"
+ENV_CONFIG = "CAUCASUSQUIZ_CONFIG"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_SOURCE_ROOT = _PACKAGE_DIR.parent.parent  # the checkout, when running from source
+
+
+def bundled_dir(name: str) -> Path | None:
+    """The decks or seeds shipped with the app: inside the wheel, or the checkout's own folder."""
+    installed = _PACKAGE_DIR / "bundled" / name
+    if installed.is_dir():
+        return installed
+    checkout = _SOURCE_ROOT / name
+    if checkout.is_dir() and (_SOURCE_ROOT / "pyproject.toml").is_file():
+        return checkout
+    return None
+
+
+def _choose(flag: str | os.PathLike[str] | None, env: str) -> Path | None:
+    if flag:
+        return Path(flag).expanduser()
+    value = os.environ.get(env)
+    return Path(value).expanduser() if value else None
+
+
+@dataclass(frozen=True)
+class Locations:
+    decks: Path
+    data_dir: Path
+    seeds: Path | None
+    config_file: Path
+    cache_dir: Path
+    decks_are_bundled: bool
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "progress.sqlite3"
+
+
+def resolve(decks: str | os.PathLike[str] | None = None,
+            data_dir: str | os.PathLike[str] | None = None,
+            seeds: str | os.PathLike[str] | None = None,
+            config: str | os.PathLike[str] | None = None) -> Locations:
+    """Work out every location from flags, environment and platform defaults."""
+    chosen_decks = _choose(decks, ENV_DECKS)
+    bundled = bundled_dir("decks")
+    deck_dir = chosen_decks or bundled or Path("decks")
+
+    chosen_data = _choose(data_dir, ENV_DATA_DIR)
+    if chosen_data is not None:
+        # An explicit data dir keeps everything together (this is what tests rely on).
+        data, cache, config_default = chosen_data, chosen_data / "cache", chosen_data / "settings.toml"
+    else:
+        import platformdirs  # deferred: only needed when no data dir is given
+
+        data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+        config_default = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "settings.toml"
+
+    seed_dir = _choose(seeds, ENV_SEEDS)
+    if seed_dir is None:
+        sibling = deck_dir.parent / "seeds"
+        seed_dir = sibling if sibling.is_dir() else bundled_dir("seeds")
+
+    return Locations(
+        decks=deck_dir,
+        data_dir=data,
+        seeds=seed_dir,
+        config_file=_choose(config, ENV_CONFIG) or config_default,
+        cache_dir=cache,
+        decks_are_bundled=chosen_decks is None and bundled is not None,
+    )
