@@ -10,8 +10,14 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")
 ID_RULE = "letters, digits, - and _, starting with a letter or digit, at most 80 characters"
 
 _STOPWORDS = frozenset(
-    "a an the of in on at to for and or by with from as is was were be been that this "
-    "which who what when where how its it his her their".split()
+    {
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as",
+        "is", "was", "were", "be", "been", "that", "this", "these", "those", "which", "who", "whom",
+        "whose", "what", "when", "where", "why", "how", "its", "it", "his", "her", "their", "they",
+        "he", "she", "did", "do", "does", "has", "have", "had", "not", "but", "if", "so", "than",
+        "then", "there", "into", "over", "under", "about", "after", "before", "during", "while", "also",
+        "can", "will", "would", "should", "could",
+    }
 )
 
 
@@ -22,7 +28,8 @@ def is_valid_id(card_id: str) -> bool:
 def slug_words(text: str, max_words: int = 4) -> str:
     """A few meaningful ASCII words of `text`, joined with dashes (`İlham` becomes `ilham`)."""
     folded = unicodedata.normalize("NFKD", text.replace("İ", "I").replace("ı", "i"))
-    ascii_text = folded.encode("ascii", "ignore").decode().lower()
+    # Dots go first so that "U.S." becomes "us", not "u-s".
+    ascii_text = folded.encode("ascii", "ignore").decode().lower().replace(".", "")
     words = [w for w in re.findall(r"[a-z0-9]+", ascii_text) if w not in _STOPWORDS]
     return "-".join(words[:max_words]) or "card"
 

@@ -149,7 +149,7 @@ class _DeckReader:
         description = self._text(fields, "description", root)
         deck_tags = self._tags(fields)
         if "version" in fields:
-            key, value = fields["version"]
+            value = fields["version"][1]
             if not (isinstance(value, ScalarNode) and value.value.strip() == str(FORMAT_VERSION)):
                 self.error(value, f"unsupported deck format version {value_text(value)!r}",
                            f"this caucasusquiz reads version {FORMAT_VERSION}")
@@ -220,9 +220,9 @@ class _DeckReader:
                     tags=tags, source=source, context=context, **extra)
 
     def _card_type(self, node: MappingNode) -> CardType | None:
-        keys = {k.value: (k, v) for k, v in node.value if isinstance(k, ScalarNode)}
+        keys = {k.value: v for k, v in node.value if isinstance(k, ScalarNode)}
         if "type" in keys:
-            key, value = keys["type"]
+            value = keys["type"]
             name = value.value.strip().lower() if isinstance(value, ScalarNode) else None
             if name in CARD_TYPES:
                 return CardType(name)
@@ -368,7 +368,7 @@ class _DeckReader:
             if required:
                 self.error(parent, f"missing required field `{name}`")
             return None
-        key, value = fields[name]
+        value = fields[name][1]
         if not isinstance(value, ScalarNode):
             self.error(value, f"`{name}` must be text, not a {_kind(value)}")
             return None
@@ -380,7 +380,7 @@ class _DeckReader:
     def _text_list(self, fields: dict, name: str) -> tuple[str, ...] | None:
         if name not in fields:
             return None
-        key, value = fields[name]
+        value = fields[name][1]
         if not isinstance(value, SequenceNode):
             self.error(value, f"`{name}` must be a list, not {_kind(value)}",
                        f"write it as {name}: [first, second]")

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
-class CardType(str, Enum):
+class CardType(StrEnum):
     CLOZE = "cloze"
     QA = "qa"
     CHOICE = "choice"
@@ -99,7 +99,7 @@ class Deck:
         return None
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 

@@ -68,7 +68,8 @@ def compose(text: str) -> Node | None:
 def _describe_marked_error(exc: yaml.MarkedYAMLError) -> YamlProblem:
     problem = exc.problem or "syntax error"
     mark = exc.problem_mark or exc.context_mark
-    if "end of stream" in problem and exc.context_mark is not None:
+    context_text = exc.context or ""
+    if exc.context_mark is not None and ("flow" in context_text or "quoted" in context_text):
         mark = exc.context_mark  # an unclosed quote or bracket: point at where it opened
     line = mark.line + 1 if mark else 1
     hint = None

@@ -1,0 +1,43 @@
+"""Shared fixtures. Every test runs with its own data dir, so no test can touch a real learner's data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every location the app could write to at a temporary folder."""
+    home = tmp_path_factory.mktemp("home")
+    data = home / "caucasusquiz-data"
+    monkeypatch.setenv("CAUCASUSQUIZ_DATA_DIR", str(data))
+    for name in ("CAUCASUSQUIZ_DECKS", "CAUCASUSQUIZ_CONFIG", "CAUCASUSQUIZ_SEEDS"):
+        monkeypatch.delenv(name, raising=False)
+    # Belt and braces: even a stray platformdirs call lands in the temporary home.
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    return data
+
+
+@pytest.fixture
+def example_deck() -> Path:
+    return DATA / "example-deck.yaml"
+
+
+@pytest.fixture
+def write_deck(tmp_path: Path):
+    """Write deck text to a file in a fresh folder and return its path."""
+
+    def write(text: str, name: str = "deck.yaml") -> Path:
+        folder = tmp_path / "decks"
+        folder.mkdir(exist_ok=True)
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,56 @@
+"""A plain `pip install .` carries the decks and seeds, and the app finds them from any folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    # No build isolation: hatchling comes with the test extras, so this works offline.
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet",
+         "--disable-pip-version-check", "-w", str(out), str(ROOT)],
+        check=True, capture_output=True,
+    )
+    (path,) = out.glob("caucasusquiz-*.whl")
+    return path
+
+
+def test_wheel_contains_decks_and_seeds(wheel: Path):
+    names = zipfile.ZipFile(wheel).namelist()
+    decks = [n for n in names if n.startswith("caucasusquiz/bundled/decks/") and n.endswith(".yaml")]
+    seeds = [n for n in names if n.startswith("caucasusquiz/bundled/seeds/") and n.endswith(".txt")]
+    shipped_decks = sorted(p.name for p in (ROOT / "decks").glob("*.yaml"))
+    assert sorted(Path(n).name for n in decks) == shipped_decks
+    assert len(seeds) == 5
+    assert "caucasusquiz/ui/app.tcss" in names or not (ROOT / "src/caucasusquiz/ui/app.tcss").exists()
+
+
+def test_installed_app_finds_bundled_decks_from_anywhere(wheel: Path, tmp_path: Path):
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    elsewhere = tmp_path / "somewhere-else"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(site), "CAUCASUSQUIZ_DATA_DIR": str(tmp_path / "data")}
+    env.pop("CAUCASUSQUIZ_DECKS", None)
+    where = subprocess.run(
+        [sys.executable, "-c", "from caucasusquiz import paths; l = paths.resolve(); "
+         "print(l.decks); print(l.seeds); print(l.decks_are_bundled)"],
+        cwd=elsewhere, env=env, capture_output=True, text=True, check=True,
+    ).stdout.split()
+    assert Path(where[0]).is_relative_to(site) and Path(where[1]).is_relative_to(site)
+    assert where[2] == "True"
+    check = subprocess.run([sys.executable, "-m", "caucasusquiz", "check"], cwd=elsewhere, env=env,
+                           capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "0 errors" in check.stdout
