@@ -53,7 +53,8 @@ class Card:
     def question(self) -> str:
         """The prompt as shown before answering: a cloze has its blank hidden."""
         if self.type is CardType.CLOZE:
-            return CLOZE_BLANK.sub(CLOZE_PLACEHOLDER, self.prompt, count=1)
+            blank = f"[{self.hint}]" if self.hint else CLOZE_PLACEHOLDER
+            return CLOZE_BLANK.sub(lambda _: blank, self.prompt, count=1)
         return self.prompt
 
     @property

@@ -1,0 +1,248 @@
+"""`caucasusquiz study --plain`: a study session one line at a time, for screen readers and scripts.
+
+No colours, no cursor movement, no box drawing: every line makes sense read aloud or
+piped. Input is one line per answer and one per rating; `:q`, `:u`, `:s` and `:h` are
+commands. End of input saves and exits with a one-line summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TextIO
+
+from caucasusquiz import paths
+from caucasusquiz.decks.model import Card, CardType
+from caucasusquiz.decks.textcheck import strip_forbidden
+from caucasusquiz.errors import UserError
+from caucasusquiz.study import humanize
+from caucasusquiz.study.answers import AnswerCheck, DiffSegment, Verdict, meaningful_diff, parse_option
+from caucasusquiz.study.rating import Rating
+from caucasusquiz.study.session import StudySession, Summary
+from caucasusquiz.workspace import open_workspace
+
+HELP = ("Commands: an empty line shows the answer; :q quits (saving everything answered), "
+        ":u undoes the last answer, :s buries this card until tomorrow, :h shows this help.")
+VERDICT_WORDS = {Verdict.RIGHT: "Right.", Verdict.ALMOST: "Almost.", Verdict.WRONG: "Wrong.",
+                 Verdict.REVEALED: "Answer shown."}
+TYPE_WORDS = {CardType.CLOZE: "fill the blank", CardType.QA: "question",
+              CardType.CHOICE: "multiple choice", CardType.TRUEFALSE: "true or false"}
+
+
+class _Quit(Exception):
+    """The learner typed :q or input ended."""
+
+
+def run(args: argparse.Namespace) -> int:
+    locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)
+    workspace = open_workspace(locations, args.profile)
+    try:
+        for notice in workspace.notices:
+            print(notice, file=sys.stderr)
+        deck_ids = None
+        if args.deck:
+            deck = workspace.collection.find_deck(args.deck)
+            if deck is None:
+                names = ", ".join(d.id for d in workspace.collection.decks)
+                raise UserError(f"no deck called {args.deck!r}", f"decks: {names}")
+            deck_ids = [deck.id]
+        session = StudySession(workspace.store, workspace.profile, workspace.collection,
+                               workspace.settings, deck_ids=deck_ids, limit=args.limit)
+        broken = len({p.path for p in workspace.collection.errors})
+        if broken:
+            print(f"Note: {broken} deck file(s) have errors; their broken cards are left out. "
+                  "Run `caucasusquiz check` for details.", file=sys.stderr)
+        return PlainStudy(session, sys.stdin, sys.stdout).run()
+    finally:
+        workspace.close()
+
+
+class PlainStudy:
+    def __init__(self, session: StudySession, stdin: TextIO, stdout: TextIO) -> None:
+        self.session = session
+        self.stdin = stdin
+        self.stdout = stdout
+        self.interactive = stdin.isatty() and stdout.isatty()
+
+    def say(self, text: str = "") -> None:
+        print(strip_forbidden(text), file=self.stdout, flush=True)
+
+    def ask(self, prompt: str) -> str:
+        """One line of input; raises _Quit at end of input or on :q."""
+        self.stdout.write(prompt)
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            self.say()
+            raise _Quit
+        if not self.interactive:
+            self.say(line.rstrip("\n"))  # echo, so a transcript reads like a dialogue
+        text = line.strip()
+        if text.lower() in (":q", ":quit"):
+            raise _Quit
+        return text
+
+    def run(self) -> int:
+        session = self.session
+        counts = session.counts
+        self.say(f"Profile {session.profile.name}: {counts.new} new, {counts.learning} learning, "
+                 f"{counts.review} to review today.")
+        self.say(HELP)
+        number = 0
+        try:
+            while (card := session.next_card()) is not None:
+                number += 1
+                self.study(card, number)
+        except _Quit:
+            pending = session.current is not None and session.check is not None
+            if pending:  # answered but not yet rated: keep the answer with its suggested rating
+                session.rate()
+        summary = session.finish()
+        if session.current is None and not session.finished_by_limit:
+            self.say(self._done_message())
+        self.say(summary_line(summary))
+        return 0
+
+    def study(self, card: Card, number: int) -> None:
+        session = self.session
+        deck = session.collection.deck(card.deck_id)
+        counts = session.counts
+        self.say()
+        self.say(f"Card {number} ({TYPE_WORDS[card.type]}, {deck.title if deck else card.deck_id}); "
+                 f"left today: {counts.new} new, {counts.learning} learning, {counts.review} review")
+        self.say(card.question)
+        options = session.options(card)
+        for index, option in enumerate(options, start=1):
+            self.say(f"  {index}) {option}")
+        result = self.read_answer(card, options)
+        if result is None:
+            return  # buried or undone: the loop asks for the next card
+        self.show_feedback(card, result)
+        self.read_rating()
+
+    def read_answer(self, card: Card, options: tuple[str, ...]) -> AnswerCheck | None:
+        session = self.session
+        prompt = "Answer: " if not options else f"Answer (1-{len(options)}): "
+        while True:
+            text = self.ask(prompt)
+            if self.command(text):
+                return None
+            if options and text:
+                index = parse_option(text, options)
+                if index is None:
+                    self.say(f"Please answer with a number from 1 to {len(options)}, a letter, or the "
+                             "option's text; an empty line shows the answer.")
+                    continue
+                return session.choose(index, typed=text)
+            return session.submit(text)
+
+    def command(self, text: str) -> bool:
+        """Handle :u, :s, :h; True when the current card is no longer being answered."""
+        word = text.lower()
+        if word in (":h", ":help", "?"):
+            self.say(HELP)
+            return False
+        if word in (":s", ":bury"):
+            card = self.session.bury()
+            self.say(f"Buried until tomorrow: {card.question}")
+            return True
+        if word in (":u", ":undo"):
+            card = self.session.undo()
+            self.say("Nothing to undo yet." if card is None else "Undone. That card again:")
+            return card is not None
+        return False
+
+    def show_feedback(self, card: Card, result: AnswerCheck) -> None:
+        words = VERDICT_WORDS[result.verdict]
+        if result.verdict is Verdict.RIGHT:
+            self.say(f"{words} {result.expected}")
+        else:
+            line = f"{words} The answer is: {result.expected}."
+            if result.typed:
+                line += f" You answered: {result.typed}."
+            self.say(line)
+            if result.verdict is Verdict.ALMOST and result.diff:
+                self.say(f"Difference (yours → correct): {describe_diff(result.diff)}")
+        if card.type is CardType.CLOZE:
+            self.say(f"Full sentence: {card.full_text}")
+        if card.context and card.context != card.full_text:
+            self.say(f"Context: {card.context}")
+        if card.source:
+            self.say(f"Source: {card.source_file}, line {card.source_line}" if card.source_line
+                     else f"Source: {card.source}")
+
+    def read_rating(self) -> None:
+        session = self.session
+        suggested = session.suggested
+        preview = session.preview()
+        choices = ", ".join(f"{r.value} {r.label.lower()} ({humanize.interval(preview[r])})" for r in Rating)
+        while True:
+            text = self.ask(f"Rate: {choices}. Enter for {suggested.value} {suggested.label.lower()}: ")
+            if text.lower() in (":u", ":undo"):
+                # Nothing is stored until the rating: taking the answer back means asking again.
+                session.check = None
+                self.say("Answer taken back. Try again:")
+                card = session.current
+                result = self.read_answer(card, session.options(card))
+                if result is None:
+                    return
+                self.show_feedback(card, result)
+                suggested = session.suggested
+                continue
+            if self.command(text):
+                return
+            if not text:
+                rating = suggested
+            elif text in ("1", "2", "3", "4"):
+                rating = Rating(int(text))
+            else:
+                self.say("Please type 1, 2, 3 or 4, or press Enter for the suggested rating.")
+                continue
+            outcome = session.rate(rating)
+            self.say(f"Saved as {rating.label.lower()}; next review in {humanize.interval(outcome.interval)}.")
+            if outcome.became_leech:
+                self.say(f"This card has been forgotten {outcome.progress.memory.lapses} times and is now "
+                         f"tagged as a leech. Consider rewording it: {card_location(outcome.card, session)}")
+            return
+
+    def _done_message(self) -> str:
+        due = self.session.next_learning_due()
+        if due is not None:
+            return "All caught up for now; cards you are still learning come back later today."
+        return "No more cards due today. Well done."
+
+
+def describe_diff(diff: tuple[DiffSegment, ...]) -> str:
+    """Differences as `(typed → expected)` in place, readable aloud."""
+    diff = meaningful_diff(diff)
+    out: list[str] = []
+    i = 0
+    while i < len(diff):
+        segment = diff[i]
+        if segment.kind == "same":
+            out.append(segment.text)
+            i += 1
+            continue
+        typed = expected = ""
+        while i < len(diff) and diff[i].kind != "same":
+            if diff[i].kind == "extra":
+                typed += diff[i].text
+            else:
+                expected += diff[i].text
+            i += 1
+        out.append(f"({typed or 'nothing'} → {expected or 'nothing'})")
+    return "".join(out)
+
+
+def card_location(card: Card, session: StudySession) -> str:
+    deck = session.collection.deck(card.deck_id)
+    return f"{deck.path}:{card.line}" if deck else card.id
+
+
+def summary_line(summary: Summary) -> str:
+    if summary.cards_done == 0:
+        return "No cards studied."
+    text = (f"Studied {summary.cards_done} card{'s' * (summary.cards_done != 1)} in "
+            f"{humanize.duration(summary.seconds)}: {summary.right} right, {summary.almost} almost, "
+            f"{summary.wrong} wrong ({humanize.percent(summary.accuracy)} correct).")
+    return text + f" {summary.due_tomorrow} due tomorrow."

@@ -1,0 +1,65 @@
+"""`caucasusquiz stats [--json]`: progress of the current profile, for people or for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+
+from caucasusquiz import paths
+from caucasusquiz.study import humanize
+from caucasusquiz.study.clock import utc_now
+from caucasusquiz.study.stats import Stats, collect_stats
+from caucasusquiz.workspace import open_workspace
+
+BAR_WIDTH = 20
+
+
+def run(args: argparse.Namespace) -> int:
+    locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)
+    workspace = open_workspace(locations, args.profile)
+    try:
+        stats = collect_stats(workspace.store, workspace.profile, workspace.collection,
+                              workspace.settings, utc_now())
+    finally:
+        workspace.close()
+    if args.json:
+        print(json.dumps(stats.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(render_text(stats))
+    return 0
+
+
+def render_text(stats: Stats) -> str:
+    lines = [
+        f"Profile: {stats.profile}",
+        f"Reviews: {stats.reviews_total} in all, {stats.reviews_today} today; "
+        f"study streak {stats.streak_days} day{'s' * (stats.streak_days != 1)}",
+        f"Cards: {stats.cards_seen} of {stats.cards_total} seen; {stats.due_now} due now, "
+        f"{stats.due_today} due today; {stats.leeches} leeches, {stats.suspended} suspended",
+        "True retention: " + (f"{humanize.percent(stats.retention)} of {stats.retention_reviews} reviews "
+                              "of cards last seen a day or more before" if stats.retention is not None
+                              else "not yet measured (needs reviews of cards a day or more old)"),
+        "",
+    ]
+    width = max([len("Deck"), *(len(d.title) for d in stats.decks)])
+    lines.append(f"{'Deck':<{width}}  Cards  Seen   Due  Mastery")
+    for deck in stats.decks:
+        bar = "#" * round(deck.mastery * 10)
+        lines.append(f"{deck.title:<{width}}  {deck.cards:5}  {deck.seen:4}  {deck.due:4}  "
+                     f"{bar:<10} {humanize.percent(deck.mastery)}")
+    busy = [(day, n) for day, n in stats.forecast if n]
+    lines += ["", "Due in the next 30 days:" if busy else "Nothing due in the next 30 days."]
+    peak = max((n for _, n in busy), default=1)
+    for day, n in busy:
+        lines.append(f"  {_day_label(day, stats.forecast[0][0]):<12} {'#' * max(1, round(n / peak * BAR_WIDTH))} {n}")
+    return "\n".join(lines)
+
+
+def _day_label(day: date, today: date) -> str:
+    offset = (day - today).days
+    if offset == 0:
+        return "today"
+    if offset == 1:
+        return "tomorrow"
+    return day.strftime("%a %d %b")

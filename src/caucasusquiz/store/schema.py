@@ -1,0 +1,62 @@
+"""The progress database schema, as an ordered list of migrations tracked by `PRAGMA user_version`.
+
+Never edit a migration that has shipped: add a new one. Migration N brings a database
+from user_version N to N + 1, inside one transaction.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 0 → 1: profiles, per-card scheduling state, and the review log.
+    """
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE profiles (
+        id              INTEGER PRIMARY KEY,
+        name            TEXT NOT NULL UNIQUE,
+        created_ms      INTEGER NOT NULL,
+        fsrs_parameters TEXT                   -- JSON list; NULL means FSRS defaults
+    );
+    -- One row per card a profile has seen (or suspended). Cards are keyed by deck and
+    -- card id, never by content, and rows are kept when a card leaves the decks.
+    CREATE TABLE cards (
+        profile_id      INTEGER NOT NULL REFERENCES profiles(id),
+        deck_id         TEXT NOT NULL,
+        card_id         TEXT NOT NULL,
+        state           INTEGER NOT NULL,      -- 0 new, 1 learning, 2 review, 3 relearning
+        step            INTEGER,
+        stability       REAL,
+        difficulty      REAL,
+        due_ms          INTEGER,
+        last_review_ms  INTEGER,
+        reps            INTEGER NOT NULL DEFAULT 0,
+        lapses          INTEGER NOT NULL DEFAULT 0,
+        suspended       INTEGER NOT NULL DEFAULT 0,
+        buried_until_ms INTEGER,
+        leech           INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (profile_id, deck_id, card_id)
+    ) WITHOUT ROWID;
+    -- Append-only, except that undoing an answer removes the review it undoes.
+    CREATE TABLE reviews (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        profile_id    INTEGER NOT NULL REFERENCES profiles(id),
+        deck_id       TEXT NOT NULL,
+        card_id       TEXT NOT NULL,
+        reviewed_ms   INTEGER NOT NULL,
+        grade         INTEGER NOT NULL,        -- 1 again, 2 hard, 3 good, 4 easy
+        typed         TEXT,
+        verdict       TEXT,                    -- right / almost / wrong / revealed
+        duration_ms   INTEGER,
+        state_before  INTEGER NOT NULL,
+        elapsed_days  REAL,                    -- since the previous review of this card
+        interval_days REAL,                    -- scheduled by this review
+        previous      TEXT                     -- JSON of the card row before, for undo
+    );
+    CREATE INDEX reviews_by_time ON reviews (profile_id, reviewed_ms);
+    CREATE INDEX reviews_by_card ON reviews (profile_id, deck_id, card_id, reviewed_ms);
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)

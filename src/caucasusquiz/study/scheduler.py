@@ -1,0 +1,136 @@
+"""FSRS scheduling through the reference `fsrs` package, with reproducible fuzz.
+
+`fsrs` draws its interval fuzz from the global `random` module, which would make a
+review's outcome depend on whatever else used `random` before it. We run it with fuzz
+off and apply the same fuzz ranges with a generator seeded by card and review number,
+so the same history always gives the same schedule.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import IntEnum
+
+import fsrs
+from fsrs.scheduler import FUZZ_RANGES
+
+from caucasusquiz.study.clock import from_ms, to_ms
+from caucasusquiz.study.rating import Rating
+from caucasusquiz.study.settings import Settings
+
+DEFAULT_PARAMETERS: tuple[float, ...] = tuple(fsrs.scheduler.DEFAULT_PARAMETERS)
+
+
+class State(IntEnum):
+    NEW = 0
+    LEARNING = 1
+    REVIEW = 2
+    RELEARNING = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Memory:
+    """Everything the scheduler knows about one card for one learner. Times are UTC epoch ms."""
+
+    state: State = State.NEW
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    due_ms: int | None = None
+    last_review_ms: int | None = None
+    reps: int = 0
+    lapses: int = 0
+
+    @property
+    def is_new(self) -> bool:
+        return self.state is State.NEW
+
+    @property
+    def is_learning(self) -> bool:
+        return self.state in (State.LEARNING, State.RELEARNING)
+
+    def interval_days(self) -> float | None:
+        if self.due_ms is None or self.last_review_ms is None:
+            return None
+        return (self.due_ms - self.last_review_ms) / 86_400_000
+
+
+class Scheduler:
+    def __init__(self, settings: Settings, parameters: Sequence[float] | None = None) -> None:
+        self.settings = settings
+        self.parameters = tuple(parameters) if parameters else DEFAULT_PARAMETERS
+        self._fsrs = fsrs.Scheduler(
+            parameters=self.parameters,
+            desired_retention=settings.desired_retention,
+            learning_steps=settings.learning_steps,
+            relearning_steps=settings.relearning_steps,
+            maximum_interval=settings.maximum_interval_days,
+            enable_fuzzing=False,
+        )
+        decay = -self.parameters[20]
+        self._decay = decay
+        self._factor = 0.9 ** (1 / decay) - 1
+
+    def review(self, memory: Memory, grade: int, now: datetime, fuzz_seed: str = "") -> Memory:
+        """The card's memory after answering with `grade` at `now` (a UTC datetime)."""
+        card, _ = self._fsrs.review_card(self._to_fsrs(memory, now), fsrs.Rating(int(grade)), now)
+        due = card.due
+        if self.settings.fuzz and card.state is fsrs.State.Review:
+            due = now + self._fuzzed(due - now, f"{fuzz_seed}/{memory.reps}")
+        lapsed = memory.state is State.REVIEW and int(grade) == Rating.AGAIN
+        return Memory(
+            state=State(card.state.value),
+            step=card.step,
+            stability=card.stability,
+            difficulty=card.difficulty,
+            due_ms=to_ms(due),
+            last_review_ms=to_ms(now),
+            reps=memory.reps + 1,
+            lapses=memory.lapses + lapsed,
+        )
+
+    def preview(self, memory: Memory, now: datetime) -> dict[Rating, timedelta]:
+        """How long until the card comes back for each grade (before fuzz), for the rating keys."""
+        card = self._to_fsrs(memory, now)
+        return {grade: self._fsrs.review_card(card, fsrs.Rating(int(grade)), now)[0].due - now
+                for grade in Rating}
+
+    def retrievability(self, memory: Memory, now_ms: int) -> float:
+        """Probability of recalling the card at `now_ms` (1.0 for cards never reviewed)."""
+        if memory.stability is None or memory.last_review_ms is None:
+            return 1.0
+        elapsed_days = max(0.0, (now_ms - memory.last_review_ms) / 86_400_000)
+        return (1 + self._factor * elapsed_days / memory.stability) ** self._decay
+
+    def _to_fsrs(self, memory: Memory, now: datetime) -> fsrs.Card:
+        if memory.is_new:
+            # card_id given explicitly: without it fsrs sleeps 1 ms to make ids unique.
+            return fsrs.Card(card_id=1, state=fsrs.State.Learning, step=0, due=now)
+        return fsrs.Card(
+            card_id=1,
+            state=fsrs.State(int(memory.state)),
+            step=memory.step,
+            stability=memory.stability,
+            difficulty=memory.difficulty,
+            due=from_ms(memory.due_ms) if memory.due_ms is not None else now,
+            last_review=from_ms(memory.last_review_ms) if memory.last_review_ms is not None else None,
+        )
+
+    def _fuzzed(self, interval: timedelta, seed: str) -> timedelta:
+        """FSRS's fuzz ranges, drawn from a generator seeded by card and review number."""
+        days = interval.days
+        if days < 2.5:
+            return interval
+        delta = 1.0
+        for fuzz_range in FUZZ_RANGES:
+            delta += fuzz_range["factor"] * max(min(float(days), fuzz_range["end"]) - fuzz_range["start"], 0.0)
+        low = max(2, round(days - delta))
+        high = min(round(days + delta), self.settings.maximum_interval_days)
+        low = min(low, high)
+        rng = random.Random(int.from_bytes(hashlib.sha256(seed.encode()).digest()[:8], "big"))
+        fuzzed = min(round(rng.random() * (high - low + 1) + low), self.settings.maximum_interval_days)
+        return timedelta(days=fuzzed)

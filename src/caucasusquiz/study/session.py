@@ -1,0 +1,381 @@
+"""A study session: show a card, check the answer, store the grade, pick the next card.
+
+Both front ends (the plain line mode and the Textual app) drive this object and nothing
+else, so they behave the same. Every grade is committed to the store before `rate()`
+returns, i.e. before the next card can be shown.
+"""
+
+from __future__ import annotations
+
+import bisect
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, tzinfo
+
+from caucasusquiz.decks.collection import Collection
+from caucasusquiz.decks.model import Card, CardType
+from caucasusquiz.store.database import CardKey, CardProgress, Profile, ProgressStore
+from caucasusquiz.study import answers
+from caucasusquiz.study.answers import AnswerCheck, Verdict
+from caucasusquiz.study.clock import day_start, from_ms, next_day_start, study_day, to_ms, utc_now
+from caucasusquiz.study.queue import Limits, build_queue, sibling_key
+from caucasusquiz.study.rating import Rating
+from caucasusquiz.study.scheduler import Scheduler, State
+from caucasusquiz.study.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    new: int
+    learning: int
+    review: int
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learning + self.review
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened when a card was graded."""
+
+    card: Card
+    rating: Rating
+    progress: CardProgress
+    interval: timedelta
+    became_leech: bool
+
+
+@dataclass
+class Summary:
+    cards_done: int = 0
+    right: int = 0
+    almost: int = 0
+    wrong: int = 0
+    seconds: float = 0.0
+    to_revisit: list[Card] = field(default_factory=list)
+    due_tomorrow: int = 0
+    new_learnt: int = 0
+
+    @property
+    def accuracy(self) -> float | None:
+        judged = self.right + self.almost + self.wrong
+        return (self.right + self.almost) / judged if judged else None
+
+
+@dataclass
+class _Undo:
+    kind: str  # "answer" | "bury" | "suspend"
+    key: CardKey
+    before: CardProgress | None
+    review_id: int | None = None
+    hidden_siblings: list[CardKey] = field(default_factory=list)
+    verdict: Verdict | None = None
+    rating: Rating | None = None
+    seconds: float = 0.0
+
+
+class StudySession:
+    def __init__(
+        self,
+        store: ProgressStore,
+        profile: Profile,
+        collection: Collection,
+        settings: Settings,
+        *,
+        deck_ids: Iterable[str] | None = None,
+        tag: str | None = None,
+        limit: int | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        monotonic: Callable[[], float] = time.monotonic,
+        tz: tzinfo | None = None,
+    ) -> None:
+        self.store = store
+        self.profile = profile
+        self.collection = collection
+        self.settings = settings
+        self.scheduler = Scheduler(settings, profile.fsrs_parameters)
+        self.limit = limit
+        self._clock = clock
+        self._monotonic = monotonic
+        self._tz = tz
+        self._deck_ids = set(deck_ids) if deck_ids is not None else None
+        self._tag = tag
+        self.cards = self._select(collection)
+        self.summary = Summary()
+        self.current: Card | None = None
+        self.check: AnswerCheck | None = None
+        self._shown_at = 0.0
+        self._answer_seconds: float | None = None
+        self._undo: list[_Undo] = []
+        self._rebuild()
+
+    def _select(self, collection: Collection) -> dict[CardKey, Card]:
+        return {card.key: card for deck in collection.decks
+                if self._deck_ids is None or deck.id in self._deck_ids
+                for card in deck.cards if self._tag is None or self._tag in card.tags}
+
+    def update_decks(self, collection: Collection) -> None:
+        """Decks changed on disk: keep studying with the new text. Cards added today wait for
+        the next session; removed ones are skipped; the card on screen shows its new wording."""
+        self.collection = collection
+        self.cards = self._select(collection)
+        if self.current is not None:
+            self.current = self.cards.get(self.current.key, self.current)
+
+    # -- queue -------------------------------------------------------------------------
+
+    def _rebuild(self) -> None:
+        now = self._clock()
+        self._day = study_day(now, self.settings.day_starts_at, self._tz)
+        self._day_end_ms = to_ms(next_day_start(now, self.settings.day_starts_at, self._tz))
+        self.progress = self.store.all_progress(self.profile.id)
+        today = self.store.reviews(self.profile.id,
+                                   to_ms(day_start(self._day, self.settings.day_starts_at, self._tz)))
+        new_done = sum(1 for r in today if r.state_before == State.NEW)
+        reviews_done = sum(1 for r in today if r.state_before == State.REVIEW)
+        siblings_seen = {sibling_key(c) for r in today
+                         if (c := self.cards.get((r.deck_id, r.card_id))) is not None} - {None}
+        self.queue = build_queue(
+            self.cards.values(), self.progress, self.scheduler, now_ms=to_ms(now),
+            day_end_ms=self._day_end_ms, siblings_seen=siblings_seen,
+            limits=Limits(max(0, self.settings.new_per_day - new_done),
+                          max(0, self.settings.reviews_per_day - reviews_done)))
+
+    @property
+    def counts(self) -> Counts:
+        """Cards left today: new, learning and review (the current card not included)."""
+        main = self.queue.main
+        new = sum(1 for key in main if self._progress_of(key).memory.is_new)
+        return Counts(new, len(self.queue.learning), len(main) - new)
+
+    @property
+    def finished_by_limit(self) -> bool:
+        return self.limit is not None and self.summary.cards_done >= self.limit
+
+    def next_card(self) -> Card | None:
+        """The card to show now, or None when today's study is done."""
+        if self.current is not None:
+            return self.current
+        if self.finished_by_limit:
+            return None
+        if study_day(self._clock(), self.settings.day_starts_at, self._tz) != self._day:
+            self._rebuild()  # the session crossed into a new study day
+        key = self._pick()
+        if key is None:
+            return None
+        self.current = self.cards[key]
+        self.check = None
+        self._answer_seconds = None
+        self._shown_at = self._monotonic()
+        return self.current
+
+    def _pick(self) -> CardKey | None:
+        now_ms = to_ms(self._clock())
+        learn_ahead_ms = now_ms + int(self.settings.learn_ahead.total_seconds() * 1000)
+        queue = self.queue
+        while True:
+            if queue.learning and queue.learning[0][0] <= now_ms:
+                key = queue.learning.pop(0)[1]
+            elif queue.main:
+                key = queue.main.popleft()
+            elif queue.learning and queue.learning[0][0] <= learn_ahead_ms:
+                key = queue.learning.pop(0)[1]  # nothing else left: a learning card a little early
+            else:
+                return None
+            if key in self.cards:  # a card removed from the decks mid-session is skipped
+                return key
+
+    def next_learning_due(self) -> datetime | None:
+        """When the next learning card comes back, if the queue is only waiting for one."""
+        return from_ms(self.queue.learning[0][0]) if self.queue.learning else None
+
+    # -- answering ---------------------------------------------------------------------
+
+    def options(self, card: Card | None = None) -> tuple[str, ...]:
+        """The choices shown for a choice or true/false card, in this review's order."""
+        card = card or self.current
+        if card is None:
+            return ()
+        if card.type is CardType.TRUEFALSE:
+            return answers.TRUE_FALSE_OPTIONS
+        if card.type is CardType.CHOICE:
+            reps = self._progress_of(card.key).memory.reps
+            return answers.choice_options(card.answer, card.distractors,
+                                          f"{self.profile.name}/{card.deck_id}/{card.id}/{reps}")
+        return ()
+
+    def submit(self, typed: str) -> AnswerCheck:
+        """Check a typed answer (empty: reveal). For choice cards, `typed` is parsed as an option."""
+        card = self._require_card()
+        if card.is_typed:
+            result = answers.check_typed(typed, card.answer, card.accept)
+        else:
+            options = self.options(card)
+            index = answers.parse_option(typed, options) if typed.strip() else None
+            result = self.choose(index, typed=typed)
+            return result
+        return self._checked(result)
+
+    def choose(self, index: int | None, typed: str = "") -> AnswerCheck:
+        """Answer a choice or true/false card with option `index` (None: reveal)."""
+        card = self._require_card()
+        options = self.options(card)
+        expected = _option_answer(card)
+        return self._checked(answers.check_option(index, options, expected, typed=typed))
+
+    def _checked(self, result: AnswerCheck) -> AnswerCheck:
+        self.check = result
+        self._answer_seconds = self._monotonic() - self._shown_at
+        return result
+
+    @property
+    def suggested(self) -> Rating:
+        if self.check is None:
+            return Rating.AGAIN
+        return Rating(int(answers.suggest_rating(self.check, self._answer_seconds)))
+
+    def preview(self) -> dict[Rating, timedelta]:
+        card = self._require_card()
+        return self.scheduler.preview(self._progress_of(card.key).memory, self._clock())
+
+    def rate(self, rating: Rating | int | None = None) -> Outcome:
+        """Grade the current card (default: the suggested rating) and store it before returning."""
+        card = self._require_card()
+        if self.check is None:
+            self.check = answers.check_typed("", card.answer) if card.is_typed else \
+                answers.check_option(None, self.options(card), _option_answer(card))
+            self._answer_seconds = self._monotonic() - self._shown_at
+        rating = Rating(int(rating)) if rating is not None else self.suggested
+        now = self._clock()
+        key = card.key
+        before = self.progress.get(key)
+        previous = before or CardProgress()
+        memory = self.scheduler.review(previous.memory, rating, now,
+                                       fuzz_seed=f"{self.profile.name}/{card.deck_id}/{card.id}")
+        became_leech = (not previous.leech and memory.lapses >= self.settings.leech_threshold
+                        and memory.lapses > previous.memory.lapses)
+        after = replace(previous, memory=memory, buried_until_ms=None, leech=previous.leech or became_leech)
+        seconds = self._answer_seconds or 0.0
+        review_id = self.store.record_review(
+            self.profile.id, key, before, after, reviewed_ms=to_ms(now), grade=int(rating),
+            typed=self.check.typed or None, verdict=self.check.verdict.value,
+            duration_ms=round(seconds * 1000))
+        self.progress[key] = after
+        if memory.state in (State.LEARNING, State.RELEARNING) and memory.due_ms < self._day_end_ms:
+            bisect.insort(self.queue.learning, (memory.due_ms, key))
+        hidden = self._hide_siblings(card)
+        self._undo.append(_Undo("answer", key, before, review_id, hidden, self.check.verdict, rating, seconds))
+        self._count(self.check.verdict, rating, card, seconds, +1, was_new=previous.memory.is_new)
+        self.current = None
+        self.check = None
+        interval = timedelta(milliseconds=memory.due_ms - to_ms(now))
+        return Outcome(card, rating, after, interval, became_leech)
+
+    def _hide_siblings(self, card: Card) -> list[CardKey]:
+        sibling = sibling_key(card)
+        if sibling is None:
+            return []
+        hidden = [k for k in self.queue.main if k != card.key and sibling_key(self.cards[k]) == sibling]
+        for key in hidden:
+            self.queue.main.remove(key)
+        return hidden
+
+    def _count(self, verdict: Verdict, rating: Rating, card: Card, seconds: float, sign: int,
+               was_new: bool) -> None:
+        s = self.summary
+        s.cards_done += sign
+        s.seconds += sign * seconds
+        if rating is Rating.AGAIN or verdict in (Verdict.WRONG, Verdict.REVEALED):
+            s.wrong += sign
+            if sign > 0 and card not in s.to_revisit:
+                s.to_revisit.append(card)
+            elif sign < 0 and card in s.to_revisit:
+                s.to_revisit.remove(card)
+        elif verdict is Verdict.ALMOST:
+            s.almost += sign
+        else:
+            s.right += sign
+        if was_new:
+            s.new_learnt += sign
+
+    # -- bury, suspend, undo -----------------------------------------------------------
+
+    def bury(self) -> Card:
+        """Hide the current card until tomorrow."""
+        card = self._require_card()
+        before = self.progress.get(card.key)
+        after = replace(before or CardProgress(), buried_until_ms=self._day_end_ms)
+        self._store_flag("bury", card, before, after)
+        return card
+
+    def suspend(self) -> Card:
+        """Take the current card out of study until it is unsuspended (in the browser)."""
+        card = self._require_card()
+        before = self.progress.get(card.key)
+        after = replace(before or CardProgress(), suspended=True)
+        self._store_flag("suspend", card, before, after)
+        return card
+
+    def _store_flag(self, kind: str, card: Card, before: CardProgress | None, after: CardProgress) -> None:
+        self.store.set_progress(self.profile.id, card.key, after)
+        self.progress[card.key] = after
+        self._undo.append(_Undo(kind, card.key, before))
+        self.current = None
+        self.check = None
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> Card | None:
+        """Take back the last answer, bury or suspend; that card becomes the current one again."""
+        if not self._undo:
+            return None
+        entry = self._undo.pop()
+        self.store.set_progress(self.profile.id, entry.key, entry.before, undo_review_id=entry.review_id)
+        if entry.before is None:
+            self.progress.pop(entry.key, None)
+        else:
+            self.progress[entry.key] = entry.before
+        queue = self.queue
+        queue.learning = [item for item in queue.learning if item[1] != entry.key]
+        if self.current is not None:
+            queue.main.appendleft(self.current.key)  # the card on screen waits for its turn again
+        for key in reversed(entry.hidden_siblings):
+            queue.main.appendleft(key)
+        if entry.kind == "answer":
+            was_new = entry.before is None or entry.before.memory.is_new
+            self._count(entry.verdict, entry.rating, self.cards[entry.key], entry.seconds, -1, was_new)
+        self.current = self.cards.get(entry.key)
+        self.check = None
+        self._shown_at = self._monotonic()
+        return self.current
+
+    # -- end ---------------------------------------------------------------------------
+
+    def finish(self) -> Summary:
+        """The session summary, with what comes due tomorrow."""
+        tomorrow_end = self._day_end_ms + 86_400_000
+        self.summary.due_tomorrow = sum(
+            1 for key, p in self.progress.items()
+            if key in self.cards and not p.suspended and p.memory.due_ms is not None
+            and p.memory.state is not State.NEW and self._day_end_ms <= p.memory.due_ms < tomorrow_end)
+        return self.summary
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _require_card(self) -> Card:
+        if self.current is None:
+            raise RuntimeError("no card is being studied; call next_card() first")
+        return self.current
+
+    def _progress_of(self, key: CardKey) -> CardProgress:
+        return self.progress.get(key) or CardProgress()
+
+
+def _option_answer(card: Card) -> str:
+    if card.type is CardType.TRUEFALSE:
+        return answers.TRUE_FALSE_OPTIONS[0] if card.answer == "true" else answers.TRUE_FALSE_OPTIONS[1]
+    return card.answer

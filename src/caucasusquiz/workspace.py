@@ -1,0 +1,86 @@
+"""Everything a front end needs to study: locations, settings, decks, the progress store, a profile.
+
+The plain line mode, `stats`, `export` and the Textual app all open their world here,
+so a damaged database or a read-only folder is handled the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from caucasusquiz.decks.cache import DeckCache
+from caucasusquiz.decks.collection import Collection, load_collection
+from caucasusquiz.errors import UserError
+from caucasusquiz.paths import Locations
+from caucasusquiz.store.database import Profile, ProgressStore, StoreCorrupt, move_aside
+from caucasusquiz.study.clock import utc_now
+from caucasusquiz.study.settings import Settings, load_settings
+
+DEFAULT_PROFILE = "default"
+
+
+@dataclass
+class Workspace:
+    locations: Locations
+    settings: Settings
+    collection: Collection
+    store: ProgressStore
+    profile: Profile
+    notices: list[str] = field(default_factory=list)
+
+    def reload_decks(self) -> Collection:
+        self.collection = load_decks(self.locations)
+        return self.collection
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def load_decks(locations: Locations) -> Collection:
+    if not locations.decks.is_dir():
+        raise UserError(f"decks folder {locations.decks} does not exist",
+                        "give one with --decks DIR or CAUCASUSQUIZ_DECKS")
+    return load_collection([locations.decks], DeckCache(locations.cache_dir / "decks"))
+
+
+def open_store(locations: Locations, now: datetime, move_damaged: bool = True) -> tuple[ProgressStore, str | None]:
+    """Open the progress database. A damaged one is moved aside (never deleted) and a fresh one
+    started, when `move_damaged`; the returned notice says what happened."""
+    path = locations.database
+    try:
+        return ProgressStore.open(path), None
+    except StoreCorrupt as exc:
+        if not move_damaged:
+            raise
+        try:
+            kept = move_aside(path, now)
+        except OSError as move_error:
+            raise UserError(f"{exc}; it could not be moved aside ({move_error.strerror})",
+                            f"move {path} away by hand to start fresh") from None
+        return ProgressStore.open(path), (f"Your progress file was damaged and could not be read. It was kept as {kept} "
+                       "and a fresh one was started.")
+
+
+def choose_profile(store: ProgressStore, name: str | None, now: datetime) -> Profile:
+    """The named profile, else the one used last, else "default"; remembered for next time."""
+    chosen = (name or store.last_profile() or DEFAULT_PROFILE).strip()
+    if not chosen or len(chosen) > 60 or any(not ch.isprintable() for ch in chosen):
+        raise UserError(f"invalid profile name {chosen!r}", "use up to 60 printable characters")
+    profile = store.profile(chosen, now)
+    if store.last_profile() != chosen:
+        store.remember_profile(chosen)
+    return profile
+
+
+def open_workspace(locations: Locations, profile: str | None = None, now: datetime | None = None) -> Workspace:
+    now = now or utc_now()
+    settings = load_settings(locations.config_file)
+    collection = load_decks(locations)
+    store, notice = open_store(locations, now)
+    try:
+        chosen = choose_profile(store, profile, now)
+    except BaseException:
+        store.close()
+        raise
+    return Workspace(locations, settings, collection, store, chosen, [notice] if notice else [])

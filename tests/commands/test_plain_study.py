@@ -1,0 +1,136 @@
+"""`caucasusquiz study --plain`: a whole session through stdin/stdout, and crash safety under kill -9."""
+
+from __future__ import annotations
+
+import io
+import os
+import select
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from caucasusquiz.cli import main
+
+
+@pytest.fixture
+def decks(tmp_path: Path, example_deck: Path) -> Path:
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    shutil.copy(example_deck, folder / "history.yaml")
+    return folder
+
+
+def run_plain(monkeypatch, capsys, decks: Path, lines: list[str], *extra: str) -> tuple[int, str]:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("".join(f"{line}\n" for line in lines)))
+    code = main(["study", "--plain", "--decks", str(decks), *extra])
+    return code, capsys.readouterr().out
+
+
+def test_a_session_answers_rates_and_ends_with_a_summary(monkeypatch, capsys, decks):
+    code, out = run_plain(monkeypatch, capsys, decks, [
+        "woodrow wilsen", "",   # cloze, a typo: almost → suggested hard
+        "907", "3",             # qa, accepted alternative
+    ])
+    assert code == 0
+    assert "U.S. President […] met the Azerbaijani delegation in Paris in 1919." in out
+    assert "Almost. The answer is: Woodrow Wilson." in out
+    assert "Difference (yours → correct): " in out
+    assert "Source: 004_0090684c75a18b22.txt, line 21" in out
+    assert "Saved as hard" in out and "Saved as good" in out
+    assert out.rstrip().splitlines()[-1].startswith("Studied 2 cards in ")
+    assert "1 right, 1 almost, 0 wrong (100% correct)" in out
+
+
+def test_choice_cards_list_numbered_options_and_reask_on_nonsense(monkeypatch, capsys, decks):
+    code, out = run_plain(monkeypatch, capsys, decks, [
+        "Woodrow Wilson", "4", "Section 907", "4",
+        "banana", "Baku-Tbilisi-Ceyhan", "",  # nonsense is asked again; text answers work
+    ])
+    assert code == 0
+    assert "  1) " in out and "  4) " in out
+    assert "Please answer with a number from 1 to 4" in out
+    assert "Right. Baku–Tbilisi–Ceyhan" in out
+
+
+def test_commands_undo_bury_and_quit(monkeypatch, capsys, decks, tmp_path):
+    code, out = run_plain(monkeypatch, capsys, decks, [
+        "Woodrow Wilson", "3",
+        ":u",                 # take back the first card
+        "Woodrow Wilson", "4",
+        ":s",                 # bury the second
+        ":q",
+    ])
+    assert code == 0
+    assert "Undone. That card again:" in out
+    assert "Buried until tomorrow:" in out
+    assert "Studied 1 card in" in out
+    db = sqlite3.connect(Path(os.environ["CAUCASUSQUIZ_DATA_DIR"]) / "progress.sqlite3")
+    assert db.execute("SELECT grade FROM reviews").fetchall() == [(4,)]
+
+
+def test_end_of_input_after_an_answer_keeps_it(monkeypatch, capsys, decks):
+    code, out = run_plain(monkeypatch, capsys, decks, ["Woodrow Wilson"])
+    assert code == 0 and "Studied 1 card" in out
+
+
+def test_limit_and_deck_options(monkeypatch, capsys, decks):
+    code, out = run_plain(monkeypatch, capsys, decks, ["x", "", "y", ""], "--limit", "1", "--deck", "history")
+    assert code == 0 and "Studied 1 card" in out
+    code = main(["study", "--plain", "--decks", str(decks), "--deck", "nope"])
+    assert code == 1 and "no deck called 'nope'" in capsys.readouterr().err
+
+
+class Conversation:
+    """Talk to a real `caucasusquiz study --plain` process, waiting on its output (never sleeping)."""
+
+    def __init__(self, proc: subprocess.Popen) -> None:
+        self.proc = proc
+        self.buffer = ""
+
+    def wait_for(self, text: str, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        fd = self.proc.stdout.fileno()
+        while text not in self.buffer:
+            remaining = deadline - time.monotonic()
+            assert remaining > 0, f"timed out waiting for {text!r}; got:\n{self.buffer}"
+            ready, _, _ = select.select([fd], [], [], remaining)
+            if ready:
+                chunk = os.read(fd, 65536).decode()
+                assert chunk, f"process ended while waiting for {text!r}:\n{self.buffer}"
+                self.buffer += chunk
+        self.buffer = self.buffer[self.buffer.index(text) + len(text):]
+
+    def send(self, line: str) -> None:
+        self.proc.stdin.write(f"{line}\n".encode())
+        self.proc.stdin.flush()
+
+
+def test_kill_9_mid_session_loses_no_answered_card(decks, tmp_path):
+    env = {**os.environ, "CAUCASUSQUIZ_DECKS": str(decks), "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "caucasusquiz", "study", "--plain"], env=env,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    talk = Conversation(proc)
+    try:
+        for answer in ("Woodrow Wilson", "Section 907", "2"):
+            talk.wait_for("Answer")
+            talk.send(answer)
+            talk.wait_for("Rate:")
+            talk.send("3")
+            talk.wait_for("Saved as")
+        talk.wait_for("Answer")  # the fourth card is on screen, waiting: mid-session
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    db = sqlite3.connect(Path(os.environ["CAUCASUSQUIZ_DATA_DIR"]) / "progress.sqlite3")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    reviews = db.execute("SELECT card_id, grade FROM reviews ORDER BY id").fetchall()
+    assert len(reviews) == 3 and all(grade == 3 for _, grade in reviews)
+    assert db.execute("SELECT count(*) FROM cards").fetchone()[0] == 3

@@ -1,0 +1,94 @@
+"""Queue order, daily limits, siblings and interleaving."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from caucasusquiz.decks.model import Card, CardType
+from caucasusquiz.store.database import CardProgress
+from caucasusquiz.study.clock import to_ms
+from caucasusquiz.study.queue import Limits, build_queue, interleave, sibling_key
+from caucasusquiz.study.scheduler import Memory, Scheduler, State
+from caucasusquiz.study.settings import Settings
+
+NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
+NOW_MS = to_ms(NOW)
+DAY = 86_400_000
+DAY_END = NOW_MS + 16 * 3_600_000
+
+
+def card(card_id: str, source: str | None = None) -> Card:
+    return Card("d", card_id, CardType.QA, "A", f"Q {card_id}?", source=source)
+
+
+def review(due_ms: int, last_ms: int, stability: float = 5.0, **flags) -> CardProgress:
+    return CardProgress(Memory(State.REVIEW, None, stability, 5.0, due_ms, last_ms, 3, 0), **flags)
+
+
+def learning(due_ms: int) -> CardProgress:
+    return CardProgress(Memory(State.LEARNING, 1, 1.0, 5.0, due_ms, NOW_MS - 60_000, 1, 0))
+
+
+def build(cards, progress, limits=Limits(20, 200), siblings_seen=None):
+    return build_queue(cards, progress, Scheduler(Settings()), now_ms=NOW_MS, day_end_ms=DAY_END,
+                       limits=limits, siblings_seen=siblings_seen)
+
+
+def test_learning_then_most_overdue_reviews_then_new_in_deck_order():
+    cards = [card("new-1"), card("rev-recent"), card("learn"), card("rev-old"), card("new-2"), card("rev-future")]
+    progress = {
+        ("d", "rev-recent"): review(NOW_MS - DAY, NOW_MS - 6 * DAY),
+        ("d", "rev-old"): review(NOW_MS - 20 * DAY, NOW_MS - 30 * DAY),
+        ("d", "learn"): learning(NOW_MS + 5 * 60_000),
+        ("d", "rev-future"): review(NOW_MS + 3 * DAY, NOW_MS - DAY),
+    }
+    queue = build(cards, progress)
+    assert [key[1] for _, key in queue.learning] == ["learn"]
+    main = [key[1] for key in queue.main]
+    assert [k for k in main if k.startswith("rev")] == ["rev-old", "rev-recent"]
+    assert [k for k in main if k.startswith("new")] == ["new-1", "new-2"]
+    assert "rev-future" not in main
+
+
+def test_review_due_later_today_counts_as_due_today():
+    progress = {("d", "r"): review(DAY_END - 60_000, NOW_MS - 5 * DAY)}
+    assert list(build([card("r")], progress).main) == [("d", "r")]
+
+
+def test_daily_limits_cap_new_cards_and_reviews():
+    cards = [card(f"n{i}") for i in range(30)] + [card(f"r{i}") for i in range(10)]
+    progress = {("d", f"r{i}"): review(NOW_MS - DAY, NOW_MS - 3 * DAY) for i in range(10)}
+    queue = build(cards, progress, Limits(new=5, reviews=4))
+    main = [key[1] for key in queue.main]
+    assert sum(k.startswith("n") for k in main) == 5
+    assert sum(k.startswith("r") for k in main) == 4
+
+
+def test_suspended_and_buried_cards_are_left_out():
+    progress = {
+        ("d", "s"): review(NOW_MS - DAY, NOW_MS - 3 * DAY, suspended=True),
+        ("d", "b"): review(NOW_MS - DAY, NOW_MS - 3 * DAY, buried_until_ms=DAY_END),
+        ("d", "b-old"): review(NOW_MS - DAY, NOW_MS - 3 * DAY, buried_until_ms=NOW_MS - 1),
+        ("d", "new-susp"): CardProgress(Memory(), suspended=True),
+    }
+    queue = build([card("s"), card("b"), card("b-old"), card("new-susp")], progress)
+    assert [key[1] for key in queue.main] == ["b-old"]
+
+
+def test_siblings_from_one_sentence_are_not_shown_the_same_day():
+    cards = [card("a1", "doc.txt:5"), card("a2", "doc.txt:5"), card("b1", "doc.txt:9"), card("c1")]
+    queue = build(cards, {})
+    assert [key[1] for key in queue.main] == ["a1", "b1", "c1"]
+    # A sibling already studied today keeps the whole group away.
+    queue = build(cards, {}, siblings_seen={sibling_key(cards[0])})
+    assert [key[1] for key in queue.main] == ["b1", "c1"]
+
+
+def test_new_cards_are_spread_among_reviews():
+    reviews = [("d", f"r{i}") for i in range(8)]
+    new = [("d", f"n{i}") for i in range(2)]
+    merged = [k[1] for k in interleave(reviews, new)]
+    assert len(merged) == 10 and merged[0].startswith("r")
+    positions = [i for i, k in enumerate(merged) if k.startswith("n")]
+    assert positions[1] - positions[0] >= 4  # evenly spread, not bunched at the end
+    assert interleave([], new) == new and interleave(reviews, []) == reviews

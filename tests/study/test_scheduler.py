@@ -1,0 +1,124 @@
+"""Golden scheduling: FSRS intervals pinned at fixed times with fuzz off, and reproducible fuzz."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from caucasusquiz.study.clock import to_ms
+from caucasusquiz.study.rating import Rating
+from caucasusquiz.study.scheduler import Memory, Scheduler, State
+from caucasusquiz.study.settings import Settings
+
+T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+
+
+def at(minutes: float) -> datetime:
+    return T0 + timedelta(minutes=minutes)
+
+
+def test_defaults_are_ankis():
+    s = Settings()
+    assert s.desired_retention == 0.9
+    assert s.learning_steps == (timedelta(minutes=1), timedelta(minutes=10))
+    assert s.relearning_steps == (timedelta(minutes=10),)
+    assert s.maximum_interval_days == 36500 and s.fuzz
+    assert (s.new_per_day, s.reviews_per_day, s.day_starts_at, s.leech_threshold) == (20, 200, 4, 8)
+
+
+GOLDEN = [
+    # (grade, minutes after T0, state after, step, stability, difficulty, interval, lapses)
+    (Rating.GOOD, 0, State.LEARNING, 1, 2.3065, 2.1181, timedelta(minutes=10), 0),
+    (Rating.GOOD, 10, State.REVIEW, None, 2.3065, 2.1112, timedelta(days=2), 0),
+    (Rating.GOOD, 3 * 1440, State.REVIEW, None, 10.971, 2.1043, timedelta(days=11), 0),
+    (Rating.AGAIN, 20 * 1440, State.RELEARNING, 0, 1.624, 7.39, timedelta(minutes=10), 1),
+    (Rating.GOOD, 20 * 1440 + 10, State.REVIEW, None, 1.6528, 7.3778, timedelta(days=2), 1),
+]
+
+
+def test_golden_review_sequence():
+    scheduler = Scheduler(Settings(fuzz=False))
+    memory = Memory()
+    for grade, minutes, state, step, stability, difficulty, interval, lapses in GOLDEN:
+        now = at(minutes)
+        memory = scheduler.review(memory, grade, now)
+        assert memory.state is state
+        assert memory.step == step
+        assert memory.stability == pytest.approx(stability, abs=1e-4)
+        assert memory.difficulty == pytest.approx(difficulty, abs=1e-4)
+        assert memory.due_ms - to_ms(now) == interval / timedelta(milliseconds=1)
+        assert memory.last_review_ms == to_ms(now)
+        assert memory.lapses == lapses
+    assert memory.reps == len(GOLDEN)
+
+
+def test_preview_of_a_new_card_matches_the_buttons():
+    preview = Scheduler(Settings(fuzz=False)).preview(Memory(), T0)
+    assert preview == {Rating.AGAIN: timedelta(minutes=1), Rating.HARD: timedelta(minutes=5, seconds=30),
+                       Rating.GOOD: timedelta(minutes=10), Rating.EASY: timedelta(days=8)}
+
+
+def test_review_returns_a_new_object_and_leaves_the_old_one():
+    scheduler = Scheduler(Settings(fuzz=False))
+    before = Memory()
+    after = scheduler.review(before, Rating.GOOD, T0)
+    assert before == Memory() and after is not before
+
+
+def _long_interval(scheduler: Scheduler, seed: str) -> int:
+    memory = Memory()
+    for grade, minutes in [(Rating.GOOD, 0), (Rating.GOOD, 10), (Rating.GOOD, 3 * 1440), (Rating.GOOD, 30 * 1440)]:
+        memory = scheduler.review(memory, grade, at(minutes), fuzz_seed=seed)
+    return memory.due_ms
+
+
+def test_fuzz_is_reproducible_per_card_and_varies_between_cards():
+    scheduler = Scheduler(Settings(fuzz=True))
+    assert _long_interval(scheduler, "deck/card-1") == _long_interval(scheduler, "deck/card-1")
+    dues = {_long_interval(scheduler, f"deck/card-{i}") for i in range(20)}
+    assert len(dues) > 3
+
+
+def test_fuzz_does_not_depend_on_the_global_random_state():
+    import random
+
+    scheduler = Scheduler(Settings(fuzz=True))
+    random.seed(1)
+    first = _long_interval(scheduler, "x")
+    random.seed(999)
+    assert _long_interval(scheduler, "x") == first
+
+
+def test_fuzz_stays_within_fsrs_ranges():
+    plain, fuzzed = Scheduler(Settings(fuzz=False)), Scheduler(Settings(fuzz=True))
+    base_days = (_long_interval(plain, "") - to_ms(at(30 * 1440))) / 86_400_000
+    for i in range(50):
+        days = (_long_interval(fuzzed, str(i)) - to_ms(at(30 * 1440))) / 86_400_000
+        assert abs(days - base_days) <= 0.15 * base_days + 1
+
+
+def test_retrievability_falls_with_time():
+    scheduler = Scheduler(Settings(fuzz=False))
+    memory = scheduler.review(scheduler.review(Memory(), Rating.GOOD, T0), Rating.GOOD, at(10))
+    start = to_ms(at(10))
+    assert scheduler.retrievability(Memory(), start) == 1.0
+    r_now = scheduler.retrievability(memory, start)
+    r_later = scheduler.retrievability(memory, start + 10 * 86_400_000)
+    assert r_now == pytest.approx(1.0) and 0 < r_later < r_now
+
+
+def test_maximum_interval_is_respected():
+    scheduler = Scheduler(Settings(fuzz=False, maximum_interval_days=5))
+    memory = Memory()
+    for minutes in (0, 10, 3 * 1440, 30 * 1440):
+        memory = scheduler.review(memory, Rating.EASY, at(minutes))
+    assert memory.due_ms - memory.last_review_ms <= 5 * 86_400_000
+
+
+def test_custom_parameters_change_intervals():
+    params = list(Scheduler(Settings()).parameters)
+    params[2] = 10.0  # initial stability after Good
+    fast = Scheduler(Settings(fuzz=False), params)
+    memory = fast.review(fast.review(Memory(), Rating.GOOD, T0), Rating.GOOD, at(10))
+    assert memory.due_ms - to_ms(at(10)) == 10 * 86_400_000

@@ -1,0 +1,198 @@
+"""A study session as a learner lives it: answer, grade, undo, bury, suspend, come back tomorrow."""
+
+from __future__ import annotations
+
+from caucasusquiz.decks.model import CardType
+from caucasusquiz.study.answers import Verdict
+from caucasusquiz.study.rating import Rating
+from caucasusquiz.study.scheduler import State
+from caucasusquiz.study.settings import Settings
+
+
+def test_first_card_is_the_first_new_card_in_deck_order(make_session):
+    session = make_session()
+    card = session.next_card()
+    assert (card.deck_id, card.id) == ("example-deck", "wilson-1919")
+    assert session.counts.new == 4  # the other new cards; the one on screen is not counted
+
+
+def test_right_answer_is_stored_before_the_next_card_is_shown(make_session, store, clock):
+    session = make_session()
+    card = session.next_card()
+    clock.advance(seconds=12)
+    check = session.submit("woodrow wilson")
+    assert check.verdict is Verdict.RIGHT
+    assert session.suggested is Rating.GOOD
+    outcome = session.rate()
+    # On disk already, in a separate connection's view.
+    assert store.progress(session.profile.id, card.key).memory.state is State.LEARNING
+    (review,) = store.reviews(session.profile.id)
+    assert (review.grade, review.typed, review.verdict, review.duration_ms) == (3, "woodrow wilson", "right", 12000)
+    assert outcome.interval.total_seconds() == 600
+    assert session.next_card().id != card.id
+
+
+def test_wrong_answer_suggests_again_and_the_card_comes_back_after_a_minute(make_session, clock):
+    session = make_session()
+    card = session.next_card()
+    assert session.submit("Theodore Roosevelt").verdict is Verdict.WRONG
+    assert session.suggested is Rating.AGAIN
+    session.rate()
+    seen = [session.next_card().id]
+    session.rate(Rating.GOOD)
+    clock.advance(minutes=1, seconds=1)
+    seen.append(session.next_card().id)
+    assert seen[-1] == card.id  # due learning cards come before the rest
+
+
+def test_the_learner_can_override_the_suggested_rating(make_session, store):
+    session = make_session()
+    session.next_card()
+    session.submit("Woodrow Wilson")
+    session.rate(Rating.EASY)
+    assert store.reviews(session.profile.id)[0].grade == 4
+
+
+def test_choice_and_true_false_cards(make_session):
+    session = make_session()
+    kinds = {}
+    while (card := session.next_card()) is not None and card.type not in (CardType.CHOICE,):
+        session.submit(card.answer if card.is_typed else "")
+        session.rate(Rating.EASY)
+    options = session.options()
+    assert sorted(options) == sorted(("Baku–Tbilisi–Ceyhan", "Nabucco", "South Stream", "Trans-Adriatic"))
+    assert session.options() == options  # stable while the card is on screen
+    index = options.index("Baku–Tbilisi–Ceyhan")
+    kinds["choice"] = session.choose(index).verdict
+    session.rate()
+    card = session.next_card()
+    assert card.type is CardType.TRUEFALSE and session.options() == ("True", "False")
+    kinds["truefalse"] = session.submit("f").verdict
+    assert kinds == {"choice": Verdict.RIGHT, "truefalse": Verdict.WRONG}
+
+
+def test_undo_restores_the_card_state_exactly(make_session, store):
+    session = make_session()
+    first = session.next_card()
+    session.submit("Woodrow Wilson")
+    session.rate(Rating.GOOD)
+    second = session.next_card()
+    session.submit("")
+    session.rate(Rating.AGAIN)
+    before_undo = store.all_progress(session.profile.id)
+    assert session.undo().key == second.key
+    assert session.current.key == second.key
+    assert store.progress(session.profile.id, second.key) is None  # as if never answered
+    assert [r.card_id for r in store.reviews(session.profile.id)] == [first.id]
+    assert session.undo().key == first.key
+    assert store.all_progress(session.profile.id) == {}
+    assert before_undo  # (there was something to undo)
+    assert session.summary.cards_done == 0
+
+
+def test_bury_hides_a_card_until_tomorrow_and_can_be_undone(make_session, store, clock):
+    session = make_session()
+    card = session.next_card()
+    session.bury()
+    assert session.next_card().key != card.key
+    assert card.key not in [*session.queue.main]
+    session.undo()
+    assert session.current.key == card.key
+    session.bury()
+    clock.advance(days=1)
+    tomorrow = make_session()
+    assert tomorrow.next_card().key == card.key
+
+
+def test_suspend_keeps_a_card_out_of_study(make_session, store, clock):
+    session = make_session()
+    card = session.next_card()
+    session.suspend()
+    assert store.progress(session.profile.id, card.key).suspended
+    clock.advance(days=3)
+    later = make_session()
+    keys = [later.next_card().key]
+    while later.next_card() is not None:
+        later.rate(Rating.EASY)
+        if later.next_card() is not None:
+            keys.append(later.current.key)
+    assert card.key not in keys
+
+
+def test_daily_new_card_limit_holds_across_sessions(make_session, clock):
+    settings = Settings(fuzz=False, new_per_day=2)
+    session = make_session(settings=settings)
+    for _ in range(2):
+        session.next_card()
+        session.rate(Rating.EASY)
+    assert session.next_card() is None
+    again = make_session(settings=settings)
+    assert again.next_card() is None  # same study day: the allowance is used up
+    clock.advance(days=1)
+    tomorrow = make_session(settings=settings)
+    assert tomorrow.counts.new == 2  # a new day, a new allowance (3 new cards left)
+
+
+def test_session_limit_stops_after_n_cards(make_session):
+    session = make_session(limit=2)
+    for _ in range(2):
+        session.next_card()
+        session.rate(Rating.EASY)
+    assert session.next_card() is None and session.finished_by_limit
+
+
+def test_answering_a_card_hides_its_siblings_today(make_session, write_deck):
+    path = write_deck(
+        "title: Siblings\ncards:\n"
+        "  - {id: a, question: Q1?, answer: A, source: 'doc.txt:3'}\n"
+        "  - {id: b, question: Q2?, answer: B, source: 'doc.txt:3'}\n"
+        "  - {id: c, question: Q3?, answer: C, source: 'doc.txt:8'}\n")
+    session = make_session(deck_paths=[path])
+    shown = []
+    while (card := session.next_card()) is not None:
+        shown.append(card.id)
+        session.rate(Rating.EASY)
+    assert shown == ["a", "c"]
+
+
+def test_leech_after_repeated_lapses(make_session, clock, write_deck):
+    path = write_deck("title: L\ncards:\n  - {id: hard, question: Q?, answer: A}\n")
+    session = make_session(deck_paths=[path], settings=Settings(fuzz=False, leech_threshold=2))
+    card = session.next_card()
+    session.rate(Rating.EASY)
+    outcomes = []
+    for _ in range(2):
+        clock.advance(days=30)
+        session = make_session(deck_paths=[path], settings=Settings(fuzz=False, leech_threshold=2))
+        assert session.next_card().key == card.key
+        outcomes.append(session.rate(Rating.AGAIN))
+        clock.advance(minutes=11)
+        session.next_card()
+        session.rate(Rating.GOOD)
+    assert [o.became_leech for o in outcomes] == [False, True]
+    assert session.progress[card.key].leech
+
+
+def test_summary_counts_and_cards_to_revisit(make_session, clock):
+    session = make_session()
+    session.next_card()
+    clock.advance(seconds=5)
+    session.submit("Woodrow Wilson")
+    session.rate()
+    wrong = session.next_card()
+    clock.advance(seconds=5)
+    session.submit("no idea")
+    session.rate()
+    summary = session.finish()
+    assert (summary.cards_done, summary.right, summary.wrong) == (2, 1, 1)
+    assert summary.to_revisit == [wrong]
+    assert summary.seconds == 10
+    assert summary.accuracy == 0.5
+
+
+def test_study_only_one_deck_or_tag(make_session, write_deck, example_deck):
+    other = write_deck("title: O\ncards:\n  - {id: x, question: Q?, answer: A, tags: [special]}\n", "other.yaml")
+    session = make_session(deck_paths=[example_deck, other], deck_ids=["other"])
+    assert session.next_card().id == "x"
+    by_tag = make_session(deck_paths=[example_deck, other], tag="special")
+    assert by_tag.next_card().id == "x" and by_tag.counts.total == 0

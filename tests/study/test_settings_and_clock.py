@@ -1,0 +1,64 @@
+"""Settings files and the 4 a.m. study day."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from caucasusquiz.errors import UserError
+from caucasusquiz.study.clock import day_start, next_day_start, study_day
+from caucasusquiz.study.settings import EXAMPLE, Settings, load_settings
+
+BAKU = timezone(timedelta(hours=4))
+
+
+def test_missing_file_gives_defaults(tmp_path: Path):
+    assert load_settings(tmp_path / "settings.toml") == Settings()
+
+
+def test_documented_example_gives_the_defaults(tmp_path: Path):
+    path = tmp_path / "settings.toml"
+    path.write_text(EXAMPLE)
+    assert load_settings(path) == Settings()
+
+
+def test_settings_are_read(tmp_path: Path):
+    path = tmp_path / "settings.toml"
+    path.write_text('[study]\nnew_per_day = 5\n[scheduler]\nlearning_steps = ["30s", "5m", "1h"]\n'
+                    "desired_retention = 0.85\nfuzz = false\n")
+    settings = load_settings(path)
+    assert settings.new_per_day == 5 and settings.desired_retention == 0.85 and not settings.fuzz
+    assert settings.learning_steps == (timedelta(seconds=30), timedelta(minutes=5), timedelta(hours=1))
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ("[study]\nnew_per_dya = 5\n", 2, "unknown setting `new_per_dya`"),
+    ("[studdy]\nnew_per_day = 5\n", 1, "unknown section [studdy]"),
+    ("[study]\nnew_per_day = \"lots\"\n", 2, "must be a whole number"),
+    ("[scheduler]\ndesired_retention = 1.5\n", 2, "between 0.70 and 0.99"),
+    ("[scheduler]\nlearning_steps = [\"soon\"]\n", 2, "is not a duration"),
+    ("[study]\nday_starts_at = 25\n", 2, "an hour from 0 to 23"),
+    ("[study\n", 1, "line 1"),
+])
+def test_mistakes_name_the_file_and_line(tmp_path: Path, text: str, line: int, message: str):
+    path = tmp_path / "settings.toml"
+    path.write_text(text)
+    with pytest.raises(UserError) as info:
+        load_settings(path)
+    assert str(info.value).startswith(f"{path}:{line}:") or f"line {line}" in str(info.value)
+    assert message in str(info.value)
+
+
+def test_study_day_starts_at_four_in_the_morning():
+    just_before = datetime(2026, 3, 2, 3, 59, tzinfo=BAKU)
+    just_after = datetime(2026, 3, 2, 4, 0, tzinfo=BAKU)
+    assert study_day(just_before.astimezone(UTC), 4, BAKU) == date(2026, 3, 1)
+    assert study_day(just_after.astimezone(UTC), 4, BAKU) == date(2026, 3, 2)
+
+
+def test_day_boundaries_in_utc():
+    assert day_start(date(2026, 3, 2), 4, BAKU) == datetime(2026, 3, 2, 0, 0, tzinfo=UTC)
+    late_night = datetime(2026, 3, 2, 1, 30, tzinfo=BAKU).astimezone(UTC)
+    assert next_day_start(late_night, 4, BAKU) == datetime(2026, 3, 2, 0, 0, tzinfo=UTC)
