@@ -1,36 +1,235 @@
-"""The Textual application (placeholder home screen listing the decks)."""
+"""The Textual application: opens the learner's workspace, routes between screens, watches decks.
+
+`make_app()` is the one way the CLI and the tests build the app.
+"""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import DataTable, Footer, Header
+import time
+from collections.abc import Callable, Iterable
+from datetime import datetime, tzinfo
+from pathlib import Path
 
-from caucasusquiz.decks.cache import DeckCache
-from caucasusquiz.decks.collection import load_collection
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from caucasusquiz.decks.collection import deck_files
+from caucasusquiz.errors import UserError
 from caucasusquiz.paths import Locations
+from caucasusquiz.store.database import ProgressStore, StoreCorrupt, move_aside
+from caucasusquiz.study.clock import utc_now
+from caucasusquiz.study.settings import Settings, load_settings
+from caucasusquiz.ui.screens.dialogs import ConfirmScreen, MessageScreen
+from caucasusquiz.ui.screens.help import HelpScreen
+from caucasusquiz.workspace import Workspace, choose_profile, load_decks
+
+DECK_POLL_SECONDS = 2.0
 
 
-class CaucasusQuizApp(App[int]):
+class CaucasusQuizApp(App[None]):
     TITLE = "caucasusquiz"
-    BINDINGS = [("q", "quit", "Quit")]
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("question_mark", "help", "Help"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
 
-    def __init__(self, locations: Locations, profile: str | None = None) -> None:
+    # Bumped whenever the decks were reloaded from disk; screens watch it.
+    decks_version: reactive[int] = reactive(0)
+
+    def __init__(self, locations: Locations, profile: str | None = None, *, study: bool = False,
+                 deck: str | None = None, limit: int | None = None,
+                 clock: Callable[[], datetime] = utc_now, monotonic: Callable[[], float] = time.monotonic,
+                 tz: tzinfo | None = None, watch_decks: bool = True) -> None:
         super().__init__()
         self.locations = locations
-        self.profile = profile or "default"
+        self.profile_name = profile
+        self.start_study = study
+        self.start_deck = deck
+        self.start_limit = limit
+        self.clock = clock
+        self.monotonic = monotonic
+        self.tz = tz
+        self.watch_decks = watch_decks
+        self.workspace: Workspace | None = None
+        self._deck_signature: tuple = ()
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield DataTable(id="decks", cursor_type="row")
-        yield Footer()
+    # -- start-up --------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        collection = load_collection([self.locations.decks], DeckCache(self.locations.cache_dir))
-        table = self.query_one(DataTable)
-        table.add_columns("Deck", "Cards")
-        for deck in collection.decks:
-            table.add_row(deck.title, str(len(deck.cards)))
+        try:
+            settings = load_settings(self.locations.config_file)
+            collection = load_decks(self.locations)
+        except UserError as exc:
+            self._fatal("caucasusquiz cannot start", str(exc), exc.hint)
+            return
+        self._apply_theme(settings)
+        self._deck_signature = self._signature()
+        try:
+            store = ProgressStore.open(self.locations.database)
+        except StoreCorrupt as exc:
+            self._offer_fresh_start(settings, collection, exc)
+            return
+        except UserError as exc:
+            self._fatal("Progress cannot be saved", str(exc), exc.hint)
+            return
+        self._start(settings, collection, store)
+
+    def _start(self, settings: Settings, collection, store: ProgressStore, notice: str | None = None) -> None:
+        try:
+            profile = choose_profile(store, self.profile_name, self.clock())
+        except UserError as exc:
+            store.close()
+            self._fatal("Progress cannot be saved", str(exc), exc.hint)
+            return
+        self.workspace = Workspace(self.locations, settings, collection, store, profile)
+        from caucasusquiz.ui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if notice:
+            self.push_screen(MessageScreen("A fresh start", notice))
+        if self.start_study:
+            self.start_session(self.start_deck, limit=self.start_limit)
+        if self.watch_decks:
+            self.set_interval(DECK_POLL_SECONDS, self._check_decks)
+
+    def _offer_fresh_start(self, settings: Settings, collection, exc: StoreCorrupt) -> None:
+        message = (f"{exc}\n\nYour progress file cannot be read. caucasusquiz can move it aside "
+                   "(it is kept, never deleted) and start a fresh one.")
+
+        def answered(fresh: bool | None) -> None:
+            if not fresh:
+                self.exit(message="Progress file left as it was. Nothing was changed.")
+                return
+            try:
+                kept = move_aside(self.locations.database, self.clock())
+                store = ProgressStore.open(self.locations.database)
+            except (OSError, UserError) as error:
+                self._fatal("Could not start fresh", str(error), None)
+                return
+            self._start(settings, collection, store, f"The damaged file was kept as {kept}.")
+
+        self.push_screen(ConfirmScreen("Progress file damaged", message, yes="Move aside, start fresh",
+                                       no="Quit"), answered)
+
+    def _fatal(self, title: str, message: str, hint: str | None) -> None:
+        self.push_screen(MessageScreen(title, message, hint), lambda _: self.exit(message=message))
+
+    def _apply_theme(self, settings: Settings) -> None:
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        else:
+            self.notify(f"Unknown theme {settings.theme!r} in settings; using the default.", severity="warning")
+
+    # -- navigation --------------------------------------------------------------------
+
+    def start_session(self, deck: str | None = None, *, limit: int | None = None, tag: str | None = None) -> None:
+        """Open a review session, or say why there is nothing to study right now."""
+        from caucasusquiz.study.session import StudySession
+        from caucasusquiz.ui.screens.review import ReviewScreen
+
+        workspace = self.require_workspace()
+        deck_ids, title = None, "all decks"
+        if deck:
+            found = workspace.collection.find_deck(deck)
+            if found is None:
+                self.notify(f"No deck called {deck!r}.", severity="error")
+                return
+            deck_ids, title = [found.id], found.title
+        session = StudySession(workspace.store, workspace.profile, workspace.collection, workspace.settings,
+                               deck_ids=deck_ids, tag=tag, limit=limit, clock=self.clock,
+                               monotonic=self.monotonic, tz=self.tz)
+        if session.next_card() is None:
+            due = session.next_learning_due()
+            later = f" Cards you are learning come back at {due.astimezone(self.tz):%H:%M}." if due else ""
+            self.notify(f"Nothing to study in {title} right now.{later}", title="All caught up")
+            return
+        self.push_screen(ReviewScreen(session, title))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_open(self, name: str) -> None:
+        from caucasusquiz.ui.screens.browser import BrowserScreen
+        from caucasusquiz.ui.screens.stats import StatsScreen
+
+        if self.workspace is None:
+            return
+        screen = {"stats": StatsScreen, "browser": BrowserScreen}[name]()
+        self.push_screen(screen)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.workspace is None:
+            return
+        yield SystemCommand("Study all due cards", "Start a session on every deck", self.start_session)
+        yield SystemCommand("Statistics", "Forecast, retention, calendar, mastery",
+                            lambda: self.action_open("stats"))
+        yield SystemCommand("Browse cards", "Search cards, see their state, suspend, edit",
+                            lambda: self.action_open("browser"))
+        yield SystemCommand("Reload decks", "Read the deck files again now", self.reload_decks)
+        for deck in self.workspace.collection.decks:
+            yield SystemCommand(f"Study: {deck.title}", f"Start a session on {deck.id}",
+                                lambda deck_id=deck.id: self.start_session(deck_id))
+
+    def require_workspace(self) -> Workspace:
+        if self.workspace is None:
+            raise RuntimeError("the workspace is not open yet")
+        return self.workspace
+
+    # -- decks on disk -------------------------------------------------------------------
+
+    def _signature(self) -> tuple:
+        files: list[Path] = deck_files([self.locations.decks]) if self.locations.decks.is_dir() else []
+        signature = []
+        for path in files:
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            signature.append((path.name, st.st_size, st.st_mtime_ns))
+        return tuple(signature)
+
+    def _check_decks(self) -> None:
+        signature = self._signature()
+        if signature != self._deck_signature:
+            self._deck_signature = signature
+            self.reload_decks()
+
+    @work(thread=True, exclusive=True, group="decks")
+    def reload_decks(self) -> None:
+        """Read the decks again off the UI thread, then hand them to the screens."""
+        try:
+            collection = load_decks(self.locations)
+        except UserError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.call_from_thread(self._decks_reloaded, collection)
+
+    def _decks_reloaded(self, collection) -> None:
+        workspace = self.require_workspace()
+        workspace.collection = collection
+        self._deck_signature = self._signature()
+        self.decks_version += 1
+        errors = collection.errors
+        if errors:
+            first = errors[0]
+            self.notify(f"{first.path.name}:{first.line}: {first.message}"
+                        + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""),
+                        title="Decks reloaded with problems", severity="warning", timeout=8)
+        else:
+            self.notify(f"{len(collection)} cards in {len(collection.decks)} decks.", title="Decks reloaded")
+
+    def on_unmount(self) -> None:
+        if self.workspace is not None:
+            self.workspace.close()
 
 
-def make_app(locations: Locations, profile: str | None = None) -> CaucasusQuizApp:
-    return CaucasusQuizApp(locations, profile)
+def make_app(locations: Locations, profile: str | None = None, **options) -> CaucasusQuizApp:
+    """Build the app; the CLI and the tests both come through here."""
+    return CaucasusQuizApp(locations, profile, **options)

@@ -1,0 +1,71 @@
+"""Edit a card in the teacher's own editor: open the deck file at the card's line, then reload and check."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+from collections.abc import Callable
+
+from textual.app import App, SuspendNotSupported
+
+from caucasusquiz.decks.model import Card
+from caucasusquiz.ui.screens.dialogs import MessageScreen
+
+FALLBACK_EDITORS = ("nano", "vim", "vi")
+
+
+def editor_command() -> list[str] | None:
+    """$VISUAL, then $EDITOR, then the first common editor found."""
+    for variable in ("VISUAL", "EDITOR"):
+        value = os.environ.get(variable, "").strip()
+        if value:
+            return shlex.split(value)
+    for name in FALLBACK_EDITORS:
+        if shutil.which(name):
+            return [name]
+    return None
+
+
+def edit_card(app: App, card: Card, on_done: Callable[[], None]) -> None:
+    workspace = app.require_workspace()
+    deck = workspace.collection.deck(card.deck_id)
+    if deck is None:
+        app.notify("This card's deck is no longer loaded.", severity="error")
+        return
+    command = editor_command()
+    if command is None:
+        app.push_screen(MessageScreen("No editor found", f"Open {deck.path} at line {card.line} yourself.",
+                                      "Set $EDITOR (e.g. export EDITOR=nano) to edit from the app."))
+        return
+    # `+LINE FILE` opens at a line in vi, vim, nano, emacs, micro, kakoune and helix alike.
+    argv = [*command, f"+{card.line}", str(deck.path)]
+    try:
+        try:
+            with app.suspend():
+                result = subprocess.run(argv, check=False)
+        except SuspendNotSupported:  # no terminal to hand over (tests, the web): run it as is
+            result = subprocess.run(argv, check=False, capture_output=True)
+    except OSError as exc:
+        app.notify(f"Could not start {command[0]}: {exc.strerror}", severity="error")
+        return
+    if result.returncode != 0:
+        app.notify(f"{command[0]} exited with status {result.returncode}.", severity="warning")
+    _reload_and_report(app, deck.path)
+    on_done()
+
+
+def _reload_and_report(app: App, path) -> None:
+    from caucasusquiz.workspace import load_decks
+
+    workspace = app.require_workspace()
+    workspace.collection = load_decks(workspace.locations)
+    app.decks_version += 1
+    problems = [p for p in workspace.collection.problems if p.path == path and p.is_error]
+    if problems:
+        app.push_screen(MessageScreen(
+            "The deck has problems", "\n".join(str(p) for p in problems),
+            "The cards with problems are left out until they are fixed; press e to edit again."))
+    else:
+        app.notify(f"{path.name} saved and checked: no problems.", title="Deck reloaded")

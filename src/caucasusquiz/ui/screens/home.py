@@ -1,0 +1,114 @@
+"""Home: the profile, today's numbers, and every deck with what is new and due. Enter studies."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from caucasusquiz.study.overview import Overview, overview
+from caucasusquiz.study.stats import streak_days
+from caucasusquiz.ui.screens.dialogs import MessageScreen
+from caucasusquiz.ui.widgets.card_text import literal
+from caucasusquiz.ui.widgets.charts import mastery_bar
+
+MAX_PROBLEMS_SHOWN = 3
+
+
+class HomeScreen(Screen[None]):
+    HELP_TITLE = "home"
+    BINDINGS = [
+        Binding("enter", "study_selected", "Study deck", show=True),
+        Binding("a", "study_all", "Study all due"),
+        Binding("b", "app.open('browser')", "Browse"),
+        Binding("s", "app.open('stats')", "Stats"),
+        Binding("p", "problems", "Deck problems", show=False),
+        Binding("r", "app.reload_decks", "Reload decks", show=False),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="home-summary")
+        yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+        yield Static(id="problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#decks", DataTable)
+        table.add_column("Deck", key="deck")
+        table.add_column(Text("New", justify="right"), key="new", width=5)
+        table.add_column(Text("Due", justify="right"), key="due", width=5)
+        table.add_column(Text("Cards", justify="right"), key="cards", width=6)
+        table.add_column("Mastery", key="mastery", width=13)
+        self.watch(self.app, "decks_version", lambda _: self.refresh_decks(), init=False)
+        self.refresh_decks()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_decks()
+
+    def refresh_decks(self) -> None:
+        workspace = self.app.require_workspace()
+        now = self.app.clock()
+        data: Overview = overview(workspace.store, workspace.profile.id, workspace.collection,
+                                  workspace.settings, now, self.app.tz)
+        self.sub_title = f"profile: {workspace.profile.name}"
+        streak = streak_days(workspace.store, workspace.profile.id, workspace.settings, now, self.app.tz)
+        everything = data.rows[0]
+        summary = Text.assemble(
+            ("Today  ", "bold"), f"{data.reviewed_today} reviewed · ",
+            f"{everything.due} due · {everything.new} new · ",
+            f"streak {streak} day{'s' * (streak != 1)}")
+        self.query_one("#home-summary", Static).update(summary)
+
+        table = self.query_one("#decks", DataTable)
+        selected = table.cursor_row
+        table.clear()
+        for row in data.rows:
+            title = Text("All decks", style="bold") if row.deck_id is None else literal(row.title)
+            table.add_row(title, _num(row.new), _num(row.due), _num(row.total), mastery_bar(row.mastery),
+                          key=row.deck_id or "*all*")
+        if data.rows:
+            table.move_cursor(row=min(selected, len(data.rows) - 1))
+        self._show_problems()
+
+    def _show_problems(self) -> None:
+        errors = self.app.require_workspace().collection.errors
+        widget = self.query_one("#problems", Static)
+        widget.set_class(bool(errors), "-visible")
+        if not errors:
+            return
+        lines = Text(f"⚠ {len(errors)} problem{'s' * (len(errors) != 1)} in the decks; their broken cards "
+                     "are left out (p: list them all)\n", style="bold")
+        for problem in errors[:MAX_PROBLEMS_SHOWN]:
+            lines.append_text(literal(f"{problem.path.name}:{problem.line}: {problem.message}\n"))
+        widget.update(lines)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self._study_row(event.row_key.value)
+
+    def action_study_selected(self) -> None:
+        table = self.query_one("#decks", DataTable)
+        if table.row_count:
+            row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            self._study_row(row_key.value)
+
+    def action_study_all(self) -> None:
+        self._study_row("*all*")
+
+    def _study_row(self, key: str | None) -> None:
+        self.app.start_session(None if key in (None, "*all*") else key)
+
+    def action_problems(self) -> None:
+        problems = self.app.require_workspace().collection.problems
+        text = "\n".join(str(p) for p in problems) or "No problems: every deck is fine."
+        self.app.push_screen(MessageScreen("Deck problems", text,
+                                           "Fix them in your editor; the app reloads saved decks by itself. "
+                                           "`caucasusquiz check` lists the same."))
+
+
+def _num(n: int) -> Text:
+    return Text(str(n), justify="right", style="" if n else "dim")

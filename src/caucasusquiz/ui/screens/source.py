@@ -1,0 +1,58 @@
+"""`o`: the seed document a card came from, opened at the card's line with that line selected."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets.text_area import Selection
+
+from caucasusquiz.decks.model import Card
+from caucasusquiz.decks.textcheck import strip_forbidden
+
+MAX_DOCUMENT_BYTES = 4 * 1024 * 1024
+
+
+class SourceScreen(Screen[None]):
+    HELP_TITLE = "source document"
+    BINDINGS = [Binding("escape,q,o", "app.pop_screen", "Back")]
+
+    def __init__(self, card: Card) -> None:
+        super().__init__()
+        self.card = card
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="source-title", classes="title")
+        yield TextArea(id="document", read_only=True, soft_wrap=True, show_line_numbers=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        card = self.card
+        seeds = self.app.require_workspace().locations.seeds
+        title = self.query_one("#source-title", Static)
+        area = self.query_one("#document", TextArea)
+        name = card.source_file
+        if not name:
+            title.update("This card has no source.")
+            area.text = strip_forbidden(card.context or "")
+            return
+        path = (seeds / name) if seeds else None
+        try:
+            if path is None or path.stat().st_size > MAX_DOCUMENT_BYTES:
+                raise OSError("not available")
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            title.update(Text(f"{name} is not in the seeds folder ({seeds}).", style="bold"))
+            area.text = strip_forbidden(card.context or "")
+            return
+        self.sub_title = name
+        line = (card.source_line or 1) - 1
+        title.update(Text(f"{name}, line {line + 1}", style="bold"))
+        area.text = strip_forbidden(text)
+        if 0 <= line < area.document.line_count:
+            area.selection = Selection((line, 0), (line, len(area.document.get_line(line))))
+            area.scroll_cursor_visible(center=True, animate=False)
+        area.focus()

@@ -1,0 +1,77 @@
+"""Statistics: the numbers, a 30-day due forecast, reviews per day, a calendar, mastery per deck."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from caucasusquiz.study import humanize
+from caucasusquiz.study.clock import study_day
+from caucasusquiz.study.stats import Stats, collect_stats
+from caucasusquiz.ui.widgets.card_text import literal
+from caucasusquiz.ui.widgets.charts import BarChart, HeatMap, mastery_bar
+
+HISTORY_SHOWN = 30
+
+
+class StatsScreen(Screen[None]):
+    HELP_TITLE = "statistics"
+    BINDINGS = [Binding("escape,q,s", "app.pop_screen", "Back")]
+
+    def compose(self) -> ComposeResult:
+        workspace = self.app.require_workspace()
+        now = self.app.clock()
+        stats = collect_stats(workspace.store, workspace.profile, workspace.collection, workspace.settings,
+                              now, self.app.tz)
+        today = study_day(now, workspace.settings.day_starts_at, self.app.tz)
+        history = [stats.reviews_per_day.get(today - timedelta(days=HISTORY_SHOWN - 1 - i), 0)
+                   for i in range(HISTORY_SHOWN)]
+        yield Header()
+        with VerticalScroll():
+            yield Static(_numbers(stats), id="stats-numbers")
+            yield Static("Due in the next 30 days", classes="chart-title")
+            yield BarChart([n for _, n in stats.forecast], ("today", "in 30 days"), id="forecast")
+            yield Static("Reviews per day, last 30 days", classes="chart-title")
+            yield BarChart(history, ("30 days ago", "today"), id="history")
+            yield Static("Calendar", classes="chart-title")
+            yield HeatMap(stats.reviews_per_day, today, id="calendar")
+            yield Static("Mastery by deck (share of cards with intervals of three weeks or more)",
+                         classes="chart-title")
+            yield Static(_mastery(stats), id="deck-mastery")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"profile: {self.app.require_workspace().profile.name}"
+
+
+def _numbers(stats: Stats) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    retention = (f"{humanize.percent(stats.retention)} of {stats.retention_reviews} mature reviews"
+                 if stats.retention is not None else "not measured yet (needs reviews a day or more apart)")
+    table.add_row("Reviews", f"{stats.reviews_total} in all · {stats.reviews_today} today · "
+                  f"streak {stats.streak_days} day{'s' * (stats.streak_days != 1)}")
+    table.add_row("Cards", f"{stats.cards_seen} of {stats.cards_total} seen · {stats.due_now} due now · "
+                  f"{stats.due_today} due today")
+    table.add_row("True retention", retention)
+    table.add_row("Leeches", f"{stats.leeches} · suspended {stats.suspended}")
+    return table
+
+
+def _mastery(stats: Stats) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column(justify="right")
+    table.add_column()
+    for deck in stats.decks:
+        table.add_row(literal(deck.title), Text(f"{deck.seen}/{deck.cards} seen", style="dim"),
+                      mastery_bar(deck.mastery))
+    return table

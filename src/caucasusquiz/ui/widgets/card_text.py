@@ -1,0 +1,118 @@
+"""Card text as Rich `Text`: always literal, never markup, never a control character.
+
+`[bold]` typed into a deck is shown as the eight characters `[bold]`. Everything the
+review screen shows of a card goes through these functions.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rich.text import Text
+
+from caucasusquiz.decks.model import CLOZE_BLANK, Card, CardType
+from caucasusquiz.decks.textcheck import strip_forbidden
+from caucasusquiz.study import humanize
+from caucasusquiz.study.answers import AnswerCheck, DiffSegment, Verdict, meaningful_diff
+from caucasusquiz.study.rating import Rating
+
+TYPE_LABELS = {CardType.CLOZE: "fill the blank", CardType.QA: "question",
+               CardType.CHOICE: "multiple choice", CardType.TRUEFALSE: "true or false"}
+VERDICT_LABELS = {Verdict.RIGHT: ("✓ Right", "verdict-right"), Verdict.ALMOST: ("≈ Almost", "verdict-almost"),
+                  Verdict.WRONG: ("✗ Wrong", "verdict-wrong"), Verdict.REVEALED: ("Answer", "verdict-revealed")}
+
+
+def literal(text: str, style: str = "") -> Text:
+    return Text(strip_forbidden(text), style=style)
+
+
+def prompt_text(card: Card, revealed: bool = False) -> Text:
+    """The question; a cloze shows its blank in place (filled in and highlighted once revealed)."""
+    if card.type is not CardType.CLOZE:
+        text = literal(card.prompt, "bold")
+        if card.type is CardType.TRUEFALSE:
+            text = Text.assemble(("True or false?  ", "dim"), text)
+        return text
+    match = CLOZE_BLANK.search(card.prompt)
+    before, after = card.prompt[: match.start()], card.prompt[match.end():]
+    text = literal(before, "bold")
+    if revealed:
+        text.append(strip_forbidden(card.answer), style="bold reverse")
+    else:
+        blank = f"[ {card.hint} ]" if card.hint else "[ … ]"
+        text.append(strip_forbidden(blank), style="bold underline")
+    text.append(strip_forbidden(after), style="bold")
+    return text
+
+
+def typed_with_mistakes(diff: tuple[DiffSegment, ...]) -> Text:
+    """The learner's answer with what should not be there struck out."""
+    text = Text()
+    for segment in meaningful_diff(diff):
+        if segment.kind == "same":
+            text.append(strip_forbidden(segment.text))
+        elif segment.kind == "extra":
+            text.append(strip_forbidden(segment.text), style="strike red")
+    return text
+
+
+def expected_with_gaps(diff: tuple[DiffSegment, ...]) -> Text:
+    """The right answer with what the learner left out or got wrong underlined."""
+    text = Text()
+    for segment in meaningful_diff(diff):
+        if segment.kind == "same":
+            text.append(strip_forbidden(segment.text), style="bold")
+        elif segment.kind == "missing":
+            text.append(strip_forbidden(segment.text), style="bold underline green")
+    return text
+
+
+def feedback_text(card: Card, check: AnswerCheck) -> Text:
+    label, _ = VERDICT_LABELS[check.verdict]
+    text = Text(label, style="bold")
+    if check.verdict is Verdict.RIGHT:
+        text.append("  ")
+        text.append(strip_forbidden(check.expected), style="bold")
+        if check.matched and check.matched != check.expected:
+            text.append(f"  (accepted: {strip_forbidden(check.matched)})", style="dim")
+        return text
+    almost = check.verdict is Verdict.ALMOST and bool(check.diff)
+    if check.typed:
+        text.append("   yours: ", style="dim")
+        text.append_text(typed_with_mistakes(check.diff) if almost else literal(check.typed, "strike"))
+    text.append("\nCorrect: ", style="dim")
+    text.append_text(expected_with_gaps(check.diff) if almost else literal(check.expected, "bold"))
+    return text
+
+
+def context_text(card: Card) -> Text:
+    """The fact in its sentence, and where it comes from."""
+    text = Text()
+    sentence = card.context or (card.full_text if card.type is CardType.CLOZE else "")
+    if sentence:
+        text.append_text(_highlighted(sentence, card.answer if card.type is not CardType.TRUEFALSE else ""))
+    if card.source:
+        if sentence:
+            text.append("\n")
+        where = (f"{card.source_file}, line {card.source_line}" if card.source_line else card.source)
+        text.append(f"Source: {strip_forbidden(where)}", style="dim")
+    return text
+
+
+def _highlighted(sentence: str, answer: str) -> Text:
+    text = literal(sentence, "italic")
+    if answer:
+        start = sentence.casefold().find(answer.casefold())
+        if start >= 0:
+            text.stylize("bold reverse", start, start + len(answer))
+    return text
+
+
+def rating_text(previews: dict[Rating, timedelta], suggested: Rating) -> Text:
+    text = Text()
+    for rating in Rating:
+        chosen = rating is suggested
+        text.append("▶" if chosen else " ", style="bold")
+        text.append(f"{rating.value} {rating.label}", style="bold reverse" if chosen else "bold")
+        text.append(f" {humanize.interval(previews[rating])}  ", style="" if chosen else "dim")
+    return text

@@ -1,0 +1,320 @@
+"""The study app as a learner uses it, driven by Pilot: keys in, screens and stored progress out."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import sys
+from pathlib import Path
+
+
+from caucasusquiz.ui.screens.browser import BrowserScreen
+from caucasusquiz.ui.screens.dialogs import ConfirmScreen, MessageScreen
+from caucasusquiz.ui.screens.help import HelpScreen
+from caucasusquiz.ui.screens.home import HomeScreen
+from caucasusquiz.ui.screens.review import ReviewScreen
+from caucasusquiz.ui.screens.stats import StatsScreen
+from caucasusquiz.ui.screens.summary import SummaryScreen
+
+SIZE = (80, 24)
+
+
+def content(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).content)
+
+
+def reviews(data_dir: Path) -> list[tuple]:
+    db = sqlite3.connect(data_dir / "progress.sqlite3")
+    try:
+        return db.execute("SELECT card_id, grade, verdict FROM reviews ORDER BY id").fetchall()
+    finally:
+        db.close()
+
+
+async def start_review(pilot) -> None:
+    await pilot.press("enter")  # "All decks" is highlighted on the home screen
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ReviewScreen)
+
+
+async def test_home_lists_decks_with_counts(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one("#decks")
+        assert table.row_count == 2
+        assert "0 reviewed" in content(app, "#home-summary") and "5 new" in content(app, "#home-summary")
+
+
+async def test_typed_card_right_then_next(app_factory, clock, isolated_user_dirs):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        assert "[ … ] met the Azerbaijani delegation" in content(app, "#prompt")
+        await pilot.press(*"woodrow wilson")
+        clock.mono += 20  # a considered answer: Good, not Easy
+        await pilot.press("enter")
+        assert content(app, "#feedback").startswith("✓ Right")
+        assert "Source: 004_0090684c75a18b22.txt, line 21" in content(app, "#context")
+        assert "▶3 Good" in content(app, "#ratings")
+        await pilot.press("enter")  # accept the suggestion
+        assert "Freedom Support Act" in content(app, "#prompt")
+    assert reviews(isolated_user_dirs) == [("wilson-1919", 3, "right")]
+
+
+async def test_typed_card_wrong_and_rating_overridden(app_factory, isolated_user_dirs):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press(*"roosevelt", "enter")
+        feedback = content(app, "#feedback")
+        assert feedback.startswith("✗ Wrong") and "Correct: Woodrow Wilson" in feedback
+        assert "▶1 Again" in content(app, "#ratings")
+        await pilot.press("2")
+    assert reviews(isolated_user_dirs) == [("wilson-1919", 2, "wrong")]
+
+
+async def test_typed_card_almost_shows_the_difference(app_factory, isolated_user_dirs):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press(*"woodrow wilsen", "enter")
+        feedback = content(app, "#feedback")
+        assert feedback.startswith("≈ Almost") and "Correct: Woodrow Wilson" in feedback
+        await pilot.press("enter")
+    assert reviews(isolated_user_dirs) == [("wilson-1919", 2, "almost")]
+
+
+async def test_empty_enter_reveals_the_answer(app_factory, isolated_user_dirs):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press("enter")
+        assert content(app, "#feedback").startswith("Answer")
+        await pilot.press("enter")
+    assert reviews(isolated_user_dirs) == [("wilson-1919", 1, "revealed")]
+
+
+async def test_choice_and_true_false_are_answered_with_one_key(app_factory, isolated_user_dirs):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press(*"woodrow wilson", "enter", "4", *"907", "enter", "4")
+        screen = app.screen
+        options = screen.session.options()
+        assert "Which pipeline" in content(app, "#prompt")
+        await pilot.press(str(options.index("Baku–Tbilisi–Ceyhan") + 1))
+        assert content(app, "#feedback").startswith("✓ Right")
+        assert "✓ " in content(app, "#options")
+        await pilot.press("4")
+        assert "True or false?" in content(app, "#prompt")
+        await pilot.press("f")
+        assert content(app, "#feedback").startswith("✗ Wrong")
+        await pilot.press("enter")
+    grades = reviews(isolated_user_dirs)
+    assert [g[2] for g in grades] == ["right", "right", "right", "wrong"]
+
+
+async def test_undo_brings_the_card_back_and_forgets_the_answer(app_factory, isolated_user_dirs):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press(*"woodrow wilson", "enter", "3")
+        assert "Freedom Support Act" in content(app, "#prompt")
+        await pilot.press("ctrl+z")  # while typing, the ctrl key works
+        assert "[ … ] met the Azerbaijani delegation" in content(app, "#prompt")
+        assert reviews(isolated_user_dirs) == []
+        await pilot.press("enter", "u")  # in the feedback state, the plain key works
+        assert reviews(isolated_user_dirs) == []
+
+
+async def test_bury_and_suspend_move_on(app_factory, isolated_user_dirs):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press("ctrl+b")
+        assert "Freedom Support Act" in content(app, "#prompt")
+        await pilot.press("ctrl+s")
+        assert "Which pipeline" in content(app, "#prompt")
+    db = sqlite3.connect(isolated_user_dirs / "progress.sqlite3")
+    flags = dict(db.execute("SELECT card_id, suspended FROM cards").fetchall())
+    assert flags == {"wilson-1919": 0, "sec907": 1}
+    assert db.execute("SELECT buried_until_ms IS NOT NULL FROM cards WHERE card_id = 'wilson-1919'").fetchone()[0]
+
+
+async def test_ending_a_session_shows_the_summary(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press(*"roosevelt", "enter", "1", "escape")
+        assert isinstance(app.screen, SummaryScreen)
+        numbers = content(app, "#summary-numbers")
+        assert "1 card in" in numbers and "0 right, 0 almost, 1 wrong" in numbers
+        assert "Which section" not in content(app, "#revisit-list")
+        assert "U.S. President […] met" in content(app, "#revisit-list")
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)
+        assert "1 reviewed" in content(app, "#home-summary")
+
+
+async def test_finishing_every_card_ends_in_the_summary(app_factory):
+    app = app_factory(study=True, deck="history", limit=2)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"woodrow wilson", "enter", "4", *"907", "enter", "4")
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_statistics_screen(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press(*"woodrow wilson", "enter", "4", "escape", "enter", "s")
+        assert isinstance(app.screen, StatsScreen)
+        numbers = str(app.screen.query_one("#stats-numbers").content.columns[1]._cells)
+        assert "1 in all" in numbers and "1 today" in numbers
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_browser_search_and_suspend(app_factory, isolated_user_dirs):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("b")
+        assert isinstance(app.screen, BrowserScreen)
+        table = app.screen.query_one("#results")
+        assert table.row_count == 5
+        await pilot.press(*"pipeline")
+        assert table.row_count == 1
+        await pilot.press("enter", "space")  # to the results, then suspend
+        assert "suspended" in str(table.get_row_at(0)[2])
+        app.screen.query_one("#search").value = "is:suspended"
+        await pilot.pause()
+        assert table.row_count == 1
+    db = sqlite3.connect(isolated_user_dirs / "progress.sqlite3")
+    assert db.execute("SELECT card_id FROM cards WHERE suspended = 1").fetchall() == [("btc",)]
+
+
+async def test_help_lists_the_keys(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press("escape")  # leave review: summary
+        await pilot.press("enter")
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await start_review(pilot)
+        app.screen.set_focus(None)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        body = str(app.screen.query_one("#help-body Static").content.columns[1]._cells)
+        for words in ("Undo", "Bury", "Suspend", "Edit", "Source", "End session", "command palette"):
+            assert words in body
+
+
+FAKE_EDITOR = """\
+import pathlib, sys
+path = pathlib.Path(sys.argv[-1])
+assert sys.argv[-2].startswith("+"), sys.argv
+text = path.read_text(encoding="utf-8")
+path.write_text(text.replace({old!r}, {new!r}), encoding="utf-8")
+"""
+
+
+def fake_editor(tmp_path: Path, old: str, new: str) -> str:
+    script = tmp_path / "fake_editor.py"
+    script.write_text(FAKE_EDITOR.format(old=old, new=new))
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    return f"{sys.executable} {script}"
+
+
+async def test_edit_card_in_editor_reloads_and_keeps_progress(app_factory, tmp_path, monkeypatch, decks_dir):
+    monkeypatch.setenv("EDITOR", fake_editor(tmp_path, "met the Azerbaijani delegation",
+                                             "received the Azerbaijani delegation"))
+    monkeypatch.delenv("VISUAL", raising=False)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert "received the Azerbaijani delegation" in content(app, "#prompt")
+        assert "received" in (decks_dir / "history.yaml").read_text()
+
+
+async def test_edit_that_breaks_the_deck_shows_file_and_line(app_factory, tmp_path, monkeypatch):
+    monkeypatch.setenv("EDITOR", fake_editor(tmp_path, "type: qa", "type: qq"))
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, MessageScreen)
+        assert "history.yaml:18: error: unknown card type 'qq'" in app.screen.message
+
+
+async def test_source_document_opens_at_the_line(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press("enter", "o")
+        await pilot.pause()
+        area = app.screen.query_one("#document")
+        assert area.selection.start == (20, 0)
+        assert "Woodrow Wilson" in area.selected_text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_deck_changes_on_disk_are_picked_up(app_factory, decks_dir):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        (decks_dir / "extra.yaml").write_text("title: Extra deck\ncards:\n  - {id: x, question: Q?, answer: A}\n"
+                                              "  - {id: y, type: quiz}\n", encoding="utf-8")
+        app._check_decks()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one("#decks").row_count == 3
+        assert "extra.yaml:4: unknown card type 'quiz'" in content(app, "#problems")
+
+
+async def test_card_text_is_shown_literally(app_factory, tmp_path):
+    folder = tmp_path / "markup"
+    folder.mkdir()
+    (folder / "m.yaml").write_text("title: '[b]Markup[/b]'\ncards:\n"
+                                   "  - {id: m, question: 'Is [bold red]this[/] markup?', answer: no}\n")
+    app = app_factory(decks=folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "[b]Markup[/b]" in str(app.screen.query_one("#decks").get_row_at(1)[0])
+        await start_review(pilot)
+        assert content(app, "#prompt") == "Is [bold red]this[/] markup?"
+
+
+async def test_damaged_progress_file_offers_a_fresh_start(app_factory, isolated_user_dirs):
+    isolated_user_dirs.mkdir(parents=True, exist_ok=True)
+    (isolated_user_dirs / "progress.sqlite3").write_bytes(b"not a database" * 200)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, MessageScreen) and "kept as" in app.screen.message
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)
+    kept = [p for p in os.listdir(isolated_user_dirs) if ".damaged-" in p]
+    assert len(kept) == 1
+
+
+async def test_missing_decks_folder_is_an_error_screen_not_a_traceback(app_factory, tmp_path):
+    app = app_factory(decks=tmp_path / "nowhere")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MessageScreen)
+        assert "does not exist" in app.screen.message
+        await pilot.press("enter")
+    assert app.return_code in (0, None)

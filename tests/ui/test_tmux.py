@@ -1,0 +1,108 @@
+"""The real thing in a real terminal (tmux): study three cards, quit, come back, see the progress."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.tmux, pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")]
+
+
+class Terminal:
+    """One tmux session at 80×24 running a command; read the screen, type keys."""
+
+    def __init__(self, command: str, env: dict[str, str]) -> None:
+        self.name = f"cq-{uuid.uuid4().hex[:8]}"
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        # After the app exits, print its status and keep the pane open so it can be read.
+        script = f"env {exports} {command}; echo \"[exit status $?]\"; read _"
+        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24",
+                        "sh", "-c", script], check=True)
+
+    def screen(self) -> str:
+        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True,
+                              text=True, check=True).stdout
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
+        """Poll the screen until `text` is on it (a condition, not a fixed delay)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} never appeared; the screen shows:\n{screen}")
+            time.sleep(0.05)
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
+    def type(self, text: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False, capture_output=True)
+
+
+@pytest.fixture
+def terminal_env(tmp_path: Path, example_deck: Path, isolated_user_dirs: Path) -> dict[str, str]:
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    shutil.copy(example_deck, decks / "history.yaml")
+    return {"CAUCASUSQUIZ_DATA_DIR": str(isolated_user_dirs), "CAUCASUSQUIZ_DECKS": str(decks),
+            "TERM": "xterm-256color", "PYTHONPATH": os.pathsep.join(sys.path)}
+
+
+def test_study_three_cards_quit_and_find_the_progress(terminal_env):
+    command = f"{shlex.quote(sys.executable)} -m caucasusquiz"
+    first = Terminal(command, terminal_env)
+    try:
+        first.wait_for("All decks")
+        first.keys("Enter")
+        first.wait_for("met the Azerbaijani delegation")
+        first.type("woodrow wilson")
+        first.keys("Enter")
+        first.wait_for("✓ Right")
+        first.keys("3")
+        first.wait_for("Freedom Support Act")
+        first.type("section 907")
+        first.keys("Enter")
+        first.wait_for("✓ Right")
+        first.keys("3")
+        first.wait_for("Which pipeline")
+        screen = first.screen()
+        pipeline_key = next(line.split()[0] for line in screen.splitlines() if "Baku–Tbilisi–Ceyhan" in line)
+        first.keys(pipeline_key)
+        first.wait_for("✓ Right")
+        first.keys("3")
+        first.wait_for("True or false?")
+        first.keys("Escape")
+        first.wait_for("Session done")
+        assert "3 cards in" in first.screen()
+        first.keys("Enter")
+        first.wait_for("3 reviewed")
+        first.keys("q")
+        first.wait_for("[exit status 0]")
+    finally:
+        first.close()
+
+    second = Terminal(command, terminal_env)
+    try:
+        screen = second.wait_for("3 reviewed")
+        assert "2 new" in screen  # five cards, three already studied
+        second.keys("s")
+        second.wait_for("3 of 5 seen")
+        second.keys("Escape")
+        second.wait_for("All decks")
+        second.keys("q")
+        second.wait_for("[exit status 0]")
+    finally:
+        second.close()
