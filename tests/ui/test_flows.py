@@ -317,4 +317,4 @@ async def test_missing_decks_folder_is_an_error_screen_not_a_traceback(app_facto
         assert isinstance(app.screen, MessageScreen)
         assert "does not exist" in app.screen.message
         await pilot.press("enter")
-    assert app.return_code in (0, None)
+    assert app.return_code == 1

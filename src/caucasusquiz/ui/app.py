@@ -103,7 +103,7 @@ class CaucasusQuizApp(App[None]):
 
         def answered(fresh: bool | None) -> None:
             if not fresh:
-                self.exit(message="Progress file left as it was. Nothing was changed.")
+                self.exit(return_code=1, message="Progress file left as it was. Nothing was changed.")
                 return
             try:
                 kept = move_aside(self.locations.database, self.clock())
@@ -117,7 +117,8 @@ class CaucasusQuizApp(App[None]):
                                        no="Quit"), answered)
 
     def _fatal(self, title: str, message: str, hint: str | None) -> None:
-        self.push_screen(MessageScreen(title, message, hint), lambda _: self.exit(message=message))
+        self.push_screen(MessageScreen(title, message, hint),
+                         lambda _: self.exit(return_code=1, message=f"caucasusquiz: error: {message}"))
 
     def _apply_theme(self, settings: Settings) -> None:
         if settings.theme in self.available_themes:
