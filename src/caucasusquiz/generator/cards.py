@@ -1,0 +1,303 @@
+"""Cards from facts: which spans to ask, and in which form.
+
+Per fact, the informative spans are scored (a date or a number teaches more than a
+place; the topic itself, a span given away elsewhere in the prompt, or a year inside a
+report's title teach nothing) and at most two are asked — one or two good cards per
+fact, not one per entity. The best span becomes a natural question where `questions`
+can form one safely, else a cloze; a second span becomes a multiple-choice card when
+three plausible distractors exist. A fact with a single span may get a true/false card.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from caucasusquiz.decks.ids import slug_words
+from caucasusquiz.generator.distractors import Pool, distractors
+from caucasusquiz.generator.entities import Mention, fold, known_entity
+from caucasusquiz.generator.facts import Fact
+from caucasusquiz.generator.questions import question_for
+
+PRIMARY_MIN = 5
+SECONDARY_MIN = 7
+MAX_TRUEFALSE = 230
+BLANK = "___"
+
+_BASE_SCORE = {
+    ("date", "full-date"): 10,
+    ("date", "month-year"): 9,
+    ("date", "month-day"): 6,
+    ("year", "year"): 9,
+    ("number", "percent"): 9,
+    ("number", "percent-sign"): 9,
+    ("number", "money"): 9,
+    ("number", "score"): 9,
+    ("number", "fraction"): 8,
+    ("number", "count"): 7,
+    ("number", "count-word"): 5,
+}
+_KIND_SCORE = {"person": 8, "act": 8, "project": 8, "event": 7, "organisation": 6, "place": 5}
+_HINTS = {
+    "full-date": "month day, year",
+    "month-year": "month year",
+    "month-day": "month day",
+    "year": "year",
+    "percent": "percentage",
+    "percent-sign": "percentage",
+    "money": "amount",
+    "score": "score",
+    "fraction": "fraction",
+    "count": "number",
+    "count-word": "number",
+}
+_TIME_UNITS = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:years?|months?|days?|weeks?|decades?|times)\b")
+_MODIFIED = re.compile(
+    r"^\s+(?!(?:and|or|in|on|to|of|the|a|an|was|is|were|are|has|had|have|as|"
+    r"by|for|with|from|that|which|who|since|after|before)\b)[a-z]"
+)
+_MONOTONIC = re.compile(
+    r"\b(?:since|over|more than|about|nearly|almost|at least|up to|before|"
+    r"after|until|by|around|some|than|roughly)\s+$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A card as the generator means it, before it is written into a deck file."""
+
+    id: str
+    type: str  # cloze | qa | choice | truefalse
+    body: tuple[tuple[str, object], ...]  # the type's fields, in file order
+    tags: tuple[str, ...]
+    source: str
+    context: str
+    answer_key: str  # canonical form of what is asked
+    fact_key: str
+    order: tuple[str, int, int]  # document, line, card number in the fact
+
+
+def score(mention: Mention, prompt: str) -> int:
+    """How much a card asking this span teaches; below PRIMARY_MIN it is not asked."""
+    if mention.topic or mention.trivial:
+        return 0
+    value = _BASE_SCORE.get((mention.kind, mention.group)) or _KIND_SCORE.get(mention.kind, 0)
+    after, before = prompt[mention.end :], prompt[: mention.start]
+    if mention.kind == "number" and _TIME_UNITS.match(after):
+        value -= 4  # "over the last two years"
+    if mention.group == "count-word" and mention.text.lower() == "two":
+        value -= 3  # "the two countries", "the two sides": a pair, not a fact
+    if mention.kind in ("year", "date") and re.match(
+        r"^\s+(?:U\.S\.\s+)?[A-Z]?[\w ]{0,30}"
+        r"[Rr]eport\b",
+        after,
+    ):
+        value -= 2  # the year in a report's title
+    if mention.kind == "person":
+        if re.match(r"^(?:'s)?\s+administrations?\b|^'s\b", after):
+            value -= 4  # "the Trump administration", "Bolton's statement"
+        if " " not in mention.text:
+            value -= 1  # a bare surname
+    if before.count("(") > before.count(")"):
+        value -= 2  # inside brackets: an aside
+    if before.count('"') % 2:
+        value -= 3  # inside a quotation: the quote is the point, not the name
+    if mention.kind == "place" and (after.startswith("'s") or _MODIFIED.match(after)):
+        value -= 2  # "the Karabakh issue", "Yerevan's deployment": the place only qualifies
+    if re.search(r"\b[Aa]ccording to\s+$", before):
+        value -= 3  # "According to ABC, …": the source of a claim, not the fact
+    if mention.kind == "organisation" and not mention.known:
+        value -= 1
+    if mention.kind in ("place", "organisation") and (
+        re.match(r"^,?\s+(?:and|or)\s+[A-Z]", after) or re.search(r"[A-Z]\w+,?\s+(?:and|or)\s+$", before)
+    ):
+        value -= 2  # one item of a list ("Iraq and Kosovo")
+    return value
+
+
+def leaks(mention: Mention, answer: str, prompt: str, mentions: list[Mention]) -> bool:
+    """Is the answer given away elsewhere in the prompt (also in another spelling)?"""
+    rest = _folded(prompt[: mention.start] + " " + prompt[mention.end :])
+    if len(answer) > 3 and _folded(answer) in rest:
+        return True
+    if len(mention.text) > 3 and _folded(mention.text) in rest:
+        return True
+    if re.search(rf"\b{re.escape(_folded(mention.text))}\b", rest):
+        return True
+    if any(
+        m.canonical == mention.canonical and m is not mention and not _is_alias(prompt, mention, m)
+        for m in mentions
+    ):
+        return True
+    if mention.kind == "person":
+        surname = mention.text.split()[-1]
+        if len(surname) > 2 and re.search(rf"\b{re.escape(surname.casefold())}\b", rest):
+            return True
+    return False
+
+
+def _is_alias(prompt: str, mention: Mention, other: Mention) -> bool:
+    """ "Southern Gas Corridor (SGC)": the bracketed short form right after the name."""
+    return prompt[mention.end : other.start] == " (" and prompt[other.end : other.end + 1] == ")"
+
+
+def _without_alias(fact: Fact, mention: Mention) -> tuple[str, int, int]:
+    """The prompt with the answer's bracketed alias removed: "(SGC)" would give it away."""
+    prompt = fact.prompt
+    for other in fact.mentions:
+        if (
+            other is not mention
+            and other.canonical == mention.canonical
+            and _is_alias(prompt, mention, other)
+        ):
+            prompt = prompt[: mention.end] + prompt[other.end + 1 :]
+            break
+    return prompt, mention.start, mention.end
+
+
+def chosen_spans(fact: Fact) -> list[Mention]:
+    """The one or two spans worth asking, best first."""
+    candidates: list[tuple[int, int, Mention]] = []
+    for mention in fact.mentions:
+        if mention.start < fact.lead:
+            continue
+        value = score(mention, fact.prompt)
+        if value < PRIMARY_MIN or leaks(mention, display_answer(mention), fact.prompt, fact.mentions):
+            continue
+        candidates.append((value, -mention.start, mention))
+    candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
+    spans = [c[2] for c in candidates[:1]]
+    for value, _, mention in candidates[1:]:
+        if value >= SECONDARY_MIN and mention.canonical != spans[0].canonical:
+            spans.append(mention)
+            break
+    return spans
+
+
+def display_answer(mention: Mention) -> str:
+    """What the learner types or picks: a known person's full name, else the span as written."""
+    known = known_entity(mention.text)
+    if known is not None and mention.kind == "person":
+        return known.name
+    return mention.text
+
+
+def accepted(mention: Mention, answer: str) -> list[str]:
+    """Other spellings that count as right: the surname, a known entity's variants."""
+    forms: list[str] = []
+    if mention.text != answer:
+        forms.append(mention.text)
+    known = known_entity(mention.text)
+    if known is not None:
+        forms.extend(
+            v for v in (known.name, *known.variants) if len(v) > 2 and not v.islower() and v != answer
+        )
+    if mention.kind == "person" and " " in answer:
+        forms.append(answer.split()[-1])
+    if mention.kind == "number" and mention.group == "percent":
+        forms.append(mention.text.replace(" percent", "%").replace(" per cent", "%"))
+    return list(dict.fromkeys(f for f in forms if fold(f) != fold(answer)))
+
+
+def cards_for(fact: Fact, pool: Pool) -> list[Draft]:
+    spans = chosen_spans(fact)
+    drafts: list[Draft] = []
+    for number, mention in enumerate(spans):
+        draft = _ask(fact, mention, pool, number, second=number > 0)
+        if draft is not None:
+            drafts.append(draft)
+    if len(drafts) == 1 and len(fact.prompt) <= MAX_TRUEFALSE:
+        truefalse = _truefalse(fact, spans[0], pool)
+        if truefalse is not None:
+            drafts.append(truefalse)
+    return drafts
+
+
+def _ask(fact: Fact, mention: Mention, pool: Pool, number: int, second: bool) -> Draft | None:
+    answer = display_answer(mention)
+    prompt, start, end = _without_alias(fact, mention)
+    question = question_for(prompt, fact.lead, mention)
+    if question is not None and _folded(answer) in _folded(question):
+        question = None
+    options = distractors(mention, answer, prompt, pool)
+    tags = (_tag(mention),)
+    blank = prompt[:start] + BLANK + prompt[end:]
+    if second and len(options) >= 3:
+        body = (("question", question or blank), ("answer", answer), ("distractors", options))
+        return _draft(fact, mention, "choice", body, tags, "ask", number)
+    accept = accepted(mention, answer)
+    if question is not None or accept:
+        # A cloze cannot list other accepted spellings; a question with the blank can.
+        body: tuple[tuple[str, object], ...] = (("question", question or blank), ("answer", answer))
+        if accept:
+            body += (("accept", accept),)
+        return _draft(fact, mention, "qa", body, tags, "ask", number)
+    hint = _HINTS.get(mention.group) if mention.kind in ("date", "year", "number") else None
+    cloze = mention.text + (f"::{hint}" if hint else "")
+    text = prompt[:start] + "{{" + cloze + "}}" + prompt[end:]
+    return _draft(fact, mention, "cloze", (("text", text),), tags, "ask", number)
+
+
+# True/false only where a false version is a real alternative: another date, number or
+# person of the same role. Swapping places or organisations makes nonsense sentences.
+_TRUEFALSE_KINDS = frozenset({"date", "year", "number", "person"})
+TRUEFALSE_MIN = 8
+
+
+def _truefalse(fact: Fact, mention: Mention, pool: Pool) -> Draft | None:
+    if (
+        mention.kind not in _TRUEFALSE_KINDS
+        or mention.group == "count-word"
+        or score(mention, fact.prompt) < TRUEFALSE_MIN
+        or _MONOTONIC.search(fact.prompt[: mention.start])
+    ):
+        return None
+    answer = display_answer(mention)
+    options = distractors(mention, answer, fact.prompt, pool, same_group_only=True)
+    if not options:
+        return None
+    digest = hashlib.sha1(f"{fact.key}|tf".encode()).digest()
+    truth = digest[0] % 2 == 0
+    wrong = mention.text if truth else options[0]
+    if mention.kind == "person" and not truth and " " not in mention.text:
+        wrong = options[0].split()[-1]  # "Wilson concluded" → "Obama concluded"
+    statement = fact.prompt[: mention.start] + wrong + fact.prompt[mention.end :]
+    body = (("statement", statement), ("answer", truth))
+    return _draft(fact, mention, "truefalse", body, (_tag(mention),), "tf", 2)
+
+
+def _draft(
+    fact: Fact,
+    mention: Mention,
+    kind: str,
+    body: tuple[tuple[str, object], ...],
+    tags: tuple[str, ...],
+    role: str,
+    number: int,
+) -> Draft:
+    answer = display_answer(mention)
+    digest = hashlib.sha1(f"{fact.key}|{mention.canonical}|{role}".encode()).hexdigest()
+    prefix = "tf-" if role == "tf" else ""
+    card_id = f"{prefix}{slug_words(answer, 3)}-{digest[:6]}"
+    return Draft(
+        card_id,
+        kind,
+        body,
+        tags,
+        fact.source,
+        fact.context,
+        mention.canonical,
+        fact.key,
+        (fact.doc.name, fact.line, number),
+    )
+
+
+def _tag(mention: Mention) -> str:
+    return {"organisation": "organisation", "act": "law-or-programme"}.get(mention.kind, mention.kind)
+
+
+def _folded(text: str) -> str:
+    """The deck checker's comparison: case-folded, whitespace collapsed."""
+    return " ".join(text.casefold().split())

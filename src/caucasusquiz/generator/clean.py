@@ -1,0 +1,138 @@
+"""From raw lines to paragraphs of prose, each character traceable to its original line.
+
+Line by line: furniture is dropped (with a reason), a wiki page's end matter ("See
+also", "References", …) is cut off, link previews are reduced to their link text, and
+the lines that belong to one paragraph are joined again. The result is a list of
+`Block`s; `Block.line_at(offset)` gives the 1-based line in the original seed file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from caucasusquiz.generator.documents import Document
+from caucasusquiz.generator.furniture import furniture_reason, is_end_matter
+from caucasusquiz.generator.previews import is_preview_line, link_text
+
+_BULLET = re.compile(r"^\s*(?:[•▪◦·‣*]|-(?=\s))\s*")
+_TERMINAL = re.compile(r"[.!?:][\"'”’)\]]*$")
+# A fragment that glues onto the previous one without a space ("Baku" + ", the capital").
+_GLUE_START = re.compile(r"^(?:[,.;:)\]!?%]|'s\b|’s\b|-)")
+_LOWER_START = re.compile(r"^[a-z(\"“]")
+_DANGLING_END = re.compile(
+    r"(?:\b(?:the|a|an|of|in|on|at|to|for|and|or|by|with|from|between|"
+    r"as|that|his|her|their|its|then)|,)$"
+)
+# Joined paragraphs of scraped pages: sentence boundaries glued without a space
+# ("nation.Melia, Thomas O. …", "region.Azerbaijan American Priorities").
+_GLUED_CITATION = re.compile(
+    r"([a-z0-9][.!?][\"”“]?)([A-Z][A-Za-z'’-]+, [A-Z][^\n]{0,300}?https?://\S+?\.)(?=\s|$)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph of prose. `anchors` are (offset in text, original line), ascending."""
+
+    doc: Document
+    text: str
+    anchors: tuple[tuple[int, int], ...]
+    bullet: bool = False
+
+    def line_at(self, offset: int) -> int:
+        offsets = [a[0] for a in self.anchors]
+        index = max(bisect.bisect_right(offsets, offset) - 1, 0)
+        return self.anchors[index][1]
+
+
+@dataclass(slots=True)
+class CleanResult:
+    blocks: list[Block] = field(default_factory=list)
+    # Furniture dropped, counted by reason, in lines.
+    dropped: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(slots=True)
+class _Fragment:
+    text: str
+    line: int
+    preview: bool
+
+
+def clean_document(doc: Document) -> CleanResult:
+    result = CleanResult()
+    paragraph: list[_Fragment] = []
+    bullet = False
+
+    def flush() -> None:
+        nonlocal paragraph, bullet
+        if paragraph:
+            result.blocks.append(_join(doc, paragraph, bullet))
+        paragraph, bullet = [], False
+
+    for number, raw in enumerate(doc.lines, start=1):
+        line = raw.strip()
+        if not line:
+            flush()
+            continue
+        if is_end_matter(line):
+            # Everything from here on is lists of links and sources.
+            flush()
+            rest = sum(1 for x in doc.lines[number - 1 :] if x.strip())
+            result.dropped["see also/references"] += rest
+            break
+        if is_preview_line(line):
+            fragment = _Fragment(link_text(line), number, preview=True)
+        else:
+            reason = furniture_reason(line)
+            if reason is not None:
+                result.dropped[reason] += 1
+                flush()
+                continue
+            starts_bullet = bool(_BULLET.match(raw))
+            if starts_bullet:
+                flush()
+                line = _BULLET.sub("", raw).strip()
+                bullet = True
+            fragment = _Fragment(line, number, preview=False)
+        if paragraph and not _continues(paragraph[-1], fragment):
+            flush()
+        paragraph.append(fragment)
+    flush()
+    return result
+
+
+def _continues(previous: _Fragment, fragment: _Fragment) -> bool:
+    """Does `fragment` go on the paragraph that `previous` ends (no blank line between)?"""
+    if previous.preview or fragment.preview:
+        return True  # a link's line and the lines around it are one sentence
+    if _GLUE_START.match(fragment.text) or _LOWER_START.match(fragment.text):
+        return True
+    # A line ending mid-phrase ("… between the") goes on; a heading followed by prose doesn't.
+    return bool(_DANGLING_END.search(previous.text))
+
+
+def _join(doc: Document, fragments: list[_Fragment], bullet: bool) -> Block:
+    parts: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    length = 0
+    for fragment in fragments:
+        text = fragment.text
+        if parts and not _GLUE_START.match(text):
+            parts.append(" ")
+            length += 1
+        anchors.append((length, fragment.line))
+        parts.append(text)
+        length += len(text)
+    text = "".join(parts)
+    # Inline citations glued onto a sentence ("nation.Melia, Thomas O. “…” … https://….htm.")
+    # are removed here, where offsets can still be kept: the removed span becomes spaces.
+    text = _GLUED_CITATION.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    return Block(doc, text, tuple(anchors), bullet)
+
+
+def ends_like_sentence(text: str) -> bool:
+    return bool(_TERMINAL.search(text.rstrip()))

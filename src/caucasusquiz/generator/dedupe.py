@@ -1,0 +1,100 @@
+"""One fact, one card set: repeated paragraphs and the same fact told twice are asked once.
+
+Facts are deduplicated by their folded sentence (seed 003 repeats whole paragraphs);
+cards by what they ask: two cards with the same answer whose facts share most of their
+content words ask the same thing, even from two documents in different words. Both
+steps use dictionaries keyed by identity, so the cost stays linear in the input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from caucasusquiz.generator.cards import Draft
+from caucasusquiz.generator.facts import Fact
+
+NEAR_DUPLICATE = 0.5
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "by",
+        "with",
+        "from",
+        "as",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "its",
+        "it",
+        "their",
+        "his",
+        "her",
+        "which",
+        "who",
+        "also",
+    ]
+)
+
+
+def unique_facts(facts: Iterable[Fact]) -> tuple[list[Fact], int]:
+    """Facts in input order without repeats; also how many repeats were dropped."""
+    seen: set[str] = set()
+    kept: list[Fact] = []
+    dropped = 0
+    for fact in facts:
+        if fact.key in seen:
+            dropped += 1
+            continue
+        seen.add(fact.key)
+        kept.append(fact)
+    return kept, dropped
+
+
+def unique_cards(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
+    """Cards without a second card asking the same answer about the same fact."""
+    by_answer: dict[str, list[frozenset[str]]] = {}
+    kept: list[Draft] = []
+    dropped = 0
+    fact_words: dict[str, frozenset[str]] = {}
+    for draft in drafts:
+        if draft.type == "truefalse":
+            kept.append(draft)
+            continue
+        words = fact_words.get(draft.fact_key)
+        if words is None:
+            words = fact_words[draft.fact_key] = content_words(draft.fact_key)
+        earlier = by_answer.setdefault(draft.answer_key, [])
+        if any(jaccard(words, other) >= NEAR_DUPLICATE for other in earlier):
+            dropped += 1
+            continue
+        earlier.append(words)
+        kept.append(draft)
+    return kept, dropped
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)

@@ -1,0 +1,189 @@
+"""Wrong answers for multiple choice (and the false half of true/false): same kind, same format.
+
+A year gets nearby years, a full date nearby dates written the same way, a percentage
+other percentages, a person other people of the same role drawn from the corpus, an
+organisation other organisations, and so on. Never the answer, a spelling variant of
+it, or anything already shown in the question. Choices are deterministic: they depend
+on the answer and the candidates, never on order of discovery or on randomness.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from caucasusquiz.generator.entities import Mention, fold, known_entity
+
+WANTED = 3
+MAX_YEAR = 2025
+_MONTHS = list(calendar.month_name)[1:]
+_NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+_FRACTIONS = ["one-quarter", "one-third", "one-half", "two-thirds", "one-fifth", "three-quarters"]
+
+
+@dataclass(slots=True)
+class Pool:
+    """Names seen in the corpus, by kind and group, with their display spelling."""
+
+    names: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> canonical -> text
+    groups: dict[str, str] = field(default_factory=dict)  # canonical -> group
+
+    def add(self, mentions: Iterable[Mention]) -> None:
+        for mention in mentions:
+            if mention.kind in ("date", "year", "number") or mention.topic or mention.trivial:
+                continue
+            known = known_entity(mention.text)
+            display = known.name if known else mention.text
+            bucket = self.names.setdefault(mention.kind, {})
+            # The shortest canonical spelling seen wins, so the display is stable.
+            if mention.canonical not in bucket or display < bucket[mention.canonical]:
+                bucket[mention.canonical] = display
+            self.groups.setdefault(mention.canonical, mention.group)
+
+
+def distractors(
+    mention: Mention, answer: str, prompt: str, pool: Pool, same_group_only: bool = False
+) -> list[str]:
+    """Up to three wrong answers of the answer's kind and format.
+
+    `same_group_only` keeps names to the answer's own role (a U.S. president for a U.S.
+    president), which a false true/false statement needs to stay plausible.
+    """
+    if mention.kind == "year":
+        options = _years(int(mention.text))
+    elif mention.kind == "date":
+        options = _dates(mention)
+    elif mention.kind == "number":
+        options = _numbers(mention)
+    else:
+        options = _names(mention, pool, same_group_only)
+    shown = fold(prompt)
+    taken = {fold(answer), mention.canonical}
+    chosen: list[str] = []
+    # Names come ranked by role already; values get a stable shuffle of the nearby ones.
+    ordered = (
+        options if mention.kind not in ("year", "date", "number") else _ranked(options, mention.canonical)
+    )
+    for option in ordered:
+        folded = fold(option)
+        if folded in taken or _variant(folded, taken) or re.search(rf"\b{re.escape(folded)}\b", shown):
+            continue
+        taken.add(folded)
+        chosen.append(option)
+        if len(chosen) == WANTED:
+            break
+    return chosen
+
+
+def _ranked(options: list[str], seed: str) -> list[str]:
+    """A stable pseudo-random order: the same answer always gets the same distractors."""
+    unique = list(dict.fromkeys(options))
+    return sorted(unique, key=lambda o: hashlib.sha1(f"{seed}|{o}".encode()).hexdigest())
+
+
+def _variant(candidate: str, taken: set[str]) -> bool:
+    """ "lugar" is a variant of "richard lugar"; "george w bush" is not one of "george h w bush"."""
+    for name in taken:
+        shorter, longer = sorted((candidate, name), key=len)
+        if (
+            shorter
+            and (longer.endswith(" " + shorter) or longer.startswith(shorter + " "))
+            and len(shorter.split()) == 1
+        ):
+            return True
+    return False
+
+
+def _years(year: int) -> list[str]:
+    near = [year + d for d in (-3, -2, -1, 1, 2, 3)]
+    return [str(y) for y in near if y <= MAX_YEAR]
+
+
+def _dates(mention: Mention) -> list[str]:
+    text = mention.text
+    if mention.group == "full-date":
+        match = re.match(r"([A-Z][a-z]+)\.?\s+(\d{1,2}),\s+(\d{4})$", text)
+        if not match or match.group(1) not in _MONTHS:
+            return []
+        month, day, year = _MONTHS.index(match.group(1)), int(match.group(2)), match.group(3)
+        options = []
+        for dm, dd in ((0, -10), (0, 10), (1, 0), (-1, 0), (0, 5), (2, 0), (0, -5)):
+            m, d = (month + dm) % 12, day + dd
+            if 1 <= d <= 28:
+                options.append(f"{_MONTHS[m]} {d}, {year}")
+        return options
+    if mention.group == "month-year":
+        match = re.match(r"([A-Z][a-z]+)\.?\s+(\d{4})$", text)
+        if not match or match.group(1) not in _MONTHS:
+            return []
+        month, year = _MONTHS.index(match.group(1)), int(match.group(2))
+        options = [f"{_MONTHS[(month + d) % 12]} {year}" for d in (-2, -1, 1, 2, 3)]
+        options += [f"{_MONTHS[month]} {y}" for y in (year - 1, year + 1) if y <= MAX_YEAR]
+        return options
+    if mention.group == "month-day":
+        match = re.match(r"([A-Z][a-z]+)\.?\s+(\d{1,2})$", text)
+        if not match or match.group(1) not in _MONTHS:
+            return []
+        month, day = _MONTHS.index(match.group(1)), int(match.group(2))
+        return [f"{_MONTHS[month]} {d}" for d in (day - 7, day - 3, day + 4, day + 9) if 1 <= d <= 28] + [
+            f"{_MONTHS[(month + 1) % 12]} {day}"
+        ]
+    return []
+
+
+def _numbers(mention: Mention) -> list[str]:
+    text = mention.text
+    if mention.group == "fraction":
+        return [f for f in _FRACTIONS if f != text.lower()]
+    if mention.group == "count-word":
+        return [w for w in _NUMBER_WORDS if w != text.lower()]
+    match = re.search(r"\d+(?:[.,]\d+)?", text)
+    if not match:
+        return []
+    raw = match.group()
+    value = (
+        float(raw.replace(",", ""))
+        if "," in raw and len(raw.split(",")[-1]) == 3
+        else float(raw.replace(",", "."))
+    )
+    if mention.group in ("percent", "percent-sign"):
+        steps = (-20, -10, 10, 20, 30) if value % 10 == 0 else (-15, -8, 7, 14, 25)
+        values = [value + s for s in steps if 0 < value + s < 100]
+    elif mention.group == "money":
+        values = [value * f for f in (0.5, 2, 2.5, 5)]
+    elif mention.group == "score":
+        values = [value + s for s in (-8, 15, 27, 40) if 0 < value + s < 100]
+    else:
+        values = [value + s for s in (-3, -2, -1, 1, 2, 4) if value + s > 0]
+    return [_format_like(raw, v, text) for v in values]
+
+
+def _format_like(raw: str, value: float, text: str) -> str:
+    number = f"{int(value):,}" if value == int(value) else f"{value:g}"
+    if "," not in raw and value == int(value):
+        number = str(int(value))
+    return text.replace(raw, number, 1)
+
+
+def _names(mention: Mention, pool: Pool, same_group_only: bool) -> list[str]:
+    bucket = pool.names.get(mention.kind, {})
+    family = mention.group.split("-")[0]
+
+    def rank(canon: str) -> int:
+        group = pool.groups.get(canon, "")
+        if group == mention.group:
+            return 0
+        return 1 if group.split("-")[0] == family else 2
+
+    # Same role first ("other U.S. presidents"), then the same side ("other U.S.
+    # officials"), then other names of the kind only to fill up.
+    tiers: list[list[str]] = [[], [], []]
+    for canon, text in sorted(bucket.items()):
+        if canon != mention.canonical:
+            tiers[rank(canon)].append(text)
+    if same_group_only:
+        return _ranked(tiers[0], mention.canonical)
+    return [name for tier in tiers for name in _ranked(tier, mention.canonical)]

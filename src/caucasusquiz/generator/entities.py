@@ -1,0 +1,264 @@
+"""Finding the informative spans of a sentence: dates, years, numbers, people, organisations,
+places, acts and events — each with a kind, a format and a canonical form.
+
+The canonical form is what makes spelling variants one entity (İlham/Ilham Aliyev,
+U.S./US/USA/United States): distractors never offer a variant of the answer, dedupe
+sees the same fact in two spellings, and the topic itself is never an answer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from caucasusquiz.generator.damage import MONTHS
+from caucasusquiz.generator.gazetteer import KNOWN, Known
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # date | year | number | person | organisation | place | act | project | event
+    group: str  # format for dates and numbers (full-date, percent, …), role for names
+    canonical: str  # folded identity: variants of one entity share it
+    known: bool = False
+    topic: bool = False
+    trivial: bool = False
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII without dots or accents: "İlham" → "ilham", "U.S." → "us"."""
+    text = text.replace("İ", "I").replace("ı", "i").replace("ə", "a").replace("Ə", "A")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = text.replace(".", "").replace("–", "-").replace("—", "-")
+    return " ".join(re.findall(r"[a-z0-9/$%-]+", text))
+
+
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("full-date", re.compile(rf"\b{_MONTH}\s+{_DAY},\s+{_YEAR}\b")),
+    ("full-date", re.compile(rf"\b{_DAY}\s+{_MONTH}\s+{_YEAR}\b")),
+    ("month-year", re.compile(rf"\b{_MONTH}\s+{_YEAR}\b")),
+    ("month-day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*\d)")),
+)
+YEAR_PATTERN = re.compile(rf"(?<![\d$/.,-]){_YEAR}(?![\d/]|[-–]\d|\.\d|,\d)")
+NUMBER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("money", re.compile(r"\$\s?\d+(?:[.,]\d+)*(?:\s(?:million|billion|thousand|trillion))?\b")),
+    ("percent", re.compile(r"\b\d+(?:[.,]\d+)?\s(?:percent|per cent)\b")),
+    ("percent-sign", re.compile(r"\b\d+(?:[.,]\d+)?%")),
+    ("score", re.compile(r"\b\d+/\d+\b")),
+    ("fraction", re.compile(r"\b(?:one|two|three)-(?:third|quarter|half|fifth|tenth)s?\b")),
+    (
+        "count",
+        re.compile(
+            r"\b\d{1,3}(?:,\d{3})+\b|\b(?<![.,/$-])\d{1,3}\b(?![.,/%-]?\d)(?=\s+"
+            r"(?:[a-z-]+\s+){0,3}[a-z]+s\b)"
+        ),
+    ),
+    (
+        "count-word",
+        re.compile(
+            r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"fifteen|twenty)\b(?=\s+(?:[a-z-]+\s+){0,3}[a-z]+s\b)",
+            re.IGNORECASE,
+        ),
+    ),
+)
+# Titles before a name; the name is 2–4 capitalised words or initials ("William J. Burns").
+_TITLE = (
+    r"(?:President|Prime Minister|Secretary of State|Secretary of the Navy|Secretary of "
+    r"Defense|Secretary|Senator|Sen\.|Ambassador(?: to [A-Z][a-z]+)?|Advisor|Adviser|"
+    r"Congressman|Congresswoman|Minister|Chairman|Assistant Secretary|Representative|"
+    r"Rep\.|Governor|General|Gen\.|Dr\.|Mr\.|Mrs\.|Ms\.|leader|colleague|member|chairman|"
+    r"ambassador|journalist|spokesman|spokeswoman|envoy|Envoy)"
+)
+_NAME_WORD = r"(?:[A-ZÇŞÖÜİ][a-zçşöüığə'’-]+|[A-Z]\.(?:[A-Z]\.)*)"
+_TITLED_NAME = re.compile(
+    rf"\b{_TITLE},?\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
+    r"(?:\s+(?:Jr\.|III|II))?)(?='s\b|[^\w'’]|$)"
+)
+_NAME_THEN_TITLE = re.compile(
+    rf"\b({_NAME_WORD}\s+{_NAME_WORD}),\s+(?:the\s+)?(?:former\s+)?"
+    rf"(?:Deputy\s+|Assistant\s+|Under\s+)*{_TITLE}\b"
+)
+_ORG_SUFFIX = (
+    r"(?:Group|Committee|Commission|Organization|Organisation|Agency|Department|Council|"
+    r"Bureau|Association|Center|Centre|Institute|Party|Parliament|Assembly|Ministry|"
+    r"Foundation|Club|Alliance|Corporation|Company|Bank|Fund|University|Court|Office)"
+)
+_GENERIC_ORG = re.compile(
+    rf"\b(?:(?:U\.S\.|[A-Z][\w'’-]*)\s+(?:(?:of|for|on|and|the)\s+)*){{1,5}}"
+    rf"{_ORG_SUFFIX}\b"
+)
+_GENERIC_ACT = re.compile(
+    r"\b(?:[A-Z][\w'’.-]*\s+){1,5}(?:Act|Accords?|Agreement|Treaty|"
+    r"Principles|Protocols?|Programme|Program|Initiative|Doctrine|"
+    r"Pipeline|Corridor|Railway)\b"
+)
+# Words a capitalised run may start with that are not part of a name.
+_NOT_NAME_START = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "As",
+        "For",
+        "By",
+        "From",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "After",
+        "Before",
+        "During",
+        "Since",
+        "According",
+        "Following",
+        "Deputy",
+        "Assistant",
+        "Secretary",
+        "President",
+        "Minister",
+        "Under",
+        "Acting",
+        "Former",
+    ]
+)
+
+_KIND_RANK = {
+    "date": 6,
+    "number": 5,
+    "person": 4,
+    "act": 4,
+    "project": 4,
+    "event": 3,
+    "organisation": 3,
+    "place": 2,
+    "year": 1,
+}
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[re.Pattern[str], dict[str, Known]]:
+    spellings: dict[str, Known] = {}
+    for known in KNOWN:
+        for spelling in (known.name, *known.variants):
+            spellings.setdefault(spelling, known)
+    alternation = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w–-])(?:{alternation})(?![\w–]|-\w)")
+    return pattern, spellings
+
+
+def canonical_of(text: str) -> str:
+    """The identity of a name or value: a known entity's canonical name, else the folded text."""
+    _, spellings = _gazetteer()
+    known = spellings.get(text) or spellings.get(text.removeprefix("the "))
+    return fold(known.name if known else text)
+
+
+def known_entity(text: str) -> Known | None:
+    return _gazetteer()[1].get(text)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every informative span of `text`, without overlaps (longest and most specific win)."""
+    found: list[Mention] = []
+    pattern, spellings = _gazetteer()
+    for match in pattern.finditer(text):
+        known = spellings[match.group()]
+        found.append(
+            Mention(
+                match.start(),
+                match.end(),
+                match.group(),
+                known.kind,
+                known.group,
+                fold(known.name),
+                True,
+                known.topic,
+                known.trivial,
+            )
+        )
+    for group, date in DATE_PATTERNS:
+        for match in date.finditer(text):
+            found.append(_value(match, "date", group))
+    for match in YEAR_PATTERN.finditer(text):
+        found.append(_value(match, "year", "year"))
+    for group, number in NUMBER_PATTERNS:
+        for match in number.finditer(text):
+            found.append(_value(match, "number", group))
+    for match in _TITLED_NAME.finditer(text):
+        found.append(_name(match, 1))
+    for match in _NAME_THEN_TITLE.finditer(text):
+        found.append(_name(match, 1))
+    for match in _GENERIC_ORG.finditer(text):
+        found.append(_generic(text, match, "organisation"))
+    for match in _GENERIC_ACT.finditer(text):
+        kind = "project" if match.group().split()[-1] in ("Pipeline", "Corridor", "Railway") else "act"
+        found.append(_generic(text, match, kind))
+    return _resolve(found)
+
+
+def _value(match: re.Match[str], kind: str, group: str) -> Mention:
+    value = match.group()
+    return Mention(match.start(), match.end(), value, kind, group, fold(value))
+
+
+def _name(match: re.Match[str], group: int) -> Mention:
+    name = match.group(group)
+    words = name.split()
+    while words and words[0] in _NOT_NAME_START:
+        words.pop(0)
+    name = " ".join(words)
+    start = match.start(group) + match.group(group).index(name) if name else match.start(group)
+    known = known_entity(name)
+    if known is not None:
+        return Mention(
+            start,
+            start + len(name),
+            name,
+            known.kind,
+            known.group,
+            fold(known.name),
+            True,
+            known.topic,
+            known.trivial,
+        )
+    return Mention(start, start + len(name), name, "person", "person", fold(name))
+
+
+def _generic(text: str, match: re.Match[str], kind: str) -> Mention:
+    words = match.group().split()
+    while len(words) > 1 and words[0] in _NOT_NAME_START:
+        words.pop(0)
+    name = " ".join(words)
+    start = match.end() - len(name)
+    return Mention(start, match.end(), name, kind, kind, fold(name))
+
+
+def _resolve(found: list[Mention]) -> list[Mention]:
+    """Keep non-overlapping mentions: known names first, then longer, then the richer kind."""
+    ordered = sorted(
+        found, key=lambda m: (not m.known, -(m.end - m.start), -_KIND_RANK.get(m.kind, 0), m.start)
+    )
+    kept: list[Mention] = []
+    for mention in ordered:
+        if mention.end - mention.start < 2 or not mention.text.strip():
+            continue
+        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)

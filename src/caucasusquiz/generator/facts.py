@@ -1,0 +1,154 @@
+"""Facts: the sentences worth teaching, each standing alone, with provenance and mentions.
+
+A sentence becomes a fact when it is intact (`damage`), in the author's neutral voice,
+not a bare quotation, and stands alone. One that leans on the sentence before it ("The
+ban made Azerbaijan the only exception …") is shown together with that sentence, when
+both fit on a card; otherwise it is rejected as "needs context".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from caucasusquiz.generator.clean import Block
+from caucasusquiz.generator.damage import damage
+from caucasusquiz.generator.documents import Document
+from caucasusquiz.generator.entities import Mention, canonical_of, find_mentions, fold, known_entity
+from caucasusquiz.generator.rewrite import (
+    first_person,
+    is_quotation,
+    leans_on_context,
+    normalise,
+    standalone,
+)
+from caucasusquiz.generator.sentences import split_sentences
+
+MAX_PROMPT = 385  # the deck checker warns above 400; a cloze adds braces and a hint
+MAX_SENTENCE = 385
+
+
+@dataclass(slots=True)
+class Sentence:
+    doc: Document
+    line: int
+    text: str  # normalised: what `context` shows
+    prompt: str  # standalone: what a card asks
+    reason: str | None = None  # why it is not taught, if it is not
+
+
+@dataclass(slots=True)
+class Fact:
+    doc: Document
+    line: int
+    prompt: str  # the text a card is built from (may start with the sentence before)
+    context: str  # the cleaned source sentence(s), shown after answering
+    lead: int  # offset in `prompt` where the taught sentence starts
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def source(self) -> str:
+        return f"{self.doc.name}:{self.line}"
+
+    @property
+    def key(self) -> str:
+        """The identity of the fact: its taught sentence, folded (spelling variants aside)."""
+        return fold(self.prompt[self.lead :])
+
+
+def sentences_of(blocks: list[Block], country: str | None) -> list[list[Sentence]]:
+    """Every sentence of every paragraph, rejected ones included (the report counts them)."""
+    paragraphs: list[list[Sentence]] = []
+    for block in blocks:
+        spans = split_sentences(block.text)
+        sentences: list[Sentence] = []
+        for span in spans:
+            raw = block.text[span.start : span.end]
+            text = normalise(raw)
+            reason = damage(raw, span)
+            prompt = standalone(text, country)
+            if reason is None:
+                reason = _voice(prompt)
+            sentences.append(Sentence(block.doc, block.line_at(span.start), text, prompt, reason))
+        paragraphs.append(sentences)
+    return paragraphs
+
+
+def _voice(prompt: str) -> str | None:
+    if is_quotation(prompt):
+        return "quotation without speaker"
+    if first_person(prompt):
+        return "first person / opinion"
+    if len(prompt) > MAX_SENTENCE:
+        return "too long for a card"
+    return None
+
+
+def facts_of(paragraphs: list[list[Sentence]]) -> list[Fact]:
+    facts: list[Fact] = []
+    for sentences in paragraphs:
+        # What the previous sentence reads as on its own (itself, or itself with the one
+        # before it), so that a chain "… letters. These letters … They …" can be followed.
+        previous_prompt: str | None = None
+        previous_context = ""
+        for sentence in sentences:
+            prompt, context = _standalone(sentence, previous_prompt, previous_context)
+            if prompt is None:
+                previous_prompt = None
+                continue
+            previous_prompt, previous_context = prompt, context
+            if sentence.reason is None:
+                lead = len(prompt) - len(sentence.prompt if prompt == sentence.prompt else sentence.text)
+                facts.append(_fact(sentence, prompt, context, lead))
+    return facts
+
+
+def _standalone(sentence: Sentence, previous: str | None, previous_context: str) -> tuple[str | None, str]:
+    """The sentence as it can be shown alone, or None (and a reason) when it cannot."""
+    if sentence.reason not in (None, "no informative span"):
+        return None, ""
+    if not leans_on_context(sentence.prompt):
+        return sentence.prompt, sentence.text
+    # Shown after the sentence it leans on, it keeps its connective ("And he reiterated …").
+    if previous is None or len(previous) + 1 + len(sentence.text) > MAX_PROMPT:
+        if sentence.reason is None:
+            sentence.reason = "needs context"
+        return None, ""
+    return f"{previous} {sentence.text}", f"{previous_context} {sentence.text}"
+
+
+def _fact(sentence: Sentence, prompt: str, context: str, lead: int) -> Fact:
+    fact = Fact(sentence.doc, sentence.line, prompt, context, lead)
+    fact.mentions = find_mentions(prompt)
+    return fact
+
+
+_RELATIONS_WITH = re.compile(
+    r"\b(?i:our country(?:'s)? (?:relations?|ties|partnership|cooperation) with (?:the )?)"
+    r"([A-Z][\w.]*(?: [A-Z][\w.]*)*)"
+)
+
+
+def our_country(blocks: list[Block]) -> str | None:
+    """Which country a document means by "our country", when the document itself says.
+
+    Only when it writes of "our country's relations with X" do we know "our" is not X;
+    then it is the other country the document names most (at least three times).
+    Otherwise sentences saying "our country" are rejected as first-person.
+    """
+    text = " ".join(block.text for block in blocks)
+    others = {canonical_of(m.group(1)) for m in _RELATIONS_WITH.finditer(text.replace("’", "'"))}
+    if not others:
+        return None
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for mention in find_mentions(text):
+        if mention.kind == "place" and mention.group == "country" and mention.canonical not in others:
+            counts[mention.canonical] += 1
+            names.setdefault(mention.canonical, mention.text)
+    if not counts:
+        return None
+    best = max(sorted(counts), key=lambda name: counts[name])
+    known = known_entity(names[best])
+    return (known.name if known else names[best]) if counts[best] >= 3 else None

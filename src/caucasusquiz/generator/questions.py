@@ -1,0 +1,645 @@
+"""Natural questions from a sentence, where the sentence's shape makes them safe.
+
+Three templates, each used only when its parse is unambiguous; otherwise the card stays
+a cloze, which is always correct:
+
+- Who / Which <title>: the person is the subject ("… President George W. Bush waived …"
+  → "… which President waived …?"); the verb keeps its tense, no grammar is invented.
+- When / In which year: a date or year introduces the clause ("On October 18, 1991, the
+  Azerbaijani parliament adopted …") or follows the verb ("… relations with United
+  States in 1992, …"); the verb is put in its base form after "did".
+- What share: a percentage or fraction is the subject ("About 40 percent of all cargo …").
+"""
+
+from __future__ import annotations
+
+import re
+
+from caucasusquiz.generator.entities import Mention
+
+IRREGULAR = {
+    "met": "meet",
+    "made": "make",
+    "took": "take",
+    "gave": "give",
+    "became": "become",
+    "began": "begin",
+    "led": "lead",
+    "held": "hold",
+    "said": "say",
+    "wrote": "write",
+    "saw": "see",
+    "left": "leave",
+    "sent": "send",
+    "spent": "spend",
+    "built": "build",
+    "brought": "bring",
+    "bought": "buy",
+    "thought": "think",
+    "told": "tell",
+    "found": "find",
+    "fought": "fight",
+    "came": "come",
+    "went": "go",
+    "won": "win",
+    "lost": "lose",
+    "paid": "pay",
+    "kept": "keep",
+    "stood": "stand",
+    "ran": "run",
+    "sat": "sit",
+    "spoke": "speak",
+    "chose": "choose",
+    "drove": "drive",
+    "fell": "fall",
+    "felt": "feel",
+    "grew": "grow",
+    "knew": "know",
+    "rose": "rise",
+    "sold": "sell",
+    "struck": "strike",
+    "threw": "throw",
+    "understood": "understand",
+    "withdrew": "withdraw",
+    "froze": "freeze",
+    "laid": "lay",
+    "meant": "mean",
+    "overcame": "overcome",
+    "sought": "seek",
+    "taught": "teach",
+    "undertook": "undertake",
+    "upheld": "uphold",
+    "signed": "sign",
+    "set": "set",
+    "put": "put",
+    "cut": "cut",
+    "taken": "take",
+    "given": "give",
+    "written": "write",
+    "seen": "see",
+    "begun": "begin",
+    "done": "do",
+    "did": "do",
+    "had": "have",
+}
+# Base forms that end in -e after the stem: "declared" → "declare", not "declar".
+_E_AFTER = re.compile(
+    r"(?:[^aeiou][aiou]t|[^aeiou][aeiou]c|[nr]c|[lp]et|v|z|u|[aeiou]s|[rnl]s|[^aeiou]l"
+    r"|[^aeiou][aiou][dbkm]|[^aeiou]in|ang|eng|rg|dg|at|ot|ut|ar|ir|ur|or)$"
+)
+_E_EXCEPT = frozenset(
+    {
+        "visit",
+        "limit",
+        "edit",
+        "exhibit",
+        "credit",
+        "profit",
+        "benefit",
+        "focus",
+        "offer",
+        "enter",
+        "deliver",
+        "consider",
+        "register",
+        "answer",
+        "monitor",
+        "honor",
+        "favor",
+        "order",
+        "alter",
+        "remember",
+        "appear",
+        "target",
+        "budget",
+        "market",
+        "interpret",
+        "pilot",
+        "boycott",
+        "develop",
+        "consult",
+        "adopt",
+        "exempt",
+        "accept",
+        "attempt",
+        "support",
+        "report",
+        "request",
+        "protest",
+        "expect",
+        "protect",
+        "elect",
+        "select",
+        "collect",
+        "direct",
+        "respect",
+        "reflect",
+        "affect",
+        "inherit",
+        "commit",
+        "admit",
+        "omit",
+        "permit",
+        "submit",
+        "transmit",
+        "emit",
+        "vomit",
+        "merit",
+        "head",
+        "hand",
+        "extend",
+        "expand",
+        "attend",
+        "defend",
+        "depend",
+        "fund",
+        "demand",
+        "recommend",
+        "command",
+        "commend",
+        "end",
+        "lend",
+        "send",
+        "mend",
+        "tend",
+        "need",
+        "succeed",
+        "proceed",
+        "exceed",
+        "lead",
+        "plead",
+        "concern",
+        "govern",
+        "return",
+        "turn",
+        "learn",
+        "earn",
+        "warn",
+        "form",
+        "perform",
+        "inform",
+        "confirm",
+        "claim",
+        "proclaim",
+        "deem",
+        "seem",
+        "pardon",
+        "abandon",
+        "reckon",
+        "beckon",
+        "iron",
+        "summon",
+        "question",
+        "mention",
+        "position",
+        "function",
+        "condition",
+        "sanction",
+        "open",
+        "happen",
+        "threaten",
+        "strengthen",
+        "listen",
+        "sign",
+        "join",
+        "gain",
+        "remain",
+        "obtain",
+        "detain",
+        "contain",
+        "maintain",
+        "attain",
+        "explain",
+        "complain",
+        "train",
+        "rain",
+        "pass",
+        "discuss",
+        "address",
+        "express",
+        "impress",
+        "press",
+        "stress",
+        "access",
+        "process",
+        "assess",
+        "bless",
+        "confess",
+        "possess",
+        "harass",
+        "embarrass",
+        "bias",
+        "canvas",
+        "cancel",
+        "label",
+        "travel",
+        "model",
+        "level",
+        "control",
+        "patrol",
+        "rebel",
+        "compel",
+        "expel",
+        "propel",
+        "repel",
+        "dispel",
+        "excel",
+        "fuel",
+        "appeal",
+        "reveal",
+        "conceal",
+        "heal",
+        "steal",
+        "deal",
+        "seal",
+        "fail",
+        "derail",
+        "detail",
+        "prevail",
+        "avail",
+        "sail",
+        "mail",
+        "entail",
+        "curtail",
+        "veil",
+        "oil",
+        "boil",
+        "soil",
+        "toil",
+        "foil",
+        "spoil",
+        "coil",
+        "recoil",
+        "call",
+        "install",
+        "fulfill",
+        "spill",
+        "fill",
+        "kill",
+        "ask",
+        "risk",
+        "mark",
+        "work",
+        "park",
+        "bark",
+        "embark",
+        "back",
+        "attack",
+        "block",
+        "check",
+        "lock",
+        "lack",
+        "track",
+        "pick",
+        "kick",
+        "stick",
+        "shock",
+        "knock",
+        "hunt",
+        "want",
+        "grant",
+        "plant",
+        "count",
+        "mount",
+        "point",
+        "print",
+        "hint",
+        "paint",
+        "faint",
+        "act",
+        "enact",
+        "contact",
+        "impact",
+        "attract",
+        "extract",
+        "contract",
+        "abstract",
+        "distract",
+        "subtract",
+        "resist",
+        "insist",
+        "exist",
+        "persist",
+        "consist",
+        "assist",
+        "list",
+        "last",
+        "cast",
+        "boost",
+        "host",
+        "post",
+        "cost",
+        "trust",
+        "adjust",
+        "test",
+        "rest",
+        "invest",
+        "arrest",
+        "suggest",
+        "digest",
+        "ingest",
+        "shift",
+        "lift",
+        "draft",
+        "start",
+        "wait",
+        "await",
+        "treat",
+        "defeat",
+        "repeat",
+        "greet",
+        "meet",
+        "shoot",
+        "boot",
+        "loot",
+        "halt",
+        "result",
+        "insult",
+        "exert",
+        "assert",
+        "insert",
+        "convert",
+        "divert",
+        "avert",
+        "alert",
+        "desert",
+        "invent",
+        "prevent",
+        "rent",
+        "resent",
+        "present",
+        "represent",
+        "consent",
+        "comment",
+        "document",
+        "implement",
+        "supplement",
+        "complement",
+        "lament",
+        "cement",
+        "ferment",
+        "torment",
+        "augment",
+        "segment",
+        "fragment",
+        "pigment",
+    }
+)
+
+
+def lemma(verb: str) -> str | None:
+    """The base form of a past-tense verb, or None when `verb` is not one we can undo."""
+    word = verb.lower()
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if not word.endswith("ed") or len(word) < 4:
+        return None
+    if word.endswith("ied"):
+        return word[:-3] + "y"
+    if word.endswith("eed"):
+        return word[:-1]
+    stem = word[:-2]
+    if stem in _E_EXCEPT:
+        return stem
+    if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] in "bdglmnprt":
+        return stem[:-1]  # banned → ban, committed → commit, controlled → control
+    if _E_AFTER.search(stem):
+        return stem + "e"
+    return stem
+
+
+def is_past_verb(word: str) -> bool:
+    bare = word.strip(",;:")
+    if bare != word or not bare.isalpha() or not bare.islower():
+        return False
+    return bare in IRREGULAR or (bare.endswith("ed") and len(bare) >= 4)
+
+
+_TIME_INTRO = re.compile(r"^(?:In|On|By|During)\s+$")
+_TITLE_WORDS = frozenset(
+    [
+        "former",
+        "then",
+        "national",
+        "leader",
+        "colleague",
+        "freshman",
+        "senator",
+        "member",
+        "fellow",
+        "chairman",
+        "head",
+        "deputy",
+        "acting",
+        "president",
+        "secretary",
+        "minister",
+        "of",
+        "the",
+        "for",
+        "to",
+        "and",
+        "at",
+    ]
+)
+_APPROX = re.compile(
+    r"^(?:(?:about|over|nearly|almost|roughly|some|more than|around|"
+    r"approximately)\s+)?$",
+    re.IGNORECASE,
+)
+_WH = {
+    "year": "in which year",
+    "full-date": "on what date",
+    "month-day": "on what date",
+    "month-year": "in which month and year",
+}
+
+
+def question_for(prompt: str, lead: int, mention: Mention) -> str | None:
+    """A natural question asking for `mention`, or None when no template fits safely."""
+    head, sentence = prompt[:lead], prompt[lead:]
+    start, end = mention.start - lead, mention.end - lead
+    if start < 0:
+        return None
+    sentence = _first_clause(sentence, end)
+    if sentence is None:
+        return None
+    if mention.kind == "person":
+        question = _who(sentence, start, end)
+    elif mention.kind in ("date", "year") and mention.group in _WH:
+        question = _when(sentence, start, end, _WH[mention.group])
+    elif mention.kind == "number" and mention.group in ("percent", "percent-sign", "fraction"):
+        question = _share(sentence, start, end)
+    else:
+        question = None
+    if question is None:
+        return None
+    return f"{head}{question}"
+
+
+def _first_clause(sentence: str, end: int) -> str | None:
+    """Drop a second clause after "; " (when the answer is in the first one)."""
+    cut = _clause_break(sentence)
+    if cut == -1:
+        return sentence
+    if cut < end:
+        return None
+    return sentence[:cut].rstrip(",") + "."
+
+
+def _clause_break(sentence: str) -> int:
+    """Where "; " separates two clauses (not inside brackets), or -1."""
+    depth = 0
+    for index, char in enumerate(sentence):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(depth - 1, 0)
+        elif char == ";" and depth == 0 and sentence[index + 1 : index + 2] == " ":
+            return index
+    return -1
+
+
+def _split_intro(sentence: str, start: int) -> tuple[str, str]:
+    """An introductory phrase ending with a comma before the answer, and the rest."""
+    comma = sentence.rfind(", ", 0, start)
+    if comma == -1:
+        return "", sentence
+    return sentence[: comma + 2], sentence[comma + 2 :]
+
+
+def _who(sentence: str, start: int, end: int) -> str | None:
+    intro, rest = _split_intro(sentence, start)
+    offset = len(sentence) - len(rest)
+    title = rest[: start - offset].strip()
+    after = rest[end - offset :]
+    appositive = re.match(
+        r"^,\s+((?:the\s+)?(?:[A-Z][\w.-]*\s+)+(?:(?:of|for|at|to|the|and)\s+"
+        r"(?:[A-Z][\w.,-]*\s+)+)*?)\s*,?\s*(?:also\s+)?(?=[a-z]+\b)",
+        after,
+    )
+    if appositive and not title:
+        title = appositive.group(1).strip().rstrip(",")
+        after = after[appositive.end() :]
+    words = after.split()
+    if not words or not (is_past_verb(words[0]) or words[0] in ("also", "has", "had")):
+        return None
+    if words[0] in ("also", "has", "had") and (len(words) < 2 or not is_past_verb(words[1])):
+        return None
+    if title:
+        title = _title_phrase(title)
+        if title is None:
+            return None
+        subject = f"which {title}"
+    else:
+        subject = "who"
+    if intro and not _safe_intro(intro):
+        return None
+    text = f"{intro}{subject} {' '.join(words)}"
+    return _as_question(text)
+
+
+def _title_phrase(title: str) -> str | None:
+    title = re.sub(r"^(?:the|a|an)\s+", "", title, flags=re.IGNORECASE)
+    owner = re.match(r"^([A-Z][\w-]*)'s\s+(.+)$", title)
+    if owner:  # "Azerbaijan's national leader" → "national leader of Azerbaijan"
+        title = f"{owner.group(2)} of {owner.group(1)}"
+    words = title.split()
+    if not words or len(words) > 10:
+        return None
+    for word in words:
+        bare = word.strip(",.")
+        if not (bare[:1].isupper() or bare.lower() in _TITLE_WORDS):
+            return None
+    if words[0] in ("Former", "Then", "Fellow"):
+        words[0] = words[0].lower()
+    return " ".join(words)
+
+
+def _safe_intro(intro: str) -> bool:
+    """An intro kept in front of "who …": a short phrase, not a clause of its own."""
+    return len(intro) < 200 and '"' not in intro
+
+
+def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
+    before, after = sentence[:start], sentence[end:]
+    if _TIME_INTRO.match(before) and after.startswith(", "):
+        clause = after[2:]
+        intro = ""
+    else:
+        # "… relations with United States in 1992, following …": the date after the verb.
+        if not re.search(r"(?:^|\s)in\s+$", before) or before.count(",") > 1:
+            return None
+        cut = re.sub(r",?\s+in\s+$", "", before)
+        clause = cut + after
+        intro, clause = _split_intro(clause, len(cut)) if ", " in cut else ("", clause)
+        if intro and not _safe_intro(intro):
+            return None
+        verb_at = _verb_index(clause.split())
+        if verb_at is None or len(" ".join(clause.split()[: verb_at + 1])) > len(cut) - len(intro):
+            return None
+    words = clause.rstrip(".").split()
+    index = _verb_index(words)
+    if index is None:
+        return None
+    verb = words[index]
+    subject_words = words[:index]
+    aux = None
+    if subject_words and subject_words[-1] in ("has", "have", "had", "was", "were"):
+        aux = subject_words.pop()
+    adverb = None
+    if subject_words and subject_words[-1].endswith("ly") and subject_words[-1].islower():
+        adverb = subject_words.pop()
+    if not subject_words or any(w.endswith(",") for w in subject_words) or len(subject_words) > 9:
+        return None
+    rest = words[index + 1 :]
+    # "… ceased its existence and the United States formally recognized …": two clauses.
+    if any(w.strip(",") == "and" and any(is_past_verb(x) for x in rest[i + 1 :]) for i, w in enumerate(rest)):
+        return None
+    subject = _lower_article(" ".join(subject_words))
+    middle = f"{adverb} " if adverb else ""
+    if aux in ("was", "were"):
+        text = f"{wh} {aux} {subject} {middle}{verb} {' '.join(rest)}"
+    else:
+        base = lemma(verb)
+        if base is None:
+            return None
+        text = f"{wh} did {subject} {middle}{base} {' '.join(rest)}"
+    return _as_question(intro + text if intro else text)
+
+
+def _verb_index(words: list[str]) -> int | None:
+    for index, word in enumerate(words[:12]):
+        if index and is_past_verb(word):
+            before = words[index - 1]
+            if before.lower() in ("the", "a", "an", "to") or before[:1].isdigit():
+                return None  # "the so-called", "15 detained Armenians": not the verb
+            return index
+    return None
+
+
+def _share(sentence: str, start: int, end: int) -> str | None:
+    intro, rest = _split_intro(sentence, start)
+    offset = len(sentence) - len(rest)
+    approx = rest[: start - offset]
+    after = rest[end - offset :]
+    if not _APPROX.match(approx) or not after.startswith(" of "):
+        return None
+    after = re.sub(r",\s+with\b.*$", ".", after)  # "…, with 27% disapproving …"
+    lead = "roughly what share" if approx.strip() else "what share"
+    return _as_question(f"{intro}{lead}{after}")
+
+
+def _lower_article(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    if first in ("The", "A", "An"):
+        return f"{first.lower()} {rest}".strip()
+    return text
+
+
+def _as_question(text: str) -> str:
+    text = text.strip()
+    if text.endswith(('."', ".'")):  # a quotation closing the sentence keeps its quote mark
+        text = text[:-2] + text[-1]
+    text = text.rstrip(".").rstrip(",").strip()
+    return text[:1].upper() + text[1:] + "?"

@@ -1,0 +1,102 @@
+"""What a generate run did, as numbers a deck author can check at a glance."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from caucasusquiz.generator.merge import MergeReport
+
+
+@dataclass(slots=True)
+class Report:
+    documents: list[str] = field(default_factory=list)
+    bytes_read: int = 0
+    furniture: Counter[str] = field(default_factory=Counter)  # lines dropped, by reason
+    sentences: int = 0
+    rejected: Counter[str] = field(default_factory=Counter)  # sentences, by reason
+    taught: int = 0  # sentences that made cards
+    repeated_cards: int = 0
+    decks: dict[str, str] = field(default_factory=dict)  # deck id -> title
+    cards: dict[str, int] = field(default_factory=dict)  # deck id -> generated cards
+    merge: MergeReport = field(default_factory=MergeReport)
+    out_dir: str = ""
+
+    @property
+    def total_cards(self) -> int:
+        return sum(self.cards.values())
+
+    def summary(self) -> str:
+        kept = len(self.merge.kept_edited) + len(self.merge.kept_added) + len(self.merge.vanished_kept)
+        text = (
+            f"{len(self.documents)} document{_s(len(self.documents))} → "
+            f"{self.total_cards} card{_s(self.total_cards)} in {len(self.cards)} "
+            f"deck{_s(len(self.cards))} ({self.out_dir})"
+        )
+        if kept:
+            text += f"; {kept} hand-made or edited card{_s(kept)} kept"
+        removed = len(self.merge.removed)
+        if removed:
+            text += f"; {removed} removed (source vanished)"
+        return text
+
+    def lines(self) -> list[str]:
+        merge = self.merge
+        out = [
+            f"Read {len(self.documents)} document{_s(len(self.documents))} "
+            f"({self.bytes_read / 1024:.0f} KiB): {', '.join(self.documents)}"
+        ]
+        if self.furniture:
+            out.append(
+                f"Dropped {sum(self.furniture.values())} lines of page furniture: " + _counts(self.furniture)
+            )
+        rejected = sum(self.rejected.values())
+        out.append(f"Sentences: {self.sentences} read, {self.taught} made into cards, {rejected} not taught")
+        for reason, count in _sorted(self.rejected):
+            out.append(f"  {count:4d}  {reason}")
+        if self.repeated_cards:
+            out.append(
+                f"Dropped {self.repeated_cards} card{_s(self.repeated_cards)} asking a fact "
+                "already asked from another sentence"
+            )
+        out.append(f"Cards written ({self.total_cards}):")
+        for deck_id, count in sorted(self.cards.items()):
+            out.append(f"  {count:4d}  {deck_id}.yaml  {self.decks.get(deck_id, '')}".rstrip())
+        if merge.kept_edited or merge.kept_added:
+            out.append(
+                f"Kept {len(merge.kept_edited)} card{_s(len(merge.kept_edited))} edited by "
+                f"hand and {len(merge.kept_added)} added by hand"
+            )
+        if merge.deleted_by_hand:
+            out.append(
+                f"{len(merge.deleted_by_hand)} card{_s(len(merge.deleted_by_hand))} "
+                "deleted by hand stay deleted"
+            )
+        if merge.moved:
+            out.append(f"{len(merge.moved)} card{_s(len(merge.moved))} moved to another deck")
+        if merge.removed:
+            out.append(
+                f"Removed {len(merge.removed)} generated card{_s(len(merge.removed))} "
+                "whose source no longer yields it:"
+            )
+            out.extend(f"  {deck}.yaml  {card_id}  (was {source})" for deck, card_id, source in merge.removed)
+        if merge.vanished_kept:
+            out.append(f"Source vanished, kept because edited ({len(merge.vanished_kept)}):")
+            out.extend(
+                f"  {deck}.yaml  {card_id}  (was {source})" for deck, card_id, source in merge.vanished_kept
+            )
+        if merge.files_removed:
+            out.append("Deck files removed (nothing left in them): " + ", ".join(merge.files_removed))
+        return out
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
+
+
+def _sorted(counts: Counter[str]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _counts(counts: Counter[str]) -> str:
+    return ", ".join(f"{reason} {count}" for reason, count in _sorted(counts))

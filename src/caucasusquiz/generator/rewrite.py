@@ -1,0 +1,241 @@
+"""Normalising a sentence and making it stand alone on a card.
+
+Normalising: straight quotes and apostrophes (answers are typed), single spaces, wiki
+''italics'' and [editorial brackets] unwrapped, source citations such as
+"(Panarmenian.net, October 17, 2018)" removed. Diacritics in names are kept.
+
+Standing alone: a card is read without its neighbours, so an opening connective
+("However,", "In contrast,", "And") is dropped, and a sentence that still leans on
+something outside it ("This …", "He …", "the meeting", "that year") is flagged: the
+pipeline then shows it together with the sentence before it, or drops it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUOTES = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "\u00a0": " ",
+    }
+)
+_WIKI_ITALICS = re.compile(r"'{2,}")
+_EDITORIAL = re.compile(r"\[([^\[\]]{1,80})\]")
+# "(President.az, May 24)", "(see EDM, April 27, 2010)": where the sentence came from.
+_SOURCE_CITATION = re.compile(
+    r"\s*\((?:see\s[^()]*|[^()]*\b[\w-]+\.(?:az|net|gov|com|org|info|ru|am|ge|tr|uk|io|eu)\b"
+    r"[^()]*)\)"
+)
+_SPACES = re.compile(r"\s+")
+_SPACE_PUNCT = re.compile(r"\s+([,.;:!?)])")
+_DOUBLE_PUNCT = re.compile(r",\s*\.")
+
+# Connectives that only make sense after the previous sentence: dropped. Most need their
+# comma to be connectives at all ("So far, …" is not "So, …").
+CONNECTIVES = (
+    "however",
+    "in contrast",
+    "by contrast",
+    "moreover",
+    "in addition",
+    "additionally",
+    "furthermore",
+    "consequently",
+    "subsequently",
+    "likewise",
+    "specifically",
+    "notably",
+    "certainly",
+    "of course",
+    "in fact",
+    "finally",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "secondly",
+    "thirdly",
+    "firstly",
+    "lastly",
+    "indeed",
+    "also",
+    "for example",
+    "for instance",
+    "meanwhile",
+    "therefore",
+    "thus",
+    "hence",
+    "nevertheless",
+    "nonetheless",
+    "still",
+    "yet",
+    "besides",
+    "similarly",
+    "as a result",
+    "in turn",
+    "instead",
+    "collectively",
+    "overall",
+    "in this regard",
+    "to this end",
+    "at the same time",
+    "so",
+    "then",
+    "in spite of this",
+    "despite this",
+    "as such",
+)
+_CONNECTIVE = re.compile(
+    r"^(?:(?:"
+    + "|".join(re.escape(c) for c in sorted(CONNECTIVES, key=len, reverse=True))
+    + r"),\s*|(?:and|but|and so|yet)\s+)",
+    re.IGNORECASE,
+)
+_FILLER = re.compile(r"^it (?:should|must) be (?:especially |also )?noted (?:here )?that\s+", re.IGNORECASE)
+
+# Openings that need their referent: "This importance…", "He…", "Such…", "The latter…".
+_DEICTIC_START = re.compile(
+    r"^(?:this|these|those|that|it|its|he|she|they|them|his|her|their|such|both|all this|"
+    r"the latter|the former|there is|there are|here)\b",
+    re.IGNORECASE,
+)
+# Anywhere: "this assistance", "that waiver", "the meeting", "earlier that year", "say so".
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:this|these)\b"
+    r"|\bthose\s+(?!of\b|who\b|that\b|which\b)[a-z]+\b(?!\s+(?:that|who|which)\b)"
+    r"|\bthe (?:US|U\.S\.|American|Azerbaijani) (?:leader|side)\b",
+    re.IGNORECASE,
+)
+_THAT_NOUN = re.compile(
+    r"\bthat\s+(?:waiver|year|meeting|letter|visit|decision|policy|ban|statement|approach|"
+    r"issue|process|section|legislation|agreement|trip|period|time)\b",
+    re.IGNORECASE,
+)
+# A demonstrative in the first words is the subject leaning on the sentence before;
+# later ("… continues to adhere to this position …") it usually points inside the sentence.
+SUBJECT_WORDS = 8
+_ANAPHORIC_NOUNS = (
+    "ban",
+    "meeting",
+    "letter",
+    "section",
+    "visit",
+    "legislation",
+    "waiver",
+    "statement",
+    "conflict",
+    "war",
+    "dispute",
+    "agreement",
+    "treaty",
+    "policy",
+    "decision",
+    "move",
+    "trip",
+    "speech",
+    "talks",
+    "report",
+    "president",
+    "country",
+    "process",
+    "issue",
+    "matter",
+    "approach",
+)
+_DEFINITE = re.compile(
+    r"\bthe\s+(" + "|".join(_ANAPHORIC_NOUNS) + r")\b(?!\s+(?:of|between|over|in|on|with|to|that|"
+    r"which|who)\b)",
+    re.IGNORECASE,
+)
+_COUNTRY_NAME = re.compile(
+    r"\b(?:Armenia|Azerbaijan|Russia|Iran|Turkey|Georgia|United States|"
+    r"Afghanistan|Iraq|Ukraine|Syria|Pakistan)\b"
+)
+_LEANING = re.compile(
+    r"\b(?:say|do|did) so\b|\b(?:that|this|last|next) year\b|\bthe same period\b"
+    r"|\bthe above\b",
+    re.IGNORECASE,
+)
+# First person: the author's own voice, an opinion, or a country only the author knows.
+_FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours|(?i:let's)|I|We|Our)\b")
+_OUR_COUNTRY = re.compile(r"\bour country\b", re.IGNORECASE)
+# "… stopped in Yerevan, where he stated, I think …": unquoted speech is cut off.
+_UNQUOTED_SPEECH = re.compile(
+    r",\s+(?:where|when|and)?\s*(?:he|she|they|[A-Z][a-z]+)\s+(?:stated|"
+    r"said|declared|noted|added|remarked|wrote),\s+(?=(?:I|We|we|Our)\b)"
+)
+# A section heading glued onto the sentence: "U.S. Federal Grand Jury Probe On Jan 21, 2022, …".
+_GLUED_HEADING = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){2,6}(?=(?:On|In|At|After|During|Since)\s+"
+    r"(?:[A-Z][a-z]+\.?\s+\d|\d|the\b))"
+)
+
+
+def normalise(text: str) -> str:
+    """Quotes, spaces, wiki markup and source citations; the words are left as they were."""
+    text = text.translate(_QUOTES)
+    text = _WIKI_ITALICS.sub("", text)
+    text = _SOURCE_CITATION.sub("", text)
+    text = _EDITORIAL.sub(r"\1", text)
+    text = _SPACES.sub(" ", text).strip()
+    text = _SPACE_PUNCT.sub(r"\1", text)
+    text = _DOUBLE_PUNCT.sub(".", text)
+    return text
+
+
+def standalone(text: str, country: str | None = None) -> str:
+    """The sentence as a card shows it: connectives and filler dropped, "our country" named."""
+    for _ in range(3):  # "Finally, and …" has two
+        stripped = _FILLER.sub("", _CONNECTIVE.sub("", text, count=1), count=1)
+        if stripped == text:
+            break
+        text = stripped
+    if country:
+        text = _OUR_COUNTRY.sub(country, text)
+    speech = _UNQUOTED_SPEECH.search(text)
+    if speech:
+        text = text[: speech.start()] + "."
+    text = _GLUED_HEADING.sub("", text, count=1)
+    return text[:1].upper() + text[1:]
+
+
+def leans_on_context(text: str) -> bool:
+    """Does the sentence refer to something it does not itself say?"""
+    if _DEICTIC_START.match(text):
+        return True
+    bare = _strip_quotes(text)
+    head = " ".join(bare.split()[:SUBJECT_WORDS])
+    if _DEMONSTRATIVE.search(head) or _THAT_NOUN.search(bare) or _LEANING.search(bare):
+        return True
+    for match in _DEFINITE.finditer(bare):
+        noun, before = match.group(1).lower(), bare[: match.start()]
+        # "the conflict" is fine after "… conflict over Karabakh …" in the same sentence.
+        if noun[:5] in before.lower() or (noun == "country" and _COUNTRY_NAME.search(before)):
+            continue
+        return True
+    return False
+
+
+def first_person(text: str) -> bool:
+    return bool(_FIRST_PERSON.search(_strip_quotes(text)))
+
+
+def is_quotation(text: str) -> bool:
+    """A sentence that is only a quotation has lost its speaker."""
+    return text.startswith(('"', "'"))
+
+
+def _strip_quotes(text: str) -> str:
+    return re.sub(r'"[^"]*"', '""', text)

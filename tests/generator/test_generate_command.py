@@ -1,0 +1,76 @@
+"""`caucasusquiz generate` from the command line: report, quiet mode, defaults, bad input."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from caucasusquiz.cli import main
+
+
+def test_report_lists_documents_rejections_and_decks(seeds_dir: Path, tmp_path: Path, capsys):
+    out = tmp_path / "decks"
+    code = main(["generate", str(seeds_dir), "--out", str(out), "--data-dir", str(tmp_path)])
+    assert code == 0
+    text = capsys.readouterr().out
+    assert "Read 5 documents" in text
+    assert "lost number" in text and "cut at initial" in text and "heading" in text
+    assert "Dropped" in text and "page furniture" in text
+    assert "karabakh-907.yaml" in text
+    assert text.strip().splitlines()[-1].startswith("5 documents → ")
+    assert len(list(out.glob("*.yaml"))) >= 6
+
+
+def test_quiet_prints_one_line(seeds_dir: Path, tmp_path: Path, capsys):
+    code = main(["generate", str(seeds_dir), "--out", str(tmp_path / "d"), "-q", "--data-dir", str(tmp_path)])
+    assert code == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 1 and "cards in" in lines[0]
+
+
+def test_defaults_are_seeds_and_decks_of_the_current_folder(
+    seeds_dir: Path, tmp_path: Path, monkeypatch, capsys
+):
+    shutil.copytree(seeds_dir, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate", "-q", "--data-dir", str(tmp_path / "data")]) == 0
+    assert (tmp_path / "decks" / "karabakh-907.yaml").is_file()
+    assert "(decks)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "missing", "no such file or folder"),
+        (lambda d: (d / "empty").mkdir() or d / "empty", "no seed documents"),
+        (lambda d: (d / "b.txt").write_bytes(b"\x00\x01binary") and d / "b.txt", "binary file"),
+        (lambda d: (d / "l.txt").write_bytes(b"caf\xe9\n") and d / "l.txt", "not UTF-8"),
+    ],
+)
+def test_bad_input_is_one_clear_message(tmp_path: Path, capsys, make, message):
+    seed = make(tmp_path)
+    code = main(["generate", str(seed), "--out", str(tmp_path / "out"), "--data-dir", str(tmp_path)])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert message in captured.err and str(seed.name) in captured.err
+    assert "Traceback" not in captured.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_new_article_is_generated_too(tmp_path: Path, capsys):
+    """The pipeline is general: an unseen article gives sensible, clean cards."""
+    article = tmp_path / "new.txt"
+    article.write_text(
+        "Georgia and the United States\n\n"
+        "On May 22, 1992, the United States opened its embassy in Tbilisi. In 2003, "
+        "Ambassador Richard Miles observed the Rose Revolution. About 60 percent of Georgians "
+        "supported NATO membership in 2008.\n\nSee also\n\nReferences\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "decks"
+    assert main(["generate", str(article), "--out", str(out), "--data-dir", str(tmp_path)]) == 0
+    text = "".join(p.read_text(encoding="utf-8") for p in out.glob("*.yaml"))
+    assert "May 22, 1992" in text and "60 percent" in text
+    assert "See also" not in text

@@ -1,0 +1,134 @@
+"""Byte-identical output, and regenerating never destroys a hand edit."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from caucasusquiz.decks.loader import read_deck
+from caucasusquiz.errors import UserError
+from caucasusquiz.generator.merge import MANIFEST
+from caucasusquiz.generator.pipeline import generate
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_generating_twice_gives_byte_identical_files(seeds_dir: Path, tmp_path: Path):
+    generate([seeds_dir], tmp_path / "a")
+    generate([seeds_dir], tmp_path / "b")
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+    before = snapshot(tmp_path / "a")
+    report = generate([seeds_dir], tmp_path / "a")  # again, in place
+    assert snapshot(tmp_path / "a") == before
+    assert report.merge.files_changed == [] and not report.merge.kept_edited
+
+
+def test_every_generated_deck_reads_without_errors_or_warnings(generated_decks: Path):
+    files = sorted(generated_decks.glob("*.yaml"))
+    assert 6 <= len(files) <= 8
+    for path in files:
+        loaded = read_deck(path)
+        assert loaded.deck is not None and loaded.deck.cards, path
+        assert loaded.problems == [], [str(p) for p in loaded.problems]
+    manifest = json.loads((generated_decks / MANIFEST).read_text(encoding="utf-8"))
+    assert set(manifest["decks"]) == {p.stem for p in files}
+
+
+def test_all_cards_of_one_sentence_share_source_and_context(generated_decks: Path):
+    from caucasusquiz.decks import load_collection
+
+    contexts: dict[tuple[str | None, str | None], int] = {}
+    for card in load_collection([generated_decks]).cards:
+        assert card.source and card.context
+        file, _, line = card.source.rpartition(":")
+        assert file.endswith(".txt") and line.isdigit()
+        contexts[(card.source, card.context)] = contexts.get((card.source, card.context), 0) + 1
+    assert any(n > 1 for n in contexts.values())  # siblings exist and agree
+
+
+EDITED_FROM = 'question: "In which year did the U.S. Congress adopt Section 907'
+EDITED_TO = 'question: "In what year did Congress adopt Section 907'
+HAND_CARD = """\
+  # Added by the teacher, with a comment that must survive.
+  - id: teacher-card
+    question: "Which city hosts the U.S. embassy?"
+    answer: "Baku"
+
+"""
+
+
+def _edit(deck: Path) -> str:
+    text = deck.read_text(encoding="utf-8")
+    assert EDITED_FROM in text
+    text = text.replace(EDITED_FROM, EDITED_TO)
+    first_card = text.index("  - id:")
+    text = text[:first_card] + HAND_CARD + text[first_card:]
+    deck.write_text(text, encoding="utf-8")
+    return text
+
+
+def test_hand_edits_added_cards_and_comments_survive(seeds_dir: Path, tmp_path: Path):
+    out = tmp_path / "decks"
+    generate([seeds_dir], out)
+    deck = out / "karabakh-907.yaml"
+    edited = _edit(deck)
+    report = generate([seeds_dir], out)
+    assert deck.read_text(encoding="utf-8") == edited  # byte for byte
+    assert ("karabakh-907", "teacher-card") in report.merge.kept_added
+    assert len(report.merge.kept_edited) == 1
+    assert read_deck(deck).problems == []
+    # And it stays so on every later run.
+    generate([seeds_dir], out)
+    assert deck.read_text(encoding="utf-8") == edited
+
+
+def test_a_vanished_source_removes_unedited_cards_and_keeps_edited_ones(seeds_dir: Path, tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, seeds)
+    out = tmp_path / "decks"
+    generate([seeds], out)
+    deck = out / "karabakh-907.yaml"
+    _edit(deck)  # edits a card from seed 004
+    (seeds / "004_0090684c75a18b22.txt").unlink()
+    report = generate([seeds], out)
+    sources = [src for _, _, src in report.merge.removed]
+    assert sum(src.startswith("004_") for src in sources) >= 30
+    kept = report.merge.vanished_kept
+    assert len(kept) == 1 and kept[0][0] == "karabakh-907" and kept[0][2].startswith("004_")
+    text = deck.read_text(encoding="utf-8")
+    assert EDITED_TO in text and "teacher-card" in text
+    assert "# Added by the teacher" in text
+    # The seed's only trace left in any deck is the edited card's source.
+    everything = "".join(p.read_text(encoding="utf-8") for p in out.glob("*.yaml"))
+    assert everything.count("004_0090684c75a18b22.txt") == 1
+    lines = "\n".join(report.lines())
+    assert "Source vanished, kept because edited" in lines and "Removed" in lines
+
+
+def test_a_card_deleted_by_hand_stays_deleted(seeds_dir: Path, tmp_path: Path):
+    out = tmp_path / "decks"
+    generate([seeds_dir], out)
+    deck = out / "security.yaml"
+    text = deck.read_text(encoding="utf-8")
+    start = text.index("  - id:")
+    end = text.index("  - id:", start + 1)
+    card_id = text[start:end].split()[2]
+    deck.write_text(text[:start] + text[end:], encoding="utf-8")
+    report = generate([seeds_dir], out)
+    assert card_id not in deck.read_text(encoding="utf-8")
+    assert ("security", card_id) in report.merge.deleted_by_hand
+
+
+def test_a_broken_deck_stops_the_run_before_anything_is_written(seeds_dir: Path, tmp_path: Path):
+    out = tmp_path / "decks"
+    generate([seeds_dir], out)
+    (out / "security.yaml").write_text("title: x\ncards:\n  - id: [unclosed\n", encoding="utf-8")
+    before = snapshot(out)
+    with pytest.raises(UserError, match=r"security\.yaml:\d+: cannot merge"):
+        generate([seeds_dir], out)
+    assert snapshot(out) == before
