@@ -27,6 +27,7 @@ run: $(VENV)/.installed  ## open the app on the bundled decks
 
 test: $(VENV)/.installed-test  ## lint, then the whole test suite
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check --quiet src tests benchmarks
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test

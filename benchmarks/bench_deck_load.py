@@ -38,8 +38,12 @@ def main() -> int:
         as_json = json.dumps(data)
         baseline = median_seconds(pyyaml_safe_c_load, repeat=3)
         report("PyYAML safe C loader (baseline)", baseline)
-        report("json.loads of the same data (reference)", median_seconds(lambda: json.loads(as_json)),
-               baseline, "baseline")
+        report(
+            "json.loads of the same data (reference)",
+            median_seconds(lambda: json.loads(as_json)),
+            baseline,
+            "baseline",
+        )
         checked = median_seconds(lambda: read_deck(path), repeat=3)
         report("read_deck: parse + check every field", checked, baseline, "baseline")
         cache = DeckCache(Path(tmp) / "cache")

@@ -18,6 +18,7 @@ def main(argv: list[str]) -> int:
             continue
         spec = importlib.util.spec_from_file_location(path.stem, path)
         module = importlib.util.module_from_spec(spec)
+        sys.modules[path.stem] = module  # dataclasses look their module up while the class is built
         spec.loader.exec_module(module)
         print(f"== {path.stem}", flush=True)
         status |= module.main() or 0

@@ -47,12 +47,15 @@ def test_unknown_command_is_a_usage_error(capsys):
 
 
 def test_python_dash_m_runs_the_same_cli():
-    result = subprocess.run([sys.executable, "-m", "caucasusquiz", "--version"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "caucasusquiz", "--version"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0 and result.stdout.strip() == f"caucasusquiz {__version__}"
 
 
 def test_help_does_not_load_textual():
-    code = ("import sys; from caucasusquiz.cli import build_parser; build_parser().format_help();"
-            "sys.exit('textual' in sys.modules)")
+    code = (
+        "import sys; from caucasusquiz.cli import build_parser; build_parser().format_help();"
+        "sys.exit('textual' in sys.modules)"
+    )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

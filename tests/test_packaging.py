@@ -18,9 +18,21 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     # No build isolation: hatchling comes with the test extras, so this works offline.
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet",
-         "--disable-pip-version-check", "-w", str(out), str(ROOT)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
     )
     (path,) = out.glob("caucasusquiz-*.whl")
     return path
@@ -44,13 +56,27 @@ def test_installed_app_finds_bundled_decks_from_anywhere(wheel: Path, tmp_path: 
     env = {**os.environ, "PYTHONPATH": str(site), "CAUCASUSQUIZ_DATA_DIR": str(tmp_path / "data")}
     env.pop("CAUCASUSQUIZ_DECKS", None)
     where = subprocess.run(
-        [sys.executable, "-c", "from caucasusquiz import paths; l = paths.resolve(); "
-         "print(l.decks); print(l.seeds); print(l.decks_are_bundled)"],
-        cwd=elsewhere, env=env, capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-c",
+            "from caucasusquiz import paths; l = paths.resolve(); "
+            "print(l.decks); print(l.seeds); print(l.decks_are_bundled)",
+        ],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split()
     assert Path(where[0]).is_relative_to(site) and Path(where[1]).is_relative_to(site)
     assert where[2] == "True"
-    check = subprocess.run([sys.executable, "-m", "caucasusquiz", "check"], cwd=elsewhere, env=env,
-                           capture_output=True, text=True, check=False)
+    check = subprocess.run(
+        [sys.executable, "-m", "caucasusquiz", "check"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert check.returncode == 0, check.stdout + check.stderr
     assert "0 errors" in check.stdout

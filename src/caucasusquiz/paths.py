@@ -52,10 +52,12 @@ class Locations:
         return self.data_dir / "progress.sqlite3"
 
 
-def resolve(decks: str | os.PathLike[str] | None = None,
-            data_dir: str | os.PathLike[str] | None = None,
-            seeds: str | os.PathLike[str] | None = None,
-            config: str | os.PathLike[str] | None = None) -> Locations:
+def resolve(
+    decks: str | os.PathLike[str] | None = None,
+    data_dir: str | os.PathLike[str] | None = None,
+    seeds: str | os.PathLike[str] | None = None,
+    config: str | os.PathLike[str] | None = None,
+) -> Locations:
     """Work out every location from flags, environment and platform defaults."""
     chosen_decks = _choose(decks, ENV_DECKS)
     bundled = bundled_dir("decks")

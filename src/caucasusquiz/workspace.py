@@ -39,12 +39,16 @@ class Workspace:
 
 def load_decks(locations: Locations) -> Collection:
     if not locations.decks.is_dir():
-        raise UserError(f"decks folder {locations.decks} does not exist",
-                        "give one with --decks DIR or CAUCASUSQUIZ_DECKS")
+        raise UserError(
+            f"decks folder {locations.decks} does not exist",
+            "give one with --decks DIR or CAUCASUSQUIZ_DECKS",
+        )
     return load_collection([locations.decks], DeckCache(locations.cache_dir / "decks"))
 
 
-def open_store(locations: Locations, now: datetime, move_damaged: bool = True) -> tuple[ProgressStore, str | None]:
+def open_store(
+    locations: Locations, now: datetime, move_damaged: bool = True
+) -> tuple[ProgressStore, str | None]:
     """Open the progress database. A damaged one is moved aside (never deleted) and a fresh one
     started, when `move_damaged`; the returned notice says what happened."""
     path = locations.database
@@ -56,10 +60,14 @@ def open_store(locations: Locations, now: datetime, move_damaged: bool = True) -
         try:
             kept = move_aside(path, now)
         except OSError as move_error:
-            raise UserError(f"{exc}; it could not be moved aside ({move_error.strerror})",
-                            f"move {path} away by hand to start fresh") from None
-        return ProgressStore.open(path), (f"Your progress file was damaged and could not be read. It was kept as {kept} "
-                       "and a fresh one was started.")
+            raise UserError(
+                f"{exc}; it could not be moved aside ({move_error.strerror})",
+                f"move {path} away by hand to start fresh",
+            ) from None
+        return ProgressStore.open(path), (
+            f"Your progress file was damaged and could not be read. It was kept as {kept} "
+            "and a fresh one was started."
+        )
 
 
 def choose_profile(store: ProgressStore, name: str | None, now: datetime) -> Profile:
@@ -73,7 +81,9 @@ def choose_profile(store: ProgressStore, name: str | None, now: datetime) -> Pro
     return profile
 
 
-def open_workspace(locations: Locations, profile: str | None = None, now: datetime | None = None) -> Workspace:
+def open_workspace(
+    locations: Locations, profile: str | None = None, now: datetime | None = None
+) -> Workspace:
     now = now or utc_now()
     settings = load_settings(locations.config_file)
     collection = load_decks(locations)

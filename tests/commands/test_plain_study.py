@@ -33,10 +33,17 @@ def run_plain(monkeypatch, capsys, decks: Path, lines: list[str], *extra: str) -
 
 
 def test_a_session_answers_rates_and_ends_with_a_summary(monkeypatch, capsys, decks):
-    code, out = run_plain(monkeypatch, capsys, decks, [
-        "woodrow wilsen", "",   # cloze, a typo: almost → suggested hard
-        "907", "3",             # qa, accepted alternative
-    ])
+    code, out = run_plain(
+        monkeypatch,
+        capsys,
+        decks,
+        [
+            "woodrow wilsen",
+            "",  # cloze, a typo: almost → suggested hard
+            "907",
+            "3",  # qa, accepted alternative
+        ],
+    )
     assert code == 0
     assert "U.S. President […] met the Azerbaijani delegation in Paris in 1919." in out
     assert "Almost. The answer is: Woodrow Wilson." in out
@@ -48,10 +55,20 @@ def test_a_session_answers_rates_and_ends_with_a_summary(monkeypatch, capsys, de
 
 
 def test_choice_cards_list_numbered_options_and_reask_on_nonsense(monkeypatch, capsys, decks):
-    code, out = run_plain(monkeypatch, capsys, decks, [
-        "Woodrow Wilson", "4", "Section 907", "4",
-        "banana", "Baku-Tbilisi-Ceyhan", "",  # nonsense is asked again; text answers work
-    ])
+    code, out = run_plain(
+        monkeypatch,
+        capsys,
+        decks,
+        [
+            "Woodrow Wilson",
+            "4",
+            "Section 907",
+            "4",
+            "banana",
+            "Baku-Tbilisi-Ceyhan",
+            "",  # nonsense is asked again; text answers work
+        ],
+    )
     assert code == 0
     assert "  1) " in out and "  4) " in out
     assert "Please answer with a number from 1 to 4" in out
@@ -59,13 +76,20 @@ def test_choice_cards_list_numbered_options_and_reask_on_nonsense(monkeypatch, c
 
 
 def test_commands_undo_bury_and_quit(monkeypatch, capsys, decks, tmp_path):
-    code, out = run_plain(monkeypatch, capsys, decks, [
-        "Woodrow Wilson", "3",
-        ":u",                 # take back the first card
-        "Woodrow Wilson", "4",
-        ":s",                 # bury the second
-        ":q",
-    ])
+    code, out = run_plain(
+        monkeypatch,
+        capsys,
+        decks,
+        [
+            "Woodrow Wilson",
+            "3",
+            ":u",  # take back the first card
+            "Woodrow Wilson",
+            "4",
+            ":s",  # bury the second
+            ":q",
+        ],
+    )
     assert code == 0
     assert "Undone. That card again:" in out
     assert "Buried until tomorrow:" in out
@@ -104,7 +128,7 @@ class Conversation:
                 chunk = os.read(fd, 65536).decode()
                 assert chunk, f"process ended while waiting for {text!r}:\n{self.buffer}"
                 self.buffer += chunk
-        self.buffer = self.buffer[self.buffer.index(text) + len(text):]
+        self.buffer = self.buffer[self.buffer.index(text) + len(text) :]
 
     def send(self, line: str) -> None:
         self.proc.stdin.write(f"{line}\n".encode())
@@ -113,8 +137,13 @@ class Conversation:
 
 def test_kill_9_mid_session_loses_no_answered_card(decks, tmp_path):
     env = {**os.environ, "CAUCASUSQUIZ_DECKS": str(decks), "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "caucasusquiz", "study", "--plain"], env=env,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "caucasusquiz", "study", "--plain"],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
     talk = Conversation(proc)
     try:
         for answer in ("Woodrow Wilson", "Section 907", "2"):

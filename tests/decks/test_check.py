@@ -14,73 +14,188 @@ HEAD = "title: T\ncards:\n"
 
 # (case name, deck text, line of the problem, words the message must contain, hint words or None)
 ERROR_CASES = [
-    ("yaml syntax", HEAD + "  - id: a\n    question: [unclosed\n    answer: x\n", 4, "YAML syntax error", None),
+    (
+        "yaml syntax",
+        HEAD + "  - id: a\n    question: [unclosed\n    answer: x\n",
+        4,
+        "YAML syntax error",
+        None,
+    ),
     ("unclosed quote", HEAD + '  - id: a\n    question: "open\n', 4, "YAML syntax error", None),
-    ("colon in value", HEAD + "  - id: a\n    question: Who said: yes?\n    answer: x\n", 4,
-     "YAML syntax error", "must be quoted"),
+    (
+        "colon in value",
+        HEAD + "  - id: a\n    question: Who said: yes?\n    answer: x\n",
+        4,
+        "YAML syntax error",
+        "must be quoted",
+    ),
     ("tab indentation", "title: T\ncards:\n\t- id: a\n", 3, "tab used for indentation", "spaces"),
     ("top level list", "- id: a\n- id: b\n", 1, "top level must be a mapping", None),
     ("top level scalar", "just words\n", 1, "top level must be a mapping", None),
     ("cards not a list", "title: T\ncards: none yet\n", 2, "`cards` must be a list", None),
     ("cards missing", "title: T\n", 1, "no `cards:` list", None),
     ("title missing", "cards: []\n", 1, "missing required field `title`", None),
-    ("missing id", HEAD + "  - type: qa\n    question: Q?\n    answer: A\n", 3, "card has no id",
-     "check --fix"),
-    ("duplicate id", HEAD + "  - {id: a, question: Q?, answer: A}\n  - {id: a, question: R?, answer: B}\n",
-     4, "duplicate id 'a' (first used on line 3)", None),
+    (
+        "missing id",
+        HEAD + "  - type: qa\n    question: Q?\n    answer: A\n",
+        3,
+        "card has no id",
+        "check --fix",
+    ),
+    (
+        "duplicate id",
+        HEAD + "  - {id: a, question: Q?, answer: A}\n  - {id: a, question: R?, answer: B}\n",
+        4,
+        "duplicate id 'a' (first used on line 3)",
+        None,
+    ),
     ("invalid id", HEAD + "  - {id: 'has space', question: Q?, answer: A}\n", 3, "invalid id", None),
-    ("unknown type", HEAD + "  - id: a\n    type: clozee\n    text: '{{x}}'\n", 4, "unknown card type 'clozee'",
-     "did you mean 'cloze'"),
-    ("unknown key", HEAD + "  - id: a\n    question: Q?\n    answr: A\n", 5, "unknown card field 'answr'",
-     "did you mean 'answer'"),
-    ("unknown deck key", "titel: T\ntitle: T\ncards: []\n", 1, "unknown deck field 'titel'",
-     "did you mean 'title'"),
-    ("field of another type", HEAD + "  - id: a\n    type: qa\n    question: Q?\n    answer: A\n"
-     "    distractors: [B, C]\n", 7, "`distractors` is not used by a qa card", "type: choice"),
-    ("duplicate key", HEAD + "  - id: a\n    question: Q?\n    question: R?\n    answer: A\n", 5,
-     "duplicate key 'question'", None),
-    ("qa without answer", HEAD + "  - id: a\n    type: qa\n    question: Q?\n", 3,
-     "missing required field `answer`", None),
+    (
+        "unknown type",
+        HEAD + "  - id: a\n    type: clozee\n    text: '{{x}}'\n",
+        4,
+        "unknown card type 'clozee'",
+        "did you mean 'cloze'",
+    ),
+    (
+        "unknown key",
+        HEAD + "  - id: a\n    question: Q?\n    answr: A\n",
+        5,
+        "unknown card field 'answr'",
+        "did you mean 'answer'",
+    ),
+    (
+        "unknown deck key",
+        "titel: T\ntitle: T\ncards: []\n",
+        1,
+        "unknown deck field 'titel'",
+        "did you mean 'title'",
+    ),
+    (
+        "field of another type",
+        HEAD + "  - id: a\n    type: qa\n    question: Q?\n    answer: A\n    distractors: [B, C]\n",
+        7,
+        "`distractors` is not used by a qa card",
+        "type: choice",
+    ),
+    (
+        "duplicate key",
+        HEAD + "  - id: a\n    question: Q?\n    question: R?\n    answer: A\n",
+        5,
+        "duplicate key 'question'",
+        None,
+    ),
+    (
+        "qa without answer",
+        HEAD + "  - id: a\n    type: qa\n    question: Q?\n",
+        3,
+        "missing required field `answer`",
+        None,
+    ),
     ("cloze without text", HEAD + "  - id: a\n    type: cloze\n", 3, "missing required field `text`", None),
-    ("truefalse without answer", HEAD + "  - id: a\n    statement: S.\n", 3,
-     "true/false card has no `answer:`", None),
-    ("truefalse not boolean", HEAD + "  - id: a\n    statement: S.\n    answer: maybe\n", 5,
-     "must be true or false", None),
+    (
+        "truefalse without answer",
+        HEAD + "  - id: a\n    statement: S.\n",
+        3,
+        "true/false card has no `answer:`",
+        None,
+    ),
+    (
+        "truefalse not boolean",
+        HEAD + "  - id: a\n    statement: S.\n    answer: maybe\n",
+        5,
+        "must be true or false",
+        None,
+    ),
     ("cloze no blank", HEAD + "  - id: a\n    text: No blank here.\n", 4, "no {{blank}}", None),
     ("cloze two blanks", HEAD + "  - id: a\n    text: '{{One}} and {{two}}.'\n", 4, "has 2 blanks", None),
     ("cloze empty blank", HEAD + "  - id: a\n    text: 'Empty {{ }} blank.'\n", 4, "blank is empty", None),
     ("cloze unbalanced", HEAD + "  - id: a\n    text: 'A {{b}} and {{c.'\n", 4, "unbalanced braces", None),
-    ("choice one distractor", HEAD + "  - id: a\n    question: Q?\n    answer: A\n    distractors: [B]\n", 6,
-     "at least 2 distractors", None),
-    ("choice answer in distractors", HEAD + "  - id: a\n    question: Q?\n    answer: Baku\n"
-     "    distractors: [Ganja, baku, Sumgait]\n", 6, "also listed as a distractor", None),
-    ("choice without distractors", HEAD + "  - id: a\n    type: choice\n    question: Q?\n    answer: A\n", 3,
-     "no `distractors:`", None),
+    (
+        "choice one distractor",
+        HEAD + "  - id: a\n    question: Q?\n    answer: A\n    distractors: [B]\n",
+        6,
+        "at least 2 distractors",
+        None,
+    ),
+    (
+        "choice answer in distractors",
+        HEAD + "  - id: a\n    question: Q?\n    answer: Baku\n    distractors: [Ganja, baku, Sumgait]\n",
+        6,
+        "also listed as a distractor",
+        None,
+    ),
+    (
+        "choice without distractors",
+        HEAD + "  - id: a\n    type: choice\n    question: Q?\n    answer: A\n",
+        3,
+        "no `distractors:`",
+        None,
+    ),
     ("tags not a list", "title: T\ntags: history\ncards: []\n", 2, "`tags` must be a list", "tags: ["),
-    ("card tags not a list", HEAD + "  - {id: a, question: Q?, answer: A, tags: x}\n", 3,
-     "`tags` must be a list", None),
-    ("question is a list", HEAD + "  - id: a\n    question: [Q]\n    answer: A\n", 4, "`question` must be text",
-     None),
+    (
+        "card tags not a list",
+        HEAD + "  - {id: a, question: Q?, answer: A, tags: x}\n",
+        3,
+        "`tags` must be a list",
+        None,
+    ),
+    (
+        "question is a list",
+        HEAD + "  - id: a\n    question: [Q]\n    answer: A\n",
+        4,
+        "`question` must be text",
+        None,
+    ),
     ("card not a mapping", HEAD + "  - just a line\n", 3, "a card must be a mapping", None),
     ("empty string", HEAD + "  - id: a\n    question: ''\n    answer: A\n", 4, "`question` is empty", None),
     ("empty value", HEAD + "  - id: a\n    question:\n    answer: A\n", 4, "`question` is empty", None),
-    ("escape sequence", HEAD + '  - id: a\n    question: "Red \\e[31malert"\n    answer: A\n', 4,
-     "ESC, the start of a terminal escape sequence", None),
-    ("raw escape byte", HEAD + "  - id: a\n    question: Red \x1b[31m\n    answer: A\n", 4,
-     "U+001B is not allowed", None),
+    (
+        "escape sequence",
+        HEAD + '  - id: a\n    question: "Red \\e[31malert"\n    answer: A\n',
+        4,
+        "ESC, the start of a terminal escape sequence",
+        None,
+    ),
+    (
+        "raw escape byte",
+        HEAD + "  - id: a\n    question: Red \x1b[31m\n    answer: A\n",
+        4,
+        "U+001B is not allowed",
+        None,
+    ),
     ("control character", HEAD + '  - id: a\n    question: "bell \\a"\n    answer: A\n', 4, "U+0007", None),
-    ("bidi override", HEAD + "  - id: a\n    question: \"abc \u202e cba\"\n    answer: A\n", 4,
-     "text-direction override", None),
+    (
+        "bidi override",
+        HEAD + '  - id: a\n    question: "abc \u202e cba"\n    answer: A\n',
+        4,
+        "text-direction override",
+        None,
+    ),
     ("alias", "title: &t T\ndescription: *t\ncards: []\n", 1, "anchors and aliases", None),
-    ("python object tag", "title: T\ncards: !!python/object/apply:os.system ['echo hacked']\n", 2,
-     "is not allowed: decks are data", None),
-    ("merge key", "base: &b {x: 1}\ntitle: T\ncards:\n  - <<: *b\n", 4, "merge keys (<<) are not allowed", None),
+    (
+        "python object tag",
+        "title: T\ncards: !!python/object/apply:os.system ['echo hacked']\n",
+        2,
+        "is not allowed: decks are data",
+        None,
+    ),
+    (
+        "merge key",
+        "base: &b {x: 1}\ntitle: T\ncards:\n  - <<: *b\n",
+        4,
+        "merge keys (<<) are not allowed",
+        None,
+    ),
     ("wrong version", "title: T\nversion: 2\ncards: []\n", 2, "unsupported deck format version", None),
 ]
 
 
-@pytest.mark.parametrize(("text", "line", "message", "hint"),
-                         [case[1:] for case in ERROR_CASES], ids=[case[0] for case in ERROR_CASES])
+@pytest.mark.parametrize(
+    ("text", "line", "message", "hint"),
+    [case[1:] for case in ERROR_CASES],
+    ids=[case[0] for case in ERROR_CASES],
+)
 def test_each_problem_is_reported_with_its_line(write_deck, text, line, message, hint):
     loaded = read_deck(write_deck(text))
     found = [p for p in loaded.errors if message in p.message]
@@ -91,18 +206,32 @@ def test_each_problem_is_reported_with_its_line(write_deck, text, line, message,
 
 
 WARNING_CASES = [
-    ("answer in question", HEAD + "  - id: a\n    question: When did Baku open?\n    answer: Baku\n", 5,
-     "answer appears in the question"),
-    ("cloze gives itself away", HEAD + "  - id: a\n    text: 'Baku is {{Baku}}.'\n", 4, "appears outside the blank"),
-    ("many distractors", HEAD + "  - id: a\n    question: Q?\n    answer: A\n    distractors: [B, C, D, E]\n", 6,
-     "each review shows 3"),
+    (
+        "answer in question",
+        HEAD + "  - id: a\n    question: When did Baku open?\n    answer: Baku\n",
+        5,
+        "answer appears in the question",
+    ),
+    (
+        "cloze gives itself away",
+        HEAD + "  - id: a\n    text: 'Baku is {{Baku}}.'\n",
+        4,
+        "appears outside the blank",
+    ),
+    (
+        "many distractors",
+        HEAD + "  - id: a\n    question: Q?\n    answer: A\n    distractors: [B, C, D, E]\n",
+        6,
+        "each review shows 3",
+    ),
     ("tag with space", "title: T\ntags: [early history]\ncards: []\n", 2, "contains a space"),
     ("no cards yet", "title: T\ncards: []\n", 2, "no cards yet"),
 ]
 
 
-@pytest.mark.parametrize(("text", "line", "message"), [c[1:] for c in WARNING_CASES],
-                         ids=[c[0] for c in WARNING_CASES])
+@pytest.mark.parametrize(
+    ("text", "line", "message"), [c[1:] for c in WARNING_CASES], ids=[c[0] for c in WARNING_CASES]
+)
 def test_warnings_do_not_make_the_deck_fail(write_deck, text, line, message):
     loaded = read_deck(write_deck(text))
     assert loaded.ok, [str(p) for p in loaded.errors]
@@ -112,9 +241,9 @@ def test_warnings_do_not_make_the_deck_fail(write_deck, text, line, message):
 
 def test_all_problems_are_reported_not_just_the_first(write_deck):
     text = HEAD + (
-        "  - {question: Q?, answer: A}\n"            # line 3: no id
-        "  - {id: b, type: quiz}\n"                   # line 4: unknown type
-        "  - {id: c, text: 'no blank'}\n"             # line 5: cloze without a blank
+        "  - {question: Q?, answer: A}\n"  # line 3: no id
+        "  - {id: b, type: quiz}\n"  # line 4: unknown type
+        "  - {id: c, text: 'no blank'}\n"  # line 5: cloze without a blank
         "  - {id: d, question: Q?, answer: A, x: 1}\n"  # line 6: unknown field
     )
     loaded = read_deck(write_deck(text))
@@ -129,19 +258,25 @@ def test_valid_cards_of_a_partly_broken_deck_stay_usable(write_deck):
 
 
 def test_yaml_scalars_keep_what_the_author_typed(write_deck):
-    text = HEAD + "  - {id: a, question: Year?, answer: 1992, accept: [92]}\n  - {id: b, question: Q?, answer: yes}\n"
+    text = (
+        HEAD
+        + "  - {id: a, question: Year?, answer: 1992, accept: [92]}\n  - {id: b, question: Q?, answer: yes}\n"
+    )
     cards = read_deck(write_deck(text)).deck.cards
     assert cards[0].answer == "1992" and cards[0].accept == ("92",)
     assert cards[1].answer == "yes"
 
 
-@pytest.mark.parametrize(("content", "line", "message"), [
-    (b"", 1, "the file is empty"),
-    (b"# only a comment\n", 1, "the file is empty"),
-    (b"title: T\ncards:\n  - \x00\x01\x02", 3, "binary file"),
-    (b"title: caf\xe9\ncards: []\n", 1, "not UTF-8"),
-    (b"title: T\ncards: []\nx: \xff\n", 3, "not UTF-8"),
-])
+@pytest.mark.parametrize(
+    ("content", "line", "message"),
+    [
+        (b"", 1, "the file is empty"),
+        (b"# only a comment\n", 1, "the file is empty"),
+        (b"title: T\ncards:\n  - \x00\x01\x02", 3, "binary file"),
+        (b"title: caf\xe9\ncards: []\n", 1, "not UTF-8"),
+        (b"title: T\ncards: []\nx: \xff\n", 3, "not UTF-8"),
+    ],
+)
 def test_unreadable_files(tmp_path: Path, content: bytes, line: int, message: str):
     path = tmp_path / "deck.yaml"
     path.write_bytes(content)

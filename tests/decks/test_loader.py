@@ -20,7 +20,9 @@ def test_example_deck_reads_into_cards(example_deck: Path):
     assert wilson.type is CardType.CLOZE
     assert wilson.answer == "Woodrow Wilson"
     assert wilson.question == "U.S. President […] met the Azerbaijani delegation in Paris in 1919."
-    assert wilson.full_text == "U.S. President Woodrow Wilson met the Azerbaijani delegation in Paris in 1919."
+    assert (
+        wilson.full_text == "U.S. President Woodrow Wilson met the Azerbaijani delegation in Paris in 1919."
+    )
     assert wilson.tags == ("history", "diplomacy")  # deck tags first, then the card's own
     assert wilson.source_file == "004_0090684c75a18b22.txt" and wilson.source_line == 21
     assert wilson.context.startswith("A first encounter") and "\n" not in wilson.context

@@ -77,22 +77,54 @@ def _progress(reps: int = 1) -> CardProgress:
 def test_review_is_logged_with_the_card_state(store: ProgressStore):
     profile = store.profile("p", NOW)
     key = ("history", "wilson-1919")
-    review_id = store.record_review(profile.id, key, None, _progress(), reviewed_ms=1_700_000_000_000,
-                                    grade=3, typed="Wilson", verdict="almost", duration_ms=4200)
+    review_id = store.record_review(
+        profile.id,
+        key,
+        None,
+        _progress(),
+        reviewed_ms=1_700_000_000_000,
+        grade=3,
+        typed="Wilson",
+        verdict="almost",
+        duration_ms=4200,
+    )
     assert store.progress(profile.id, key) == _progress()
     (review,) = store.reviews(profile.id)
     assert (review.id, review.grade, review.typed, review.verdict, review.duration_ms) == (
-        review_id, 3, "Wilson", "almost", 4200)
+        review_id,
+        3,
+        "Wilson",
+        "almost",
+        4200,
+    )
     assert review.state_before == State.NEW and review.elapsed_days is None
 
 
 def test_undo_restores_the_exact_previous_state_and_removes_the_review(store: ProgressStore):
     profile = store.profile("p", NOW)
     key = ("d", "c")
-    store.record_review(profile.id, key, None, _progress(1), reviewed_ms=1, grade=3, typed=None,
-                        verdict="right", duration_ms=1)
-    second = store.record_review(profile.id, key, _progress(1), _progress(2), reviewed_ms=2, grade=1,
-                                 typed=None, verdict="wrong", duration_ms=1)
+    store.record_review(
+        profile.id,
+        key,
+        None,
+        _progress(1),
+        reviewed_ms=1,
+        grade=3,
+        typed=None,
+        verdict="right",
+        duration_ms=1,
+    )
+    second = store.record_review(
+        profile.id,
+        key,
+        _progress(1),
+        _progress(2),
+        reviewed_ms=2,
+        grade=1,
+        typed=None,
+        verdict="wrong",
+        duration_ms=1,
+    )
     store.set_progress(profile.id, key, _progress(1), undo_review_id=second)
     assert store.progress(profile.id, key) == _progress(1)
     assert [r.grade for r in store.reviews(profile.id)] == [3]
@@ -105,8 +137,17 @@ def test_progress_round_trips_through_json():
 
 def test_cards_that_leave_the_decks_keep_their_history(store: ProgressStore):
     profile = store.profile("p", NOW)
-    store.record_review(profile.id, ("gone", "card"), None, _progress(), reviewed_ms=1, grade=3,
-                        typed=None, verdict="right", duration_ms=1)
+    store.record_review(
+        profile.id,
+        ("gone", "card"),
+        None,
+        _progress(),
+        reviewed_ms=1,
+        grade=3,
+        typed=None,
+        verdict="right",
+        duration_ms=1,
+    )
     # Nothing deletes rows for cards that are not in the decks any more.
     assert store.all_progress(profile.id) == {("gone", "card"): _progress()}
 
@@ -124,8 +165,17 @@ def test_a_damaged_page_is_detected(tmp_path: Path):
     store = ProgressStore.open(path)
     profile = store.profile("p", NOW)
     for i in range(300):
-        store.record_review(profile.id, ("d", f"c{i}"), None, _progress(), reviewed_ms=i, grade=3,
-                            typed="x" * 200, verdict="right", duration_ms=1)
+        store.record_review(
+            profile.id,
+            ("d", f"c{i}"),
+            None,
+            _progress(),
+            reviewed_ms=i,
+            grade=3,
+            typed="x" * 200,
+            verdict="right",
+            duration_ms=1,
+        )
     store.close()
     db = sqlite3.connect(path)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -207,8 +257,10 @@ def test_two_processes_writing_one_profile_corrupt_nothing(tmp_path: Path):
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
     per_process = 150
-    procs = [subprocess.Popen([sys.executable, str(script), str(path), name, str(per_process)])
-             for name in ("alpha", "beta")]
+    procs = [
+        subprocess.Popen([sys.executable, str(script), str(path), name, str(per_process)])
+        for name in ("alpha", "beta")
+    ]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
     store = ProgressStore.open(path)
     profile = store.profile("shared", NOW)

@@ -51,7 +51,15 @@ def make_session(store, clock, example_deck: Path):
     def make(deck_paths=(example_deck,), settings: Settings | None = None, **kwargs) -> StudySession:
         collection = load_collection(list(deck_paths))
         profile = store.profile("tester", clock.now)
-        return StudySession(store, profile, collection, settings or Settings(fuzz=False), clock=clock,
-                            monotonic=clock.monotonic, tz=UTC, **kwargs)
+        return StudySession(
+            store,
+            profile,
+            collection,
+            settings or Settings(fuzz=False),
+            clock=clock,
+            monotonic=clock.monotonic,
+            tz=UTC,
+            **kwargs,
+        )
 
     return make

@@ -171,12 +171,12 @@ RIGHT = [
     ("Partnership for Peace", "Partnership for Peace."),
     ("U.S. Agency for International Development (USAID)", "USAID"),
     ("U.S. Agency for International Development (USAID)", "usaid"),
-    ("U.S. Agency for International Development (USAID)",
-     "US Agency for International Development"),
-    ("U.S. Agency for International Development (USAID)",
-     "U. S. Agency for International Development"),
-    ("U.S. Agency for International Development (USAID)",
-     "U.S. Agency for International Development (USAID)"),
+    ("U.S. Agency for International Development (USAID)", "US Agency for International Development"),
+    ("U.S. Agency for International Development (USAID)", "U. S. Agency for International Development"),
+    (
+        "U.S. Agency for International Development (USAID)",
+        "U.S. Agency for International Development (USAID)",
+    ),
     ("the Madrid Principles", "Madrid Principles"),
     ("the Madrid Principles", "the madrid principles"),
     ("Nagorno-Karabakh", "Nagorno Karabakh"),
@@ -342,15 +342,13 @@ def test_empty_input_reveals(typed: str):
         ("nine hundred seven", ["907"], Verdict.RIGHT, "907"),
         ("Wilson", ["Wilson", "President Wilson"], Verdict.RIGHT, "Wilson"),
         ("Wilsen", ["Wilson"], Verdict.ALMOST, "Woodrow Wilson"),  # the answer's rules first
-        ("Thomas Woodrow Wilson", ["Thomas Woodrow Wilson"], Verdict.RIGHT,
-         "Thomas Woodrow Wilson"),
+        ("Thomas Woodrow Wilson", ["Thomas Woodrow Wilson"], Verdict.RIGHT, "Thomas Woodrow Wilson"),
         ("Cauid Veliev", ["Cauid Veliev"], Verdict.RIGHT, "Cauid Veliev"),
         ("Woodrow Wilson", ["Wilson"], Verdict.RIGHT, "Woodrow Wilson"),
         ("Roosevelt", ["Wilson"], Verdict.WRONG, None),
     ],
 )
-def test_accept_list_is_equally_right(typed: str, accept: list[str], verdict: Verdict,
-                                      matched: str | None):
+def test_accept_list_is_equally_right(typed: str, accept: list[str], verdict: Verdict, matched: str | None):
     answer = "Woodrow Wilson" if "Veliev" not in typed else "Cavid Veliev"
     check = check_typed(typed, answer, accept)
     assert (check.verdict, check.matched) == (verdict, matched)
@@ -361,7 +359,8 @@ def test_parenthetical_parts_are_each_an_accepted_form():
     answer = "U.S. Agency for International Development (USAID)"
     assert check_typed("USAID", answer).matched == "USAID"
     assert check_typed("U.S. Agency for International Development", answer).matched == (
-        "U.S. Agency for International Development")
+        "U.S. Agency for International Development"
+    )
     assert check_typed("USAID", answer).expected == answer
 
 
@@ -427,21 +426,35 @@ def _closest_shown(check: AnswerCheck, answer: str) -> str:
 @pytest.mark.parametrize(
     ("answer", "typed", "diff"),
     [
-        ("Woodrow Wilson", "Woodrow Wilsen",
-         [("Woodrow Wils", "same"), ("e", "extra"), ("o", "missing"), ("n", "same")]),
+        (
+            "Woodrow Wilson",
+            "Woodrow Wilsen",
+            [("Woodrow Wils", "same"), ("e", "extra"), ("o", "missing"), ("n", "same")],
+        ),
         ("Woodrow Wilson", "Wilson", [("Woodrow ", "missing"), ("Wilson", "same")]),
-        ("Woodrow Wilson", "President Wilson",
-         [("President", "extra"), ("Woodrow", "missing"), (" Wilson", "same")]),
+        (
+            "Woodrow Wilson",
+            "President Wilson",
+            [("President", "extra"), ("Woodrow", "missing"), (" Wilson", "same")],
+        ),
         ("1992", "1993", [("199", "same"), ("3", "extra"), ("2", "missing")]),
-        ("Section 907", "Sectoin 907",
-         [("Sect", "same"), ("oi", "extra"), ("io", "missing"), ("n 907", "same")]),
+        (
+            "Section 907",
+            "Sectoin 907",
+            [("Sect", "same"), ("oi", "extra"), ("io", "missing"), ("n 907", "same")],
+        ),
         ("53%", "53", [("53", "same"), ("%", "missing")]),
-        ("İlham Aliyev", "Heydar Aliyev",
-         [("Heydar", "extra"), ("İlham", "missing"), (" Aliyev", "same")]),
-        ("Woodrow Wilson", "Theodore Roosevelt",
-         [("Theodore Roosevelt", "extra"), ("Woodrow Wilson", "missing")]),
-        ("U.S. Agency for International Development (USAID)", "USIAD",
-         [("US", "same"), ("IA", "extra"), ("AI", "missing"), ("D", "same")]),
+        ("İlham Aliyev", "Heydar Aliyev", [("Heydar", "extra"), ("İlham", "missing"), (" Aliyev", "same")]),
+        (
+            "Woodrow Wilson",
+            "Theodore Roosevelt",
+            [("Theodore Roosevelt", "extra"), ("Woodrow Wilson", "missing")],
+        ),
+        (
+            "U.S. Agency for International Development (USAID)",
+            "USIAD",
+            [("US", "same"), ("IA", "extra"), ("AI", "missing"), ("D", "same")],
+        ),
     ],
 )
 def test_diff_segments(answer: str, typed: str, diff: list[tuple[str, str]]):
@@ -476,8 +489,7 @@ def test_no_diff_when_typed_exactly_or_revealed():
 
 ANSWER = "Baku–Tbilisi–Ceyhan"
 DISTRACTORS = ("Nabucco", "South Stream", "Trans-Adriatic")
-MANY_DISTRACTORS = ("Nabucco", "South Stream", "Trans-Adriatic", "Blue Stream", "TurkStream",
-                    "Nord Stream")
+MANY_DISTRACTORS = ("Nabucco", "South Stream", "Trans-Adriatic", "Blue Stream", "TurkStream", "Nord Stream")
 
 
 def test_choice_options_are_reproducible_for_a_seed():
@@ -488,10 +500,14 @@ def test_choice_options_are_reproducible_for_a_seed():
 
 def test_choice_options_are_stable_across_processes():
     # hash() of a string is salted per process; the order must not be.
-    code = ("from caucasusquiz.study.answers import choice_options; "
-            f"print(choice_options({ANSWER!r}, {DISTRACTORS!r}, 'history/btc/3'))")
-    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           check=True).stdout for _ in range(2)}
+    code = (
+        "from caucasusquiz.study.answers import choice_options; "
+        f"print(choice_options({ANSWER!r}, {DISTRACTORS!r}, 'history/btc/3'))"
+    )
+    runs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        for _ in range(2)
+    }
     assert runs == {f"{choice_options(ANSWER, DISTRACTORS, 'history/btc/3')}\n"}
 
 
@@ -505,8 +521,7 @@ def test_choice_options_differ_across_seeds_and_every_position_occurs():
 
 @pytest.mark.parametrize("distractors", [DISTRACTORS, MANY_DISTRACTORS, ("Nabucco",), ()])
 @pytest.mark.parametrize("seed", ["a", "history/btc/0", "history/btc/1", "ünïcode/ə/9"])
-def test_choice_options_hold_the_answer_and_no_duplicates(distractors: tuple[str, ...],
-                                                          seed: str):
+def test_choice_options_hold_the_answer_and_no_duplicates(distractors: tuple[str, ...], seed: str):
     options = choice_options(ANSWER, distractors, seed)
     assert options.count(ANSWER) == 1
     assert len(set(options)) == len(options)
@@ -515,8 +530,7 @@ def test_choice_options_hold_the_answer_and_no_duplicates(distractors: tuple[str
 
 
 def test_choice_options_pick_at_most_shown_distractors_and_vary_the_pick():
-    picks = {frozenset(choice_options(ANSWER, MANY_DISTRACTORS, f"s/{n}")) - {ANSWER}
-             for n in range(100)}
+    picks = {frozenset(choice_options(ANSWER, MANY_DISTRACTORS, f"s/{n}")) - {ANSWER} for n in range(100)}
     assert all(len(pick) == 3 for pick in picks)
     assert set().union(*picks) == set(MANY_DISTRACTORS)
     assert len(choice_options(ANSWER, MANY_DISTRACTORS, "s", shown=5)) == 6
@@ -524,8 +538,9 @@ def test_choice_options_pick_at_most_shown_distractors_and_vary_the_pick():
 
 
 def test_choice_options_drop_distractors_that_repeat_the_answer_or_each_other():
-    options = choice_options("Baku–Tbilisi–Ceyhan", ["Baku-Tbilisi-Ceyhan", "Nabucco",
-                                                     "nabucco", " Nabucco "], "seed")
+    options = choice_options(
+        "Baku–Tbilisi–Ceyhan", ["Baku-Tbilisi-Ceyhan", "Nabucco", "nabucco", " Nabucco "], "seed"
+    )
     assert sorted(options) == ["Baku–Tbilisi–Ceyhan", "Nabucco"]
 
 
@@ -555,8 +570,13 @@ def test_check_option_without_typed_text_records_the_option():
 
 @pytest.mark.parametrize(
     ("answer", "index", "verdict"),
-    [("True", 0, Verdict.RIGHT), ("True", 1, Verdict.WRONG), ("true", 0, Verdict.RIGHT),
-     ("false", 1, Verdict.RIGHT), ("False", 0, Verdict.WRONG)],
+    [
+        ("True", 0, Verdict.RIGHT),
+        ("True", 1, Verdict.WRONG),
+        ("true", 0, Verdict.RIGHT),
+        ("false", 1, Verdict.RIGHT),
+        ("False", 0, Verdict.WRONG),
+    ],
 )
 def test_check_option_true_false(answer: str, index: int, verdict: Verdict):
     check = check_option(index, TRUE_FALSE_OPTIONS, answer)
@@ -706,10 +726,12 @@ def _option_check(verdict: Verdict) -> AnswerCheck:
         (_typed_check(Verdict.RIGHT), None, Rating.GOOD),
         (_typed_check(Verdict.RIGHT), -1.0, Rating.GOOD),
         (_typed_check(Verdict.RIGHT), float("nan"), Rating.GOOD),
-        (_typed_check(Verdict.RIGHT, "U.S. Agency for International Development"), 12.0,
-         Rating.EASY),  # a long answer takes long to type, not to recall
-        (_typed_check(Verdict.RIGHT, "U.S. Agency for International Development"), 17.0,
-         Rating.GOOD),
+        (
+            _typed_check(Verdict.RIGHT, "U.S. Agency for International Development"),
+            12.0,
+            Rating.EASY,
+        ),  # a long answer takes long to type, not to recall
+        (_typed_check(Verdict.RIGHT, "U.S. Agency for International Development"), 17.0, Rating.GOOD),
         (_option_check(Verdict.RIGHT), 4.0, Rating.EASY),
         (_option_check(Verdict.RIGHT), 5.0, Rating.EASY),
         (_option_check(Verdict.RIGHT), 6.0, Rating.GOOD),
@@ -739,9 +761,11 @@ def test_rating_numbers_are_fsrs_numbers():
 
 
 def test_importing_answers_does_not_import_textual():
-    code = ("import sys, caucasusquiz.study.answers; "
-            "sys.exit(1 if any(m == 'textual' or m.startswith('textual.') for m in sys.modules)"
-            " else 0)")
+    code = (
+        "import sys, caucasusquiz.study.answers; "
+        "sys.exit(1 if any(m == 'textual' or m.startswith('textual.') for m in sys.modules)"
+        " else 0)"
+    )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
@@ -751,8 +775,7 @@ def test_checking_a_typed_answer_takes_well_under_a_millisecond():
         check_typed(typed, answer)
     per_case = []
     for answer, typed in cases:
-        best = min(timeit.repeat(lambda a=answer, t=typed: check_typed(t, a), number=20,
-                                 repeat=3)) / 20
+        best = min(timeit.repeat(lambda a=answer, t=typed: check_typed(t, a), number=20, repeat=3)) / 20
         per_case.append(best)
     # Generous bound so a loaded machine does not fail it; typical medians are ~10-40 µs.
     assert statistics.median(per_case) < 1e-3

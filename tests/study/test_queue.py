@@ -29,13 +29,30 @@ def learning(due_ms: int) -> CardProgress:
     return CardProgress(Memory(State.LEARNING, 1, 1.0, 5.0, due_ms, NOW_MS - 60_000, 1, 0))
 
 
-def build(cards, progress, limits=Limits(20, 200), siblings_seen=None):
-    return build_queue(cards, progress, Scheduler(Settings()), now_ms=NOW_MS, day_end_ms=DAY_END,
-                       limits=limits, siblings_seen=siblings_seen)
+DEFAULT_LIMITS = Limits(20, 200)
+
+
+def build(cards, progress, limits=DEFAULT_LIMITS, siblings_seen=None):
+    return build_queue(
+        cards,
+        progress,
+        Scheduler(Settings()),
+        now_ms=NOW_MS,
+        day_end_ms=DAY_END,
+        limits=limits,
+        siblings_seen=siblings_seen,
+    )
 
 
 def test_learning_then_most_overdue_reviews_then_new_in_deck_order():
-    cards = [card("new-1"), card("rev-recent"), card("learn"), card("rev-old"), card("new-2"), card("rev-future")]
+    cards = [
+        card("new-1"),
+        card("rev-recent"),
+        card("learn"),
+        card("rev-old"),
+        card("new-2"),
+        card("rev-future"),
+    ]
     progress = {
         ("d", "rev-recent"): review(NOW_MS - DAY, NOW_MS - 6 * DAY),
         ("d", "rev-old"): review(NOW_MS - 20 * DAY, NOW_MS - 30 * DAY),

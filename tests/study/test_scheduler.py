@@ -31,14 +31,14 @@ GOLDEN = [
     # (grade, minutes after T0, state after, step, stability, difficulty, interval, lapses)
     (Rating.GOOD, 0, State.LEARNING, 1, 2.3065, 2.1181, timedelta(minutes=10), 0),
     (Rating.GOOD, 10, State.REVIEW, None, 2.3065, 2.1112, timedelta(days=2), 0),
-    (Rating.GOOD, 3 * 1440, State.REVIEW, None, 10.971, 2.1043, timedelta(days=11), 0),
-    (Rating.AGAIN, 20 * 1440, State.RELEARNING, 0, 1.624, 7.39, timedelta(minutes=10), 1),
-    (Rating.GOOD, 20 * 1440 + 10, State.REVIEW, None, 1.6528, 7.3778, timedelta(days=2), 1),
+    (Rating.GOOD, 3 * 1440, State.REVIEW, None, 13.8358, 2.1043, timedelta(days=14), 0),
+    (Rating.AGAIN, 20 * 1440, State.RELEARNING, 0, 1.7673, 7.39, timedelta(minutes=10), 1),
+    (Rating.GOOD, 20 * 1440 + 10, State.REVIEW, None, 1.7886, 7.3778, timedelta(days=2), 1),
 ]
 
 
 def test_golden_review_sequence():
-    scheduler = Scheduler(Settings(fuzz=False))
+    scheduler = Scheduler(Settings(fuzz=False), tz=UTC)
     memory = Memory()
     for grade, minutes, state, step, stability, difficulty, interval, lapses in GOLDEN:
         now = at(minutes)
@@ -55,8 +55,12 @@ def test_golden_review_sequence():
 
 def test_preview_of_a_new_card_matches_the_buttons():
     preview = Scheduler(Settings(fuzz=False)).preview(Memory(), T0)
-    assert preview == {Rating.AGAIN: timedelta(minutes=1), Rating.HARD: timedelta(minutes=5, seconds=30),
-                       Rating.GOOD: timedelta(minutes=10), Rating.EASY: timedelta(days=8)}
+    assert preview == {
+        Rating.AGAIN: timedelta(minutes=1),
+        Rating.HARD: timedelta(minutes=5, seconds=30),
+        Rating.GOOD: timedelta(minutes=10),
+        Rating.EASY: timedelta(days=8),
+    }
 
 
 def test_review_returns_a_new_object_and_leaves_the_old_one():
@@ -68,7 +72,12 @@ def test_review_returns_a_new_object_and_leaves_the_old_one():
 
 def _long_interval(scheduler: Scheduler, seed: str) -> int:
     memory = Memory()
-    for grade, minutes in [(Rating.GOOD, 0), (Rating.GOOD, 10), (Rating.GOOD, 3 * 1440), (Rating.GOOD, 30 * 1440)]:
+    for grade, minutes in [
+        (Rating.GOOD, 0),
+        (Rating.GOOD, 10),
+        (Rating.GOOD, 3 * 1440),
+        (Rating.GOOD, 30 * 1440),
+    ]:
         memory = scheduler.review(memory, grade, at(minutes), fuzz_seed=seed)
     return memory.due_ms
 
@@ -122,3 +131,27 @@ def test_custom_parameters_change_intervals():
     fast = Scheduler(Settings(fuzz=False), params)
     memory = fast.review(fast.review(Memory(), Rating.GOOD, T0), Rating.GOOD, at(10))
     assert memory.due_ms - to_ms(at(10)) == 10 * 86_400_000
+
+
+def test_next_morning_is_a_new_day_even_if_less_than_24_hours_passed():
+    """09:40 one day and 09:05 the next is a next-day review (as in Anki), not a same-day one."""
+    scheduler = Scheduler(Settings(fuzz=False), tz=UTC)
+    start = datetime(2026, 1, 5, 9, 40, tzinfo=UTC)
+    memory = Memory()
+    for minutes in (0, 1, 11):  # Again, then through both learning steps
+        memory = scheduler.review(
+            memory, Rating.AGAIN if minutes == 0 else Rating.GOOD, start + timedelta(minutes=minutes)
+        )
+    before = memory.stability
+    next_morning = start + timedelta(hours=23, minutes=25)
+    after = scheduler.review(memory, Rating.GOOD, next_morning)
+    same_day = scheduler.review(memory, Rating.GOOD, start + timedelta(hours=3))
+    assert after.stability > 2 * before  # a real spaced review, not the short-term update
+    assert same_day.stability < after.stability / 2
+
+
+def test_fuzz_never_leaves_its_range():
+    scheduler = Scheduler(Settings(fuzz=True))
+    for days, (low, high) in ((3, (2, 4)), (10, (8, 12))):
+        drawn = {scheduler._fuzzed(timedelta(days=days), str(seed)).days for seed in range(2000)}
+        assert min(drawn) >= low and max(drawn) <= high

@@ -27,7 +27,12 @@ def test_right_answer_is_stored_before_the_next_card_is_shown(make_session, stor
     # On disk already, in a separate connection's view.
     assert store.progress(session.profile.id, card.key).memory.state is State.LEARNING
     (review,) = store.reviews(session.profile.id)
-    assert (review.grade, review.typed, review.verdict, review.duration_ms) == (3, "woodrow wilson", "right", 12000)
+    assert (review.grade, review.typed, review.verdict, review.duration_ms) == (
+        3,
+        "woodrow wilson",
+        "right",
+        12000,
+    )
     assert outcome.interval.total_seconds() == 600
     assert session.next_card().id != card.id
 
@@ -146,7 +151,8 @@ def test_answering_a_card_hides_its_siblings_today(make_session, write_deck):
         "title: Siblings\ncards:\n"
         "  - {id: a, question: Q1?, answer: A, source: 'doc.txt:3'}\n"
         "  - {id: b, question: Q2?, answer: B, source: 'doc.txt:3'}\n"
-        "  - {id: c, question: Q3?, answer: C, source: 'doc.txt:8'}\n")
+        "  - {id: c, question: Q3?, answer: C, source: 'doc.txt:8'}\n"
+    )
     session = make_session(deck_paths=[path])
     shown = []
     while (card := session.next_card()) is not None:
@@ -191,7 +197,9 @@ def test_summary_counts_and_cards_to_revisit(make_session, clock):
 
 
 def test_study_only_one_deck_or_tag(make_session, write_deck, example_deck):
-    other = write_deck("title: O\ncards:\n  - {id: x, question: Q?, answer: A, tags: [special]}\n", "other.yaml")
+    other = write_deck(
+        "title: O\ncards:\n  - {id: x, question: Q?, answer: A, tags: [special]}\n", "other.yaml"
+    )
     session = make_session(deck_paths=[example_deck, other], deck_ids=["other"])
     assert session.next_card().id == "x"
     by_tag = make_session(deck_paths=[example_deck, other], tag="special")

@@ -26,22 +26,27 @@ def test_documented_example_gives_the_defaults(tmp_path: Path):
 
 def test_settings_are_read(tmp_path: Path):
     path = tmp_path / "settings.toml"
-    path.write_text('[study]\nnew_per_day = 5\n[scheduler]\nlearning_steps = ["30s", "5m", "1h"]\n'
-                    "desired_retention = 0.85\nfuzz = false\n")
+    path.write_text(
+        '[study]\nnew_per_day = 5\n[scheduler]\nlearning_steps = ["30s", "5m", "1h"]\n'
+        "desired_retention = 0.85\nfuzz = false\n"
+    )
     settings = load_settings(path)
     assert settings.new_per_day == 5 and settings.desired_retention == 0.85 and not settings.fuzz
     assert settings.learning_steps == (timedelta(seconds=30), timedelta(minutes=5), timedelta(hours=1))
 
 
-@pytest.mark.parametrize(("text", "line", "message"), [
-    ("[study]\nnew_per_dya = 5\n", 2, "unknown setting `new_per_dya`"),
-    ("[studdy]\nnew_per_day = 5\n", 1, "unknown section [studdy]"),
-    ("[study]\nnew_per_day = \"lots\"\n", 2, "must be a whole number"),
-    ("[scheduler]\ndesired_retention = 1.5\n", 2, "between 0.70 and 0.99"),
-    ("[scheduler]\nlearning_steps = [\"soon\"]\n", 2, "is not a duration"),
-    ("[study]\nday_starts_at = 25\n", 2, "an hour from 0 to 23"),
-    ("[study\n", 1, "line 1"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("[study]\nnew_per_dya = 5\n", 2, "unknown setting `new_per_dya`"),
+        ("[studdy]\nnew_per_day = 5\n", 1, "unknown section [studdy]"),
+        ('[study]\nnew_per_day = "lots"\n', 2, "must be a whole number"),
+        ("[scheduler]\ndesired_retention = 1.5\n", 2, "between 0.70 and 0.99"),
+        ('[scheduler]\nlearning_steps = ["soon"]\n', 2, "is not a duration"),
+        ("[study]\nday_starts_at = 25\n", 2, "an hour from 0 to 23"),
+        ("[study\n", 1, "line 1"),
+    ],
+)
 def test_mistakes_name_the_file_and_line(tmp_path: Path, text: str, line: int, message: str):
     path = tmp_path / "settings.toml"
     path.write_text(text)

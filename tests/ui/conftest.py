@@ -44,7 +44,8 @@ def app_factory(decks_dir: Path, clock: Clock, isolated_user_dirs: Path):
     def build(**options) -> CaucasusQuizApp:
         locations = paths.resolve(decks=options.pop("decks", decks_dir), data_dir=isolated_user_dirs)
         options.setdefault("watch_decks", False)
-        return make_app(locations, options.pop("profile", None), clock=clock, monotonic=clock.monotonic,
-                        tz=UTC, **options)
+        return make_app(
+            locations, options.pop("profile", None), clock=clock, monotonic=clock.monotonic, tz=UTC, **options
+        )
 
     return build

@@ -8,7 +8,6 @@ import stat
 import sys
 from pathlib import Path
 
-
 from caucasusquiz.ui.screens.browser import BrowserScreen
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen, MessageScreen
 from caucasusquiz.ui.screens.help import HelpScreen
@@ -32,7 +31,13 @@ def reviews(data_dir: Path) -> list[tuple]:
         db.close()
 
 
+async def opened(pilot) -> None:
+    await pilot.app.opened.wait()
+    await pilot.pause()
+
+
 async def start_review(pilot) -> None:
+    await opened(pilot)
     await pilot.press("enter")  # "All decks" is highlighted on the home screen
     await pilot.pause()
     assert isinstance(pilot.app.screen, ReviewScreen)
@@ -41,7 +46,7 @@ async def start_review(pilot) -> None:
 async def test_home_lists_decks_with_counts(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await opened(pilot)
         assert isinstance(app.screen, HomeScreen)
         table = app.screen.query_one("#decks")
         assert table.row_count == 2
@@ -141,7 +146,9 @@ async def test_bury_and_suspend_move_on(app_factory, isolated_user_dirs):
     db = sqlite3.connect(isolated_user_dirs / "progress.sqlite3")
     flags = dict(db.execute("SELECT card_id, suspended FROM cards").fetchall())
     assert flags == {"wilson-1919": 0, "sec907": 1}
-    assert db.execute("SELECT buried_until_ms IS NOT NULL FROM cards WHERE card_id = 'wilson-1919'").fetchone()[0]
+    assert db.execute(
+        "SELECT buried_until_ms IS NOT NULL FROM cards WHERE card_id = 'wilson-1919'"
+    ).fetchone()[0]
 
 
 async def test_ending_a_session_shows_the_summary(app_factory):
@@ -162,7 +169,7 @@ async def test_ending_a_session_shows_the_summary(app_factory):
 async def test_finishing_every_card_ends_in_the_summary(app_factory):
     app = app_factory(study=True, deck="history", limit=2)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await opened(pilot)
         await pilot.press(*"woodrow wilson", "enter", "4", *"907", "enter", "4")
         assert isinstance(app.screen, SummaryScreen)
 
@@ -182,6 +189,7 @@ async def test_statistics_screen(app_factory):
 async def test_browser_search_and_suspend(app_factory, isolated_user_dirs):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
         await pilot.press("b")
         assert isinstance(app.screen, BrowserScreen)
         table = app.screen.query_one("#results")
@@ -232,8 +240,10 @@ def fake_editor(tmp_path: Path, old: str, new: str) -> str:
 
 
 async def test_edit_card_in_editor_reloads_and_keeps_progress(app_factory, tmp_path, monkeypatch, decks_dir):
-    monkeypatch.setenv("EDITOR", fake_editor(tmp_path, "met the Azerbaijani delegation",
-                                             "received the Azerbaijani delegation"))
+    monkeypatch.setenv(
+        "EDITOR",
+        fake_editor(tmp_path, "met the Azerbaijani delegation", "received the Azerbaijani delegation"),
+    )
     monkeypatch.delenv("VISUAL", raising=False)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
@@ -271,9 +281,11 @@ async def test_source_document_opens_at_the_line(app_factory):
 async def test_deck_changes_on_disk_are_picked_up(app_factory, decks_dir):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        (decks_dir / "extra.yaml").write_text("title: Extra deck\ncards:\n  - {id: x, question: Q?, answer: A}\n"
-                                              "  - {id: y, type: quiz}\n", encoding="utf-8")
+        await opened(pilot)
+        (decks_dir / "extra.yaml").write_text(
+            "title: Extra deck\ncards:\n  - {id: x, question: Q?, answer: A}\n  - {id: y, type: quiz}\n",
+            encoding="utf-8",
+        )
         app._check_decks()
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -284,11 +296,12 @@ async def test_deck_changes_on_disk_are_picked_up(app_factory, decks_dir):
 async def test_card_text_is_shown_literally(app_factory, tmp_path):
     folder = tmp_path / "markup"
     folder.mkdir()
-    (folder / "m.yaml").write_text("title: '[b]Markup[/b]'\ncards:\n"
-                                   "  - {id: m, question: 'Is [bold red]this[/] markup?', answer: no}\n")
+    (folder / "m.yaml").write_text(
+        "title: '[b]Markup[/b]'\ncards:\n  - {id: m, question: 'Is [bold red]this[/] markup?', answer: no}\n"
+    )
     app = app_factory(decks=folder)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await opened(pilot)
         assert "[b]Markup[/b]" in str(app.screen.query_one("#decks").get_row_at(1)[0])
         await start_review(pilot)
         assert content(app, "#prompt") == "Is [bold red]this[/] markup?"
@@ -299,7 +312,7 @@ async def test_damaged_progress_file_offers_a_fresh_start(app_factory, isolated_
     (isolated_user_dirs / "progress.sqlite3").write_bytes(b"not a database" * 200)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await opened(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await pilot.pause()
@@ -313,7 +326,7 @@ async def test_damaged_progress_file_offers_a_fresh_start(app_factory, isolated_
 async def test_missing_decks_folder_is_an_error_screen_not_a_traceback(app_factory, tmp_path):
     app = app_factory(decks=tmp_path / "nowhere")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await opened(pilot)
         assert isinstance(app.screen, MessageScreen)
         assert "does not exist" in app.screen.message
         await pilot.press("enter")

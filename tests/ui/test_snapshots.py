@@ -5,32 +5,37 @@ from __future__ import annotations
 SIZE = (80, 24)
 
 
-async def _answer_first(pilot) -> None:
-    await pilot.press("enter", *"woodrow wilsen", "enter")
+async def _opened(pilot) -> None:
+    await pilot.app.opened.wait()
+    await pilot.pause()
+
+
+def snap(snap_compare, app, keys=()):
+    return snap_compare(app, press=keys, run_before=_opened, terminal_size=SIZE)
 
 
 def test_home(snap_compare, app_factory):
-    assert snap_compare(app_factory(), terminal_size=SIZE)
+    assert snap(snap_compare, app_factory())
 
 
 def test_review_question(snap_compare, app_factory):
-    assert snap_compare(app_factory(), press=["enter"], terminal_size=SIZE)
+    assert snap(snap_compare, app_factory(), ["enter"])
 
 
 def test_review_feedback(snap_compare, app_factory):
-    assert snap_compare(app_factory(), run_before=_answer_first, terminal_size=SIZE)
+    assert snap(snap_compare, app_factory(), ["enter", *"woodrow wilsen", "enter"])
 
 
 def test_review_choice_feedback(snap_compare, app_factory):
     keys = ["enter", *"woodrow wilson", "enter", "4", *"907", "enter", "4", "2"]
-    assert snap_compare(app_factory(), press=keys, terminal_size=SIZE)
+    assert snap(snap_compare, app_factory(), keys)
 
 
 def test_summary(snap_compare, app_factory):
     keys = ["enter", *"woodrow wilsen", "enter", "enter", *"nope", "enter", "1", "escape"]
-    assert snap_compare(app_factory(), press=keys, terminal_size=SIZE)
+    assert snap(snap_compare, app_factory(), keys)
 
 
 def test_stats(snap_compare, app_factory):
     keys = ["enter", *"woodrow wilson", "enter", "4", "escape", "enter", "s"]
-    assert snap_compare(app_factory(), press=keys, terminal_size=SIZE)
+    assert snap(snap_compare, app_factory(), keys)

@@ -23,13 +23,16 @@ class Terminal:
         self.name = f"cq-{uuid.uuid4().hex[:8]}"
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         # After the app exits, print its status and keep the pane open so it can be read.
-        script = f"env {exports} {command}; echo \"[exit status $?]\"; read _"
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24",
-                        "sh", "-c", script], check=True)
+        script = f'env {exports} {command}; echo "[exit status $?]"; read _'
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", "sh", "-c", script],
+            check=True,
+        )
 
     def screen(self) -> str:
-        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True,
-                              text=True, check=True).stdout
+        return subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True, check=True
+        ).stdout
 
     def wait_for(self, text: str, timeout: float = 30.0) -> str:
         """Poll the screen until `text` is on it (a condition, not a fixed delay)."""
@@ -57,8 +60,12 @@ def terminal_env(tmp_path: Path, example_deck: Path, isolated_user_dirs: Path) -
     decks = tmp_path / "decks"
     decks.mkdir()
     shutil.copy(example_deck, decks / "history.yaml")
-    return {"CAUCASUSQUIZ_DATA_DIR": str(isolated_user_dirs), "CAUCASUSQUIZ_DECKS": str(decks),
-            "TERM": "xterm-256color", "PYTHONPATH": os.pathsep.join(sys.path)}
+    return {
+        "CAUCASUSQUIZ_DATA_DIR": str(isolated_user_dirs),
+        "CAUCASUSQUIZ_DECKS": str(decks),
+        "TERM": "xterm-256color",
+        "PYTHONPATH": os.pathsep.join(sys.path),
+    }
 
 
 def test_study_three_cards_quit_and_find_the_progress(terminal_env):

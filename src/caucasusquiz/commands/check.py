@@ -37,8 +37,10 @@ def run(args: argparse.Namespace) -> int:
     cards = sum(len(deck.cards) for deck in collection.decks)
     warnings = len(problems) - len(errors)
     bad_files = len({p.path for p in errors})
-    summary = (f"{len(files)} deck file{'s' * (len(files) != 1)}, {cards} card{'s' * (cards != 1)}: "
-               f"{_count(len(errors), 'error')}, {_count(warnings, 'warning')}")
+    summary = (
+        f"{len(files)} deck file{'s' * (len(files) != 1)}, {cards} card{'s' * (cards != 1)}: "
+        f"{_count(len(errors), 'error')}, {_count(warnings, 'warning')}"
+    )
     if errors:
         summary += f" in {bad_files} file{'s' * (bad_files != 1)}"
     print(summary)

@@ -1,4 +1,4 @@
-"""`caucasusquiz export cards|progress`: decks for other tools (Anki imports the TSV), or a progress backup."""
+"""`caucasusquiz export cards|progress`: decks for other tools (Anki imports the TSV), or a backup."""
 
 from __future__ import annotations
 
@@ -79,9 +79,18 @@ def export_cards(collection, fmt: str, deck_name: str | None = None) -> str:
 
 
 def _card_json(card: Card) -> dict:
-    data = {"deck": card.deck_id, "id": card.id, "type": card.type.value, "prompt": card.prompt,
-            "answer": card.answer, "accept": list(card.accept), "distractors": list(card.distractors),
-            "tags": list(card.tags), "source": card.source, "context": card.context}
+    data = {
+        "deck": card.deck_id,
+        "id": card.id,
+        "type": card.type.value,
+        "prompt": card.prompt,
+        "answer": card.answer,
+        "accept": list(card.accept),
+        "distractors": list(card.distractors),
+        "tags": list(card.tags),
+        "source": card.source,
+        "context": card.context,
+    }
     return {k: v for k, v in data.items() if v not in (None, [], "")}
 
 
@@ -89,16 +98,32 @@ def export_progress(workspace: Workspace, fmt: str) -> str:
     store, profile = workspace.store, workspace.profile
     reviews = store.reviews(profile.id)
     if fmt == "json":
-        cards = [{"deck": deck, "card": card, **json.loads(progress.to_json())}
-                 for (deck, card), progress in sorted(store.all_progress(profile.id).items())]
-        data = {"profile": profile.name, "format": 1,
-                "reviews": [dataclasses.asdict(r) for r in reviews],
-                "cards": cards}
+        cards = [
+            {"deck": deck, "card": card, **json.loads(progress.to_json())}
+            for (deck, card), progress in sorted(store.all_progress(profile.id).items())
+        ]
+        data = {
+            "profile": profile.name,
+            "format": 1,
+            "reviews": [dataclasses.asdict(r) for r in reviews],
+            "cards": cards,
+        }
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
-    columns = ["id", "deck_id", "card_id", "reviewed_ms", "grade", "typed", "verdict", "duration_ms",
-               "state_before", "elapsed_days", "interval_days"]
+    columns = [
+        "id",
+        "deck_id",
+        "card_id",
+        "reviewed_ms",
+        "grade",
+        "typed",
+        "verdict",
+        "duration_ms",
+        "state_before",
+        "elapsed_days",
+        "interval_days",
+    ]
     writer.writerow(columns)
     for review in reviews:
         writer.writerow([getattr(review, c) for c in columns])

@@ -16,8 +16,10 @@ def run(args: argparse.Namespace) -> int:
         profile = workspace.profile
         current = profile.fsrs_parameters or DEFAULT_PARAMETERS
         result = optimize(workspace.store.reviews(profile.id), current, workspace.settings.day_starts_at)
-        print(f"Profile {profile.name}: {result.reviews} reviews; fitted on {result.train_items} "
-              f"predictions, checked on {result.test_items} held-out predictions.")
+        print(
+            f"Profile {profile.name}: {result.reviews} reviews; fitted on {result.train_items} "
+            f"predictions, checked on {result.test_items} held-out predictions."
+        )
         print(f"  log loss  {result.before.loss:.4f} → {result.after.loss:.4f}")
         print(f"  RMSE      {result.before.rmse:.4f} → {result.after.rmse:.4f}")
         if not result.improved:

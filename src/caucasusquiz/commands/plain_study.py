@@ -21,12 +21,22 @@ from caucasusquiz.study.rating import Rating
 from caucasusquiz.study.session import StudySession, Summary
 from caucasusquiz.workspace import open_workspace
 
-HELP = ("Commands: an empty line shows the answer; :q quits (saving everything answered), "
-        ":u undoes the last answer, :s buries this card until tomorrow, :h shows this help.")
-VERDICT_WORDS = {Verdict.RIGHT: "Right.", Verdict.ALMOST: "Almost.", Verdict.WRONG: "Wrong.",
-                 Verdict.REVEALED: "Answer shown."}
-TYPE_WORDS = {CardType.CLOZE: "fill the blank", CardType.QA: "question",
-              CardType.CHOICE: "multiple choice", CardType.TRUEFALSE: "true or false"}
+HELP = (
+    "Commands: an empty line shows the answer; :q quits (saving everything answered), "
+    ":u undoes the last answer, :s buries this card until tomorrow, :h shows this help."
+)
+VERDICT_WORDS = {
+    Verdict.RIGHT: "Right.",
+    Verdict.ALMOST: "Almost.",
+    Verdict.WRONG: "Wrong.",
+    Verdict.REVEALED: "Answer shown.",
+}
+TYPE_WORDS = {
+    CardType.CLOZE: "fill the blank",
+    CardType.QA: "question",
+    CardType.CHOICE: "multiple choice",
+    CardType.TRUEFALSE: "true or false",
+}
 
 
 class _Quit(Exception):
@@ -46,12 +56,21 @@ def run(args: argparse.Namespace) -> int:
                 names = ", ".join(d.id for d in workspace.collection.decks)
                 raise UserError(f"no deck called {args.deck!r}", f"decks: {names}")
             deck_ids = [deck.id]
-        session = StudySession(workspace.store, workspace.profile, workspace.collection,
-                               workspace.settings, deck_ids=deck_ids, limit=args.limit)
+        session = StudySession(
+            workspace.store,
+            workspace.profile,
+            workspace.collection,
+            workspace.settings,
+            deck_ids=deck_ids,
+            limit=args.limit,
+        )
         broken = len({p.path for p in workspace.collection.errors})
         if broken:
-            print(f"Note: {broken} deck file(s) have errors; their broken cards are left out. "
-                  "Run `caucasusquiz check` for details.", file=sys.stderr)
+            print(
+                f"Note: {broken} deck file(s) have errors; their broken cards are left out. "
+                "Run `caucasusquiz check` for details.",
+                file=sys.stderr,
+            )
         return PlainStudy(session, sys.stdin, sys.stdout).run()
     finally:
         workspace.close()
@@ -85,8 +104,10 @@ class PlainStudy:
     def run(self) -> int:
         session = self.session
         counts = session.counts
-        self.say(f"Profile {session.profile.name}: {counts.new} new, {counts.learning} learning, "
-                 f"{counts.review} to review today.")
+        self.say(
+            f"Profile {session.profile.name}: {counts.new} new, {counts.learning} learning, "
+            f"{counts.review} to review today."
+        )
         self.say(HELP)
         number = 0
         try:
@@ -108,8 +129,10 @@ class PlainStudy:
         deck = session.collection.deck(card.deck_id)
         counts = session.counts
         self.say()
-        self.say(f"Card {number} ({TYPE_WORDS[card.type]}, {deck.title if deck else card.deck_id}); "
-                 f"left today: {counts.new} new, {counts.learning} learning, {counts.review} review")
+        self.say(
+            f"Card {number} ({TYPE_WORDS[card.type]}, {deck.title if deck else card.deck_id}); "
+            f"left today: {counts.new} new, {counts.learning} learning, {counts.review} review"
+        )
         self.say(card.question)
         options = session.options(card)
         for index, option in enumerate(options, start=1):
@@ -130,8 +153,10 @@ class PlainStudy:
             if options and text:
                 index = parse_option(text, options)
                 if index is None:
-                    self.say(f"Please answer with a number from 1 to {len(options)}, a letter, or the "
-                             "option's text; an empty line shows the answer.")
+                    self.say(
+                        f"Please answer with a number from 1 to {len(options)}, a letter, or the "
+                        "option's text; an empty line shows the answer."
+                    )
                     continue
                 return session.choose(index, typed=text)
             return session.submit(text)
@@ -168,8 +193,11 @@ class PlainStudy:
         if card.context and card.context != card.full_text:
             self.say(f"Context: {card.context}")
         if card.source:
-            self.say(f"Source: {card.source_file}, line {card.source_line}" if card.source_line
-                     else f"Source: {card.source}")
+            self.say(
+                f"Source: {card.source_file}, line {card.source_line}"
+                if card.source_line
+                else f"Source: {card.source}"
+            )
 
     def read_rating(self) -> None:
         session = self.session
@@ -199,10 +227,14 @@ class PlainStudy:
                 self.say("Please type 1, 2, 3 or 4, or press Enter for the suggested rating.")
                 continue
             outcome = session.rate(rating)
-            self.say(f"Saved as {rating.label.lower()}; next review in {humanize.interval(outcome.interval)}.")
+            self.say(
+                f"Saved as {rating.label.lower()}; next review in {humanize.interval(outcome.interval)}."
+            )
             if outcome.became_leech:
-                self.say(f"This card has been forgotten {outcome.progress.memory.lapses} times and is now "
-                         f"tagged as a leech. Consider rewording it: {card_location(outcome.card, session)}")
+                self.say(
+                    f"This card has been forgotten {outcome.progress.memory.lapses} times and is now "
+                    f"tagged as a leech. Consider rewording it: {card_location(outcome.card, session)}"
+                )
             return
 
     def _done_message(self) -> str:
@@ -242,7 +274,9 @@ def card_location(card: Card, session: StudySession) -> str:
 def summary_line(summary: Summary) -> str:
     if summary.cards_done == 0:
         return "No cards studied."
-    text = (f"Studied {summary.cards_done} card{'s' * (summary.cards_done != 1)} in "
-            f"{humanize.duration(summary.seconds)}: {summary.right} right, {summary.almost} almost, "
-            f"{summary.wrong} wrong ({humanize.percent(summary.accuracy)} correct).")
+    text = (
+        f"Studied {summary.cards_done} card{'s' * (summary.cards_done != 1)} in "
+        f"{humanize.duration(summary.seconds)}: {summary.right} right, {summary.almost} almost, "
+        f"{summary.wrong} wrong ({humanize.percent(summary.accuracy)} correct)."
+    )
     return text + f" {summary.due_tomorrow} due tomorrow."

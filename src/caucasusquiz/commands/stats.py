@@ -19,8 +19,9 @@ def run(args: argparse.Namespace) -> int:
     locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)
     workspace = open_workspace(locations, args.profile)
     try:
-        stats = collect_stats(workspace.store, workspace.profile, workspace.collection,
-                              workspace.settings, utc_now())
+        stats = collect_stats(
+            workspace.store, workspace.profile, workspace.collection, workspace.settings, utc_now()
+        )
     finally:
         workspace.close()
     if args.json:
@@ -37,22 +38,30 @@ def render_text(stats: Stats) -> str:
         f"study streak {stats.streak_days} day{'s' * (stats.streak_days != 1)}",
         f"Cards: {stats.cards_seen} of {stats.cards_total} seen; {stats.due_now} due now, "
         f"{stats.due_today} due today; {stats.leeches} leeches, {stats.suspended} suspended",
-        "True retention: " + (f"{humanize.percent(stats.retention)} of {stats.retention_reviews} reviews "
-                              "of cards last seen a day or more before" if stats.retention is not None
-                              else "not yet measured (needs reviews of cards a day or more old)"),
+        "True retention: "
+        + (
+            f"{humanize.percent(stats.retention)} of {stats.retention_reviews} reviews "
+            "of cards last seen a day or more before"
+            if stats.retention is not None
+            else "not yet measured (needs reviews of cards a day or more old)"
+        ),
         "",
     ]
     width = max([len("Deck"), *(len(d.title) for d in stats.decks)])
     lines.append(f"{'Deck':<{width}}  Cards  Seen   Due  Mastery")
     for deck in stats.decks:
         bar = "#" * round(deck.mastery * 10)
-        lines.append(f"{deck.title:<{width}}  {deck.cards:5}  {deck.seen:4}  {deck.due:4}  "
-                     f"{bar:<10} {humanize.percent(deck.mastery)}")
+        lines.append(
+            f"{deck.title:<{width}}  {deck.cards:5}  {deck.seen:4}  {deck.due:4}  "
+            f"{bar:<10} {humanize.percent(deck.mastery)}"
+        )
     busy = [(day, n) for day, n in stats.forecast if n]
     lines += ["", "Due in the next 30 days:" if busy else "Nothing due in the next 30 days."]
     peak = max((n for _, n in busy), default=1)
     for day, n in busy:
-        lines.append(f"  {_day_label(day, stats.forecast[0][0]):<12} {'#' * max(1, round(n / peak * BAR_WIDTH))} {n}")
+        lines.append(
+            f"  {_day_label(day, stats.forecast[0][0]):<12} {'#' * max(1, round(n / peak * BAR_WIDTH))} {n}"
+        )
     return "\n".join(lines)
 
 

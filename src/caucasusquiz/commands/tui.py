@@ -3,18 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from caucasusquiz import paths
 
+# Textual batches screen updates on a timer of 1/TEXTUAL_FPS seconds (default 60), so a
+# key press waits up to a whole 60 Hz frame before anything is drawn. At 120 Hz the next
+# card is on screen within one 60 Hz frame (measured in benchmarks/bench_ui.py); the
+# timer only runs while something needs drawing. A user's own TEXTUAL_FPS wins.
+UPDATE_RATE = "120"
+
 
 def run_app(args: argparse.Namespace, study: bool = False) -> int:
+    os.environ.setdefault("TEXTUAL_FPS", UPDATE_RATE)
     # Textual is imported here, not at module level: it is the largest import of the
-    # program (about 0.1 s) and the other commands never need it.
+    # program (about 0.14 s) and the other commands never need it.
     from caucasusquiz.ui.app import make_app
 
     locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)
-    app = make_app(locations, profile=args.profile, study=study, deck=getattr(args, "deck", None),
-                   limit=getattr(args, "limit", None))
+    app = make_app(
+        locations,
+        profile=args.profile,
+        study=study,
+        deck=getattr(args, "deck", None),
+        limit=getattr(args, "limit", None),
+    )
     app.run()
     return app.return_code or 0
 

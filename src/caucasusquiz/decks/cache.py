@@ -77,8 +77,19 @@ def _dump_to_json(loaded: DeckLoad) -> dict:
             "description": deck.description,
             "tags": list(deck.tags),
             "cards": [
-                [c.id, c.type.value, c.answer, c.prompt, c.line, list(c.accept),
-                 list(c.distractors), c.hint, list(c.tags), c.source, c.context]
+                [
+                    c.id,
+                    c.type.value,
+                    c.answer,
+                    c.prompt,
+                    c.line,
+                    list(c.accept),
+                    list(c.distractors),
+                    c.hint,
+                    list(c.tags),
+                    c.source,
+                    c.context,
+                ]
                 for c in deck.cards
             ],
         }
@@ -88,18 +99,31 @@ def _dump_to_json(loaded: DeckLoad) -> dict:
 
 def _load_from_json(raw: dict, path: Path) -> DeckLoad:
     deck_id = raw["deck_id"]
-    problems = [Problem(path, line, message, hint, Severity(sev))
-                for line, message, hint, sev in raw["problems"]]
+    problems = [
+        Problem(path, line, message, hint, Severity(sev)) for line, message, hint, sev in raw["problems"]
+    ]
     deck_json = raw["deck"]
     if deck_json is None:
         return DeckLoad(path, None, problems)
     types = {t.value: t for t in CardType}
     cards = tuple(
-        Card(deck_id, cid, types[ctype], answer, prompt, line, tuple(accept), tuple(distractors),
-             hint, tuple(tags), source, context)
-        for cid, ctype, answer, prompt, line, accept, distractors, hint, tags, source, context
-        in deck_json["cards"]
+        Card(
+            deck_id,
+            cid,
+            types[ctype],
+            answer,
+            prompt,
+            line,
+            tuple(accept),
+            tuple(distractors),
+            hint,
+            tuple(tags),
+            source,
+            context,
+        )
+        for cid, ctype, answer, prompt, line, accept, distractors, hint, tags, source, context in deck_json[
+            "cards"
+        ]
     )
-    deck = Deck(deck_id, deck_json["title"], path, cards, deck_json["description"],
-                tuple(deck_json["tags"]))
+    deck = Deck(deck_id, deck_json["title"], path, cards, deck_json["description"], tuple(deck_json["tags"]))
     return DeckLoad(path, deck, problems)

@@ -18,8 +18,13 @@ def deck_files(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir()
-                                if p.suffix.lower() in DECK_SUFFIXES and not p.name.startswith(".")))
+            found.extend(
+                sorted(
+                    p
+                    for p in path.iterdir()
+                    if p.suffix.lower() in DECK_SUFFIXES and not p.name.startswith(".")
+                )
+            )
         else:
             found.append(path)
     return found
@@ -87,9 +92,20 @@ def load_collection(paths: Iterable[Path], cache: DeckCache | None = None) -> Co
     for path in deck_files(paths):
         deck_id = path.stem
         if deck_id in seen:
-            loads.append(DeckLoad(path, None, [Problem(
-                path, 1, f"another deck file is also named {deck_id!r} ({seen[deck_id].name})",
-                "deck ids come from file names; rename one of them")]))
+            loads.append(
+                DeckLoad(
+                    path,
+                    None,
+                    [
+                        Problem(
+                            path,
+                            1,
+                            f"another deck file is also named {deck_id!r} ({seen[deck_id].name})",
+                            "deck ids come from file names; rename one of them",
+                        )
+                    ],
+                )
+            )
             continue
         seen[deck_id] = path
         loads.append(load_deck(path, cache, deck_id))

@@ -120,8 +120,9 @@ class _DeckReader:
                 self.error(problem.line, problem.message, problem.hint)
             return self.result(None)
         if root is None or (isinstance(root, ScalarNode) and root.tag == NULL):
-            self.error(1, "the file is empty",
-                       "a deck needs at least `title:` and `cards:`; see docs/deck-format.md")
+            self.error(
+                1, "the file is empty", "a deck needs at least `title:` and `cards:`; see docs/deck-format.md"
+            )
             return self.result(None)
         return self.result(self._deck(root))
 
@@ -151,8 +152,11 @@ class _DeckReader:
         if "version" in fields:
             value = fields["version"][1]
             if not (isinstance(value, ScalarNode) and value.value.strip() == str(FORMAT_VERSION)):
-                self.error(value, f"unsupported deck format version {value_text(value)!r}",
-                           f"this caucasusquiz reads version {FORMAT_VERSION}")
+                self.error(
+                    value,
+                    f"unsupported deck format version {value_text(value)!r}",
+                    f"this caucasusquiz reads version {FORMAT_VERSION}",
+                )
         cards: list[Card] = []
         if "cards" not in fields:
             self.error(root, "the deck has no `cards:` list", "add `cards:` followed by `- id: ...` items")
@@ -161,8 +165,11 @@ class _DeckReader:
             if isinstance(value, ScalarNode) and value.tag == NULL:
                 self.warn(key, "the deck has no cards yet")
             elif not isinstance(value, SequenceNode):
-                self.error(value, f"`cards` must be a list of cards, not a {_kind(value)}",
-                           "write each card as an item starting with `- `")
+                self.error(
+                    value,
+                    f"`cards` must be a list of cards, not a {_kind(value)}",
+                    "write each card as an item starting with `- `",
+                )
             else:
                 cards = self._cards(value, deck_tags)
                 if not value.value:
@@ -178,8 +185,11 @@ class _DeckReader:
             # Duplicates are found on the raw ids, so a broken first card still claims its id.
             raw_id = _raw_id(item)
             if raw_id is not None and raw_id in first_line:
-                self.error(item, f"duplicate id {raw_id!r} (first used on line {first_line[raw_id]})",
-                           "every card in a deck needs its own id; progress is stored under it")
+                self.error(
+                    item,
+                    f"duplicate id {raw_id!r} (first used on line {first_line[raw_id]})",
+                    "every card in a deck needs its own id; progress is stored under it",
+                )
                 continue
             if raw_id is not None:
                 first_line[raw_id] = line_of(item)
@@ -192,8 +202,11 @@ class _DeckReader:
 
     def _card(self, node: Node, deck_tags: tuple[str, ...]) -> Card | None:
         if not isinstance(node, MappingNode):
-            self.error(node, f"a card must be a mapping of fields, not a {_kind(node)}",
-                       "start each card with `- id: ...` and put its fields below it")
+            self.error(
+                node,
+                f"a card must be a mapping of fields, not a {_kind(node)}",
+                "start each card with `- id: ...` and put its fields below it",
+            )
             return None
         card_type = self._card_type(node)
         allowed = COMMON_CARD_KEYS + (TYPE_KEYS[card_type] if card_type else ALL_CARD_KEYS[5:])
@@ -202,8 +215,11 @@ class _DeckReader:
         card_id = self._text(fields, "id", node)
         if card_id is None:
             if "id" not in fields:
-                self.error(node, "card has no id",
-                           "run `caucasusquiz check --fix` to give it one (nothing else changes)")
+                self.error(
+                    node,
+                    "card has no id",
+                    "run `caucasusquiz check --fix` to give it one (nothing else changes)",
+                )
         elif not is_valid_id(card_id):
             self.error(fields["id"][1], f"invalid id {card_id!r}: use {ID_RULE}")
             card_id = None
@@ -216,8 +232,18 @@ class _DeckReader:
         if body is None or card_id is None:
             return None
         prompt, answer, extra = body
-        return Card(self.deck_id, card_id, card_type, answer, prompt, line=line_of(node),
-                    tags=tags, source=source, context=context, **extra)
+        return Card(
+            self.deck_id,
+            card_id,
+            card_type,
+            answer,
+            prompt,
+            line=line_of(node),
+            tags=tags,
+            source=source,
+            context=context,
+            **extra,
+        )
 
     def _card_type(self, node: MappingNode) -> CardType | None:
         keys = {k.value: v for k, v in node.value if isinstance(k, ScalarNode)}
@@ -227,8 +253,11 @@ class _DeckReader:
             if name in CARD_TYPES:
                 return CardType(name)
             shown = value_text(value)
-            self.error(value, f"unknown card type {shown!r}", _did_you_mean(shown, CARD_TYPES,
-                       f"use one of: {', '.join(CARD_TYPES)}"))
+            self.error(
+                value,
+                f"unknown card type {shown!r}",
+                _did_you_mean(shown, CARD_TYPES, f"use one of: {', '.join(CARD_TYPES)}"),
+            )
             return None
         # A hand-written card without `type:` is read by the field that makes it what it is.
         if "text" in keys:
@@ -239,8 +268,11 @@ class _DeckReader:
             return CardType.CHOICE
         if "question" in keys:
             return CardType.QA
-        self.error(node, "card has no `type:` and no question, text or statement",
-                   f"add `type:` ({', '.join(CARD_TYPES)}) and the fields it needs")
+        self.error(
+            node,
+            "card has no `type:` and no question, text or statement",
+            f"add `type:` ({', '.join(CARD_TYPES)}) and the fields it needs",
+        )
         return None
 
     def _body(self, card_type: CardType, fields: dict, node: MappingNode):
@@ -259,34 +291,48 @@ class _DeckReader:
             return None
         self._check_length(fields["question"][1], question)
         if _folded(answer) in _folded(question) and len(answer) > 3:
-            self.warn(fields["answer"][1], "the answer appears in the question itself",
-                      "reword the question so it does not give the answer away")
+            self.warn(
+                fields["answer"][1],
+                "the answer appears in the question itself",
+                "reword the question so it does not give the answer away",
+            )
         if card_type is CardType.QA:
             accept = self._text_list(fields, "accept") or ()
             if len(answer) > LONG_TYPED_ANSWER:
-                self.warn(fields["answer"][1], f"answer is {len(answer)} characters long; "
-                          "long answers are hard to type", "shorten it or make it a choice card")
+                self.warn(
+                    fields["answer"][1],
+                    f"answer is {len(answer)} characters long; long answers are hard to type",
+                    "shorten it or make it a choice card",
+                )
             return question, answer, {"accept": accept}
         distractors = self._text_list(fields, "distractors")
         if distractors is None:
             if "distractors" not in fields:
-                self.error(node, "choice card has no `distractors:`",
-                           "add a list of at least 2 wrong answers")
+                self.error(
+                    node, "choice card has no `distractors:`", "add a list of at least 2 wrong answers"
+                )
             return None
         where = fields["distractors"][1]
         if len(distractors) < 2:
-            self.error(where, f"a choice card needs at least 2 distractors, this one has "
-                       f"{len(distractors)}", "add wrong answers of the same kind as the answer")
+            self.error(
+                where,
+                f"a choice card needs at least 2 distractors, this one has {len(distractors)}",
+                "add wrong answers of the same kind as the answer",
+            )
             return None
         if _folded(answer) in {_folded(d) for d in distractors}:
-            self.error(where, f"the answer {answer!r} is also listed as a distractor",
-                       "remove it from `distractors`")
+            self.error(
+                where, f"the answer {answer!r} is also listed as a distractor", "remove it from `distractors`"
+            )
             return None
         if len({_folded(d) for d in distractors}) < len(distractors):
             self.warn(where, "the same distractor is listed twice")
         if len(distractors) > SHOWN_DISTRACTORS:
-            self.warn(where, f"{len(distractors)} distractors: each review shows "
-                      f"{SHOWN_DISTRACTORS} of them, picked at random")
+            self.warn(
+                where,
+                f"{len(distractors)} distractors: each review shows "
+                f"{SHOWN_DISTRACTORS} of them, picked at random",
+            )
         return question, answer, {"distractors": tuple(dict.fromkeys(distractors))}
 
     def _cloze(self, fields: dict, node: MappingNode):
@@ -296,12 +342,18 @@ class _DeckReader:
         where = fields["text"][1]
         blanks = CLOZE_BLANK.findall(text)
         if not blanks:
-            self.error(where, "cloze text has no {{blank}}",
-                       "wrap the answer in double braces: The embassy opened in {{1992}}.")
+            self.error(
+                where,
+                "cloze text has no {{blank}}",
+                "wrap the answer in double braces: The embassy opened in {{1992}}.",
+            )
             return None
         if len(blanks) > 1:
-            self.error(where, f"cloze text has {len(blanks)} blanks; a cloze card has exactly one",
-                       "split it into one card per blank")
+            self.error(
+                where,
+                f"cloze text has {len(blanks)} blanks; a cloze card has exactly one",
+                "split it into one card per blank",
+            )
             return None
         rest = CLOZE_BLANK.sub("", text)
         if "{{" in rest or "}}" in rest:
@@ -314,8 +366,11 @@ class _DeckReader:
             return None
         self._check_length(where, text)
         if len(answer) > 3 and _folded(answer) in _folded(rest):
-            self.warn(where, f"the answer {answer!r} also appears outside the blank",
-                      "the card gives its own answer away")
+            self.warn(
+                where,
+                f"the answer {answer!r} also appears outside the blank",
+                "the card gives its own answer away",
+            )
         return text, answer, {"hint": hint}
 
     def _truth(self, fields: dict, node: MappingNode) -> bool | None:
@@ -330,13 +385,17 @@ class _DeckReader:
 
     def _check_length(self, node: Node, text: str) -> None:
         if len(text) > LONG_PROMPT:
-            self.warn(node, f"prompt is {len(text)} characters long",
-                      "cards are easier to study when they ask one short thing")
+            self.warn(
+                node,
+                f"prompt is {len(text)} characters long",
+                "cards are easier to study when they ask one short thing",
+            )
 
     # -- field helpers ---------------------------------------------------------
 
-    def _mapping(self, node: MappingNode, allowed: tuple[str, ...], what: str,
-                 card_type: CardType | None = None) -> dict[str, tuple[Node, Node]]:
+    def _mapping(
+        self, node: MappingNode, allowed: tuple[str, ...], what: str, card_type: CardType | None = None
+    ) -> dict[str, tuple[Node, Node]]:
         fields: dict[str, tuple[Node, Node]] = {}
         for key, value in node.value:
             if not isinstance(key, ScalarNode) or key.tag == NULL:
@@ -344,8 +403,11 @@ class _DeckReader:
                 continue
             name = key.value
             if name in fields:
-                self.error(key, f"duplicate key {name!r} (first on line {line_of(fields[name][0])})",
-                           "YAML would silently keep only the last one; remove one of them")
+                self.error(
+                    key,
+                    f"duplicate key {name!r} (first on line {line_of(fields[name][0])})",
+                    "YAML would silently keep only the last one; remove one of them",
+                )
                 continue
             if name not in allowed:
                 self._unknown_key(key, name, allowed, what, card_type)
@@ -353,15 +415,22 @@ class _DeckReader:
             fields[name] = (key, value)
         return fields
 
-    def _unknown_key(self, key: Node, name: str, allowed: tuple[str, ...], what: str,
-                     card_type: CardType | None) -> None:
+    def _unknown_key(
+        self, key: Node, name: str, allowed: tuple[str, ...], what: str, card_type: CardType | None
+    ) -> None:
         if card_type is not None and name in ALL_CARD_KEYS:
             owners = [t.value for t, keys in TYPE_KEYS.items() if name in keys]
-            self.error(key, f"`{name}` is not used by a {card_type.value} card",
-                       f"did you mean `type: {owners[0]}`?" if owners else None)
+            self.error(
+                key,
+                f"`{name}` is not used by a {card_type.value} card",
+                f"did you mean `type: {owners[0]}`?" if owners else None,
+            )
             return
-        self.error(key, f"unknown {what} field {name!r}",
-                   _did_you_mean(name, allowed, f"{what} fields are: {', '.join(allowed)}"))
+        self.error(
+            key,
+            f"unknown {what} field {name!r}",
+            _did_you_mean(name, allowed, f"{what} fields are: {', '.join(allowed)}"),
+        )
 
     def _text(self, fields: dict, name: str, parent: Node, required: bool = False) -> str | None:
         if name not in fields:
@@ -382,8 +451,9 @@ class _DeckReader:
             return None
         value = fields[name][1]
         if not isinstance(value, SequenceNode):
-            self.error(value, f"`{name}` must be a list, not {_kind(value)}",
-                       f"write it as {name}: [first, second]")
+            self.error(
+                value, f"`{name}` must be a list, not {_kind(value)}", f"write it as {name}: [first, second]"
+            )
             return None
         items: list[str] = []
         for item in value.value:
@@ -401,17 +471,22 @@ class _DeckReader:
         tags = self._text_list(fields, "tags") or ()
         for tag in tags:
             if any(ch.isspace() for ch in tag):
-                self.warn(fields["tags"][1], f"tag {tag!r} contains a space",
-                          "use - or _ inside tags so they can be searched")
+                self.warn(
+                    fields["tags"][1],
+                    f"tag {tag!r} contains a space",
+                    "use - or _ inside tags so they can be searched",
+                )
         return tags
 
     def _clean(self, node: ScalarNode, text: str, name: str) -> str | None:
         bad = first_forbidden_char(text)
         if bad is not None:
             position, description = bad
-            self.error(line_of(node) + text.count("\n", 0, position),
-                       f"`{name}` contains {description}",
-                       "card text must be plain text; remove the character")
+            self.error(
+                line_of(node) + text.count("\n", 0, position),
+                f"`{name}` contains {description}",
+                "card text must be plain text; remove the character",
+            )
             return None
         return text.strip()
 

@@ -43,11 +43,12 @@ class Card:
     tags: tuple[str, ...] = ()
     source: str | None = None
     context: str | None = None
+    # The identity progress is stored under; kept as a field because queues look it up
+    # for every card.
+    key: tuple[str, str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def key(self) -> tuple[str, str]:
-        """The identity progress is stored under."""
-        return (self.deck_id, self.id)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", (self.deck_id, self.id))
 
     @property
     def question(self) -> str:

@@ -91,16 +91,45 @@ TRUE_FALSE_OPTIONS: tuple[str, str] = ("True", "False")  # fixed order, never sh
 # Letters NFKD does not decompose (ı, ə, ø…) must be mapped by hand; the Turkish and
 # Azerbaijani ones are listed even where NFKD would do, so the mapping is explicit.
 # İ must not reach casefold(), which would give "i" plus a combining dot.
-_LETTER_MAP = str.maketrans({
-    "İ": "i", "ı": "i", "Ə": "e", "ə": "e", "Ş": "s", "ş": "s", "Ğ": "g", "ğ": "g",
-    "Ç": "c", "ç": "c", "Ö": "o", "ö": "o", "Ü": "u", "ü": "u",
-    "ß": "ss", "Ø": "o", "ø": "o", "Æ": "ae", "æ": "ae", "Œ": "oe", "œ": "oe",
-    "Ł": "l", "ł": "l", "Đ": "d", "đ": "d",
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-    "\u2015": "-", "\u2212": "-",
-    "\u2044": "/", "\u2215": "/",  # fraction and division slashes (NFKD turns ½ into 1⁄2)
-    "&": " and ",
-})
+_LETTER_MAP = str.maketrans(
+    {
+        "İ": "i",
+        "ı": "i",
+        "Ə": "e",
+        "ə": "e",
+        "Ş": "s",
+        "ş": "s",
+        "Ğ": "g",
+        "ğ": "g",
+        "Ç": "c",
+        "ç": "c",
+        "Ö": "o",
+        "ö": "o",
+        "Ü": "u",
+        "ü": "u",
+        "ß": "ss",
+        "Ø": "o",
+        "ø": "o",
+        "Æ": "ae",
+        "æ": "ae",
+        "Œ": "oe",
+        "œ": "oe",
+        "Ł": "l",
+        "ł": "l",
+        "Đ": "d",
+        "đ": "d",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u2044": "/",
+        "\u2215": "/",  # fraction and division slashes (NFKD turns ½ into 1⁄2)
+        "&": " and ",
+    }
+)
 
 _ISO_DATE = re.compile(r"\b([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\b")
 _THOUSANDS = re.compile(r"\b[0-9]{1,3}(?:,[0-9]{3})+\b")
@@ -121,36 +150,127 @@ _YEAR = re.compile(r"[0-9]{4}")
 _NUMBER_CORE = re.compile(r"[0-9]+(?:[./][0-9]+)*")
 _NUMBER_WITH_UNIT = re.compile(r"[0-9]+(?:[./][0-9]+)*(?:%|st|nd|rd|th)?")
 
-_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-          "seven": 7, "eight": 8, "nine": 9}
-_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-           "mln": 10**6, "bn": 10**9}
-_ORDINAL_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-                  "seventh": 7, "eighth": 8, "ninth": 9}
-_ORDINAL_TEENS = {"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-                  "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
-                  "eighteenth": 18, "nineteenth": 19}
-_ORDINAL_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-                 "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90}
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+_TEENS = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+    "mln": 10**6,
+    "bn": 10**9,
+}
+_ORDINAL_UNITS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+}
+_ORDINAL_TEENS = {
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+}
+_ORDINAL_TENS = {
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+}
 _ORDINAL_SCALES = {"hundredth": 100, "thousandth": 10**3, "millionth": 10**6}
 _ORDINAL_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 _MULTIPLIERS = frozenset({"hundred", *_SCALES})
-_NUMBER_WORDS = frozenset({*_UNITS, *_TEENS, *_TENS, *_ORDINAL_UNITS, *_ORDINAL_TEENS,
-                           *_ORDINAL_TENS, *_MULTIPLIERS})
+_NUMBER_WORDS = frozenset(
+    {*_UNITS, *_TEENS, *_TENS, *_ORDINAL_UNITS, *_ORDINAL_TEENS, *_ORDINAL_TENS, *_MULTIPLIERS}
+)
 _NUMERATORS = {"a": 1, "an": 1, **{w: v for w, v in _UNITS.items() if v}}
-_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
-                 "quarters": 4, "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5,
-                 "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8,
-                 "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+_DENOMINATORS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
+}
 _PERCENT_WORDS = frozenset({"%", "percent", "percents", "pct"})
 _DOLLAR_WORDS = frozenset({"dollars", "dollar", "usd"})
 
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTHS = {
     **{name: name for name in _MONTH_NAMES},
     **{name[:3]: name for name in _MONTH_NAMES},
@@ -210,8 +330,14 @@ def _iso_date_as_words(match: re.Match[str]) -> str:
 
 
 def _expand_money_shorthand(match: re.Match[str]) -> str:
-    word = {"k": "thousand", "m": "million", "mn": "million", "mln": "million",
-            "bn": "billion", "b": "billion"}[match.group(2)]
+    word = {
+        "k": "thousand",
+        "m": "million",
+        "mn": "million",
+        "mln": "million",
+        "bn": "billion",
+        "b": "billion",
+    }[match.group(2)]
     return f"$ {match.group(1)} {word}"
 
 
@@ -245,9 +371,9 @@ def _read_quantity(words: list[str], i: int) -> tuple[list[str], int] | None:
     if kind == "cardinal":
         if j < len(words) and words[j] in _PERCENT_WORDS:
             return [number + "%"], j + 1
-        if words[j:j + 2] == ["per", "cent"]:
+        if words[j : j + 2] == ["per", "cent"]:
             return [number + "%"], j + 2
-        if words[j:j + 2] in (["us", "dollars"], ["us", "dollar"]):
+        if words[j : j + 2] in (["us", "dollars"], ["us", "dollar"]):
             dollars, j = True, j + 2
         elif j < len(words) and words[j] in _DOLLAR_WORDS:
             dollars, j = True, j + 1
@@ -321,7 +447,7 @@ def _read_number_words(words: list[str], i: int) -> tuple[Decimal, int, bool, st
 
 
 def _paired_year(words: list[str], value: Decimal, j: int, last: str) -> tuple[Decimal, int]:
-    """"nineteen ninety-two" is 1992, "twenty twenty" 2020: two two-digit groups."""
+    """ "nineteen ninety-two" is 1992, "twenty twenty" 2020: two two-digit groups."""
     if last not in ("teen", "tens", "unit") or not 10 <= value <= 99:
         return value, j
     if j >= len(words) or (words[j] not in _TEENS and words[j] not in _TENS):
@@ -400,7 +526,7 @@ def _without_leading_article(words: list[str]) -> list[str]:
 
 
 def _joined_initials(words: list[str]) -> list[str]:
-    """"U. S." and "U S" are "us", like "U.S."."""
+    """ "U. S." and "U S" are "us", like "U.S."."""
     out: list[str] = []
     previous_was_initial = False
     for word in words:
@@ -419,34 +545,169 @@ def _joined_initials(words: list[str]) -> list[str]:
 
 # Words a learner may put before an answer that do not change it ("President Woodrow
 # Wilson", "in 1992", "about 40%"). Only stripped from what is typed, never from answers.
-_TYPED_LEAD_WORDS = frozenset({
-    "president", "pres", "mr", "mrs", "ms", "dr", "sir", "senator", "sen", "ambassador",
-    "secretary", "general", "gen", "prime", "minister", "governor", "gov", "mayor",
-    "in", "on", "at", "about", "around", "approximately", "approx", "roughly", "circa",
-    "ca", "nearly", "some",
-})
+_TYPED_LEAD_WORDS = frozenset(
+    {
+        "president",
+        "pres",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "senator",
+        "sen",
+        "ambassador",
+        "secretary",
+        "general",
+        "gen",
+        "prime",
+        "minister",
+        "governor",
+        "gov",
+        "mayor",
+        "in",
+        "on",
+        "at",
+        "about",
+        "around",
+        "approximately",
+        "approx",
+        "roughly",
+        "circa",
+        "ca",
+        "nearly",
+        "some",
+    }
+)
 # Nouns that end names of things rather than of people: "Minsk Group", "Madrid Principles"
 # are not a given name and a surname.
-_NAMED_THING_NOUNS = frozenset({
-    "accord", "accords", "act", "agency", "agreement", "alliance", "army", "assembly",
-    "bank", "bay", "center", "centre", "city", "coalition", "commission", "committee",
-    "company", "conference", "congress", "consortium", "corporation", "corridor", "council",
-    "court", "declaration", "department", "doctrine", "embassy", "federation", "field",
-    "forum", "foundation", "fund", "group", "house", "initiative", "institute", "island",
-    "islands", "lake", "law", "league", "ministry", "mission", "mountains", "movement",
-    "office", "organization", "organisation", "parliament", "partnership", "party", "peace",
-    "pipeline", "plan", "policy", "principles", "process", "program", "programme", "project",
-    "protocol", "railway", "region", "republic", "resolution", "river", "road", "route",
-    "sea", "section", "senate", "service", "state", "states", "strategy", "summit", "talks",
-    "treaty", "union", "university", "war", "zone", "stream", "basin", "valley", "gulf",
-    "strait", "peninsula", "line", "airport", "port", "square", "street", "avenue",
-})
+_NAMED_THING_NOUNS = frozenset(
+    {
+        "accord",
+        "accords",
+        "act",
+        "agency",
+        "agreement",
+        "alliance",
+        "army",
+        "assembly",
+        "bank",
+        "bay",
+        "center",
+        "centre",
+        "city",
+        "coalition",
+        "commission",
+        "committee",
+        "company",
+        "conference",
+        "congress",
+        "consortium",
+        "corporation",
+        "corridor",
+        "council",
+        "court",
+        "declaration",
+        "department",
+        "doctrine",
+        "embassy",
+        "federation",
+        "field",
+        "forum",
+        "foundation",
+        "fund",
+        "group",
+        "house",
+        "initiative",
+        "institute",
+        "island",
+        "islands",
+        "lake",
+        "law",
+        "league",
+        "ministry",
+        "mission",
+        "mountains",
+        "movement",
+        "office",
+        "organization",
+        "organisation",
+        "parliament",
+        "partnership",
+        "party",
+        "peace",
+        "pipeline",
+        "plan",
+        "policy",
+        "principles",
+        "process",
+        "program",
+        "programme",
+        "project",
+        "protocol",
+        "railway",
+        "region",
+        "republic",
+        "resolution",
+        "river",
+        "road",
+        "route",
+        "sea",
+        "section",
+        "senate",
+        "service",
+        "state",
+        "states",
+        "strategy",
+        "summit",
+        "talks",
+        "treaty",
+        "union",
+        "university",
+        "war",
+        "zone",
+        "stream",
+        "basin",
+        "valley",
+        "gulf",
+        "strait",
+        "peninsula",
+        "line",
+        "airport",
+        "port",
+        "square",
+        "street",
+        "avenue",
+    }
+)
 # First words of place names ("South Caucasus", "New York"), not given names.
-_PLACE_QUALIFIERS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "new",
-    "upper", "lower", "central", "great", "greater", "united", "saint", "st", "san", "mount",
-    "lake", "cape", "port", "fort",
-})
+_PLACE_QUALIFIERS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "new",
+        "upper",
+        "lower",
+        "central",
+        "great",
+        "greater",
+        "united",
+        "saint",
+        "st",
+        "san",
+        "mount",
+        "lake",
+        "cape",
+        "port",
+        "fort",
+    }
+)
 # Small words a learner may leave out of a long name: "Partnership Peace".
 _FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "to", "a", "an", "de"})
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -503,7 +764,7 @@ def _accepted_forms(answer: str, accept: tuple[str, ...]) -> tuple[_Form, ...]:
 
 
 def _with_parenthetical_parts(text: str) -> Iterable[str]:
-    """"U.S. Agency for International Development (USAID)": the whole, either part."""
+    """ "U.S. Agency for International Development (USAID)": the whole, either part."""
     if not text:
         return
     yield text
@@ -624,7 +885,7 @@ def _is_small_typo(typed: _Shape, expected: _Shape) -> bool:
 
 
 def _differs_by_a_whole_word(typed: _Shape, expected: _Shape) -> bool:
-    """"Freedom Support" for "Freedom Support Act" is a word left out, not a slip of the
+    """ "Freedom Support" for "Freedom Support Act" is a word left out, not a slip of the
     fingers; only the stricter word rules may forgive it. Words under 3 letters ("DC")
     are not counted: leaving them out is a small slip."""
     if len(typed.words) == len(expected.words):
@@ -632,13 +893,13 @@ def _differs_by_a_whole_word(typed: _Shape, expected: _Shape) -> bool:
     longer, shorter = (expected, typed) if len(expected.words) > len(typed.words) else (typed, expected)
     words = longer.words
     return any(
-        len(word) >= 3 and _compact(" ".join(words[:i] + words[i + 1:])) == shorter.key
+        len(word) >= 3 and _compact(" ".join(words[:i] + words[i + 1 :])) == shorter.key
         for i, word in enumerate(words)
     )
 
 
 def _is_surname_of(typed: _Shape, surname: str) -> bool:
-    """"Wilson" for "Woodrow Wilson": the right person, said the short way, but it could be
+    """ "Wilson" for "Woodrow Wilson": the right person, said the short way, but it could be
     another of the family (Aliyev: Heydar or İlham), so almost rather than right."""
     if typed.facts:
         return False
@@ -658,7 +919,7 @@ def _is_reversed_name(typed: _Shape, expected: _Shape, form: _Form) -> bool:
 
 
 def _lacks_one_leading_or_small_word(typed: _Shape, expected: _Shape) -> bool:
-    """"Minsk Group" for "OSCE Minsk Group", "Partnership Peace" for "Partnership for Peace".
+    """ "Minsk Group" for "OSCE Minsk Group", "Partnership Peace" for "Partnership for Peace".
 
     Only names of three words or more, and only the first word (a qualifier) or a small
     word may be left out: the last word is the head noun ("Freedom Support" is not an act).
@@ -668,13 +929,13 @@ def _lacks_one_leading_or_small_word(typed: _Shape, expected: _Shape) -> bool:
         return False
     for index, word in enumerate(words):
         omissible = (index == 0 or word in _FUNCTION_WORDS) and word not in expected.facts
-        if omissible and typed.words == words[:index] + words[index + 1:]:
+        if omissible and typed.words == words[:index] + words[index + 1 :]:
             return True
     return False
 
 
 def _is_number_without_its_words(typed: _Shape, expected: _Shape) -> bool:
-    """"907" for "Section 907", "53" for "53%", "10 million" for "$10 million": the number
+    """ "907" for "Section 907", "53" for "53%", "10 million" for "$10 million": the number
     is right, the learner left out a unit or a word or two around it. Not for dates: the
     day or year alone is not the date."""
     if not typed.words or not all(_NUMBER_WITH_UNIT.fullmatch(w) for w in typed.words):
@@ -687,7 +948,7 @@ def _is_number_without_its_words(typed: _Shape, expected: _Shape) -> bool:
 
 
 def _adds_a_naming_noun(typed: _Shape, expected: _Shape) -> bool:
-    """"Baku–Tbilisi–Ceyhan pipeline": the right name with the kind of thing it names."""
+    """ "Baku–Tbilisi–Ceyhan pipeline": the right name with the kind of thing it names."""
     return (
         len(typed.words) == len(expected.words) + 1
         and typed.words[:-1] == expected.words
@@ -718,7 +979,7 @@ def _osa_distance(a: str, b: str, limit: int) -> int:
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 best = min(best, before_previous[j - 2] + 1)
             current[j] = min(best, over)
-        if min(current[low - 1:high + 1]) >= over:
+        if min(current[low - 1 : high + 1]) >= over:
             return over
         before_previous, previous = previous, current
     return previous[len(b)]
@@ -727,8 +988,9 @@ def _osa_distance(a: str, b: str, limit: int) -> int:
 def _closest_form(typed: _Shape, forms: tuple[_Form, ...]) -> _Form:
     if len(forms) == 1:
         return forms[0]
-    return max(forms, key=lambda form: SequenceMatcher(None, typed.key, form.shapes[0].key,
-                                                       autojunk=False).ratio())
+    return max(
+        forms, key=lambda form: SequenceMatcher(None, typed.key, form.shapes[0].key, autojunk=False).ratio()
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -833,9 +1095,7 @@ def _fold_char(char: str) -> str:
 # --------------------------------------------------------------------------------------
 
 
-def choice_options(
-    answer: str, distractors: Sequence[str], seed: str, shown: int = 3
-) -> tuple[str, ...]:
+def choice_options(answer: str, distractors: Sequence[str], seed: str, shown: int = 3) -> tuple[str, ...]:
     """The answer and up to `shown` distractors, in an order fixed by `seed`.
 
     The same seed (e.g. f"{deck}/{card}/{review_number}") gives the same options in the same
@@ -953,8 +1213,7 @@ def _true_false_indices(options: Sequence[str]) -> tuple[int, int] | None:
 def _option_with_text(typed: str, options: Sequence[str]) -> int | None:
     """The single option the text is (right), else the single one it almost is."""
     for verdict in (Verdict.RIGHT, Verdict.ALMOST):
-        found = [i for i, option in enumerate(options)
-                 if check_typed(typed, option).verdict is verdict]
+        found = [i for i, option in enumerate(options) if check_typed(typed, option).verdict is verdict]
         if len(found) == 1:
             return found[0]
         if found:

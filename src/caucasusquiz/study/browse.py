@@ -56,8 +56,11 @@ def card_state(progress: CardProgress | None, now_ms: int) -> set[str]:
         return {"new"}
     found = set()
     memory = progress.memory
-    found.add({State.NEW: "new", State.LEARNING: "learning", State.RELEARNING: "learning",
-               State.REVIEW: "review"}[memory.state])
+    found.add(
+        {State.NEW: "new", State.LEARNING: "learning", State.RELEARNING: "learning", State.REVIEW: "review"}[
+            memory.state
+        ]
+    )
     if memory.state is not State.NEW and memory.due_ms is not None and memory.due_ms <= now_ms:
         found.add("due")
     if progress.suspended:
@@ -69,8 +72,9 @@ def card_state(progress: CardProgress | None, now_ms: int) -> set[str]:
     return found
 
 
-def search(cards: Iterable[Card], progress: Mapping[CardKey, CardProgress], query: Query,
-           now_ms: int) -> list[Card]:
+def search(
+    cards: Iterable[Card], progress: Mapping[CardKey, CardProgress], query: Query, now_ms: int
+) -> list[Card]:
     found = []
     for card in cards:
         if query.decks and not any(d in fold(card.deck_id) for d in query.decks):
@@ -80,8 +84,21 @@ def search(cards: Iterable[Card], progress: Mapping[CardKey, CardProgress], quer
         if query.states and not set(query.states) <= card_state(progress.get(card.key), now_ms):
             continue
         if query.words:
-            haystack = fold(" ".join(filter(None, (card.prompt, card.answer, card.context, card.id,
-                                                   " ".join(card.accept), " ".join(card.tags)))))
+            haystack = fold(
+                " ".join(
+                    filter(
+                        None,
+                        (
+                            card.prompt,
+                            card.answer,
+                            card.context,
+                            card.id,
+                            " ".join(card.accept),
+                            " ".join(card.tags),
+                        ),
+                    )
+                )
+            )
             if not all(word in haystack for word in query.words):
                 continue
         found.append(card)

@@ -48,13 +48,16 @@ def _rust():
     try:
         import fsrs_rs_python  # deferred: optional extra, only `optimize` needs it
     except ImportError:
-        raise UserError("the FSRS optimizer is not installed",
-                        "pip install 'caucasusquiz[optimize]' (adds fsrs-rs-python, no torch)") from None
+        raise UserError(
+            "the FSRS optimizer is not installed",
+            "pip install 'caucasusquiz[optimize]' (adds fsrs-rs-python, no torch)",
+        ) from None
     return fsrs_rs_python
 
 
-def card_histories(reviews: Sequence[ReviewRow], day_starts_at: int = 4,
-                   tz: tzinfo | None = None) -> dict[tuple[str, str], list[tuple[int, int]]]:
+def card_histories(
+    reviews: Sequence[ReviewRow], day_starts_at: int = 4, tz: tzinfo | None = None
+) -> dict[tuple[str, str], list[tuple[int, int]]]:
     """Per card: (grade, whole days since the previous review) — FSRS counts in study days."""
     histories: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     last_day = {}
@@ -81,20 +84,31 @@ def _held_out(key: tuple[str, str]) -> bool:
     return digest[0] < 256 * HELD_OUT_SHARE
 
 
-def optimize(reviews: Sequence[ReviewRow], current: Sequence[float], day_starts_at: int = 4,
-             tz: tzinfo | None = None) -> OptimizeResult:
+def optimize(
+    reviews: Sequence[ReviewRow], current: Sequence[float], day_starts_at: int = 4, tz: tzinfo | None = None
+) -> OptimizeResult:
     if len(reviews) < MIN_REVIEWS:
-        raise UserError(f"optimizing needs at least {MIN_REVIEWS} reviews; this profile has {len(reviews)}",
-                        "keep studying with the default parameters; they work well for most people")
+        raise UserError(
+            f"optimizing needs at least {MIN_REVIEWS} reviews; this profile has {len(reviews)}",
+            "keep studying with the default parameters; they work well for most people",
+        )
     rs = _rust()
     histories = card_histories(reviews, day_starts_at, tz)
     train = _items(rs, {k: h for k, h in histories.items() if not _held_out(k)})
     test = _items(rs, {k: h for k, h in histories.items() if _held_out(k)})
     if not train or not test:
-        raise UserError("not enough reviews spread over several days to fit and check parameters",
-                        "optimizing needs cards reviewed again a day or more later")
+        raise UserError(
+            "not enough reviews spread over several days to fit and check parameters",
+            "optimizing needs cards reviewed again a day or more later",
+        )
     fitted = tuple(float(p) for p in rs.FSRS(list(current)).compute_parameters(train))
     before = rs.FSRS(list(current)).evaluate(test)
     after = rs.FSRS(list(fitted)).evaluate(test)
-    return OptimizeResult(len(reviews), len(train), len(test), Fit(before.log_loss, before.rmse_bins),
-                          Fit(after.log_loss, after.rmse_bins), fitted)
+    return OptimizeResult(
+        len(reviews),
+        len(train),
+        len(test),
+        Fit(before.log_loss, before.rmse_bins),
+        Fit(after.log_loss, after.rmse_bins),
+        fitted,
+    )

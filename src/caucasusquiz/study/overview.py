@@ -36,9 +36,15 @@ class Overview:
     new_left_today: int
 
 
-def overview(store: ProgressStore, profile_id: int, collection: Collection, settings: Settings,
-             now: datetime, tz: tzinfo | None = None,
-             progress: Mapping[CardKey, CardProgress] | None = None) -> Overview:
+def overview(
+    store: ProgressStore,
+    profile_id: int,
+    collection: Collection,
+    settings: Settings,
+    now: datetime,
+    tz: tzinfo | None = None,
+    progress: Mapping[CardKey, CardProgress] | None = None,
+) -> Overview:
     progress = progress if progress is not None else store.all_progress(profile_id)
     now_ms = to_ms(now)
     day_end_ms = to_ms(next_day_start(now, settings.day_starts_at, tz))
@@ -62,8 +68,17 @@ def overview(store: ProgressStore, profile_id: int, collection: Collection, sett
             if memory.state is State.REVIEW and (memory.interval_days() or 0) >= MATURE_DAYS:
                 mature += 1
         rows.append(DeckRow(deck.id, deck.title, min(unseen, new_left), due, len(deck.cards), mature))
-    unseen_all = sum(1 for card in collection.cards
-                     if (p := progress.get(card.key)) is None or (p.memory.is_new and is_available(p, now_ms)))
-    everything = DeckRow(None, "All decks", min(unseen_all, new_left), sum(r.due for r in rows),
-                         sum(r.total for r in rows), sum(r.mature for r in rows))
+    unseen_all = sum(
+        1
+        for card in collection.cards
+        if (p := progress.get(card.key)) is None or (p.memory.is_new and is_available(p, now_ms))
+    )
+    everything = DeckRow(
+        None,
+        "All decks",
+        min(unseen_all, new_left),
+        sum(r.due for r in rows),
+        sum(r.total for r in rows),
+        sum(r.mature for r in rows),
+    )
     return Overview([everything, *rows], len(today), new_left)

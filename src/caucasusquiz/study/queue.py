@@ -62,15 +62,15 @@ def build_queue(
 ) -> DayQueue:
     """Today's queue for `cards` (in deck order). `limits` are what is left of today's allowance."""
     queue = DayQueue()
-    reviews: list[tuple[float, int, CardKey, str | None]] = []
-    new_cards: list[tuple[CardKey, str | None]] = []
+    reviews: list[tuple[float, int, Card]] = []
+    new_cards: list[Card] = []
     for position, card in enumerate(cards):
         key = card.key
         p = progress.get(key)
         if not is_available(p, now_ms):
             continue
         if p is None or p.memory.state is State.NEW:
-            new_cards.append((key, sibling_key(card)))
+            new_cards.append(card)
             continue
         memory = p.memory
         due = memory.due_ms if memory.due_ms is not None else now_ms
@@ -79,26 +79,28 @@ def build_queue(
         if memory.state in (State.LEARNING, State.RELEARNING):
             queue.learning.append((due, key))
         else:
-            reviews.append((scheduler.retrievability(memory, now_ms), position, key, sibling_key(card)))
+            reviews.append((scheduler.retrievability(memory, now_ms), position, card))
     queue.learning.sort()
 
     seen = set(siblings_seen or ())
-    chosen_reviews = _take([(key, sibling) for _, _, key, sibling in sorted(reviews)], limits.reviews, seen)
+    reviews.sort(key=lambda item: item[:2])
+    chosen_reviews = _take([card for _, _, card in reviews], limits.reviews, seen)
     chosen_new = _take(new_cards, limits.new, seen)
     queue.main = deque(interleave(chosen_reviews, chosen_new))
     return queue
 
 
-def _take(candidates: list[tuple[CardKey, str | None]], limit: int, seen: set[str]) -> list[CardKey]:
+def _take(candidates: list[Card], limit: int, seen: set[str]) -> list[CardKey]:
     chosen: list[CardKey] = []
-    for key, sibling in candidates:
+    for card in candidates:
         if len(chosen) >= limit:
             break
+        sibling = sibling_key(card)
         if sibling is not None:
             if sibling in seen:
                 continue  # a sibling is already studied today; this one waits for another day
             seen.add(sibling)
-        chosen.append(key)
+        chosen.append(card.key)
     return chosen
 
 

@@ -12,13 +12,13 @@ import hashlib
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from enum import IntEnum
 
 import fsrs
 from fsrs.scheduler import FUZZ_RANGES
 
-from caucasusquiz.study.clock import from_ms, to_ms
+from caucasusquiz.study.clock import day_start, from_ms, study_day, to_ms
 from caucasusquiz.study.rating import Rating
 from caucasusquiz.study.settings import Settings
 
@@ -60,8 +60,11 @@ class Memory:
 
 
 class Scheduler:
-    def __init__(self, settings: Settings, parameters: Sequence[float] | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parameters: Sequence[float] | None = None, tz: tzinfo | None = None
+    ) -> None:
         self.settings = settings
+        self.tz = tz
         self.parameters = tuple(parameters) if parameters else DEFAULT_PARAMETERS
         self._fsrs = fsrs.Scheduler(
             parameters=self.parameters,
@@ -96,8 +99,9 @@ class Scheduler:
     def preview(self, memory: Memory, now: datetime) -> dict[Rating, timedelta]:
         """How long until the card comes back for each grade (before fuzz), for the rating keys."""
         card = self._to_fsrs(memory, now)
-        return {grade: self._fsrs.review_card(card, fsrs.Rating(int(grade)), now)[0].due - now
-                for grade in Rating}
+        return {
+            grade: self._fsrs.review_card(card, fsrs.Rating(int(grade)), now)[0].due - now for grade in Rating
+        }
 
     def retrievability(self, memory: Memory, now_ms: int) -> float:
         """Probability of recalling the card at `now_ms` (1.0 for cards never reviewed)."""
@@ -117,8 +121,22 @@ class Scheduler:
             stability=memory.stability,
             difficulty=memory.difficulty,
             due=from_ms(memory.due_ms) if memory.due_ms is not None else now,
-            last_review=from_ms(memory.last_review_ms) if memory.last_review_ms is not None else None,
+            last_review=self._day_of(memory.last_review_ms),
         )
+
+    def _day_of(self, last_review_ms: int | None) -> datetime | None:
+        """The start of the study day of the last review, as FSRS's elapsed time is counted.
+
+        fsrs treats a review less than 24 h after the previous one as a same-day review
+        (a small short-term update). A card studied at 09:40 and again at 09:05 the next
+        morning is a next-day review for the learner, as in Anki, so elapsed time is
+        counted from the start of the last review's study day.
+        """
+        if last_review_ms is None:
+            return None
+        moment = from_ms(last_review_ms)
+        start = self.settings.day_starts_at
+        return day_start(study_day(moment, start, self.tz), start, self.tz)
 
     def _fuzzed(self, interval: timedelta, seed: str) -> timedelta:
         """FSRS's fuzz ranges, drawn from a generator seeded by card and review number."""
@@ -127,10 +145,14 @@ class Scheduler:
             return interval
         delta = 1.0
         for fuzz_range in FUZZ_RANGES:
-            delta += fuzz_range["factor"] * max(min(float(days), fuzz_range["end"]) - fuzz_range["start"], 0.0)
+            delta += fuzz_range["factor"] * max(
+                min(float(days), fuzz_range["end"]) - fuzz_range["start"], 0.0
+            )
         low = max(2, round(days - delta))
         high = min(round(days + delta), self.settings.maximum_interval_days)
         low = min(low, high)
         rng = random.Random(int.from_bytes(hashlib.sha256(seed.encode()).digest()[:8], "big"))
-        fuzzed = min(round(rng.random() * (high - low + 1) + low), self.settings.maximum_interval_days)
+        # Rounded down, as Anki does: fsrs rounds to nearest, which can land one day past
+        # `high` and lengthens intervals by half a day on average.
+        fuzzed = min(int(rng.random() * (high - low + 1) + low), high, self.settings.maximum_interval_days)
         return timedelta(days=fuzzed)

@@ -95,7 +95,7 @@ class StudySession:
         self.profile = profile
         self.collection = collection
         self.settings = settings
-        self.scheduler = Scheduler(settings, profile.fsrs_parameters)
+        self.scheduler = Scheduler(settings, profile.fsrs_parameters, tz)
         self.limit = limit
         self._clock = clock
         self._monotonic = monotonic
@@ -112,9 +112,13 @@ class StudySession:
         self._rebuild()
 
     def _select(self, collection: Collection) -> dict[CardKey, Card]:
-        return {card.key: card for deck in collection.decks
-                if self._deck_ids is None or deck.id in self._deck_ids
-                for card in deck.cards if self._tag is None or self._tag in card.tags}
+        return {
+            card.key: card
+            for deck in collection.decks
+            if self._deck_ids is None or deck.id in self._deck_ids
+            for card in deck.cards
+            if self._tag is None or self._tag in card.tags
+        }
 
     def update_decks(self, collection: Collection) -> None:
         """Decks changed on disk: keep studying with the new text. Cards added today wait for
@@ -131,17 +135,26 @@ class StudySession:
         self._day = study_day(now, self.settings.day_starts_at, self._tz)
         self._day_end_ms = to_ms(next_day_start(now, self.settings.day_starts_at, self._tz))
         self.progress = self.store.all_progress(self.profile.id)
-        today = self.store.reviews(self.profile.id,
-                                   to_ms(day_start(self._day, self.settings.day_starts_at, self._tz)))
+        today = self.store.reviews(
+            self.profile.id, to_ms(day_start(self._day, self.settings.day_starts_at, self._tz))
+        )
         new_done = sum(1 for r in today if r.state_before == State.NEW)
         reviews_done = sum(1 for r in today if r.state_before == State.REVIEW)
-        siblings_seen = {sibling_key(c) for r in today
-                         if (c := self.cards.get((r.deck_id, r.card_id))) is not None} - {None}
+        siblings_seen = {
+            sibling_key(c) for r in today if (c := self.cards.get((r.deck_id, r.card_id))) is not None
+        } - {None}
         self.queue = build_queue(
-            self.cards.values(), self.progress, self.scheduler, now_ms=to_ms(now),
-            day_end_ms=self._day_end_ms, siblings_seen=siblings_seen,
-            limits=Limits(max(0, self.settings.new_per_day - new_done),
-                          max(0, self.settings.reviews_per_day - reviews_done)))
+            self.cards.values(),
+            self.progress,
+            self.scheduler,
+            now_ms=to_ms(now),
+            day_end_ms=self._day_end_ms,
+            siblings_seen=siblings_seen,
+            limits=Limits(
+                max(0, self.settings.new_per_day - new_done),
+                max(0, self.settings.reviews_per_day - reviews_done),
+            ),
+        )
 
     @property
     def counts(self) -> Counts:
@@ -202,8 +215,9 @@ class StudySession:
             return answers.TRUE_FALSE_OPTIONS
         if card.type is CardType.CHOICE:
             reps = self._progress_of(card.key).memory.reps
-            return answers.choice_options(card.answer, card.distractors,
-                                          f"{self.profile.name}/{card.deck_id}/{card.id}/{reps}")
+            return answers.choice_options(
+                card.answer, card.distractors, f"{self.profile.name}/{card.deck_id}/{card.id}/{reps}"
+            )
         return ()
 
     def submit(self, typed: str) -> AnswerCheck:
@@ -244,29 +258,45 @@ class StudySession:
         """Grade the current card (default: the suggested rating) and store it before returning."""
         card = self._require_card()
         if self.check is None:
-            self.check = answers.check_typed("", card.answer) if card.is_typed else \
-                answers.check_option(None, self.options(card), _option_answer(card))
+            self.check = (
+                answers.check_typed("", card.answer)
+                if card.is_typed
+                else answers.check_option(None, self.options(card), _option_answer(card))
+            )
             self._answer_seconds = self._monotonic() - self._shown_at
         rating = Rating(int(rating)) if rating is not None else self.suggested
         now = self._clock()
         key = card.key
         before = self.progress.get(key)
         previous = before or CardProgress()
-        memory = self.scheduler.review(previous.memory, rating, now,
-                                       fuzz_seed=f"{self.profile.name}/{card.deck_id}/{card.id}")
-        became_leech = (not previous.leech and memory.lapses >= self.settings.leech_threshold
-                        and memory.lapses > previous.memory.lapses)
+        memory = self.scheduler.review(
+            previous.memory, rating, now, fuzz_seed=f"{self.profile.name}/{card.deck_id}/{card.id}"
+        )
+        became_leech = (
+            not previous.leech
+            and memory.lapses >= self.settings.leech_threshold
+            and memory.lapses > previous.memory.lapses
+        )
         after = replace(previous, memory=memory, buried_until_ms=None, leech=previous.leech or became_leech)
         seconds = self._answer_seconds or 0.0
         review_id = self.store.record_review(
-            self.profile.id, key, before, after, reviewed_ms=to_ms(now), grade=int(rating),
-            typed=self.check.typed or None, verdict=self.check.verdict.value,
-            duration_ms=round(seconds * 1000))
+            self.profile.id,
+            key,
+            before,
+            after,
+            reviewed_ms=to_ms(now),
+            grade=int(rating),
+            typed=self.check.typed or None,
+            verdict=self.check.verdict.value,
+            duration_ms=round(seconds * 1000),
+        )
         self.progress[key] = after
         if memory.state in (State.LEARNING, State.RELEARNING) and memory.due_ms < self._day_end_ms:
             bisect.insort(self.queue.learning, (memory.due_ms, key))
         hidden = self._hide_siblings(card)
-        self._undo.append(_Undo("answer", key, before, review_id, hidden, self.check.verdict, rating, seconds))
+        self._undo.append(
+            _Undo("answer", key, before, review_id, hidden, self.check.verdict, rating, seconds)
+        )
         self._count(self.check.verdict, rating, card, seconds, +1, was_new=previous.memory.is_new)
         self.current = None
         self.check = None
@@ -282,8 +312,9 @@ class StudySession:
             self.queue.main.remove(key)
         return hidden
 
-    def _count(self, verdict: Verdict, rating: Rating, card: Card, seconds: float, sign: int,
-               was_new: bool) -> None:
+    def _count(
+        self, verdict: Verdict, rating: Rating, card: Card, seconds: float, sign: int, was_new: bool
+    ) -> None:
         s = self.summary
         s.cards_done += sign
         s.seconds += sign * seconds
@@ -359,9 +390,14 @@ class StudySession:
         """The session summary, with what comes due tomorrow."""
         tomorrow_end = self._day_end_ms + 86_400_000
         self.summary.due_tomorrow = sum(
-            1 for key, p in self.progress.items()
-            if key in self.cards and not p.suspended and p.memory.due_ms is not None
-            and p.memory.state is not State.NEW and self._day_end_ms <= p.memory.due_ms < tomorrow_end)
+            1
+            for key, p in self.progress.items()
+            if key in self.cards
+            and not p.suspended
+            and p.memory.due_ms is not None
+            and p.memory.state is not State.NEW
+            and self._day_end_ms <= p.memory.due_ms < tomorrow_end
+        )
         return self.summary
 
     # -- helpers -----------------------------------------------------------------------

@@ -7,7 +7,6 @@ the line and what to write instead.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from datetime import timedelta
 from pathlib import Path
@@ -55,8 +54,14 @@ class Settings:
 
 _SECTIONS: dict[str, tuple[str, ...]] = {
     "study": ("new_per_day", "reviews_per_day", "day_starts_at"),
-    "scheduler": ("desired_retention", "learning_steps", "relearning_steps", "maximum_interval_days",
-                  "fuzz", "leech_threshold"),
+    "scheduler": (
+        "desired_retention",
+        "learning_steps",
+        "relearning_steps",
+        "maximum_interval_days",
+        "fuzz",
+        "leech_threshold",
+    ),
     "ui": ("theme",),
 }
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
@@ -71,6 +76,8 @@ def load_settings(path: Path) -> Settings:
         return Settings()
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"{path}: cannot read the settings file ({exc})") from None
+    import tomllib  # deferred: most people never write a settings file
+
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -82,14 +89,24 @@ def _parse(raw: dict, path: Path, text: str) -> Settings:
     changes: dict[str, object] = {}
     for section, values in raw.items():
         if section not in _SECTIONS:
-            raise _error(path, text, section, f"unknown section [{section}]",
-                         f"sections are: {', '.join(f'[{s}]' for s in _SECTIONS)}")
+            raise _error(
+                path,
+                text,
+                section,
+                f"unknown section [{section}]",
+                f"sections are: {', '.join(f'[{s}]' for s in _SECTIONS)}",
+            )
         if not isinstance(values, dict):
             raise _error(path, text, section, f"`{section}` must be a section: [{section}]")
         for key, value in values.items():
             if key not in _SECTIONS[section]:
-                raise _error(path, text, key, f"unknown setting `{key}` in [{section}]",
-                             f"settings in [{section}]: {', '.join(_SECTIONS[section])}")
+                raise _error(
+                    path,
+                    text,
+                    key,
+                    f"unknown setting `{key}` in [{section}]",
+                    f"settings in [{section}]: {', '.join(_SECTIONS[section])}",
+                )
             changes[key] = _convert(key, value, path, text)
     settings = Settings(**changes)
     _validate(settings, path, text)
@@ -100,7 +117,7 @@ def _convert(key: str, value: object, path: Path, text: str) -> object:
     expected = {f.name: f.type for f in fields(Settings)}[key]
     if key.endswith("_steps"):
         if not isinstance(value, list):
-            raise _error(path, text, key, f"`{key}` must be a list such as [\"1m\", \"10m\"]")
+            raise _error(path, text, key, f'`{key}` must be a list such as ["1m", "10m"]')
         return tuple(_duration(item, key, path, text) for item in value)
     if expected == "str":
         if not isinstance(value, str) or not value.strip():
@@ -122,8 +139,13 @@ def _convert(key: str, value: object, path: Path, text: str) -> object:
 def _duration(item: object, key: str, path: Path, text: str) -> timedelta:
     match = _DURATION.match(str(item)) if isinstance(item, str | int | float) else None
     if match is None or isinstance(item, bool):
-        raise _error(path, text, key, f"`{key}`: {item!r} is not a duration",
-                     'write durations like "30s", "10m", "1h" or "1d"')
+        raise _error(
+            path,
+            text,
+            key,
+            f"`{key}`: {item!r} is not a duration",
+            'write durations like "30s", "10m", "1h" or "1d"',
+        )
     amount, unit = float(match.group(1)), match.group(2)
     return timedelta(**{_UNITS[unit]: amount})
 
@@ -145,6 +167,7 @@ def _validate(s: Settings, path: Path, text: str) -> None:
 
 
 def _error(path: Path, text: str, key: str, message: str, hint: str | None = None) -> UserError:
-    line = next((n for n, row in enumerate(text.splitlines(), 1)
-                 if re.match(rf"\s*\[?\s*{re.escape(key)}\b", row)), 1)
+    line = next(
+        (n for n, row in enumerate(text.splitlines(), 1) if re.match(rf"\s*\[?\s*{re.escape(key)}\b", row)), 1
+    )
     return UserError(f"{path}:{line}: {message}", hint or "see docs/settings.md")

@@ -59,8 +59,14 @@ class Stats:
         return data
 
 
-def collect_stats(store: ProgressStore, profile: Profile, collection: Collection, settings: Settings,
-                  now: datetime, tz: tzinfo | None = None) -> Stats:
+def collect_stats(
+    store: ProgressStore,
+    profile: Profile,
+    collection: Collection,
+    settings: Settings,
+    now: datetime,
+    tz: tzinfo | None = None,
+) -> Stats:
     start_hour = settings.day_starts_at
     today = study_day(now, start_hour, tz)
     now_ms = to_ms(now)
@@ -91,7 +97,9 @@ def collect_stats(store: ProgressStore, profile: Profile, collection: Collection
             forecast[day] += 1
         decks.append(DeckStats(deck.id, deck.title, len(deck.cards), seen, due, mature))
 
-    reviews = store.reviews(profile.id, to_ms(day_start(today - timedelta(days=HISTORY_DAYS), start_hour, tz)))
+    reviews = store.reviews(
+        profile.id, to_ms(day_start(today - timedelta(days=HISTORY_DAYS), start_hour, tz))
+    )
     per_day = Counter(study_day(from_ms(r.reviewed_ms), start_hour, tz) for r in reviews)
     retention_reviews, passed = store.true_retention(profile.id)
     return Stats(
@@ -106,21 +114,26 @@ def collect_stats(store: ProgressStore, profile: Profile, collection: Collection
         retention_reviews=retention_reviews,
         streak_days=_streak(per_day, today),
         decks=decks,
-        forecast=[(today + timedelta(days=i), forecast.get(today + timedelta(days=i), 0))
-                  for i in range(FORECAST_DAYS)],
+        forecast=[
+            (today + timedelta(days=i), forecast.get(today + timedelta(days=i), 0))
+            for i in range(FORECAST_DAYS)
+        ],
         reviews_per_day=dict(per_day),
         leeches=leeches,
         suspended=suspended,
     )
 
 
-def streak_days(store: ProgressStore, profile_id: int, settings: Settings, now: datetime,
-                tz: tzinfo | None = None) -> int:
+def streak_days(
+    store: ProgressStore, profile_id: int, settings: Settings, now: datetime, tz: tzinfo | None = None
+) -> int:
     """Consecutive study days up to today, for the home screen."""
     today = study_day(now, settings.day_starts_at, tz)
     since = to_ms(day_start(today - timedelta(days=HISTORY_DAYS), settings.day_starts_at, tz))
-    per_day = Counter(study_day(from_ms(r.reviewed_ms), settings.day_starts_at, tz)
-                      for r in store.reviews(profile_id, since))
+    per_day = Counter(
+        study_day(from_ms(r.reviewed_ms), settings.day_starts_at, tz)
+        for r in store.reviews(profile_id, since)
+    )
     return _streak(per_day, today)
 
 

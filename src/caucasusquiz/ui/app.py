@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
@@ -16,15 +17,11 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from caucasusquiz.decks.collection import deck_files
 from caucasusquiz.errors import UserError
 from caucasusquiz.paths import Locations
-from caucasusquiz.store.database import ProgressStore, StoreCorrupt, move_aside
 from caucasusquiz.study.clock import utc_now
 from caucasusquiz.study.settings import Settings, load_settings
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen, MessageScreen
-from caucasusquiz.ui.screens.help import HelpScreen
-from caucasusquiz.workspace import Workspace, choose_profile, load_decks
 
 DECK_POLL_SECONDS = 2.0
 
@@ -41,10 +38,19 @@ class CaucasusQuizApp(App[None]):
     # Bumped whenever the decks were reloaded from disk; screens watch it.
     decks_version: reactive[int] = reactive(0)
 
-    def __init__(self, locations: Locations, profile: str | None = None, *, study: bool = False,
-                 deck: str | None = None, limit: int | None = None,
-                 clock: Callable[[], datetime] = utc_now, monotonic: Callable[[], float] = time.monotonic,
-                 tz: tzinfo | None = None, watch_decks: bool = True) -> None:
+    def __init__(
+        self,
+        locations: Locations,
+        profile: str | None = None,
+        *,
+        study: bool = False,
+        deck: str | None = None,
+        limit: int | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        monotonic: Callable[[], float] = time.monotonic,
+        tz: tzinfo | None = None,
+        watch_decks: bool = True,
+    ) -> None:
         super().__init__()
         self.locations = locations
         self.profile_name = profile
@@ -55,31 +61,53 @@ class CaucasusQuizApp(App[None]):
         self.monotonic = monotonic
         self.tz = tz
         self.watch_decks = watch_decks
-        self.workspace: Workspace | None = None
+        self.workspace = None  # a caucasusquiz.workspace.Workspace once opened
+        # Set once start-up has settled: workspace open, or a dialog explains why not.
+        self.opened = asyncio.Event()
         self._deck_signature: tuple = ()
 
     # -- start-up --------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        # The home screen is drawn at once; decks and progress are opened off the UI
+        # thread and fill it in (with 10,000 cards that takes longer than a first paint).
         try:
             settings = load_settings(self.locations.config_file)
-            collection = load_decks(self.locations)
         except UserError as exc:
             self._fatal("caucasusquiz cannot start", str(exc), exc.hint)
             return
         self._apply_theme(settings)
+        from caucasusquiz.ui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        # After the first frame: the loading thread would otherwise compete with it for the GIL.
+        self.call_after_refresh(self._open_workspace, settings)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open_workspace(self, settings: Settings) -> None:
+        # Deferred imports: PyYAML, sqlite3 and fsrs are not needed for the first paint.
+        from caucasusquiz.store.database import ProgressStore, StoreCorrupt
+        from caucasusquiz.workspace import load_decks
+
+        try:
+            collection = load_decks(self.locations)
+        except UserError as exc:
+            self.call_from_thread(self._fatal, "caucasusquiz cannot start", str(exc), exc.hint)
+            return
         self._deck_signature = self._signature()
         try:
             store = ProgressStore.open(self.locations.database)
         except StoreCorrupt as exc:
-            self._offer_fresh_start(settings, collection, exc)
+            self.call_from_thread(self._offer_fresh_start, settings, collection, exc)
             return
         except UserError as exc:
-            self._fatal("Progress cannot be saved", str(exc), exc.hint)
+            self.call_from_thread(self._fatal, "Progress cannot be saved", str(exc), exc.hint)
             return
-        self._start(settings, collection, store)
+        self.call_from_thread(self._start, settings, collection, store)
 
-    def _start(self, settings: Settings, collection, store: ProgressStore, notice: str | None = None) -> None:
+    def _start(self, settings: Settings, collection, store, notice: str | None = None) -> None:
+        from caucasusquiz.workspace import Workspace, choose_profile
+
         try:
             profile = choose_profile(store, self.profile_name, self.clock())
         except UserError as exc:
@@ -87,19 +115,22 @@ class CaucasusQuizApp(App[None]):
             self._fatal("Progress cannot be saved", str(exc), exc.hint)
             return
         self.workspace = Workspace(self.locations, settings, collection, store, profile)
-        from caucasusquiz.ui.screens.home import HomeScreen
-
-        self.push_screen(HomeScreen())
+        self.decks_version += 1  # the home screen fills itself in
         if notice:
             self.push_screen(MessageScreen("A fresh start", notice))
         if self.start_study:
             self.start_session(self.start_deck, limit=self.start_limit)
         if self.watch_decks:
             self.set_interval(DECK_POLL_SECONDS, self._check_decks)
+        self.opened.set()
 
-    def _offer_fresh_start(self, settings: Settings, collection, exc: StoreCorrupt) -> None:
-        message = (f"{exc}\n\nYour progress file cannot be read. caucasusquiz can move it aside "
-                   "(it is kept, never deleted) and start a fresh one.")
+    def _offer_fresh_start(self, settings: Settings, collection, exc) -> None:
+        from caucasusquiz.store.database import ProgressStore, move_aside
+
+        message = (
+            f"{exc}\n\nYour progress file cannot be read. caucasusquiz can move it aside "
+            "(it is kept, never deleted) and start a fresh one."
+        )
 
         def answered(fresh: bool | None) -> None:
             if not fresh:
@@ -113,22 +144,32 @@ class CaucasusQuizApp(App[None]):
                 return
             self._start(settings, collection, store, f"The damaged file was kept as {kept}.")
 
-        self.push_screen(ConfirmScreen("Progress file damaged", message, yes="Move aside, start fresh",
-                                       no="Quit"), answered)
+        self.push_screen(
+            ConfirmScreen("Progress file damaged", message, yes="Move aside, start fresh", no="Quit"),
+            answered,
+        )
+        self.opened.set()
 
     def _fatal(self, title: str, message: str, hint: str | None) -> None:
-        self.push_screen(MessageScreen(title, message, hint),
-                         lambda _: self.exit(return_code=1, message=f"caucasusquiz: error: {message}"))
+        self.push_screen(
+            MessageScreen(title, message, hint),
+            lambda _: self.exit(return_code=1, message=f"caucasusquiz: error: {message}"),
+        )
+        self.opened.set()
 
     def _apply_theme(self, settings: Settings) -> None:
         if settings.theme in self.available_themes:
             self.theme = settings.theme
         else:
-            self.notify(f"Unknown theme {settings.theme!r} in settings; using the default.", severity="warning")
+            self.notify(
+                f"Unknown theme {settings.theme!r} in settings; using the default.", severity="warning"
+            )
 
     # -- navigation --------------------------------------------------------------------
 
-    def start_session(self, deck: str | None = None, *, limit: int | None = None, tag: str | None = None) -> None:
+    def start_session(
+        self, deck: str | None = None, *, limit: int | None = None, tag: str | None = None
+    ) -> None:
         """Open a review session, or say why there is nothing to study right now."""
         from caucasusquiz.study.session import StudySession
         from caucasusquiz.ui.screens.review import ReviewScreen
@@ -141,9 +182,18 @@ class CaucasusQuizApp(App[None]):
                 self.notify(f"No deck called {deck!r}.", severity="error")
                 return
             deck_ids, title = [found.id], found.title
-        session = StudySession(workspace.store, workspace.profile, workspace.collection, workspace.settings,
-                               deck_ids=deck_ids, tag=tag, limit=limit, clock=self.clock,
-                               monotonic=self.monotonic, tz=self.tz)
+        session = StudySession(
+            workspace.store,
+            workspace.profile,
+            workspace.collection,
+            workspace.settings,
+            deck_ids=deck_ids,
+            tag=tag,
+            limit=limit,
+            clock=self.clock,
+            monotonic=self.monotonic,
+            tz=self.tz,
+        )
         if session.next_card() is None:
             due = session.next_learning_due()
             later = f" Cards you are learning come back at {due.astimezone(self.tz):%H:%M}." if due else ""
@@ -152,6 +202,8 @@ class CaucasusQuizApp(App[None]):
         self.push_screen(ReviewScreen(session, title))
 
     def action_help(self) -> None:
+        from caucasusquiz.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
@@ -169,16 +221,23 @@ class CaucasusQuizApp(App[None]):
         if self.workspace is None:
             return
         yield SystemCommand("Study all due cards", "Start a session on every deck", self.start_session)
-        yield SystemCommand("Statistics", "Forecast, retention, calendar, mastery",
-                            lambda: self.action_open("stats"))
-        yield SystemCommand("Browse cards", "Search cards, see their state, suspend, edit",
-                            lambda: self.action_open("browser"))
+        yield SystemCommand(
+            "Statistics", "Forecast, retention, calendar, mastery", lambda: self.action_open("stats")
+        )
+        yield SystemCommand(
+            "Browse cards",
+            "Search cards, see their state, suspend, edit",
+            lambda: self.action_open("browser"),
+        )
         yield SystemCommand("Reload decks", "Read the deck files again now", self.reload_decks)
         for deck in self.workspace.collection.decks:
-            yield SystemCommand(f"Study: {deck.title}", f"Start a session on {deck.id}",
-                                lambda deck_id=deck.id: self.start_session(deck_id))
+            yield SystemCommand(
+                f"Study: {deck.title}",
+                f"Start a session on {deck.id}",
+                lambda deck_id=deck.id: self.start_session(deck_id),
+            )
 
-    def require_workspace(self) -> Workspace:
+    def require_workspace(self):
         if self.workspace is None:
             raise RuntimeError("the workspace is not open yet")
         return self.workspace
@@ -186,6 +245,8 @@ class CaucasusQuizApp(App[None]):
     # -- decks on disk -------------------------------------------------------------------
 
     def _signature(self) -> tuple:
+        from caucasusquiz.decks.collection import deck_files
+
         files: list[Path] = deck_files([self.locations.decks]) if self.locations.decks.is_dir() else []
         signature = []
         for path in files:
@@ -205,6 +266,8 @@ class CaucasusQuizApp(App[None]):
     @work(thread=True, exclusive=True, group="decks")
     def reload_decks(self) -> None:
         """Read the decks again off the UI thread, then hand them to the screens."""
+        from caucasusquiz.workspace import load_decks
+
         try:
             collection = load_decks(self.locations)
         except UserError as exc:
@@ -220,9 +283,13 @@ class CaucasusQuizApp(App[None]):
         errors = collection.errors
         if errors:
             first = errors[0]
-            self.notify(f"{first.path.name}:{first.line}: {first.message}"
-                        + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""),
-                        title="Decks reloaded with problems", severity="warning", timeout=8)
+            self.notify(
+                f"{first.path.name}:{first.line}: {first.message}"
+                + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""),
+                title="Decks reloaded with problems",
+                severity="warning",
+                timeout=8,
+            )
         else:
             self.notify(f"{len(collection)} cards in {len(collection.decks)} decks.", title="Decks reloaded")
 

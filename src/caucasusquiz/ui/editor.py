@@ -36,8 +36,13 @@ def edit_card(app: App, card: Card, on_done: Callable[[], None]) -> None:
         return
     command = editor_command()
     if command is None:
-        app.push_screen(MessageScreen("No editor found", f"Open {deck.path} at line {card.line} yourself.",
-                                      "Set $EDITOR (e.g. export EDITOR=nano) to edit from the app."))
+        app.push_screen(
+            MessageScreen(
+                "No editor found",
+                f"Open {deck.path} at line {card.line} yourself.",
+                "Set $EDITOR (e.g. export EDITOR=nano) to edit from the app.",
+            )
+        )
         return
     # `+LINE FILE` opens at a line in vi, vim, nano, emacs, micro, kakoune and helix alike.
     argv = [*command, f"+{card.line}", str(deck.path)]
@@ -64,8 +69,12 @@ def _reload_and_report(app: App, path) -> None:
     app.decks_version += 1
     problems = [p for p in workspace.collection.problems if p.path == path and p.is_error]
     if problems:
-        app.push_screen(MessageScreen(
-            "The deck has problems", "\n".join(str(p) for p in problems),
-            "The cards with problems are left out until they are fixed; press e to edit again."))
+        app.push_screen(
+            MessageScreen(
+                "The deck has problems",
+                "\n".join(str(p) for p in problems),
+                "The cards with problems are left out until they are fixed; press e to edit again.",
+            )
+        )
     else:
         app.notify(f"{path.name} saved and checked: no problems.", title="Deck reloaded")

@@ -15,7 +15,8 @@ from caucasusquiz.store.database import CardProgress
 from caucasusquiz.study.browse import card_state, parse_query, search
 from caucasusquiz.study.clock import from_ms, to_ms
 from caucasusquiz.ui.editor import edit_card
-from caucasusquiz.ui.widgets.card_text import context_text, literal
+from caucasusquiz.ui.widgets.card_text import context_text
+from caucasusquiz.ui.widgets.literal import literal
 
 MAX_ROWS = 500
 
@@ -32,8 +33,10 @@ class BrowserScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(id="search", placeholder="Search: words, tag:energy, deck:history, is:due / new / "
-                    "suspended / leech")
+        yield Input(
+            id="search",
+            placeholder="Search: words, tag:energy, deck:history, is:due / new / suspended / leech",
+        )
         yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
         yield Static(id="card-detail")
         yield Footer()
@@ -69,20 +72,37 @@ class BrowserScreen(Screen[None]):
             table.add_row(*self._cells(card, now_ms), key=f"{card.deck_id}\x00{card.id}")
         shown = min(len(self.found), MAX_ROWS)
         self.sub_title = f"{len(self.found)} card{'s' * (len(self.found) != 1)}" + (
-            f" (first {shown} shown)" if shown < len(self.found) else "")
+            f" (first {shown} shown)" if shown < len(self.found) else ""
+        )
         self._show_detail()
 
     def _cells(self, card: Card, now_ms: int) -> list:
         p = self.progress.get(card.key)
         states = card_state(p, now_ms)
-        state = "suspended" if "suspended" in states else "leech" if "leech" in states else \
-            "buried" if "buried" in states else next(s for s in ("new", "learning", "review") if s in states)
-        due = "" if p is None or p.memory.due_ms is None or p.memory.state == 0 else \
-            from_ms(p.memory.due_ms).astimezone(self.app.tz).strftime("%Y-%m-%d")
+        state = (
+            "suspended"
+            if "suspended" in states
+            else "leech"
+            if "leech" in states
+            else "buried"
+            if "buried" in states
+            else next(s for s in ("new", "learning", "review") if s in states)
+        )
+        due = (
+            ""
+            if p is None or p.memory.due_ms is None or p.memory.state == 0
+            else from_ms(p.memory.due_ms).astimezone(self.app.tz).strftime("%Y-%m-%d")
+        )
         stability = f"{p.memory.stability:.0f}d" if p and p.memory.stability else ""
         lapses = str(p.memory.lapses) if p else ""
-        return [literal(card.deck_id), literal(card.question), Text(state, style="bold" if "due" in states else ""),
-                due, Text(stability, justify="right"), Text(lapses, justify="right")]
+        return [
+            literal(card.deck_id),
+            literal(card.question),
+            Text(state, style="bold" if "due" in states else ""),
+            due,
+            Text(stability, justify="right"),
+            Text(lapses, justify="right"),
+        ]
 
     def selected(self) -> Card | None:
         table = self.query_one("#results", DataTable)
@@ -100,8 +120,14 @@ class BrowserScreen(Screen[None]):
         if card is None:
             detail.update(Text("No card matches.", style="dim"))
             return
-        text = Text.assemble(literal(card.question, "bold"), "\n", ("Answer: ", "dim"),
-                             literal(card.answer, "bold"), "   ", (f"{card.deck_id}/{card.id}", "dim"))
+        text = Text.assemble(
+            literal(card.question, "bold"),
+            "\n",
+            ("Answer: ", "dim"),
+            literal(card.answer, "bold"),
+            "   ",
+            (f"{card.deck_id}/{card.id}", "dim"),
+        )
         if card.tags:
             text.append(f"   tags: {' '.join(card.tags)}", style="dim")
         text.append("\n")

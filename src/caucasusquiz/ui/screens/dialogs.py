@@ -13,8 +13,11 @@ from textual.widgets import Button, Static
 class ConfirmScreen(ModalScreen[bool]):
     """Ask one question; dismisses with True (yes) or False (no / Escape)."""
 
-    BINDINGS = [Binding("escape", "answer(False)", "Cancel"), Binding("y", "answer(True)", "Yes", show=False),
-                Binding("n", "answer(False)", "No", show=False)]
+    BINDINGS = [
+        Binding("escape", "answer(False)", "Cancel"),
+        Binding("y", "answer(True)", "Yes", show=False),
+        Binding("n", "answer(False)", "No", show=False),
+    ]
 
     def __init__(self, title: str, message: str, yes: str = "Yes", no: str = "No") -> None:
         super().__init__()

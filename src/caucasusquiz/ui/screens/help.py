@@ -12,11 +12,17 @@ from textual.widgets import Static
 
 # Keys that are not bindings of a screen but work there (typed-answer input, command palette).
 EXTRA_KEYS = {
-    "ReviewScreen": [("Enter", "submit a typed answer (empty: show the answer)"),
-                     ("1–4, a–d", "pick an option of a choice card"), ("t / f", "answer true or false")],
+    "ReviewScreen": [
+        ("Enter", "submit a typed answer (empty: show the answer)"),
+        ("1–4, a–d", "pick an option of a choice card"),
+        ("t / f", "answer true or false"),
+    ],
 }
-GLOBAL_KEYS = [("ctrl+p", "command palette: every action, themes, screens"), ("?", "this help"),
-               ("ctrl+q", "quit the app")]
+GLOBAL_KEYS = [
+    ("ctrl+p", "command palette: every action, themes, screens"),
+    ("?", "this help"),
+    ("ctrl+q", "quit the app"),
+]
 
 
 def _key_name(key: str) -> str:
@@ -50,8 +56,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(f"Keys: {title}"), classes="title")
             with VerticalScroll(id="help-body"):
                 yield Static(table)
-            yield Static(Text("Esc closes this help. Everything works with the keyboard alone.",
-                              style="dim"))
+            yield Static(Text("Esc closes this help. Everything works with the keyboard alone.", style="dim"))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -8,19 +8,24 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from caucasusquiz.study.overview import Overview, overview
-from caucasusquiz.study.stats import streak_days
 from caucasusquiz.ui.screens.dialogs import MessageScreen
-from caucasusquiz.ui.widgets.card_text import literal
 from caucasusquiz.ui.widgets.charts import mastery_bar
+from caucasusquiz.ui.widgets.literal import literal
 
 MAX_PROBLEMS_SHOWN = 3
+NUMBER_COLUMNS_WIDTH = 5 + 5 + 6 + 14 + 2 * 5 + 2  # New, Due, Cards, Mastery, cell padding, scrollbar
+
+
+class DeckTable(DataTable):
+    """The deck list; Enter studies the highlighted deck (and says so in the footer)."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Study")]
 
 
 class HomeScreen(Screen[None]):
     HELP_TITLE = "home"
     BINDINGS = [
-        Binding("enter", "study_selected", "Study deck", show=True),
+        Binding("enter", "study_selected", "Study deck", show=False),
         Binding("a", "study_all", "Study all due"),
         Binding("b", "app.open('browser')", "Browse"),
         Binding("s", "app.open('stats')", "Stats"),
@@ -32,7 +37,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="home-summary")
-        yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+        yield DeckTable(id="decks", cursor_type="row", zebra_stripes=True)
         yield Static(id="problems")
         yield Footer()
 
@@ -42,38 +47,61 @@ class HomeScreen(Screen[None]):
         table.add_column(Text("New", justify="right"), key="new", width=5)
         table.add_column(Text("Due", justify="right"), key="due", width=5)
         table.add_column(Text("Cards", justify="right"), key="cards", width=6)
-        table.add_column("Mastery", key="mastery", width=13)
+        table.add_column("Mastery", key="mastery", width=14)
         self.watch(self.app, "decks_version", lambda _: self.refresh_decks(), init=False)
+        self.query_one("#home-summary", Static).update(Text("Opening your decks…", style="dim"))
         self.refresh_decks()
         table.focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_decks()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Nothing to study, browse or count until the workspace is open.
+        return self.app.workspace is not None or action == "quit"
+
     def refresh_decks(self) -> None:
-        workspace = self.app.require_workspace()
+        workspace = self.app.workspace
+        if workspace is None:  # still opening: the app bumps decks_version when it is ready
+            return
+        from caucasusquiz.study.overview import overview
+        from caucasusquiz.study.stats import streak_days
+
         now = self.app.clock()
-        data: Overview = overview(workspace.store, workspace.profile.id, workspace.collection,
-                                  workspace.settings, now, self.app.tz)
+        data = overview(
+            workspace.store, workspace.profile.id, workspace.collection, workspace.settings, now, self.app.tz
+        )
         self.sub_title = f"profile: {workspace.profile.name}"
         streak = streak_days(workspace.store, workspace.profile.id, workspace.settings, now, self.app.tz)
         everything = data.rows[0]
         summary = Text.assemble(
-            ("Today  ", "bold"), f"{data.reviewed_today} reviewed · ",
+            ("Today  ", "bold"),
+            f"{data.reviewed_today} reviewed · ",
             f"{everything.due} due · {everything.new} new · ",
-            f"streak {streak} day{'s' * (streak != 1)}")
+            f"streak {streak} day{'s' * (streak != 1)}",
+        )
         self.query_one("#home-summary", Static).update(summary)
 
         table = self.query_one("#decks", DataTable)
         selected = table.cursor_row
         table.clear()
+        # Long titles are cut with an ellipsis rather than pushing the numbers off screen.
+        room = max(12, (self.size.width or 80) - NUMBER_COLUMNS_WIDTH)
         for row in data.rows:
             title = Text("All decks", style="bold") if row.deck_id is None else literal(row.title)
-            table.add_row(title, _num(row.new), _num(row.due), _num(row.total), mastery_bar(row.mastery),
-                          key=row.deck_id or "*all*")
+            title.truncate(room, overflow="ellipsis")
+            table.add_row(
+                title,
+                _num(row.new),
+                _num(row.due),
+                _num(row.total),
+                mastery_bar(row.mastery),
+                key=row.deck_id or "*all*",
+            )
         if data.rows:
             table.move_cursor(row=min(selected, len(data.rows) - 1))
         self._show_problems()
+        self.refresh_bindings()  # the study keys become available once decks are open
 
     def _show_problems(self) -> None:
         errors = self.app.require_workspace().collection.errors
@@ -81,8 +109,11 @@ class HomeScreen(Screen[None]):
         widget.set_class(bool(errors), "-visible")
         if not errors:
             return
-        lines = Text(f"⚠ {len(errors)} problem{'s' * (len(errors) != 1)} in the decks; their broken cards "
-                     "are left out (p: list them all)\n", style="bold")
+        lines = Text(
+            f"⚠ {len(errors)} problem{'s' * (len(errors) != 1)} in the decks; their broken cards "
+            "are left out (p: list them all)\n",
+            style="bold",
+        )
         for problem in errors[:MAX_PROBLEMS_SHOWN]:
             lines.append_text(literal(f"{problem.path.name}:{problem.line}: {problem.message}\n"))
         widget.update(lines)
@@ -105,9 +136,14 @@ class HomeScreen(Screen[None]):
     def action_problems(self) -> None:
         problems = self.app.require_workspace().collection.problems
         text = "\n".join(str(p) for p in problems) or "No problems: every deck is fine."
-        self.app.push_screen(MessageScreen("Deck problems", text,
-                                           "Fix them in your editor; the app reloads saved decks by itself. "
-                                           "`caucasusquiz check` lists the same."))
+        self.app.push_screen(
+            MessageScreen(
+                "Deck problems",
+                text,
+                "Fix them in your editor; the app reloads saved decks by itself. "
+                "`caucasusquiz check` lists the same.",
+            )
+        )
 
 
 def _num(n: int) -> Text:

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, ProgressBar, Static
+from textual.widgets import Header, Input, ProgressBar, Static
 
 from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.errors import UserError
@@ -24,10 +24,10 @@ from caucasusquiz.ui.widgets.card_text import (
     VERDICT_LABELS,
     context_text,
     feedback_text,
-    literal,
     prompt_text,
     rating_text,
 )
+from caucasusquiz.ui.widgets.literal import literal
 
 # Actions that have a plain key when no text input has focus, and a ctrl key while typing.
 COMMANDS = ("undo", "bury", "suspend", "edit_card", "show_source")
@@ -83,13 +83,14 @@ class ReviewScreen(Screen[None]):
         yield ProgressBar(id="session-progress", show_eta=False, show_percentage=False)
         with VerticalScroll(id="review-body"):
             yield Static(id="prompt")
-            yield AnswerInput(id="answer-input", placeholder="Type the answer · Enter checks it · "
-                              "Enter on empty shows it")
+            yield AnswerInput(
+                id="answer-input", placeholder="Type the answer · Enter checks it · Enter on empty shows it"
+            )
             yield Static(id="options")
             yield Static(id="feedback")
             yield Static(id="ratings")
             yield Static(id="context")
-        yield Footer()
+        yield Static(id="key-hints")
 
     def on_mount(self) -> None:
         self.sub_title = self.session_title
@@ -109,30 +110,84 @@ class ReviewScreen(Screen[None]):
             return
         self.phase = "question"
         self.chosen = None
-        self.remove_class("-feedback")
         deck = self.session.collection.deck(card.deck_id)
         where = Text.assemble(TYPE_LABELS[card.type], " · ", literal(deck.title if deck else card.deck_id))
         where.truncate(self.size.width - 26, overflow="ellipsis")
         self.query_one("#review-where", Static).update(where)
         self._update_counts()
         self.query_one("#prompt", Static).update(prompt_text(card))
-        self.set_class(card.is_typed, "-typed")
+        self._show("#feedback", "#context", "#ratings", visible=False)
+        answer_input = self.query_one("#answer-input", AnswerInput)
+        options = self.query_one("#options", Static)
+        answer_input.display = card.is_typed
+        options.display = not card.is_typed
         if card.is_typed:
-            answer_input = self.query_one("#answer-input", AnswerInput)
             answer_input.value = ""
             answer_input.focus()
         else:
-            self.query_one("#options", Static).update(self._options_text(card))
+            options.update(self._options_text(card))
             self.set_focus(None)
-        for widget_id in ("#feedback", "#context", "#ratings"):
-            self.query_one(widget_id, Static).update("")
-        self.refresh_bindings()
+        self._update_hints()
+
+    def _show(self, *selectors: str, visible: bool) -> None:
+        # Widgets are shown and hidden directly rather than through a class on the screen:
+        # a screen class makes Textual restyle every widget below it, on every card.
+        for selector in selectors:
+            self.query_one(selector).display = visible
+
+    def _update_hints(self) -> None:
+        card = self.session.current
+        if self.phase == "feedback":
+            keys = [
+                ("1-4", "rate"),
+                ("⏎", "accept"),
+                ("u", "undo"),
+                ("b", "bury"),
+                ("s", "suspend"),
+                ("e", "edit"),
+                ("o", "source"),
+            ]
+        elif card is not None and card.is_typed:
+            keys = [
+                ("⏎", "check"),
+                ("^z", "undo"),
+                ("^b", "bury"),
+                ("^s", "suspend"),
+                ("^e", "edit"),
+                ("^o", "source"),
+            ]
+        else:
+            choose = "t/f" if card is not None and card.type is CardType.TRUEFALSE else "1-4"
+            keys = [
+                (choose, "answer"),
+                ("⏎", "show"),
+                ("u", "undo"),
+                ("b", "bury"),
+                ("s", "suspend"),
+                ("e", "edit"),
+                ("o", "source"),
+            ]
+        keys += [("esc", "end"), ("?", "help")]
+        hints = Text()
+        width = self.size.width or 80
+        for key, what in keys:
+            if hints.cell_len + len(key) + len(what) + 3 > width:
+                break  # the rest are in the help screen (?)
+            hints.append(f" {key} ", style="bold reverse")
+            hints.append(f"{what} ")
+        self.query_one("#key-hints", Static).update(hints)
 
     def _update_counts(self) -> None:
         session = self.session
         counts = session.counts
-        text = Text.assemble(("new ", "dim"), (str(counts.new), "bold"), ("  learn ", "dim"),
-                             (str(counts.learning), "bold"), ("  due ", "dim"), (str(counts.review), "bold"))
+        text = Text.assemble(
+            ("new ", "dim"),
+            (str(counts.new), "bold"),
+            ("  learn ", "dim"),
+            (str(counts.learning), "bold"),
+            ("  due ", "dim"),
+            (str(counts.review), "bold"),
+        )
         self.query_one("#review-counts", Static).update(text)
         done = session.summary.cards_done
         remaining = counts.total + (session.current is not None)
@@ -143,7 +198,9 @@ class ReviewScreen(Screen[None]):
     def _options_text(self, card: Card, check: AnswerCheck | None = None) -> Text:
         text = Text()
         for number, option in enumerate(self.session.options(card), start=1):
-            key = {True: "t", False: "f"}[option == "True"] if card.type is CardType.TRUEFALSE else str(number)
+            key = (
+                {True: "t", False: "f"}[option == "True"] if card.type is CardType.TRUEFALSE else str(number)
+            )
             mark = "  "
             style = ""
             if check is not None:
@@ -159,7 +216,8 @@ class ReviewScreen(Screen[None]):
     def show_feedback(self, check: AnswerCheck) -> None:
         card = self.session.current
         self.phase = "feedback"
-        self.add_class("-feedback")
+        self.query_one("#answer-input").display = False
+        self._show("#feedback", "#context", "#ratings", visible=True)
         self.query_one("#prompt", Static).update(prompt_text(card, revealed=True))
         feedback = self.query_one("#feedback", Static)
         feedback.update(feedback_text(card, check))
@@ -167,10 +225,9 @@ class ReviewScreen(Screen[None]):
         self.query_one("#context", Static).update(context_text(card))
         if not card.is_typed:
             self.query_one("#options", Static).update(self._options_text(card, check))
-        self.query_one("#ratings", Static).update(
-            rating_text(self.session.preview(), self.session.suggested))
+        self.query_one("#ratings", Static).update(rating_text(self.session.preview(), self.session.suggested))
         self.set_focus(None)
-        self.refresh_bindings()
+        self._update_hints()
 
     # -- answering -----------------------------------------------------------------------
 
@@ -216,9 +273,13 @@ class ReviewScreen(Screen[None]):
         if outcome.became_leech:
             deck = self.session.collection.deck(outcome.card.deck_id)
             where = f"{deck.path.name}:{outcome.card.line}" if deck else outcome.card.id
-            self.notify(f"Forgotten {outcome.progress.memory.lapses} times: tagged as a leech. "
-                        f"Consider rewording it ({where}, key e).", title="Leech", severity="warning",
-                        timeout=10)
+            self.notify(
+                f"Forgotten {outcome.progress.memory.lapses} times: tagged as a leech. "
+                f"Consider rewording it ({where}, key e).",
+                title="Leech",
+                severity="warning",
+                timeout=10,
+            )
         self.show_card(self.session.next_card())
 
     # -- commands --------------------------------------------------------------------------
@@ -248,8 +309,9 @@ class ReviewScreen(Screen[None]):
         if self.session.current is None:
             return
         self.session.suspend()
-        self.notify("Suspended: it will not come up until you unsuspend it in the browser (u: undo).",
-                    timeout=4)
+        self.notify(
+            "Suspended: it will not come up until you unsuspend it in the browser (u: undo).", timeout=4
+        )
         self.show_card(self.session.next_card())
 
     def action_show_source(self, _how: str = "") -> None:

@@ -15,8 +15,8 @@ from textual.widgets import Footer, Header, Static
 from caucasusquiz.study import humanize
 from caucasusquiz.study.clock import study_day
 from caucasusquiz.study.stats import Stats, collect_stats
-from caucasusquiz.ui.widgets.card_text import literal
 from caucasusquiz.ui.widgets.charts import BarChart, HeatMap, mastery_bar
+from caucasusquiz.ui.widgets.literal import literal
 
 HISTORY_SHOWN = 30
 
@@ -28,11 +28,14 @@ class StatsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         workspace = self.app.require_workspace()
         now = self.app.clock()
-        stats = collect_stats(workspace.store, workspace.profile, workspace.collection, workspace.settings,
-                              now, self.app.tz)
+        stats = collect_stats(
+            workspace.store, workspace.profile, workspace.collection, workspace.settings, now, self.app.tz
+        )
         today = study_day(now, workspace.settings.day_starts_at, self.app.tz)
-        history = [stats.reviews_per_day.get(today - timedelta(days=HISTORY_SHOWN - 1 - i), 0)
-                   for i in range(HISTORY_SHOWN)]
+        history = [
+            stats.reviews_per_day.get(today - timedelta(days=HISTORY_SHOWN - 1 - i), 0)
+            for i in range(HISTORY_SHOWN)
+        ]
         yield Header()
         with VerticalScroll():
             yield Static(_numbers(stats), id="stats-numbers")
@@ -42,8 +45,10 @@ class StatsScreen(Screen[None]):
             yield BarChart(history, ("30 days ago", "today"), id="history")
             yield Static("Calendar", classes="chart-title")
             yield HeatMap(stats.reviews_per_day, today, id="calendar")
-            yield Static("Mastery by deck (share of cards with intervals of three weeks or more)",
-                         classes="chart-title")
+            yield Static(
+                "Mastery by deck (share of cards with intervals of three weeks or more)",
+                classes="chart-title",
+            )
             yield Static(_mastery(stats), id="deck-mastery")
         yield Footer()
 
@@ -55,12 +60,21 @@ def _numbers(stats: Stats) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
-    retention = (f"{humanize.percent(stats.retention)} of {stats.retention_reviews} mature reviews"
-                 if stats.retention is not None else "not measured yet (needs reviews a day or more apart)")
-    table.add_row("Reviews", f"{stats.reviews_total} in all · {stats.reviews_today} today · "
-                  f"streak {stats.streak_days} day{'s' * (stats.streak_days != 1)}")
-    table.add_row("Cards", f"{stats.cards_seen} of {stats.cards_total} seen · {stats.due_now} due now · "
-                  f"{stats.due_today} due today")
+    retention = (
+        f"{humanize.percent(stats.retention)} of {stats.retention_reviews} mature reviews"
+        if stats.retention is not None
+        else "not measured yet (needs reviews a day or more apart)"
+    )
+    table.add_row(
+        "Reviews",
+        f"{stats.reviews_total} in all · {stats.reviews_today} today · "
+        f"streak {stats.streak_days} day{'s' * (stats.streak_days != 1)}",
+    )
+    table.add_row(
+        "Cards",
+        f"{stats.cards_seen} of {stats.cards_total} seen · {stats.due_now} due now · "
+        f"{stats.due_today} due today",
+    )
     table.add_row("True retention", retention)
     table.add_row("Leeches", f"{stats.leeches} · suspended {stats.suspended}")
     return table
@@ -72,6 +86,9 @@ def _mastery(stats: Stats) -> Table:
     table.add_column(justify="right")
     table.add_column()
     for deck in stats.decks:
-        table.add_row(literal(deck.title), Text(f"{deck.seen}/{deck.cards} seen", style="dim"),
-                      mastery_bar(deck.mastery))
+        table.add_row(
+            literal(deck.title),
+            Text(f"{deck.seen}/{deck.cards} seen", style="dim"),
+            mastery_bar(deck.mastery),
+        )
     return table

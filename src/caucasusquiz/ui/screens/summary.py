@@ -5,19 +5,21 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.containers import VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from caucasusquiz.study import humanize
 from caucasusquiz.study.session import Summary
-from caucasusquiz.ui.widgets.card_text import literal
+from caucasusquiz.ui.widgets.literal import literal
 
 
 class SummaryScreen(Screen[None]):
     HELP_TITLE = "session summary"
-    BINDINGS = [Binding("escape,enter,q", "app.pop_screen", "Home", priority=True),
-                Binding("s", "app.open('stats')", "Stats")]
+    BINDINGS = [
+        Binding("escape,enter,q", "app.pop_screen", "Home", priority=True),
+        Binding("s", "app.open('stats')", "Stats"),
+    ]
 
     def __init__(self, summary: Summary, title: str) -> None:
         super().__init__()
@@ -37,12 +39,19 @@ class SummaryScreen(Screen[None]):
         self.sub_title = f"session: {self.session_title}"
         if s.cards_done:
             numbers = Text.assemble(
-                ("Session done  ", "bold"), f"{s.cards_done} card{'s' * (s.cards_done != 1)} in ",
-                humanize.duration(s.seconds), "\n",
-                ("Accuracy      ", "bold"), humanize.percent(s.accuracy),
+                ("Session done  ", "bold"),
+                f"{s.cards_done} card{'s' * (s.cards_done != 1)} in ",
+                humanize.duration(s.seconds),
+                "\n",
+                ("Accuracy      ", "bold"),
+                humanize.percent(s.accuracy),
                 f"  ({s.right} right, {s.almost} almost, {s.wrong} wrong)\n",
-                ("New learnt    ", "bold"), str(s.new_learnt), "\n",
-                ("Due tomorrow  ", "bold"), str(s.due_tomorrow))
+                ("New learnt    ", "bold"),
+                str(s.new_learnt),
+                "\n",
+                ("Due tomorrow  ", "bold"),
+                str(s.due_tomorrow),
+            )
         else:
             numbers = Text("No cards answered in this session.", style="bold")
         self.query_one("#summary-numbers", Static).update(numbers)

@@ -15,15 +15,20 @@ from caucasusquiz.decks.textcheck import strip_forbidden
 from caucasusquiz.study import humanize
 from caucasusquiz.study.answers import AnswerCheck, DiffSegment, Verdict, meaningful_diff
 from caucasusquiz.study.rating import Rating
+from caucasusquiz.ui.widgets.literal import literal
 
-TYPE_LABELS = {CardType.CLOZE: "fill the blank", CardType.QA: "question",
-               CardType.CHOICE: "multiple choice", CardType.TRUEFALSE: "true or false"}
-VERDICT_LABELS = {Verdict.RIGHT: ("✓ Right", "verdict-right"), Verdict.ALMOST: ("≈ Almost", "verdict-almost"),
-                  Verdict.WRONG: ("✗ Wrong", "verdict-wrong"), Verdict.REVEALED: ("Answer", "verdict-revealed")}
-
-
-def literal(text: str, style: str = "") -> Text:
-    return Text(strip_forbidden(text), style=style)
+TYPE_LABELS = {
+    CardType.CLOZE: "fill the blank",
+    CardType.QA: "question",
+    CardType.CHOICE: "multiple choice",
+    CardType.TRUEFALSE: "true or false",
+}
+VERDICT_LABELS = {
+    Verdict.RIGHT: ("✓ Right", "verdict-right"),
+    Verdict.ALMOST: ("≈ Almost", "verdict-almost"),
+    Verdict.WRONG: ("✗ Wrong", "verdict-wrong"),
+    Verdict.REVEALED: ("Answer", "verdict-revealed"),
+}
 
 
 def prompt_text(card: Card, revealed: bool = False) -> Text:
@@ -34,7 +39,7 @@ def prompt_text(card: Card, revealed: bool = False) -> Text:
             text = Text.assemble(("True or false?  ", "dim"), text)
         return text
     match = CLOZE_BLANK.search(card.prompt)
-    before, after = card.prompt[: match.start()], card.prompt[match.end():]
+    before, after = card.prompt[: match.start()], card.prompt[match.end() :]
     text = literal(before, "bold")
     if revealed:
         text.append(strip_forbidden(card.answer), style="bold reverse")
@@ -94,7 +99,7 @@ def context_text(card: Card) -> Text:
     if card.source:
         if sentence:
             text.append("\n")
-        where = (f"{card.source_file}, line {card.source_line}" if card.source_line else card.source)
+        where = f"{card.source_file}, line {card.source_line}" if card.source_line else card.source
         text.append(f"Source: {strip_forbidden(where)}", style="dim")
     return text
 
