@@ -1,0 +1,197 @@
+"""`stats`, `export` and `optimize` as a user runs them, on a real store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import shutil
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from caucasusquiz.cli import main
+from caucasusquiz.store.database import CardProgress, ProgressStore
+from caucasusquiz.study.optimize import MIN_REVIEWS
+from caucasusquiz.study.scheduler import Memory, State
+
+
+@pytest.fixture
+def decks(tmp_path: Path, example_deck: Path) -> Path:
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    shutil.copy(example_deck, folder / "history.yaml")
+    return folder
+
+
+def study_two_cards(monkeypatch, capsys, decks: Path) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Woodrow Wilson\n3\nnope\n1\n"))
+    assert main(["study", "--plain", "--decks", str(decks)]) == 0
+    capsys.readouterr()
+
+
+def test_stats_json_has_the_documented_fields(monkeypatch, capsys, decks):
+    study_two_cards(monkeypatch, capsys, decks)
+    assert main(["stats", "--json", "--decks", str(decks)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    for field in (
+        "profile",
+        "reviews_total",
+        "reviews_today",
+        "cards_total",
+        "cards_seen",
+        "due_now",
+        "retention",
+        "decks",
+        "forecast",
+    ):
+        assert field in data
+    assert (data["profile"], data["reviews_total"], data["reviews_today"]) == ("default", 2, 2)
+    assert (data["cards_total"], data["cards_seen"]) == (5, 2)
+    assert data["retention"] is None  # no review of a card a day or more old yet
+    assert data["decks"][0] | {} == data["decks"][0] and data["decks"][0]["deck"] == "history"
+    assert {k: data["decks"][0][k] for k in ("cards", "seen")} == {"cards": 5, "seen": 2}
+    assert len(data["forecast"]) == 30 and sum(day["due"] for day in data["forecast"]) == 2
+
+
+def test_stats_text_for_people(monkeypatch, capsys, decks):
+    study_two_cards(monkeypatch, capsys, decks)
+    assert main(["stats", "--decks", str(decks)]) == 0
+    out = capsys.readouterr().out
+    assert "Profile: default" in out and "Reviews: 2 in all, 2 today" in out
+    assert "Cards: 2 of 5 seen" in out and "Due in the next 30 days:" in out
+
+
+def test_true_retention_counts_reviews_a_day_or_more_apart(isolated_user_dirs):
+    store = ProgressStore.open(isolated_user_dirs / "progress.sqlite3")
+    profile = store.profile("p", datetime(2026, 1, 1, tzinfo=UTC))
+    day = 86_400_000
+    review = CardProgress(Memory(State.REVIEW, None, 5.0, 5.0, 10 * day, 0, 2, 0))
+    for i, grade in enumerate((3, 3, 1, 3)):
+        store.record_review(
+            profile.id,
+            ("d", f"c{i}"),
+            review,
+            review,
+            reviewed_ms=2 * day,
+            grade=grade,
+            typed=None,
+            verdict=None,
+            duration_ms=None,
+        )
+    learning = CardProgress(Memory(State.LEARNING, 0, 1.0, 5.0, day, day, 1, 0))
+    store.record_review(
+        profile.id,
+        ("d", "x"),
+        learning,
+        learning,
+        reviewed_ms=day + 60_000,
+        grade=1,
+        typed=None,
+        verdict=None,
+        duration_ms=None,
+    )
+    assert store.true_retention(profile.id) == (4, 3)
+    store.close()
+
+
+def test_export_cards_as_anki_tsv_and_json(capsys, decks, tmp_path):
+    assert main(["export", "cards", "--decks", str(decks)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("#separator:tab\n#html:false\n")
+    rows = [r for r in csv.reader(io.StringIO(out), delimiter="\t") if r and not r[0].startswith("#")]
+    assert (
+        len(rows) == 5
+        and rows[0][1].startswith("Woodrow Wilson")
+        and rows[0][2] == "history history diplomacy"
+    )
+    target = tmp_path / "cards.json"
+    assert main(["export", "cards", "--format", "json", "-o", str(target), "--decks", str(decks)]) == 0
+    cards = json.loads(target.read_text())
+    assert {c["id"] for c in cards} == {"wilson-1919", "sec907", "btc", "embassy", "embassy-date"}
+
+
+def test_export_progress_round_trips_the_review_log(monkeypatch, capsys, decks):
+    study_two_cards(monkeypatch, capsys, decks)
+    assert main(["export", "progress", "--decks", str(decks)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [r["grade"] for r in data["reviews"]] == [3, 1]
+    assert {c["card"] for c in data["cards"]} == {"wilson-1919", "sec907"}
+    assert main(["export", "progress", "--format", "csv", "--decks", str(decks)]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith("id,deck_id,card_id,reviewed_ms,grade")
+
+
+def test_optimize_needs_enough_reviews(capsys, decks):
+    assert main(["optimize", "--decks", str(decks)]) == 1
+    err = capsys.readouterr().err
+    assert f"needs at least {MIN_REVIEWS} reviews" in err and "Traceback" not in err
+
+
+def simulate_history(store: ProgressStore, profile_id: int, cards: int = 150, days: int = 120) -> None:
+    """A learner whose memory decays faster than FSRS's defaults expect."""
+    rng = random.Random(7)
+    start = datetime(2025, 1, 1, 9, tzinfo=UTC)
+    for c in range(cards):
+        when, stability = start + timedelta(days=c % 20), 0.6
+        previous = None
+        while when < start + timedelta(days=days):
+            elapsed = 0 if previous is None else (when - previous).days
+            recalled = previous is None or rng.random() < 0.9 ** (elapsed / stability)
+            grade = 3 if recalled else 1
+            stability = stability * 2.2 if recalled else max(0.4, stability * 0.4)
+            memory = CardProgress(Memory(State.REVIEW, None, stability, 5.0, 0, 0, 1, 0))
+            store.record_review(
+                profile_id,
+                ("history", f"c{c}"),
+                memory,
+                memory,
+                reviewed_ms=int(when.timestamp() * 1000),
+                grade=grade,
+                typed=None,
+                verdict=None,
+                duration_ms=None,
+            )
+            previous = when
+            when = when + timedelta(days=max(1, round(stability)))
+
+
+def test_optimize_fits_reports_and_saves_parameters(capsys, decks, isolated_user_dirs):
+    store = ProgressStore.open(isolated_user_dirs / "progress.sqlite3")
+    profile = store.profile("default", datetime(2026, 1, 1, tzinfo=UTC))
+    simulate_history(store, profile.id)
+    assert store.review_count(profile.id) >= MIN_REVIEWS
+    store.close()
+    assert main(["optimize", "--dry-run", "--decks", str(decks)]) == 0
+    out = capsys.readouterr().out
+    assert "log loss" in out and "RMSE" in out and "held-out" in out
+    assert main(["optimize", "--decks", str(decks)]) == 0
+    out = capsys.readouterr().out
+    store = ProgressStore.open(isolated_user_dirs / "progress.sqlite3")
+    saved = store.profile("default", datetime(2026, 1, 1, tzinfo=UTC)).fsrs_parameters
+    store.close()
+    if "Saved" in out:
+        assert saved is not None and len(saved) == 21
+    else:
+        assert "keeping the current ones" in out and saved is None
+
+
+def test_a_damaged_progress_file_is_moved_aside_in_line_mode(monkeypatch, capsys, decks, isolated_user_dirs):
+    isolated_user_dirs.mkdir(parents=True, exist_ok=True)
+    (isolated_user_dirs / "progress.sqlite3").write_bytes(b"garbage" * 500)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert main(["study", "--plain", "--decks", str(decks)]) == 0
+    err = capsys.readouterr().err
+    assert "was damaged" in err and "kept as" in err
+    kept = list(isolated_user_dirs.glob("progress.sqlite3.damaged-*"))
+    assert len(kept) == 1 and kept[0].read_bytes().startswith(b"garbage")
+
+
+def test_bad_settings_file_names_file_and_line(capsys, decks, isolated_user_dirs):
+    isolated_user_dirs.mkdir(parents=True, exist_ok=True)
+    (isolated_user_dirs / "settings.toml").write_text("[study]\nnew_per_dya = 3\n")
+    assert main(["stats", "--decks", str(decks)]) == 1
+    err = capsys.readouterr().err
+    assert "settings.toml:2: unknown setting `new_per_dya`" in err and "Traceback" not in err
