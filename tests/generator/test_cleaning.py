@@ -218,3 +218,10 @@ def test_our_country_is_named_only_when_the_document_says_which():
     mark_libby = sentence("003", "Mark Libby")
     assert "US ambassador to Azerbaijan, Mark Libby" in mark_libby.prompt
     assert our_country(clean_document(read_document(SEED["000"])).blocks) is None
+
+
+def test_a_heading_glued_onto_a_sentence_is_dropped_from_prompt_and_context(generated_decks: Path):
+    raw = "U.S. Federal Grand Jury Probe On Jan 21, 2022, ABC News reported that a federal grand jury met."
+    assert normalise(raw).startswith("On Jan 21, 2022, ABC News reported")
+    decks = "".join(p.read_text(encoding="utf-8") for p in generated_decks.glob("*.yaml"))
+    assert "Grand Jury Probe" not in decks

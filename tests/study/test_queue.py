@@ -109,3 +109,10 @@ def test_new_cards_are_spread_among_reviews():
     positions = [i for i, k in enumerate(merged) if k.startswith("n")]
     assert positions[1] - positions[0] >= 4  # evenly spread, not bunched at the end
     assert interleave([], new) == new and interleave(reviews, []) == reviews
+
+
+def test_new_cards_of_several_decks_take_turns():
+    a = [Card("a", f"a{i}", CardType.QA, "A", "Q?") for i in range(3)]
+    b = [Card("b", f"b{i}", CardType.QA, "A", "Q?") for i in range(2)]
+    queue = build(a + b, {})
+    assert [key[1] for key in queue.main] == ["a0", "b0", "a1", "b1", "a2"]

@@ -192,7 +192,8 @@ def normalise(text: str) -> str:
     text = _SPACES.sub(" ", text).strip()
     text = _SPACE_PUNCT.sub(r"\1", text)
     text = _DOUBLE_PUNCT.sub(".", text)
-    return text
+    # A heading glued onto the sentence is scrape residue: gone from the context too.
+    return _GLUED_HEADING.sub("", text, count=1)
 
 
 def standalone(text: str, country: str | None = None) -> str:
@@ -207,7 +208,6 @@ def standalone(text: str, country: str | None = None) -> str:
     speech = _UNQUOTED_SPEECH.search(text)
     if speech:
         text = text[: speech.start()] + "."
-    text = _GLUED_HEADING.sub("", text, count=1)
     return text[:1].upper() + text[1:]
 
 

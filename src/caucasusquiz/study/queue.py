@@ -2,7 +2,8 @@
 
 1. (Re)learning cards when they come due: they were failed or are new, and wait minutes.
 2. Due reviews, the ones most likely forgotten (lowest retrievability) first.
-3. New cards in deck order, spread evenly between the reviews.
+3. New cards in deck order, spread evenly between the reviews; when several decks are
+   studied together, they take turns, so a session is not one subject after another.
 
 Daily limits count what was already done today. Siblings — cards made from the same
 source sentence — are not shown on the same day: one answered card hides the others.
@@ -85,7 +86,7 @@ def build_queue(
     seen = set(siblings_seen or ())
     reviews.sort(key=lambda item: item[:2])
     chosen_reviews = _take([card for _, _, card in reviews], limits.reviews, seen)
-    chosen_new = _take(new_cards, limits.new, seen)
+    chosen_new = _take(_decks_in_turn(new_cards), limits.new, seen)
     queue.main = deque(interleave(chosen_reviews, chosen_new))
     return queue
 
@@ -102,6 +103,20 @@ def _take(candidates: list[Card], limit: int, seen: set[str]) -> list[CardKey]:
             seen.add(sibling)
         chosen.append(card.key)
     return chosen
+
+
+def _decks_in_turn(cards: list[Card]) -> list[Card]:
+    """Each deck's cards in their own order, the decks taking turns: a1 b1 c1 a2 b2 …"""
+    by_deck: dict[str, list[Card]] = {}
+    for card in cards:
+        by_deck.setdefault(card.deck_id, []).append(card)
+    if len(by_deck) < 2:
+        return cards
+    queues = list(by_deck.values())
+    merged: list[Card] = []
+    for position in range(max(len(q) for q in queues)):
+        merged.extend(q[position] for q in queues if position < len(q))
+    return merged
 
 
 def interleave(reviews: list[CardKey], new: list[CardKey]) -> list[CardKey]:
