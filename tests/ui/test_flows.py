@@ -331,3 +331,24 @@ async def test_missing_decks_folder_is_an_error_screen_not_a_traceback(app_facto
         assert "does not exist" in app.screen.message
         await pilot.press("enter")
     assert app.return_code == 1
+
+
+async def test_a_user_error_in_a_screen_is_a_notification_not_a_crash(app_factory, monkeypatch):
+    from caucasusquiz.store.database import ProgressStore, StoreReadOnly
+
+    def read_only(*_args, **_kwargs):
+        raise StoreReadOnly(
+            "cannot write progress to /x (attempt to write a readonly database)",
+            Path("/x"),
+            "make the folder writable",
+        )
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("b")
+        monkeypatch.setattr(ProgressStore, "set_progress", read_only)
+        await pilot.press("enter", "space")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowserScreen)  # still running
+        assert any("cannot write progress" in n.message for n in app._notifications)

@@ -21,6 +21,7 @@ from caucasusquiz.errors import UserError
 from caucasusquiz.paths import Locations
 from caucasusquiz.study.clock import utc_now
 from caucasusquiz.study.settings import Settings, load_settings
+from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen, MessageScreen
 
 DECK_POLL_SECONDS = 2.0
@@ -167,6 +168,7 @@ class CaucasusQuizApp(App[None]):
 
     # -- navigation --------------------------------------------------------------------
 
+    @notify_user_errors
     def start_session(
         self, deck: str | None = None, *, limit: int | None = None, tag: str | None = None
     ) -> None:

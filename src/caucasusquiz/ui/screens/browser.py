@@ -15,6 +15,7 @@ from caucasusquiz.store.database import CardProgress
 from caucasusquiz.study.browse import card_state, parse_query, search
 from caucasusquiz.study.clock import from_ms, to_ms
 from caucasusquiz.ui.editor import edit_card
+from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.widgets.card_text import context_text
 from caucasusquiz.ui.widgets.literal import literal
 
@@ -60,6 +61,7 @@ class BrowserScreen(Screen[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one("#results", DataTable).focus()
 
+    @notify_user_errors
     def run_search(self) -> None:
         workspace = self.app.require_workspace()
         self.progress = workspace.store.all_progress(workspace.profile.id)
@@ -134,6 +136,7 @@ class BrowserScreen(Screen[None]):
         text.append_text(context_text(card))
         detail.update(text)
 
+    @notify_user_errors
     def action_toggle_suspend(self) -> None:
         card = self.selected()
         if card is None:
@@ -147,6 +150,7 @@ class BrowserScreen(Screen[None]):
         self.run_search()
         self.query_one("#results", DataTable).move_cursor(row=row)
 
+    @notify_user_errors
     def action_edit(self) -> None:
         card = self.selected()
         if card is not None:

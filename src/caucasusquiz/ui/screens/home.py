@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.dialogs import MessageScreen
 from caucasusquiz.ui.widgets.charts import mastery_bar
 from caucasusquiz.ui.widgets.literal import literal
@@ -60,6 +61,7 @@ class HomeScreen(Screen[None]):
         # Nothing to study, browse or count until the workspace is open.
         return self.app.workspace is not None or action == "quit"
 
+    @notify_user_errors
     def refresh_decks(self) -> None:
         workspace = self.app.workspace
         if workspace is None:  # still opening: the app bumps decks_version when it is ready

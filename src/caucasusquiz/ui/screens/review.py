@@ -19,6 +19,7 @@ from caucasusquiz.study.answers import AnswerCheck
 from caucasusquiz.study.rating import Rating
 from caucasusquiz.study.session import StudySession
 from caucasusquiz.ui.editor import edit_card
+from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.widgets.card_text import (
     TYPE_LABELS,
     VERDICT_LABELS,
@@ -290,6 +291,7 @@ class ReviewScreen(Screen[None]):
             return (parameters[0] == "ctrl") == self.typing
         return True
 
+    @notify_user_errors
     def action_undo(self, _how: str = "") -> None:
         card = self.session.undo()
         if card is None:
@@ -298,6 +300,7 @@ class ReviewScreen(Screen[None]):
         self.notify("Undone.", timeout=2)
         self.show_card(card)
 
+    @notify_user_errors
     def action_bury(self, _how: str = "") -> None:
         if self.session.current is None:
             return
@@ -305,6 +308,7 @@ class ReviewScreen(Screen[None]):
         self.notify("Buried until tomorrow (u: undo).", timeout=3)
         self.show_card(self.session.next_card())
 
+    @notify_user_errors
     def action_suspend(self, _how: str = "") -> None:
         if self.session.current is None:
             return
@@ -321,6 +325,7 @@ class ReviewScreen(Screen[None]):
         if card is not None:
             self.app.push_screen(SourceScreen(card))
 
+    @notify_user_errors
     def action_edit_card(self, _how: str = "") -> None:
         card = self.session.current
         if card is None:

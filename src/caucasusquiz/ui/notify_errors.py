@@ -1,0 +1,33 @@
+"""Turn a user-fixable error raised inside a key handler into a notification.
+
+An exception escaping a Textual handler ends the app with a traceback. A read-only disk,
+a deck folder that vanished or a damaged file are not bugs: the learner is told what
+happened and what to do, and the app carries on.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+from caucasusquiz.errors import UserError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def notify_user_errors(handler: Callable[P, R]) -> Callable[P, R | None]:
+    """Decorate a widget's method: a UserError becomes an error notification."""
+
+    @functools.wraps(handler)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R | None:
+        try:
+            return handler(*args, **kwargs)
+        except UserError as error:
+            widget = args[0]
+            message = str(error) + (f" — {error.hint}" if error.hint else "")
+            widget.app.notify(message, title="Could not do that", severity="error", timeout=10)
+            return None
+
+    return wrapper
