@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from itertools import groupby
 from typing import TextIO
 
 from caucasusquiz import paths
@@ -246,23 +247,15 @@ class PlainStudy:
 
 def describe_diff(diff: tuple[DiffSegment, ...]) -> str:
     """Differences as `(typed → expected)` in place, readable aloud."""
-    diff = meaningful_diff(diff)
     out: list[str] = []
-    i = 0
-    while i < len(diff):
-        segment = diff[i]
-        if segment.kind == "same":
-            out.append(segment.text)
-            i += 1
+    for is_same, run in groupby(meaningful_diff(diff), key=lambda segment: segment.kind == "same"):
+        segments = list(run)
+        if is_same:
+            out.extend(segment.text for segment in segments)
             continue
-        typed = expected = ""
-        while i < len(diff) and diff[i].kind != "same":
-            if diff[i].kind == "extra":
-                typed += diff[i].text
-            else:
-                expected += diff[i].text
-            i += 1
-        out.append(f"({typed or 'nothing'} → {expected or 'nothing'})")
+        typed = "".join(s.text for s in segments if s.kind == "extra") or "nothing"
+        expected = "".join(s.text for s in segments if s.kind == "missing") or "nothing"
+        out.append(f"({typed} → {expected})")
     return "".join(out)
 
 

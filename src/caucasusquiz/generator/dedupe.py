@@ -16,41 +16,8 @@ from caucasusquiz.generator.facts import Fact
 
 NEAR_DUPLICATE = 0.5
 _STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "and",
-        "or",
-        "by",
-        "with",
-        "from",
-        "as",
-        "is",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "that",
-        "this",
-        "its",
-        "it",
-        "their",
-        "his",
-        "her",
-        "which",
-        "who",
-        "also",
-    ]
+    "a an the of in on at to for and or by with from as is was were be been has have had that "
+    "this its it their his her which who also".split()
 )
 
 

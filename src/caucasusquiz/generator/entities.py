@@ -103,40 +103,8 @@ _GENERIC_ACT = re.compile(
 )
 # Words a capitalised run may start with that are not part of a name.
 _NOT_NAME_START = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "As",
-        "For",
-        "By",
-        "From",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "His",
-        "Her",
-        "Their",
-        "Its",
-        "After",
-        "Before",
-        "During",
-        "Since",
-        "According",
-        "Following",
-        "Deputy",
-        "Assistant",
-        "Secretary",
-        "President",
-        "Minister",
-        "Under",
-        "Acting",
-        "Former",
-    ]
+    "The A An In On At As For By From This That These Those His Her Their Its After Before During "
+    "Since According Following Deputy Assistant Secretary President Minister Under Acting Former".split()
 )
 
 _KIND_RANK = {
