@@ -32,12 +32,6 @@ VERDICT_WORDS = {
     Verdict.WRONG: "Wrong.",
     Verdict.REVEALED: "Answer shown.",
 }
-TYPE_WORDS = {
-    CardType.CLOZE: "fill the blank",
-    CardType.QA: "question",
-    CardType.CHOICE: "multiple choice",
-    CardType.TRUEFALSE: "true or false",
-}
 
 
 class _Quit(Exception):
@@ -131,7 +125,7 @@ class PlainStudy:
         counts = session.counts
         self.say()
         self.say(
-            f"Card {number} ({TYPE_WORDS[card.type]}, {deck.title if deck else card.deck_id}); "
+            f"Card {number} ({card.type.label}, {deck.title if deck else card.deck_id}); "
             f"left today: {counts.new} new, {counts.learning} learning, {counts.review} review"
         )
         self.say(card.question)

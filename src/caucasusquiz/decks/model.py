@@ -18,6 +18,19 @@ class CardType(StrEnum):
     CHOICE = "choice"
     TRUEFALSE = "truefalse"
 
+    @property
+    def label(self) -> str:
+        """How the kind of card is named to a learner."""
+        return _TYPE_LABELS[self]
+
+
+_TYPE_LABELS = {
+    CardType.CLOZE: "fill the blank",
+    CardType.QA: "question",
+    CardType.CHOICE: "multiple choice",
+    CardType.TRUEFALSE: "true or false",
+}
+
 
 CARD_TYPES: tuple[str, ...] = tuple(t.value for t in CardType)
 

@@ -21,7 +21,6 @@ from caucasusquiz.study.session import StudySession
 from caucasusquiz.ui.editor import edit_card
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.widgets.card_text import (
-    TYPE_LABELS,
     VERDICT_LABELS,
     context_text,
     feedback_text,
@@ -112,7 +111,7 @@ class ReviewScreen(Screen[None]):
         self.phase = "question"
         self.chosen = None
         deck = self.session.collection.deck(card.deck_id)
-        where = Text.assemble(TYPE_LABELS[card.type], " · ", literal(deck.title if deck else card.deck_id))
+        where = Text.assemble(card.type.label, " · ", literal(deck.title if deck else card.deck_id))
         where.truncate(self.size.width - 26, overflow="ellipsis")
         self.query_one("#review-where", Static).update(where)
         self._update_counts()

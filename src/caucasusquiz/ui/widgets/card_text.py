@@ -17,12 +17,6 @@ from caucasusquiz.study.answers import AnswerCheck, DiffSegment, Verdict, meanin
 from caucasusquiz.study.rating import Rating
 from caucasusquiz.ui.widgets.literal import literal
 
-TYPE_LABELS = {
-    CardType.CLOZE: "fill the blank",
-    CardType.QA: "question",
-    CardType.CHOICE: "multiple choice",
-    CardType.TRUEFALSE: "true or false",
-}
 VERDICT_LABELS = {
     Verdict.RIGHT: ("✓ Right", "verdict-right"),
     Verdict.ALMOST: ("≈ Almost", "verdict-almost"),
