@@ -1,4 +1,5 @@
-"""What the home screen shows per deck: new cards available today, cards due, total, mastery."""
+"""What the home screen shows per deck: the new and due cards a session would show today,
+the total, and mastery. Built with the same queue rules as a session, so they agree."""
 
 from __future__ import annotations
 
@@ -7,20 +8,22 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from caucasusquiz.decks.collection import Collection
+from caucasusquiz.decks.model import Card
 from caucasusquiz.store.database import CardKey, CardProgress, ProgressStore
-from caucasusquiz.study.clock import day_start, next_day_start, study_day, to_ms
-from caucasusquiz.study.queue import is_available
-from caucasusquiz.study.scheduler import State
+from caucasusquiz.study.clock import to_ms
+from caucasusquiz.study.queue import DayQueue, build_queue
+from caucasusquiz.study.scheduler import Scheduler, State
 from caucasusquiz.study.settings import Settings
 from caucasusquiz.study.stats import MATURE_DAYS
+from caucasusquiz.study.today import Today, today_of
 
 
 @dataclass(frozen=True)
 class DeckRow:
     deck_id: str | None  # None: every deck together
     title: str
-    new: int  # new cards that today's allowance still lets in
-    due: int  # learning and review cards due today
+    new: int  # new cards a session would introduce today
+    due: int  # learning and review cards a session would show today
     total: int
     mature: int
 
@@ -33,7 +36,6 @@ class DeckRow:
 class Overview:
     rows: list[DeckRow]  # first row: all decks
     reviewed_today: int
-    new_left_today: int
 
 
 def overview(
@@ -43,42 +45,45 @@ def overview(
     settings: Settings,
     now: datetime,
     tz: tzinfo | None = None,
-    progress: Mapping[CardKey, CardProgress] | None = None,
+    parameters: tuple[float, ...] | None = None,
 ) -> Overview:
-    progress = progress if progress is not None else store.all_progress(profile_id)
-    now_ms = to_ms(now)
-    day_end_ms = to_ms(next_day_start(now, settings.day_starts_at, tz))
-    today_ms = to_ms(day_start(study_day(now, settings.day_starts_at, tz), settings.day_starts_at, tz))
-    today = store.reviews(profile_id, today_ms)
-    new_left = max(0, settings.new_per_day - sum(1 for r in today if r.state_before == State.NEW))
+    progress = store.all_progress(profile_id)
+    cards = {card.key: card for card in collection.cards}
+    today = today_of(store, profile_id, cards, settings, now, tz)
+    scheduler = Scheduler(settings, parameters, tz)
 
-    rows = []
-    for deck in collection.decks:
-        unseen = due = mature = 0
-        for card in deck.cards:
-            p = progress.get(card.key)
-            if not is_available(p, now_ms):
-                continue
-            if p is None or p.memory.state is State.NEW:
-                unseen += 1
-                continue
-            memory = p.memory
-            if memory.due_ms is not None and memory.due_ms < day_end_ms:
-                due += 1
-            if memory.state is State.REVIEW and (memory.interval_days() or 0) >= MATURE_DAYS:
-                mature += 1
-        rows.append(DeckRow(deck.id, deck.title, min(unseen, new_left), due, len(deck.cards), mature))
-    unseen_all = sum(
-        1
-        for card in collection.cards
-        if (p := progress.get(card.key)) is None or (p.memory.is_new and is_available(p, now_ms))
+    def row(deck_id: str | None, title: str, deck_cards: list[Card]) -> DeckRow:
+        queue = _queue(deck_cards, progress, scheduler, today, to_ms(now))
+        new = sum(1 for key in queue.main if (p := progress.get(key)) is None or p.memory.is_new)
+        mature = sum(1 for card in deck_cards if _is_mature(progress.get(card.key)))
+        return DeckRow(
+            deck_id, title, new, len(queue.main) - new + len(queue.learning), len(deck_cards), mature
+        )
+
+    rows = [row(deck.id, deck.title, list(deck.cards)) for deck in collection.decks]
+    everything = row(None, "All decks", list(collection.cards))
+    return Overview([everything, *rows], today.reviewed)
+
+
+def _queue(
+    cards: list[Card],
+    progress: Mapping[CardKey, CardProgress],
+    scheduler: Scheduler,
+    today: Today,
+    now_ms: int,
+) -> DayQueue:
+    return build_queue(
+        cards,
+        progress,
+        scheduler,
+        now_ms=now_ms,
+        day_end_ms=today.end_ms,
+        limits=today.limits,
+        siblings_seen=set(today.siblings_seen),
     )
-    everything = DeckRow(
-        None,
-        "All decks",
-        min(unseen_all, new_left),
-        sum(r.due for r in rows),
-        sum(r.total for r in rows),
-        sum(r.mature for r in rows),
-    )
-    return Overview([everything, *rows], len(today), new_left)
+
+
+def _is_mature(progress: CardProgress | None) -> bool:
+    if progress is None or progress.memory.state is not State.REVIEW:
+        return False
+    return (progress.memory.interval_days() or 0) >= MATURE_DAYS

@@ -18,11 +18,12 @@ from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.store.database import CardKey, CardProgress, Profile, ProgressStore
 from caucasusquiz.study import answers
 from caucasusquiz.study.answers import AnswerCheck, Verdict
-from caucasusquiz.study.clock import day_start, from_ms, next_day_start, study_day, to_ms, utc_now
-from caucasusquiz.study.queue import Limits, build_queue, sibling_key
+from caucasusquiz.study.clock import from_ms, study_day, to_ms, utc_now
+from caucasusquiz.study.queue import build_queue, sibling_key
 from caucasusquiz.study.rating import Rating
 from caucasusquiz.study.scheduler import Scheduler, State
 from caucasusquiz.study.settings import Settings
+from caucasusquiz.study.today import today_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,28 +133,17 @@ class StudySession:
 
     def _rebuild(self) -> None:
         now = self._clock()
-        self._day = study_day(now, self.settings.day_starts_at, self._tz)
-        self._day_end_ms = to_ms(next_day_start(now, self.settings.day_starts_at, self._tz))
         self.progress = self.store.all_progress(self.profile.id)
-        today = self.store.reviews(
-            self.profile.id, to_ms(day_start(self._day, self.settings.day_starts_at, self._tz))
-        )
-        new_done = sum(1 for r in today if r.state_before == State.NEW)
-        reviews_done = sum(1 for r in today if r.state_before == State.REVIEW)
-        siblings_seen = {
-            sibling_key(c) for r in today if (c := self.cards.get((r.deck_id, r.card_id))) is not None
-        } - {None}
+        today = today_of(self.store, self.profile.id, self.cards, self.settings, now, self._tz)
+        self._day, self._day_end_ms = today.day, today.end_ms
         self.queue = build_queue(
             self.cards.values(),
             self.progress,
             self.scheduler,
             now_ms=to_ms(now),
-            day_end_ms=self._day_end_ms,
-            siblings_seen=siblings_seen,
-            limits=Limits(
-                max(0, self.settings.new_per_day - new_done),
-                max(0, self.settings.reviews_per_day - reviews_done),
-            ),
+            day_end_ms=today.end_ms,
+            siblings_seen=set(today.siblings_seen),
+            limits=today.limits,
         )
 
     @property

@@ -71,7 +71,13 @@ class HomeScreen(Screen[None]):
 
         now = self.app.clock()
         data = overview(
-            workspace.store, workspace.profile.id, workspace.collection, workspace.settings, now, self.app.tz
+            workspace.store,
+            workspace.profile.id,
+            workspace.collection,
+            workspace.settings,
+            now,
+            self.app.tz,
+            workspace.profile.fsrs_parameters,
         )
         self.sub_title = f"profile: {workspace.profile.name}"
         streak = streak_days(workspace.store, workspace.profile.id, workspace.settings, now, self.app.tz)
