@@ -83,9 +83,16 @@ class PlainStudy:
 
     def ask(self, prompt: str) -> str:
         """One line of input; raises _Quit at end of input or on :q."""
-        self.stdout.write(prompt)
-        self.stdout.flush()
-        line = self.stdin.readline()
+        if self.interactive:
+            # input() gives line editing and history at a real terminal (readline).
+            try:
+                line = input(prompt) + "\n"
+            except EOFError:
+                line = ""
+        else:
+            self.stdout.write(prompt)
+            self.stdout.flush()
+            line = self.stdin.readline()
         if not line:
             self.say()
             raise _Quit
