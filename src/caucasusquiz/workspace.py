@@ -29,10 +29,6 @@ class Workspace:
     profile: Profile
     notices: list[str] = field(default_factory=list)
 
-    def reload_decks(self) -> Collection:
-        self.collection = load_decks(self.locations)
-        return self.collection
-
     def close(self) -> None:
         self.store.close()
 

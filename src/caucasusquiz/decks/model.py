@@ -107,12 +107,6 @@ class Deck:
     description: str | None = None
     tags: tuple[str, ...] = ()
 
-    def card(self, card_id: str) -> Card | None:
-        for card in self.cards:
-            if card.id == card_id:
-                return card
-        return None
-
 
 class Severity(StrEnum):
     ERROR = "error"

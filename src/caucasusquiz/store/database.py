@@ -219,9 +219,6 @@ class ProgressStore:
         params = tuple(json.loads(row[2])) if row[2] else None
         return Profile(row[0], row[1], params)
 
-    def profiles(self) -> list[str]:
-        return [r[0] for r in self._query("SELECT name FROM profiles ORDER BY name")]
-
     def last_profile(self) -> str | None:
         row = self._query("SELECT value FROM meta WHERE key = 'last_profile'").fetchone()
         return row[0] if row else None
@@ -277,8 +274,8 @@ class ProgressStore:
         with self._write() as db:
             cursor = db.execute(
                 "INSERT INTO reviews (profile_id, deck_id, card_id, reviewed_ms, grade, typed, verdict, "
-                "duration_ms, state_before, elapsed_days, interval_days, previous) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "duration_ms, state_before, elapsed_days, interval_days) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     profile_id,
                     *key,
@@ -290,7 +287,6 @@ class ProgressStore:
                     int(memory_before.state),
                     elapsed,
                     after.memory.interval_days(),
-                    before.to_json() if before is not None else None,
                 ),
             )
             self._put(db, profile_id, key, after)

@@ -51,8 +51,7 @@ MIGRATIONS: tuple[str, ...] = (
         duration_ms   INTEGER,
         state_before  INTEGER NOT NULL,
         elapsed_days  REAL,                    -- since the previous review of this card
-        interval_days REAL,                    -- scheduled by this review
-        previous      TEXT                     -- JSON of the card row before, for undo
+        interval_days REAL                     -- scheduled by this review
     );
     CREATE INDEX reviews_by_time ON reviews (profile_id, reviewed_ms);
     CREATE INDEX reviews_by_card ON reviews (profile_id, deck_id, card_id, reviewed_ms);
