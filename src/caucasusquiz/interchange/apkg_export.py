@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import itertools
 import json
-import os
 import sqlite3
 import tempfile
 import time
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from caucasusquiz.decks.model import CLOZE_BLANK, Card, CardType, Deck
 from caucasusquiz.interchange import anki_notes as notes
+from caucasusquiz.interchange.atomic import save_atomically
 from caucasusquiz.interchange.flat import options
 from caucasusquiz.store.database import CardProgress, ReviewRow
 from caucasusquiz.study.scheduler import State
@@ -44,7 +44,9 @@ def _cloze_field(card: Card) -> str:
             out.append(_h(part))
         else:
             answer, _, hint = part.partition("::")
-            out.append("{{c1::" + _h(answer.strip()) + (f"::{_h(hint.strip())}" if hint.strip() else "") + "}}")
+            out.append(
+                "{{c1::" + _h(answer.strip()) + (f"::{_h(hint.strip())}" if hint.strip() else "") + "}}"
+            )
     return "".join(out)
 
 
@@ -146,16 +148,12 @@ def write_apkg(
 
 
 def _zip_atomically(database: Path, out: Path) -> None:
-    handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent or ".")
-    os.close(handle)
-    try:
+    def write(name: str) -> None:
         with zipfile.ZipFile(name, "w", compression=zipfile.ZIP_DEFLATED) as package:
             package.write(database, "collection.anki2")
             package.writestr("media", "{}")
-        os.replace(name, out)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
+
+    save_atomically(out, write)
 
 
 # Anki's revlog.type: 0 learning, 1 review, 2 relearning.
@@ -176,7 +174,9 @@ def _add_progress(
     card_ids: dict[tuple[str, str], int] = {}
     by_guid = {
         guid: cid
-        for guid, cid in cursor.execute("SELECT notes.guid, cards.id FROM cards JOIN notes ON notes.id = cards.nid")
+        for guid, cid in cursor.execute(
+            "SELECT notes.guid, cards.id FROM cards JOIN notes ON notes.id = cards.nid"
+        )
     }
     for deck in decks:
         for card in deck.cards:

@@ -21,8 +21,8 @@ from caucasusquiz.decks.loader import read_deck_text
 from caucasusquiz.decks.model import CLOZE_BLANK, CardType
 from caucasusquiz.errors import UserError
 from caucasusquiz.generator.cards import Draft
-from caucasusquiz.generator.emit import quote
 from caucasusquiz.generator.emit import card_text as emit_card
+from caucasusquiz.generator.emit import quote
 from caucasusquiz.interchange.common import ImportedCard, ImportedDeck, ImportResult
 
 _TAG_JUNK = re.compile(r"[^\w-]+")
@@ -153,7 +153,9 @@ def plan(result: ImportResult, out_dir: Path, deck_title: str | None, overwrite:
             )
         loaded = read_deck_text(text, path, deck_id)
         if loaded.errors:  # a bug in an importer, not the user's mistake; still never write it
-            raise UserError(f"{result.path_name}: the imported deck would not pass check:\n{loaded.errors[0]}")
+            raise UserError(
+                f"{result.path_name}: the imported deck would not pass check:\n{loaded.errors[0]}"
+            )
         planned.append(PlannedDeck(path, deck_id, title, text, count))
     if not planned:
         raise UserError(f"{result.path_name}: no cards to import")
@@ -185,5 +187,3 @@ def skipped_summary(result: ImportResult) -> list[str]:
         names = ", ".join(sorted(result.media)[:5]) + (" …" if len(result.media) > 5 else "")
         lines.append(f"skipped {total} media reference(s) to {len(result.media)} file(s): {names}")
     return lines
-
-
