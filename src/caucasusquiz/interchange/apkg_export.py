@@ -171,6 +171,10 @@ def _add_progress(
     With the review log, Anki's FSRS can recompute the memory state itself; the stability
     and difficulty we know go into the card's `data` as Anki 23.10+ stores them.
     """
+    # genanki's collection says scheduler v1, whose learning cards have three buttons: Anki
+    # would then read our "Good" in learning as "Easy". Our grades are v2/v3 grades.
+    (conf,) = cursor.execute("SELECT conf FROM col").fetchone()
+    cursor.execute("UPDATE col SET conf = ?", (json.dumps({**json.loads(conf), "schedVer": 2}),))
     card_ids: dict[tuple[str, str], int] = {}
     by_guid = {
         guid: cid
