@@ -10,9 +10,10 @@ from caucasusquiz.decks.model import CLOZE_BLANK, CardType
 from caucasusquiz.decks.textcheck import strip_forbidden
 from caucasusquiz.errors import UserError
 
-# Cloze blanks shown in flat formats (Quizlet, Kahoot, CSV fronts); `___ (hint)` carries a hint.
-FLAT_BLANK = "___"
-FLAT_BLANK_PATTERN = re.compile(r"_{3,}(?: \(([^()]*)\))?")
+# Cloze blanks in flat formats (Quizlet, Kahoot, CSV): `[…]`, or `[…: hint]` (`[...]` typed by
+# hand works too). Not `___`: generated question cards use that inside ordinary questions.
+FLAT_BLANK = "[…]"
+FLAT_BLANK_PATTERN = re.compile(r"\[(?:…|\.\.\.)(?::\s*([^\[\]]*))?\]")
 TRUE_FALSE_PREFIX = "True or false: "
 _SPACES = re.compile(r"\s+")
 _TRUTH = {"true": True, "false": False, "t": True, "f": False, "yes": True, "no": False}
@@ -81,11 +82,11 @@ def truth_value(text: str) -> bool | None:
 
 
 def cloze_from_flat(front: str, answer: str) -> str | None:
-    """`The embassy opened in ___ (year).` + `1992` → `… in {{1992::year}}.`; None without one blank."""
+    """`The embassy opened in […: year].` + `1992` → `… in {{1992::year}}.`; None without one blank."""
     blanks = FLAT_BLANK_PATTERN.findall(front)
     if len(blanks) != 1 or not answer or "{{" in front or "}}" in answer:
         return None
-    hint = blanks[0]
+    hint = blanks[0].strip()
 
     def fill(_match: re.Match[str]) -> str:
         return "{{" + answer + (f"::{hint}" if hint else "") + "}}"
@@ -94,6 +95,6 @@ def cloze_from_flat(front: str, answer: str) -> str | None:
 
 
 def flat_cloze(prompt: str, hint: str | None) -> str:
-    """The cloze text with its blank as `___` (and `(hint)`), for formats without cloze support."""
-    blank = FLAT_BLANK + (f" ({hint})" if hint else "")
+    """The cloze text with its blank as `[…]` (or `[…: hint]`), for formats without cloze support."""
+    blank = f"[…: {hint}]" if hint else FLAT_BLANK
     return CLOZE_BLANK.sub(lambda _: blank, prompt, count=1)

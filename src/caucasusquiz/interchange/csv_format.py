@@ -174,7 +174,8 @@ def _add_row(result: ImportResult, row: dict[str, str], line: int) -> None:
         result.skipped[f"{kind} rows that do not fit the type"] += 1
         return
     deck = clean_text(row.get("deck", ""))
-    result.deck(deck, deck or None).cards.append(card)
+    # Without a deck column, the deck is named after the file.
+    result.deck(deck or Path(result.path_name).stem, deck or None).cards.append(card)
 
 
 def _inferred_type(question: str, answer: str, row: dict[str, str]) -> str:

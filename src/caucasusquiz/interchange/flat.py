@@ -1,7 +1,7 @@
 """Cards as a front and a back, for formats that know nothing else (Quizlet, Kahoot, CSV).
 
 The fronts are written so that reading them back gives the same card: a cloze blank is
-`___` (with its hint in brackets), a true/false front starts with "True or false:", and a
+`[…]` (`[…: hint]` with a hint), a true/false front starts with "True or false:", and a
 multiple-choice front ends with its options in square brackets, `[a | b | c | d]`.
 """
 
