@@ -159,3 +159,30 @@ def test_an_empty_file(tmp_path, capsys, name):
     path = tmp_path / name
     path.write_text("")
     run_import(capsys, path, tmp_path / "out")
+
+
+def test_a_package_with_only_the_please_update_placeholder(tmp_path, capsys):
+    """What a current Anki package looks like when its collection.anki21b was lost."""
+    anki = pytest.importorskip("anki.collection")
+    col = anki.Collection(str(tmp_path / "c.anki2"))
+    note = col.new_note(col.models.by_name("Basic"))
+    note["Front"], note["Back"] = "Capital?", "Baku"
+    col.add_note(note, col.decks.id("Geo"))
+    package = tmp_path / "full.apkg"
+    col.export_anki_package(
+        out_path=str(package),
+        options=anki.ExportAnkiPackageOptions(
+            with_scheduling=False, with_deck_configs=False, with_media=False
+        ),
+        limit=None,
+    )
+    col.close()
+    stub = zipfile.ZipFile(package).read("collection.anki2")
+    broken = zip_with(tmp_path / "broken.apkg", {"collection.anki2": stub})
+    assert "only Anki's 'please update' placeholder" in run_import(capsys, broken, tmp_path / "out")
+
+
+def test_with_progress_is_only_for_anki_packages(tmp_path, capsys):
+    status = main(["export", "cards", "--format", "csv", "--with-progress", "-o", str(tmp_path / "x.csv")])
+    assert status == 1 and "--with-progress goes with --format apkg" in capsys.readouterr().err
+    assert not (tmp_path / "x.csv").exists()

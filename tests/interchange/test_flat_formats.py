@@ -33,10 +33,12 @@ def import_(path: Path, out: Path, *extra: str) -> Path:
 def test_csv_round_trip_keeps_every_field_and_id(tmp_path, decks):
     csv_file = export(decks, "csv", tmp_path / "cards.csv")
     assert csv_file.read_text().splitlines()[0] == (
-        "deck,id,type,question,answer,accept,distractors,tags,source,context"
+        "deck,id,type,question,answer,accept,distractors,tags,source,context,deck_title"
     )
     back = import_(csv_file, tmp_path / "back")
     assert full_facts(back) == full_facts(decks)
+    titles = {d.id: d.title for d in load_collection([back]).decks}
+    assert titles == {d.id: d.title for d in load_collection([decks]).decks}
 
 
 def test_csv_from_a_spreadsheet_with_bom_and_semicolons(tmp_path, capsys):

@@ -32,6 +32,10 @@ def run(args: argparse.Namespace) -> int:
         fmt = args.format or "tsv"
         if fmt not in CARD_FORMATS:
             raise UserError(f"cards cannot be exported as {fmt}", f"choose one of {', '.join(CARD_FORMATS)}")
+        if args.with_progress and fmt != "apkg":
+            raise UserError(
+                "--with-progress goes with --format apkg", "Anki is the only format with a schedule"
+            )
         if fmt in BINARY_FORMATS:
             return _export_file(args, locations, fmt)
         text = export_cards(load_decks(locations), fmt, args.deck)

@@ -25,15 +25,22 @@ from caucasusquiz.interchange.apkg_read import (
     field_references,
     read_package,
 )
-from caucasusquiz.interchange.common import ImportedCard, ImportResult, clean_text
+from caucasusquiz.interchange.common import BadFile, Extras, ImportedCard, ImportResult, clean_text
 from caucasusquiz.interchange.flat import card_from_flat
 from caucasusquiz.interchange.html_text import plain_text
 
+_NEWER_FORMAT_STUB = "Please update to the latest Anki version"
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::([^{}]*?))?\}\}", re.DOTALL)
 
 
 def import_apkg(path: Path) -> ImportResult:
     collection = read_package(path)
+    if collection.notes and all(n.fields[0].startswith(_NEWER_FORMAT_STUB) for n in collection.notes):
+        # Newer packages carry this stub beside the real collection; alone, the real one is missing.
+        raise BadFile(
+            f"{path.name} holds only Anki's 'please update' placeholder, not the deck",
+            "export it again from Anki; the package lost its collection.anki21b",
+        )
     result = ImportResult(path.name, f"Anki package, {collection.format}")
     for note in collection.notes:
         note_type = collection.note_types.get(note.type_id)
@@ -89,7 +96,7 @@ def _import_note(note: NoteRow, note_type: NoteType, result: ImportResult) -> No
 
 def _our_card(name: str, fields: _Fields, tags: tuple[str, ...], origin: str) -> ImportedCard | None:
     _, _, card_id = fields.text(ours.CARD_REF).partition("/")
-    common = {
+    common: Extras = {
         "id": card_id or None,
         "tags": tags,
         "source": fields.text("Source") or None,

@@ -70,7 +70,8 @@ def read_package(path: Path) -> AnkiCollection:
             if chosen is None:
                 raise BadFile(f"{name} is a zip file but holds no Anki collection", _HINT)
             data = _read_member(package, chosen, name)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
+    # RuntimeError: an encrypted member; NotImplementedError: an unknown compression method.
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError) as exc:
         raise BadFile(f"{name} is a damaged zip file ({exc})", _HINT) from None
     if chosen.endswith("b"):
         data = _unzstd(data, name)
@@ -179,7 +180,7 @@ def _schema18(db: sqlite3.Connection) -> tuple[dict[int, NoteType], dict[int, st
     for ntid, order, config in db.execute("SELECT ntid, ord, config FROM templates"):
         message = _protobuf(config)
         # CardTemplateConfig: 1 = question format, 2 = answer format
-        front, back = (message.get(n, b"").decode("utf-8", "replace") for n in (1, 2))
+        front, back = (_text(message.get(n)) for n in (1, 2))
         templates.setdefault(ntid, []).append((order, (front, back)))
     note_types = {}
     for ntid, name, config in db.execute("SELECT id, name, config FROM notetypes"):
@@ -193,6 +194,10 @@ def _schema18(db: sqlite3.Connection) -> tuple[dict[int, NoteType], dict[int, st
         )
     decks = {did: name.replace("\x1f", "::") for did, name in db.execute("SELECT id, name FROM decks")}
     return note_types, decks
+
+
+def _text(value: int | bytes | None) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else ""
 
 
 def _protobuf(data: bytes) -> dict[int, int | bytes]:

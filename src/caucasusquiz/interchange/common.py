@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from caucasusquiz.decks.model import CLOZE_BLANK, CardType
 from caucasusquiz.decks.textcheck import strip_forbidden
@@ -37,6 +38,15 @@ class ImportedCard:
     tags: tuple[str, ...] = ()
     source: str | None = None
     context: str | None = None
+
+
+class Extras(TypedDict, total=False):
+    """The optional parts of an `ImportedCard`, gathered before its type is known."""
+
+    id: str | None
+    tags: tuple[str, ...]
+    source: str | None
+    context: str | None
 
 
 @dataclass(slots=True)

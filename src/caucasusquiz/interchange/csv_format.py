@@ -1,7 +1,7 @@
 """CSV: one card per row under a header, for spreadsheets.
 
 Export columns (documented in docs/interchange.md): deck, id, type, question, answer,
-accept, distractors, tags, source, context. `question` is the prompt as a deck file has
+accept, distractors, tags, source, context, deck_title. `question` is the prompt as a deck file has
 it (a cloze keeps its `{{blank}}`, a true/false card its statement, with answer
 true/false); `accept` and `distractors` are separated by ` | `, tags by spaces.
 
@@ -22,6 +22,7 @@ from caucasusquiz.decks.model import CLOZE_BLANK, Card, CardType, Deck
 from caucasusquiz.interchange.common import (
     TRUE_FALSE_PREFIX,
     BadFile,
+    Extras,
     ImportedCard,
     ImportResult,
     clean_text,
@@ -30,12 +31,25 @@ from caucasusquiz.interchange.common import (
 from caucasusquiz.interchange.flat import card_from_flat
 from caucasusquiz.interchange.textfile import read_text
 
-COLUMNS = ("deck", "id", "type", "question", "answer", "accept", "distractors", "tags", "source", "context")
+COLUMNS = (
+    "deck",
+    "id",
+    "type",
+    "question",
+    "answer",
+    "accept",
+    "distractors",
+    "tags",
+    "source",
+    "context",
+    "deck_title",
+)
 LIST_SEPARATOR = " | "
 _SYNONYMS = {
     "question": ("question", "front", "term", "prompt", "text", "statement", "q"),
     "answer": ("answer", "back", "definition", "a", "correct answer"),
     "deck": ("deck",),
+    "deck_title": ("deck title", "title"),
     "id": ("id", "card id"),
     "type": ("type", "card type"),
     "accept": ("accept", "accepted", "alternatives"),
@@ -53,7 +67,7 @@ def export_csv(decks: Sequence[Deck]) -> str:
     writer.writerow(COLUMNS)
     for deck in decks:
         for card in deck.cards:
-            writer.writerow(_row(card))
+            writer.writerow([*_row(card), deck.title])
     return buffer.getvalue()
 
 
@@ -129,7 +143,7 @@ def _split(text: str) -> tuple[str, ...]:
 
 def _add_row(result: ImportResult, row: dict[str, str], line: int) -> None:
     origin = f"row {line} of {result.path_name}"
-    common = {
+    common: Extras = {
         "id": clean_text(row.get("id", "")) or None,
         "tags": tuple(row.get("tags", "").split()),
         "source": clean_text(row.get("source", "")) or None,
@@ -174,8 +188,9 @@ def _add_row(result: ImportResult, row: dict[str, str], line: int) -> None:
         result.skipped[f"{kind} rows that do not fit the type"] += 1
         return
     deck = clean_text(row.get("deck", ""))
+    title = clean_text(row.get("deck_title", ""))
     # Without a deck column, the deck is named after the file.
-    result.deck(deck or Path(result.path_name).stem, deck or None).cards.append(card)
+    result.deck(title or deck or Path(result.path_name).stem, deck or None).cards.append(card)
 
 
 def _inferred_type(question: str, answer: str, row: dict[str, str]) -> str:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import Unpack
 
 from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.interchange.common import (
     TRUE_FALSE_PREFIX,
+    Extras,
     ImportedCard,
     clean_text,
     cloze_from_flat,
@@ -52,7 +54,9 @@ def back(card: Card) -> str:
     return card.answer
 
 
-def card_from_flat(front_text: str, back_text: str, origin: str, **extra) -> ImportedCard | None:
+def card_from_flat(
+    front_text: str, back_text: str, origin: str, **extra: Unpack[Extras]
+) -> ImportedCard | None:
     """The card a front and back describe, by the conventions above; None when either is empty."""
     term, answer = clean_text(front_text), clean_text(back_text)
     if not term or not answer:
