@@ -23,14 +23,14 @@ from caucasusquiz.interchange.csv_format import export_csv, import_csv
 from caucasusquiz.interchange.yaml_out import plan
 
 
-def main() -> int:
+def main(cards: int = 10_000, repeat: int = 3) -> int:
     import genanki
 
-    print("interchange: 10,000 cards")
+    print(f"interchange: {cards:,} cards")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        deck = read_deck(write_big_deck(folder / "big.yaml")).deck
-        assert deck is not None and len(deck.cards) == 10_000
+        deck = read_deck(write_big_deck(folder / "big.yaml", cards)).deck
+        assert deck is not None and len(deck.cards) == cards
         fields = [note_type_and_fields(card)[1] for card in deck.cards]
         bare_model = genanki.Model(
             1607392319,
@@ -45,32 +45,32 @@ def main() -> int:
                 bare.add_note(genanki.Note(model=bare_model, fields=(values + [""] * 7)[:7]))
             genanki.Package(bare).write_to_file(str(folder / "bare.apkg"))
 
-        baseline = median_seconds(genanki_bare, repeat=3)
+        baseline = median_seconds(genanki_bare, repeat=repeat)
         report("genanki, same notes bare (baseline)", baseline)
         package = folder / "ours.apkg"
-        exported = median_seconds(lambda: write_apkg([deck], package), repeat=3)
+        exported = median_seconds(lambda: write_apkg([deck], package), repeat=repeat)
         report("export --format apkg", exported, baseline, "baseline")
 
         def import_package() -> None:
             planned = plan(import_apkg(package), folder / "out", None, overwrite=True)
-            assert sum(p.cards for p in planned) == 10_000
+            assert sum(p.cards for p in planned) == cards
 
-        imported = median_seconds(import_package, repeat=3)
+        imported = median_seconds(import_package, repeat=repeat)
         report("import .apkg (read, convert, render, check)", imported, baseline, "baseline")
 
         csv_file = folder / "cards.csv"
         csv_export = median_seconds(
-            lambda: csv_file.write_text(export_csv([deck]), encoding="utf-8"), repeat=3
+            lambda: csv_file.write_text(export_csv([deck]), encoding="utf-8"), repeat=repeat
         )
         report("export --format csv", csv_export, baseline, "baseline")
 
         def import_csv_file() -> None:
             planned = plan(import_csv(csv_file), folder / "out", None, overwrite=True)
-            assert sum(p.cards for p in planned) == 10_000
+            assert sum(p.cards for p in planned) == cards
 
         report(
             "import .csv (read, convert, render, check)",
-            median_seconds(import_csv_file, repeat=3),
+            median_seconds(import_csv_file, repeat=repeat),
             baseline,
             "baseline",
         )
