@@ -186,3 +186,11 @@ def test_with_progress_is_only_for_anki_packages(tmp_path, capsys):
     status = main(["export", "cards", "--format", "csv", "--with-progress", "-o", str(tmp_path / "x.csv")])
     assert status == 1 and "--with-progress goes with --format apkg" in capsys.readouterr().err
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_an_xlsx_zip_bomb(tmp_path, capsys, monkeypatch):
+    from caucasusquiz.interchange import kahoot
+
+    monkeypatch.setattr(kahoot, "MAX_XLSX_BYTES", 8 * 1024 * 1024)
+    path = zip_with(tmp_path / "quiz.xlsx", {"xl/worksheets/sheet1.xml": b" " * (16 * 1024 * 1024)})
+    assert "zip bomb" in run_import(capsys, path, tmp_path / "out")

@@ -119,6 +119,9 @@ def test_kahoot_round_trip_of_choice_and_true_false_cards(tmp_path, decks, capsy
 
     rows = list(load_workbook(sheet).active.iter_rows(values_only=True))
     assert rows[kahoot.HEADER_ROW - 1][1:8] == kahoot.HEADER
+    assert [r[0] for r in rows[kahoot.HEADER_ROW :]] == list(
+        range(1, len(fits) + 1)
+    )  # numbered like the template
     btc = next(
         r for r in rows if r[1] == "Which pipeline did the U.S. back as the main route for Caspian oil?"
     )
