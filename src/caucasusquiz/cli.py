@@ -32,6 +32,9 @@ examples:
   caucasusquiz check --fix          also give hand-written cards an id
   caucasusquiz generate             regenerate the decks from seeds/, keeping hand edits
   caucasusquiz stats --json         progress as JSON
+  caucasusquiz import shared.apkg   an Anki, Quizlet, CSV or Kahoot file → deck files
+  caucasusquiz export cards --format apkg -o decks.apkg
+                                    the decks as an Anki package
 
 environment:
   CAUCASUSQUIZ_DECKS     decks folder (default: the decks shipped with the app)
@@ -144,7 +147,12 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="print one JSON object")
 
     export = command(
-        "export", "export decks or progress", "Export decks for other tools, or progress for a backup."
+        "export",
+        "export decks or progress",
+        "Export decks for other tools, or progress for a backup.\n\n"
+        "cards formats: apkg (Anki package), tsv (Anki text import), csv, quizlet\n"
+        "(Quizlet's import box), kahoot-xlsx (Kahoot quiz spreadsheet), json.\n"
+        "See docs/interchange.md.",
     )
     export.add_argument(
         "what",
@@ -153,12 +161,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--format",
-        choices=("csv", "tsv", "json"),
+        choices=("apkg", "tsv", "csv", "quizlet", "kahoot-xlsx", "json"),
         default=None,
         help="output format (default: tsv for cards, which Anki imports; json for progress)",
     )
-    export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
-    export.add_argument("--deck", metavar="NAME", help="only this deck")
+    export.add_argument("--output", "--out", "-o", metavar="FILE", help="write here instead of stdout")
+    export.add_argument("--deck", metavar="NAME", action="append", help="only this deck (repeatable)")
+    export.add_argument(
+        "--with-progress",
+        action="store_true",
+        help="apkg: include the profile's schedule and review history",
+    )
+
+    from caucasusquiz.commands.import_ import add_arguments as import_arguments
+
+    import_arguments(
+        command(
+            "import",
+            "import an Anki, Quizlet, CSV or Kahoot file as decks",
+            "Turn another tool's file into deck files that pass `caucasusquiz check`.\n\n"
+            "Reads Anki packages (.apkg: Basic, reversed, type-in and Cloze notes), Quizlet\n"
+            "text (.txt), spreadsheet CSV with a header row (.csv) and Kahoot quiz\n"
+            "spreadsheets (.xlsx). Writes every deck file or none. See docs/interchange.md.",
+        )
+    )
 
     optimize = command(
         "optimize",
@@ -225,6 +251,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from caucasusquiz.commands.stats import run
     elif command == "export":
         from caucasusquiz.commands.export import run
+    elif command == "import":
+        from caucasusquiz.commands.import_ import run
     else:
         from caucasusquiz.commands.optimize import run
     return run(args)

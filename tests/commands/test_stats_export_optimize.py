@@ -112,7 +112,7 @@ def test_export_cards_as_anki_tsv_and_json(capsys, decks, tmp_path):
     )
     target = tmp_path / "cards.json"
     assert main(["export", "cards", "--format", "json", "-o", str(target), "--decks", str(decks)]) == 0
-    cards = json.loads(target.read_text())
+    cards = [card for deck in json.loads(target.read_text())["decks"] for card in deck["cards"]]
     assert {c["id"] for c in cards} == {"wilson-1919", "sec907", "btc", "embassy", "embassy-date"}
 
 

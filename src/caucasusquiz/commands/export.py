@@ -1,4 +1,8 @@
-"""`caucasusquiz export cards|progress`: decks for other tools (Anki imports the TSV), or a backup."""
+"""`caucasusquiz export cards|progress`: decks for other tools, or a backup of progress.
+
+Cards go out as an Anki package (apkg), Anki-ready TSV, CSV, Quizlet import text, a Kahoot
+quiz spreadsheet (kahoot-xlsx) or JSON; the formats live in `caucasusquiz.interchange`.
+"""
 
 from __future__ import annotations
 
@@ -8,36 +12,101 @@ import dataclasses
 import io
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from caucasusquiz import paths
-from caucasusquiz.decks.model import Card, CardType
+from caucasusquiz.decks.model import Card, CardType, Deck
 from caucasusquiz.errors import UserError
 from caucasusquiz.workspace import Workspace, load_decks, open_workspace
 
 # Anki reads these header lines when importing a text file (File → Import).
 ANKI_HEADER = "#separator:tab\n#html:false\n#columns:Front\tBack\tTags\n#tags column:3\n"
+CARD_FORMATS = ("apkg", "tsv", "csv", "quizlet", "kahoot-xlsx", "json")
+BINARY_FORMATS = ("apkg", "kahoot-xlsx")
 
 
 def run(args: argparse.Namespace) -> int:
     locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)
     if args.what == "cards":
-        text = export_cards(load_decks(locations), args.format or "tsv", args.deck)
+        fmt = args.format or "tsv"
+        if fmt not in CARD_FORMATS:
+            raise UserError(f"cards cannot be exported as {fmt}", f"choose one of {', '.join(CARD_FORMATS)}")
+        if args.with_progress and fmt != "apkg":
+            raise UserError(
+                "--with-progress goes with --format apkg", "Anki is the only format with a schedule"
+            )
+        if fmt in BINARY_FORMATS:
+            return _export_file(args, locations, fmt)
+        text = export_cards(load_decks(locations), fmt, args.deck)
     else:
+        if args.format not in (None, "json", "csv", "tsv"):
+            raise UserError(f"progress cannot be exported as {args.format}", "choose json, csv or tsv")
         workspace = open_workspace(locations, args.profile)
         try:
             text = export_progress(workspace, args.format or "json")
         finally:
             workspace.close()
     if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise UserError(f"cannot write {args.output}: {exc.strerror}") from None
+        from caucasusquiz.interchange.atomic import write_text_atomically
+
+        write_text_atomically(Path(args.output), text)
         print(f"Wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _export_file(args: argparse.Namespace, locations: paths.Locations, fmt: str) -> int:
+    """Packages and spreadsheets: binary, so they need a file name."""
+    if not args.output:
+        suffix = ".apkg" if fmt == "apkg" else ".xlsx"
+        raise UserError(f"--format {fmt} writes a file", f"name it with --out FILE{suffix}")
+    out = Path(args.output)
+    if fmt == "apkg":
+        from caucasusquiz.interchange.apkg_export import write_apkg
+
+        if args.with_progress:
+            workspace = open_workspace(locations, args.profile)
+            try:
+                decks = select_decks(workspace.collection, args.deck)
+                store, profile = workspace.store, workspace.profile
+                notes = write_apkg(
+                    decks, out, progress=store.all_progress(profile.id), reviews=store.reviews(profile.id)
+                )
+            finally:
+                workspace.close()
+            what = f"with the progress of profile {profile.name!r}"
+        else:
+            decks = select_decks(load_decks(locations), args.deck)
+            notes = write_apkg(decks, out)
+            what = "without progress"
+        print(f"Wrote {out}: {notes} Anki notes in {len(decks)} decks, {what}", file=sys.stderr)
+        return 0
+    from caucasusquiz.interchange.kahoot import write_kahoot
+
+    decks = select_decks(load_decks(locations), args.deck)
+    title = decks[0].title if len(decks) == 1 else "caucasusquiz"
+    export = write_kahoot(decks, out, title)
+    print(f"Wrote {out}: {len(export.rows)} Kahoot questions", file=sys.stderr)
+    for reason, count in export.skipped.most_common():
+        print(f"  skipped {count} × {reason}", file=sys.stderr)
+    return 0
+
+
+def select_decks(collection, names: Sequence[str] | str | None) -> tuple[Deck, ...]:
+    """The decks named (by id, file name or title), in the order given; all decks when none."""
+    if not names:
+        return collection.decks
+    chosen: list[Deck] = []
+    for name in [names] if isinstance(names, str) else names:
+        deck = collection.find_deck(name)
+        if deck is None:
+            known = ", ".join(d.id for d in collection.decks)
+            raise UserError(f"no deck called {name!r}", f"decks: {known}")
+        if deck not in chosen:
+            chosen.append(deck)
+    return tuple(chosen)
 
 
 def _front_back(card: Card) -> tuple[str, str]:
@@ -52,46 +121,28 @@ def _front_back(card: Card) -> tuple[str, str]:
     return card.question, back
 
 
-def export_cards(collection, fmt: str, deck_name: str | None = None) -> str:
-    decks = collection.decks
-    if deck_name:
-        deck = collection.find_deck(deck_name)
-        if deck is None:
-            raise UserError(f"no deck called {deck_name!r}")
-        decks = (deck,)
-    cards = [card for deck in decks for card in deck.cards]
+def export_cards(collection, fmt: str, deck_names: Sequence[str] | str | None = None) -> str:
+    decks = select_decks(collection, deck_names)
     if fmt == "json":
-        return json.dumps([_card_json(card) for card in cards], ensure_ascii=False, indent=2) + "\n"
-    buffer = io.StringIO()
-    if fmt == "tsv":
-        buffer.write(ANKI_HEADER)
-    writer = csv.writer(buffer, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
+        from caucasusquiz.interchange.json_format import export_json
+
+        return export_json(decks)
     if fmt == "csv":
-        writer.writerow(["deck", "id", "front", "back", "tags", "source"])
-    for card in cards:
+        from caucasusquiz.interchange.csv_format import export_csv
+
+        return export_csv(decks)
+    if fmt == "quizlet":
+        from caucasusquiz.interchange.quizlet import export_quizlet
+
+        return export_quizlet(decks)
+    buffer = io.StringIO()
+    buffer.write(ANKI_HEADER)
+    writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
+    for card in (card for deck in decks for card in deck.cards):
         front, back = _front_back(card)
         tags = " ".join([card.deck_id, *card.tags])
-        if fmt == "tsv":
-            writer.writerow([front, back.replace("\n", "<br>"), tags])
-        else:
-            writer.writerow([card.deck_id, card.id, front, back, tags, card.source or ""])
+        writer.writerow([front, back.replace("\n", "<br>"), tags])
     return buffer.getvalue()
-
-
-def _card_json(card: Card) -> dict:
-    data = {
-        "deck": card.deck_id,
-        "id": card.id,
-        "type": card.type.value,
-        "prompt": card.prompt,
-        "answer": card.answer,
-        "accept": list(card.accept),
-        "distractors": list(card.distractors),
-        "tags": list(card.tags),
-        "source": card.source,
-        "context": card.context,
-    }
-    return {k: v for k, v in data.items() if v not in (None, [], "")}
 
 
 def export_progress(workspace: Workspace, fmt: str) -> str:

@@ -53,8 +53,11 @@ def card_text(draft: Draft, indent: str = INDENT) -> str:
             lines.append(f"{key}: {quote(str(value))}")
     if draft.tags:
         lines.append("tags: [" + ", ".join(draft.tags) + "]")
-    lines.append(f"source: {quote(draft.source)}")
-    lines.append(f"context: {quote(draft.context)}")
+    # Generated cards always have both; imported ones may have neither.
+    if draft.source:
+        lines.append(f"source: {quote(draft.source)}")
+    if draft.context:
+        lines.append(f"context: {quote(draft.context)}")
     first, *rest = lines
     return "".join([f"{indent}{first}\n", *(f"{indent}  {line}\n" for line in rest)])
 
