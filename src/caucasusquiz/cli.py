@@ -36,6 +36,7 @@ examples:
 environment:
   CAUCASUSQUIZ_DECKS     decks folder (default: the decks shipped with the app)
   CAUCASUSQUIZ_DATA_DIR  where progress is kept (default: your user data folder)
+  CAUCASUSQUIZ_PROFILE   learner profile (like --profile)
   CAUCASUSQUIZ_CONFIG    settings file (default: settings.toml in your config folder)
   NO_COLOR               draw without colour"""
 
@@ -62,7 +63,14 @@ def _common_options(defaults: bool) -> argparse.ArgumentParser:
         "--profile",
         metavar="NAME",
         default=default,
-        help="learner profile to use (default: the last one used, else 'default')",
+        help="learner profile to use (env CAUCASUSQUIZ_PROFILE; default: the last one studied); "
+        "must exist, except when studying, where you are asked",
+    )
+    group.add_argument(
+        "--new-profile",
+        metavar="NAME",
+        default=default,
+        help="study under a new profile NAME, created without asking (for scripts)",
     )
     return parent
 
@@ -188,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not arguments:
         # The everyday case, `caucasusquiz` alone, skips argparse: importing it and building
         # the six subcommands costs about 11 ms of the app's first paint.
-        args = SimpleNamespace(command=None, decks=None, data_dir=None, profile=None)
+        args = SimpleNamespace(command=None, decks=None, data_dir=None, profile=None, new_profile=None)
     else:
         args = build_parser().parse_args(arguments)
     try:

@@ -219,6 +219,48 @@ class ProgressStore:
         params = tuple(json.loads(row[2])) if row[2] else None
         return Profile(row[0], row[1], params)
 
+    def find_profile(self, name: str) -> Profile | None:
+        """The profile called `name`, or None: never creates one (read-only commands use this)."""
+        row = self._query("SELECT id, name, fsrs_parameters FROM profiles WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return None
+        return Profile(row[0], row[1], tuple(json.loads(row[2])) if row[2] else None)
+
+    def profile_names(self) -> list[str]:
+        """Every profile's name, most recently studied first, then by name."""
+        rows = self._query(
+            "SELECT p.name FROM profiles p LEFT JOIN reviews r ON r.profile_id = p.id "
+            "GROUP BY p.id ORDER BY coalesce(max(r.reviewed_ms), p.created_ms) DESC, p.name"
+        )
+        return [r[0] for r in rows]
+
+    def rename_profile(self, old: str, new: str) -> None:
+        """Rename a profile (its progress goes with it); the remembered last profile follows."""
+        with self._write() as db:
+            db.execute("UPDATE profiles SET name = ? WHERE name = ?", (new, old))
+            db.execute("UPDATE meta SET value = ? WHERE key = 'last_profile' AND value = ?", (new, old))
+
+    def delete_profile(self, name: str) -> bool:
+        """Delete a profile and everything stored for it; False if there was none.
+
+        secure_delete overwrites the freed pages and the checkpoint empties the WAL, so
+        nothing of the profile can be read back from the file afterwards.
+        """
+        row = self._query("SELECT id FROM profiles WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return False
+        self._query("PRAGMA secure_delete = ON")
+        try:
+            with self._write() as db:
+                db.execute("DELETE FROM reviews WHERE profile_id = ?", (row[0],))
+                db.execute("DELETE FROM cards WHERE profile_id = ?", (row[0],))
+                db.execute("DELETE FROM profiles WHERE id = ?", (row[0],))
+                db.execute("DELETE FROM meta WHERE key = 'last_profile' AND value = ?", (name,))
+            self._query("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            self._query("PRAGMA secure_delete = OFF")
+        return True
+
     def last_profile(self) -> str | None:
         row = self._query("SELECT value FROM meta WHERE key = 'last_profile'").fetchone()
         return row[0] if row else None
