@@ -397,6 +397,16 @@ class ProgressStore:
         ).fetchone()
         return count, passed
 
+    def card_results(self, profile_ids: Sequence[int] | None = None) -> dict[CardKey, tuple[int, int]]:
+        """(reviews, answered wrong: graded Again) per card, over the given profiles (default: all)."""
+        sql = "SELECT deck_id, card_id, count(*), coalesce(sum(grade = 1), 0) FROM reviews"
+        params: tuple = ()
+        if profile_ids is not None:
+            sql += f" WHERE profile_id IN ({', '.join('?' * len(profile_ids))})"
+            params = tuple(profile_ids)
+        rows = self._query(sql + " GROUP BY deck_id, card_id", params)
+        return {(r[0], r[1]): (r[2], r[3]) for r in rows}
+
     def integrity_ok(self) -> bool:
         return self._query("PRAGMA integrity_check").fetchone()[0] == "ok"
 
