@@ -76,7 +76,11 @@ def test_a_whole_round_join_answer_reveal_scoreboard(database, host, clock):
     question = host.view().question
     assert question is not None
     right = question.answer if question.is_typed else str(question.right_option + 1)
-    wrong = "nonsense answer" if question.is_typed else str((question.right_option + 1) % len(question.options) + 1)
+    wrong = (
+        "nonsense answer"
+        if question.is_typed
+        else str((question.right_option + 1) % len(question.options) + 1)
+    )
 
     later(clock, 4)
     assert student.answer(leyla, right) is True
@@ -114,7 +118,9 @@ def test_time_up_reveals_and_late_answers_do_not_count(database, host, clock):
 
 def test_an_unclear_option_is_not_an_answer(database, cards, clock):
     choice = [c for c in cards if c.type.value == "choice"]
-    session = ClassSession.create(database, build_questions(choice, 1, {}, "s"), title="t", seconds=20, clock=clock)
+    session = ClassSession.create(
+        database, build_questions(choice, 1, {}, "s"), title="t", seconds=20, clock=clock
+    )
     leyla = session.join("Leyla")
     session.next()
     assert session.answer(leyla, "9") is None  # no option 9: ask again
@@ -141,9 +147,14 @@ def test_the_host_can_end_at_any_time_and_the_code_then_finds_nothing(database, 
 
 
 def test_after_the_last_question_next_ends_the_class(database, cards, clock):
-    session = ClassSession.create(database, build_questions(cards, 1, {}, "s"), title="t", seconds=5, clock=clock)
+    session = ClassSession.create(
+        database, build_questions(cards, 1, {}, "s"), title="t", seconds=5, clock=clock
+    )
     assert [session.next(), session.next(), session.next(), session.next()] == [
-        Phase.QUESTION, Phase.REVEAL, Phase.SCOREBOARD, Phase.ENDED,
+        Phase.QUESTION,
+        Phase.REVEAL,
+        Phase.SCOREBOARD,
+        Phase.ENDED,
     ]
 
 

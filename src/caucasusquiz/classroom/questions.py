@@ -119,4 +119,5 @@ def pick_cards(
 def build_questions(
     cards: Sequence[Card], count: int, results: Mapping[CardKey, tuple[int, int]], seed: str
 ) -> list[Question]:
-    return [question_from_card(card, i, seed) for i, card in enumerate(pick_cards(cards, count, results, seed))]
+    picked = pick_cards(cards, count, results, seed)
+    return [question_from_card(card, i, seed) for i, card in enumerate(picked)]

@@ -197,8 +197,18 @@ class ClassSession:
                 (self.id,),
             )
             self._questions = [
-                Question(r[0], r[1], r[2], r[3], r[4], r[5], tuple(json.loads(r[6])), tuple(json.loads(r[7])),
-                         r[8], r[9])
+                Question(
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    r[4],
+                    r[5],
+                    tuple(json.loads(r[6])),
+                    tuple(json.loads(r[7])),
+                    r[8],
+                    r[9],
+                )
                 for r in rows
             ]
         return self._questions
@@ -246,8 +256,8 @@ class ClassSession:
             if choice is not None and 0 <= choice < len(per_option):
                 per_option[choice] += 1
             counts[verdict] = counts.get(verdict, 0) + 1
-        students = len(self.students())
-        return Tally(tuple(per_option), counts["right"], counts["almost"], counts["wrong"], students - len(rows))
+        missing = len(self.students()) - len(rows)
+        return Tally(tuple(per_option), counts["right"], counts["almost"], counts["wrong"], missing)
 
     def answered_count(self, position: int) -> int:
         return self.database.read(
@@ -380,8 +390,16 @@ class ClassSession:
             cursor = db.execute(
                 "INSERT OR IGNORE INTO answers (session_id, position, student_id, typed, choice, verdict, "
                 "points, elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (self.id, row.position, student_id, typed.strip(), choice, verdict,
-                 points_for(verdict, elapsed, limit_ms), elapsed),
+                (
+                    self.id,
+                    row.position,
+                    student_id,
+                    typed.strip(),
+                    choice,
+                    verdict,
+                    points_for(verdict, elapsed, limit_ms),
+                    elapsed,
+                ),
             )
         return cursor.rowcount == 1
 
