@@ -32,6 +32,7 @@ examples:
   caucasusquiz check --fix          also give hand-written cards an id
   caucasusquiz generate             regenerate the decks from seeds/, keeping hand edits
   caucasusquiz stats --json         progress as JSON
+  caucasusquiz class host --deck history   a live class quiz for a projector
 
 environment:
   CAUCASUSQUIZ_DECKS     decks folder (default: the decks shipped with the app)
@@ -176,7 +177,39 @@ def build_parser() -> argparse.ArgumentParser:
         "measured on reviews held out from the fit.",
     )
     optimize.add_argument("--dry-run", action="store_true", help="report, but keep current parameters")
+    _classroom_commands(command, common)
     return parser
+
+
+def _classroom_commands(command, common: argparse.ArgumentParser) -> None:
+    """`class host|join`: a live class quiz; see docs/classroom.md."""
+    klass = command(
+        "class",
+        "run or join a live class quiz",
+        "A live class quiz on this machine: the teacher hosts (on a projector), students join\n"
+        "with the code from a terminal or a served browser tab. See docs/classroom.md.",
+    )
+    moves = klass.add_subparsers(dest="class_command", metavar="host|join", required=True)
+    host = moves.add_parser(
+        "host", help="host a quiz: show the code, then one question at a time", parents=[common]
+    )
+    host.add_argument("--deck", metavar="NAME", help="ask only this deck (default: all decks)")
+    host.add_argument(
+        "--questions", metavar="N", type=_positive_int, default=10, help="how many (default 10)"
+    )
+    host.add_argument(
+        "--seconds", metavar="S", type=_positive_int, default=20, help="time per question (default 20)"
+    )
+    host.add_argument(
+        "--count-as-review",
+        action="store_true",
+        help="also record each answer in the student's profile (default: the quiz is not a review)",
+    )
+    join = moves.add_parser(
+        "join", help="join a quiz with the code on the teacher's screen", parents=[common]
+    )
+    join.add_argument("code", nargs="?", metavar="CODE", help="the class code")
+    join.add_argument("--name", metavar="NAME", help="your name as the class sees it (default: your profile)")
 
 
 def _positive_int(text: str) -> int:
@@ -233,6 +266,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from caucasusquiz.commands.stats import run
     elif command == "export":
         from caucasusquiz.commands.export import run
+    elif command == "class":
+        from caucasusquiz.commands.classroom import run
     else:
         from caucasusquiz.commands.optimize import run
     return run(args)

@@ -244,6 +244,7 @@ class CaucasusQuizApp(App[None]):
             lambda: self.action_open("browser"),
         )
         yield SystemCommand("Reload decks", "Read the deck files again now", self.reload_decks)
+        yield SystemCommand("Join class", "Join a live class quiz with its code", self.action_join_class)
         yield SystemCommand(
             "Switch profile", "Study as someone else; new, rename, delete", self.switch_profile
         )
@@ -253,6 +254,12 @@ class CaucasusQuizApp(App[None]):
                 f"Start a session on {deck.id}",
                 lambda deck_id=deck.id: self.start_session(deck_id),
             )
+
+    def action_join_class(self) -> None:
+        from caucasusquiz.ui.screens.class_join import JoinClassScreen
+
+        name = self.workspace.profile.name if self.workspace is not None else ""
+        self.push_screen(JoinClassScreen(self.locations.data_dir, self.clock, name=name))
 
     def switch_profile(self) -> None:
         from caucasusquiz import profiles

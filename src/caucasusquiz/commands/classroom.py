@@ -1,0 +1,97 @@
+"""`caucasusquiz class host|join`: a live class quiz on one machine (terminals or served browser tabs)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from caucasusquiz import paths, profiles
+from caucasusquiz.classroom.questions import build_questions
+from caucasusquiz.classroom.session import ClassSession
+from caucasusquiz.classroom.storage import ClassDatabase
+from caucasusquiz.errors import UserError
+from caucasusquiz.study.clock import utc_now
+from caucasusquiz.workspace import load_decks, open_store
+
+DEFAULT_QUESTIONS = 10
+DEFAULT_SECONDS = 20
+
+
+def create_session(
+    locations: paths.Locations,
+    deck: str | None,
+    questions: int,
+    seconds: int,
+    *,
+    count_as_review: bool = False,
+    clock=utc_now,
+) -> tuple[ClassDatabase, ClassSession]:
+    """Pick the questions (what the class gets wrong first) and open a session in the class file."""
+    collection = load_decks(locations)
+    cards = list(collection.cards)
+    title = "all decks"
+    if deck:
+        found = collection.find_deck(deck)
+        if found is None:
+            names = ", ".join(d.id for d in collection.decks)
+            raise UserError(f"no deck called {deck!r}", f"decks: {names}")
+        cards, title = list(found.cards), found.title
+    results: dict = {}
+    if locations.database.exists():
+        store, _ = open_store(locations, clock(), move_damaged=False)
+        try:
+            results = store.card_results()
+        finally:
+            store.close()
+    now = clock()
+    chosen = build_questions(cards, questions, results, seed=now.isoformat())
+    database = ClassDatabase.open(locations.data_dir)
+    try:
+        session = ClassSession.create(
+            database, chosen, title=title, seconds=seconds, clock=clock, count_as_review=count_as_review
+        )
+    except BaseException:
+        database.close()
+        raise
+    return database, session
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("TEXTUAL_FPS", "60")
+    locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)
+    if args.class_command == "host":
+        return host(locations, args)
+    return join(locations.data_dir, args.code, args.name or _profile_name(args))
+
+
+def host(locations: paths.Locations, args: argparse.Namespace) -> int:
+    database, session = create_session(
+        locations, args.deck, args.questions, args.seconds, count_as_review=args.count_as_review
+    )
+    from caucasusquiz.ui.class_app import ClassApp
+    from caucasusquiz.ui.screens.class_host import ClassHostScreen
+
+    try:
+        app = ClassApp(lambda _: ClassHostScreen(session))
+        app.run()
+    finally:
+        database.close()
+    print(f"Class {session.code} ended. Report: caucasusquiz report --class {session.code}")
+    return app.return_code or 0
+
+
+def join(data_dir: Path, code: str | None, name: str | None) -> int:
+    from caucasusquiz.ui.class_app import ClassApp
+    from caucasusquiz.ui.screens.class_join import JoinClassScreen
+
+    app = ClassApp(lambda app: JoinClassScreen(data_dir, app.clock, code or "", name or ""))
+    app.run()
+    return app.return_code or 0
+
+
+def _profile_name(args: argparse.Namespace) -> str | None:
+    try:
+        return profiles.requested_name(args.profile)
+    except UserError:
+        return None
