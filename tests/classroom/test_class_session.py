@@ -176,3 +176,28 @@ def test_a_deleted_profile_leaves_no_class_answers(database, host, clock, isolat
     forget_student(isolated_user_dirs, "Leyla")
     assert host.view().students == ("Tural",)
     assert host.answered_count(0) == 0
+
+
+def test_answers_count_as_reviews_only_when_asked_and_only_once(database, cards, clock, isolated_user_dirs):
+    from caucasusquiz.classroom.reviews import record_class_reviews
+    from caucasusquiz.store.database import ProgressStore
+    from caucasusquiz.study.settings import Settings
+
+    store = ProgressStore.open(isolated_user_dirs / "progress.sqlite3")
+    leyla_profile = store.profile("Leyla", clock.now)
+    session = ClassSession.create(
+        database, build_questions(cards, 1, {}, "s"), title="t", seconds=20, clock=clock, count_as_review=True
+    )
+    leyla, guest = session.join("Leyla"), session.join("Guest")
+    session.next()
+    question = session.view().question
+    session.answer(leyla, question.answer if question.is_typed else str(question.right_option + 1))
+    session.answer(guest, "True")
+    session.end()
+
+    assert record_class_reviews(session, store, Settings(), clock.now) == 1  # Guest is no profile
+    assert record_class_reviews(session, store, Settings(), clock.now) == 0
+    (review,) = store.reviews(leyla_profile.id)
+    assert (review.card_id, review.grade, review.verdict) == (question.card_id, 3, "right")
+    assert store.find_profile("Guest") is None
+    store.close()

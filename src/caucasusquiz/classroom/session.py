@@ -218,6 +218,10 @@ class ClassSession:
         return self._row().code
 
     @property
+    def count_as_review(self) -> bool:
+        return self._row().count_as_review
+
+    @property
     def phase(self) -> Phase:
         return self._row().phase
 

@@ -30,7 +30,8 @@ MIGRATIONS: tuple[str, ...] = (
         phase            TEXT NOT NULL,        -- lobby / question / reveal / scoreboard / ended
         position         INTEGER NOT NULL DEFAULT -1,  -- the question on screen, from 0
         started_ms       INTEGER,              -- when that question was shown
-        ended_ms         INTEGER
+        ended_ms         INTEGER,
+        counted_ms       INTEGER               -- when answers went into profiles (--count-as-review)
     );
     CREATE INDEX sessions_by_code ON sessions (code, phase);
     -- A copy of each card as asked, so a report still reads right after the decks change.

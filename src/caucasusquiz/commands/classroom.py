@@ -75,10 +75,25 @@ def host(locations: paths.Locations, args: argparse.Namespace) -> int:
     try:
         app = ClassApp(lambda _: ClassHostScreen(session))
         app.run()
+        if session.count_as_review:
+            counted = count_reviews(locations, session)
+            print(f"{counted} answers were recorded as reviews in the students' profiles.")
     finally:
         database.close()
     print(f"Class {session.code} ended. Report: caucasusquiz report --class {session.code}")
     return app.return_code or 0
+
+
+def count_reviews(locations: paths.Locations, session: ClassSession) -> int:
+    from caucasusquiz.classroom.reviews import record_class_reviews
+    from caucasusquiz.study.settings import load_settings
+
+    now = utc_now()
+    store, _ = open_store(locations, now, move_damaged=False)
+    try:
+        return record_class_reviews(session, store, load_settings(locations.config_file), now)
+    finally:
+        store.close()
 
 
 def join(data_dir: Path, code: str | None, name: str | None) -> int:
