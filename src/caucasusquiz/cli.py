@@ -178,6 +178,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     optimize.add_argument("--dry-run", action="store_true", help="report, but keep current parameters")
     _classroom_commands(command, common)
+    report = command(
+        "report",
+        "what the class struggles with",
+        "A class report: per student (reviews, time, accuracy, true retention, mastery per deck,\n"
+        "last active), the cards the class gets wrong most, and each live quiz per question and\n"
+        "per student. From the profiles' study progress and the live quizzes on this machine.",
+    )
+    report.add_argument("--profiles", nargs="+", metavar="NAME", help="only these students (default: all)")
+    report.add_argument(
+        "--class", dest="class_code", metavar="CODE", help="only the live quiz with this code"
+    )
+    report.add_argument("--deck", metavar="NAME", help="only cards of this deck")
+    report.add_argument(
+        "--format", choices=("table", "md", "csv", "json"), default="table", help="default table"
+    )
+    report.add_argument("--json", action="store_true", help="the same as --format json")
+    report.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     return parser
 
 
@@ -268,6 +285,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from caucasusquiz.commands.export import run
     elif command == "class":
         from caucasusquiz.commands.classroom import run
+    elif command == "report":
+        from caucasusquiz.commands.report import run
     else:
         from caucasusquiz.commands.optimize import run
     return run(args)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -95,8 +95,10 @@ class MyResult:
     rank: int | None
 
 
-@dataclass
-class _Row:
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    """The session's row: where the quiz is now."""
+
     id: int
     code: str
     title: str
@@ -105,7 +107,7 @@ class _Row:
     position: int
     started_ms: int | None
     count_as_review: bool
-    questions: list[Question] = field(default_factory=list)
+    created_ms: int
 
 
 class ClassSession:
@@ -180,13 +182,13 @@ class ClassSession:
 
     # -- reading -------------------------------------------------------------------------
 
-    def _row(self) -> _Row:
+    def state(self) -> SessionRow:
         (row,) = self.database.read(
-            "SELECT id, code, title, seconds, phase, position, started_ms, count_as_review "
+            "SELECT id, code, title, seconds, phase, position, started_ms, count_as_review, created_ms "
             "FROM sessions WHERE id = ?",
             (self.id,),
         )
-        return _Row(row[0], row[1], row[2], row[3], Phase(row[4]), row[5], row[6], bool(row[7]))
+        return SessionRow(row[0], row[1], row[2], row[3], Phase(row[4]), row[5], row[6], bool(row[7]), row[8])
 
     @property
     def questions(self) -> list[Question]:
@@ -215,15 +217,15 @@ class ClassSession:
 
     @property
     def code(self) -> str:
-        return self._row().code
+        return self.state().code
 
     @property
     def count_as_review(self) -> bool:
-        return self._row().count_as_review
+        return self.state().count_as_review
 
     @property
     def phase(self) -> Phase:
-        return self._row().phase
+        return self.state().phase
 
     def students(self) -> list[tuple[int, str]]:
         return [
@@ -269,7 +271,7 @@ class ClassSession:
         )[0][0]
 
     def view(self, student_id: int | None = None) -> ClassView:
-        row = self._row()
+        row = self.state()
         students = tuple(name for _, name in self.students())
         question = self.questions[row.position] if 0 <= row.position < len(self.questions) else None
         view = ClassView(row.code, row.title, row.phase, students, len(self.questions), row.seconds)
@@ -287,7 +289,7 @@ class ClassSession:
             extra["mine"] = self._mine(student_id, row, question, extra.get("standings"))
         return replace(view, **extra)
 
-    def _mine(self, student_id: int, row: _Row, question: Question | None, standings) -> MyResult:
+    def _mine(self, student_id: int, row: SessionRow, question: Question | None, standings) -> MyResult:
         typed = verdict = None
         points = 0
         if question is not None:
@@ -316,7 +318,7 @@ class ClassSession:
 
     def next(self) -> Phase:
         """Move on: lobby → first question; reveal → scoreboard; scoreboard → next question or end."""
-        row = self._row()
+        row = self.state()
         if row.phase is Phase.LOBBY or row.phase is Phase.SCOREBOARD:
             if row.position + 1 >= len(self.questions):
                 return self.end()
@@ -330,13 +332,13 @@ class ClassSession:
         return row.phase
 
     def reveal(self) -> Phase:
-        if self._row().phase is Phase.QUESTION:
+        if self.state().phase is Phase.QUESTION:
             self._set(Phase.REVEAL)
         return self.phase
 
     def tick(self) -> Phase:
         """Called by the host now and then: reveal when time is up or everyone has answered."""
-        row = self._row()
+        row = self.state()
         if row.phase is not Phase.QUESTION or row.started_ms is None:
             return row.phase
         time_up = to_ms(self.clock()) >= row.started_ms + row.seconds * 1000
@@ -371,7 +373,7 @@ class ClassSession:
         Returns None when the text is not an answer (an unknown option: ask again), False when
         it comes too late or twice (the first answer counts), True when it was recorded.
         """
-        row = self._row()
+        row = self.state()
         if row.phase is not Phase.QUESTION or row.started_ms is None:
             return False
         question = self.questions[row.position]
