@@ -178,6 +178,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     optimize.add_argument("--dry-run", action="store_true", help="report, but keep current parameters")
     _classroom_commands(command, common)
+    serve = command(
+        "serve",
+        "serve the app to a class's browsers",
+        "Serve the app to browsers, one app process per tab (textual-serve). Students open\n"
+        "the URL, pick or create their profile and study; progress stays on this machine.\n"
+        "Only this machine can connect unless --host says otherwise; then a class code\n"
+        "(printed at start, or --code) must be entered first. See docs/classroom.md.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--code", metavar="CODE", help="the class code (default: a new one off loopback)")
     report = command(
         "report",
         "what the class struggles with",
@@ -287,6 +298,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from caucasusquiz.commands.classroom import run
     elif command == "report":
         from caucasusquiz.commands.report import run
+    elif command == "serve":
+        from caucasusquiz.commands.serve import run
     else:
         from caucasusquiz.commands.optimize import run
     return run(args)

@@ -111,10 +111,10 @@ def study_profile(
     return use(store, name, now)
 
 
-def use(store: ProgressStore, name: str, now: datetime) -> Profile:
-    """Open (creating if needed) the profile `name` and make it the default for next time."""
+def use(store: ProgressStore, name: str, now: datetime, remember: bool = True) -> Profile:
+    """Open (creating if needed) the profile `name` and, if `remember`, make it the default."""
     profile = store.profile(validate_name(name), now)
-    if store.last_profile() != profile.name:
+    if remember and store.last_profile() != profile.name:
         store.remember_profile(profile.name)
     return profile
 

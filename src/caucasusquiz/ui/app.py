@@ -263,9 +263,13 @@ class CaucasusQuizApp(App[None]):
 
     def switch_profile(self) -> None:
         from caucasusquiz import profiles
+        from caucasusquiz.serving.mode import is_served
         from caucasusquiz.ui.screens.profiles import ProfilePickerScreen
 
         workspace = self.require_workspace()
+        if is_served():  # a browser tab is one student: open a new tab to be someone else
+            self.notify("In a browser tab, open a new tab to study as someone else.")
+            return
 
         def chosen(name: str | None) -> None:
             # Escape keeps the current profile, under its new name if it was renamed meanwhile.

@@ -92,17 +92,21 @@ class ProfilePickerScreen(Screen[str | None]):
         *,
         current: str | None = None,
         forget: Callable[[str], None] | None = None,
+        served: bool = False,
     ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
         self.current = current  # the profile in use (when switching): it cannot be deleted
         self.forget = forget  # removes what other stores keep of a deleted profile
+        # In a served browser tab nobody sees the others' names: a student types their own.
+        self.served = served
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Static("Who is studying?", id="picker-title")
-            yield Input(placeholder="type to filter, or a new name", id="profile-filter")
+            hint = "type your name" if self.served else "type to filter, or a new name"
+            yield Input(placeholder=hint, id="profile-filter")
             yield OptionList(id="profile-list")
         yield Footer()
 
@@ -113,15 +117,23 @@ class ProfilePickerScreen(Screen[str | None]):
     def refill(self, highlight: str | None = None) -> None:
         typed = self.query_one(Input).value.strip()
         names = self.store.profile_names()
-        shown = [n for n in names if typed.casefold() in n.casefold()]
+        if self.served:
+            shown = [n for n in names if typed and n.casefold() == typed.casefold()]
+        else:
+            shown = [n for n in names if typed.casefold() in n.casefold()]
         options = [Option(literal(name), id=name) for name in shown]
-        label = "+ New profile…" if not typed or typed in names else f"+ New profile “{typed}”…"
+        taken = any(n.casefold() == typed.casefold() for n in names)
+        label = "+ New profile…" if not typed or taken else f"+ New profile “{typed}”…"
         options.append(Option(Text(label, style="italic"), id=NEW))
         picker = self.query_one(OptionList)
         picker.clear_options()
         picker.add_options(options)
         target = highlight if highlight in shown else None
         picker.highlighted = shown.index(target) if target else 0
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A student in a browser tab cannot rename or delete anybody's profile.
+        return not (self.served and action in ("rename", "delete"))
 
     def on_input_changed(self) -> None:
         self.refill()
@@ -153,7 +165,7 @@ class ProfilePickerScreen(Screen[str | None]):
 
         def named(name: str | None) -> None:
             if name is not None:
-                profiles.use(self.store, name, self.clock())
+                profiles.use(self.store, name, self.clock(), remember=not self.served)
                 self.dismiss(name)
 
         self.app.push_screen(NamePrompt("New profile: your name", typed, self._name_is_free), named)
@@ -237,17 +249,25 @@ def settle_profile(
     (else the picker opens); with no name the picker opens when several profiles exist.
     Escape in the picker quits: nobody chose a name, so none is remembered.
     """
+    from caucasusquiz.serving.mode import is_served
+
     now = app.clock()
+    served = is_served()
 
     def open_named(name: str | None) -> None:
         if name is None:
             store.close()
             app.exit(return_code=0)
             return
-        then(profiles.use(store, name, app.clock()))
+        # A served tab never changes the serving machine's default profile.
+        then(profiles.use(store, name, app.clock(), remember=not served))
 
     def picker() -> None:
-        app.push_screen(ProfilePickerScreen(store, app.clock, forget=forget), open_named)
+        app.push_screen(ProfilePickerScreen(store, app.clock, forget=forget, served=served), open_named)
+
+    if served:  # every tab is a student who says who they are
+        picker()
+        return
 
     if new_profile is not None:
         then(profiles.use(store, profiles.validate_name(new_profile), now))
