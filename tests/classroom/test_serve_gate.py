@@ -72,6 +72,7 @@ async def test_the_right_code_opens_the_app_page(client):
     page = await client.get("/")
     text = await page.text()
     assert page.status == 200 and "/ws" in text and 'name="code"' not in text
+    assert "googleapis" not in text and "fonts/RobotoMono" in text  # no third party sees the class
 
 
 def test_each_tab_runs_this_python_on_the_same_folders(tmp_path: Path):

@@ -8,6 +8,7 @@ is refused, so no app process is started for a stranger.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from aiohttp import web
 from textual_serve.server import Server
@@ -15,6 +16,8 @@ from textual_serve.server import Server
 from caucasusquiz.serving.gate import CodeGate
 
 COOKIE = "caucasusquiz_pass"
+# Our copy of textual-serve's page, with the font served locally (see the file's comment).
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 FORM = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>caucasusquiz</title>
@@ -31,7 +34,7 @@ autofocus aria-label="class code"> <button type="submit">Open</button></form>
 
 class ClassServer(Server):
     def __init__(self, command: str, host: str, port: int, gate: CodeGate | None) -> None:
-        super().__init__(command, host=host, port=port, title="caucasusquiz")
+        super().__init__(command, host=host, port=port, title="caucasusquiz", templates_path=TEMPLATES)
         self.gate = gate
 
     async def _make_app(self) -> web.Application:

@@ -79,7 +79,8 @@ class ProfilePickerScreen(Screen[str | None]):
     BINDINGS = [
         Binding("up", "move(-1)", "Up", show=False),
         Binding("down", "move(1)", "Down", show=False),
-        Binding("enter", "choose", "Open", priority=True),
+        # Not a priority binding: the filter box's own Enter submits after its last key.
+        Binding("enter", "choose", "Open"),
         Binding("f2", "rename", "Rename"),
         Binding("f8", "delete", "Delete"),
         Binding("escape", "cancel", "Quit"),
@@ -101,6 +102,7 @@ class ProfilePickerScreen(Screen[str | None]):
         self.forget = forget  # removes what other stores keep of a deleted profile
         # In a served browser tab nobody sees the others' names: a student types their own.
         self.served = served
+        self.filtered_for = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -116,6 +118,7 @@ class ProfilePickerScreen(Screen[str | None]):
 
     def refill(self, highlight: str | None = None) -> None:
         typed = self.query_one(Input).value.strip()
+        self.filtered_for = typed
         names = self.store.profile_names()
         if self.served:
             shown = [n for n in names if typed and n.casefold() == typed.casefold()]
@@ -138,6 +141,10 @@ class ProfilePickerScreen(Screen[str | None]):
     def on_input_changed(self) -> None:
         self.refill()
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_choose()
+
     def action_move(self, step: int) -> None:
         picker = self.query_one(OptionList)
         if picker.option_count:
@@ -155,6 +162,10 @@ class ProfilePickerScreen(Screen[str | None]):
         self.action_choose()
 
     def action_choose(self) -> None:
+        # Enter can overtake the last key's Changed message (a fast typist, a script):
+        # the list must match what is in the box before its highlight means anything.
+        if self.query_one(Input).value.strip() != self.filtered_for:
+            self.refill()
         chosen = self._highlighted()
         if chosen is None:
             return
