@@ -82,6 +82,15 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process has used so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def pss_mib(pid: int) -> float:
     try:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
@@ -117,7 +126,7 @@ async def open_tabs(browser, url: str, count: int) -> list[float]:
     return list(await asyncio.gather(*(one() for _ in range(count))))
 
 
-async def measure(url: str, server_pid: int, count: int) -> tuple[list[float], float, int]:
+async def measure(url: str, server_pid: int, count: int) -> tuple[list[float], float, float]:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
@@ -126,12 +135,13 @@ async def measure(url: str, server_pid: int, count: int) -> tuple[list[float], f
             times = await open_tabs(browser, url, count)
             apps = [pid for pid in descendants(server_pid) if pss_mib(pid) > 0]
             memory = sum(pss_mib(pid) for pid in apps)
+            cpu = sum(cpu_seconds(pid) for pid in apps)
         finally:
             await browser.close()
-    return times, memory / count, len(apps)
+    return times, memory / count, cpu / count
 
 
-def run_round(count: int) -> tuple[list[float], float, int]:
+def run_round(count: int) -> tuple[list[float], float, float]:
     with tempfile.TemporaryDirectory() as folder:
         server = start_server(Path(folder), port := free_port())
         try:
@@ -150,19 +160,28 @@ def main() -> int:
     if not CHROMIUM.exists():
         print(f"  skipped: {CHROMIUM} is missing (apt-get install chromium)")
         return 0
-    alone, alone_mib, _ = run_round(1)
-    many, many_mib, processes = run_round(TABS)
+    load_before = os.getloadavg()[0]
+    alone, alone_mib, alone_cpu = run_round(1)
+    many, many_mib, many_cpu = run_round(TABS)
     one = alone[0]
     median = statistics.median(many)
     p90 = statistics.quantiles(many, n=10)[-1]
-    print(f"  one tab alone: first screen {one * 1000:8.0f} ms, {alone_mib:6.1f} MiB (PSS) per session")
+    print(
+        f"  one tab alone: first screen {one * 1000:8.0f} ms, {alone_mib:6.1f} MiB (PSS) per session, "
+        f"app CPU {alone_cpu:5.2f} s"
+    )
     print(
         f"  {TABS} tabs at once: first screen median {median * 1000:8.0f} ms ({median / one:5.2f}× alone), "
         f"p90 {p90 * 1000:8.0f} ms ({p90 / one:5.2f}×), slowest {max(many) * 1000:8.0f} ms"
     )
     print(
         f"  {TABS} tabs at once: {many_mib:6.1f} MiB (PSS) per session ({many_mib / alone_mib:5.2f}× alone), "
-        f"{many_mib * TABS:7.0f} MiB in all, {processes} processes, on {os.cpu_count()} cores"
+        f"{many_mib * TABS:7.0f} MiB in all, on {os.cpu_count()} cores"
+    )
+    print(
+        f"  {TABS} tabs at once: app CPU {many_cpu:5.2f} s per session ({many_cpu / alone_cpu:5.2f}× alone), "
+        f"{many_cpu * TABS:5.1f} CPU-s in all; Chromium's {TABS} tabs share the same cores "
+        f"(load average before: {load_before:.1f})"
     )
     return 0
 
