@@ -94,7 +94,7 @@ class ClassHostScreen(Screen[None]):
             text.append_text(tally_text(view.question, view.tally))
             body.update(text)
         elif view.phase is Phase.SCOREBOARD:
-            text = Text("Scoreboard\n\n", style="bold")
+            text = Text.assemble(("Scoreboard\n\n", "bold"))
             text.append_text(standings_text(view.standings))
             body.update(text)
         elif view.phase is Phase.ENDED:
@@ -102,8 +102,8 @@ class ClassHostScreen(Screen[None]):
         self.refresh_bindings()
 
     def summary(self, view: ClassView) -> Text:
-        text = Text("The class is over. Final scores\n\n", style="bold")
-        text.append_text(standings_text(view.standings, limit=10))
+        text = Text.assemble(("The class is over. Final scores\n\n", "bold"))
+        text.append_text(standings_text(view.standings, limit=10, gained=False))
         text.append("\nHow the class did, question by question\n\n", style="bold")
         students = max(len(view.students), 1)
         for question in self.session.questions:
@@ -112,7 +112,8 @@ class ClassHostScreen(Screen[None]):
                 break
             share = round(100 * tally.right / students)
             text.append(f"{share:>4}% right  ", style="green" if share >= 50 else "red")
-            text.append_text(literal(question.prompt[:60]))
+            prompt = question.prompt if len(question.prompt) <= 55 else question.prompt[:54] + "…"
+            text.append_text(literal(prompt))
             text.append("\n")
         text.append("\n`caucasusquiz report --class " + view.code + "` has the details.", style="dim")
         return text

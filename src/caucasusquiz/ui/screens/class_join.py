@@ -99,6 +99,8 @@ class ClassStudentScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.app.is_headless:  # nobody sees it blink; a steady cursor keeps screenshots comparable
+            self.query_one("#class-answer", Input).cursor_blink = False
         self.poll()
         self.set_interval(POLL_SECONDS, self.poll)
 
@@ -153,19 +155,19 @@ class ClassStudentScreen(Screen[None]):
         elif view.phase in (Phase.REVEAL, Phase.SCOREBOARD) and view.question is not None and mine:
             body.update(self.result(view))
         elif view.phase is Phase.ENDED:
-            text = Text("The class is over. Thank you!\n\n", style="bold")
+            text = Text.assemble(("The class is over. Thank you!\n\n", "bold"))
             if mine is not None and mine.rank is not None:
                 text.append(f"You scored {mine.score} points: rank {mine.rank} of {len(view.students)}.\n\n")
-            text.append_text(standings_text(view.standings, highlight=self.student_name))
+            text.append_text(standings_text(view.standings, highlight=self.student_name, gained=False))
             body.update(text)
 
     def result(self, view: ClassView) -> Text:
         mine, question = view.mine, view.question
         assert mine is not None and question is not None
         if mine.verdict is None:
-            text = Text("No answer this time.", style="bold")
+            text = Text.assemble(("No answer this time.", "bold"))
         else:
-            text = Text(VERDICT_WORD[mine.verdict], style=VERDICT_STYLE[mine.verdict])
+            text = Text.assemble((VERDICT_WORD[mine.verdict], VERDICT_STYLE[mine.verdict]))
             text.append(f"  +{mine.points} points" if mine.points else "")
         text.append("\nThe answer: ")
         text.append_text(literal(question.answer, "bold green"))

@@ -22,7 +22,7 @@ def option_label(question: Question, index: int) -> str:
 
 
 def question_text(question: Question, total: int) -> Text:
-    text = Text(f"Question {question.position + 1} of {total}\n\n", style="dim")
+    text = Text.assemble((f"Question {question.position + 1} of {total}\n\n", "dim"))
     text.append_text(literal(question.prompt, "bold"))
     text.append("\n")
     for index, option in enumerate(question.options):
@@ -41,7 +41,7 @@ def _bar(count: int, most: int, style: str) -> Text:
 
 def tally_text(question: Question, tally: Tally) -> Text:
     """The correct answer, a bar per option (or right/almost/wrong), then the source sentence."""
-    text = Text("Answer: ", style="bold")
+    text = Text.assemble(("Answer: ", "bold"))
     text.append_text(literal(question.answer, "bold green"))
     text.append("\n\n")
     if question.is_typed:
@@ -71,16 +71,16 @@ def tally_text(question: Question, tally: Tally) -> Text:
     return text
 
 
-def standings_text(standings: Sequence[Standing], limit: int = 8, highlight: str | None = None) -> Text:
+def standings_text(
+    standings: Sequence[Standing], limit: int = 8, highlight: str | None = None, gained: bool = True
+) -> Text:
     if not standings:
         return Text("Nobody has joined.", style="dim")
     text = Text()
     for standing in standings[:limit]:
         style = "bold reverse" if standing.name == highlight else ("bold" if standing.rank == 1 else "")
-        gained = f"+{standing.gained}" if standing.gained else ""
-        line = literal(
-            f"{standing.rank:>3}. {standing.name[:30]:<30} {standing.score:>6} {gained:>6}\n", style
-        )
+        plus = f"+{standing.gained}" if standing.gained and gained else ""
+        line = literal(f"{standing.rank:>3}. {standing.name[:30]:<30} {standing.score:>6} {plus:>6}\n", style)
         text.append_text(line)
     if len(standings) > limit:
         text.append(f"     … and {len(standings) - limit} more\n", style="dim")
