@@ -144,6 +144,7 @@ class ClassSession:
                 (code, title, seconds, int(count_as_review), now, Phase.LOBBY.value),
             )
             session_id = cursor.lastrowid
+            assert session_id is not None  # an INSERT into a rowid table always has one
             db.executemany(
                 "INSERT INTO questions (session_id, position, deck_id, card_id, kind, prompt, answer, "
                 "accept, options, context, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
