@@ -233,6 +233,11 @@ def _classroom_commands(command, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also record each answer in the student's profile (default: the quiz is not a review)",
     )
+    host.add_argument(
+        "--resume",
+        metavar="CODE",
+        help="take over the open class with this code (after the host's terminal closed or crashed)",
+    )
     join = moves.add_parser(
         "join", help="join a quiz with the code on the teacher's screen", parents=[common]
     )

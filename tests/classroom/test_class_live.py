@@ -150,3 +150,25 @@ async def test_join_class_from_the_home_screen_uses_the_profile_name(
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
     database.close()
+
+
+async def test_a_new_host_takes_over_an_open_class_where_it_was(
+    decks_dir: Path, isolated_user_dirs: Path, clock
+):
+    from caucasusquiz.commands.classroom import resume_session
+
+    locations = paths.resolve(decks=decks_dir, data_dir=isolated_user_dirs)
+    database, session = create_session(locations, None, 2, 20, clock=clock)
+    leyla = session.join("Leyla")
+    session.next()
+    assert session.answer(leyla, session.view().question.answer)
+    code = session.code
+    database.close()  # the host's terminal closes here
+
+    database, again = resume_session(isolated_user_dirs, code, clock)
+    host = ClassApp(lambda _: ClassHostScreen(again), clock=clock)
+    async with host.run_test(size=SIZE) as h:
+        assert "Answers: 1 of 1" in body(host)
+        await h.press("enter")  # reveal
+        assert f"Answer: {again.view().question.answer}" in body(host)
+    database.close()

@@ -57,6 +57,17 @@ def create_session(
     return database, session
 
 
+def resume_session(data_dir: Path, code: str, clock=utc_now) -> tuple[ClassDatabase, ClassSession]:
+    """The open class with this code, to host again: every state change was one transaction,
+    so it is exactly where the last host left it (students and scores included)."""
+    database = ClassDatabase.open(data_dir)
+    try:
+        return database, ClassSession.find(database, code, clock)
+    except BaseException:
+        database.close()
+        raise
+
+
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("TEXTUAL_FPS", "60")
     locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)
@@ -66,9 +77,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def host(locations: paths.Locations, args: argparse.Namespace) -> int:
-    database, session = create_session(
-        locations, args.deck, args.questions, args.seconds, count_as_review=args.count_as_review
-    )
+    if getattr(args, "resume", None):
+        database, session = resume_session(locations.data_dir, args.resume)
+    else:
+        database, session = create_session(
+            locations, args.deck, args.questions, args.seconds, count_as_review=args.count_as_review
+        )
     from caucasusquiz.ui.class_app import ClassApp
     from caucasusquiz.ui.screens.class_host import ClassHostScreen
 
