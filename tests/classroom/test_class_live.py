@@ -160,6 +160,7 @@ async def test_a_new_host_takes_over_an_open_class_where_it_was(
     locations = paths.resolve(decks=decks_dir, data_dir=isolated_user_dirs)
     database, session = create_session(locations, None, 2, 20, clock=clock)
     leyla = session.join("Leyla")
+    session.join("Tural")
     session.next()
     assert session.answer(leyla, session.view().question.answer)
     code = session.code
@@ -168,7 +169,7 @@ async def test_a_new_host_takes_over_an_open_class_where_it_was(
     database, again = resume_session(isolated_user_dirs, code, clock)
     host = ClassApp(lambda _: ClassHostScreen(again), clock=clock)
     async with host.run_test(size=SIZE) as h:
-        assert "Answers: 1 of 1" in body(host)
+        assert "Answers: 1 of 2" in body(host)
         await h.press("enter")  # reveal
         assert f"Answer: {again.view().question.answer}" in body(host)
     database.close()
