@@ -139,3 +139,24 @@ def test_the_quiz_report_reads_the_class_file_not_the_decks(history, isolated_us
     again = ClassSession(ClassDatabase.open(isolated_user_dirs), session_id, clock)
     assert again.questions[0].prompt == question.prompt
     again.database.close()
+
+
+async def test_the_class_report_screen_shows_the_same_tables(history, decks_dir, isolated_user_dirs, clock):
+    from caucasusquiz.ui.app import make_app
+    from caucasusquiz.ui.screens.class_report import ClassReportScreen
+
+    app = make_app(
+        paths.resolve(decks=decks_dir, data_dir=isolated_user_dirs), "Leyla", clock=clock, watch_decks=False
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.opened.wait()
+        app.class_report()
+        await pilot.pause()
+        assert isinstance(app.screen, ClassReportScreen)
+        titles = [str(s.content) for s in app.screen.query(".report-title")]
+        assert titles[:2] == ["Students", "Cards the class gets wrong (worst first)"]
+        assert any(t.startswith(f"Live quiz {history[0]}") for t in titles)
+        cards = list(app.screen.query(".report-table"))[1]
+        assert "75%" in str(cards.get_row_at(0)[0]) and "history/sec907" in str(cards.get_row_at(0)[3])
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ClassReportScreen)

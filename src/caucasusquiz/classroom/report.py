@@ -11,9 +11,12 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from caucasusquiz.classroom.session import ClassSession, Phase
-from caucasusquiz.classroom.storage import ClassDatabase
+from caucasusquiz.classroom.storage import FILE_NAME, ClassDatabase
 from caucasusquiz.decks.collection import Collection
+from caucasusquiz.errors import UserError
+from caucasusquiz.paths import Locations
 from caucasusquiz.store.database import Profile, ProgressStore
+from caucasusquiz.study import humanize
 from caucasusquiz.study.clock import from_ms
 from caucasusquiz.study.settings import Settings
 from caucasusquiz.study.stats import collect_stats
@@ -174,3 +177,123 @@ def quiz_reports(database: ClassDatabase, code: str | None, clock) -> list[QuizR
             )
         reports.append(report)
     return reports
+
+
+def _pct(value: float | None) -> str:
+    return humanize.percent(value) if value is not None else "–"
+
+
+def report_tables(report: ClassReport) -> list[tuple[str, list[str], list[list[str]]]]:
+    """The report as titled tables of strings, shared by every text format."""
+    tables = []
+    if report.students:
+        decks = sorted({deck for s in report.students for deck in s.mastery})
+        tables.append(
+            (
+                "Students",
+                ["student", "reviews", "minutes", "accuracy", "retention", "last active"]
+                + [f"mastery {d}" for d in decks],
+                [
+                    [
+                        s.name,
+                        str(s.reviews),
+                        f"{s.minutes:g}",
+                        _pct(s.accuracy),
+                        _pct(s.retention),
+                        s.last_active or "never",
+                        *(_pct(s.mastery.get(d)) for d in decks),
+                    ]
+                    for s in report.students
+                ],
+            )
+        )
+    if report.cards:
+        tables.append(
+            (
+                "Cards the class gets wrong (worst first)",
+                ["error rate", "wrong", "reviews", "card", "text"],
+                [
+                    [_pct(c.error_rate), str(c.wrong), str(c.reviews), f"{c.deck}/{c.card}", c.text]
+                    for c in report.cards
+                ],
+            )
+        )
+    for quiz in report.quizzes:
+        state = "" if quiz.ended else " (not ended)"
+        tables.append(
+            (
+                f"Live quiz {quiz.code}: {quiz.title}, {quiz.date}{state} — questions",
+                ["#", "right", "almost", "wrong", "no answer", "question", "answer"],
+                [
+                    [
+                        str(q.position),
+                        str(q.right),
+                        str(q.almost),
+                        str(q.wrong),
+                        str(q.unanswered),
+                        q.text,
+                        q.answer,
+                    ]
+                    for q in quiz.questions
+                ],
+            )
+        )
+        tables.append(
+            (
+                f"Live quiz {quiz.code} — students",
+                ["rank", "student", "score", "right", "answered"],
+                [[str(s.rank), s.name, str(s.score), str(s.right), str(s.answered)] for s in quiz.students],
+            )
+        )
+    return tables
+
+
+def build_report(
+    locations: Locations,
+    names: Sequence[str] | None,
+    deck: str | None,
+    class_code: str | None,
+    now: datetime,
+) -> ClassReport:
+    """The whole report: the named students (default: every profile), the cards of `deck`
+    (default: all), and every live quiz, or only the one with `class_code`."""
+    from caucasusquiz import profiles
+    from caucasusquiz.study.settings import load_settings
+    from caucasusquiz.workspace import load_decks, open_store
+
+    collection = load_decks(locations)
+    deck_id = None
+    if deck:
+        found = collection.find_deck(deck)
+        if found is None:
+            raise UserError(f"no deck called {deck!r}", f"decks: {', '.join(d.id for d in collection.decks)}")
+        deck_id = found.id
+    students: list[StudentRow] = []
+    cards: list[CardRow] = []
+    if locations.database.exists():
+        store, _ = open_store(locations, now, move_damaged=False)
+        try:
+            chosen = []
+            for name in names or store.profile_names():
+                profile = store.find_profile(name)
+                if profile is None:
+                    raise profiles.UnknownProfile(name, store.profile_names(), new_hint=False)
+                chosen.append(profile)
+            students = student_rows(store, chosen, collection, load_settings(locations.config_file), now)
+            cards = card_rows(store, chosen, collection, deck_id)
+        finally:
+            store.close()
+    elif names:
+        raise profiles.UnknownProfile(names[0], [], new_hint=False)
+    quizzes: list[QuizReport] = []
+    if (locations.data_dir / FILE_NAME).exists():
+        database = ClassDatabase.open(locations.data_dir)
+        try:
+            quizzes = quiz_reports(database, class_code, lambda: now)
+        finally:
+            database.close()
+    if class_code and not quizzes:
+        raise UserError(f"no class quiz with the code {class_code!r}", "codes are on the host's screen")
+    if class_code:  # a report on one quiz is about that quiz only
+        return ClassReport([], [], quizzes)
+    return ClassReport(students, cards, quizzes)

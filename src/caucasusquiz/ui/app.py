@@ -246,6 +246,9 @@ class CaucasusQuizApp(App[None]):
         yield SystemCommand("Reload decks", "Read the deck files again now", self.reload_decks)
         yield SystemCommand("Join class", "Join a live class quiz with its code", self.action_join_class)
         yield SystemCommand(
+            "Class report", "Students, the cards the class gets wrong, live quizzes", self.class_report
+        )
+        yield SystemCommand(
             "Switch profile", "Study as someone else; new, rename, delete", self.switch_profile
         )
         for deck in self.workspace.collection.decks:
@@ -260,6 +263,17 @@ class CaucasusQuizApp(App[None]):
 
         name = self.workspace.profile.name if self.workspace is not None else ""
         self.push_screen(JoinClassScreen(self.locations.data_dir, self.clock, name=name))
+
+    @notify_user_errors
+    def class_report(self) -> None:
+        from caucasusquiz.classroom.report import build_report
+        from caucasusquiz.serving.mode import is_served
+        from caucasusquiz.ui.screens.class_report import ClassReportScreen
+
+        if is_served():  # a report names every student: the teacher's, not a tab's
+            self.notify("The class report is for the teacher's own screen.")
+            return
+        self.push_screen(ClassReportScreen(build_report(self.locations, None, None, None, self.clock())))
 
     def switch_profile(self) -> None:
         from caucasusquiz import profiles
