@@ -80,6 +80,9 @@ async def test_a_new_student_in_a_tab_does_not_become_the_machines_default(
         app.switch_profile()
         assert isinstance(app.screen, HomeScreen)
         await wait_for(pilot, lambda: "open a new tab" in notifications(app))
+        app.class_report()  # it names every student
+        assert isinstance(app.screen, HomeScreen)
+        await wait_for(pilot, lambda: "for the teacher's own screen" in notifications(app))
 
 
 async def test_the_edit_key_starts_no_editor_in_a_tab(served, app_factory, monkeypatch):
