@@ -178,6 +178,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     optimize.add_argument("--dry-run", action="store_true", help="report, but keep current parameters")
     _classroom_commands(command, common)
+    progress = command(
+        "progress",
+        "move a profile's progress between machines",
+        "Export one profile's progress to a file, or import such files (from students'\n"
+        "machines, or a backup). Import adds only what is missing and never overwrites\n"
+        "newer progress; a damaged or foreign file is refused whole.",
+    )
+    progress_moves = progress.add_subparsers(dest="progress_command", metavar="export|import", required=True)
+    progress_export = progress_moves.add_parser(
+        "export", help="write a profile's progress as JSON", parents=[common]
+    )
+    progress_export.add_argument("--out", "-o", metavar="FILE", help="write here instead of standard output")
+    progress_import = progress_moves.add_parser(
+        "import", help="add progress files to this machine's profiles", parents=[common]
+    )
+    progress_import.add_argument("files", nargs="+", metavar="FILE", help="files from progress export")
     serve = command(
         "serve",
         "serve the app to a class's browsers",
@@ -305,6 +321,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from caucasusquiz.commands.report import run
     elif command == "serve":
         from caucasusquiz.commands.serve import run
+    elif command == "progress":
+        from caucasusquiz.commands.progress import run
     else:
         from caucasusquiz.commands.optimize import run
     return run(args)

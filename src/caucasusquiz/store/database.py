@@ -407,6 +407,56 @@ class ProgressStore:
         rows = self._query(sql + " GROUP BY deck_id, card_id", params)
         return {(r[0], r[1]): (r[2], r[3]) for r in rows}
 
+    def merge_progress(
+        self, profile_id: int, reviews: Sequence[ReviewRow], cards: dict[CardKey, CardProgress]
+    ) -> tuple[int, int]:
+        """Add reviews from another copy of this profile, and card states that are newer.
+
+        In one transaction. A review already here (same card, moment and grade) is not added
+        again, and a card whose last review here is as recent or more is left alone, so
+        merging the same file twice adds nothing. Returns (reviews added, cards updated).
+        """
+        added = updated = 0
+        with self._write() as db:
+            for r in reviews:
+                exists = db.execute(
+                    "SELECT 1 FROM reviews WHERE profile_id = ? AND deck_id = ? AND card_id = ? "
+                    "AND reviewed_ms = ? AND grade = ?",
+                    (profile_id, r.deck_id, r.card_id, r.reviewed_ms, r.grade),
+                ).fetchone()
+                if exists:
+                    continue
+                db.execute(
+                    "INSERT INTO reviews (profile_id, deck_id, card_id, reviewed_ms, grade, typed, verdict, "
+                    "duration_ms, state_before, elapsed_days, interval_days) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        profile_id,
+                        r.deck_id,
+                        r.card_id,
+                        r.reviewed_ms,
+                        r.grade,
+                        r.typed,
+                        r.verdict,
+                        r.duration_ms,
+                        r.state_before,
+                        r.elapsed_days,
+                        r.interval_days,
+                    ),
+                )
+                added += 1
+            for key, incoming in cards.items():
+                row = db.execute(
+                    "SELECT last_review_ms FROM cards WHERE profile_id = ? AND deck_id = ? AND card_id = ?",
+                    (profile_id, *key),
+                ).fetchone()
+                here = row[0] if row and row[0] is not None else -1 if row else None
+                theirs = incoming.memory.last_review_ms if incoming.memory.last_review_ms is not None else -1
+                if here is None or theirs > here:
+                    self._put(db, profile_id, key, incoming)
+                    updated += 1
+        return added, updated
+
     def integrity_ok(self) -> bool:
         return self._query("PRAGMA integrity_check").fetchone()[0] == "ok"
 
