@@ -157,14 +157,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "what",
+        nargs="?",
+        default="cards",
         choices=("cards", "progress"),
-        help="cards: deck contents; progress: review log of the profile",
+        help="cards (the default): deck contents; progress: review log of the profile",
     )
     export.add_argument(
         "--format",
-        choices=("csv", "tsv", "json"),
+        choices=("csv", "tsv", "json", "quiz-md"),
         default=None,
-        help="output format (default: tsv for cards, which Anki imports; json for progress)",
+        help="output format (default: tsv for cards, which Anki imports; json for progress); "
+        "quiz-md: a printable quiz with an answer key",
+    )
+    export.add_argument(
+        "--questions", metavar="N", type=_positive_int, help="questions in a quiz-md sheet (default 10)"
     )
     export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     export.add_argument("--deck", metavar="NAME", help="only this deck")

@@ -68,6 +68,27 @@ def resume_session(data_dir: Path, code: str, clock=utc_now) -> tuple[ClassDatab
         raise
 
 
+def quiz_sheet(locations: paths.Locations, deck: str | None, questions: int) -> str:
+    """A printable quiz in Markdown, chosen like a live quiz (what the class gets wrong first)."""
+    from caucasusquiz.classroom.quiz_sheet import quiz_markdown
+
+    collection = load_decks(locations)
+    cards, title = list(collection.cards), "all decks"
+    if deck:
+        found = collection.find_deck(deck)
+        if found is None:
+            raise UserError(f"no deck called {deck!r}", f"decks: {', '.join(d.id for d in collection.decks)}")
+        cards, title = list(found.cards), found.title
+    results: dict = {}
+    if locations.database.exists():
+        store, _ = open_store(locations, utc_now(), move_damaged=False)
+        try:
+            results = store.card_results()
+        finally:
+            store.close()
+    return quiz_markdown(cards, questions, results, title, seed=f"quiz/{deck or 'all'}")
+
+
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("TEXTUAL_FPS", "60")
     locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)

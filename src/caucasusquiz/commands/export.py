@@ -21,7 +21,11 @@ ANKI_HEADER = "#separator:tab\n#html:false\n#columns:Front\tBack\tTags\n#tags co
 
 def run(args: argparse.Namespace) -> int:
     locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)
-    if args.what == "cards":
+    if args.format == "quiz-md":  # a printable quiz sheet, for paper tests
+        from caucasusquiz.commands.classroom import quiz_sheet
+
+        text = quiz_sheet(locations, args.deck, getattr(args, "questions", None) or 10)
+    elif args.what == "cards":
         text = export_cards(load_decks(locations), args.format or "tsv", args.deck)
     else:
         workspace = open_workspace(locations, args.profile)
