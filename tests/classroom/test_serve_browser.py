@@ -61,11 +61,12 @@ def test_a_student_studies_in_the_browser_and_joins_a_class(chromium, server, is
     screen.wait_for("Who is studying?")
     screen.focus()
 
+    screen.expect_new()
     page.keyboard.type("Leyla")
-    screen.wait_for("New profile")
+    screen.wait_for("New profile “Leyla”")  # the picker has every letter
     screen.expect_new()
     page.keyboard.press("Enter")
-    screen.wait_for("your name")  # the name prompt, filled in with what was typed
+    screen.wait_for("New profile: your name")  # the name prompt, filled in with what was typed
     screen.expect_new()
     page.keyboard.press("Enter")
     screen.wait_for("All decks")  # home, as Leyla
@@ -90,7 +91,9 @@ def test_a_student_studies_in_the_browser_and_joins_a_class(chromium, server, is
     tab.goto(url)
     second.wait_for("Who is studying?")
     second.focus()
+    second.expect_new()
     tab.keyboard.type("Leyla")
+    second.wait_for("Leyla")  # her own name, typed in full, is offered
     tab.keyboard.press("Enter")
     second.wait_for("All decks")
     tab.keyboard.press("j")
