@@ -125,3 +125,29 @@ async def test_the_source_viewer_never_opens_a_file_outside_the_seeds(app_factor
         await pilot.pause()
         assert "secret" not in app.screen.query_one("#document").text
         assert "not in the seeds folder" in str(app.screen.query_one("#source-title").content)
+
+
+async def test_in_a_tab_a_student_joins_a_class_only_as_themselves(
+    served, app_factory, decks_dir, isolated_user_dirs, clock
+):
+    from caucasusquiz import paths
+    from caucasusquiz.commands.classroom import create_session
+    from caucasusquiz.ui.screens.class_join import ClassStudentScreen, JoinClassScreen
+
+    database, session = create_session(
+        paths.resolve(decks=decks_dir, data_dir=isolated_user_dirs), None, 2, 20, clock=clock
+    )
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        await pilot.press(*"Aysel", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, NamePrompt))
+        await pilot.press("enter")
+        await app.opened.wait()
+        await pilot.press("j")
+        assert isinstance(app.screen, JoinClassScreen)
+        assert app.screen.query_one("#join-name").disabled  # the name cannot be changed
+        await pilot.press(*session.code, "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ClassStudentScreen))
+        assert session.view().students == ("Aysel",)
+    database.close()

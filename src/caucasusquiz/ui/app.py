@@ -259,10 +259,13 @@ class CaucasusQuizApp(App[None]):
             )
 
     def action_join_class(self) -> None:
+        from caucasusquiz.serving.mode import is_served
         from caucasusquiz.ui.screens.class_join import JoinClassScreen
 
         name = self.workspace.profile.name if self.workspace is not None else ""
-        self.push_screen(JoinClassScreen(self.locations.data_dir, self.clock, name=name))
+        self.push_screen(
+            JoinClassScreen(self.locations.data_dir, self.clock, name=name, fixed_name=is_served())
+        )
 
     @notify_user_errors
     def class_report(self) -> None:

@@ -38,16 +38,21 @@ class JoinClassScreen(Screen[None]):
     HELP_TITLE = "join a class"
     BINDINGS = [Binding("escape", "leave", "Back")]
 
-    def __init__(self, data_dir: Path, clock, code: str = "", name: str = "") -> None:
+    def __init__(
+        self, data_dir: Path, clock, code: str = "", name: str = "", fixed_name: bool = False
+    ) -> None:
         super().__init__()
         self.data_dir, self.clock, self.code, self.student_name = data_dir, clock, code, name
+        # In a served tab a student joins as their profile: another's name would take over
+        # that student's place and score.
+        self.fixed_name = fixed_name and bool(name)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="join-form"):
             yield Static("Join a class quiz", id="join-title")
             yield Static("The code is on the teacher's screen.", classes="muted")
             yield Input(self.code, placeholder="class code, e.g. 123456", id="join-code")
-            yield Input(self.student_name, placeholder="your name", id="join-name")
+            yield Input(self.student_name, placeholder="your name", id="join-name", disabled=self.fixed_name)
             yield Static(id="join-error")
         yield Footer()
 
@@ -57,6 +62,8 @@ class JoinClassScreen(Screen[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         code = self.query_one("#join-code", Input).value.strip()
         name = self.query_one("#join-name", Input).value.strip()
+        if self.fixed_name:
+            name = self.student_name
         if event.input.id == "join-code" and not name:
             self.query_one("#join-name", Input).focus()
             return
