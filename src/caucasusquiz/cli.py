@@ -35,10 +35,12 @@ examples:
   caucasusquiz import shared.apkg   an Anki, Quizlet, CSV or Kahoot file → deck files
   caucasusquiz export cards --format apkg -o decks.apkg
                                     the decks as an Anki package
+  caucasusquiz class host --deck history   a live class quiz for a projector
 
 environment:
   CAUCASUSQUIZ_DECKS     decks folder (default: the decks shipped with the app)
   CAUCASUSQUIZ_DATA_DIR  where progress is kept (default: your user data folder)
+  CAUCASUSQUIZ_PROFILE   learner profile (like --profile)
   CAUCASUSQUIZ_CONFIG    settings file (default: settings.toml in your config folder)
   NO_COLOR               draw without colour"""
 
@@ -65,7 +67,14 @@ def _common_options(defaults: bool) -> argparse.ArgumentParser:
         "--profile",
         metavar="NAME",
         default=default,
-        help="learner profile to use (default: the last one used, else 'default')",
+        help="learner profile to use (env CAUCASUSQUIZ_PROFILE; default: the last one studied); "
+        "must exist, except when studying, where you are asked",
+    )
+    group.add_argument(
+        "--new-profile",
+        metavar="NAME",
+        default=default,
+        help="study under a new profile NAME, created without asking (for scripts)",
     )
     return parent
 
@@ -156,14 +165,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "what",
+        nargs="?",
+        default="cards",
         choices=("cards", "progress"),
-        help="cards: deck contents; progress: review log of the profile",
+        help="cards (the default): deck contents; progress: review log of the profile",
     )
     export.add_argument(
         "--format",
-        choices=("apkg", "tsv", "csv", "quizlet", "kahoot-xlsx", "json"),
+        choices=("apkg", "tsv", "csv", "quizlet", "kahoot-xlsx", "json", "quiz-md"),
         default=None,
-        help="output format (default: tsv for cards, which Anki imports; json for progress)",
+        help="output format (default: tsv for cards, which Anki imports; json for progress); "
+        "quiz-md: a printable quiz with an answer key",
+    )
+    export.add_argument(
+        "--questions", metavar="N", type=_positive_int, help="questions in a quiz-md sheet (default 10)"
     )
     export.add_argument("--output", "--out", "-o", metavar="FILE", help="write here instead of stdout")
     export.add_argument("--deck", metavar="NAME", action="append", help="only this deck (repeatable)")
@@ -194,7 +209,88 @@ def build_parser() -> argparse.ArgumentParser:
         "measured on reviews held out from the fit.",
     )
     optimize.add_argument("--dry-run", action="store_true", help="report, but keep current parameters")
+    _classroom_commands(command, common)
+    progress = command(
+        "progress",
+        "move a profile's progress between machines",
+        "Export one profile's progress to a file, or import such files (from students'\n"
+        "machines, or a backup). Import adds only what is missing and never overwrites\n"
+        "newer progress; a damaged or foreign file is refused whole.",
+    )
+    progress_moves = progress.add_subparsers(dest="progress_command", metavar="export|import", required=True)
+    progress_export = progress_moves.add_parser(
+        "export", help="write a profile's progress as JSON", parents=[common]
+    )
+    progress_export.add_argument("--out", "-o", metavar="FILE", help="write here instead of standard output")
+    progress_import = progress_moves.add_parser(
+        "import", help="add progress files to this machine's profiles", parents=[common]
+    )
+    progress_import.add_argument("files", nargs="+", metavar="FILE", help="files from progress export")
+    serve = command(
+        "serve",
+        "serve the app to a class's browsers",
+        "Serve the app to browsers, one app process per tab (textual-serve). Students open\n"
+        "the URL, pick or create their profile and study; progress stays on this machine.\n"
+        "Only this machine can connect unless --host says otherwise; then a class code\n"
+        "(printed at start, or --code) must be entered first. See docs/classroom.md.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--code", metavar="CODE", help="the class code (default: a new one off loopback)")
+    report = command(
+        "report",
+        "what the class struggles with",
+        "A class report: per student (reviews, time, accuracy, true retention, mastery per deck,\n"
+        "last active), the cards the class gets wrong most, and each live quiz per question and\n"
+        "per student. From the profiles' study progress and the live quizzes on this machine.",
+    )
+    report.add_argument("--profiles", nargs="+", metavar="NAME", help="only these students (default: all)")
+    report.add_argument(
+        "--class", dest="class_code", metavar="CODE", help="only the live quiz with this code"
+    )
+    report.add_argument("--deck", metavar="NAME", help="only cards of this deck")
+    report.add_argument(
+        "--format", choices=("table", "md", "csv", "json"), default="table", help="default table"
+    )
+    report.add_argument("--json", action="store_true", help="the same as --format json")
+    report.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     return parser
+
+
+def _classroom_commands(command, common: argparse.ArgumentParser) -> None:
+    """`class host|join`: a live class quiz; see docs/classroom.md."""
+    klass = command(
+        "class",
+        "run or join a live class quiz",
+        "A live class quiz on this machine: the teacher hosts (on a projector), students join\n"
+        "with the code from a terminal or a served browser tab. See docs/classroom.md.",
+    )
+    moves = klass.add_subparsers(dest="class_command", metavar="host|join", required=True)
+    host = moves.add_parser(
+        "host", help="host a quiz: show the code, then one question at a time", parents=[common]
+    )
+    host.add_argument("--deck", metavar="NAME", help="ask only this deck (default: all decks)")
+    host.add_argument(
+        "--questions", metavar="N", type=_positive_int, default=10, help="how many (default 10)"
+    )
+    host.add_argument(
+        "--seconds", metavar="S", type=_positive_int, default=20, help="time per question (default 20)"
+    )
+    host.add_argument(
+        "--count-as-review",
+        action="store_true",
+        help="also record each answer in the student's profile (default: the quiz is not a review)",
+    )
+    host.add_argument(
+        "--resume",
+        metavar="CODE",
+        help="take over the open class with this code (after the host's terminal closed or crashed)",
+    )
+    join = moves.add_parser(
+        "join", help="join a quiz with the code on the teacher's screen", parents=[common]
+    )
+    join.add_argument("code", nargs="?", metavar="CODE", help="the class code")
+    join.add_argument("--name", metavar="NAME", help="your name as the class sees it (default: your profile)")
 
 
 def _positive_int(text: str) -> int:
@@ -214,7 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not arguments:
         # The everyday case, `caucasusquiz` alone, skips argparse: importing it and building
         # the six subcommands costs about 11 ms of the app's first paint.
-        args = SimpleNamespace(command=None, decks=None, data_dir=None, profile=None)
+        args = SimpleNamespace(command=None, decks=None, data_dir=None, profile=None, new_profile=None)
     else:
         args = build_parser().parse_args(arguments)
     try:
@@ -253,6 +349,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         from caucasusquiz.commands.export import run
     elif command == "import":
         from caucasusquiz.commands.import_ import run
+    elif command == "class":
+        from caucasusquiz.commands.classroom import run
+    elif command == "report":
+        from caucasusquiz.commands.report import run
+    elif command == "serve":
+        from caucasusquiz.commands.serve import run
+    elif command == "progress":
+        from caucasusquiz.commands.progress import run
     else:
         from caucasusquiz.commands.optimize import run
     return run(args)

@@ -6,9 +6,11 @@ so a damaged database or a read-only folder is handled the same way everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from caucasusquiz import profiles
 from caucasusquiz.decks.cache import DeckCache
 from caucasusquiz.decks.collection import Collection, load_collection
 from caucasusquiz.errors import UserError
@@ -17,7 +19,7 @@ from caucasusquiz.store.database import Profile, ProgressStore, StoreCorrupt, mo
 from caucasusquiz.study.clock import utc_now
 from caucasusquiz.study.settings import Settings, load_settings
 
-DEFAULT_PROFILE = "default"
+DEFAULT_PROFILE = profiles.DEFAULT_PROFILE
 
 
 @dataclass
@@ -66,26 +68,37 @@ def open_store(
         )
 
 
-def choose_profile(store: ProgressStore, name: str | None, now: datetime) -> Profile:
-    """The named profile, else the one used last, else "default"; remembered for next time."""
-    chosen = (name or store.last_profile() or DEFAULT_PROFILE).strip()
-    if not chosen or len(chosen) > 60 or any(not ch.isprintable() for ch in chosen):
-        raise UserError(f"invalid profile name {chosen!r}", "use up to 60 printable characters")
-    profile = store.profile(chosen, now)
-    if store.last_profile() != chosen:
-        store.remember_profile(chosen)
-    return profile
+def choose_profile(
+    store: ProgressStore,
+    name: str | None,
+    now: datetime,
+    *,
+    study: bool = True,
+    new_profile: str | None = None,
+    confirm: Callable[[str], bool] | None = None,
+) -> Profile:
+    """The profile to use; see caucasusquiz.profiles for when one is created or remembered."""
+    if not study:
+        return profiles.existing_profile(store, name)
+    return profiles.study_profile(store, name, now, new_profile=new_profile, confirm=confirm)
 
 
 def open_workspace(
-    locations: Locations, profile: str | None = None, now: datetime | None = None
+    locations: Locations,
+    profile: str | None = None,
+    now: datetime | None = None,
+    *,
+    study: bool = False,
+    new_profile: str | None = None,
+    confirm: Callable[[str], bool] | None = None,
 ) -> Workspace:
+    """Open everything. Without `study` the profile must exist (read-only commands never make one)."""
     now = now or utc_now()
     settings = load_settings(locations.config_file)
     collection = load_decks(locations)
     store, notice = open_store(locations, now)
     try:
-        chosen = choose_profile(store, profile, now)
+        chosen = choose_profile(store, profile, now, study=study, new_profile=new_profile, confirm=confirm)
     except BaseException:
         store.close()
         raise

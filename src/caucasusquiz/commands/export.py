@@ -28,7 +28,14 @@ BINARY_FORMATS = ("apkg", "kahoot-xlsx")
 
 def run(args: argparse.Namespace) -> int:
     locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)
-    if args.what == "cards":
+    if args.format == "quiz-md":  # a printable quiz sheet, for paper tests
+        from caucasusquiz.commands.classroom import quiz_sheet
+
+        decks = args.deck or []
+        if len(decks) > 1:
+            raise UserError("a quiz sheet is made from one deck or all of them", "give --deck once")
+        text = quiz_sheet(locations, decks[0] if decks else None, getattr(args, "questions", None) or 10)
+    elif args.what == "cards":
         fmt = args.format or "tsv"
         if fmt not in CARD_FORMATS:
             raise UserError(f"cards cannot be exported as {fmt}", f"choose one of {', '.join(CARD_FORMATS)}")

@@ -40,7 +40,14 @@ class _Quit(Exception):
 
 def run(args: argparse.Namespace) -> int:
     locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)
-    workspace = open_workspace(locations, args.profile)
+    at_terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    workspace = open_workspace(
+        locations,
+        args.profile,
+        study=True,
+        new_profile=getattr(args, "new_profile", None),
+        confirm=_ask_to_create if at_terminal else None,
+    )
     try:
         for notice in workspace.notices:
             print(notice, file=sys.stderr)
@@ -69,6 +76,15 @@ def run(args: argparse.Namespace) -> int:
         return PlainStudy(session, sys.stdin, sys.stdout).run()
     finally:
         workspace.close()
+
+
+def _ask_to_create(name: str) -> bool:
+    """At a terminal, a new name is created only after a yes (a typo must not become a profile)."""
+    try:
+        reply = input(f"There is no profile called {name!r}. Create it? [y/N] ")
+    except EOFError:
+        return False
+    return reply.strip().lower() in ("y", "yes")
 
 
 class PlainStudy:

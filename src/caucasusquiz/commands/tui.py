@@ -24,6 +24,7 @@ def run_app(args: argparse.Namespace, study: bool = False) -> int:
     app = make_app(
         locations,
         profile=args.profile,
+        new_profile=getattr(args, "new_profile", None),
         study=study,
         deck=getattr(args, "deck", None),
         limit=getattr(args, "limit", None),

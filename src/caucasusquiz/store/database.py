@@ -219,6 +219,48 @@ class ProgressStore:
         params = tuple(json.loads(row[2])) if row[2] else None
         return Profile(row[0], row[1], params)
 
+    def find_profile(self, name: str) -> Profile | None:
+        """The profile called `name`, or None: never creates one (read-only commands use this)."""
+        row = self._query("SELECT id, name, fsrs_parameters FROM profiles WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return None
+        return Profile(row[0], row[1], tuple(json.loads(row[2])) if row[2] else None)
+
+    def profile_names(self) -> list[str]:
+        """Every profile's name, most recently studied first, then by name."""
+        rows = self._query(
+            "SELECT p.name FROM profiles p LEFT JOIN reviews r ON r.profile_id = p.id "
+            "GROUP BY p.id ORDER BY coalesce(max(r.reviewed_ms), p.created_ms) DESC, p.name"
+        )
+        return [r[0] for r in rows]
+
+    def rename_profile(self, old: str, new: str) -> None:
+        """Rename a profile (its progress goes with it); the remembered last profile follows."""
+        with self._write() as db:
+            db.execute("UPDATE profiles SET name = ? WHERE name = ?", (new, old))
+            db.execute("UPDATE meta SET value = ? WHERE key = 'last_profile' AND value = ?", (new, old))
+
+    def delete_profile(self, name: str) -> bool:
+        """Delete a profile and everything stored for it; False if there was none.
+
+        secure_delete overwrites the freed pages and the checkpoint empties the WAL, so
+        nothing of the profile can be read back from the file afterwards.
+        """
+        row = self._query("SELECT id FROM profiles WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return False
+        self._query("PRAGMA secure_delete = ON")
+        try:
+            with self._write() as db:
+                db.execute("DELETE FROM reviews WHERE profile_id = ?", (row[0],))
+                db.execute("DELETE FROM cards WHERE profile_id = ?", (row[0],))
+                db.execute("DELETE FROM profiles WHERE id = ?", (row[0],))
+                db.execute("DELETE FROM meta WHERE key = 'last_profile' AND value = ?", (name,))
+            self._query("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            self._query("PRAGMA secure_delete = OFF")
+        return True
+
     def last_profile(self) -> str | None:
         row = self._query("SELECT value FROM meta WHERE key = 'last_profile'").fetchone()
         return row[0] if row else None
@@ -354,6 +396,66 @@ class ProgressStore:
             (profile_id,),
         ).fetchone()
         return count, passed
+
+    def card_results(self, profile_ids: Sequence[int] | None = None) -> dict[CardKey, tuple[int, int]]:
+        """(reviews, answered wrong: graded Again) per card, over the given profiles (default: all)."""
+        sql = "SELECT deck_id, card_id, count(*), coalesce(sum(grade = 1), 0) FROM reviews"
+        params: tuple = ()
+        if profile_ids is not None:
+            sql += f" WHERE profile_id IN ({', '.join('?' * len(profile_ids))})"
+            params = tuple(profile_ids)
+        rows = self._query(sql + " GROUP BY deck_id, card_id", params)
+        return {(r[0], r[1]): (r[2], r[3]) for r in rows}
+
+    def merge_progress(
+        self, profile_id: int, reviews: Sequence[ReviewRow], cards: dict[CardKey, CardProgress]
+    ) -> tuple[int, int]:
+        """Add reviews from another copy of this profile, and card states that are newer.
+
+        In one transaction. A review already here (same card, moment and grade) is not added
+        again, and a card whose last review here is as recent or more is left alone, so
+        merging the same file twice adds nothing. Returns (reviews added, cards updated).
+        """
+        added = updated = 0
+        with self._write() as db:
+            for r in reviews:
+                exists = db.execute(
+                    "SELECT 1 FROM reviews WHERE profile_id = ? AND deck_id = ? AND card_id = ? "
+                    "AND reviewed_ms = ? AND grade = ?",
+                    (profile_id, r.deck_id, r.card_id, r.reviewed_ms, r.grade),
+                ).fetchone()
+                if exists:
+                    continue
+                db.execute(
+                    "INSERT INTO reviews (profile_id, deck_id, card_id, reviewed_ms, grade, typed, verdict, "
+                    "duration_ms, state_before, elapsed_days, interval_days) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        profile_id,
+                        r.deck_id,
+                        r.card_id,
+                        r.reviewed_ms,
+                        r.grade,
+                        r.typed,
+                        r.verdict,
+                        r.duration_ms,
+                        r.state_before,
+                        r.elapsed_days,
+                        r.interval_days,
+                    ),
+                )
+                added += 1
+            for key, incoming in cards.items():
+                row = db.execute(
+                    "SELECT last_review_ms FROM cards WHERE profile_id = ? AND deck_id = ? AND card_id = ?",
+                    (profile_id, *key),
+                ).fetchone()
+                here = row[0] if row and row[0] is not None else -1 if row else None
+                theirs = incoming.memory.last_review_ms if incoming.memory.last_review_ms is not None else -1
+                if here is None or theirs > here:
+                    self._put(db, profile_id, key, incoming)
+                    updated += 1
+        return added, updated
 
     def integrity_ok(self) -> bool:
         return self._query("PRAGMA integrity_check").fetchone()[0] == "ok"

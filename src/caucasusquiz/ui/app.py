@@ -51,10 +51,12 @@ class CaucasusQuizApp(App[None]):
         monotonic: Callable[[], float] = time.monotonic,
         tz: tzinfo | None = None,
         watch_decks: bool = True,
+        new_profile: str | None = None,
     ) -> None:
         super().__init__()
         self.locations = locations
         self.profile_name = profile
+        self.new_profile = new_profile
         self.start_study = study
         self.start_deck = deck
         self.start_limit = limit
@@ -107,14 +109,24 @@ class CaucasusQuizApp(App[None]):
         self.call_from_thread(self._start, settings, collection, store)
 
     def _start(self, settings: Settings, collection, store, notice: str | None = None) -> None:
-        from caucasusquiz.workspace import Workspace, choose_profile
+        from caucasusquiz.ui.screens.profiles import settle_profile
 
         try:
-            profile = choose_profile(store, self.profile_name, self.clock())
+            settle_profile(
+                self,
+                store,
+                self.profile_name,
+                self.new_profile,
+                lambda profile: self._started(settings, collection, store, profile, notice),
+                forget=self.forget_profile,
+            )
         except UserError as exc:
             store.close()
             self._fatal("Progress cannot be saved", str(exc), exc.hint)
-            return
+
+    def _started(self, settings: Settings, collection, store, profile, notice: str | None) -> None:
+        from caucasusquiz.workspace import Workspace
+
         self.workspace = Workspace(self.locations, settings, collection, store, profile)
         self.decks_version += 1  # the home screen fills itself in
         if notice:
@@ -232,12 +244,67 @@ class CaucasusQuizApp(App[None]):
             lambda: self.action_open("browser"),
         )
         yield SystemCommand("Reload decks", "Read the deck files again now", self.reload_decks)
+        yield SystemCommand("Join class", "Join a live class quiz with its code", self.action_join_class)
+        yield SystemCommand(
+            "Class report", "Students, the cards the class gets wrong, live quizzes", self.class_report
+        )
+        yield SystemCommand(
+            "Switch profile", "Study as someone else; new, rename, delete", self.switch_profile
+        )
         for deck in self.workspace.collection.decks:
             yield SystemCommand(
                 f"Study: {deck.title}",
                 f"Start a session on {deck.id}",
                 lambda deck_id=deck.id: self.start_session(deck_id),
             )
+
+    def action_join_class(self) -> None:
+        from caucasusquiz.serving.mode import is_served
+        from caucasusquiz.ui.screens.class_join import JoinClassScreen
+
+        name = self.workspace.profile.name if self.workspace is not None else ""
+        self.push_screen(
+            JoinClassScreen(self.locations.data_dir, self.clock, name=name, fixed_name=is_served())
+        )
+
+    @notify_user_errors
+    def class_report(self) -> None:
+        from caucasusquiz.classroom.report import build_report
+        from caucasusquiz.serving.mode import is_served
+        from caucasusquiz.ui.screens.class_report import ClassReportScreen
+
+        if is_served():  # a report names every student: the teacher's, not a tab's
+            self.notify("The class report is for the teacher's own screen.")
+            return
+        self.push_screen(ClassReportScreen(build_report(self.locations, None, None, None, self.clock())))
+
+    def switch_profile(self) -> None:
+        from caucasusquiz import profiles
+        from caucasusquiz.serving.mode import is_served
+        from caucasusquiz.ui.screens.profiles import ProfilePickerScreen
+
+        workspace = self.require_workspace()
+        if is_served():  # a browser tab is one student: open a new tab to be someone else
+            self.notify("In a browser tab, open a new tab to study as someone else.")
+            return
+
+        def chosen(name: str | None) -> None:
+            # Escape keeps the current profile, under its new name if it was renamed meanwhile.
+            name = name or picker.current
+            if name is not None:
+                workspace.profile = profiles.use(workspace.store, name, self.clock())
+                self.decks_version += 1  # the home screen shows the new profile's numbers
+
+        picker = ProfilePickerScreen(
+            workspace.store, self.clock, current=workspace.profile.name, forget=self.forget_profile
+        )
+        self.push_screen(picker, chosen)
+
+    def forget_profile(self, name: str) -> None:
+        """Remove what the class quiz keeps of a deleted profile (its progress is already gone)."""
+        from caucasusquiz.classroom.storage import forget_student
+
+        forget_student(self.locations.data_dir, name)
 
     def require_workspace(self):
         if self.workspace is None:

@@ -29,6 +29,11 @@ def editor_command() -> list[str] | None:
 
 
 def edit_card(app: App, card: Card, on_done: Callable[[], None]) -> None:
+    from caucasusquiz.serving.mode import is_served
+
+    if is_served():  # an editor is a shell, and deck files are read-only for a browser tab
+        app.notify("Editing decks is off in a served session.", severity="warning")
+        return
     workspace = app.require_workspace()
     deck = workspace.collection.deck(card.deck_id)
     if deck is None:

@@ -41,7 +41,10 @@ class SourceScreen(Screen[None]):
             return
         path = (seeds / name) if seeds else None
         try:
-            if path is None or path.stat().st_size > MAX_DOCUMENT_BYTES:
+            # A card's source names a file in the seeds folder, never one outside it.
+            if path is None or not path.resolve().is_relative_to(seeds.resolve()):
+                raise OSError("outside the seeds folder")
+            if path.stat().st_size > MAX_DOCUMENT_BYTES:
                 raise OSError("not available")
             text = path.read_text(encoding="utf-8", errors="replace")
         except OSError:

@@ -1,0 +1,147 @@
+"""`caucasusquiz class host|join`: a live class quiz on one machine (terminals or served browser tabs)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from caucasusquiz import paths, profiles
+from caucasusquiz.classroom.questions import build_questions
+from caucasusquiz.classroom.session import ClassSession
+from caucasusquiz.classroom.storage import ClassDatabase
+from caucasusquiz.errors import UserError
+from caucasusquiz.study.clock import utc_now
+from caucasusquiz.workspace import load_decks, open_store
+
+DEFAULT_QUESTIONS = 10
+DEFAULT_SECONDS = 20
+
+
+def create_session(
+    locations: paths.Locations,
+    deck: str | None,
+    questions: int,
+    seconds: int,
+    *,
+    count_as_review: bool = False,
+    clock=utc_now,
+) -> tuple[ClassDatabase, ClassSession]:
+    """Pick the questions (what the class gets wrong first) and open a session in the class file."""
+    collection = load_decks(locations)
+    cards = list(collection.cards)
+    title = "all decks"
+    if deck:
+        found = collection.find_deck(deck)
+        if found is None:
+            names = ", ".join(d.id for d in collection.decks)
+            raise UserError(f"no deck called {deck!r}", f"decks: {names}")
+        cards, title = list(found.cards), found.title
+    results: dict = {}
+    if locations.database.exists():
+        store, _ = open_store(locations, clock(), move_damaged=False)
+        try:
+            results = store.card_results()
+        finally:
+            store.close()
+    now = clock()
+    chosen = build_questions(cards, questions, results, seed=now.isoformat())
+    database = ClassDatabase.open(locations.data_dir)
+    try:
+        session = ClassSession.create(
+            database, chosen, title=title, seconds=seconds, clock=clock, count_as_review=count_as_review
+        )
+    except BaseException:
+        database.close()
+        raise
+    return database, session
+
+
+def resume_session(data_dir: Path, code: str, clock=utc_now) -> tuple[ClassDatabase, ClassSession]:
+    """The open class with this code, to host again: every state change was one transaction,
+    so it is exactly where the last host left it (students and scores included)."""
+    database = ClassDatabase.open(data_dir)
+    try:
+        return database, ClassSession.find(database, code, clock)
+    except BaseException:
+        database.close()
+        raise
+
+
+def quiz_sheet(locations: paths.Locations, deck: str | None, questions: int) -> str:
+    """A printable quiz in Markdown, chosen like a live quiz (what the class gets wrong first)."""
+    from caucasusquiz.classroom.quiz_sheet import quiz_markdown
+
+    collection = load_decks(locations)
+    cards, title = list(collection.cards), "all decks"
+    if deck:
+        found = collection.find_deck(deck)
+        if found is None:
+            raise UserError(f"no deck called {deck!r}", f"decks: {', '.join(d.id for d in collection.decks)}")
+        cards, title = list(found.cards), found.title
+    results: dict = {}
+    if locations.database.exists():
+        store, _ = open_store(locations, utc_now(), move_damaged=False)
+        try:
+            results = store.card_results()
+        finally:
+            store.close()
+    return quiz_markdown(cards, questions, results, title, seed=f"quiz/{deck or 'all'}")
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("TEXTUAL_FPS", "60")
+    locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)
+    if args.class_command == "host":
+        return host(locations, args)
+    return join(locations.data_dir, args.code, args.name or _profile_name(args))
+
+
+def host(locations: paths.Locations, args: argparse.Namespace) -> int:
+    if getattr(args, "resume", None):
+        database, session = resume_session(locations.data_dir, args.resume)
+    else:
+        database, session = create_session(
+            locations, args.deck, args.questions, args.seconds, count_as_review=args.count_as_review
+        )
+    from caucasusquiz.ui.class_app import ClassApp
+    from caucasusquiz.ui.screens.class_host import ClassHostScreen
+
+    try:
+        app = ClassApp(lambda _: ClassHostScreen(session))
+        app.run()
+        if session.count_as_review:
+            counted = count_reviews(locations, session)
+            print(f"{counted} answers were recorded as reviews in the students' profiles.")
+    finally:
+        database.close()
+    print(f"Class {session.code} ended. Report: caucasusquiz report --class {session.code}")
+    return app.return_code or 0
+
+
+def count_reviews(locations: paths.Locations, session: ClassSession) -> int:
+    from caucasusquiz.classroom.reviews import record_class_reviews
+    from caucasusquiz.study.settings import load_settings
+
+    now = utc_now()
+    store, _ = open_store(locations, now, move_damaged=False)
+    try:
+        return record_class_reviews(session, store, load_settings(locations.config_file), now)
+    finally:
+        store.close()
+
+
+def join(data_dir: Path, code: str | None, name: str | None) -> int:
+    from caucasusquiz.ui.class_app import ClassApp
+    from caucasusquiz.ui.screens.class_join import JoinClassScreen
+
+    app = ClassApp(lambda app: JoinClassScreen(data_dir, app.clock, code or "", name or ""))
+    app.run()
+    return app.return_code or 0
+
+
+def _profile_name(args: argparse.Namespace) -> str | None:
+    try:
+        return profiles.requested_name(args.profile)
+    except UserError:
+        return None

@@ -1,0 +1,51 @@
+"""`caucasusquiz progress export|import`: move a profile's progress between machines.
+
+A teacher gathers the students' files into one data folder for `caucasusquiz report`;
+a student restores a backup. Import is idempotent and never overwrites newer data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from caucasusquiz import paths
+from caucasusquiz.classroom.progress_files import read_progress_file
+from caucasusquiz.errors import UserError
+from caucasusquiz.study.clock import utc_now
+from caucasusquiz.workspace import open_store, open_workspace
+
+
+def run(args: argparse.Namespace) -> int:
+    locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)
+    if args.progress_command == "export":
+        from caucasusquiz.commands.export import export_progress
+
+        workspace = open_workspace(locations, args.profile)
+        try:
+            text = export_progress(workspace, "json")
+        finally:
+            workspace.close()
+        if args.out:
+            try:
+                Path(args.out).write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise UserError(f"cannot write {args.out}: {exc.strerror}") from None
+            print(f"Wrote {args.out} ({workspace.profile.name})", file=sys.stderr)
+        else:
+            sys.stdout.write(text)
+        return 0
+    # Every file is read and checked before anything is written: one bad file, no import.
+    files = [read_progress_file(Path(name)) for name in args.files]
+    now = utc_now()
+    store, _ = open_store(locations, now, move_damaged=False)
+    try:
+        for file in files:
+            # Importing names the profile explicitly, so here (only here) it may be created.
+            profile = store.profile(file.profile, now)
+            added, updated = store.merge_progress(profile.id, file.reviews, file.cards)
+            print(f"{file.path}: {file.profile}: {added} reviews added, {updated} cards updated")
+    finally:
+        store.close()
+    return 0

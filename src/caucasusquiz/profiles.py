@@ -1,0 +1,137 @@
+"""Learner profiles on a shared machine: which one a command uses, and when a new one may be made.
+
+The rules, so that the next student never studies under the wrong name:
+- read-only commands (`stats`, `export`, `report`, …) never create a profile; an unknown
+  name is an error that lists the known ones, with a did-you-mean;
+- studying under a new name creates it only when asked: `--new-profile NAME`, the app's
+  picker, or a yes at a terminal;
+- only a profile that exists and is studied becomes the default for the next run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable
+from datetime import datetime
+
+from caucasusquiz.errors import UserError
+from caucasusquiz.store.database import Profile, ProgressStore
+
+ENV_PROFILE = "CAUCASUSQUIZ_PROFILE"
+DEFAULT_PROFILE = "default"
+MAX_NAME_LENGTH = 60
+# Read-only commands on a data folder where nobody has studied yet see an empty profile;
+# no row has id 0, so every query on it finds nothing.
+NOBODY_YET = Profile(0, DEFAULT_PROFILE, None)
+
+
+class UnknownProfile(UserError):
+    def __init__(self, name: str, known: list[str], new_hint: bool) -> None:
+        message = f"no profile called {name!r}"
+        message += f"; known profiles: {', '.join(known)}" if known else "; there are no profiles yet"
+        hints = []
+        close = did_you_mean(name, known)
+        if close:
+            hints.append(f"did you mean {close!r}?")
+        if new_hint:
+            hints.append(f"to start a new profile, use --new-profile {name!r}")
+        super().__init__(message, " ".join(hints) or None)
+        self.name = name
+        self.known = known
+
+
+def requested_name(flag: str | None) -> str | None:
+    """The profile asked for: `--profile`, else CAUCASUSQUIZ_PROFILE, else None (choose one)."""
+    name = flag if flag else os.environ.get(ENV_PROFILE) or None
+    return validate_name(name) if name is not None else None
+
+
+def validate_name(name: str) -> str:
+    """The name as stored (stripped), or a UserError saying what a name may be."""
+    chosen = name.strip()
+    if not chosen or len(chosen) > MAX_NAME_LENGTH or any(not ch.isprintable() for ch in chosen):
+        raise UserError(f"invalid profile name {name!r}", f"use 1 to {MAX_NAME_LENGTH} printable characters")
+    return chosen
+
+
+def did_you_mean(name: str, known: list[str]) -> str | None:
+    by_fold = {k.casefold(): k for k in known}
+    if name.casefold() in by_fold:
+        return by_fold[name.casefold()]
+    close = difflib.get_close_matches(name.casefold(), list(by_fold), n=1, cutoff=0.6)
+    return by_fold[close[0]] if close else None
+
+
+def existing_profile(store: ProgressStore, flag: str | None) -> Profile:
+    """The profile a read-only command reports on; never creates or remembers anything."""
+    name = requested_name(flag)
+    if name is None:
+        for candidate in (store.last_profile(), DEFAULT_PROFILE, *store.profile_names()[:1]):
+            found = store.find_profile(candidate) if candidate else None
+            if found is not None:
+                return found
+        return NOBODY_YET
+    found = store.find_profile(name)
+    if found is None:
+        raise UnknownProfile(name, store.profile_names(), new_hint=False)
+    return found
+
+
+def default_name(store: ProgressStore) -> str:
+    """The profile studied when none is named: the last one used, else the only one, else "default"."""
+    last = store.last_profile()
+    if last and store.find_profile(last) is not None:
+        return last
+    names = store.profile_names()
+    return names[0] if len(names) == 1 else DEFAULT_PROFILE
+
+
+def study_profile(
+    store: ProgressStore,
+    flag: str | None,
+    now: datetime,
+    *,
+    new_profile: str | None = None,
+    confirm: Callable[[str], bool] | None = None,
+) -> Profile:
+    """The profile to study under, remembered for next time.
+
+    `new_profile` creates (or reuses) that name without asking. An unknown `--profile`
+    is created only if `confirm(name)` says yes; without a way to ask it is an error.
+    Studying with no name at all uses the last profile, else "default" (made on first use).
+    """
+    if new_profile is not None:
+        return use(store, validate_name(new_profile), now)
+    name = requested_name(flag)
+    if name is None:
+        return use(store, default_name(store), now)
+    if store.find_profile(name) is None and (confirm is None or not confirm(name)):
+        raise UnknownProfile(name, store.profile_names(), new_hint=True)
+    return use(store, name, now)
+
+
+def use(store: ProgressStore, name: str, now: datetime, remember: bool = True) -> Profile:
+    """Open (creating if needed) the profile `name` and, if `remember`, make it the default."""
+    profile = store.profile(validate_name(name), now)
+    if remember and store.last_profile() != profile.name:
+        store.remember_profile(profile.name)
+    return profile
+
+
+def rename(store: ProgressStore, old: str, new: str) -> str:
+    new = validate_name(new)
+    if store.find_profile(old) is None:
+        raise UnknownProfile(old, store.profile_names(), new_hint=False)
+    if new != old and store.find_profile(new) is not None:
+        raise UserError(f"there is already a profile called {new!r}", "choose another name")
+    store.rename_profile(old, new)
+    return new
+
+
+def delete(store: ProgressStore, name: str, also: Callable[[str], None] | None = None) -> None:
+    """Delete a profile and all its progress; `also` removes what other stores keep of it."""
+    if not store.delete_profile(name):
+        raise UnknownProfile(name, store.profile_names(), new_hint=False)
+    if also is not None:
+        also(name)

@@ -1,0 +1,148 @@
+"""The teacher's screen for a live class quiz, made for a projector and readable at 80×24.
+
+Lobby: the join code in large digits and the names as students join. Then each question
+with a large countdown and a live count of answers; the reveal (answer, how the class
+answered, the source sentence); the scoreboard; at the end a summary. Enter moves on,
+Escape ends the class. The screen only draws: ClassSession decides.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Static
+
+from caucasusquiz.classroom.session import ClassSession, ClassView, Phase
+from caucasusquiz.ui.notify_errors import notify_user_errors
+from caucasusquiz.ui.screens.dialogs import ConfirmScreen
+from caucasusquiz.ui.widgets.class_parts import question_text, standings_text, tally_text
+from caucasusquiz.ui.widgets.literal import literal
+
+POLL_SECONDS = 0.25
+NEXT_LABEL = {
+    Phase.LOBBY: "Start",
+    Phase.QUESTION: "Reveal now",
+    Phase.REVEAL: "Scores",
+    Phase.SCOREBOARD: "Next question",
+    Phase.ENDED: "Close",
+}
+
+
+class ClassHostScreen(Screen[None]):
+    HELP_TITLE = "class host"
+    BINDINGS = [
+        Binding("enter", "next", "Next"),
+        Binding("escape", "end", "End class"),
+    ]
+
+    def __init__(self, session: ClassSession) -> None:
+        super().__init__()
+        self.session = session
+        self.view: ClassView | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="class-status")
+        yield Digits(id="class-big")
+        with VerticalScroll(id="class-scroll"):
+            yield Static(id="class-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.poll()
+        self.set_interval(POLL_SECONDS, self.poll)
+
+    @notify_user_errors
+    def poll(self) -> None:
+        """Reveal when time is up or all have answered, then draw what changed."""
+        self.session.tick()
+        view = self.session.view()
+        if view != self.view:
+            self.view = view
+            self.draw(view)
+
+    def draw(self, view: ClassView) -> None:
+        status = Text.assemble(("Class quiz ", "bold"), literal(view.title), f" · code {view.code}")
+        if view.question is not None and view.phase is not Phase.ENDED:
+            status.append(f" · question {view.question.position + 1} of {view.total}")
+        self.query_one("#class-status", Static).update(status)
+        big = self.query_one("#class-big", Digits)
+        body = self.query_one("#class-body", Static)
+        big.display = view.phase in (Phase.LOBBY, Phase.QUESTION)
+        if view.phase is Phase.LOBBY:
+            big.update(view.code)
+            text = Text.assemble(
+                ("Join with this code: ", "bold"),
+                "in the app choose Join class, or run\n",
+                (f"caucasusquiz class join {view.code} --name YOUR-NAME\n\n", "bold"),
+                (f"{len(view.students)} joined", "bold"),
+                ": " if view.students else "",
+            )
+            text.append_text(literal(", ".join(view.students)))
+            text.append("\n\nEnter starts the quiz.", style="dim")
+            body.update(text)
+        elif view.phase is Phase.QUESTION and view.question is not None:
+            big.update(f"{view.seconds_left:.0f}")
+            text = question_text(view.question, view.total)
+            text.append(f"\n\nAnswers: {view.answered} of {len(view.students)}", style="bold")
+            body.update(text)
+        elif view.phase is Phase.REVEAL and view.question is not None and view.tally is not None:
+            text = literal(view.question.prompt, "bold")
+            text.append("\n\n")
+            text.append_text(tally_text(view.question, view.tally))
+            body.update(text)
+        elif view.phase is Phase.SCOREBOARD:
+            text = Text.assemble(("Scoreboard\n\n", "bold"))
+            text.append_text(standings_text(view.standings))
+            body.update(text)
+        elif view.phase is Phase.ENDED:
+            body.update(self.summary(view))
+        self.refresh_bindings()
+
+    def summary(self, view: ClassView) -> Text:
+        text = Text.assemble(("The class is over. Final scores\n\n", "bold"))
+        text.append_text(standings_text(view.standings, limit=10, gained=False))
+        text.append("\nHow the class did, question by question\n\n", style="bold")
+        students = max(len(view.students), 1)
+        for question in self.session.questions:
+            tally = self.session.tally(question)
+            if view.question is not None and question.position > view.question.position:
+                break
+            share = round(100 * tally.right / students)
+            text.append(f"{share:>4}% right  ", style="green" if share >= 50 else "red")
+            prompt = question.prompt if len(question.prompt) <= 55 else question.prompt[:54] + "…"
+            text.append_text(literal(prompt))
+            text.append("\n")
+        text.append("\n`caucasusquiz report --class " + view.code + "` has the details.", style="dim")
+        return text
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        ended = self.view is not None and self.view.phase is Phase.ENDED
+        return not (action == "end" and ended)
+
+    @notify_user_errors
+    def action_next(self) -> None:
+        if self.session.phase is Phase.ENDED:
+            self.leave()
+            return
+        self.session.next()
+        self.poll()
+
+    def action_end(self) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.session.end()
+                self.poll()
+
+        self.app.push_screen(
+            ConfirmScreen("End the class?", "Scores so far are kept for the report.", yes="End", no="Go on"),
+            answered,
+        )
+
+    def leave(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.dismiss(None)
+        else:
+            self.app.exit()

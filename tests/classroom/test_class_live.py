@@ -1,0 +1,175 @@
+"""A live class quiz with Pilot: one host app and two student apps on one class file, frozen clock.
+
+Each app polls the class file; the tests call `poll()` after a move instead of waiting for
+the poll timer, so nothing depends on how fast the machine is.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from caucasusquiz import paths
+from caucasusquiz.classroom.session import Phase
+from caucasusquiz.commands.classroom import create_session
+from caucasusquiz.ui.class_app import ClassApp
+from caucasusquiz.ui.screens.class_host import ClassHostScreen
+from caucasusquiz.ui.screens.class_join import ClassStudentScreen, JoinClassScreen
+from caucasusquiz.ui.screens.dialogs import ConfirmScreen
+from caucasusquiz.ui.screens.home import HomeScreen
+
+SIZE = (80, 24)
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+def body(app) -> str:
+    return str(app.screen.query_one("#class-body").content)
+
+
+async def join(pilot, code: str, name: str) -> None:
+    await pilot.press(*code, "enter", *name, "enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ClassStudentScreen), body(pilot.app)
+
+
+def right_key(question) -> str:
+    if question.kind == "truefalse":
+        return "t" if question.answer == "True" else "f"
+    return str(question.right_option + 1)
+
+
+def wrong_key(question) -> str:
+    if question.kind == "truefalse":
+        return "f" if question.answer == "True" else "t"
+    return str((question.right_option + 1) % len(question.options) + 1)
+
+
+async def test_host_and_two_students_play_a_round(decks_dir: Path, isolated_user_dirs: Path, clock):
+    locations = paths.resolve(decks=decks_dir, data_dir=isolated_user_dirs)
+    database, session = create_session(locations, None, 2, 20, clock=clock)
+    host = ClassApp(lambda _: ClassHostScreen(session), clock=clock)
+    leyla = ClassApp(lambda app: JoinClassScreen(isolated_user_dirs, app.clock), clock=clock)
+    tural = ClassApp(lambda app: JoinClassScreen(isolated_user_dirs, app.clock), clock=clock)
+    async with host.run_test(size=SIZE) as h, leyla.run_test(size=SIZE) as a, tural.run_test(size=SIZE) as b:
+        screen = host.screen
+        assert isinstance(screen, ClassHostScreen)
+        assert host.screen.query_one("#class-big").value == session.code  # in large digits
+        assert f"class join {session.code}" in body(host)
+
+        await join(a, session.code, "Leyla")
+        await join(b, session.code, "Tural")
+        screen.poll()
+        assert "2 joined: Leyla, Tural" in body(host)
+        assert "You are in, Leyla!" in body(leyla)
+
+        await h.press("enter")  # start: the first question, with a countdown
+        question = session.view().question
+        for app in (leyla, tural):
+            app.screen.poll()
+        assert question.prompt in body(host) and question.prompt in body(leyla)
+        assert "Answers: 0 of 2" in body(host)
+
+        clock.now += timedelta(seconds=5)
+        if question.is_typed:
+            await a.press(*question.answer, "enter")
+        else:
+            await a.press(right_key(question))
+        screen.poll()
+        assert "Answers: 1 of 2" in body(host)
+        assert "Answer sent" in body(leyla)
+
+        clock.now += timedelta(seconds=5)
+        if question.is_typed:
+            await b.press(*"no idea", "enter")
+        else:
+            await b.press(wrong_key(question))
+        screen.poll()  # everyone answered: the host reveals without waiting for the clock
+        assert session.phase is Phase.REVEAL
+        assert f"Answer: {question.answer}" in body(host)
+        if question.context:
+            assert question.context.split()[0] in body(host)
+        leyla.screen.poll()
+        tural.screen.poll()
+        assert "✓ Right  +875 points" in body(leyla)
+        assert "✗ Wrong" in body(tural) and "rank 2 of 2" in text_of(tural, "#class-status")
+
+        await h.press("enter")  # scoreboard
+        assert "Scoreboard" in body(host)
+        lines = [line for line in body(host).splitlines() if "Leyla" in line or "Tural" in line]
+        assert "Leyla" in lines[0] and "875" in lines[0] and "Tural" in lines[1]
+
+        # Tural's tab closes; he joins again under the same name and keeps his place.
+        await b.press("escape")
+        tural2 = ClassApp(lambda app: JoinClassScreen(isolated_user_dirs, app.clock), clock=clock)
+        async with tural2.run_test(size=SIZE) as b2:
+            await join(b2, session.code, "Tural")
+            assert session.view().students == ("Leyla", "Tural")
+
+            await h.press("enter")  # question 2; nobody answers and time runs out
+            clock.now += timedelta(seconds=21)
+            screen.poll()
+            assert session.phase is Phase.REVEAL
+            tural2.screen.poll()
+            assert "No answer this time." in body(tural2)
+
+            await h.press("escape")  # end the class early, after a question
+            assert isinstance(host.screen, ConfirmScreen)
+            await h.press("y")
+            assert session.phase is Phase.ENDED
+            assert "The class is over" in body(host) and "% right" in body(host)
+            leyla.screen.poll()
+            assert "You scored 875 points: rank 1 of 2." in body(leyla)
+    database.close()
+
+
+async def test_joining_with_a_wrong_code_says_so(isolated_user_dirs: Path, clock):
+    app = ClassApp(lambda app: JoinClassScreen(isolated_user_dirs, app.clock), clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"999999", "enter", *"Leyla", "enter")
+        assert isinstance(app.screen, JoinClassScreen)
+        assert "no class is open with the code '999999'" in str(app.screen.query_one("#join-error").content)
+
+
+async def test_join_class_from_the_home_screen_uses_the_profile_name(
+    app_factory, decks_dir, isolated_user_dirs, clock
+):
+    locations = paths.resolve(decks=decks_dir, data_dir=isolated_user_dirs)
+    database, session = create_session(locations, "history", 3, 20, clock=clock)
+    app = app_factory(new_profile="Aysel")
+    async with app.run_test(size=SIZE) as pilot:
+        await app.opened.wait()
+        await pilot.press("j")
+        assert isinstance(app.screen, JoinClassScreen)
+        await pilot.press(*session.code, "enter")  # the name is already there
+        await pilot.pause()
+        assert isinstance(app.screen, ClassStudentScreen)
+        assert session.view().students == ("Aysel",)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+    database.close()
+
+
+async def test_a_new_host_takes_over_an_open_class_where_it_was(
+    decks_dir: Path, isolated_user_dirs: Path, clock
+):
+    from caucasusquiz.commands.classroom import resume_session
+
+    locations = paths.resolve(decks=decks_dir, data_dir=isolated_user_dirs)
+    database, session = create_session(locations, None, 2, 20, clock=clock)
+    leyla = session.join("Leyla")
+    session.join("Tural")
+    session.next()
+    assert session.answer(leyla, session.view().question.answer)
+    code = session.code
+    database.close()  # the host's terminal closes here
+
+    database, again = resume_session(isolated_user_dirs, code, clock)
+    host = ClassApp(lambda _: ClassHostScreen(again), clock=clock)
+    async with host.run_test(size=SIZE) as h:
+        assert "Answers: 1 of 2" in body(host)
+        await h.press("enter")  # reveal
+        assert f"Answer: {again.view().question.answer}" in body(host)
+    database.close()

@@ -1,0 +1,162 @@
+"""The profile picker on a shared machine, driven with Pilot: choose, filter, new, rename, delete."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from caucasusquiz.store.database import ProgressStore
+from caucasusquiz.ui.screens.dialogs import ConfirmScreen
+from caucasusquiz.ui.screens.home import HomeScreen
+from caucasusquiz.ui.screens.profiles import NamePrompt, ProfilePickerScreen
+
+SIZE = (80, 24)
+
+
+async def wait_for(pilot, condition, timeout: float = 5.0) -> None:
+    async def poll() -> None:
+        while not condition():
+            await pilot.pause()
+
+    await asyncio.wait_for(poll(), timeout)
+
+
+def shown_names(app) -> list[str]:
+    picker = app.screen.query_one("#profile-list")
+    return [str(picker.get_option_at_index(i).prompt) for i in range(picker.option_count)]
+
+
+def stored_names(data: Path) -> list[str]:
+    store = ProgressStore.open(data / "progress.sqlite3")
+    try:
+        return sorted(store.profile_names())
+    finally:
+        store.close()
+
+
+async def test_one_profile_opens_straight_to_home(app_factory, make_profiles):
+    make_profiles("leyla")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.opened.wait()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.workspace.profile.name == "leyla"
+
+
+async def test_picker_filters_as_you_type_and_enter_opens_the_profile(app_factory, make_profiles):
+    make_profiles("leyla", "tural", "aysel")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        assert sorted(shown_names(app)[:3]) == ["aysel", "leyla", "tural"]
+        assert shown_names(app)[-1] == "+ New profile…"
+        await pilot.press("t", "u")
+        assert shown_names(app) == ["tural", "+ New profile “tu”…"]
+        await pilot.press("enter")
+        await pilot.app.opened.wait()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.workspace.profile.name == "tural"
+        assert app.workspace.store.last_profile() == "tural"
+
+
+async def test_arrow_keys_move_through_the_list(app_factory, make_profiles):
+    make_profiles("leyla", "tural")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        second = shown_names(app)[1]
+        await pilot.press("down", "down", "up", "enter")  # clamps at the ends; lands on the second
+        await pilot.app.opened.wait()
+        assert app.workspace.profile.name == second
+
+
+async def test_new_profile_asks_a_name_and_creates_it(app_factory, make_profiles, isolated_user_dirs):
+    make_profiles("leyla", "tural")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        for _ in range(3):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, NamePrompt))
+        await pilot.press(*"leyla", "enter")  # taken: the prompt says so and stays
+        assert "already a profile" in str(app.screen.query_one("#name-error").content)
+        await pilot.press(*["backspace"] * 5, *"Murad", "enter")
+        await pilot.app.opened.wait()
+        assert app.workspace.profile.name == "Murad"
+    assert stored_names(isolated_user_dirs) == ["Murad", "leyla", "tural"]
+
+
+async def test_rename_and_delete_ask_first(app_factory, make_profiles, isolated_user_dirs):
+    make_profiles("leyla", "tural", "aysel")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        await pilot.press(*"tural")
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.screen, NamePrompt))
+        await pilot.press(*["backspace"] * 5, *"Tural A.", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        assert "Tural A." in shown_names(app)
+
+        await pilot.press(*"ays", "f8")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")  # keep
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        assert "aysel" in shown_names(app)
+        await pilot.press("f8")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: "aysel" not in shown_names(app))
+    assert stored_names(isolated_user_dirs) == ["Tural A.", "leyla"]
+
+
+async def test_escape_in_the_picker_quits_and_remembers_nobody(
+    app_factory, make_profiles, isolated_user_dirs
+):
+    make_profiles("leyla", "tural")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app._exit)
+    assert app.workspace is None
+    store = ProgressStore.open(isolated_user_dirs / "progress.sqlite3")
+    assert store.last_profile() is None
+    store.close()
+
+
+async def test_an_unknown_profile_name_asks_before_creating(app_factory, make_profiles, isolated_user_dirs):
+    make_profiles("leyla", "tural")
+    app = app_factory(profile="leila")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert "Did you mean 'leyla'?" in str(app.screen.message)
+        await pilot.press("n")  # not me: choose another
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+    assert stored_names(isolated_user_dirs) == ["leyla", "tural"]
+
+    app = app_factory(profile="Nigar")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await pilot.app.opened.wait()
+        assert app.workspace.profile.name == "Nigar"
+    assert stored_names(isolated_user_dirs) == ["Nigar", "leyla", "tural"]
+
+
+async def test_switch_profile_from_the_app(app_factory, make_profiles):
+    make_profiles("leyla")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.opened.wait()
+        app.switch_profile()
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        await pilot.press("f8")  # the profile in use cannot be deleted
+        assert not isinstance(app.screen, ConfirmScreen)
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, NamePrompt))
+        await pilot.press(*"Kamran", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert app.workspace.profile.name == "Kamran"
+        assert app.screen.sub_title == "profile: Kamran"

@@ -1,0 +1,162 @@
+"""`caucasusquiz report`: per student, per card (worst first) and per live quiz; table, md, csv, json."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from caucasusquiz import paths
+from caucasusquiz.classroom.session import ClassSession
+from caucasusquiz.classroom.storage import ClassDatabase
+from caucasusquiz.cli import main
+from caucasusquiz.commands.classroom import create_session
+from caucasusquiz.store.database import CardProgress, ProgressStore
+
+from .conftest import FROZEN
+
+DAY_MS = 86_400_000
+
+
+@pytest.fixture
+def history(isolated_user_dirs: Path, decks_dir: Path, clock):
+    """Leyla gets sec907 wrong twice, Tural once of two; both get btc right. Then a live quiz."""
+    store = ProgressStore.open(isolated_user_dirs / "progress.sqlite3")
+    start = int(FROZEN.timestamp() * 1000) - 3 * DAY_MS
+    plan = {
+        "Leyla": [("sec907", 1), ("sec907", 1), ("btc", 3)],
+        "Tural": [("sec907", 1), ("sec907", 3), ("btc", 4)],
+    }
+    for name, answers in plan.items():
+        profile = store.profile(name, FROZEN)
+        for i, (card, grade) in enumerate(answers):
+            store.record_review(
+                profile.id,
+                ("history", card),
+                None,
+                CardProgress(),
+                reviewed_ms=start + i * 60_000,
+                grade=grade,
+                typed=None,
+                verdict="right" if grade > 1 else "wrong",
+                duration_ms=30_000,
+            )
+    store.close()
+    locations = paths.resolve(decks=decks_dir, data_dir=isolated_user_dirs)
+    database, session = create_session(locations, "history", 2, 20, clock=clock)
+    leyla, tural = session.join("Leyla"), session.join("Tural")
+    session.next()
+    question = session.view().question
+    right = question.answer if question.is_typed else str(question.right_option + 1)
+    session.answer(leyla, right)
+    session.answer(tural, "surely wrong" if question.is_typed else _wrong(question))
+    session.end()
+    code, session_id = session.code, session.id
+    database.close()
+    return code, session_id, question
+
+
+def _wrong(question) -> str:
+    if question.kind == "truefalse":
+        return "f" if question.answer == "True" else "t"
+    return str((question.right_option + 1) % len(question.options) + 1)
+
+
+def run_report(capsys, decks_dir, *flags) -> str:
+    assert main(["report", "--decks", str(decks_dir), *flags]) == 0
+    return capsys.readouterr().out
+
+
+def test_the_json_report_has_students_cards_and_quizzes(history, capsys, decks_dir):
+    code, _session_id, _question = history
+    data = json.loads(run_report(capsys, decks_dir, "--json"))
+    students = {s["name"]: s for s in data["students"]}
+    assert students["Leyla"]["reviews"] == 3 and students["Leyla"]["minutes"] == 1.5
+    assert students["Leyla"]["accuracy"] == pytest.approx(1 / 3, abs=1e-3)
+    assert students["Tural"]["accuracy"] == pytest.approx(2 / 3, abs=1e-3)
+    assert "history" in students["Leyla"]["mastery"]
+    worst = data["cards"][0]
+    assert (worst["card"], worst["reviews"], worst["wrong"], worst["error_rate"]) == ("sec907", 4, 3, 0.75)
+    assert "Section 907" in worst["text"] or "Freedom Support Act" in worst["text"]
+    assert [c["card"] for c in data["cards"]] == ["sec907"]  # cards nobody got wrong are left out
+    (quiz,) = data["quizzes"]
+    assert quiz["code"] == code and quiz["ended"]
+    assert quiz["questions"][0]["right"] == 1 and quiz["questions"][0]["wrong"] == 1
+    assert [(s["name"], s["rank"], s["right"]) for s in quiz["students"]] == [
+        ("Leyla", 1, 1),
+        ("Tural", 2, 0),
+    ]
+
+
+def test_the_table_reads_worst_card_first(history, capsys, decks_dir):
+    out = run_report(capsys, decks_dir)
+    assert "Students" in out and "Cards the class gets wrong (worst first)" in out
+    assert "75%" in out and "history/sec907" in out
+    assert f"Live quiz {history[0]}" in out
+
+
+def test_one_class_only_and_other_formats(history, capsys, decks_dir):
+    code, _session_id, _question = history
+    out = run_report(capsys, decks_dir, "--class", code, "--format", "md")
+    assert out.startswith("# Class report") and "| rank | student | score | right | answered |" in out
+    assert "## Students" not in out
+    rows = list(
+        csv.reader(io.StringIO(run_report(capsys, decks_dir, "--format", "csv", "--profiles", "Tural")))
+    )
+    assert ["Students"] in rows and any(row and row[0] == "Tural" for row in rows)
+    assert not any(
+        row and row[0] == "Leyla" for row in rows[: rows.index(["Cards the class gets wrong (worst first)"])]
+    )
+
+
+def test_an_unknown_student_or_class_is_an_error_and_creates_nothing(
+    history, capsys, decks_dir, isolated_user_dirs
+):
+    assert main(["report", "--decks", str(decks_dir), "--profiles", "Leila"]) == 1
+    assert "did you mean 'Leyla'?" in capsys.readouterr().err
+    assert main(["report", "--decks", str(decks_dir), "--class", "000000"]) == 1
+    assert "no class quiz with the code '000000'" in capsys.readouterr().err
+    store = ProgressStore.open(isolated_user_dirs / "progress.sqlite3")
+    assert sorted(store.profile_names()) == ["Leyla", "Tural"]
+    store.close()
+
+
+def test_report_to_a_file(history, capsys, decks_dir, tmp_path):
+    target = tmp_path / "report.md"
+    assert main(["report", "--decks", str(decks_dir), "--format", "md", "--out", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith("# Class report")
+
+
+def test_nothing_to_report_on_a_fresh_machine(capsys, decks_dir):
+    assert "Nothing to report yet" in run_report(capsys, decks_dir)
+
+
+def test_the_quiz_report_reads_the_class_file_not_the_decks(history, isolated_user_dirs, clock):
+    _code, session_id, question = history
+    again = ClassSession(ClassDatabase.open(isolated_user_dirs), session_id, clock)
+    assert again.questions[0].prompt == question.prompt
+    again.database.close()
+
+
+async def test_the_class_report_screen_shows_the_same_tables(history, decks_dir, isolated_user_dirs, clock):
+    from caucasusquiz.ui.app import make_app
+    from caucasusquiz.ui.screens.class_report import ClassReportScreen
+
+    app = make_app(
+        paths.resolve(decks=decks_dir, data_dir=isolated_user_dirs), "Leyla", clock=clock, watch_decks=False
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.opened.wait()
+        app.class_report()
+        await pilot.pause()
+        assert isinstance(app.screen, ClassReportScreen)
+        titles = [str(s.content) for s in app.screen.query(".report-title")]
+        assert titles[:2] == ["Students", "Cards the class gets wrong (worst first)"]
+        assert any(t.startswith(f"Live quiz {history[0]}") for t in titles)
+        cards = list(app.screen.query(".report-table"))[1]
+        assert "75%" in str(cards.get_row_at(0)[0]) and "history/sec907" in str(cards.get_row_at(0)[3])
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ClassReportScreen)
