@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from caucasusquiz.clock import utc_now
 from caucasusquiz.decks.cache import DeckCache
 from caucasusquiz.decks.collection import Collection, load_collection
 from caucasusquiz.errors import UserError
 from caucasusquiz.paths import Locations
-from caucasusquiz.store.database import Profile, ProgressStore, StoreCorrupt, move_aside
-from caucasusquiz.study.clock import utc_now
-from caucasusquiz.study.settings import Settings, load_settings
+from caucasusquiz.progress import Profile
+from caucasusquiz.settings import Settings, load_settings
+from caucasusquiz.store.database import ProgressStore, StoreCorrupt, move_aside
 
 DEFAULT_PROFILE = "default"
 

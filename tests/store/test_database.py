@@ -12,16 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from caucasusquiz.store.database import (
-    CardProgress,
-    ProgressStore,
-    StoreCorrupt,
-    StoreError,
-    StoreReadOnly,
-    move_aside,
-)
+from caucasusquiz.progress import CardProgress, Memory, State
+from caucasusquiz.store.database import ProgressStore, StoreCorrupt, StoreError, StoreReadOnly, move_aside
 from caucasusquiz.store.schema import SCHEMA_VERSION
-from caucasusquiz.study.scheduler import Memory, State
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 
@@ -234,8 +227,8 @@ WRITER = textwrap.dedent("""
     import sys
     from datetime import UTC, datetime
     from pathlib import Path
-    from caucasusquiz.store.database import CardProgress, ProgressStore
-    from caucasusquiz.study.scheduler import Memory, State
+    from caucasusquiz.progress import CardProgress, Memory, State
+    from caucasusquiz.store.database import ProgressStore
 
     store = ProgressStore.open(Path(sys.argv[1]))
     profile = store.profile("shared", datetime(2026, 3, 1, tzinfo=UTC))

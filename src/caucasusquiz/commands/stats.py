@@ -7,8 +7,8 @@ import json
 from datetime import date
 
 from caucasusquiz import paths
+from caucasusquiz.clock import utc_now
 from caucasusquiz.study import humanize
-from caucasusquiz.study.clock import utc_now
 from caucasusquiz.study.stats import Stats, collect_stats
 from caucasusquiz.workspace import open_workspace
 

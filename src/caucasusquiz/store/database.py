@@ -12,17 +12,15 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from caucasusquiz.clock import to_ms
 from caucasusquiz.errors import UserError
+from caucasusquiz.progress import CardKey, CardProgress, Memory, Profile, ReviewRow, State
 from caucasusquiz.store.schema import MIGRATIONS, SCHEMA_VERSION
-from caucasusquiz.study.clock import to_ms
-from caucasusquiz.study.scheduler import Memory, State
 
 BUSY_TIMEOUT_MS = 10_000
-CardKey = tuple[str, str]
 
 
 class StoreError(UserError):
@@ -39,50 +37,6 @@ class StoreCorrupt(StoreError):
 
 class StoreReadOnly(StoreError):
     """The data folder or database cannot be written."""
-
-
-@dataclass(frozen=True, slots=True)
-class CardProgress:
-    """A card's stored row: its memory plus what the learner did to it."""
-
-    memory: Memory = field(default_factory=Memory)
-    suspended: bool = False
-    buried_until_ms: int | None = None
-    leech: bool = False
-
-    def to_json(self) -> str:
-        data = asdict(self)
-        data["memory"]["state"] = int(self.memory.state)
-        return json.dumps(data, separators=(",", ":"))
-
-    @classmethod
-    def from_json(cls, text: str) -> CardProgress:
-        data = json.loads(text)
-        memory = data.pop("memory")
-        memory["state"] = State(memory["state"])
-        return cls(memory=Memory(**memory), **data)
-
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    id: int
-    name: str
-    fsrs_parameters: tuple[float, ...] | None
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewRow:
-    id: int
-    deck_id: str
-    card_id: str
-    reviewed_ms: int
-    grade: int
-    typed: str | None
-    verdict: str | None
-    duration_ms: int | None
-    state_before: int
-    elapsed_days: float | None
-    interval_days: float | None
 
 
 _CARD_COLUMNS = (

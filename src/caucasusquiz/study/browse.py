@@ -12,8 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from caucasusquiz.decks.model import Card
-from caucasusquiz.store.database import CardKey, CardProgress
-from caucasusquiz.study.scheduler import State
+from caucasusquiz.progress import CardKey, CardProgress, State
 
 IS_FILTERS = ("new", "learning", "review", "due", "suspended", "buried", "leech")
 

@@ -13,16 +13,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
 
+from caucasusquiz.clock import from_ms, study_day, to_ms, utc_now
 from caucasusquiz.decks.collection import Collection
 from caucasusquiz.decks.model import Card, CardType
-from caucasusquiz.store.database import CardKey, CardProgress, Profile, ProgressStore
+from caucasusquiz.progress import CardKey, CardProgress, Profile, State
+from caucasusquiz.settings import Settings
+from caucasusquiz.store.database import ProgressStore
 from caucasusquiz.study import answers
 from caucasusquiz.study.answers import AnswerCheck, Verdict
-from caucasusquiz.study.clock import from_ms, study_day, to_ms, utc_now
 from caucasusquiz.study.queue import build_queue, sibling_key
 from caucasusquiz.study.rating import Rating
-from caucasusquiz.study.scheduler import Scheduler, State
-from caucasusquiz.study.settings import Settings
+from caucasusquiz.study.scheduler import Scheduler
 from caucasusquiz.study.today import today_of
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from caucasusquiz.clock import day_start, next_day_start, study_day
 from caucasusquiz.errors import UserError
-from caucasusquiz.study.clock import day_start, next_day_start, study_day
-from caucasusquiz.study.settings import EXAMPLE, Settings, load_settings
+from caucasusquiz.settings import EXAMPLE, Settings, load_settings
 
 BAKU = timezone(timedelta(hours=4))
 
