@@ -23,8 +23,8 @@ from caucasusquiz.decks.model import (
     Problem,
     Severity,
 )
-from caucasusquiz.decks.textcheck import first_forbidden_char
 from caucasusquiz.decks.yamlio import NULL, YamlProblem, compose, line_of, scalar_bool
+from caucasusquiz.text import first_forbidden_char
 
 MAX_DECK_BYTES = 16 * 1024 * 1024
 FORMAT_VERSION = 1

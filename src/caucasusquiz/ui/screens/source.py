@@ -10,7 +10,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 from textual.widgets.text_area import Selection
 
 from caucasusquiz.decks.model import Card
-from caucasusquiz.decks.textcheck import strip_forbidden
+from caucasusquiz.text import strip_forbidden
 
 MAX_DOCUMENT_BYTES = 4 * 1024 * 1024
 

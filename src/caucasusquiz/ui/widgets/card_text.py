@@ -11,10 +11,10 @@ from datetime import timedelta
 from rich.text import Text
 
 from caucasusquiz.decks.model import CLOZE_BLANK, Card, CardType
-from caucasusquiz.decks.textcheck import strip_forbidden
 from caucasusquiz.study import humanize
 from caucasusquiz.study.answers import AnswerCheck, DiffSegment, Verdict, meaningful_diff
 from caucasusquiz.study.rating import Rating
+from caucasusquiz.text import strip_forbidden
 from caucasusquiz.ui.widgets.literal import literal
 
 VERDICT_LABELS = {

@@ -1,0 +1,36 @@
+"""The shared text helpers: one fold for every comparison, and text made safe to print."""
+
+from __future__ import annotations
+
+import pytest
+
+from caucasusquiz.study.answers import normalize
+from caucasusquiz.study.browse import parse_query
+from caucasusquiz.text import fold, one_line, strip_forbidden
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Heydər Əliyev", "heyder eliyev"),
+        ("İlham", "ilham"),
+        ("Bakı", "baki"),
+        ("Şuşa Ağdam Gəncə", "susa agdam gence"),
+        ("Straße", "strasse"),
+        ("Café", "cafe"),
+    ],
+)
+def test_fold_is_lower_case_without_accents_and_schwa_is_e(text: str, folded: str):
+    assert fold(text) == folded
+
+
+def test_search_and_answer_checking_fold_the_same_way():
+    # Both used to have their own fold; search must find what answer checking treats as equal.
+    assert parse_query("Heydər").words == (fold("Heydər"),)
+    assert normalize("Heydər Əliyev") == fold("Heydər Əliyev")
+
+
+def test_one_line_leaves_no_escape_and_no_line_break():
+    shown = one_line("deck\x1b]0;pwned\x07\nfake line.yaml")
+    assert "\x1b" not in shown and "\x07" not in shown and "\n" not in shown
+    assert strip_forbidden("a\x9b31mb") == "a\ufffd31mb"
