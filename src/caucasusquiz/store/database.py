@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -56,6 +57,13 @@ def _row_to_progress(row: Sequence) -> CardProgress:
         buried,
         bool(leech),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedAnswer:
+    review_id: int
+    before: CardProgress | None  # the card's row when the answer was stored
+    after: CardProgress
 
 
 class ProgressStore:
@@ -207,6 +215,37 @@ class ProgressStore:
         ).fetchone()
         return _row_to_progress(row) if row else None
 
+    def record_answer(
+        self,
+        profile_id: int,
+        key: CardKey,
+        schedule: Callable[[CardProgress | None], CardProgress],
+        *,
+        reviewed_ms: int,
+        grade: int,
+        typed: str | None,
+        verdict: str | None,
+        duration_ms: int | None,
+    ) -> RecordedAnswer:
+        """Store one answer, scheduled from the card's state as it is now in the database.
+
+        `schedule` gets the card's current row (None: never seen) and returns its new state.
+        It runs inside the write lock, so two sessions on one profile (two tabs, two
+        terminals) each schedule from the other's latest answer instead of overwriting it.
+        """
+        with self._write() as db:
+            row = db.execute(
+                f"SELECT {_CARD_COLUMNS} FROM cards WHERE profile_id = ? AND deck_id = ? AND card_id = ?",
+                (profile_id, *key),
+            ).fetchone()
+            before = _row_to_progress(row) if row else None
+            after = schedule(before)
+            review_id = self._log(
+                db, profile_id, key, before, after, reviewed_ms, grade, typed, verdict, duration_ms
+            )
+            self._put(db, profile_id, key, after)
+        return RecordedAnswer(review_id, before, after)
+
     def record_review(
         self,
         profile_id: int,
@@ -220,31 +259,50 @@ class ProgressStore:
         verdict: str | None,
         duration_ms: int | None,
     ) -> int:
-        """Store one answer: the review log row and the card's new state, in one transaction."""
+        """Store one review whose states are already known (imports, tests): log row and card row."""
+        with self._write() as db:
+            review_id = self._log(
+                db, profile_id, key, before, after, reviewed_ms, grade, typed, verdict, duration_ms
+            )
+            self._put(db, profile_id, key, after)
+            return review_id
+
+    @staticmethod
+    def _log(
+        db: sqlite3.Connection,
+        profile_id: int,
+        key: CardKey,
+        before: CardProgress | None,
+        after: CardProgress,
+        reviewed_ms: int,
+        grade: int,
+        typed: str | None,
+        verdict: str | None,
+        duration_ms: int | None,
+    ) -> int:
         memory_before = (before or CardProgress()).memory
         elapsed = None
         if memory_before.last_review_ms is not None:
             elapsed = (reviewed_ms - memory_before.last_review_ms) / 86_400_000
-        with self._write() as db:
-            cursor = db.execute(
-                "INSERT INTO reviews (profile_id, deck_id, card_id, reviewed_ms, grade, typed, verdict, "
-                "duration_ms, state_before, elapsed_days, interval_days) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    profile_id,
-                    *key,
-                    reviewed_ms,
-                    grade,
-                    typed,
-                    verdict,
-                    duration_ms,
-                    int(memory_before.state),
-                    elapsed,
-                    after.memory.interval_days(),
-                ),
-            )
-            self._put(db, profile_id, key, after)
-            return cursor.lastrowid
+        cursor = db.execute(
+            "INSERT INTO reviews (profile_id, deck_id, card_id, reviewed_ms, grade, typed, verdict, "
+            "duration_ms, state_before, elapsed_days, interval_days) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                profile_id,
+                *key,
+                reviewed_ms,
+                grade,
+                typed,
+                verdict,
+                duration_ms,
+                int(memory_before.state),
+                elapsed,
+                after.memory.interval_days(),
+            ),
+        )
+        assert cursor.lastrowid is not None  # an INSERT into a rowid table always sets it
+        return cursor.lastrowid
 
     def set_progress(
         self, profile_id: int, key: CardKey, progress: CardProgress | None, undo_review_id: int | None = None
