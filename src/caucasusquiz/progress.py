@@ -10,6 +10,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from enum import IntEnum
 
+FSRS_PARAMETER_COUNT = 21  # FSRS-6: a profile's fitted parameters are a list of this many numbers
+
 CardKey = tuple[str, str]
 """(deck id, card id): how progress is keyed, never by a card's content."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date
 
 from caucasusquiz import paths
@@ -18,6 +19,8 @@ BAR_WIDTH = 20
 def run(args: argparse.Namespace) -> int:
     locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)
     workspace = open_workspace(locations, args.profile)
+    for notice in workspace.notices:  # e.g. a damaged progress file moved aside
+        print(notice, file=sys.stderr)
     try:
         stats = collect_stats(
             workspace.store, workspace.profile, workspace.collection, workspace.settings, utc_now()

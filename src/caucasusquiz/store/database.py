@@ -18,7 +18,15 @@ from pathlib import Path
 
 from caucasusquiz.clock import to_ms
 from caucasusquiz.errors import UserError
-from caucasusquiz.progress import CardKey, CardProgress, Memory, Profile, ReviewRow, State
+from caucasusquiz.progress import (
+    FSRS_PARAMETER_COUNT,
+    CardKey,
+    CardProgress,
+    Memory,
+    Profile,
+    ReviewRow,
+    State,
+)
 from caucasusquiz.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
@@ -45,6 +53,51 @@ _CARD_COLUMNS = (
     "suspended, buried_until_ms, leech"
 )
 
+
+# What every row caucasusquiz writes satisfies (SQL, per table). Types are checked with
+# typeof(): SQLite would store 'abc' in a REAL column without complaint.
+_NUMBER = "typeof({0}) IN ('integer', 'real') AND {0} > -1e300 AND {0} < 1e300"
+_VALUE_RULES = {
+    "cards": " AND ".join(
+        [
+            "typeof(deck_id) = 'text' AND typeof(card_id) = 'text'",
+            "typeof(state) = 'integer' AND state BETWEEN 0 AND 3",
+            "(step IS NULL OR (typeof(step) = 'integer' AND step BETWEEN 0 AND 1000))",
+            f"(stability IS NULL OR ({_NUMBER.format('stability')} AND stability > 0))",
+            f"(difficulty IS NULL OR ({_NUMBER.format('difficulty')}))",
+            "(due_ms IS NULL OR typeof(due_ms) = 'integer')",
+            "(last_review_ms IS NULL OR typeof(last_review_ms) = 'integer')",
+            "(state = 0 OR (due_ms IS NOT NULL AND stability IS NOT NULL AND difficulty IS NOT NULL))",
+            "typeof(reps) = 'integer' AND reps >= 0 AND typeof(lapses) = 'integer' AND lapses >= 0",
+            "suspended IN (0, 1) AND leech IN (0, 1)",
+            "(buried_until_ms IS NULL OR typeof(buried_until_ms) = 'integer')",
+        ]
+    ),
+    "reviews": " AND ".join(
+        [
+            "typeof(deck_id) = 'text' AND typeof(card_id) = 'text'",
+            "typeof(reviewed_ms) = 'integer' AND typeof(grade) = 'integer' AND grade BETWEEN 1 AND 4",
+            "typeof(state_before) = 'integer' AND state_before BETWEEN 0 AND 3",
+            "(typed IS NULL OR typeof(typed) = 'text') AND (verdict IS NULL OR typeof(verdict) = 'text')",
+            "(duration_ms IS NULL OR typeof(duration_ms) = 'integer')",
+            f"(elapsed_days IS NULL OR {_NUMBER.format('elapsed_days')})",
+            f"(interval_days IS NULL OR {_NUMBER.format('interval_days')})",
+        ]
+    ),
+    # CASE, not AND: SQLite may evaluate json_type() on text json_valid() has refused, and fail.
+    "profiles": "typeof(name) = 'text' AND (fsrs_parameters IS NULL OR CASE WHEN json_valid(fsrs_parameters) "
+    "THEN json_type(fsrs_parameters) = 'array' "
+    f"AND json_array_length(fsrs_parameters) = {FSRS_PARAMETER_COUNT} "
+    "AND NOT EXISTS (SELECT 1 FROM json_each(fsrs_parameters) WHERE type NOT IN ('integer', 'real')) "
+    "ELSE 0 END)",
+    "meta": "typeof(key) = 'text' AND typeof(value) = 'text'",
+}
+_TEXT_COLUMNS = {
+    "cards": ("deck_id", "card_id"),
+    "reviews": ("deck_id", "card_id", "typed", "verdict"),
+    "profiles": ("name",),
+    "meta": ("key", "value"),
+}
 
 _STATES = tuple(State)  # indexing is several times faster than State(n) for 100k rows
 
@@ -122,6 +175,28 @@ class ProgressStore:
         db.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
             self._migrate(version)
+        if version > 0:
+            self._check_values()
+
+    def _check_values(self) -> None:
+        """Refuse a file that passes quick_check but holds values no caucasusquiz wrote (a state
+        of 57, a stability of 'abc', text that is not UTF-8, broken parameters): found here, it
+        takes the same path as any other damage instead of crashing a screen later."""
+        for table, rule in _VALUE_RULES.items():
+            columns = _TEXT_COLUMNS[table]
+            # SQLite keeps text as given but Python reads only UTF-8: the (few) values with
+            # non-ASCII bytes are fetched as bytes and decoded here.
+            non_ascii = " OR ".join(f"{c} GLOB '*[^ -~]*'" for c in columns)
+            blobs = ", ".join(f"CAST({c} AS BLOB)" for c in columns)
+            rows = self._db.execute(
+                f"SELECT NOT ({rule}), {blobs} FROM {table} WHERE NOT ({rule}) OR {non_ascii}"
+            )
+            for bad, *texts in rows:
+                if bad or not all(_is_utf8(text) for text in texts):
+                    raise StoreCorrupt(
+                        f"{self.path} holds a value caucasusquiz did not write (in its {table} table)",
+                        self.path,
+                    )
 
     def _migrate(self, version: int) -> None:
         with self._write() as db:
@@ -369,6 +444,14 @@ class ProgressStore:
 
     def integrity_ok(self) -> bool:
         return self._query("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _is_utf8(value: bytes | None) -> bool:
+    try:
+        (value or b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _statements(script: str) -> list[str]:
