@@ -263,3 +263,28 @@ def test_two_processes_writing_one_profile_corrupt_nothing(tmp_path: Path):
     progress = store.all_progress(profile.id)
     assert sum(p.memory.reps for p in progress.values()) == 2 * per_process
     store.close()
+
+
+def test_the_write_ahead_log_stays_small(tmp_path: Path):
+    """A 1 MB USB stick filled with the log after 41 answers: it is checkpointed and cut back."""
+    path = tmp_path / "progress.sqlite3"
+    store = ProgressStore.open(path)
+    profile = store.profile("p", NOW)
+    wal = path.with_name(path.name + "-wal")
+    largest = 0
+    for i in range(400):
+        store.record_review(
+            profile.id,
+            ("deck", f"card-{i}"),
+            None,
+            CardProgress(Memory(State.REVIEW, None, 3.0, 5.0, i + 86_400_000, i, 1, 0)),
+            reviewed_ms=i,
+            grade=3,
+            typed="an answer typed by the learner",
+            verdict="right",
+            duration_ms=1000,
+        )
+        largest = max(largest, wal.stat().st_size)
+    assert largest < 400 * 1024
+    store.close()
+    assert not wal.exists() or wal.stat().st_size == 0

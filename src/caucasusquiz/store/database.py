@@ -30,6 +30,8 @@ from caucasusquiz.progress import (
 from caucasusquiz.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
+WAL_CHECKPOINT_PAGES = 32  # about 20 answers
+WAL_SIZE_LIMIT = 256 * 1024  # bytes the log keeps after a checkpoint
 
 
 class StoreError(UserError):
@@ -172,6 +174,11 @@ class ProgressStore:
         if db.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
             raise StoreReadOnly(f"cannot write to {self.path}", self.path)
         db.execute("PRAGMA synchronous = FULL")
+        # The write-ahead log grows until a checkpoint copies it into the database; at the
+        # default (1,000 pages) a 1 MB stick filled after 41 answers. Checkpoint every
+        # WAL_CHECKPOINT_PAGES pages and cut the file back to WAL_SIZE_LIMIT afterwards.
+        db.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
+        db.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
         db.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
             self._migrate(version)
@@ -230,6 +237,9 @@ class ProgressStore:
             raise _classify(exc, self.path) from None
 
     def close(self) -> None:
+        with suppress(sqlite3.Error):
+            # Leave no log behind when nobody else is reading (else SQLite skips this quietly).
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         with suppress(sqlite3.Error):
             self._db.close()
 
