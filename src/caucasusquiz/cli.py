@@ -194,9 +194,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args)
     except UserError as exc:
-        print(f"caucasusquiz: error: {exc}", file=sys.stderr)
+        from caucasusquiz.text import strip_forbidden
+
+        # Messages quote file names, deck names and typed text: never let them steer the terminal.
+        print(f"caucasusquiz: error: {strip_forbidden(str(exc))}", file=sys.stderr)
         if exc.hint:
-            print(f"  hint: {exc.hint}", file=sys.stderr)
+            print(f"  hint: {strip_forbidden(exc.hint)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -13,8 +13,9 @@ import unicodedata
 from functools import lru_cache
 
 # C0 controls except tab and newline, DEL, C1 controls (0x80-0x9f, which include the
-# 8-bit CSI), and the bidirectional overrides used to disguise text ("Trojan Source").
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# 8-bit CSI), the bidirectional overrides used to disguise text ("Trojan Source"), and
+# lone surrogates (how Python spells a file name's bytes that are not UTF-8: unprintable).
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 _NAMES = {
     "\x1b": "ESC, the start of a terminal escape sequence",
@@ -35,6 +36,8 @@ def first_forbidden_char(text: str) -> tuple[int, str] | None:
     name = _NAMES.get(char, "control character")
     if "\u202a" <= char <= "\u2069":
         name = "invisible text-direction override"
+    elif "\ud800" <= char <= "\udfff":
+        name = "a byte that is not UTF-8"
     return match.start(), f"U+{ord(char):04X} ({name})"
 
 

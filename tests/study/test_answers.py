@@ -779,3 +779,13 @@ def test_checking_a_typed_answer_takes_well_under_a_millisecond():
         per_case.append(best)
     # Generous bound so a loaded machine does not fail it; typical medians are ~10-40 µs.
     assert statistics.median(per_case) < 1e-3
+
+
+@pytest.mark.parametrize(
+    "typed", ["9" * 5000, "9" * 5000 + "th", "1" * 4400 + " million", "$" + "9" * 5000 + "k"]
+)
+def test_a_number_of_thousands_of_digits_is_just_wrong(typed: str):
+    # Python refuses int → str beyond 4,300 digits: this used to be a traceback.
+    assert check_typed(typed, "1992").verdict is Verdict.WRONG
+    assert check_typed(typed, typed).verdict is Verdict.RIGHT
+    assert parse_option(typed, ["1992", "1993"]) is None

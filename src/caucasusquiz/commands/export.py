@@ -13,6 +13,7 @@ from pathlib import Path
 from caucasusquiz import paths
 from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.errors import UserError
+from caucasusquiz.text import strip_forbidden
 from caucasusquiz.workspace import Workspace, load_decks, open_workspace
 
 # Anki reads these header lines when importing a text file (File → Import).
@@ -36,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"cannot write {args.output}: {exc.strerror}") from None
         print(f"Wrote {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        # To a terminal, not a file: a typed ESC ] 0;… must not reach the teacher's terminal.
+        sys.stdout.write(strip_forbidden(text))
     return 0
 
 

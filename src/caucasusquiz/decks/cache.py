@@ -39,7 +39,7 @@ class DeckCache:
 
     def get(self, deck_path: Path, deck_id: str) -> DeckLoad | None:
         identity = self.identity(deck_path)
-        if identity is None:
+        if identity is None or not _is_text(str(identity[1])):
             return None
         try:
             raw = json.loads(self._entry_path(deck_path).read_text(encoding="utf-8"))
@@ -51,7 +51,7 @@ class DeckCache:
 
     def put(self, deck_path: Path, deck_id: str, loaded: DeckLoad) -> None:
         identity = self.identity(deck_path)
-        if identity is None:
+        if identity is None or not _is_text(str(identity[1])):  # a name with bytes that are not UTF-8
             return
         raw = {"identity": identity, "deck_id": deck_id, **_dump_to_json(loaded)}
         # Write-then-rename so a concurrent reader never sees half an entry; a cache
@@ -66,6 +66,16 @@ class DeckCache:
             except OSError:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
+
+
+def _is_text(name: str) -> bool:
+    """False for a path with bytes that are not UTF-8 (Python keeps them as lone surrogates,
+    which neither JSON in UTF-8 nor the hash below can encode): such decks are not cached."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _dump_to_json(loaded: DeckLoad) -> dict:

@@ -6,15 +6,15 @@ destroy them, so the fix edits the text at the card's position instead.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from caucasusquiz.decks.ids import content_id
+from caucasusquiz.decks.loader import MAX_DECK_BYTES
 from caucasusquiz.decks.yamlio import YamlProblem, compose
+from caucasusquiz.files import UnreadableFile, read_regular_file, write_atomically
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +31,9 @@ def add_missing_ids(path: Path) -> list[IdFix]:
     untouched (`check` reports their problems).
     """
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_regular_file(path, MAX_DECK_BYTES).decode("utf-8-sig")
         root = compose(text)
-    except (OSError, UnicodeDecodeError, YamlProblem):
+    except (UnreadableFile, UnicodeDecodeError, YamlProblem):
         return []
     cards = _card_nodes(root)
     taken = {_id_of(card) for card in cards} - {None}
@@ -50,7 +50,7 @@ def add_missing_ids(path: Path) -> list[IdFix]:
         taken.add(new_id)
         fixes.append(IdFix(path, card.start_mark.line + 1, new_id))
     if fixes:
-        _write_atomically(path, newline.join(lines))
+        write_atomically(path, newline.join(lines))
     return sorted(fixes, key=lambda f: f.line)
 
 
@@ -99,16 +99,3 @@ def _insert_id(lines: list[str], card: MappingNode, new_id: str) -> bool:
             lines.insert(row, f"{prefix}id: {new_id}")
         return True
     return False
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    mode = path.stat().st_mode
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.chmod(tmp, mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

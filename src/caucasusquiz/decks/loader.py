@@ -24,6 +24,7 @@ from caucasusquiz.decks.model import (
     Severity,
 )
 from caucasusquiz.decks.yamlio import NULL, YamlProblem, compose, line_of, scalar_bool
+from caucasusquiz.files import UnreadableFile, read_regular_file
 from caucasusquiz.text import first_forbidden_char
 
 MAX_DECK_BYTES = 16 * 1024 * 1024
@@ -78,22 +79,24 @@ class _DeckReader:
     # -- file level ------------------------------------------------------------
 
     def read(self) -> DeckLoad:
+        if first_forbidden_char(self.path.name) is not None or first_forbidden_char(self.deck_id):
+            # A deck id is stored with progress and shown: it must be printable UTF-8 text.
+            self.error(
+                1, "the file name is not printable UTF-8 text", "rename the file, e.g. to history.yaml"
+            )
+            return self.result(None)
         try:
-            size = self.path.stat().st_size
-            if size > MAX_DECK_BYTES:
+            data = read_regular_file(self.path, MAX_DECK_BYTES)
+        except UnreadableFile as exc:
+            if exc.size is None:
+                self.error(1, exc.reason)
+            else:
                 self.error(
                     1,
-                    f"file is {size / 1024 / 1024:.1f} MiB; decks are limited to "
+                    f"file is {exc.size / 1024 / 1024:.1f} MiB; decks are limited to "
                     f"{MAX_DECK_BYTES // 1024 // 1024} MiB",
                     "split it into several deck files",
                 )
-                return self.result(None)
-            data = self.path.read_bytes()
-        except IsADirectoryError:
-            self.error(1, "is a folder, not a deck file")
-            return self.result(None)
-        except OSError as exc:
-            self.error(1, f"cannot read the file: {exc.strerror or exc}")
             return self.result(None)
         if b"\x00" in data:
             line = data.count(b"\n", 0, data.index(b"\x00")) + 1

@@ -40,8 +40,11 @@ _SEPARATORS = re.compile(r"[^\w%$/.]+|_+|(?<![0-9])/|/(?![0-9])")
 _UNIT_SIGNS = re.compile(r"([%$])")
 _SPACE_NOT_BETWEEN_DIGITS = re.compile(r"(?<![0-9]) | (?![0-9])")
 
-_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-_DIGIT_ORDINAL = re.compile(r"([0-9]+)(?:st|nd|rd|th)")
+# A number longer than this is read as a word, not a number: Python refuses to convert
+# integers of more than 4,300 digits to text, and no fact needs 100 digits.
+MAX_DIGITS = 100
+_DECIMAL = re.compile(rf"[0-9]{{1,{MAX_DIGITS}}}(?:\.[0-9]{{1,{MAX_DIGITS}}})?")
+_DIGIT_ORDINAL = re.compile(rf"([0-9]{{1,{MAX_DIGITS}}})(?:st|nd|rd|th)")
 _DAY = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)?")
 _YEAR = re.compile(r"[0-9]{4}")
 NUMBER_CORE = re.compile(r"[0-9]+(?:[./][0-9]+)*")
