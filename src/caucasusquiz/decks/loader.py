@@ -23,6 +23,7 @@ from caucasusquiz.decks.model import (
     Problem,
     Severity,
 )
+from caucasusquiz.decks.sources import is_safe_source_name
 from caucasusquiz.decks.yamlio import NULL, YamlProblem, compose, line_of, scalar_bool
 from caucasusquiz.files import UnreadableFile, read_regular_file
 from caucasusquiz.text import first_forbidden_char
@@ -228,6 +229,8 @@ class _DeckReader:
             card_id = None
         tags = tuple(dict.fromkeys(deck_tags + self._tags(fields)))
         source = self._text(fields, "source", node)
+        if source is not None:
+            self._check_source(source, fields["source"][1])
         context = self._text(fields, "context", node)
         if card_type is None:
             return None
@@ -385,6 +388,15 @@ class _DeckReader:
         if truth is None:
             self.error(value, f"a true/false answer must be true or false, not {value_text(value)!r}")
         return truth
+
+    def _check_source(self, source: str, node: Node) -> None:
+        name, _, _ = source.rpartition(":")
+        if not is_safe_source_name(name or source):
+            self.warn(
+                node,
+                f"source {source!r} points outside the decks' and seeds' folders; it will not be shown",
+                'name a seed file relative to the seeds folder, e.g. "004_0090684c75a18b22.txt:21"',
+            )
 
     def _check_length(self, node: Node, text: str) -> None:
         if len(text) > LONG_PROMPT:
