@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import groupby
+from typing import Literal
 
 from caucasusquiz.study.answers.normalize import compact, comparison_fold, normalize
 from caucasusquiz.study.answers.verdict import DiffSegment
@@ -106,9 +107,13 @@ def _align_char(char: str) -> str:
     return folded if len(folded) == 1 else char
 
 
-def meaningful_diff(diff: tuple[DiffSegment, ...]) -> tuple[DiffSegment, ...]:
+def meaningful_diff(
+    diff: tuple[DiffSegment, ...], side: Literal["typed", "expected"] = "expected"
+) -> tuple[DiffSegment, ...]:
     """The diff as a learner should see it: changes that only differ in case, accents, dashes
-    or spacing (which never affect the verdict) are shown as the expected text, unmarked."""
+    or spacing (which never affect the verdict) are unmarked, shown as written on `side`:
+    "typed" when drawing the learner's own answer (exactly what was typed, never
+    re-capitalised), "expected" when drawing the answer."""
     shown: list[DiffSegment] = []
     i = 0
     while i < len(diff):
@@ -124,7 +129,7 @@ def meaningful_diff(diff: tuple[DiffSegment, ...]) -> tuple[DiffSegment, ...]:
                 expected += diff[i].text
             i += 1
         if typed and expected and compact(normalize(typed)) == compact(normalize(expected)):
-            shown.append(DiffSegment(expected, "same"))
+            shown.append(DiffSegment(typed if side == "typed" else expected, "same"))
         else:
             shown += [DiffSegment(t, k) for t, k in ((typed, "extra"), (expected, "missing")) if t]
     merged: list[DiffSegment] = []

@@ -29,6 +29,9 @@ _PUNCTUATION = str.maketrans(
         "&": " and ",
     }
 )
+# 21/01/2022, 21.1.2022, 21-01-2022: day first, as written outside the United States. A
+# month-first date is read as such only when it cannot be day-first (01/21/2022).
+_NUMERIC_DATE = re.compile(r"\b([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})\b")
 _ISO_DATE = re.compile(r"\b([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\b")
 _THOUSANDS = re.compile(r"\b[0-9]{1,3}(?:,[0-9]{3})+\b")
 _MONEY_SHORTHAND = re.compile(r"\$\s*([0-9]+(?:\.[0-9]+)?)\s*(k|m|mn|mln|bn|b)\b")
@@ -191,6 +194,7 @@ def normalize(text: str) -> str:
     """
     folded = comparison_fold(text)
     folded = _ISO_DATE.sub(_iso_date_as_words, folded)
+    folded = _NUMERIC_DATE.sub(_numeric_date_as_words, folded)
     folded = _THOUSANDS.sub(lambda match: match.group().replace(",", ""), folded)
     folded = _MONEY_SHORTHAND.sub(_expand_money_shorthand, folded)
     folded = _OUT_OF.sub(r"\1/\2", folded)
@@ -216,6 +220,14 @@ def compact(norm: str) -> str:
 
 def _iso_date_as_words(match: re.Match[str]) -> str:
     year, month, day = (int(part) for part in match.groups())
+    if 1 <= month <= 12 and 1 <= day <= 31:
+        return f"{_MONTH_NAMES[month - 1]} {day} {year}"
+    return match.group()
+
+
+def _numeric_date_as_words(match: re.Match[str]) -> str:
+    first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    day, month = (second, first) if second > 12 and first <= 12 else (first, second)
     if 1 <= month <= 12 and 1 <= day <= 31:
         return f"{_MONTH_NAMES[month - 1]} {day} {year}"
     return match.group()

@@ -39,6 +39,7 @@ from caucasusquiz.study.answers.normalize import (
 from caucasusquiz.study.answers.verdict import AnswerCheck, Verdict
 
 _PARENTHETICAL = re.compile(r"\(([^()]*)\)")
+_OUT_OF_SCALE = re.compile(r"\b([0-9]+)/(10|20|100|1000)\b")
 # Words a learner may put before an answer that do not change it ("President Woodrow
 # Wilson", "in 1992", "about 40%"). Only stripped from what is typed, never from answers.
 _TYPED_LEAD_WORDS = frozenset(
@@ -99,6 +100,14 @@ def check_typed(typed: str, answer: str, accept: Sequence[str] = ()) -> AnswerCh
     readings = _typed_readings(typed)
     for form in forms:
         if _is_right(readings, form, typed):
+            return AnswerCheck(Verdict.RIGHT, typed, expected, form.text, letter_diff(typed, form.text))
+    # A surname accepted on its own ("Trump" for "Donald Trump") is right: then a small typo of
+    # the full name ("Donld Trump"), which shows at least as much knowledge, is right too.
+    accepted_keys = {shape.key for form in forms for shape in form.shapes}
+    for form in forms:
+        if form.surname in accepted_keys and any(
+            _is_small_typo(reading, shape) for reading in readings for shape in form.shapes
+        ):
             return AnswerCheck(Verdict.RIGHT, typed, expected, form.text, letter_diff(typed, form.text))
     for form in forms:
         if _is_almost(readings, form):
@@ -204,6 +213,7 @@ def _is_almost(readings: tuple[_Shape, ...], form: _Form) -> bool:
                 or _is_reversed_name(reading, shape, form)
                 or _lacks_one_leading_or_small_word(reading, shape)
                 or _is_number_without_its_words(reading, shape)
+                or _is_score_without_its_scale(reading, shape)
                 or _adds_a_naming_noun(reading, shape)
             ):
                 return True
@@ -298,6 +308,15 @@ def _is_number_without_its_words(typed: _Shape, expected: _Shape) -> bool:
     if NUMBER_CORE.findall(typed.norm) != NUMBER_CORE.findall(expected.norm):
         return False
     return sum(1 for w in expected.words if not NUMBER_CORE.search(w)) <= 2
+
+
+def _is_score_without_its_scale(typed: _Shape, expected: _Shape) -> bool:
+    """ "12" for a score of "12/100": the number is right, the scale it is out of is left out.
+    Only for scales (10, 20, 100, 1000): "1" is not "1/2"."""
+    if not _OUT_OF_SCALE.search(expected.norm):
+        return False
+    bare = _shape(_OUT_OF_SCALE.sub(r"\1", expected.norm))
+    return typed.key == bare.key or _is_number_without_its_words(typed, bare)
 
 
 def _adds_a_naming_noun(typed: _Shape, expected: _Shape) -> bool:

@@ -47,7 +47,7 @@ def prompt_text(card: Card, revealed: bool = False) -> Text:
 def typed_with_mistakes(diff: tuple[DiffSegment, ...]) -> Text:
     """The learner's answer with what should not be there struck out."""
     text = Text()
-    for segment in meaningful_diff(diff):
+    for segment in meaningful_diff(diff, "typed"):
         if segment.kind == "same":
             text.append(strip_forbidden(segment.text))
         elif segment.kind == "extra":
