@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import subprocess
@@ -194,16 +195,24 @@ def test_move_aside_keeps_the_damaged_file_and_its_wal(tmp_path: Path):
     assert move_aside(path, NOW).name.endswith("-2")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only folders")
-def test_read_only_folder_gives_a_clear_error(tmp_path: Path):
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        with pytest.raises(StoreReadOnly, match="cannot"):
-            ProgressStore.open(folder / "sub" / "progress.sqlite3")
-    finally:
-        folder.chmod(0o700)
+def test_a_data_folder_that_cannot_be_created_gives_a_clear_error(tmp_path: Path):
+    # A path under a regular file cannot be a folder, even for root (CI runs as root, so a
+    # chmod 0500 folder proved nothing there).
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file")
+    with pytest.raises(StoreReadOnly, match="cannot create the data folder") as info:
+        ProgressStore.open(blocker / "data" / "progress.sqlite3")
+    assert "--data-dir" in (info.value.hint or "")
+
+
+def test_a_folder_refusing_writes_gives_a_clear_error(tmp_path: Path, monkeypatch):
+    # What a read-only folder does to a non-root user, made at the OS boundary.
+    def refuse(path, *args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "mkdir", refuse)
+    with pytest.raises(StoreReadOnly, match=r"cannot create the data folder .*Permission denied"):
+        ProgressStore.open(tmp_path / "ro" / "sub" / "progress.sqlite3")
 
 
 def test_read_only_database_file_gives_a_clear_error(tmp_path: Path, monkeypatch):

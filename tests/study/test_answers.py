@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import itertools
 import random
-import statistics
 import subprocess
 import sys
-import timeit
 from collections import Counter
 
 import pytest
@@ -766,18 +764,6 @@ def test_importing_answers_does_not_import_textual():
         " else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
-
-
-def test_checking_a_typed_answer_takes_well_under_a_millisecond():
-    cases = RIGHT + ALMOST + WRONG
-    for answer, typed in cases:  # warm the caches, as a session does on the first key press
-        check_typed(typed, answer)
-    per_case = []
-    for answer, typed in cases:
-        best = min(timeit.repeat(lambda a=answer, t=typed: check_typed(t, a), number=20, repeat=3)) / 20
-        per_case.append(best)
-    # Generous bound so a loaded machine does not fail it; typical medians are ~10-40 µs.
-    assert statistics.median(per_case) < 1e-3
 
 
 @pytest.mark.parametrize(

@@ -51,12 +51,6 @@ def read_deck(path: Path, deck_id: str | None = None) -> DeckLoad:
     return reader.read()
 
 
-def read_deck_text(text: str, path: Path, deck_id: str | None = None) -> DeckLoad:
-    """Check deck text that is already in memory (e.g. an editor buffer)."""
-    reader = _DeckReader(path, deck_id or path.stem)
-    return reader.read_text(text)
-
-
 class _DeckReader:
     def __init__(self, path: Path, deck_id: str) -> None:
         self.path = path

@@ -115,11 +115,6 @@ def _refuse_unsafe_structure(root: Node) -> None:
             stack.extend(reversed(node.value))
 
 
-def scalar_text(node: ScalarNode) -> str:
-    """The scalar as the author typed it: `answer: 1992` is the text "1992", not a number."""
-    return node.value
-
-
 def scalar_bool(node: ScalarNode) -> bool | None:
     word = node.value.strip().lower()
     if word in TRUE_WORDS:

@@ -353,10 +353,6 @@ class StudySession:
         self.current = None
         self.check = None
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
     def undo(self) -> Card | None:
         """Take back the last answer, bury or suspend; that card becomes the current one again."""
         if not self._undo:
