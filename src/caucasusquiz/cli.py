@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from caucasusquiz import __version__
 from caucasusquiz.errors import UserError
@@ -188,7 +188,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not arguments:
         # The everyday case, `caucasusquiz` alone, skips argparse: importing it and building
         # the six subcommands costs about 11 ms of the app's first paint.
-        args = SimpleNamespace(command=None, decks=None, data_dir=None, profile=None)
+        # A stand-in with the attributes the commands read (argparse's Namespace is the same idea).
+        args = cast(
+            "argparse.Namespace", SimpleNamespace(command=None, decks=None, data_dir=None, profile=None)
+        )
     else:
         args = build_parser().parse_args(arguments)
     try:

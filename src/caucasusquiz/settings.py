@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field, fields
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from caucasusquiz.errors import UserError
 from caucasusquiz.files import UnreadableFile, read_regular_file
@@ -91,8 +92,8 @@ def load_settings(path: Path) -> Settings:
     return _parse(raw, path, text)
 
 
-def _parse(raw: dict, path: Path, text: str) -> Settings:
-    changes: dict[str, object] = {}
+def _parse(raw: dict[str, Any], path: Path, text: str) -> Settings:
+    changes: dict[str, Any] = {}  # each value is checked against its field by _convert
     for section, values in raw.items():
         if section not in _SECTIONS:
             raise _error(

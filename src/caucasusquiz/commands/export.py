@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from caucasusquiz import paths
+from caucasusquiz.decks.collection import Collection
 from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.errors import UserError
 from caucasusquiz.text import strip_forbidden
@@ -54,7 +55,7 @@ def _front_back(card: Card) -> tuple[str, str]:
     return card.question, back
 
 
-def export_cards(collection, fmt: str, deck_name: str | None = None) -> str:
+def export_cards(collection: Collection, fmt: str, deck_name: str | None = None) -> str:
     decks = collection.decks
     if deck_name:
         deck = collection.find_deck(deck_name)

@@ -15,6 +15,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from caucasusquiz.decks.model import Card, CardType, Deck, DeckLoad, Problem, Severity
 
@@ -30,7 +31,7 @@ class DeckCache:
         return self.directory / f"{deck_path.stem[:40]}-{digest}.json"
 
     @staticmethod
-    def identity(deck_path: Path) -> list | None:
+    def identity(deck_path: Path) -> list[object] | None:
         try:
             st = deck_path.stat()
         except OSError:
@@ -78,7 +79,7 @@ def _is_text(name: str) -> bool:
     return True
 
 
-def _dump_to_json(loaded: DeckLoad) -> dict:
+def _dump_to_json(loaded: DeckLoad) -> dict[str, Any]:
     deck = loaded.deck
     deck_json = None
     if deck is not None:
@@ -107,7 +108,7 @@ def _dump_to_json(loaded: DeckLoad) -> dict:
     return {"deck": deck_json, "problems": problems}
 
 
-def _load_from_json(raw: dict, path: Path) -> DeckLoad:
+def _load_from_json(raw: dict[str, Any], path: Path) -> DeckLoad:
     deck_id = raw["deck_id"]
     problems = [
         Problem(path, line, message, hint, Severity(sev)) for line, message, hint, sev in raw["problems"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from caucasusquiz.decks.ids import content_id
 from caucasusquiz.decks.loader import MAX_DECK_BYTES
@@ -36,7 +36,7 @@ def add_missing_ids(path: Path) -> list[IdFix]:
     except (UnreadableFile, UnicodeDecodeError, YamlProblem):
         return []
     cards = _card_nodes(root)
-    taken = {_id_of(card) for card in cards} - {None}
+    taken = {card_id for card in cards if (card_id := _id_of(card)) is not None}
     missing = [card for card in cards if _id_of(card) is None and "id" not in _keys(card)]
     if not missing:
         return []
@@ -54,7 +54,7 @@ def add_missing_ids(path: Path) -> list[IdFix]:
     return sorted(fixes, key=lambda f: f.line)
 
 
-def _card_nodes(root) -> list[MappingNode]:
+def _card_nodes(root: Node | None) -> list[MappingNode]:
     if not isinstance(root, MappingNode):
         return []
     for key, value in root.value:
@@ -70,7 +70,7 @@ def _keys(card: MappingNode) -> dict[str, object]:
 def _id_of(card: MappingNode) -> str | None:
     value = _keys(card).get("id")
     if isinstance(value, ScalarNode) and value.value.strip():
-        return value.value.strip()
+        return str(value.value).strip()
     return None
 
 
@@ -79,7 +79,7 @@ def _card_words(card: MappingNode) -> str:
     for name in ("question", "text", "statement", "answer"):
         value = keys.get(name)
         if isinstance(value, ScalarNode) and value.value.strip():
-            return value.value.replace("{{", "").replace("}}", "")
+            return str(value.value).replace("{{", "").replace("}}", "")
     return "card"
 
 

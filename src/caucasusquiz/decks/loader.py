@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
+from typing import TypedDict
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -42,6 +43,19 @@ TYPE_KEYS: dict[CardType, tuple[str, ...]] = {
     CardType.CHOICE: ("question", "answer", "distractors"),
     CardType.TRUEFALSE: ("statement", "answer"),
 }
+
+
+class _TypeFields(TypedDict, total=False):
+    """The fields only some card types have."""
+
+    accept: tuple[str, ...]
+    distractors: tuple[str, ...]
+    hint: str | None
+
+
+_Body = tuple[str, str, _TypeFields]  # prompt, answer, type fields
+_Fields = dict[str, tuple[Node, Node]]  # a mapping's keys: (key node, value node)
+
 ALL_CARD_KEYS = tuple(dict.fromkeys(COMMON_CARD_KEYS + sum(TYPE_KEYS.values(), ())))
 
 
@@ -275,7 +289,7 @@ class _DeckReader:
         )
         return None
 
-    def _body(self, card_type: CardType, fields: dict, node: MappingNode):
+    def _body(self, card_type: CardType, fields: _Fields, node: MappingNode) -> _Body | None:
         if card_type is CardType.CLOZE:
             return self._cloze(fields, node)
         if card_type is CardType.TRUEFALSE:
@@ -335,7 +349,7 @@ class _DeckReader:
             )
         return question, answer, {"distractors": tuple(dict.fromkeys(distractors))}
 
-    def _cloze(self, fields: dict, node: MappingNode):
+    def _cloze(self, fields: _Fields, node: MappingNode) -> _Body | None:
         text = self._text(fields, "text", node, required=True)
         if text is None:
             return None
@@ -373,7 +387,7 @@ class _DeckReader:
             )
         return text, answer, {"hint": hint}
 
-    def _truth(self, fields: dict, node: MappingNode) -> bool | None:
+    def _truth(self, fields: _Fields, node: MappingNode) -> bool | None:
         if "answer" not in fields:
             self.error(node, "true/false card has no `answer:`", "add `answer: true` or `answer: false`")
             return None
@@ -404,7 +418,7 @@ class _DeckReader:
 
     def _mapping(
         self, node: MappingNode, allowed: tuple[str, ...], what: str, card_type: CardType | None = None
-    ) -> dict[str, tuple[Node, Node]]:
+    ) -> _Fields:
         fields: dict[str, tuple[Node, Node]] = {}
         for key, value in node.value:
             if not isinstance(key, ScalarNode) or key.tag == NULL:
@@ -441,7 +455,7 @@ class _DeckReader:
             _did_you_mean(name, allowed, f"{what} fields are: {', '.join(allowed)}"),
         )
 
-    def _text(self, fields: dict, name: str, parent: Node, required: bool = False) -> str | None:
+    def _text(self, fields: _Fields, name: str, parent: Node, required: bool = False) -> str | None:
         if name not in fields:
             if required:
                 self.error(parent, f"missing required field `{name}`")
@@ -455,7 +469,7 @@ class _DeckReader:
             return None
         return self._clean(value, value.value, name)
 
-    def _text_list(self, fields: dict, name: str) -> tuple[str, ...] | None:
+    def _text_list(self, fields: _Fields, name: str) -> tuple[str, ...] | None:
         if name not in fields:
             return None
         value = fields[name][1]
@@ -476,7 +490,7 @@ class _DeckReader:
                     items.append(text)
         return tuple(items)
 
-    def _tags(self, fields: dict) -> tuple[str, ...]:
+    def _tags(self, fields: _Fields) -> tuple[str, ...]:
         tags = self._text_list(fields, "tags") or ()
         for tag in tags:
             if any(ch.isspace() for ch in tag):

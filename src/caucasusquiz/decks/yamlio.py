@@ -10,6 +10,7 @@ or `!!python/object` costs a few microseconds and executes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -62,7 +63,7 @@ def compose(text: str) -> Node | None:
         loader.dispose()
     if root is not None:
         _refuse_unsafe_structure(root)
-    return root
+    return cast("Node | None", root)  # PyYAML's stubs say Any
 
 
 def _describe_marked_error(exc: yaml.MarkedYAMLError) -> YamlProblem:

@@ -15,6 +15,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from caucasusquiz.clock import to_ms
 from caucasusquiz.errors import UserError
@@ -104,7 +105,7 @@ _TEXT_COLUMNS = {
 _STATES = tuple(State)  # indexing is several times faster than State(n) for 100k rows
 
 
-def _row_to_progress(row: Sequence) -> CardProgress:
+def _row_to_progress(row: Sequence[Any]) -> CardProgress:
     state, step, stability, difficulty, due, last, reps, lapses, suspended, buried, leech = row
     return CardProgress(
         Memory(_STATES[state], step, stability, difficulty, due, last, reps, lapses),
@@ -243,7 +244,7 @@ class ProgressStore:
         with suppress(sqlite3.Error):
             self._db.close()
 
-    def _query(self, sql: str, params: Sequence = ()) -> sqlite3.Cursor:
+    def _query(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Cursor:
         """Run a read; a database that breaks while in use becomes a StoreError, not a traceback."""
         try:
             return self._db.execute(sql, params)
@@ -441,7 +442,10 @@ class ProgressStore:
         return [ReviewRow(*r) for r in rows]
 
     def review_count(self, profile_id: int) -> int:
-        return self._query("SELECT count(*) FROM reviews WHERE profile_id = ?", (profile_id,)).fetchone()[0]
+        count: int = self._query(
+            "SELECT count(*) FROM reviews WHERE profile_id = ?", (profile_id,)
+        ).fetchone()[0]
+        return count
 
     def true_retention(self, profile_id: int) -> tuple[int, int]:
         """(reviews, passed) over reviews of cards in review state at least a day after the last one."""
@@ -453,7 +457,8 @@ class ProgressStore:
         return count, passed
 
     def integrity_ok(self) -> bool:
-        return self._query("PRAGMA integrity_check").fetchone()[0] == "ok"
+        result: str = self._query("PRAGMA integrity_check").fetchone()[0]
+        return result == "ok"
 
 
 def _is_utf8(value: bytes | None) -> bool:

@@ -131,7 +131,10 @@ def meaningful_diff(
         if typed and expected and compact(normalize(typed)) == compact(normalize(expected)):
             shown.append(DiffSegment(typed if side == "typed" else expected, "same"))
         else:
-            shown += [DiffSegment(t, k) for t, k in ((typed, "extra"), (expected, "missing")) if t]
+            if typed:
+                shown.append(DiffSegment(typed, "extra"))
+            if expected:
+                shown.append(DiffSegment(expected, "missing"))
     merged: list[DiffSegment] = []
     for segment in shown:
         if merged and merged[-1].kind == segment.kind:

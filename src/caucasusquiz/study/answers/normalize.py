@@ -331,9 +331,9 @@ def _read_number_words(words: list[str], i: int) -> tuple[Decimal, int, bool, st
         elif word in _TENS and after_small:
             group, last = group + _TENS[word], "tens"
         elif word == "hundred" and last in ("", "unit", "teen", "digits"):
-            group, last = (group or 1) * 100, "hundred"
+            group, last = (group or Decimal(1)) * 100, "hundred"
         elif word in _SCALES and last != "scale":
-            total, group, last = total + (group or 1) * _SCALES[word], Decimal(0), "scale"
+            total, group, last = total + (group or Decimal(1)) * _SCALES[word], Decimal(0), "scale"
         elif word in _ORDINAL_UNITS and (after_small or last == "tens"):
             return total + group + _ORDINAL_UNITS[word], j + 1, True, "ordinal"
         elif word in _ORDINAL_TEENS and after_small:
