@@ -34,3 +34,22 @@ def test_one_line_leaves_no_escape_and_no_line_break():
     shown = one_line("deck\x1b]0;pwned\x07\nfake line.yaml")
     assert "\x1b" not in shown and "\x07" not in shown and "\n" not in shown
     assert strip_forbidden("a\x9b31mb") == "a\ufffd31mb"
+
+
+def test_the_generator_folds_letters_the_same_way():
+    # The generator read ə as a ("heydar"), answer checking as e: one fold now.
+    from caucasusquiz.generator.entities import fold as entity_key
+
+    assert entity_key("Heydər Əliyev") == "heyder eliyev"
+    assert entity_key("U.S. İlham") == "us ilham"
+
+
+def test_the_deck_checker_compares_folded_text(write_deck):
+    from caucasusquiz.decks.loader import read_deck
+
+    path = write_deck(
+        "title: T\ncards:\n  - id: a\n    type: choice\n    question: Capital?\n    answer: Bakı\n"
+        "    distractors: [Baki, Ganja, Sumqayıt]\n"
+    )
+    (error,) = read_deck(path).errors
+    assert "also listed as a distractor" in error.message

@@ -27,7 +27,7 @@ from caucasusquiz.decks.model import (
 from caucasusquiz.decks.sources import is_safe_source_name
 from caucasusquiz.decks.yamlio import NULL, YamlProblem, compose, line_of, scalar_bool
 from caucasusquiz.files import UnreadableFile, read_regular_file
-from caucasusquiz.text import first_forbidden_char
+from caucasusquiz.text import first_forbidden_char, fold
 
 MAX_DECK_BYTES = 16 * 1024 * 1024
 FORMAT_VERSION = 1
@@ -538,7 +538,8 @@ def _kind(node: Node) -> str:
 
 
 def _folded(text: str) -> str:
-    return " ".join(text.casefold().split())
+    """How the checker compares answers, questions and distractors: folded, spaces collapsed."""
+    return " ".join(fold(text).split())
 
 
 def _did_you_mean(word: str, choices: tuple[str, ...], fallback: str) -> str:
