@@ -36,7 +36,8 @@ examples:
 environment:
   CAUCASUSQUIZ_DECKS     decks folder (default: the decks shipped with the app)
   CAUCASUSQUIZ_DATA_DIR  where progress is kept (default: your user data folder)
-  CAUCASUSQUIZ_CONFIG    settings file (default: settings.toml in your config folder)
+  CAUCASUSQUIZ_CONFIG    settings file, which must exist
+                         (default: settings.toml in your config folder)
   NO_COLOR               draw without colour"""
 
 
