@@ -77,3 +77,28 @@ def test_a_missing_path_with_escapes_is_reported_safely(tmp_path: Path):
     result = run_check(tmp_path / "no\x1b[2Jpe")
     assert result.returncode == 1
     assert b"\x1b" not in result.stderr and "no\ufffd[2Jpe" in result.stderr.decode()
+
+
+async def test_the_app_opens_with_a_fifo_and_a_device_among_the_decks(folder: Path, isolated_user_dirs):
+    import asyncio
+    from datetime import UTC, datetime
+
+    from caucasusquiz import paths
+    from caucasusquiz.ui.app import make_app
+
+    os.mkfifo(folder / "pipe.yaml")
+    (folder / "zero.yaml").symlink_to("/dev/zero")
+    now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    app = make_app(
+        paths.resolve(decks=folder, data_dir=isolated_user_dirs),
+        None,
+        watch_decks=False,
+        clock=lambda: now,
+        tz=UTC,
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await asyncio.wait_for(app.opened.wait(), timeout=30)
+        await pilot.pause()
+        assert app.workspace is not None
+        assert app.workspace.collection.deck("good") is not None
+        assert len(app.workspace.collection.errors) == 2
