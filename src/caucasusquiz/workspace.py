@@ -17,6 +17,7 @@ from caucasusquiz.paths import Locations
 from caucasusquiz.progress import Profile
 from caucasusquiz.settings import Settings, load_settings
 from caucasusquiz.store.database import ProgressStore, StoreCorrupt, move_aside
+from caucasusquiz.text import strip_forbidden
 
 DEFAULT_PROFILE = "default"
 
@@ -61,7 +62,7 @@ def open_store(
                 f"{exc}; it could not be moved aside ({move_error.strerror})",
                 f"move {path} away by hand to start fresh",
             ) from None
-        return ProgressStore.open(path), (
+        return ProgressStore.open(path), strip_forbidden(
             f"Your progress file was damaged and could not be read. It was kept as {kept} "
             "and a fresh one was started."
         )

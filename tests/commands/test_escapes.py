@@ -53,3 +53,12 @@ def test_the_deck_not_found_hint_is_safe_to_print(monkeypatch, capsys, decks):
     assert main(["study", "--plain", "--deck", "nope\x1b[31m", "--decks", str(decks)]) == 1
     err = capsys.readouterr().err
     assert "no deck called" in err and "\x1b" not in err
+
+
+def test_the_moved_aside_notice_is_safe_to_print(capsys, decks, tmp_path):
+    data = tmp_path / "data\x1b]0;x\x07"
+    data.mkdir()
+    (data / "progress.sqlite3").write_bytes(b"garbage" * 500)
+    assert main(["stats", "--decks", str(decks), "--data-dir", str(data)]) == 0
+    err = capsys.readouterr().err
+    assert "kept as" in err and "\x1b" not in err and "\x07" not in err

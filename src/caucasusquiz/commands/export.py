@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
             Path(args.output).write_text(text, encoding="utf-8")
         except OSError as exc:
             raise UserError(f"cannot write {args.output}: {exc.strerror}") from None
-        print(f"Wrote {args.output}", file=sys.stderr)
+        print(strip_forbidden(f"Wrote {args.output}"), file=sys.stderr)
     else:
         # To a terminal, not a file: a typed ESC ] 0;… must not reach the teacher's terminal.
         sys.stdout.write(strip_forbidden(text))

@@ -11,6 +11,7 @@ from caucasusquiz import paths
 from caucasusquiz.clock import utc_now
 from caucasusquiz.study import humanize
 from caucasusquiz.study.stats import Stats, collect_stats
+from caucasusquiz.text import strip_forbidden
 from caucasusquiz.workspace import open_workspace
 
 BAR_WIDTH = 20
@@ -20,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)
     workspace = open_workspace(locations, args.profile)
     for notice in workspace.notices:  # e.g. a damaged progress file moved aside
-        print(notice, file=sys.stderr)
+        print(strip_forbidden(notice), file=sys.stderr)
     try:
         stats = collect_stats(
             workspace.store, workspace.profile, workspace.collection, workspace.settings, utc_now()
@@ -28,9 +29,9 @@ def run(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     if args.json:
-        print(json.dumps(stats.to_json(), ensure_ascii=False, indent=2))
+        print(strip_forbidden(json.dumps(stats.to_json(), ensure_ascii=False, indent=2)))
     else:
-        print(render_text(stats))
+        print(strip_forbidden(render_text(stats)))
     return 0
 
 
