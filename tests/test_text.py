@@ -6,7 +6,7 @@ import pytest
 
 from caucasusquiz.study.answers import normalize
 from caucasusquiz.study.browse import parse_query
-from caucasusquiz.text import fold, one_line, strip_forbidden
+from caucasusquiz.text import fold, strip_forbidden
 
 
 @pytest.mark.parametrize(
@@ -30,9 +30,9 @@ def test_search_and_answer_checking_fold_the_same_way():
     assert normalize("Heydər Əliyev") == fold("Heydər Əliyev")
 
 
-def test_one_line_leaves_no_escape_and_no_line_break():
-    shown = one_line("deck\x1b]0;pwned\x07\nfake line.yaml")
-    assert "\x1b" not in shown and "\x07" not in shown and "\n" not in shown
+def test_strip_forbidden_leaves_no_escape_and_no_undecodable_byte():
+    shown = strip_forbidden("deck\x1b]0;pwned\x07 " + "bad-\udcff.yaml")
+    assert shown == "deck\ufffd]0;pwned\ufffd bad-\ufffd.yaml"
     assert strip_forbidden("a\x9b31mb") == "a\ufffd31mb"
 
 
