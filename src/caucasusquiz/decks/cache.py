@@ -12,12 +12,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from caucasusquiz.decks.model import Card, CardType, Deck, DeckLoad, Problem, Severity
+from caucasusquiz.files import write_atomically
 
 CACHE_VERSION = 1
 
@@ -55,18 +54,13 @@ class DeckCache:
         if identity is None or not _is_text(str(identity[1])):  # a name with bytes that are not UTF-8
             return
         raw = {"identity": identity, "deck_id": deck_id, **_dump_to_json(loaded)}
-        # Write-then-rename so a concurrent reader never sees half an entry; a cache
-        # that cannot be written (read-only disk) is simply not used.
+        # Written atomically so a concurrent reader never sees half an entry; a cache that
+        # cannot be written (read-only disk) is simply not used.
         with contextlib.suppress(OSError):
             self.directory.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(raw, handle, ensure_ascii=False, separators=(",", ":"))
-                os.replace(tmp, self._entry_path(deck_path))
-            except OSError:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+            write_atomically(
+                self._entry_path(deck_path), json.dumps(raw, ensure_ascii=False, separators=(",", ":"))
+            )
 
 
 def _is_text(name: str) -> bool:
