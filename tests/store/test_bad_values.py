@@ -35,6 +35,7 @@ DAMAGE = {
     "parameters not JSON": "UPDATE profiles SET fsrs_parameters = '[0.4, 1.2,'",
     "parameters not numbers": "UPDATE profiles SET fsrs_parameters = '[\"a\"]'",
     "three parameters": "UPDATE profiles SET fsrs_parameters = '[1, 2, 3]'",
+    "parameters out of bounds": "UPDATE profiles SET fsrs_parameters = '[" + ", ".join(["-1"] * 21) + "]'",
 }
 
 
@@ -52,8 +53,13 @@ def damaged(data_dir: Path, statement: str) -> Path:
     return path
 
 
-def test_a_healthy_file_with_non_ascii_text_opens(tmp_path: Path):
+def test_a_healthy_file_with_non_ascii_text_and_fitted_parameters_opens(tmp_path: Path):
+    from caucasusquiz.study.scheduler import DEFAULT_PARAMETERS
+
     path = damaged(tmp_path, "UPDATE cards SET card_id = 'Əliyev-ş'")
+    store = ProgressStore.open(path)
+    store.set_parameters(store.profile("default", NOW).id, DEFAULT_PARAMETERS)
+    store.close()
     ProgressStore.open(path).close()
 
 

@@ -205,6 +205,12 @@ class ProgressStore:
                         f"{self.path} holds a value caucasusquiz did not write (in its {table} table)",
                         self.path,
                     )
+        fitted = self._db.execute("SELECT fsrs_parameters FROM profiles WHERE fsrs_parameters IS NOT NULL")
+        if any(not _within_fsrs_bounds(json.loads(text)) for (text,) in fitted):
+            raise StoreCorrupt(
+                f"{self.path} holds a value caucasusquiz did not write (FSRS parameters out of bounds)",
+                self.path,
+            )
 
     def _migrate(self, version: int) -> None:
         with self._write() as db:
@@ -459,6 +465,16 @@ class ProgressStore:
     def integrity_ok(self) -> bool:
         result: str = self._query("PRAGMA integrity_check").fetchone()[0]
         return result == "ok"
+
+
+def _within_fsrs_bounds(parameters: list[float]) -> bool:
+    """What fsrs.Scheduler accepts (it raises otherwise): each parameter within its bounds."""
+    from fsrs.scheduler import LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS  # only when fitted
+
+    return all(
+        low <= value <= high
+        for value, low, high in zip(parameters, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS, strict=True)
+    )
 
 
 def _is_utf8(value: bytes | None) -> bool:
