@@ -297,3 +297,24 @@ def test_the_write_ahead_log_stays_small(tmp_path: Path):
     assert largest < 400 * 1024
     store.close()
     assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_a_progress_file_that_is_a_fifo_is_damage_not_a_hang(tmp_path: Path):
+    code = textwrap.dedent("""
+        import os, sys
+        from datetime import UTC, datetime
+        from pathlib import Path
+        from caucasusquiz.workspace import open_store
+        from caucasusquiz import paths
+        data = Path(sys.argv[1])
+        os.mkfifo(data / "progress.sqlite3")
+        store, notice = open_store(paths.resolve(data_dir=data), datetime(2026, 3, 1, tzinfo=UTC))
+        store.close()
+        print(notice)
+    """)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "kept as" in result.stdout
+    assert len(list(tmp_path.glob("progress.sqlite3.damaged-*"))) == 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -140,6 +141,13 @@ class ProgressStore:
                 path,
                 "choose another with --data-dir or CAUCASUSQUIZ_DATA_DIR",
             ) from None
+        try:
+            kind = path.stat().st_mode
+        except OSError:
+            kind = None  # not there yet (or unreadable: SQLite will say so)
+        if kind is not None and not stat.S_ISREG(kind):
+            # A FIFO would block the first read for ever; a device is no database.
+            raise StoreCorrupt(f"{path} is not a regular file, so it cannot be a progress database", path)
         try:
             connection = sqlite3.connect(
                 path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
