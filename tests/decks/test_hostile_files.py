@@ -102,3 +102,13 @@ async def test_the_app_opens_with_a_fifo_and_a_device_among_the_decks(folder: Pa
         assert app.workspace is not None
         assert app.workspace.collection.deck("good") is not None
         assert len(app.workspace.collection.errors) == 2
+
+
+def test_a_cache_entry_that_is_a_fifo_is_ignored(folder: Path, tmp_path: Path):
+    cache = DeckCache(tmp_path / "cache")
+    load_collection([folder], cache)  # writes the entry
+    (entry,) = (tmp_path / "cache").iterdir()
+    entry.unlink()
+    os.mkfifo(entry)
+    # A FIFO in the cache folder used to block the app's start: now the deck is simply re-read.
+    assert load_collection([folder], cache).deck("good") is not None

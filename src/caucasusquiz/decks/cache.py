@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from caucasusquiz.decks.model import Card, CardType, Deck, DeckLoad, Problem, Severity
-from caucasusquiz.files import write_atomically
+from caucasusquiz.files import UnreadableFile, read_regular_file, write_atomically
 
 CACHE_VERSION = 1
+# A deck is at most 16 MiB of YAML; its entry is JSON of about the same size.
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
 
 class DeckCache:
@@ -42,11 +44,11 @@ class DeckCache:
         if identity is None or not _is_text(str(identity[1])):
             return None
         try:
-            raw = json.loads(self._entry_path(deck_path).read_text(encoding="utf-8"))
+            raw = json.loads(read_regular_file(self._entry_path(deck_path), MAX_ENTRY_BYTES))
             if raw["identity"] != identity or raw["deck_id"] != deck_id:
                 return None
             return _load_from_json(raw, deck_path)
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+        except (UnreadableFile, ValueError, KeyError, TypeError, IndexError):
             return None  # missing or damaged entry: the caller re-reads the YAML
 
     def put(self, deck_path: Path, deck_id: str, loaded: DeckLoad) -> None:
