@@ -25,14 +25,18 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed  ## open the app on the bundled decks
 	$(BIN)/caucasusquiz $(ARGS)
 
-test: $(VENV)/.installed-test  ## lint, then the whole test suite
+test: $(VENV)/.installed-test  ## lint, types, layering, then the whole test suite
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check --quiet src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 bench: $(VENV)/.installed-test  ## performance figures, each against a baseline from the same run
 	$(BIN)/python benchmarks/run_all.py $(ARGS)

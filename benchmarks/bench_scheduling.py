@@ -49,11 +49,12 @@ from typing import NamedTuple, Protocol
 
 from fsrs.scheduler import FUZZ_RANGES, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
 
-from caucasusquiz.study.clock import from_ms, to_ms
+from caucasusquiz.clock import from_ms, to_ms
+from caucasusquiz.progress import Memory, State
+from caucasusquiz.settings import Settings
 from caucasusquiz.study.queue import interleave
 from caucasusquiz.study.rating import Rating
-from caucasusquiz.study.scheduler import DEFAULT_PARAMETERS, Memory, Scheduler, State
-from caucasusquiz.study.settings import Settings
+from caucasusquiz.study.scheduler import DEFAULT_PARAMETERS, Scheduler
 
 # -- the simulated world ---------------------------------------------------------------------
 

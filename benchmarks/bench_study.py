@@ -24,11 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _util import median_seconds, report, write_big_deck
 from caucasusquiz.decks.collection import load_collection
-from caucasusquiz.store.database import CardProgress, ProgressStore
+from caucasusquiz.progress import CardProgress, Memory, State
+from caucasusquiz.settings import Settings
+from caucasusquiz.store.database import ProgressStore
 from caucasusquiz.study.rating import Rating
-from caucasusquiz.study.scheduler import Memory, State
 from caucasusquiz.study.session import StudySession
-from caucasusquiz.study.settings import Settings
 
 NOW = datetime(2026, 3, 2, 9, tzinfo=UTC)
 ANSWERS = 300

@@ -8,9 +8,9 @@ when that command runs, so `caucasusquiz --help` and `check` never load Textual.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from caucasusquiz import __version__
 from caucasusquiz.errors import UserError
@@ -41,7 +41,8 @@ environment:
   CAUCASUSQUIZ_DECKS     decks folder (default: the decks shipped with the app)
   CAUCASUSQUIZ_DATA_DIR  where progress is kept (default: your user data folder)
   CAUCASUSQUIZ_PROFILE   learner profile (like --profile)
-  CAUCASUSQUIZ_CONFIG    settings file (default: settings.toml in your config folder)
+  CAUCASUSQUIZ_CONFIG    settings file, which must exist
+                         (default: settings.toml in your config folder)
   NO_COLOR               draw without colour"""
 
 
@@ -257,7 +258,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _classroom_commands(command, common: argparse.ArgumentParser) -> None:
+def _classroom_commands(
+    command: Callable[..., argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     """`class host|join`: a live class quiz; see docs/classroom.md."""
     klass = command(
         "class",
@@ -310,15 +313,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not arguments:
         # The everyday case, `caucasusquiz` alone, skips argparse: importing it and building
         # the six subcommands costs about 11 ms of the app's first paint.
-        args = SimpleNamespace(command=None, decks=None, data_dir=None, profile=None, new_profile=None)
+        # A stand-in with the attributes the commands read (argparse's Namespace is the same idea).
+        args = cast(
+            "argparse.Namespace",
+            SimpleNamespace(command=None, decks=None, data_dir=None, profile=None, new_profile=None),
+        )
     else:
         args = build_parser().parse_args(arguments)
     try:
         return _dispatch(args)
     except UserError as exc:
-        print(f"caucasusquiz: error: {exc}", file=sys.stderr)
+        from caucasusquiz.text import strip_forbidden
+
+        # Messages quote file names, deck names and typed text: never let them steer the terminal.
+        print(f"caucasusquiz: error: {strip_forbidden(str(exc))}", file=sys.stderr)
         if exc.hint:
-            print(f"  hint: {exc.hint}", file=sys.stderr)
+            print(f"  hint: {strip_forbidden(exc.hint)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from caucasusquiz.errors import UserError
+
 APP_NAME = "caucasusquiz"
 ENV_DECKS = "CAUCASUSQUIZ_DECKS"
 ENV_DATA_DIR = "CAUCASUSQUIZ_DATA_DIR"
@@ -45,7 +47,6 @@ class Locations:
     seeds: Path | None
     config_file: Path
     cache_dir: Path
-    decks_are_bundled: bool
 
     @property
     def database(self) -> Path:
@@ -79,11 +80,18 @@ def resolve(
         sibling = deck_dir.parent / "seeds"
         seed_dir = sibling if sibling.is_dir() else bundled_dir("seeds")
 
+    chosen_config = _choose(config, ENV_CONFIG)
+    if chosen_config is not None and not chosen_config.exists():
+        # A settings file named on purpose that is not there is a mistake, never ignored.
+        raise UserError(
+            f"settings file {chosen_config} (from {ENV_CONFIG}) does not exist",
+            f"create it (see docs/settings.md) or unset {ENV_CONFIG}",
+        )
+
     return Locations(
         decks=deck_dir,
         data_dir=data,
         seeds=seed_dir,
-        config_file=_choose(config, ENV_CONFIG) or config_default,
+        config_file=chosen_config or config_default,
         cache_dir=cache,
-        decks_are_bundled=chosen_decks is None and bundled is not None,
     )

@@ -11,13 +11,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from caucasusquiz import profiles
+from caucasusquiz.clock import utc_now
 from caucasusquiz.decks.cache import DeckCache
 from caucasusquiz.decks.collection import Collection, load_collection
 from caucasusquiz.errors import UserError
 from caucasusquiz.paths import Locations
-from caucasusquiz.store.database import Profile, ProgressStore, StoreCorrupt, move_aside
-from caucasusquiz.study.clock import utc_now
-from caucasusquiz.study.settings import Settings, load_settings
+from caucasusquiz.progress import Profile
+from caucasusquiz.settings import Settings, load_settings
+from caucasusquiz.store.database import ProgressStore, StoreCorrupt, move_aside
+from caucasusquiz.text import strip_forbidden
 
 DEFAULT_PROFILE = profiles.DEFAULT_PROFILE
 
@@ -62,7 +64,7 @@ def open_store(
                 f"{exc}; it could not be moved aside ({move_error.strerror})",
                 f"move {path} away by hand to start fresh",
             ) from None
-        return ProgressStore.open(path), (
+        return ProgressStore.open(path), strip_forbidden(
             f"Your progress file was damaged and could not be read. It was kept as {kept} "
             "and a fresh one was started."
         )

@@ -180,8 +180,8 @@ def test_a_deleted_profile_leaves_no_class_answers(database, host, clock, isolat
 
 def test_answers_count_as_reviews_only_when_asked_and_only_once(database, cards, clock, isolated_user_dirs):
     from caucasusquiz.classroom.reviews import record_class_reviews
+    from caucasusquiz.settings import Settings
     from caucasusquiz.store.database import ProgressStore
-    from caucasusquiz.study.settings import Settings
 
     store = ProgressStore.open(isolated_user_dirs / "progress.sqlite3")
     leyla_profile = store.profile("Leyla", clock.now)

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from caucasusquiz.cli import main
-from caucasusquiz.store.database import CardProgress, ProgressStore
+from caucasusquiz.progress import CardProgress, Memory, State
+from caucasusquiz.store.database import ProgressStore
 from caucasusquiz.study.optimize import MIN_REVIEWS
-from caucasusquiz.study.scheduler import Memory, State
 
 
 @pytest.fixture

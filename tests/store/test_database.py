@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import subprocess
@@ -12,16 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from caucasusquiz.store.database import (
-    CardProgress,
-    ProgressStore,
-    StoreCorrupt,
-    StoreError,
-    StoreReadOnly,
-    move_aside,
-)
+from caucasusquiz.progress import CardProgress, Memory, State
+from caucasusquiz.store.database import ProgressStore, StoreCorrupt, StoreError, StoreReadOnly, move_aside
 from caucasusquiz.store.schema import SCHEMA_VERSION
-from caucasusquiz.study.scheduler import Memory, State
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 
@@ -201,16 +195,24 @@ def test_move_aside_keeps_the_damaged_file_and_its_wal(tmp_path: Path):
     assert move_aside(path, NOW).name.endswith("-2")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only folders")
-def test_read_only_folder_gives_a_clear_error(tmp_path: Path):
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        with pytest.raises(StoreReadOnly, match="cannot"):
-            ProgressStore.open(folder / "sub" / "progress.sqlite3")
-    finally:
-        folder.chmod(0o700)
+def test_a_data_folder_that_cannot_be_created_gives_a_clear_error(tmp_path: Path):
+    # A path under a regular file cannot be a folder, even for root (CI runs as root, so a
+    # chmod 0500 folder proved nothing there).
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file")
+    with pytest.raises(StoreReadOnly, match="cannot create the data folder") as info:
+        ProgressStore.open(blocker / "data" / "progress.sqlite3")
+    assert "--data-dir" in (info.value.hint or "")
+
+
+def test_a_folder_refusing_writes_gives_a_clear_error(tmp_path: Path, monkeypatch):
+    # What a read-only folder does to a non-root user, made at the OS boundary.
+    def refuse(path, *args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "mkdir", refuse)
+    with pytest.raises(StoreReadOnly, match=r"cannot create the data folder .*Permission denied"):
+        ProgressStore.open(tmp_path / "ro" / "sub" / "progress.sqlite3")
 
 
 def test_read_only_database_file_gives_a_clear_error(tmp_path: Path, monkeypatch):
@@ -234,8 +236,8 @@ WRITER = textwrap.dedent("""
     import sys
     from datetime import UTC, datetime
     from pathlib import Path
-    from caucasusquiz.store.database import CardProgress, ProgressStore
-    from caucasusquiz.study.scheduler import Memory, State
+    from caucasusquiz.progress import CardProgress, Memory, State
+    from caucasusquiz.store.database import ProgressStore
 
     store = ProgressStore.open(Path(sys.argv[1]))
     profile = store.profile("shared", datetime(2026, 3, 1, tzinfo=UTC))
@@ -270,3 +272,49 @@ def test_two_processes_writing_one_profile_corrupt_nothing(tmp_path: Path):
     progress = store.all_progress(profile.id)
     assert sum(p.memory.reps for p in progress.values()) == 2 * per_process
     store.close()
+
+
+def test_the_write_ahead_log_stays_small(tmp_path: Path):
+    """A 1 MB USB stick filled with the log after 41 answers: it is checkpointed and cut back."""
+    path = tmp_path / "progress.sqlite3"
+    store = ProgressStore.open(path)
+    profile = store.profile("p", NOW)
+    wal = path.with_name(path.name + "-wal")
+    largest = 0
+    for i in range(400):
+        store.record_review(
+            profile.id,
+            ("deck", f"card-{i}"),
+            None,
+            CardProgress(Memory(State.REVIEW, None, 3.0, 5.0, i + 86_400_000, i, 1, 0)),
+            reviewed_ms=i,
+            grade=3,
+            typed="an answer typed by the learner",
+            verdict="right",
+            duration_ms=1000,
+        )
+        largest = max(largest, wal.stat().st_size)
+    assert largest < 400 * 1024
+    store.close()
+    assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_a_progress_file_that_is_a_fifo_is_damage_not_a_hang(tmp_path: Path):
+    code = textwrap.dedent("""
+        import os, sys
+        from datetime import UTC, datetime
+        from pathlib import Path
+        from caucasusquiz.workspace import open_store
+        from caucasusquiz import paths
+        data = Path(sys.argv[1])
+        os.mkfifo(data / "progress.sqlite3")
+        store, notice = open_store(paths.resolve(data_dir=data), datetime(2026, 3, 1, tzinfo=UTC))
+        store.close()
+        print(notice)
+    """)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "kept as" in result.stdout
+    assert len(list(tmp_path.glob("progress.sqlite3.damaged-*"))) == 1

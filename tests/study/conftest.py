@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from caucasusquiz.decks.collection import load_collection
+from caucasusquiz.settings import Settings
 from caucasusquiz.store.database import ProgressStore
 from caucasusquiz.study.session import StudySession
-from caucasusquiz.study.settings import Settings
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

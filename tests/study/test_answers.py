@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import itertools
 import random
-import statistics
 import subprocess
 import sys
-import timeit
 from collections import Counter
 
 import pytest
@@ -278,7 +276,6 @@ WRONG = [
     ("53%", "5.3%"),
     ("53%", "35%"),
     ("40 percent", "fourteen percent"),
-    ("12/100", "12"),
     ("12/100", "13/100"),
     ("$10 million", "$10 billion"),
     ("$10 million", "$1 million"),
@@ -769,13 +766,52 @@ def test_importing_answers_does_not_import_textual():
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
-def test_checking_a_typed_answer_takes_well_under_a_millisecond():
-    cases = RIGHT + ALMOST + WRONG
-    for answer, typed in cases:  # warm the caches, as a session does on the first key press
-        check_typed(typed, answer)
-    per_case = []
-    for answer, typed in cases:
-        best = min(timeit.repeat(lambda a=answer, t=typed: check_typed(t, a), number=20, repeat=3)) / 20
-        per_case.append(best)
-    # Generous bound so a loaded machine does not fail it; typical medians are ~10-40 µs.
-    assert statistics.median(per_case) < 1e-3
+@pytest.mark.parametrize(
+    "typed", ["9" * 5000, "9" * 5000 + "th", "1" * 4400 + " million", "$" + "9" * 5000 + "k"]
+)
+def test_a_number_of_thousands_of_digits_is_just_wrong(typed: str):
+    # Python refuses int → str beyond 4,300 digits: this used to be a traceback.
+    assert check_typed(typed, "1992").verdict is Verdict.WRONG
+    assert check_typed(typed, typed).verdict is Verdict.RIGHT
+    assert parse_option(typed, ["1992", "1993"]) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [
+        ("21/01/2022", "January 21, 2022"),
+        ("21.1.2022", "January 21, 2022"),
+        ("21-01-2022", "Jan 21, 2022"),
+        ("06/03/1992", "March 6, 1992"),  # day first when both could be the month
+        ("01/21/2022", "January 21, 2022"),  # month first only when it cannot be day first
+    ],
+)
+def test_numeric_dates_are_read_day_first(typed: str, answer: str):
+    assert check_typed(typed, answer).verdict is Verdict.RIGHT
+
+
+def test_a_numeric_date_is_not_a_fraction_and_a_wrong_one_stays_wrong():
+    assert check_typed("2/3/2022", "February 3, 2022").verdict is Verdict.WRONG
+    assert check_typed("22/01/2022", "January 21, 2022").verdict is Verdict.WRONG
+
+
+@pytest.mark.parametrize(
+    ("typed", "verdict"), [("12", Verdict.ALMOST), ("13", Verdict.WRONG), ("12/100", Verdict.RIGHT)]
+)
+def test_a_score_without_its_scale_is_almost(typed: str, verdict: Verdict):
+    # "12" for a score of 12/100 is the right number without what it is out of, like "53" for "53%".
+    assert check_typed(typed, "12/100").verdict is verdict
+
+
+def test_a_number_is_not_a_fraction_without_its_denominator():
+    assert check_typed("1", "1/2").verdict is Verdict.WRONG
+    assert check_typed("3", "3/4").verdict is Verdict.WRONG
+
+
+def test_a_typo_of_the_full_name_is_as_good_as_the_surname_alone():
+    # With "Trump" accepted, "Donld Trump" was only almost: it shows more than the surname does.
+    assert check_typed("Trump", "Donald Trump", ["Trump"]).verdict is Verdict.RIGHT
+    assert check_typed("Donld Trump", "Donald Trump", ["Trump"]).verdict is Verdict.RIGHT
+    # Without the surname accepted, both are almost.
+    assert check_typed("Trump", "Donald Trump").verdict is Verdict.ALMOST
+    assert check_typed("Donld Trump", "Donald Trump").verdict is Verdict.ALMOST

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from caucasusquiz.settings import Settings
 from caucasusquiz.study.overview import overview
 from caucasusquiz.study.rating import Rating
-from caucasusquiz.study.settings import Settings
 
 
 def test_overview_counts_match_the_session(make_session, write_deck, store, clock):

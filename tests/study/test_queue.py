@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from caucasusquiz.clock import to_ms
 from caucasusquiz.decks.model import Card, CardType
-from caucasusquiz.store.database import CardProgress
-from caucasusquiz.study.clock import to_ms
+from caucasusquiz.progress import CardProgress, Memory, State
+from caucasusquiz.settings import Settings
 from caucasusquiz.study.queue import Limits, build_queue, interleave, sibling_key
-from caucasusquiz.study.scheduler import Memory, Scheduler, State
-from caucasusquiz.study.settings import Settings
+from caucasusquiz.study.scheduler import Scheduler
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 NOW_MS = to_ms(NOW)

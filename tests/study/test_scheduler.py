@@ -6,10 +6,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from caucasusquiz.study.clock import to_ms
+from caucasusquiz.clock import to_ms
+from caucasusquiz.progress import Memory, State
+from caucasusquiz.settings import Settings
 from caucasusquiz.study.rating import Rating
-from caucasusquiz.study.scheduler import Memory, Scheduler, State
-from caucasusquiz.study.settings import Settings
+from caucasusquiz.study.scheduler import Scheduler
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 

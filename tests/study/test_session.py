@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from caucasusquiz.decks.model import CardType
+from caucasusquiz.progress import State
+from caucasusquiz.settings import Settings
 from caucasusquiz.study.answers import Verdict
 from caucasusquiz.study.rating import Rating
-from caucasusquiz.study.scheduler import State
-from caucasusquiz.study.settings import Settings
 
 
 def test_first_card_is_the_first_new_card_in_deck_order(make_session):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from caucasusquiz.errors import UserError
 from caucasusquiz.profiles import validate_name
@@ -103,6 +104,6 @@ def read_progress_file(path: Path) -> ProgressFile:
     return ProgressFile(path, profile, reviews, cards)
 
 
-def _optional(item: dict, name: str, kind):
+def _optional(item: dict[str, Any], name: str, kind: type | tuple[type, ...]) -> Any:
     value = item.get(name)
     return value if isinstance(value, kind) and not isinstance(value, bool) else None

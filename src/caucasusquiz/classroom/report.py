@@ -6,19 +6,19 @@ live quizzes in class.sqlite3. Read-only: it opens no profile that does not exis
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from caucasusquiz.classroom.session import ClassSession, Phase
 from caucasusquiz.classroom.storage import FILE_NAME, ClassDatabase
+from caucasusquiz.clock import from_ms
 from caucasusquiz.decks.collection import Collection
 from caucasusquiz.errors import UserError
 from caucasusquiz.paths import Locations
+from caucasusquiz.settings import Settings
 from caucasusquiz.store.database import Profile, ProgressStore
 from caucasusquiz.study import humanize
-from caucasusquiz.study.clock import from_ms
-from caucasusquiz.study.settings import Settings
 from caucasusquiz.study.stats import collect_stats
 
 WORST_CARDS = 20
@@ -131,7 +131,9 @@ def card_rows(
     return rows[:WORST_CARDS]
 
 
-def quiz_reports(database: ClassDatabase, code: str | None, clock) -> list[QuizReport]:
+def quiz_reports(
+    database: ClassDatabase, code: str | None, clock: Callable[[], datetime]
+) -> list[QuizReport]:
     """Every live quiz (or the one with `code`), newest first."""
     sql = "SELECT id FROM sessions"
     params: tuple = ()
@@ -258,7 +260,7 @@ def build_report(
     """The whole report: the named students (default: every profile), the cards of `deck`
     (default: all), and every live quiz, or only the one with `class_code`."""
     from caucasusquiz import profiles
-    from caucasusquiz.study.settings import load_settings
+    from caucasusquiz.settings import load_settings
     from caucasusquiz.workspace import load_decks, open_store
 
     collection = load_decks(locations)

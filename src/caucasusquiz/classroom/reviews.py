@@ -11,11 +11,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from caucasusquiz.classroom.session import ClassSession
+from caucasusquiz.clock import to_ms
+from caucasusquiz.settings import Settings
 from caucasusquiz.store.database import CardProgress, ProgressStore
-from caucasusquiz.study.clock import to_ms
 from caucasusquiz.study.rating import Rating
 from caucasusquiz.study.scheduler import Scheduler
-from caucasusquiz.study.settings import Settings
 
 GRADES = {"right": Rating.GOOD, "almost": Rating.HARD, "wrong": Rating.AGAIN}
 

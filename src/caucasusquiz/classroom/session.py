@@ -18,13 +18,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from caucasusquiz.classroom.questions import Question
 from caucasusquiz.classroom.storage import ClassDatabase
+from caucasusquiz.clock import to_ms
 from caucasusquiz.errors import UserError
 from caucasusquiz.profiles import validate_name
 from caucasusquiz.study.answers import Verdict
-from caucasusquiz.study.clock import to_ms
 
 Clock = Callable[[], datetime]
 CODE_DIGITS = 6
@@ -290,7 +291,7 @@ class ClassSession:
             extra["mine"] = self._mine(student_id, row, question, extra.get("standings"))
         return replace(view, **extra)
 
-    def _mine(self, student_id: int, row: SessionRow, question: Question | None, standings) -> MyResult:
+    def _mine(self, student_id: int, row: SessionRow, question: Question | None, standings: Any) -> MyResult:
         typed = verdict = None
         points = 0
         if question is not None:
@@ -312,7 +313,7 @@ class ClassSession:
 
     # -- the host's moves ------------------------------------------------------------------
 
-    def _set(self, phase: Phase, **columns) -> None:
+    def _set(self, phase: Phase, **columns: object) -> None:
         sets = ", ".join(f"{name} = ?" for name in ("phase", *columns))
         with self.database.write() as db:
             db.execute(f"UPDATE sessions SET {sets} WHERE id = ?", (phase.value, *columns.values(), self.id))

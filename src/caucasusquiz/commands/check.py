@@ -10,6 +10,7 @@ from caucasusquiz import paths
 from caucasusquiz.decks.collection import deck_files, load_collection
 from caucasusquiz.decks.fix import add_missing_ids
 from caucasusquiz.errors import UserError
+from caucasusquiz.text import strip_forbidden
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     if args.fix:
         for path in files:
             for fix in add_missing_ids(path):
-                print(f"{fix.path}:{fix.line}: fixed: added id {fix.new_id!r}")
+                print(strip_forbidden(f"{fix.path}:{fix.line}: fixed: added id {fix.new_id!r}"))
 
     # The checker always reads the files themselves: it is the authority the cache relies on.
     collection = load_collection(files, cache=None)
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     errors = [p for p in problems if p.is_error]
     for problem in problems:
         if problem.is_error or not args.quiet:
-            print(problem, file=sys.stdout)
+            print(strip_forbidden(str(problem)), file=sys.stdout)
 
     cards = sum(len(deck.cards) for deck in collection.decks)
     warnings = len(problems) - len(errors)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from caucasusquiz import paths, profiles
 from caucasusquiz.classroom.questions import build_questions
 from caucasusquiz.classroom.session import ClassSession
 from caucasusquiz.classroom.storage import ClassDatabase
+from caucasusquiz.clock import utc_now
 from caucasusquiz.errors import UserError
-from caucasusquiz.study.clock import utc_now
 from caucasusquiz.workspace import load_decks, open_store
 
 DEFAULT_QUESTIONS = 10
@@ -25,7 +27,7 @@ def create_session(
     seconds: int,
     *,
     count_as_review: bool = False,
-    clock=utc_now,
+    clock: Callable[[], datetime] = utc_now,
 ) -> tuple[ClassDatabase, ClassSession]:
     """Pick the questions (what the class gets wrong first) and open a session in the class file."""
     collection = load_decks(locations)
@@ -57,7 +59,9 @@ def create_session(
     return database, session
 
 
-def resume_session(data_dir: Path, code: str, clock=utc_now) -> tuple[ClassDatabase, ClassSession]:
+def resume_session(
+    data_dir: Path, code: str, clock: Callable[[], datetime] = utc_now
+) -> tuple[ClassDatabase, ClassSession]:
     """The open class with this code, to host again: every state change was one transaction,
     so it is exactly where the last host left it (students and scores included)."""
     database = ClassDatabase.open(data_dir)
@@ -121,7 +125,7 @@ def host(locations: paths.Locations, args: argparse.Namespace) -> int:
 
 def count_reviews(locations: paths.Locations, session: ClassSession) -> int:
     from caucasusquiz.classroom.reviews import record_class_reviews
-    from caucasusquiz.study.settings import load_settings
+    from caucasusquiz.settings import load_settings
 
     now = utc_now()
     store, _ = open_store(locations, now, move_damaged=False)

@@ -16,8 +16,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from caucasusquiz import paths
+from caucasusquiz.decks.collection import Collection
 from caucasusquiz.decks.model import Card, CardType, Deck
 from caucasusquiz.errors import UserError
+from caucasusquiz.text import strip_forbidden
 from caucasusquiz.workspace import Workspace, load_decks, open_workspace
 
 # Anki reads these header lines when importing a text file (File → Import).
@@ -58,9 +60,10 @@ def run(args: argparse.Namespace) -> int:
         from caucasusquiz.interchange.atomic import write_text_atomically
 
         write_text_atomically(Path(args.output), text)
-        print(f"Wrote {args.output}", file=sys.stderr)
+        print(strip_forbidden(f"Wrote {args.output}"), file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        # To a terminal, not a file: a typed ESC ] 0;… must not reach the teacher's terminal.
+        sys.stdout.write(strip_forbidden(text))
     return 0
 
 
@@ -101,7 +104,7 @@ def _export_file(args: argparse.Namespace, locations: paths.Locations, fmt: str)
     return 0
 
 
-def select_decks(collection, names: Sequence[str] | str | None) -> tuple[Deck, ...]:
+def select_decks(collection: Collection, names: Sequence[str] | str | None) -> tuple[Deck, ...]:
     """The decks named (by id, file name or title), in the order given; all decks when none."""
     if not names:
         return collection.decks
@@ -128,7 +131,7 @@ def _front_back(card: Card) -> tuple[str, str]:
     return card.question, back
 
 
-def export_cards(collection, fmt: str, deck_names: Sequence[str] | str | None = None) -> str:
+def export_cards(collection: Collection, fmt: str, deck_names: Sequence[str] | str | None = None) -> str:
     decks = select_decks(collection, deck_names)
     if fmt == "json":
         from caucasusquiz.interchange.json_format import export_json

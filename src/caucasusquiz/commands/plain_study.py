@@ -14,12 +14,12 @@ from typing import TextIO
 
 from caucasusquiz import paths
 from caucasusquiz.decks.model import Card, CardType
-from caucasusquiz.decks.textcheck import strip_forbidden
 from caucasusquiz.errors import UserError
 from caucasusquiz.study import humanize
 from caucasusquiz.study.answers import AnswerCheck, DiffSegment, Verdict, meaningful_diff, parse_option
 from caucasusquiz.study.rating import Rating
 from caucasusquiz.study.session import StudySession, Summary
+from caucasusquiz.text import strip_forbidden
 from caucasusquiz.workspace import open_workspace
 
 HELP = (

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from caucasusquiz import paths
 from caucasusquiz.classroom.progress_files import read_progress_file
+from caucasusquiz.clock import utc_now
 from caucasusquiz.errors import UserError
-from caucasusquiz.study.clock import utc_now
 from caucasusquiz.workspace import open_store, open_workspace
 
 

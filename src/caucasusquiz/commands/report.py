@@ -11,8 +11,8 @@ from pathlib import Path
 
 from caucasusquiz import paths, profiles
 from caucasusquiz.classroom.report import ClassReport, build_report, report_tables
+from caucasusquiz.clock import utc_now
 from caucasusquiz.errors import UserError
-from caucasusquiz.study.clock import utc_now
 
 FORMATS = ("table", "md", "csv", "json")
 

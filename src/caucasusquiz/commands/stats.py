@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date
 
 from caucasusquiz import paths
+from caucasusquiz.clock import utc_now
 from caucasusquiz.study import humanize
-from caucasusquiz.study.clock import utc_now
 from caucasusquiz.study.stats import Stats, collect_stats
+from caucasusquiz.text import strip_forbidden
 from caucasusquiz.workspace import open_workspace
 
 BAR_WIDTH = 20
@@ -18,6 +20,8 @@ BAR_WIDTH = 20
 def run(args: argparse.Namespace) -> int:
     locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)
     workspace = open_workspace(locations, args.profile)
+    for notice in workspace.notices:  # e.g. a damaged progress file moved aside
+        print(strip_forbidden(notice), file=sys.stderr)
     try:
         stats = collect_stats(
             workspace.store, workspace.profile, workspace.collection, workspace.settings, utc_now()
@@ -25,9 +29,9 @@ def run(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     if args.json:
-        print(json.dumps(stats.to_json(), ensure_ascii=False, indent=2))
+        print(strip_forbidden(json.dumps(stats.to_json(), ensure_ascii=False, indent=2)))
     else:
-        print(render_text(stats))
+        print(strip_forbidden(render_text(stats)))
     return 0
 
 

@@ -1,7 +1,7 @@
 """Deck files: the hand-editable YAML format, its checker and the loader (no Textual here).
 
 The names below are re-exported lazily: importing a light module such as
-`caucasusquiz.decks.textcheck` must not pull in PyYAML and the loader, which would
+`caucasusquiz.decks.model` must not pull in PyYAML and the loader, which would
 cost the app's first paint about 15 ms.
 """
 

@@ -12,13 +12,15 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
+from typing import Any
 
 from caucasusquiz.decks.model import Card, CardType, Deck, DeckLoad, Problem, Severity
+from caucasusquiz.files import UnreadableFile, read_regular_file, write_atomically
 
 CACHE_VERSION = 1
+# A deck is at most 16 MiB of YAML; its entry is JSON of about the same size.
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
 
 class DeckCache:
@@ -30,7 +32,7 @@ class DeckCache:
         return self.directory / f"{deck_path.stem[:40]}-{digest}.json"
 
     @staticmethod
-    def identity(deck_path: Path) -> list | None:
+    def identity(deck_path: Path) -> list[object] | None:
         try:
             st = deck_path.stat()
         except OSError:
@@ -39,36 +41,41 @@ class DeckCache:
 
     def get(self, deck_path: Path, deck_id: str) -> DeckLoad | None:
         identity = self.identity(deck_path)
-        if identity is None:
+        if identity is None or not _is_text(str(identity[1])):
             return None
         try:
-            raw = json.loads(self._entry_path(deck_path).read_text(encoding="utf-8"))
+            raw = json.loads(read_regular_file(self._entry_path(deck_path), MAX_ENTRY_BYTES))
             if raw["identity"] != identity or raw["deck_id"] != deck_id:
                 return None
             return _load_from_json(raw, deck_path)
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+        except (UnreadableFile, ValueError, KeyError, TypeError, IndexError):
             return None  # missing or damaged entry: the caller re-reads the YAML
 
     def put(self, deck_path: Path, deck_id: str, loaded: DeckLoad) -> None:
         identity = self.identity(deck_path)
-        if identity is None:
+        if identity is None or not _is_text(str(identity[1])):  # a name with bytes that are not UTF-8
             return
         raw = {"identity": identity, "deck_id": deck_id, **_dump_to_json(loaded)}
-        # Write-then-rename so a concurrent reader never sees half an entry; a cache
-        # that cannot be written (read-only disk) is simply not used.
+        # Written atomically so a concurrent reader never sees half an entry; a cache that
+        # cannot be written (read-only disk) is simply not used.
         with contextlib.suppress(OSError):
             self.directory.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(raw, handle, ensure_ascii=False, separators=(",", ":"))
-                os.replace(tmp, self._entry_path(deck_path))
-            except OSError:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+            write_atomically(
+                self._entry_path(deck_path), json.dumps(raw, ensure_ascii=False, separators=(",", ":"))
+            )
 
 
-def _dump_to_json(loaded: DeckLoad) -> dict:
+def _is_text(name: str) -> bool:
+    """False for a path with bytes that are not UTF-8 (Python keeps them as lone surrogates,
+    which neither JSON in UTF-8 nor the hash below can encode): such decks are not cached."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _dump_to_json(loaded: DeckLoad) -> dict[str, Any]:
     deck = loaded.deck
     deck_json = None
     if deck is not None:
@@ -97,7 +104,7 @@ def _dump_to_json(loaded: DeckLoad) -> dict:
     return {"deck": deck_json, "problems": problems}
 
 
-def _load_from_json(raw: dict, path: Path) -> DeckLoad:
+def _load_from_json(raw: dict[str, Any], path: Path) -> DeckLoad:
     deck_id = raw["deck_id"]
     problems = [
         Problem(path, line, message, hint, Severity(sev)) for line, message, hint, sev in raw["problems"]

@@ -6,15 +6,15 @@ destroy them, so the fix edits the text at the card's position instead.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from caucasusquiz.decks.ids import content_id
+from caucasusquiz.decks.loader import MAX_DECK_BYTES
 from caucasusquiz.decks.yamlio import YamlProblem, compose
+from caucasusquiz.files import UnreadableFile, read_regular_file, write_atomically
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +31,12 @@ def add_missing_ids(path: Path) -> list[IdFix]:
     untouched (`check` reports their problems).
     """
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_regular_file(path, MAX_DECK_BYTES).decode("utf-8-sig")
         root = compose(text)
-    except (OSError, UnicodeDecodeError, YamlProblem):
+    except (UnreadableFile, UnicodeDecodeError, YamlProblem):
         return []
     cards = _card_nodes(root)
-    taken = {_id_of(card) for card in cards} - {None}
+    taken = {card_id for card in cards if (card_id := _id_of(card)) is not None}
     missing = [card for card in cards if _id_of(card) is None and "id" not in _keys(card)]
     if not missing:
         return []
@@ -50,11 +50,11 @@ def add_missing_ids(path: Path) -> list[IdFix]:
         taken.add(new_id)
         fixes.append(IdFix(path, card.start_mark.line + 1, new_id))
     if fixes:
-        _write_atomically(path, newline.join(lines))
+        write_atomically(path, newline.join(lines))
     return sorted(fixes, key=lambda f: f.line)
 
 
-def _card_nodes(root) -> list[MappingNode]:
+def _card_nodes(root: Node | None) -> list[MappingNode]:
     if not isinstance(root, MappingNode):
         return []
     for key, value in root.value:
@@ -70,7 +70,7 @@ def _keys(card: MappingNode) -> dict[str, object]:
 def _id_of(card: MappingNode) -> str | None:
     value = _keys(card).get("id")
     if isinstance(value, ScalarNode) and value.value.strip():
-        return value.value.strip()
+        return str(value.value).strip()
     return None
 
 
@@ -79,7 +79,7 @@ def _card_words(card: MappingNode) -> str:
     for name in ("question", "text", "statement", "answer"):
         value = keys.get(name)
         if isinstance(value, ScalarNode) and value.value.strip():
-            return value.value.replace("{{", "").replace("}}", "")
+            return str(value.value).replace("{{", "").replace("}}", "")
     return "card"
 
 
@@ -99,16 +99,3 @@ def _insert_id(lines: list[str], card: MappingNode, new_id: str) -> bool:
             lines.insert(row, f"{prefix}id: {new_id}")
         return True
     return False
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    mode = path.stat().st_mode
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.chmod(tmp, mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

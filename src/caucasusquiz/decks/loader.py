@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
+from typing import TypedDict
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -23,8 +24,10 @@ from caucasusquiz.decks.model import (
     Problem,
     Severity,
 )
-from caucasusquiz.decks.textcheck import first_forbidden_char
+from caucasusquiz.decks.sources import is_safe_source_name
 from caucasusquiz.decks.yamlio import NULL, YamlProblem, compose, line_of, scalar_bool
+from caucasusquiz.files import UnreadableFile, read_regular_file
+from caucasusquiz.text import first_forbidden_char, fold
 
 MAX_DECK_BYTES = 16 * 1024 * 1024
 FORMAT_VERSION = 1
@@ -40,6 +43,19 @@ TYPE_KEYS: dict[CardType, tuple[str, ...]] = {
     CardType.CHOICE: ("question", "answer", "distractors"),
     CardType.TRUEFALSE: ("statement", "answer"),
 }
+
+
+class _TypeFields(TypedDict, total=False):
+    """The fields only some card types have."""
+
+    accept: tuple[str, ...]
+    distractors: tuple[str, ...]
+    hint: str | None
+
+
+_Body = tuple[str, str, _TypeFields]  # prompt, answer, type fields
+_Fields = dict[str, tuple[Node, Node]]  # a mapping's keys: (key node, value node)
+
 ALL_CARD_KEYS = tuple(dict.fromkeys(COMMON_CARD_KEYS + sum(TYPE_KEYS.values(), ())))
 
 
@@ -50,9 +66,8 @@ def read_deck(path: Path, deck_id: str | None = None) -> DeckLoad:
 
 
 def read_deck_text(text: str, path: Path, deck_id: str | None = None) -> DeckLoad:
-    """Check deck text that is already in memory (e.g. an editor buffer)."""
-    reader = _DeckReader(path, deck_id or path.stem)
-    return reader.read_text(text)
+    """Check deck text that is not on disk yet (an import about to be written)."""
+    return _DeckReader(path, deck_id or path.stem).read_text(text)
 
 
 class _DeckReader:
@@ -78,22 +93,24 @@ class _DeckReader:
     # -- file level ------------------------------------------------------------
 
     def read(self) -> DeckLoad:
+        if first_forbidden_char(self.path.name) is not None or first_forbidden_char(self.deck_id):
+            # A deck id is stored with progress and shown: it must be printable UTF-8 text.
+            self.error(
+                1, "the file name is not printable UTF-8 text", "rename the file, e.g. to history.yaml"
+            )
+            return self.result(None)
         try:
-            size = self.path.stat().st_size
-            if size > MAX_DECK_BYTES:
+            data = read_regular_file(self.path, MAX_DECK_BYTES)
+        except UnreadableFile as exc:
+            if exc.size is None:
+                self.error(1, exc.reason)
+            else:
                 self.error(
                     1,
-                    f"file is {size / 1024 / 1024:.1f} MiB; decks are limited to "
+                    f"file is {exc.size / 1024 / 1024:.1f} MiB; decks are limited to "
                     f"{MAX_DECK_BYTES // 1024 // 1024} MiB",
                     "split it into several deck files",
                 )
-                return self.result(None)
-            data = self.path.read_bytes()
-        except IsADirectoryError:
-            self.error(1, "is a folder, not a deck file")
-            return self.result(None)
-        except OSError as exc:
-            self.error(1, f"cannot read the file: {exc.strerror or exc}")
             return self.result(None)
         if b"\x00" in data:
             line = data.count(b"\n", 0, data.index(b"\x00")) + 1
@@ -225,6 +242,8 @@ class _DeckReader:
             card_id = None
         tags = tuple(dict.fromkeys(deck_tags + self._tags(fields)))
         source = self._text(fields, "source", node)
+        if source is not None:
+            self._check_source(source, fields["source"][1])
         context = self._text(fields, "context", node)
         if card_type is None:
             return None
@@ -275,7 +294,7 @@ class _DeckReader:
         )
         return None
 
-    def _body(self, card_type: CardType, fields: dict, node: MappingNode):
+    def _body(self, card_type: CardType, fields: _Fields, node: MappingNode) -> _Body | None:
         if card_type is CardType.CLOZE:
             return self._cloze(fields, node)
         if card_type is CardType.TRUEFALSE:
@@ -335,7 +354,7 @@ class _DeckReader:
             )
         return question, answer, {"distractors": tuple(dict.fromkeys(distractors))}
 
-    def _cloze(self, fields: dict, node: MappingNode):
+    def _cloze(self, fields: _Fields, node: MappingNode) -> _Body | None:
         text = self._text(fields, "text", node, required=True)
         if text is None:
             return None
@@ -373,7 +392,7 @@ class _DeckReader:
             )
         return text, answer, {"hint": hint}
 
-    def _truth(self, fields: dict, node: MappingNode) -> bool | None:
+    def _truth(self, fields: _Fields, node: MappingNode) -> bool | None:
         if "answer" not in fields:
             self.error(node, "true/false card has no `answer:`", "add `answer: true` or `answer: false`")
             return None
@@ -382,6 +401,15 @@ class _DeckReader:
         if truth is None:
             self.error(value, f"a true/false answer must be true or false, not {value_text(value)!r}")
         return truth
+
+    def _check_source(self, source: str, node: Node) -> None:
+        name, _, _ = source.rpartition(":")
+        if not is_safe_source_name(name or source):
+            self.warn(
+                node,
+                f"source {source!r} points outside the decks' and seeds' folders; it will not be shown",
+                'name a seed file relative to the seeds folder, e.g. "004_0090684c75a18b22.txt:21"',
+            )
 
     def _check_length(self, node: Node, text: str) -> None:
         if len(text) > LONG_PROMPT:
@@ -395,7 +423,7 @@ class _DeckReader:
 
     def _mapping(
         self, node: MappingNode, allowed: tuple[str, ...], what: str, card_type: CardType | None = None
-    ) -> dict[str, tuple[Node, Node]]:
+    ) -> _Fields:
         fields: dict[str, tuple[Node, Node]] = {}
         for key, value in node.value:
             if not isinstance(key, ScalarNode) or key.tag == NULL:
@@ -432,7 +460,7 @@ class _DeckReader:
             _did_you_mean(name, allowed, f"{what} fields are: {', '.join(allowed)}"),
         )
 
-    def _text(self, fields: dict, name: str, parent: Node, required: bool = False) -> str | None:
+    def _text(self, fields: _Fields, name: str, parent: Node, required: bool = False) -> str | None:
         if name not in fields:
             if required:
                 self.error(parent, f"missing required field `{name}`")
@@ -446,7 +474,7 @@ class _DeckReader:
             return None
         return self._clean(value, value.value, name)
 
-    def _text_list(self, fields: dict, name: str) -> tuple[str, ...] | None:
+    def _text_list(self, fields: _Fields, name: str) -> tuple[str, ...] | None:
         if name not in fields:
             return None
         value = fields[name][1]
@@ -467,7 +495,7 @@ class _DeckReader:
                     items.append(text)
         return tuple(items)
 
-    def _tags(self, fields: dict) -> tuple[str, ...]:
+    def _tags(self, fields: _Fields) -> tuple[str, ...]:
         tags = self._text_list(fields, "tags") or ()
         for tag in tags:
             if any(ch.isspace() for ch in tag):
@@ -515,7 +543,8 @@ def _kind(node: Node) -> str:
 
 
 def _folded(text: str) -> str:
-    return " ".join(text.casefold().split())
+    """How the checker compares answers, questions and distractors: folded, spaces collapsed."""
+    return " ".join(fold(text).split())
 
 
 def _did_you_mean(word: str, choices: tuple[str, ...], fallback: str) -> str:

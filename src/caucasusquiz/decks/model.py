@@ -95,7 +95,8 @@ class Card:
         if not self.source:
             return None
         _, _, line = self.source.rpartition(":")
-        return int(line) if line.isdigit() else None
+        # ASCII digits only, and few: int() refuses "²" and numbers of 4,300+ digits.
+        return int(line) if line.isascii() and line.isdigit() and len(line) <= 9 else None
 
 
 @dataclass(frozen=True, slots=True)

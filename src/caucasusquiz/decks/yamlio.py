@@ -10,6 +10,7 @@ or `!!python/object` costs a few microseconds and executes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -62,7 +63,7 @@ def compose(text: str) -> Node | None:
         loader.dispose()
     if root is not None:
         _refuse_unsafe_structure(root)
-    return root
+    return cast("Node | None", root)  # PyYAML's stubs say Any
 
 
 def _describe_marked_error(exc: yaml.MarkedYAMLError) -> YamlProblem:
@@ -113,11 +114,6 @@ def _refuse_unsafe_structure(root: Node) -> None:
                 stack.append(key)
         elif isinstance(node, SequenceNode):
             stack.extend(reversed(node.value))
-
-
-def scalar_text(node: ScalarNode) -> str:
-    """The scalar as the author typed it: `answer: 1992` is the text "1992", not a number."""
-    return node.value
 
 
 def scalar_bool(node: ScalarNode) -> bool | None:

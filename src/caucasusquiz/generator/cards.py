@@ -19,6 +19,7 @@ from caucasusquiz.generator.distractors import Pool, distractors
 from caucasusquiz.generator.entities import Mention, fold, known_entity
 from caucasusquiz.generator.facts import Fact
 from caucasusquiz.generator.questions import question_for
+from caucasusquiz.text import fold as fold_letters
 
 PRIMARY_MIN = 5
 SECONDARY_MIN = 7
@@ -299,5 +300,5 @@ def _tag(mention: Mention) -> str:
 
 
 def _folded(text: str) -> str:
-    """The deck checker's comparison: case-folded, whitespace collapsed."""
-    return " ".join(text.casefold().split())
+    """The deck checker's comparison: folded (caucasusquiz.text.fold), whitespace collapsed."""
+    return " ".join(fold_letters(text).split())

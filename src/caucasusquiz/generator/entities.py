@@ -9,12 +9,12 @@ sees the same fact in two spellings, and the topic itself is never an answer.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from caucasusquiz.generator.damage import MONTHS
 from caucasusquiz.generator.gazetteer import KNOWN, Known
+from caucasusquiz.text import fold as fold_letters
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +32,7 @@ class Mention:
 
 def fold(text: str) -> str:
     """Lower-case ASCII without dots or accents: "İlham" → "ilham", "U.S." → "us"."""
-    text = text.replace("İ", "I").replace("ı", "i").replace("ə", "a").replace("Ə", "A")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = fold_letters(text).encode("ascii", "ignore").decode()
     text = text.replace(".", "").replace("–", "-").replace("—", "-")
     return " ".join(re.findall(r"[a-z0-9/$%-]+", text))
 

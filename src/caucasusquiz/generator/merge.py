@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +28,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from caucasusquiz.decks.yamlio import YamlProblem, compose
 from caucasusquiz.errors import UserError
+from caucasusquiz.files import write_atomically
 from caucasusquiz.generator.cards import Draft
 from caucasusquiz.generator.emit import card_text, header
 from caucasusquiz.generator.topics import Topic
@@ -402,7 +401,7 @@ def write_plan(out_dir: Path, plan: Plan) -> None:
             continue
         if path.exists() and path.read_bytes() == text.encode("utf-8"):
             continue  # unchanged: leave the file (and its mtime) alone
-        _write_atomically(path, text)
+        write_atomically(path, text)
         plan.report.files_changed.append(path.name)
     manifest = {
         "format": MANIFEST_FORMAT,
@@ -413,22 +412,4 @@ def write_plan(out_dir: Path, plan: Plan) -> None:
     text = json.dumps(manifest, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
     target = out_dir / MANIFEST
     if not (target.exists() and target.read_bytes() == text.encode("utf-8")):
-        _write_atomically(target, text)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    if path.exists():
-        mode = path.stat().st_mode & 0o7777
-    else:  # what a plain open() would have given: 0666 less the umask
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        write_atomically(target, text)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from caucasusquiz.text import fold
+
 # A preview is cut mid-word or mid-sentence and ends with " ..."; a real ellipsis in
 # prose follows a word directly.
 _PREVIEW_END = re.compile(r"\s\.\.\.\s*$")
@@ -97,8 +99,7 @@ def _title_tokens(rest: list[str]) -> list[str]:
 
 
 def _fold(word: str) -> str:
-    text = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]", "", text)
+    return re.sub(r"[^a-z0-9]", "", fold(word))
 
 
 def _tokens(word: str) -> list[str]:

@@ -17,13 +17,14 @@ import time
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from caucasusquiz.decks.model import CLOZE_BLANK, Card, CardType, Deck
 from caucasusquiz.interchange import anki_notes as notes
 from caucasusquiz.interchange.atomic import save_atomically
 from caucasusquiz.interchange.flat import options
+from caucasusquiz.progress import State
 from caucasusquiz.store.database import CardProgress, ReviewRow
-from caucasusquiz.study.scheduler import State
 
 DEFAULT_PARENT = "caucasusquiz"
 # genanki's collection is created on this day (its `col.crt`); review due dates count from it.
@@ -74,7 +75,7 @@ def note_type_and_fields(card: Card) -> tuple[str, list[str]]:
     return notes.BASIC, [_h(f"True or false: {card.prompt}"), truth, source, context, ref]
 
 
-def _models():
+def _models() -> dict[str, Any]:
     import genanki
 
     built = {}
@@ -97,7 +98,7 @@ def anki_deck_name(parent: str, deck: Deck) -> str:
     return f"{parent}::{title}" if parent else title
 
 
-def build_package(decks: Sequence[Deck], parent: str = DEFAULT_PARENT):
+def build_package(decks: Sequence[Deck], parent: str = DEFAULT_PARENT) -> Any:
     import genanki
 
     models = _models()

@@ -1,31 +1,24 @@
-"""Writing an output file under a temporary name first, so a failure never leaves half a file."""
+"""Output files of import and export: written whole or not at all, a failure as a user message."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from caucasusquiz.errors import UserError
+from caucasusquiz.files import replace_atomically, write_atomically
 
 
 def save_atomically(out: Path, write: Callable[[str], object]) -> None:
     """Call `write(temporary_path)`, then move the result over `out`."""
-    folder = out.parent if str(out.parent) else Path(".")
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+        replace_atomically(out, write)
     except OSError as exc:
-        raise UserError(f"cannot write {out}: {exc.strerror}") from None
-    os.close(handle)
-    try:
-        write(name)
-        os.replace(name, out)
-    except OSError as exc:
-        raise UserError(f"cannot write {out}: {exc.strerror}") from None
-    finally:
-        Path(name).unlink(missing_ok=True)
+        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
 
 
 def write_text_atomically(out: Path, text: str) -> None:
-    save_atomically(out, lambda name: Path(name).write_text(text, encoding="utf-8"))
+    try:
+        write_atomically(out, text)
+    except OSError as exc:
+        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import TypedDict
 
 from caucasusquiz.decks.model import CLOZE_BLANK, CardType
-from caucasusquiz.decks.textcheck import strip_forbidden
 from caucasusquiz.errors import UserError
+from caucasusquiz.text import strip_forbidden
 
 # Cloze blanks in flat formats (Quizlet, Kahoot, CSV): `[…]`, or `[…: hint]` (`[...]` typed by
 # hand works too). Not `___`: generated question cards use that inside ordinary questions.

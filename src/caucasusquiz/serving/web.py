@@ -45,7 +45,7 @@ class ClassServer(Server):
     def _admitted(self, request: web.Request) -> bool:
         return self.gate is None or self.gate.admits(request.cookies.get(COOKIE))
 
-    async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
         if not self._admitted(request):
             return _form("")
         # The page's websocket address must be the one the browser used, not 0.0.0.0.

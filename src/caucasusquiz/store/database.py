@@ -10,19 +10,30 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+import stat
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from caucasusquiz.clock import to_ms
 from caucasusquiz.errors import UserError
+from caucasusquiz.progress import (
+    FSRS_PARAMETER_COUNT,
+    CardKey,
+    CardProgress,
+    Memory,
+    Profile,
+    ReviewRow,
+    State,
+)
 from caucasusquiz.store.schema import MIGRATIONS, SCHEMA_VERSION
-from caucasusquiz.study.clock import to_ms
-from caucasusquiz.study.scheduler import Memory, State
 
 BUSY_TIMEOUT_MS = 10_000
-CardKey = tuple[str, str]
+WAL_CHECKPOINT_PAGES = 32  # about 20 answers
+WAL_SIZE_LIMIT = 256 * 1024  # bytes the log keeps after a checkpoint
 
 
 class StoreError(UserError):
@@ -41,60 +52,61 @@ class StoreReadOnly(StoreError):
     """The data folder or database cannot be written."""
 
 
-@dataclass(frozen=True, slots=True)
-class CardProgress:
-    """A card's stored row: its memory plus what the learner did to it."""
-
-    memory: Memory = field(default_factory=Memory)
-    suspended: bool = False
-    buried_until_ms: int | None = None
-    leech: bool = False
-
-    def to_json(self) -> str:
-        data = asdict(self)
-        data["memory"]["state"] = int(self.memory.state)
-        return json.dumps(data, separators=(",", ":"))
-
-    @classmethod
-    def from_json(cls, text: str) -> CardProgress:
-        data = json.loads(text)
-        memory = data.pop("memory")
-        memory["state"] = State(memory["state"])
-        return cls(memory=Memory(**memory), **data)
-
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    id: int
-    name: str
-    fsrs_parameters: tuple[float, ...] | None
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewRow:
-    id: int
-    deck_id: str
-    card_id: str
-    reviewed_ms: int
-    grade: int
-    typed: str | None
-    verdict: str | None
-    duration_ms: int | None
-    state_before: int
-    elapsed_days: float | None
-    interval_days: float | None
-
-
 _CARD_COLUMNS = (
     "state, step, stability, difficulty, due_ms, last_review_ms, reps, lapses, "
     "suspended, buried_until_ms, leech"
 )
 
 
+# What every row caucasusquiz writes satisfies (SQL, per table). Types are checked with
+# typeof(): SQLite would store 'abc' in a REAL column without complaint.
+_NUMBER = "typeof({0}) IN ('integer', 'real') AND {0} > -1e300 AND {0} < 1e300"
+_VALUE_RULES = {
+    "cards": " AND ".join(
+        [
+            "typeof(deck_id) = 'text' AND typeof(card_id) = 'text'",
+            "typeof(state) = 'integer' AND state BETWEEN 0 AND 3",
+            "(step IS NULL OR (typeof(step) = 'integer' AND step BETWEEN 0 AND 1000))",
+            f"(stability IS NULL OR ({_NUMBER.format('stability')} AND stability > 0))",
+            f"(difficulty IS NULL OR ({_NUMBER.format('difficulty')}))",
+            "(due_ms IS NULL OR typeof(due_ms) = 'integer')",
+            "(last_review_ms IS NULL OR typeof(last_review_ms) = 'integer')",
+            "(state = 0 OR (due_ms IS NOT NULL AND stability IS NOT NULL AND difficulty IS NOT NULL))",
+            "typeof(reps) = 'integer' AND reps >= 0 AND typeof(lapses) = 'integer' AND lapses >= 0",
+            "suspended IN (0, 1) AND leech IN (0, 1)",
+            "(buried_until_ms IS NULL OR typeof(buried_until_ms) = 'integer')",
+        ]
+    ),
+    "reviews": " AND ".join(
+        [
+            "typeof(deck_id) = 'text' AND typeof(card_id) = 'text'",
+            "typeof(reviewed_ms) = 'integer' AND typeof(grade) = 'integer' AND grade BETWEEN 1 AND 4",
+            "typeof(state_before) = 'integer' AND state_before BETWEEN 0 AND 3",
+            "(typed IS NULL OR typeof(typed) = 'text') AND (verdict IS NULL OR typeof(verdict) = 'text')",
+            "(duration_ms IS NULL OR typeof(duration_ms) = 'integer')",
+            f"(elapsed_days IS NULL OR {_NUMBER.format('elapsed_days')})",
+            f"(interval_days IS NULL OR {_NUMBER.format('interval_days')})",
+        ]
+    ),
+    # CASE, not AND: SQLite may evaluate json_type() on text json_valid() has refused, and fail.
+    "profiles": "typeof(name) = 'text' AND (fsrs_parameters IS NULL OR CASE WHEN json_valid(fsrs_parameters) "
+    "THEN json_type(fsrs_parameters) = 'array' "
+    f"AND json_array_length(fsrs_parameters) = {FSRS_PARAMETER_COUNT} "
+    "AND NOT EXISTS (SELECT 1 FROM json_each(fsrs_parameters) WHERE type NOT IN ('integer', 'real')) "
+    "ELSE 0 END)",
+    "meta": "typeof(key) = 'text' AND typeof(value) = 'text'",
+}
+_TEXT_COLUMNS = {
+    "cards": ("deck_id", "card_id"),
+    "reviews": ("deck_id", "card_id", "typed", "verdict"),
+    "profiles": ("name",),
+    "meta": ("key", "value"),
+}
+
 _STATES = tuple(State)  # indexing is several times faster than State(n) for 100k rows
 
 
-def _row_to_progress(row: Sequence) -> CardProgress:
+def _row_to_progress(row: Sequence[Any]) -> CardProgress:
     state, step, stability, difficulty, due, last, reps, lapses, suspended, buried, leech = row
     return CardProgress(
         Memory(_STATES[state], step, stability, difficulty, due, last, reps, lapses),
@@ -102,6 +114,13 @@ def _row_to_progress(row: Sequence) -> CardProgress:
         buried,
         bool(leech),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedAnswer:
+    review_id: int
+    before: CardProgress | None  # the card's row when the answer was stored
+    after: CardProgress
 
 
 class ProgressStore:
@@ -122,6 +141,13 @@ class ProgressStore:
                 path,
                 "choose another with --data-dir or CAUCASUSQUIZ_DATA_DIR",
             ) from None
+        try:
+            kind = path.stat().st_mode
+        except OSError:
+            kind = None  # not there yet (or unreadable: SQLite will say so)
+        if kind is not None and not stat.S_ISREG(kind):
+            # A FIFO would block the first read for ever; a device is no database.
+            raise StoreCorrupt(f"{path} is not a regular file, so it cannot be a progress database", path)
         try:
             connection = sqlite3.connect(
                 path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
@@ -157,9 +183,42 @@ class ProgressStore:
         if db.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
             raise StoreReadOnly(f"cannot write to {self.path}", self.path)
         db.execute("PRAGMA synchronous = FULL")
+        # The write-ahead log grows until a checkpoint copies it into the database; at the
+        # default (1,000 pages) a 1 MB stick filled after 41 answers. Checkpoint every
+        # WAL_CHECKPOINT_PAGES pages and cut the file back to WAL_SIZE_LIMIT afterwards.
+        db.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
+        db.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
         db.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
             self._migrate(version)
+        if version > 0:
+            self._check_values()
+
+    def _check_values(self) -> None:
+        """Refuse a file that passes quick_check but holds values no caucasusquiz wrote (a state
+        of 57, a stability of 'abc', text that is not UTF-8, broken parameters): found here, it
+        takes the same path as any other damage instead of crashing a screen later."""
+        for table, rule in _VALUE_RULES.items():
+            columns = _TEXT_COLUMNS[table]
+            # SQLite keeps text as given but Python reads only UTF-8: the (few) values with
+            # non-ASCII bytes are fetched as bytes and decoded here.
+            non_ascii = " OR ".join(f"{c} GLOB '*[^ -~]*'" for c in columns)
+            blobs = ", ".join(f"CAST({c} AS BLOB)" for c in columns)
+            rows = self._db.execute(
+                f"SELECT NOT ({rule}), {blobs} FROM {table} WHERE NOT ({rule}) OR {non_ascii}"
+            )
+            for bad, *texts in rows:
+                if bad or not all(_is_utf8(text) for text in texts):
+                    raise StoreCorrupt(
+                        f"{self.path} holds a value caucasusquiz did not write (in its {table} table)",
+                        self.path,
+                    )
+        fitted = self._db.execute("SELECT fsrs_parameters FROM profiles WHERE fsrs_parameters IS NOT NULL")
+        if any(not _within_fsrs_bounds(json.loads(text)) for (text,) in fitted):
+            raise StoreCorrupt(
+                f"{self.path} holds a value caucasusquiz did not write (FSRS parameters out of bounds)",
+                self.path,
+            )
 
     def _migrate(self, version: int) -> None:
         with self._write() as db:
@@ -194,9 +253,12 @@ class ProgressStore:
 
     def close(self) -> None:
         with suppress(sqlite3.Error):
+            # Leave no log behind when nobody else is reading (else SQLite skips this quietly).
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with suppress(sqlite3.Error):
             self._db.close()
 
-    def _query(self, sql: str, params: Sequence = ()) -> sqlite3.Cursor:
+    def _query(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Cursor:
         """Run a read; a database that breaks while in use becomes a StoreError, not a traceback."""
         try:
             return self._db.execute(sql, params)
@@ -295,6 +357,37 @@ class ProgressStore:
         ).fetchone()
         return _row_to_progress(row) if row else None
 
+    def record_answer(
+        self,
+        profile_id: int,
+        key: CardKey,
+        schedule: Callable[[CardProgress | None], CardProgress],
+        *,
+        reviewed_ms: int,
+        grade: int,
+        typed: str | None,
+        verdict: str | None,
+        duration_ms: int | None,
+    ) -> RecordedAnswer:
+        """Store one answer, scheduled from the card's state as it is now in the database.
+
+        `schedule` gets the card's current row (None: never seen) and returns its new state.
+        It runs inside the write lock, so two sessions on one profile (two tabs, two
+        terminals) each schedule from the other's latest answer instead of overwriting it.
+        """
+        with self._write() as db:
+            row = db.execute(
+                f"SELECT {_CARD_COLUMNS} FROM cards WHERE profile_id = ? AND deck_id = ? AND card_id = ?",
+                (profile_id, *key),
+            ).fetchone()
+            before = _row_to_progress(row) if row else None
+            after = schedule(before)
+            review_id = self._log(
+                db, profile_id, key, before, after, reviewed_ms, grade, typed, verdict, duration_ms
+            )
+            self._put(db, profile_id, key, after)
+        return RecordedAnswer(review_id, before, after)
+
     def record_review(
         self,
         profile_id: int,
@@ -308,31 +401,50 @@ class ProgressStore:
         verdict: str | None,
         duration_ms: int | None,
     ) -> int:
-        """Store one answer: the review log row and the card's new state, in one transaction."""
+        """Store one review whose states are already known (imports, tests): log row and card row."""
+        with self._write() as db:
+            review_id = self._log(
+                db, profile_id, key, before, after, reviewed_ms, grade, typed, verdict, duration_ms
+            )
+            self._put(db, profile_id, key, after)
+            return review_id
+
+    @staticmethod
+    def _log(
+        db: sqlite3.Connection,
+        profile_id: int,
+        key: CardKey,
+        before: CardProgress | None,
+        after: CardProgress,
+        reviewed_ms: int,
+        grade: int,
+        typed: str | None,
+        verdict: str | None,
+        duration_ms: int | None,
+    ) -> int:
         memory_before = (before or CardProgress()).memory
         elapsed = None
         if memory_before.last_review_ms is not None:
             elapsed = (reviewed_ms - memory_before.last_review_ms) / 86_400_000
-        with self._write() as db:
-            cursor = db.execute(
-                "INSERT INTO reviews (profile_id, deck_id, card_id, reviewed_ms, grade, typed, verdict, "
-                "duration_ms, state_before, elapsed_days, interval_days) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    profile_id,
-                    *key,
-                    reviewed_ms,
-                    grade,
-                    typed,
-                    verdict,
-                    duration_ms,
-                    int(memory_before.state),
-                    elapsed,
-                    after.memory.interval_days(),
-                ),
-            )
-            self._put(db, profile_id, key, after)
-            return cursor.lastrowid
+        cursor = db.execute(
+            "INSERT INTO reviews (profile_id, deck_id, card_id, reviewed_ms, grade, typed, verdict, "
+            "duration_ms, state_before, elapsed_days, interval_days) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                profile_id,
+                *key,
+                reviewed_ms,
+                grade,
+                typed,
+                verdict,
+                duration_ms,
+                int(memory_before.state),
+                elapsed,
+                after.memory.interval_days(),
+            ),
+        )
+        assert cursor.lastrowid is not None  # an INSERT into a rowid table always sets it
+        return cursor.lastrowid
 
     def set_progress(
         self, profile_id: int, key: CardKey, progress: CardProgress | None, undo_review_id: int | None = None
@@ -386,7 +498,10 @@ class ProgressStore:
         return [ReviewRow(*r) for r in rows]
 
     def review_count(self, profile_id: int) -> int:
-        return self._query("SELECT count(*) FROM reviews WHERE profile_id = ?", (profile_id,)).fetchone()[0]
+        count: int = self._query(
+            "SELECT count(*) FROM reviews WHERE profile_id = ?", (profile_id,)
+        ).fetchone()[0]
+        return count
 
     def true_retention(self, profile_id: int) -> tuple[int, int]:
         """(reviews, passed) over reviews of cards in review state at least a day after the last one."""
@@ -400,7 +515,7 @@ class ProgressStore:
     def card_results(self, profile_ids: Sequence[int] | None = None) -> dict[CardKey, tuple[int, int]]:
         """(reviews, answered wrong: graded Again) per card, over the given profiles (default: all)."""
         sql = "SELECT deck_id, card_id, count(*), coalesce(sum(grade = 1), 0) FROM reviews"
-        params: tuple = ()
+        params: tuple[int, ...] = ()
         if profile_ids is not None:
             sql += f" WHERE profile_id IN ({', '.join('?' * len(profile_ids))})"
             params = tuple(profile_ids)
@@ -458,7 +573,26 @@ class ProgressStore:
         return added, updated
 
     def integrity_ok(self) -> bool:
-        return self._query("PRAGMA integrity_check").fetchone()[0] == "ok"
+        result: str = self._query("PRAGMA integrity_check").fetchone()[0]
+        return result == "ok"
+
+
+def _within_fsrs_bounds(parameters: list[float]) -> bool:
+    """What fsrs.Scheduler accepts (it raises otherwise): each parameter within its bounds."""
+    from fsrs.scheduler import LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS  # only when fitted
+
+    return all(
+        low <= value <= high
+        for value, low, high in zip(parameters, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS, strict=True)
+    )
+
+
+def _is_utf8(value: bytes | None) -> bool:
+    try:
+        (value or b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _statements(script: str) -> list[str]:

@@ -7,13 +7,12 @@ Matching ignores case and accents, so `ilham` finds İlham.
 from __future__ import annotations
 
 import shlex
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from caucasusquiz.decks.model import Card
-from caucasusquiz.store.database import CardKey, CardProgress
-from caucasusquiz.study.scheduler import State
+from caucasusquiz.progress import CardKey, CardProgress, State
+from caucasusquiz.text import fold
 
 IS_FILTERS = ("new", "learning", "review", "due", "suspended", "buried", "leech")
 
@@ -24,12 +23,6 @@ class Query:
     tags: tuple[str, ...] = ()
     decks: tuple[str, ...] = ()
     states: tuple[str, ...] = ()
-
-
-def fold(text: str) -> str:
-    text = text.replace("İ", "i").replace("ı", "i").replace("ə", "e").replace("Ə", "e")
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def parse_query(text: str) -> Query:

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
 
+from caucasusquiz.clock import from_ms, study_day
 from caucasusquiz.errors import UserError
-from caucasusquiz.store.database import ReviewRow
-from caucasusquiz.study.clock import from_ms, study_day
+from caucasusquiz.progress import ReviewRow
 
 # Anki asks for a few hundred reviews before optimizing; below that the fit mostly learns noise.
 MIN_REVIEWS = 400

@@ -7,13 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
+from caucasusquiz.clock import to_ms
 from caucasusquiz.decks.collection import Collection
 from caucasusquiz.decks.model import Card
-from caucasusquiz.store.database import CardKey, CardProgress, ProgressStore
-from caucasusquiz.study.clock import to_ms
+from caucasusquiz.progress import CardKey, CardProgress, State
+from caucasusquiz.settings import Settings
+from caucasusquiz.store.database import ProgressStore
 from caucasusquiz.study.queue import DayQueue, build_queue
-from caucasusquiz.study.scheduler import Scheduler, State
-from caucasusquiz.study.settings import Settings
+from caucasusquiz.study.scheduler import Scheduler
 from caucasusquiz.study.stats import MATURE_DAYS
 from caucasusquiz.study.today import Today, today_of
 

@@ -16,8 +16,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from caucasusquiz.decks.model import Card
-from caucasusquiz.store.database import CardKey, CardProgress
-from caucasusquiz.study.scheduler import Scheduler, State
+from caucasusquiz.progress import CardKey, CardProgress, State
+from caucasusquiz.study.scheduler import Scheduler
 
 
 def sibling_key(card: Card) -> str | None:

@@ -11,52 +11,17 @@ from __future__ import annotations
 import hashlib
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
-from enum import IntEnum
 
 import fsrs
 from fsrs.scheduler import FUZZ_RANGES
 
-from caucasusquiz.study.clock import day_start, from_ms, study_day, to_ms
+from caucasusquiz.clock import day_start, from_ms, study_day, to_ms
+from caucasusquiz.progress import Memory, State
+from caucasusquiz.settings import Settings
 from caucasusquiz.study.rating import Rating
-from caucasusquiz.study.settings import Settings
 
 DEFAULT_PARAMETERS: tuple[float, ...] = tuple(fsrs.scheduler.DEFAULT_PARAMETERS)
-
-
-class State(IntEnum):
-    NEW = 0
-    LEARNING = 1
-    REVIEW = 2
-    RELEARNING = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Memory:
-    """Everything the scheduler knows about one card for one learner. Times are UTC epoch ms."""
-
-    state: State = State.NEW
-    step: int | None = None
-    stability: float | None = None
-    difficulty: float | None = None
-    due_ms: int | None = None
-    last_review_ms: int | None = None
-    reps: int = 0
-    lapses: int = 0
-
-    @property
-    def is_new(self) -> bool:
-        return self.state is State.NEW
-
-    @property
-    def is_learning(self) -> bool:
-        return self.state in (State.LEARNING, State.RELEARNING)
-
-    def interval_days(self) -> float | None:
-        if self.due_ms is None or self.last_review_ms is None:
-            return None
-        return (self.due_ms - self.last_review_ms) / 86_400_000
 
 
 class Scheduler:

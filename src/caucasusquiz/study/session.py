@@ -13,16 +13,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
 
+from caucasusquiz.clock import from_ms, study_day, to_ms, utc_now
 from caucasusquiz.decks.collection import Collection
 from caucasusquiz.decks.model import Card, CardType
-from caucasusquiz.store.database import CardKey, CardProgress, Profile, ProgressStore
+from caucasusquiz.progress import CardKey, CardProgress, Profile, State
+from caucasusquiz.settings import Settings
+from caucasusquiz.store.database import ProgressStore
 from caucasusquiz.study import answers
 from caucasusquiz.study.answers import AnswerCheck, Verdict
-from caucasusquiz.study.clock import from_ms, study_day, to_ms, utc_now
 from caucasusquiz.study.queue import build_queue, sibling_key
 from caucasusquiz.study.rating import Rating
-from caucasusquiz.study.scheduler import Scheduler, State
-from caucasusquiz.study.settings import Settings
+from caucasusquiz.study.scheduler import Scheduler
 from caucasusquiz.study.today import today_of
 
 
@@ -257,29 +258,35 @@ class StudySession:
         rating = Rating(int(rating)) if rating is not None else self.suggested
         now = self._clock()
         key = card.key
-        before = self.progress.get(key)
-        previous = before or CardProgress()
-        memory = self.scheduler.review(
-            previous.memory, rating, now, fuzz_seed=f"{self.profile.name}/{card.deck_id}/{card.id}"
-        )
-        became_leech = (
-            not previous.leech
-            and memory.lapses >= self.settings.leech_threshold
-            and memory.lapses > previous.memory.lapses
-        )
-        after = replace(previous, memory=memory, buried_until_ms=None, leech=previous.leech or became_leech)
+
+        def schedule(current: CardProgress | None) -> CardProgress:
+            # The card's row as stored now, not this session's snapshot: another session on
+            # the profile may have answered it meanwhile.
+            previous = current or CardProgress()
+            memory = self.scheduler.review(
+                previous.memory, rating, now, fuzz_seed=f"{self.profile.name}/{card.deck_id}/{card.id}"
+            )
+            became_leech = (
+                memory.lapses >= self.settings.leech_threshold and memory.lapses > previous.memory.lapses
+            )
+            return replace(
+                previous, memory=memory, buried_until_ms=None, leech=previous.leech or became_leech
+            )
+
         seconds = self._answer_seconds or 0.0
-        review_id = self.store.record_review(
+        recorded = self.store.record_answer(
             self.profile.id,
             key,
-            before,
-            after,
+            schedule,
             reviewed_ms=to_ms(now),
             grade=int(rating),
             typed=self.check.typed or None,
             verdict=self.check.verdict.value,
             duration_ms=round(seconds * 1000),
         )
+        review_id, before, after = recorded.review_id, recorded.before, recorded.after
+        previous, memory = before or CardProgress(), after.memory
+        became_leech = after.leech and not previous.leech
         self.progress[key] = after
         if memory.state in (State.LEARNING, State.RELEARNING) and memory.due_ms < self._day_end_ms:
             bisect.insort(self.queue.learning, (memory.due_ms, key))
@@ -345,10 +352,6 @@ class StudySession:
         self._undo.append(_Undo(kind, card.key, before))
         self.current = None
         self.check = None
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
 
     def undo(self) -> Card | None:
         """Take back the last answer, bury or suspend; that card becomes the current one again."""

@@ -6,12 +6,12 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
+from caucasusquiz.clock import day_start, from_ms, study_day, to_ms
 from caucasusquiz.decks.collection import Collection
-from caucasusquiz.store.database import Profile, ProgressStore
-from caucasusquiz.study.clock import day_start, from_ms, study_day, to_ms
+from caucasusquiz.progress import Profile, State
+from caucasusquiz.settings import Settings
+from caucasusquiz.store.database import ProgressStore
 from caucasusquiz.study.queue import is_available
-from caucasusquiz.study.scheduler import State
-from caucasusquiz.study.settings import Settings
 
 FORECAST_DAYS = 30
 HISTORY_DAYS = 365

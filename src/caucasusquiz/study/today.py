@@ -10,12 +10,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
+from caucasusquiz.clock import day_start, next_day_start, study_day, to_ms
 from caucasusquiz.decks.model import Card
-from caucasusquiz.store.database import CardKey, ProgressStore
-from caucasusquiz.study.clock import day_start, next_day_start, study_day, to_ms
+from caucasusquiz.progress import CardKey, State
+from caucasusquiz.settings import Settings
+from caucasusquiz.store.database import ProgressStore
 from caucasusquiz.study.queue import Limits, sibling_key
-from caucasusquiz.study.scheduler import State
-from caucasusquiz.study.settings import Settings
 
 
 @dataclass(frozen=True)

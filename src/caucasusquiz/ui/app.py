@@ -17,10 +17,10 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from caucasusquiz.clock import utc_now
 from caucasusquiz.errors import UserError
 from caucasusquiz.paths import Locations
-from caucasusquiz.study.clock import utc_now
-from caucasusquiz.study.settings import Settings, load_settings
+from caucasusquiz.settings import Settings, load_settings
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen, MessageScreen
 

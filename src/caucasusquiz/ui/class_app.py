@@ -8,7 +8,7 @@ from datetime import datetime
 from textual.app import App
 from textual.screen import Screen
 
-from caucasusquiz.study.clock import utc_now
+from caucasusquiz.clock import utc_now
 
 
 class ClassApp(App[None]):

@@ -10,10 +10,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from caucasusquiz.clock import from_ms, to_ms
 from caucasusquiz.decks.model import Card
-from caucasusquiz.store.database import CardProgress
+from caucasusquiz.progress import CardProgress
 from caucasusquiz.study.browse import card_state, parse_query, search
-from caucasusquiz.study.clock import from_ms, to_ms
 from caucasusquiz.ui.editor import edit_card
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.widgets.card_text import context_text

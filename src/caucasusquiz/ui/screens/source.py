@@ -10,9 +10,8 @@ from textual.widgets import Footer, Header, Static, TextArea
 from textual.widgets.text_area import Selection
 
 from caucasusquiz.decks.model import Card
-from caucasusquiz.decks.textcheck import strip_forbidden
-
-MAX_DOCUMENT_BYTES = 4 * 1024 * 1024
+from caucasusquiz.decks.sources import read_source
+from caucasusquiz.text import strip_forbidden
 
 
 class SourceScreen(Screen[None]):
@@ -31,7 +30,8 @@ class SourceScreen(Screen[None]):
 
     def on_mount(self) -> None:
         card = self.card
-        seeds = self.app.require_workspace().locations.seeds
+        locations = self.app.require_workspace().locations
+        seeds = locations.seeds
         title = self.query_one("#source-title", Static)
         area = self.query_one("#document", TextArea)
         name = card.source_file
@@ -39,21 +39,19 @@ class SourceScreen(Screen[None]):
             title.update("This card has no source.")
             area.text = strip_forbidden(card.context or "")
             return
-        path = (seeds / name) if seeds else None
-        try:
-            # A card's source names a file in the seeds folder, never one outside it.
-            if path is None or not path.resolve().is_relative_to(seeds.resolve()):
-                raise OSError("outside the seeds folder")
-            if path.stat().st_size > MAX_DOCUMENT_BYTES:
-                raise OSError("not available")
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            title.update(Text(f"{name} is not in the seeds folder ({seeds}).", style="bold"))
+        from caucasusquiz.serving.mode import is_served
+
+        # A served tab (a student's browser) sees only the seed documents, never deck files.
+        roots = (seeds,) if is_served() else (seeds, locations.decks)
+        document = read_source(name, roots)
+        if document is None:
+            title.update(Text(strip_forbidden(f"{name} is not in the seeds folder ({seeds})."), style="bold"))
             area.text = strip_forbidden(card.context or "")
             return
-        self.sub_title = name
+        text = document.text
+        self.sub_title = strip_forbidden(name)
         line = (card.source_line or 1) - 1
-        title.update(Text(f"{name}, line {line + 1}", style="bold"))
+        title.update(Text(strip_forbidden(f"{name}, line {line + 1}"), style="bold"))
         area.text = strip_forbidden(text)
         if 0 <= line < area.document.line_count:
             area.selection = Selection((line, 0), (line, len(area.document.get_line(line))))

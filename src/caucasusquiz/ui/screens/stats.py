@@ -12,8 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from caucasusquiz.clock import study_day
 from caucasusquiz.study import humanize
-from caucasusquiz.study.clock import study_day
 from caucasusquiz.study.stats import Stats, collect_stats
 from caucasusquiz.ui.widgets.charts import BarChart, HeatMap, mastery_bar
 from caucasusquiz.ui.widgets.literal import literal

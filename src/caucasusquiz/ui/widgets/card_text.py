@@ -11,10 +11,10 @@ from datetime import timedelta
 from rich.text import Text
 
 from caucasusquiz.decks.model import CLOZE_BLANK, Card, CardType
-from caucasusquiz.decks.textcheck import strip_forbidden
 from caucasusquiz.study import humanize
 from caucasusquiz.study.answers import AnswerCheck, DiffSegment, Verdict, meaningful_diff
 from caucasusquiz.study.rating import Rating
+from caucasusquiz.text import strip_forbidden
 from caucasusquiz.ui.widgets.literal import literal
 
 VERDICT_LABELS = {
@@ -47,7 +47,7 @@ def prompt_text(card: Card, revealed: bool = False) -> Text:
 def typed_with_mistakes(diff: tuple[DiffSegment, ...]) -> Text:
     """The learner's answer with what should not be there struck out."""
     text = Text()
-    for segment in meaningful_diff(diff):
+    for segment in meaningful_diff(diff, "typed"):
         if segment.kind == "same":
             text.append(strip_forbidden(segment.text))
         elif segment.kind == "extra":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from caucasusquiz.decks.textcheck import strip_forbidden
+from caucasusquiz.text import strip_forbidden
 
 
 def literal(text: str, style: str = "") -> Text:

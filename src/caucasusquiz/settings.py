@@ -7,11 +7,18 @@ the line and what to write instead.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from caucasusquiz.errors import UserError
+from caucasusquiz.files import UnreadableFile, read_regular_file
+
+MAX_SETTINGS_BYTES = 64 * 1024
+# Steps are minutes to days: a step longer than the longest interval makes no sense, and
+# timedelta overflows near 3 million days ("99999999999d" crashed the scheduler).
+MAX_STEP = timedelta(days=365)
 
 EXAMPLE = """\
 # caucasusquiz settings (all optional; these are the defaults)
@@ -48,9 +55,6 @@ class Settings:
     # Learning cards due within this window are shown early when nothing else is left (Anki: 20 min).
     learn_ahead: timedelta = field(default=timedelta(minutes=20))
 
-    def with_changes(self, **changes: object) -> Settings:
-        return replace(self, **changes)
-
 
 _SECTIONS: dict[str, tuple[str, ...]] = {
     "study": ("new_per_day", "reviews_per_day", "day_starts_at"),
@@ -71,11 +75,14 @@ _UNITS = {"s": "seconds", "m": "minutes", "": "minutes", "h": "hours", "d": "day
 def load_settings(path: Path) -> Settings:
     """Settings from `path`, or the defaults when the file does not exist."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Settings()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: cannot read the settings file ({exc})") from None
+        # utf-8-sig: Windows Notepad starts UTF-8 files with a byte-order mark.
+        text = read_regular_file(path, MAX_SETTINGS_BYTES).decode("utf-8-sig")
+    except UnreadableFile as exc:
+        if exc.missing:
+            return Settings()
+        raise UserError(f"{path}: cannot read the settings file: {exc.reason}") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: the settings file is not UTF-8 text", "save it as UTF-8") from None
     import tomllib  # deferred: most people never write a settings file
 
     try:
@@ -85,8 +92,8 @@ def load_settings(path: Path) -> Settings:
     return _parse(raw, path, text)
 
 
-def _parse(raw: dict, path: Path, text: str) -> Settings:
-    changes: dict[str, object] = {}
+def _parse(raw: dict[str, Any], path: Path, text: str) -> Settings:
+    changes: dict[str, Any] = {}  # each value is checked against its field by _convert
     for section, values in raw.items():
         if section not in _SECTIONS:
             raise _error(
@@ -147,7 +154,10 @@ def _duration(item: object, key: str, path: Path, text: str) -> timedelta:
             'write durations like "30s", "10m", "1h" or "1d"',
         )
     amount, unit = float(match.group(1)), match.group(2)
-    return timedelta(**{_UNITS[unit]: amount})
+    try:
+        return timedelta(**{_UNITS[unit]: amount})
+    except OverflowError:  # beyond timedelta's 999,999,999 days: far past any sensible step
+        return timedelta.max
 
 
 def _validate(s: Settings, path: Path, text: str) -> None:
@@ -158,8 +168,16 @@ def _validate(s: Settings, path: Path, text: str) -> None:
         ("desired_retention", 0.7 <= s.desired_retention <= 0.99, "between 0.70 and 0.99"),
         ("maximum_interval_days", 1 <= s.maximum_interval_days <= 36500, "between 1 and 36500"),
         ("leech_threshold", 1 <= s.leech_threshold <= 99, "between 1 and 99"),
-        ("learning_steps", all(step.total_seconds() > 0 for step in s.learning_steps), "positive"),
-        ("relearning_steps", all(step.total_seconds() > 0 for step in s.relearning_steps), "positive"),
+        (
+            "learning_steps",
+            all(timedelta(0) < step <= MAX_STEP for step in s.learning_steps),
+            "longer than 0 and at most 365 days",
+        ),
+        (
+            "relearning_steps",
+            all(timedelta(0) < step <= MAX_STEP for step in s.relearning_steps),
+            "longer than 0 and at most 365 days",
+        ),
     ]
     for key, ok, rule in checks:
         if not ok:

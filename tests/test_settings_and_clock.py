@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from caucasusquiz import paths
+from caucasusquiz.clock import day_start, next_day_start, study_day
 from caucasusquiz.errors import UserError
-from caucasusquiz.study.clock import day_start, next_day_start, study_day
-from caucasusquiz.study.settings import EXAMPLE, Settings, load_settings
+from caucasusquiz.settings import EXAMPLE, Settings, load_settings
 
 BAKU = timezone(timedelta(hours=4))
 
@@ -67,3 +69,38 @@ def test_day_boundaries_in_utc():
     assert day_start(date(2026, 3, 2), 4, BAKU) == datetime(2026, 3, 2, 0, 0, tzinfo=UTC)
     late_night = datetime(2026, 3, 2, 1, 30, tzinfo=BAKU).astimezone(UTC)
     assert next_day_start(late_night, 4, BAKU) == datetime(2026, 3, 2, 0, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("steps", ['["99999999999d"]', '["3000000d"]', '["400d"]', '["0m"]'])
+def test_steps_out_of_range_are_refused_with_the_line(tmp_path: Path, steps: str):
+    path = tmp_path / "settings.toml"
+    path.write_text(f"[scheduler]\nlearning_steps = {steps}\n")
+    with pytest.raises(UserError, match=r"settings.toml:2: `learning_steps` must be longer than 0"):
+        load_settings(path)
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path):
+    path = tmp_path / "settings.toml"
+    path.write_bytes("\ufeff[study]\nnew_per_day = 7\n".encode())
+    assert load_settings(path).new_per_day == 7
+
+
+def test_a_settings_file_that_is_a_fifo_or_device_is_refused(tmp_path: Path):
+    fifo = tmp_path / "settings.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(UserError, match="not a regular file"):
+        load_settings(fifo)
+    link = tmp_path / "zero.toml"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(UserError, match="not a regular file"):
+        load_settings(link)
+
+
+def test_a_config_file_named_in_the_environment_must_exist(monkeypatch, tmp_path: Path, capsys):
+    from caucasusquiz.cli import main
+
+    monkeypatch.setenv("CAUCASUSQUIZ_CONFIG", str(tmp_path / "missing.toml"))
+    with pytest.raises(UserError, match=r"missing.toml .*does not exist"):
+        paths.resolve(data_dir=tmp_path)
+    assert main(["stats", "--data-dir", str(tmp_path)]) == 1
+    assert "CAUCASUSQUIZ_CONFIG" in capsys.readouterr().err

@@ -1,0 +1,96 @@
+"""Reading and writing the user's files safely: regular files only, bounded, written atomically.
+
+A deck named `x.yaml` may be a symlink to /dev/zero (an endless read) or a FIFO (a read
+that never returns, and the app then ignores Ctrl+C). Everything that reads a user's file
+goes through `read_regular_file`, which refuses anything but a regular file of bounded
+size, without blocking on it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+class UnreadableFile(Exception):
+    """The path is not a regular file of acceptable size, or cannot be read; `reason` says why."""
+
+    def __init__(self, reason: str, missing: bool = False, size: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.missing = missing  # there is no file at all
+        self.size = size  # set when the file is too large: its size in bytes
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of `path`, which must be a regular file of at most `limit` bytes."""
+    try:
+        # O_NONBLOCK: opening a FIFO with no writer would otherwise wait for ever.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except IsADirectoryError:
+        raise UnreadableFile("is a folder, not a file") from None
+    except FileNotFoundError:
+        raise UnreadableFile("no such file", missing=True) from None
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read the file: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise UnreadableFile("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile("is not a regular file (a device, a pipe or a socket)")
+        if info.st_size > limit:
+            raise UnreadableFile(
+                f"file is {info.st_size / 1024 / 1024:.1f} MiB; the limit is {_mib(limit)}", size=info.st_size
+            )
+        try:
+            data = handle.read(limit + 1)  # the file may have grown since fstat
+        except OSError as exc:
+            raise UnreadableFile(f"cannot read the file: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise UnreadableFile(f"file is larger than {_mib(limit)}", size=len(data))
+    return data
+
+
+def _mib(size: int) -> str:
+    return f"{size / 1024 / 1024:g} MiB"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace `path` with `text` (UTF-8, line endings as given) so that a reader, a crash or a
+    full disk never leaves half a file."""
+
+    def write(temporary: str) -> None:
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+
+    replace_atomically(path, write)
+
+
+def replace_atomically(path: Path, write: Callable[[str], object]) -> None:
+    """Call `write(temporary_path)` on a fresh file beside `path`, then move it over `path`.
+
+    For writers that want a file name (genanki, openpyxl) as well as for text. An existing
+    file keeps its permissions; a new one gets what a plain open() would give (0666 less the
+    umask)."""
+    if path.exists():
+        mode = path.stat().st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(tmp)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

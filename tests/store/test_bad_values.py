@@ -1,0 +1,117 @@
+"""A progress file that passes quick_check but holds values caucasusquiz never writes.
+
+Such a file crashed `study`, `stats` and the app (IndexError on state 57, TypeError on a
+stability of 'abc', OperationalError on a card id that is not UTF-8, JSONDecodeError on
+broken parameters). It now takes the same path as other damage: a clear message, the
+file kept aside, a fresh start.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import sqlite3
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from caucasusquiz import paths
+from caucasusquiz.cli import main
+from caucasusquiz.store.database import ProgressStore, StoreCorrupt
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+GOOD_ROW = "INSERT INTO cards VALUES (1, 'history', 'btc', 2, NULL, 3.5, 5.0, 1, 1, 1, 0, 0, NULL, 0)"
+
+DAMAGE = {
+    "state 57": "UPDATE cards SET state = 57",
+    "stability 'abc'": "UPDATE cards SET stability = 'abc'",
+    "card id not UTF-8": "UPDATE cards SET card_id = CAST(X'62ff74' AS TEXT)",
+    "typed answer not UTF-8": "INSERT INTO reviews (profile_id, deck_id, card_id, reviewed_ms, grade, typed, "
+    "state_before) VALUES (1, 'history', 'btc', 1, 3, CAST(X'c3' AS TEXT), 0)",
+    "grade 9": "INSERT INTO reviews (profile_id, deck_id, card_id, reviewed_ms, grade, state_before) "
+    "VALUES (1, 'history', 'btc', 1, 9, 0)",
+    "parameters not JSON": "UPDATE profiles SET fsrs_parameters = '[0.4, 1.2,'",
+    "parameters not numbers": "UPDATE profiles SET fsrs_parameters = '[\"a\"]'",
+    "three parameters": "UPDATE profiles SET fsrs_parameters = '[1, 2, 3]'",
+    "parameters out of bounds": "UPDATE profiles SET fsrs_parameters = '[" + ", ".join(["-1"] * 21) + "]'",
+}
+
+
+def damaged(data_dir: Path, statement: str) -> Path:
+    path = data_dir / "progress.sqlite3"
+    store = ProgressStore.open(path)
+    store.profile("default", NOW)
+    store.close()
+    db = sqlite3.connect(path)
+    db.execute(GOOD_ROW)
+    db.execute(statement)
+    db.commit()
+    assert db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    db.close()
+    return path
+
+
+def test_a_healthy_file_with_non_ascii_text_and_fitted_parameters_opens(tmp_path: Path):
+    from caucasusquiz.study.scheduler import DEFAULT_PARAMETERS
+
+    path = damaged(tmp_path, "UPDATE cards SET card_id = 'Əliyev-ş'")
+    store = ProgressStore.open(path)
+    store.set_parameters(store.profile("default", NOW).id, DEFAULT_PARAMETERS)
+    store.close()
+    ProgressStore.open(path).close()
+
+
+@pytest.mark.parametrize("statement", DAMAGE.values(), ids=DAMAGE.keys())
+def test_a_bad_value_is_damage_found_on_opening(tmp_path: Path, statement: str):
+    path = damaged(tmp_path, statement)
+    with pytest.raises(StoreCorrupt, match="holds a value caucasusquiz did not write"):
+        ProgressStore.open(path)
+
+
+@pytest.fixture
+def decks(tmp_path: Path, example_deck: Path) -> Path:
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    shutil.copy(example_deck, folder / "history.yaml")
+    return folder
+
+
+@pytest.mark.parametrize("command", [["stats"], ["study", "--plain"]])
+@pytest.mark.parametrize("statement", DAMAGE.values(), ids=DAMAGE.keys())
+def test_study_and_stats_keep_the_file_aside_and_start_fresh(
+    monkeypatch, capsys, decks, isolated_user_dirs, command, statement
+):
+    isolated_user_dirs.mkdir(parents=True, exist_ok=True)
+    damaged(isolated_user_dirs, statement)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert main([*command, "--decks", str(decks)]) == 0
+    err = capsys.readouterr().err
+    assert "was damaged" in err and "kept as" in err
+    assert len(list(isolated_user_dirs.glob("progress.sqlite3.damaged-*"))) == 1
+
+
+async def test_the_app_offers_a_fresh_start(decks, isolated_user_dirs):
+    from caucasusquiz.ui.app import make_app
+    from caucasusquiz.ui.screens.dialogs import ConfirmScreen
+    from caucasusquiz.ui.screens.home import HomeScreen
+
+    isolated_user_dirs.mkdir(parents=True, exist_ok=True)
+    damaged(isolated_user_dirs, DAMAGE["state 57"])
+    app = make_app(
+        paths.resolve(decks=decks, data_dir=isolated_user_dirs),
+        None,
+        watch_decks=False,
+        clock=lambda: NOW,
+        tz=UTC,
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.opened.wait()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)
+    assert len(list(isolated_user_dirs.glob("progress.sqlite3.damaged-*"))) == 1
