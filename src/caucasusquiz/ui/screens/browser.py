@@ -154,7 +154,7 @@ class BrowserScreen(Screen[None]):
     def action_edit(self) -> None:
         card = self.selected()
         if card is not None:
-            edit_card(self.app, card, on_done=self.run_search)
+            edit_card(self.app, card)  # the reload comes back through decks_version
 
     def action_source(self) -> None:
         from caucasusquiz.ui.screens.source import SourceScreen

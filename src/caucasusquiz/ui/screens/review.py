@@ -17,8 +17,10 @@ from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.errors import UserError
 from caucasusquiz.study.answers import AnswerCheck
 from caucasusquiz.study.rating import Rating
-from caucasusquiz.study.session import StudySession
+from caucasusquiz.study.session import StudySession, UndoKind
+from caucasusquiz.ui import keys
 from caucasusquiz.ui.editor import edit_card
+from caucasusquiz.ui.keys import Step
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.widgets.card_text import (
     VERDICT_LABELS,
@@ -29,8 +31,17 @@ from caucasusquiz.ui.widgets.card_text import (
 )
 from caucasusquiz.ui.widgets.literal import literal
 
-# Actions that have a plain key when no text input has focus, and a ctrl key while typing.
-COMMANDS = ("undo", "bury", "suspend", "edit_card", "show_source")
+# The same digit again this soon after it picked an option is a double tap, not a rating:
+# the learner has not seen the feedback yet.
+DOUBLE_TAP_SECONDS = 0.3
+
+
+UNDONE_WORDS: dict[UndoKind, str] = {
+    "answer": "Answer taken back: try again.",
+    "rating": "Undone: that card again.",
+    "bury": "Undone: no longer buried.",
+    "suspend": "Undone: no longer suspended.",
+}
 
 
 class AnswerInput(Input):
@@ -46,25 +57,8 @@ class AnswerInput(Input):
 
 class ReviewScreen(Screen[None]):
     HELP_TITLE = "review"
-    BINDINGS = [
-        Binding("1", "number(1)", "Again", show=False),
-        Binding("2", "number(2)", "Hard", show=False),
-        Binding("3", "number(3)", "Good", show=False),
-        Binding("4", "number(4)", "Easy", show=False),
-        Binding("t", "true_false(True)", "True", show=False),
-        Binding("f", "true_false(False)", "False", show=False),
-        Binding("enter", "accept", "Accept / show answer"),
-        Binding("u", "undo('plain')", "Undo"),
-        Binding("ctrl+z", "undo('ctrl')", "Undo"),
-        Binding("b", "bury('plain')", "Bury"),
-        Binding("ctrl+b", "bury('ctrl')", "Bury"),
-        Binding("s", "suspend('plain')", "Suspend"),
-        Binding("ctrl+s", "suspend('ctrl')", "Suspend"),
-        Binding("e", "edit_card('plain')", "Edit"),
-        Binding("o", "show_source('plain')", "Source"),
-        Binding("ctrl+o", "show_source('ctrl')", "Source"),
-        Binding("escape", "end", "End session"),
-    ]
+    KEYS = keys.REVIEW_KEYS  # the help screen lists these
+    BINDINGS = keys.bindings(keys.REVIEW_KEYS)
 
     def __init__(self, session: StudySession, title: str) -> None:
         super().__init__()
@@ -72,6 +66,7 @@ class ReviewScreen(Screen[None]):
         self.session_title = title
         self.phase = "question"
         self.chosen: int | None = None  # the option picked on a choice card
+        self._option_key: tuple[int, float] | None = None  # the digit that answered, and when
 
     # -- layout ------------------------------------------------------------------------
 
@@ -100,9 +95,13 @@ class ReviewScreen(Screen[None]):
     # -- drawing -----------------------------------------------------------------------
 
     @property
-    def typing(self) -> bool:
+    def step(self) -> Step:
         card = self.session.current
-        return self.phase == "question" and card is not None and card.is_typed
+        if self.phase == "feedback" or card is None:
+            return Step.FEEDBACK
+        if card.is_typed:
+            return Step.TYPING
+        return Step.TRUE_FALSE if card.type is CardType.TRUEFALSE else Step.CHOOSING
 
     def show_card(self, card: Card | None) -> None:
         if card is None:
@@ -110,6 +109,7 @@ class ReviewScreen(Screen[None]):
             return
         self.phase = "question"
         self.chosen = None
+        self._option_key = None
         deck = self.session.collection.deck(card.deck_id)
         where = Text.assemble(card.type.label, " · ", literal(deck.title if deck else card.deck_id))
         where.truncate(self.size.width - 26, overflow="ellipsis")
@@ -136,45 +136,13 @@ class ReviewScreen(Screen[None]):
             self.query_one(selector).display = visible
 
     def _update_hints(self) -> None:
-        card = self.session.current
-        if self.phase == "feedback":
-            keys = [
-                ("1-4", "rate"),
-                ("⏎", "accept"),
-                ("u", "undo"),
-                ("b", "bury"),
-                ("s", "suspend"),
-                ("e", "edit"),
-                ("o", "source"),
-            ]
-        elif card is not None and card.is_typed:
-            keys = [
-                ("⏎", "check"),
-                ("^z", "undo"),
-                ("^b", "bury"),
-                ("^s", "suspend"),
-                ("^e", "edit"),
-                ("^o", "source"),
-            ]
-        else:
-            choose = "t/f" if card is not None and card.type is CardType.TRUEFALSE else "1-4"
-            keys = [
-                (choose, "answer"),
-                ("⏎", "show"),
-                ("u", "undo"),
-                ("b", "bury"),
-                ("s", "suspend"),
-                ("e", "edit"),
-                ("o", "source"),
-            ]
-        keys += [("esc", "end"), ("?", "help")]
         hints = Text()
         width = self.size.width or 80
-        for key, what in keys:
-            if hints.cell_len + len(key) + len(what) + 3 > width:
-                break  # the rest are in the help screen (?)
-            hints.append(f" {key} ", style="bold reverse")
-            hints.append(f"{what} ")
+        for row in keys.keys_for(self.step):
+            if hints.cell_len + len(row.label) + len(row.hint) + 3 > width:
+                break  # the rest are in the help screen
+            hints.append(f" {row.label} ", style="bold reverse")
+            hints.append(f"{row.hint} ")
         self.query_one("#key-hints", Static).update(hints)
 
     def _update_counts(self) -> None:
@@ -189,7 +157,7 @@ class ReviewScreen(Screen[None]):
             (str(counts.review), "bold"),
         )
         self.query_one("#review-counts", Static).update(text)
-        done = session.summary.cards_done
+        done = session.summary.reviews
         remaining = counts.total + (session.current is not None)
         if session.limit is not None:
             remaining = min(remaining, max(0, session.limit - done))
@@ -241,9 +209,17 @@ class ReviewScreen(Screen[None]):
         if card is None:
             return
         if self.phase == "feedback":
-            self._rate(Rating(number))
+            if not self._double_tap(number):
+                self._rate(Rating(number))
         elif not card.is_typed and number <= len(self.session.options(card)):
             self._choose(number - 1)
+            self._option_key = (number, self.app.monotonic())
+
+    def _double_tap(self, number: int) -> bool:
+        if self._option_key is None:
+            return False
+        digit, at = self._option_key
+        return digit == number and self.app.monotonic() - at < DOUBLE_TAP_SECONDS
 
     def action_true_false(self, value: bool) -> None:
         card = self.session.current
@@ -285,37 +261,46 @@ class ReviewScreen(Screen[None]):
     # -- commands --------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in COMMANDS and parameters:
-            # Show the plain key or the ctrl key, whichever works right now.
-            return (parameters[0] == "ctrl") == self.typing
-        return True
+        # Each key works in the steps the key table gives it, and nowhere else.
+        enabled = keys.enabled_in(self.step, action, parameters)
+        return True if enabled is None else enabled
 
     @notify_user_errors
     def action_undo(self, _how: str = "") -> None:
-        card = self.session.undo()
-        if card is None:
-            self.notify("Nothing to undo yet.")
+        undone = self.session.undo()
+        if undone is None:
+            self.notify("Nothing to undo yet.", timeout=2)
             return
-        self.notify("Undone.", timeout=2)
-        self.show_card(card)
+        if self.session.current is None:  # that card was removed from its deck meanwhile
+            self.notify("Undone; that card is no longer in the decks.", timeout=3)
+            self.show_card(self.session.next_card())
+            return
+        self.notify(UNDONE_WORDS[undone.kind], timeout=2)
+        self.show_card(self.session.current)
 
     @notify_user_errors
     def action_bury(self, _how: str = "") -> None:
         if self.session.current is None:
             return
         self.session.bury()
-        self.notify("Buried until tomorrow (u: undo).", timeout=3)
         self.show_card(self.session.next_card())
+        self._notify_undoable("Buried until tomorrow", timeout=3)
 
     @notify_user_errors
     def action_suspend(self, _how: str = "") -> None:
         if self.session.current is None:
             return
         self.session.suspend()
-        self.notify(
-            "Suspended: it will not come up until you unsuspend it in the browser (u: undo).", timeout=4
-        )
         self.show_card(self.session.next_card())
+        self._notify_undoable(
+            "Suspended: it will not come up until you unsuspend it in the browser", timeout=4
+        )
+
+    def _notify_undoable(self, message: str, timeout: float) -> None:
+        # Named after the next card is drawn: the undo key is the one that works there.
+        if self.is_current:
+            message += f" ({keys.label_for('undo', self.step)}: undo)"
+        self.notify(message + ".", timeout=timeout)
 
     def action_show_source(self, _how: str = "") -> None:
         from caucasusquiz.ui.screens.source import SourceScreen
@@ -329,17 +314,21 @@ class ReviewScreen(Screen[None]):
         card = self.session.current
         if card is None:
             return
-        edit_card(self.app, card, on_done=self._after_edit)
-
-    def _after_edit(self) -> None:
-        self._decks_changed()
+        edit_card(self.app, card)  # the app reloads the decks; decks_version brings them here
 
     def _decks_changed(self) -> None:
-        """Decks were reloaded: keep the session going with the new wording."""
-        self.session.update_decks(self.app.require_workspace().collection)
-        card = self.session.current
+        """Decks were reloaded: the session follows them; the card on screen shows its new
+        wording, or, if it was removed, the next card comes."""
+        session = self.session
+        shown = session.current
+        session.update_decks(self.app.require_workspace().collection)
+        card = session.current
         if card is None:
+            if shown is not None:
+                self.notify("The card on screen was removed from its deck.", timeout=3)
+                self.show_card(session.next_card())
             return
+        self._update_counts()
         if self.phase == "question":
             self.query_one("#prompt", Static).update(prompt_text(card))
             if not card.is_typed:
