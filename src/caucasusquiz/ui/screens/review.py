@@ -113,8 +113,7 @@ class ReviewScreen(Screen[None]):
         deck = self.session.collection.deck(card.deck_id)
         where = Text.assemble(card.type.label, " · ", literal(deck.title if deck else card.deck_id))
         where.truncate(self.size.width - 26, overflow="ellipsis")
-        self.query_one("#review-where", Static).update(where)
-        self._update_counts()
+        self.query_one("#review-where", Static).update(where, layout=False)
         self.query_one("#prompt", Static).update(prompt_text(card))
         self._show("#feedback", "#context", "#ratings", visible=False)
         answer_input = self.query_one("#answer-input", AnswerInput)
@@ -128,6 +127,15 @@ class ReviewScreen(Screen[None]):
             options.update(self._options_text(card))
             self.set_focus(None)
         self._update_hints()
+        self._draw_in_one_frame()
+        # The counts and the progress bar can wait until the card is on screen.
+        self.call_after_refresh(self._update_counts)
+
+    def _draw_in_one_frame(self) -> None:
+        # Each widget asks for its own layout when it next idles, which can be after the
+        # next frame: the card would be drawn in two frames, the second one a frame late.
+        # Asking the screen for one layout now puts every change into the next frame.
+        self.refresh(layout=True, repaint=False)
 
     def _show(self, *selectors: str, visible: bool) -> None:
         # Widgets are shown and hidden directly rather than through a class on the screen:
@@ -143,7 +151,7 @@ class ReviewScreen(Screen[None]):
                 break  # the rest are in the help screen
             hints.append(f" {row.label} ", style="bold reverse")
             hints.append(f"{row.hint} ")
-        self.query_one("#key-hints", Static).update(hints)
+        self.query_one("#key-hints", Static).update(hints, layout=False)
 
     def _update_counts(self) -> None:
         session = self.session
@@ -196,6 +204,7 @@ class ReviewScreen(Screen[None]):
         self.query_one("#ratings", Static).update(rating_text(self.session.preview(), self.session.suggested))
         self.set_focus(None)
         self._update_hints()
+        self._draw_in_one_frame()
 
     # -- answering -----------------------------------------------------------------------
 
