@@ -7,6 +7,7 @@ The screen only draws; the StudySession decides. Every rating is on disk when
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -24,10 +25,11 @@ from caucasusquiz.ui.keys import Step
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.widgets.card_text import (
     VERDICT_LABELS,
-    context_text,
     feedback_text,
     prompt_text,
     rating_text,
+    sentence_text,
+    source_text,
 )
 from caucasusquiz.ui.widgets.literal import literal
 
@@ -83,8 +85,10 @@ class ReviewScreen(Screen[None]):
             )
             yield Static(id="options")
             yield Static(id="feedback")
-            yield Static(id="ratings")
             yield Static(id="context")
+        # Below the scrolling card, so a long card never pushes them off screen.
+        yield Static(id="source-line")
+        yield Static(id="ratings")
         yield Static(id="key-hints")
 
     def on_mount(self) -> None:
@@ -114,8 +118,8 @@ class ReviewScreen(Screen[None]):
         where = Text.assemble(card.type.label, " · ", literal(deck.title if deck else card.deck_id))
         where.truncate(self.size.width - 26, overflow="ellipsis")
         self.query_one("#review-where", Static).update(where, layout=False)
-        self.query_one("#prompt", Static).update(prompt_text(card))
-        self._show("#feedback", "#context", "#ratings", visible=False)
+        self.query_one("#prompt", Static).update(prompt_text(card, width=self._prompt_width()))
+        self._show("#feedback", "#context", "#ratings", "#source-line", visible=False)
         answer_input = self.query_one("#answer-input", AnswerInput)
         options = self.query_one("#options", Static)
         answer_input.display = card.is_typed
@@ -136,6 +140,27 @@ class ReviewScreen(Screen[None]):
         # next frame: the card would be drawn in two frames, the second one a frame late.
         # Asking the screen for one layout now puts every change into the next frame.
         self.refresh(layout=True, repaint=False)
+
+    def _prompt_width(self) -> int | None:
+        # The card's box: the screen less margins, border and padding (6), and a scroll bar
+        # (2) that may come and go: a line two cells short is better than one broken twice.
+        return self.size.width - 10 if self.size.width > 20 else None
+
+    def _show_context(self, card: Card) -> None:
+        sentence, source = sentence_text(card), source_text(card)
+        context = self.query_one("#context", Static)
+        context.update(sentence)
+        context.display = bool(sentence)
+        line = self.query_one("#source-line", Static)
+        line.update(source, layout=False)
+        line.display = bool(source)
+
+    def on_resize(self, event: events.Resize) -> None:
+        card = self.session.current
+        if card is not None:  # the card's lines are wrapped to the width
+            revealed = self.phase == "feedback"
+            self.query_one("#prompt", Static).update(prompt_text(card, revealed, self._prompt_width()))
+            self._update_hints()
 
     def _show(self, *selectors: str, visible: bool) -> None:
         # Widgets are shown and hidden directly rather than through a class on the screen:
@@ -193,12 +218,12 @@ class ReviewScreen(Screen[None]):
         card = self.session.current
         self.phase = "feedback"
         self.query_one("#answer-input").display = False
-        self._show("#feedback", "#context", "#ratings", visible=True)
-        self.query_one("#prompt", Static).update(prompt_text(card, revealed=True))
+        self._show("#feedback", "#ratings", visible=True)
+        self.query_one("#prompt", Static).update(prompt_text(card, revealed=True, width=self._prompt_width()))
         feedback = self.query_one("#feedback", Static)
         feedback.update(feedback_text(card, check))
         feedback.set_classes(VERDICT_LABELS[check.verdict][1])
-        self.query_one("#context", Static).update(context_text(card))
+        self._show_context(card)
         if not card.is_typed:
             self.query_one("#options", Static).update(self._options_text(card, check))
         self.query_one("#ratings", Static).update(rating_text(self.session.preview(), self.session.suggested))
@@ -338,13 +363,14 @@ class ReviewScreen(Screen[None]):
                 self.show_card(session.next_card())
             return
         self._update_counts()
+        width = self._prompt_width()
         if self.phase == "question":
-            self.query_one("#prompt", Static).update(prompt_text(card))
+            self.query_one("#prompt", Static).update(prompt_text(card, width=width))
             if not card.is_typed:
                 self.query_one("#options", Static).update(self._options_text(card))
         else:
-            self.query_one("#prompt", Static).update(prompt_text(card, revealed=True))
-            self.query_one("#context", Static).update(context_text(card))
+            self.query_one("#prompt", Static).update(prompt_text(card, revealed=True, width=width))
+            self._show_context(card)
 
     def action_end(self) -> None:
         from caucasusquiz.ui.screens.summary import SummaryScreen
