@@ -381,3 +381,17 @@ async def test_a_user_error_in_a_screen_is_a_notification_not_a_crash(app_factor
         await pilot.pause()
         assert isinstance(app.screen, BrowserScreen)  # still running
         assert any("cannot write progress" in n.message for n in app._notifications)
+
+
+async def test_a_reload_reports_only_new_problems(app_factory, decks_dir):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        broken = "title: Extra deck\ncards:\n  - {id: x, question: Q?, answer: A}\n  - {id: y, type: quiz}\n"
+        (decks_dir / "extra.yaml").write_text(broken, encoding="utf-8")
+        for _ in range(2):  # the same problem twice: reported once
+            app.reload_decks()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        titles = [n.title for n in app._notifications]
+        assert titles == ["Decks reloaded with problems", "Decks reloaded"]
