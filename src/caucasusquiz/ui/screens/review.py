@@ -47,14 +47,16 @@ UNDONE_WORDS: dict[UndoKind, str] = {
 
 
 class AnswerInput(Input):
-    """The typed-answer box. Ctrl+E edits the card here (an Input would move to the line's end)."""
+    """The typed-answer box. Ctrl+E edits the card here (an Input would move to the line's end).
+
+    Its cursor does not blink: a blink redraws the screen twice a second, and a key pressed
+    just after such a frame waited for the next frame tick before its answer was drawn.
+    """
 
     BINDINGS = [Binding("ctrl+e", "screen.edit_card('ctrl')", "Edit")]
 
     def on_mount(self) -> None:
-        # Nobody sees a headless app blink; a steady cursor keeps screenshots comparable.
-        if self.app.is_headless:
-            self.cursor_blink = False
+        self.cursor_blink = False
 
 
 class ReviewScreen(Screen[None]):
