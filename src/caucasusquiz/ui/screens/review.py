@@ -118,7 +118,7 @@ class ReviewScreen(Screen[None]):
         self._option_key = None
         deck = self.session.collection.deck(card.deck_id)
         where = Text.assemble(card.type.label, " · ", literal(deck.title if deck else card.deck_id))
-        where.truncate(self.size.width - 26, overflow="ellipsis")
+        where.truncate(max(10, self.size.width - 34), overflow="ellipsis")  # beside the 30-cell counts
         self.query_one("#review-where", Static).update(where, layout=False)
         self.query_one("#prompt", Static).update(prompt_text(card, width=self._prompt_width()))
         self._show("#feedback", "#context", "#ratings", "#source-line", visible=False)
@@ -132,16 +132,20 @@ class ReviewScreen(Screen[None]):
         else:
             options.update(self._options_text(card))
             self.set_focus(None)
+        self._update_counts()
         self._update_hints()
         self._draw_in_one_frame()
-        # The counts and the progress bar can wait until the card is on screen.
-        self.call_after_refresh(self._update_counts)
 
     def _draw_in_one_frame(self) -> None:
-        # Each widget asks for its own layout when it next idles, which can be after the
-        # next frame: the card would be drawn in two frames, the second one a frame late.
-        # Asking the screen for one layout now puts every change into the next frame.
-        self.refresh(layout=True, repaint=False)
+        # Each changed widget tells the screen it needs a new layout when it next idles,
+        # which can be after the screen's next frame: the card was drawn in two frames, the
+        # second a frame later, and a key pressed meanwhile waited for both. Passing those
+        # requests on now (what each widget would do on idle) makes the next frame the
+        # whole answer, laid out once.
+        for widget in self.walk_children(with_self=False):
+            check_refresh = getattr(widget, "_check_refresh", None)
+            if check_refresh is not None:
+                check_refresh()
 
     def _prompt_width(self) -> int | None:
         # The card's box: the screen less margins, border and padding (6), and a scroll bar
@@ -191,7 +195,8 @@ class ReviewScreen(Screen[None]):
             ("  due ", "dim"),
             (str(counts.review), "bold"),
         )
-        self.query_one("#review-counts", Static).update(text)
+        # A fixed-width line: redrawn without a layout (see #review-counts in app.tcss).
+        self.query_one("#review-counts", Static).update(text, layout=False)
         done = session.summary.reviews
         remaining = counts.total + (session.current is not None)
         if session.limit is not None:
