@@ -395,3 +395,18 @@ async def test_a_reload_reports_only_new_problems(app_factory, decks_dir):
             await pilot.pause()
         titles = [n.title for n in app._notifications]
         assert titles == ["Decks reloaded with problems", "Decks reloaded"]
+
+
+async def test_undo_at_the_feedback_takes_back_that_answer_not_the_previous_card(
+    app_factory, isolated_user_dirs
+):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press(*"woodrow wilson", "enter", "3", *"909", "enter")
+        assert content(app, "#feedback").startswith("✗ Wrong")
+        await pilot.press("u")  # the same rule as :u in line mode
+        assert "Freedom Support Act" in content(app, "#prompt")
+        assert app.screen.step.name == "TYPING" and app.focused is app.screen.query_one("#answer-input")
+        await pilot.press(*"907", "enter", "3")
+    assert reviews(isolated_user_dirs) == [("wilson-1919", 3, "right"), ("sec907", 3, "right")]
