@@ -166,8 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "what",
-        nargs="?",
-        default="cards",
+        nargs="?",  # missing: a message listing both, not argparse's "required: what"
         choices=("cards", "progress"),
         help="cards (the default): deck contents; progress: review log of the profile",
     )
@@ -356,6 +355,13 @@ def _dispatch(args: argparse.Namespace) -> int:
     elif command == "stats":
         from caucasusquiz.commands.stats import run
     elif command == "export":
+        if args.what is None and args.format != "quiz-md":  # a quiz sheet is always of cards
+            raise UserError(
+                "say what to export: cards or progress",
+                "`caucasusquiz export cards` (the decks, TSV for Anki) or `caucasusquiz export progress` "
+                "(the review log, JSON); `caucasusquiz export --help` lists the options",
+                exit_code=2,
+            )
         from caucasusquiz.commands.export import run
     elif command == "import":
         from caucasusquiz.commands.import_ import run

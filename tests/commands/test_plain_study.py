@@ -98,9 +98,53 @@ def test_commands_undo_bury_and_quit(monkeypatch, capsys, decks, tmp_path):
     assert db.execute("SELECT grade FROM reviews").fetchall() == [(4,)]
 
 
-def test_end_of_input_after_an_answer_keeps_it(monkeypatch, capsys, decks):
-    code, out = run_plain(monkeypatch, capsys, decks, ["Woodrow Wilson"])
-    assert code == 0 and "Studied 1 card" in out
+def test_end_of_input_at_the_rating_prompt_saves_nothing_unrated(monkeypatch, capsys, decks):
+    code, out = run_plain(monkeypatch, capsys, decks, ["Roosevelt"])
+    assert code == 0 and "Wrong." in out
+    assert out.rstrip().splitlines()[-1] == "No cards studied."
+    assert "caught up" not in out and "No more cards" not in out
+    assert stored_grades() == []
+
+
+def test_quit_at_the_rating_prompt_keeps_the_rated_cards_only(monkeypatch, capsys, decks):
+    code, out = run_plain(monkeypatch, capsys, decks, ["Woodrow Wilson", "3", "Section 907", ":q", "more"])
+    assert code == 0
+    assert "Studied 1 card in" in out
+    assert "caught up" not in out and "No more cards" not in out  # new cards are waiting
+    assert stored_grades() == [("wilson-1919", 3)]
+
+
+def test_commands_are_never_answers(monkeypatch, capsys, decks):
+    code, out = run_plain(monkeypatch, capsys, decks, [":h", ":x", "Woodrow Wilson", ":h", "3"])
+    assert code == 0
+    assert out.count("Commands: an empty line shows the answer") == 4  # start, :h, :x, :h
+    assert "Unknown command ':x'" in out
+    assert "Right. Woodrow Wilson" in out and "Wrong." not in out
+    assert stored_grades() == [("wilson-1919", 3)]
+
+
+def test_undo_at_the_rating_prompt_takes_back_the_answer_only(monkeypatch, capsys, decks):
+    code, out = run_plain(
+        monkeypatch,
+        capsys,
+        decks,
+        ["Woodrow Wilson", "4", "Section 909", ":u", "Section 907", "3", ":q"],
+    )
+    assert code == 0
+    assert "Answer taken back; nothing was saved. Try that card again:" in out
+    # The first card keeps its rating: undo took back only the answer on screen.
+    assert stored_grades() == [("wilson-1919", 4), ("sec907", 3)]
+
+
+def stored_grades() -> list[tuple[str, int]]:
+    path = Path(os.environ["CAUCASUSQUIZ_DATA_DIR"]) / "progress.sqlite3"
+    if not path.exists():
+        return []
+    db = sqlite3.connect(path)
+    try:
+        return db.execute("SELECT card_id, grade FROM reviews ORDER BY id").fetchall()
+    finally:
+        db.close()
 
 
 def test_limit_and_deck_options(monkeypatch, capsys, decks):

@@ -203,3 +203,10 @@ def test_bad_settings_file_names_file_and_line(capsys, decks, isolated_user_dirs
     assert main(["stats", "--decks", str(decks)]) == 1
     err = capsys.readouterr().err
     assert "settings.toml:2: unknown setting `new_per_dya`" in err and "Traceback" not in err
+
+
+def test_a_bare_export_names_what_can_be_exported(capsys):
+    assert main(["export"]) == 2
+    err = capsys.readouterr().err
+    assert "say what to export: cards or progress" in err and "export cards" in err
+    assert "required" not in err

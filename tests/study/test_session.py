@@ -85,14 +85,14 @@ def test_undo_restores_the_card_state_exactly(make_session, store):
     session.submit("")
     session.rate(Rating.AGAIN)
     before_undo = store.all_progress(session.profile.id)
-    assert session.undo().key == second.key
+    assert session.undo().card.key == second.key
     assert session.current.key == second.key
     assert store.progress(session.profile.id, second.key) is None  # as if never answered
     assert [r.card_id for r in store.reviews(session.profile.id)] == [first.id]
-    assert session.undo().key == first.key
+    assert session.undo().card.key == first.key
     assert store.all_progress(session.profile.id) == {}
     assert before_undo  # (there was something to undo)
-    assert session.summary.cards_done == 0
+    assert session.summary.reviews == 0
 
 
 def test_bury_hides_a_card_until_tomorrow_and_can_be_undone(make_session, store, clock):
@@ -190,7 +190,7 @@ def test_summary_counts_and_cards_to_revisit(make_session, clock):
     session.submit("no idea")
     session.rate()
     summary = session.finish()
-    assert (summary.cards_done, summary.right, summary.wrong) == (2, 1, 1)
+    assert (summary.cards, summary.reviews, summary.right, summary.wrong) == (2, 2, 1, 1)
     assert summary.to_revisit == [wrong]
     assert summary.seconds == 10
     assert summary.accuracy == 0.5
@@ -204,3 +204,69 @@ def test_study_only_one_deck_or_tag(make_session, write_deck, example_deck):
     assert session.next_card().id == "x"
     by_tag = make_session(deck_paths=[example_deck, other], tag="special")
     assert by_tag.next_card().id == "x" and by_tag.counts.total == 0
+
+
+def test_a_session_follows_decks_edited_under_it(make_session, write_deck):
+    from caucasusquiz.decks.collection import load_collection
+
+    text = (
+        "title: Siblings\ncards:\n"
+        "  - {id: a, question: Q1?, answer: A, source: 'doc.txt:3'}\n"
+        "  - {id: b, question: Q2?, answer: B, source: 'doc.txt:3'}\n"
+        "  - {id: c, question: Q3?, answer: C, source: 'doc.txt:8'}\n"
+        "  - {id: d, question: Q4?, answer: D}\n"
+    )
+    path = write_deck(text)
+    session = make_session(deck_paths=[path])
+    assert session.next_card().id == "a"
+    # b (a's sibling, still queued) is removed and c reworded while a is on screen.
+    edited = text.replace("  - {id: b, question: Q2?, answer: B, source: 'doc.txt:3'}\n", "")
+    path.write_text(edited.replace("Q3?", "Q3 reworded?"))
+    session.update_decks(load_collection([path]))
+    assert session.counts.new == 2
+    session.rate(Rating.EASY)  # hiding a's siblings used to look b up: KeyError
+    card = session.next_card()
+    assert (card.id, card.question) == ("c", "Q3 reworded?")
+    # The deck no longer loads (broken YAML): the card on screen goes, nothing crashes.
+    path.write_text("title: [broken\n")
+    session.update_decks(load_collection([path]))
+    assert session.current is None and session.counts.total == 0
+    assert session.next_card() is None
+    assert session.undo().card.id == "a"  # its rating is taken back, though it cannot be shown
+    assert session.current is None
+
+
+def test_undo_takes_back_the_answer_first_then_the_last_rating(make_session, store):
+    session = make_session()
+    first = session.next_card()
+    session.submit("Woodrow Wilson")
+    session.rate(Rating.GOOD)
+    second = session.next_card()
+    session.submit("Section 909")
+    undone = session.undo()
+    assert (undone.kind, undone.card.key) == ("answer", second.key)
+    assert session.current.key == second.key and session.check is None
+    assert [r.card_id for r in store.reviews(session.profile.id)] == [first.id]  # first kept
+    undone = session.undo()
+    assert (undone.kind, undone.card.key) == ("rating", first.key)
+    assert store.reviews(session.profile.id) == []
+    assert session.undo() is None
+
+
+def test_summary_counts_cards_once_and_new_cards_by_their_last_answer(make_session, clock):
+    session = make_session(limit=4)
+    first = session.next_card()
+    session.submit("nobody")
+    session.rate()  # again: it comes back in a minute
+    clock.advance(seconds=10)
+    second = session.next_card()
+    session.submit("nothing")
+    session.rate()
+    clock.advance(minutes=2)
+    assert session.next_card().key == first.key
+    session.submit("Woodrow Wilson")
+    session.rate(Rating.GOOD)
+    summary = session.summary
+    assert (summary.cards, summary.reviews) == (2, 3)
+    assert (summary.new_cards, summary.new_remembered) == (2, 1)  # the second one was only failed
+    assert summary.to_revisit == [first, second]

@@ -62,7 +62,7 @@ async def test_typed_card_right_then_next(app_factory, clock, isolated_user_dirs
         clock.mono += 20  # a considered answer: Good, not Easy
         await pilot.press("enter")
         assert content(app, "#feedback").startswith("✓ Right")
-        assert "Source: 004_0090684c75a18b22.txt, line 21" in content(app, "#context")
+        assert "Source: 004_0090684c75a18b22.txt, line 21" in content(app, "#source-line")
         assert "▶3 Good" in content(app, "#ratings")
         await pilot.press("enter")  # accept the suggestion
         assert "Freedom Support Act" in content(app, "#prompt")
@@ -102,7 +102,7 @@ async def test_empty_enter_reveals_the_answer(app_factory, isolated_user_dirs):
     assert reviews(isolated_user_dirs) == [("wilson-1919", 1, "revealed")]
 
 
-async def test_choice_and_true_false_are_answered_with_one_key(app_factory, isolated_user_dirs):
+async def test_choice_and_true_false_are_answered_with_one_key(app_factory, isolated_user_dirs, clock):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await start_review(pilot)
@@ -113,6 +113,7 @@ async def test_choice_and_true_false_are_answered_with_one_key(app_factory, isol
         await pilot.press(str(options.index("Baku–Tbilisi–Ceyhan") + 1))
         assert content(app, "#feedback").startswith("✓ Right")
         assert "✓ " in content(app, "#options")
+        clock.mono += 1  # the feedback was read
         await pilot.press("4")
         assert "True or false?" in content(app, "#prompt")
         await pilot.press("f")
@@ -215,12 +216,15 @@ async def test_help_lists_the_keys(app_factory):
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         await start_review(pilot)
-        app.screen.set_focus(None)
-        await pilot.press("question_mark")
+        await pilot.press("f1")  # typing an answer: ? would be a character, F1 is help
         assert isinstance(app.screen, HelpScreen)
+        assert app.screen.for_screen.query_one("#answer-input").value == ""
         body = str(app.screen.query_one("#help-body Static").content.columns[1]._cells)
-        for words in ("Undo", "Bury", "Suspend", "Edit", "Source", "End session", "command palette"):
+        for words in ("undo", "bury", "suspend", "edit", "source", "end the session", "command palette"):
             assert words in body
+        assert "a–d" not in body and "a-d" not in body
+        await pilot.press("f1")
+        assert isinstance(app.screen, ReviewScreen)
 
 
 FAKE_EDITOR = """\
@@ -249,9 +253,13 @@ async def test_edit_card_in_editor_reloads_and_keeps_progress(app_factory, tmp_p
     async with app.run_test(size=SIZE) as pilot:
         await start_review(pilot)
         await pilot.press("ctrl+e")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert "received the Azerbaijani delegation" in content(app, "#prompt")
         assert "received" in (decks_dir / "history.yaml").read_text()
+        # One reload, one notification; the poll does not read the saved file a second time.
+        assert [n.title for n in app._notifications] == ["Deck reloaded"]
+        assert app._signature() == app._deck_signature
 
 
 async def test_edit_that_breaks_the_deck_shows_file_and_line(app_factory, tmp_path, monkeypatch):
@@ -260,9 +268,30 @@ async def test_edit_that_breaks_the_deck_shows_file_and_line(app_factory, tmp_pa
     async with app.run_test(size=SIZE) as pilot:
         await start_review(pilot)
         await pilot.press("enter", "e")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, MessageScreen)
         assert "history.yaml:18: error: unknown card type 'qq'" in app.screen.message
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("3")  # rating used to crash: the broken card was still queued (KeyError)
+        assert "Which pipeline" in content(app, "#prompt")  # the broken card is left out
+
+
+async def test_a_card_removed_from_its_file_mid_session_leaves_the_queue(app_factory, decks_dir):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        path = decks_dir / "history.yaml"
+        text = path.read_text(encoding="utf-8")
+        start = text.index("  - id: btc")
+        path.write_text(text[:start] + text[text.index("  - id: embassy\n") :], encoding="utf-8")
+        app.reload_decks()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "new 3" in content(app, "#review-counts")
+        await pilot.press(*"woodrow wilson", "enter", "3", *"907", "enter", "3")
+        assert "True or false?" in content(app, "#prompt")  # the pipeline card is gone
 
 
 async def test_source_document_opens_at_the_line(app_factory):
@@ -352,3 +381,32 @@ async def test_a_user_error_in_a_screen_is_a_notification_not_a_crash(app_factor
         await pilot.pause()
         assert isinstance(app.screen, BrowserScreen)  # still running
         assert any("cannot write progress" in n.message for n in app._notifications)
+
+
+async def test_a_reload_reports_only_new_problems(app_factory, decks_dir):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        broken = "title: Extra deck\ncards:\n  - {id: x, question: Q?, answer: A}\n  - {id: y, type: quiz}\n"
+        (decks_dir / "extra.yaml").write_text(broken, encoding="utf-8")
+        for _ in range(2):  # the same problem twice: reported once
+            app.reload_decks()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        titles = [n.title for n in app._notifications]
+        assert titles == ["Decks reloaded with problems", "Decks reloaded"]
+
+
+async def test_undo_at_the_feedback_takes_back_that_answer_not_the_previous_card(
+    app_factory, isolated_user_dirs
+):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press(*"woodrow wilson", "enter", "3", *"909", "enter")
+        assert content(app, "#feedback").startswith("✗ Wrong")
+        await pilot.press("u")  # the same rule as :u in line mode
+        assert "Freedom Support Act" in content(app, "#prompt")
+        assert app.screen.step.name == "TYPING" and app.focused is app.screen.query_one("#answer-input")
+        await pilot.press(*"907", "enter", "3")
+    assert reviews(isolated_user_dirs) == [("wilson-1919", 3, "right"), ("sec907", 3, "right")]

@@ -89,7 +89,7 @@ def test_study_three_cards_quit_and_find_the_progress(terminal_env):
         pipeline_key = next(line.split()[0] for line in screen.splitlines() if "Baku–Tbilisi–Ceyhan" in line)
         first.keys(pipeline_key)
         first.wait_for("✓ Right")
-        first.keys("3")
+        first.keys("4" if pipeline_key == "3" else "3")  # the same key again at once is a double tap
         first.wait_for("True or false?")
         first.keys("Escape")
         first.wait_for("Session done")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from enum import Enum
 from itertools import groupby
 from typing import TextIO
 
@@ -23,8 +24,9 @@ from caucasusquiz.text import strip_forbidden
 from caucasusquiz.workspace import open_workspace
 
 HELP = (
-    "Commands: an empty line shows the answer; :q quits (saving everything answered), "
-    ":u undoes the last answer, :s buries this card until tomorrow, :h shows this help."
+    "Commands: an empty line shows the answer; :q quits (every rated card is saved; an answer "
+    "not yet rated is not), :u undoes your last step (an answer, a rating or a bury), "
+    ":s buries this card until tomorrow, :h shows this help."
 )
 VERDICT_WORDS = {
     Verdict.RIGHT: "Right.",
@@ -34,8 +36,21 @@ VERDICT_WORDS = {
 }
 
 
+UNDONE_WORDS = {
+    "answer": "Answer taken back; nothing was saved. Try that card again:",
+    "rating": "Undone. That card again:",
+    "bury": "Undone: no longer buried. That card again:",
+    "suspend": "Undone: no longer suspended. That card again:",
+}
+
+
 class _Quit(Exception):
     """The learner typed :q or input ended."""
+
+
+class _Handled(Enum):
+    STAY = "stay"  # a command was carried out; ask the same question again
+    MOVED_ON = "moved on"  # the card was buried or undone; the loop shows what comes next
 
 
 def run(args: argparse.Namespace) -> int:
@@ -133,13 +148,11 @@ class PlainStudy:
                 number += 1
                 self.study(card, number)
         except _Quit:
-            pending = session.current is not None and session.check is not None
-            if pending:  # answered but not yet rated: keep the answer with its suggested rating
-                session.rate()
-        summary = session.finish()
-        if session.current is None and not session.finished_by_limit:
-            self.say(self._done_message())
-        self.say(summary_line(summary))
+            pass  # an answer not yet rated is not a review: nothing more is saved
+        else:
+            if not session.finished_by_limit:
+                self.say(self._done_message())
+        self.say(summary_line(session.finish()))
         return 0
 
     def study(self, card: Card, number: int) -> None:
@@ -155,19 +168,22 @@ class PlainStudy:
         options = session.options(card)
         for index, option in enumerate(options, start=1):
             self.say(f"  {index}) {option}")
-        result = self.read_answer(card, options)
+        result = self.read_answer(options)
         if result is None:
             return  # buried or undone: the loop asks for the next card
         self.show_feedback(card, result)
         self.read_rating()
 
-    def read_answer(self, card: Card, options: tuple[str, ...]) -> AnswerCheck | None:
+    def read_answer(self, options: tuple[str, ...]) -> AnswerCheck | None:
         session = self.session
         prompt = "Answer: " if not options else f"Answer (1-{len(options)}): "
         while True:
             text = self.ask(prompt)
-            if self.command(text):
+            handled = self.command(text)
+            if handled is _Handled.MOVED_ON:
                 return None
+            if handled is _Handled.STAY:
+                continue
             if options and text:
                 index = parse_option(text, options)
                 if index is None:
@@ -179,21 +195,27 @@ class PlainStudy:
                 return session.choose(index, typed=text)
             return session.submit(text)
 
-    def command(self, text: str) -> bool:
-        """Handle :u, :s, :h; True when the current card is no longer being answered."""
+    def command(self, text: str) -> _Handled | None:
+        """Handle :u, :s, :h (never an answer); None when `text` is not a command."""
         word = text.lower()
         if word in (":h", ":help", "?"):
             self.say(HELP)
-            return False
+            return _Handled.STAY
         if word in (":s", ":bury"):
             card = self.session.bury()
             self.say(f"Buried until tomorrow: {card.question}")
-            return True
+            return _Handled.MOVED_ON
         if word in (":u", ":undo"):
-            card = self.session.undo()
-            self.say("Nothing to undo yet." if card is None else "Undone. That card again:")
-            return card is not None
-        return False
+            undone = self.session.undo()
+            if undone is None:
+                self.say("Nothing to undo yet.")
+                return _Handled.STAY
+            self.say(UNDONE_WORDS[undone.kind])
+            return _Handled.MOVED_ON
+        if word.startswith(":"):
+            self.say(f"Unknown command {text!r}. {HELP}")
+            return _Handled.STAY
+        return None
 
     def show_feedback(self, card: Card, result: AnswerCheck) -> None:
         words = VERDICT_WORDS[result.verdict]
@@ -224,19 +246,11 @@ class PlainStudy:
         choices = ", ".join(f"{r.value} {r.label.lower()} ({humanize.interval(preview[r])})" for r in Rating)
         while True:
             text = self.ask(f"Rate: {choices}. Enter for {suggested.value} {suggested.label.lower()}: ")
-            if text.lower() in (":u", ":undo"):
-                # Nothing is stored until the rating: taking the answer back means asking again.
-                session.check = None
-                self.say("Answer taken back. Try again:")
-                card = session.current
-                result = self.read_answer(card, session.options(card))
-                if result is None:
-                    return
-                self.show_feedback(card, result)
-                suggested = session.suggested
-                continue
-            if self.command(text):
+            handled = self.command(text)
+            if handled is _Handled.MOVED_ON:
                 return
+            if handled is _Handled.STAY:
+                continue
             if not text:
                 rating = suggested
             elif text in ("1", "2", "3", "4"):
@@ -282,11 +296,16 @@ def card_location(card: Card, session: StudySession) -> str:
 
 
 def summary_line(summary: Summary) -> str:
-    if summary.cards_done == 0:
+    if summary.reviews == 0:
         return "No cards studied."
+    cards = f"{summary.cards} card{'s' * (summary.cards != 1)}"
+    answers = f"{summary.reviews} answer{'s' * (summary.reviews != 1)}"
     text = (
-        f"Studied {summary.cards_done} card{'s' * (summary.cards_done != 1)} in "
-        f"{humanize.duration(summary.seconds)}: {summary.right} right, {summary.almost} almost, "
-        f"{summary.wrong} wrong ({humanize.percent(summary.accuracy)} correct)."
+        f"Studied {cards} in {humanize.duration(summary.seconds)}"
+        + (f" ({answers})" if summary.reviews != summary.cards else "")
+        + f": {summary.right} right, {summary.almost} almost, {summary.wrong} wrong "
+        f"({humanize.percent(summary.accuracy)} correct)."
     )
+    if summary.new_cards:
+        text += f" New cards: {summary.new_cards}, {summary.new_remembered} remembered."
     return text + f" {summary.due_tomorrow} due tomorrow."

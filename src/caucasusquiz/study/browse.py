@@ -1,17 +1,21 @@
-"""The card browser's search: words, `tag:`, `deck:`, `is:` filters over every deck.
+"""The card browser's domain: search (words, `tag:`, `deck:`, `is:` filters over every deck),
+each card's state as the browser labels it, and suspending from the browser.
 
 Examples: `wilson`, `tag:energy`, `deck:history is:due`, `is:leech`, `"section 907"`.
-Matching ignores case and accents, so `ilham` finds İlham.
+Matching ignores case and accents, so `ilham` finds İlham. The screen only draws.
 """
 
 from __future__ import annotations
 
 import shlex
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import tzinfo
 
+from caucasusquiz.clock import from_ms
 from caucasusquiz.decks.model import Card
 from caucasusquiz.progress import CardKey, CardProgress, State
+from caucasusquiz.store.database import ProgressStore
 from caucasusquiz.text import fold
 
 IS_FILTERS = ("new", "learning", "review", "due", "suspended", "buried", "leech")
@@ -63,6 +67,46 @@ def card_state(progress: CardProgress | None, now_ms: int) -> set[str]:
     if progress.leech:
         found.add("leech")
     return found
+
+
+# One label per card in the browser's State column: the strongest reason first.
+LABEL_ORDER = ("suspended", "leech", "buried", "new", "learning", "review")
+
+
+@dataclass(frozen=True, slots=True)
+class CardRow:
+    """What the browser shows of a card's progress, as text."""
+
+    state: str
+    due_now: bool
+    due: str  # the date of the next review, "" for a new card
+    stability: str
+    lapses: str
+
+
+def card_row(progress: CardProgress | None, now_ms: int, tz: tzinfo | None) -> CardRow:
+    states = card_state(progress, now_ms)
+    state = next(label for label in LABEL_ORDER if label in states)
+    if progress is None:
+        return CardRow(state, False, "", "", "")
+    memory = progress.memory
+    due = (
+        ""
+        if memory.due_ms is None or memory.state == State.NEW
+        else from_ms(memory.due_ms).astimezone(tz).strftime("%Y-%m-%d")
+    )
+    stability = f"{memory.stability:.0f}d" if memory.stability else ""
+    return CardRow(state, "due" in states, due, stability, str(memory.lapses))
+
+
+def toggle_suspend(
+    store: ProgressStore, profile_id: int, key: CardKey, progress: CardProgress | None
+) -> CardProgress:
+    """Suspend a card, or unsuspend a suspended one; stored before returning."""
+    current = progress or CardProgress()
+    updated = replace(current, suspended=not current.suspended)
+    store.set_progress(profile_id, key, updated)
+    return updated
 
 
 def search(

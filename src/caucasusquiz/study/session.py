@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import bisect
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
+from typing import Literal
 
 from caucasusquiz.clock import from_ms, study_day, to_ms, utc_now
 from caucasusquiz.decks.collection import Collection
@@ -51,14 +53,19 @@ class Outcome:
 
 @dataclass
 class Summary:
-    cards_done: int = 0
+    """A session in numbers. A card failed and answered again counts once in `cards` and
+    once per answer in `reviews` (and in right/almost/wrong)."""
+
+    cards: int = 0
+    reviews: int = 0
     right: int = 0
     almost: int = 0
     wrong: int = 0
     seconds: float = 0.0
     to_revisit: list[Card] = field(default_factory=list)
     due_tomorrow: int = 0
-    new_learnt: int = 0
+    new_cards: int = 0  # cards seen for the first time in this session
+    new_remembered: int = 0  # of those, the ones whose last answer in the session was remembered
 
     @property
     def accuracy(self) -> float | None:
@@ -66,16 +73,43 @@ class Summary:
         return (self.right + self.almost) / judged if judged else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    """One rated answer of this session, the record the summary is counted from."""
+
+    card: Card
+    verdict: Verdict
+    rating: Rating
+    seconds: float
+    was_new: bool
+
+    @property
+    def forgotten(self) -> bool:
+        return self.rating is Rating.AGAIN or self.verdict in (Verdict.WRONG, Verdict.REVEALED)
+
+
+UndoKind = Literal["answer", "rating", "bury", "suspend"]
+
+
+@dataclass(frozen=True, slots=True)
+class Undone:
+    """What `undo()` took back, and the card that is now asked again."""
+
+    kind: UndoKind
+    card: Card
+
+
 @dataclass
 class _Undo:
-    kind: str  # "answer" | "bury" | "suspend"
-    key: CardKey
+    kind: UndoKind  # "rating" | "bury" | "suspend": what is on disk and can be taken back
+    card: Card
     before: CardProgress | None
     review_id: int | None = None
     hidden_siblings: list[CardKey] = field(default_factory=list)
-    verdict: Verdict | None = None
-    rating: Rating | None = None
-    seconds: float = 0.0
+
+    @property
+    def key(self) -> CardKey:
+        return self.card.key
 
 
 class StudySession:
@@ -105,7 +139,7 @@ class StudySession:
         self._deck_ids = set(deck_ids) if deck_ids is not None else None
         self._tag = tag
         self.cards = self._select(collection)
-        self.summary = Summary()
+        self._answers: list[_Answer] = []
         self.current: Card | None = None
         self.check: AnswerCheck | None = None
         self._shown_at = 0.0
@@ -123,12 +157,21 @@ class StudySession:
         }
 
     def update_decks(self, collection: Collection) -> None:
-        """Decks changed on disk: keep studying with the new text. Cards added today wait for
-        the next session; removed ones are skipped; the card on screen shows its new wording."""
+        """Decks changed on disk: keep studying with the new text.
+
+        The card on screen takes its new wording; if it was removed (or its deck no longer
+        loads), it is dropped and `next_card()` moves on. Removed cards leave the queue.
+        Cards added today wait for the next session.
+        """
         self.collection = collection
-        self.cards = self._select(collection)
+        cards = self.cards = self._select(collection)
+        queue = self.queue
+        queue.main = deque(key for key in queue.main if key in cards)
+        queue.learning = [item for item in queue.learning if item[1] in cards]
         if self.current is not None:
-            self.current = self.cards.get(self.current.key, self.current)
+            self.current = self.cards.get(self.current.key)
+            if self.current is None:
+                self.check = None
 
     # -- queue -------------------------------------------------------------------------
 
@@ -155,8 +198,33 @@ class StudySession:
         return Counts(new, len(self.queue.learning), len(main) - new)
 
     @property
+    def summary(self) -> Summary:
+        """This session so far, counted from its answers (an undone answer is not counted)."""
+        summary = Summary(reviews=len(self._answers))
+        last: dict[CardKey, _Answer] = {}
+        new_keys: set[CardKey] = set()
+        for answer in self._answers:
+            key = answer.card.key
+            last[key] = answer
+            summary.seconds += answer.seconds
+            if answer.was_new:
+                new_keys.add(key)
+            if answer.forgotten:
+                summary.wrong += 1
+                if answer.card not in summary.to_revisit:
+                    summary.to_revisit.append(answer.card)
+            elif answer.verdict is Verdict.ALMOST:
+                summary.almost += 1
+            else:
+                summary.right += 1
+        summary.cards = len(last)
+        summary.new_cards = len(new_keys)
+        summary.new_remembered = sum(1 for key in new_keys if not last[key].forgotten)
+        return summary
+
+    @property
     def finished_by_limit(self) -> bool:
-        return self.limit is not None and self.summary.cards_done >= self.limit
+        return self.limit is not None and len(self._answers) >= self.limit
 
     def next_card(self) -> Card | None:
         """The card to show now, or None when today's study is done."""
@@ -291,10 +359,8 @@ class StudySession:
         if memory.state in (State.LEARNING, State.RELEARNING) and memory.due_ms < self._day_end_ms:
             bisect.insort(self.queue.learning, (memory.due_ms, key))
         hidden = self._hide_siblings(card)
-        self._undo.append(
-            _Undo("answer", key, before, review_id, hidden, self.check.verdict, rating, seconds)
-        )
-        self._count(self.check.verdict, rating, card, seconds, +1, was_new=previous.memory.is_new)
+        self._undo.append(_Undo("rating", card, before, review_id, hidden))
+        self._answers.append(_Answer(card, self.check.verdict, rating, seconds, previous.memory.is_new))
         self.current = None
         self.check = None
         interval = timedelta(milliseconds=memory.due_ms - to_ms(now))
@@ -304,29 +370,13 @@ class StudySession:
         sibling = sibling_key(card)
         if sibling is None:
             return []
-        hidden = [k for k in self.queue.main if k != card.key and sibling_key(self.cards[k]) == sibling]
+        cards = self.cards
+        hidden = [
+            k for k in self.queue.main if k != card.key and k in cards and sibling_key(cards[k]) == sibling
+        ]
         for key in hidden:
             self.queue.main.remove(key)
         return hidden
-
-    def _count(
-        self, verdict: Verdict, rating: Rating, card: Card, seconds: float, sign: int, was_new: bool
-    ) -> None:
-        s = self.summary
-        s.cards_done += sign
-        s.seconds += sign * seconds
-        if rating is Rating.AGAIN or verdict in (Verdict.WRONG, Verdict.REVEALED):
-            s.wrong += sign
-            if sign > 0 and card not in s.to_revisit:
-                s.to_revisit.append(card)
-            elif sign < 0 and card in s.to_revisit:
-                s.to_revisit.remove(card)
-        elif verdict is Verdict.ALMOST:
-            s.almost += sign
-        else:
-            s.right += sign
-        if was_new:
-            s.new_learnt += sign
 
     # -- bury, suspend, undo -----------------------------------------------------------
 
@@ -346,15 +396,26 @@ class StudySession:
         self._store_flag("suspend", card, before, after)
         return card
 
-    def _store_flag(self, kind: str, card: Card, before: CardProgress | None, after: CardProgress) -> None:
+    def _store_flag(
+        self, kind: UndoKind, card: Card, before: CardProgress | None, after: CardProgress
+    ) -> None:
         self.store.set_progress(self.profile.id, card.key, after)
         self.progress[card.key] = after
-        self._undo.append(_Undo(kind, card.key, before))
+        self._undo.append(_Undo(kind, card, before))
         self.current = None
         self.check = None
 
-    def undo(self) -> Card | None:
-        """Take back the last answer, bury or suspend; that card becomes the current one again."""
+    def undo(self) -> Undone | None:
+        """Take back the learner's last step, the one rule for every front end.
+
+        An answer not yet rated is taken back first: the same card is asked again, nothing
+        was stored. Otherwise the last rating, bury or suspend is undone on disk and that card
+        is asked again (the card on screen waits for its turn). None: nothing to undo.
+        """
+        current = self.current
+        if current is not None and self.check is not None:
+            self._ask_again(current)
+            return Undone("answer", current)
         if not self._undo:
             return None
         entry = self._undo.pop()
@@ -365,24 +426,31 @@ class StudySession:
             self.progress[entry.key] = entry.before
         queue = self.queue
         queue.learning = [item for item in queue.learning if item[1] != entry.key]
-        if self.current is not None:
-            queue.main.appendleft(self.current.key)  # the card on screen waits for its turn again
+        if entry.kind == "rating":
+            self._answers.pop()
+        card = self.cards.get(entry.key)
+        if card is None:  # removed from its deck since: its state is restored, it is not asked
+            return Undone(entry.kind, entry.card)
+        if current is not None:
+            queue.main.appendleft(current.key)  # the card on screen waits for its turn again
         for key in reversed(entry.hidden_siblings):
             queue.main.appendleft(key)
-        if entry.kind == "answer":
-            was_new = entry.before is None or entry.before.memory.is_new
-            self._count(entry.verdict, entry.rating, self.cards[entry.key], entry.seconds, -1, was_new)
-        self.current = self.cards.get(entry.key)
+        self._ask_again(card)
+        return Undone(entry.kind, card)
+
+    def _ask_again(self, card: Card) -> None:
+        self.current = card
         self.check = None
+        self._answer_seconds = None
         self._shown_at = self._monotonic()
-        return self.current
 
     # -- end ---------------------------------------------------------------------------
 
     def finish(self) -> Summary:
         """The session summary, with what comes due tomorrow."""
         tomorrow_end = self._day_end_ms + 86_400_000
-        self.summary.due_tomorrow = sum(
+        summary = self.summary
+        summary.due_tomorrow = sum(
             1
             for key, p in self.progress.items()
             if key in self.cards
@@ -391,7 +459,7 @@ class StudySession:
             and p.memory.state is not State.NEW
             and self._day_end_ms <= p.memory.due_ms < tomorrow_end
         )
-        return self.summary
+        return summary
 
     # -- helpers -----------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen, MessageScreen
 
 DECK_POLL_SECONDS = 2.0
+KEPT_SYSTEM_COMMANDS = ("Theme", "Quit")
 
 
 class CaucasusQuizApp(App[None]):
@@ -33,6 +34,8 @@ class CaucasusQuizApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("question_mark", "help", "Help"),
+        # F1 reaches help even while an answer is being typed (`?` is then a character).
+        Binding("f1", "help", "Help", show=False, priority=True),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
@@ -92,12 +95,13 @@ class CaucasusQuizApp(App[None]):
         from caucasusquiz.store.database import ProgressStore, StoreCorrupt
         from caucasusquiz.workspace import load_decks
 
+        signature = self._signature()
         try:
             collection = load_decks(self.locations)
         except UserError as exc:
             self.call_from_thread(self._fatal, "caucasusquiz cannot start", str(exc), exc.hint)
             return
-        self._deck_signature = self._signature()
+        self._deck_signature = signature
         try:
             store = ProgressStore.open(self.locations.database)
         except StoreCorrupt as exc:
@@ -218,7 +222,9 @@ class CaucasusQuizApp(App[None]):
     def action_help(self) -> None:
         from caucasusquiz.ui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)  # F1 again closes it
+        else:
             self.push_screen(HelpScreen(self.screen))
 
     def action_open(self, name: str) -> None:
@@ -231,7 +237,12 @@ class CaucasusQuizApp(App[None]):
         self.push_screen(screen)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Of Textual's own commands only these mean something here; its "Keys" panel would
+        # show the answer box's cursor keys, so "Keys" is our help screen.
+        for command in super().get_system_commands(screen):
+            if command.title in KEPT_SYSTEM_COMMANDS:
+                yield command
+        yield SystemCommand("Keys", "Every key of this screen and of the app (? or F1)", self.action_help)
         if self.workspace is None:
             return
         yield SystemCommand("Study all due cards", "Start a session on every deck", self.start_session)
@@ -333,34 +344,56 @@ class CaucasusQuizApp(App[None]):
             self.reload_decks()
 
     @work(thread=True, exclusive=True, group="decks")
-    def reload_decks(self) -> None:
-        """Read the decks again off the UI thread, then hand them to the screens."""
+    def reload_decks(self, edited: Path | None = None) -> None:
+        """Read the decks again off the UI thread, then hand them to the screens. The one
+        reload path: the poll, the palette and the card editor (`edited`: the file saved)."""
         from caucasusquiz.workspace import load_decks
 
+        signature = self._signature()  # taken first: a save during the load is seen next poll
         try:
             collection = load_decks(self.locations)
         except UserError as exc:
             self.call_from_thread(self.notify, str(exc), severity="error")
             return
-        self.call_from_thread(self._decks_reloaded, collection)
+        self.call_from_thread(self._decks_reloaded, collection, signature, edited)
 
-    def _decks_reloaded(self, collection) -> None:
+    def action_reload_decks(self) -> None:
+        self.reload_decks()
+
+    def _decks_reloaded(self, collection, signature: tuple, edited: Path | None) -> None:
         workspace = self.require_workspace()
+        known = {(p.path, p.line, p.message) for p in workspace.collection.errors}
         workspace.collection = collection
-        self._deck_signature = self._signature()
+        self._deck_signature = signature
         self.decks_version += 1
-        errors = collection.errors
-        if errors:
-            first = errors[0]
+        if edited is not None:
+            self._report_edit(collection, edited)
+            return
+        new = [p for p in collection.errors if (p.path, p.line, p.message) not in known]
+        if new:  # problems already reported are not repeated on every reload
+            first = new[0]
             self.notify(
                 f"{first.path.name}:{first.line}: {first.message}"
-                + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""),
+                + (f" (and {len(new) - 1} more)" if len(new) > 1 else ""),
                 title="Decks reloaded with problems",
                 severity="warning",
                 timeout=8,
             )
         else:
             self.notify(f"{len(collection)} cards in {len(collection.decks)} decks.", title="Decks reloaded")
+
+    def _report_edit(self, collection, path: Path) -> None:
+        problems = [p for p in collection.problems if p.path == path and p.is_error]
+        if problems:
+            self.push_screen(
+                MessageScreen(
+                    "The deck has problems",
+                    "\n".join(str(p) for p in problems),
+                    "The cards with problems are left out until they are fixed; press e to edit again.",
+                )
+            )
+        else:
+            self.notify(f"{path.name} saved and checked: no problems.", title="Deck reloaded")
 
     def on_unmount(self) -> None:
         if self.workspace is not None:

@@ -6,12 +6,15 @@ import os
 import shlex
 import shutil
 import subprocess
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from textual.app import App, SuspendNotSupported
+from textual.app import SuspendNotSupported
 
 from caucasusquiz.decks.model import Card
 from caucasusquiz.ui.screens.dialogs import MessageScreen
+
+if TYPE_CHECKING:
+    from caucasusquiz.ui.app import CaucasusQuizApp
 
 FALLBACK_EDITORS = ("nano", "vim", "vi")
 
@@ -28,7 +31,9 @@ def editor_command() -> list[str] | None:
     return None
 
 
-def edit_card(app: App, card: Card, on_done: Callable[[], None]) -> None:
+def edit_card(app: CaucasusQuizApp, card: Card) -> None:
+    """Open the card's deck in the editor; afterwards the app reloads the decks (its one
+    reload path) and reports this file's problems."""
     from caucasusquiz.serving.mode import is_served
 
     if is_served():  # an editor is a shell, and deck files are read-only for a browser tab
@@ -62,24 +67,4 @@ def edit_card(app: App, card: Card, on_done: Callable[[], None]) -> None:
         return
     if result.returncode != 0:
         app.notify(f"{command[0]} exited with status {result.returncode}.", severity="warning")
-    _reload_and_report(app, deck.path)
-    on_done()
-
-
-def _reload_and_report(app: App, path) -> None:
-    from caucasusquiz.workspace import load_decks
-
-    workspace = app.require_workspace()
-    workspace.collection = load_decks(workspace.locations)
-    app.decks_version += 1
-    problems = [p for p in workspace.collection.problems if p.path == path and p.is_error]
-    if problems:
-        app.push_screen(
-            MessageScreen(
-                "The deck has problems",
-                "\n".join(str(p) for p in problems),
-                "The cards with problems are left out until they are fixed; press e to edit again.",
-            )
-        )
-    else:
-        app.notify(f"{path.name} saved and checked: no problems.", title="Deck reloaded")
+    app.reload_decks(deck.path)

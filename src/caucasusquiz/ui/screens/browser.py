@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets.data_table import ColumnKey
 
-from caucasusquiz.clock import from_ms, to_ms
+from caucasusquiz.clock import to_ms
 from caucasusquiz.decks.model import Card
-from caucasusquiz.progress import CardProgress
-from caucasusquiz.study.browse import card_state, parse_query, search
+from caucasusquiz.study.browse import card_row, parse_query, search, toggle_suspend
 from caucasusquiz.ui.editor import edit_card
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.widgets.card_text import context_text
 from caucasusquiz.ui.widgets.literal import literal
 
 MAX_ROWS = 500
+FIXED_COLUMNS = {"deck": 14, "state": 9, "due": 10, "stability": 6, "lapses": 6}
 
 
 class BrowserScreen(Screen[None]):
@@ -27,6 +27,7 @@ class BrowserScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("slash", "focus_search", "Search"),
+        Binding("down", "focus_results", "Results", show=False),
         Binding("space", "toggle_suspend", "Suspend/unsuspend"),
         Binding("e", "edit", "Edit"),
         Binding("o", "source", "Source"),
@@ -45,12 +46,12 @@ class BrowserScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "cards"
         table = self.query_one("#results", DataTable)
-        table.add_column("Deck", key="deck", width=14)
-        table.add_column("Card", key="card")
-        table.add_column("State", key="state", width=9)
-        table.add_column("Due", key="due", width=10)
-        table.add_column(Text("Stab.", justify="right"), key="stability", width=6)
-        table.add_column(Text("Lapses", justify="right"), key="lapses", width=6)
+        table.add_column("Deck", key="deck", width=FIXED_COLUMNS["deck"])
+        table.add_column("Card", key="card", width=self._card_width())
+        table.add_column("State", key="state", width=FIXED_COLUMNS["state"])
+        table.add_column("Due", key="due", width=FIXED_COLUMNS["due"])
+        table.add_column(Text("Stab.", justify="right"), key="stability", width=FIXED_COLUMNS["stability"])
+        table.add_column(Text("Lapses", justify="right"), key="lapses", width=FIXED_COLUMNS["lapses"])
         self.watch(self.app, "decks_version", lambda _: self.run_search(), init=False)
         self.run_search()
         self.query_one("#search", Input).focus()
@@ -79,32 +80,28 @@ class BrowserScreen(Screen[None]):
         self._show_detail()
 
     def _cells(self, card: Card, now_ms: int) -> list:
-        p = self.progress.get(card.key)
-        states = card_state(p, now_ms)
-        state = (
-            "suspended"
-            if "suspended" in states
-            else "leech"
-            if "leech" in states
-            else "buried"
-            if "buried" in states
-            else next(s for s in ("new", "learning", "review") if s in states)
-        )
-        due = (
-            ""
-            if p is None or p.memory.due_ms is None or p.memory.state == 0
-            else from_ms(p.memory.due_ms).astimezone(self.app.tz).strftime("%Y-%m-%d")
-        )
-        stability = f"{p.memory.stability:.0f}d" if p and p.memory.stability else ""
-        lapses = str(p.memory.lapses) if p else ""
+        row = card_row(self.progress.get(card.key), now_ms, self.app.tz)
+        question = literal(card.question)
+        question.truncate(self._card_width(), overflow="ellipsis")
         return [
             literal(card.deck_id),
-            literal(card.question),
-            Text(state, style="bold" if "due" in states else ""),
-            due,
-            Text(stability, justify="right"),
-            Text(lapses, justify="right"),
+            question,
+            Text(row.state, style="bold" if row.due_now else ""),
+            row.due,
+            Text(row.stability, justify="right"),
+            Text(row.lapses, justify="right"),
         ]
+
+    def _card_width(self) -> int:
+        # The Card column gets what the others leave, so State, Due, Stability and Lapses
+        # stay on screen (cell padding 2 per column, margins, scroll bar).
+        return max(12, (self.size.width or 80) - sum(FIXED_COLUMNS.values()) - 2 * 6 - 4)
+
+    def on_resize(self, event: events.Resize) -> None:
+        column = self.query_one("#results", DataTable).columns.get(ColumnKey("card"))
+        if column is not None and column.width != self._card_width():
+            column.width = self._card_width()
+            self.run_search()
 
     def selected(self) -> Card | None:
         table = self.query_one("#results", DataTable)
@@ -142,9 +139,7 @@ class BrowserScreen(Screen[None]):
         if card is None:
             return
         workspace = self.app.require_workspace()
-        current = self.progress.get(card.key) or CardProgress()
-        updated = replace(current, suspended=not current.suspended)
-        workspace.store.set_progress(workspace.profile.id, card.key, updated)
+        updated = toggle_suspend(workspace.store, workspace.profile.id, card.key, self.progress.get(card.key))
         self.notify(("Suspended: " if updated.suspended else "Unsuspended: ") + card.question[:60], timeout=3)
         row = self.query_one("#results", DataTable).cursor_row
         self.run_search()
@@ -154,7 +149,7 @@ class BrowserScreen(Screen[None]):
     def action_edit(self) -> None:
         card = self.selected()
         if card is not None:
-            edit_card(self.app, card, on_done=self.run_search)
+            edit_card(self.app, card)  # the reload comes back through decks_version
 
     def action_source(self) -> None:
         from caucasusquiz.ui.screens.source import SourceScreen
@@ -162,6 +157,10 @@ class BrowserScreen(Screen[None]):
         card = self.selected()
         if card is not None:
             self.app.push_screen(SourceScreen(card))
+
+    def action_focus_results(self) -> None:
+        # Down in the search box goes to the results (the table handles Down itself).
+        self.query_one("#results", DataTable).focus()
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()

@@ -1,4 +1,8 @@
-"""`?`: every key of the screen below and of the whole app, generated from the bindings themselves."""
+"""`?` or F1: every key of the screen below and of the whole app.
+
+Drawn from the review screen's key table (ui/keys.py), step by step, and for other screens
+from their bindings; the same table makes the review screen's bindings and hint bar.
+"""
 
 from __future__ import annotations
 
@@ -10,19 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-# Keys that are not bindings of a screen but work there (typed-answer input, command palette).
-EXTRA_KEYS = {
-    "ReviewScreen": [
-        ("Enter", "submit a typed answer (empty: show the answer)"),
-        ("1–4, a–d", "pick an option of a choice card"),
-        ("t / f", "answer true or false"),
-    ],
-}
-GLOBAL_KEYS = [
-    ("ctrl+p", "command palette: every action, themes, screens"),
-    ("?", "this help"),
-    ("ctrl+q", "quit the app"),
-]
+from caucasusquiz.ui.keys import GLOBAL_KEYS, Key, Step, keys_for
 
 
 def _key_name(key: str) -> str:
@@ -31,7 +23,7 @@ def _key_name(key: str) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+    BINDINGS = [Binding("escape,question_mark,q,f1", "close", "Close")]
 
     def __init__(self, screen: Screen) -> None:
         super().__init__()
@@ -41,16 +33,22 @@ class HelpScreen(ModalScreen[None]):
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        seen: set[str] = set()
-        for binding in self.for_screen.BINDINGS:
-            binding = binding if isinstance(binding, Binding) else Binding(*binding)
-            if binding.description and binding.key not in seen:
-                seen.add(binding.key)
-                table.add_row(_key_name(binding.key), binding.description)
-        for key, what in EXTRA_KEYS.get(type(self.for_screen).__name__, []):
-            table.add_row(key, what)
+        key_table: tuple[Key, ...] | None = getattr(self.for_screen, "KEYS", None)
+        if key_table is not None:
+            for step in Step:
+                table.add_row(Text(f"{step.value.capitalize()}:", style="italic"), "")
+                for row in keys_for(step, key_table):
+                    table.add_row(f"  {row.label}", row.description)
+        else:
+            seen: set[str] = set()
+            for binding in self.for_screen.BINDINGS:
+                binding = binding if isinstance(binding, Binding) else Binding(*binding)
+                if binding.description and binding.key not in seen:
+                    seen.add(binding.key)
+                    table.add_row(_key_name(binding.key), binding.description)
+        table.add_row(Text("Everywhere:", style="italic"), "")
         for key, what in GLOBAL_KEYS:
-            table.add_row(key, what)
+            table.add_row(f"  {key}", what)
         title = getattr(self.for_screen, "HELP_TITLE", type(self.for_screen).__name__)
         with Vertical(id="dialog"):
             yield Static(Text(f"Keys: {title}"), classes="title")

@@ -7,6 +7,7 @@ The screen only draws; the StudySession decides. Every rating is on disk when
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -17,54 +18,51 @@ from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.errors import UserError
 from caucasusquiz.study.answers import AnswerCheck
 from caucasusquiz.study.rating import Rating
-from caucasusquiz.study.session import StudySession
+from caucasusquiz.study.session import StudySession, UndoKind
+from caucasusquiz.ui import keys
 from caucasusquiz.ui.editor import edit_card
+from caucasusquiz.ui.keys import Step
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.widgets.card_text import (
     VERDICT_LABELS,
-    context_text,
     feedback_text,
     prompt_text,
     rating_text,
+    sentence_text,
+    source_text,
 )
 from caucasusquiz.ui.widgets.literal import literal
 
-# Actions that have a plain key when no text input has focus, and a ctrl key while typing.
-COMMANDS = ("undo", "bury", "suspend", "edit_card", "show_source")
+# The same digit again this soon after it picked an option is a double tap, not a rating:
+# the learner has not seen the feedback yet.
+DOUBLE_TAP_SECONDS = 0.3
+
+
+UNDONE_WORDS: dict[UndoKind, str] = {
+    "answer": "Answer taken back: try again.",
+    "rating": "Undone: that card again.",
+    "bury": "Undone: no longer buried.",
+    "suspend": "Undone: no longer suspended.",
+}
 
 
 class AnswerInput(Input):
-    """The typed-answer box. Ctrl+E edits the card here (an Input would move to the line's end)."""
+    """The typed-answer box. Ctrl+E edits the card here (an Input would move to the line's end).
+
+    Its cursor does not blink: a blink redraws the screen twice a second, and a key pressed
+    just after such a frame waited for the next frame tick before its answer was drawn.
+    """
 
     BINDINGS = [Binding("ctrl+e", "screen.edit_card('ctrl')", "Edit")]
 
     def on_mount(self) -> None:
-        # Nobody sees a headless app blink; a steady cursor keeps screenshots comparable.
-        if self.app.is_headless:
-            self.cursor_blink = False
+        self.cursor_blink = False
 
 
 class ReviewScreen(Screen[None]):
     HELP_TITLE = "review"
-    BINDINGS = [
-        Binding("1", "number(1)", "Again", show=False),
-        Binding("2", "number(2)", "Hard", show=False),
-        Binding("3", "number(3)", "Good", show=False),
-        Binding("4", "number(4)", "Easy", show=False),
-        Binding("t", "true_false(True)", "True", show=False),
-        Binding("f", "true_false(False)", "False", show=False),
-        Binding("enter", "accept", "Accept / show answer"),
-        Binding("u", "undo('plain')", "Undo"),
-        Binding("ctrl+z", "undo('ctrl')", "Undo"),
-        Binding("b", "bury('plain')", "Bury"),
-        Binding("ctrl+b", "bury('ctrl')", "Bury"),
-        Binding("s", "suspend('plain')", "Suspend"),
-        Binding("ctrl+s", "suspend('ctrl')", "Suspend"),
-        Binding("e", "edit_card('plain')", "Edit"),
-        Binding("o", "show_source('plain')", "Source"),
-        Binding("ctrl+o", "show_source('ctrl')", "Source"),
-        Binding("escape", "end", "End session"),
-    ]
+    KEYS = keys.REVIEW_KEYS  # the help screen lists these
+    BINDINGS = keys.bindings(keys.REVIEW_KEYS)
 
     def __init__(self, session: StudySession, title: str) -> None:
         super().__init__()
@@ -72,6 +70,7 @@ class ReviewScreen(Screen[None]):
         self.session_title = title
         self.phase = "question"
         self.chosen: int | None = None  # the option picked on a choice card
+        self._option_key: tuple[int, float] | None = None  # the digit that answered, and when
 
     # -- layout ------------------------------------------------------------------------
 
@@ -88,8 +87,10 @@ class ReviewScreen(Screen[None]):
             )
             yield Static(id="options")
             yield Static(id="feedback")
-            yield Static(id="ratings")
             yield Static(id="context")
+        # Below the scrolling card, so a long card never pushes them off screen.
+        yield Static(id="source-line")
+        yield Static(id="ratings")
         yield Static(id="key-hints")
 
     def on_mount(self) -> None:
@@ -100,9 +101,13 @@ class ReviewScreen(Screen[None]):
     # -- drawing -----------------------------------------------------------------------
 
     @property
-    def typing(self) -> bool:
+    def step(self) -> Step:
         card = self.session.current
-        return self.phase == "question" and card is not None and card.is_typed
+        if self.phase == "feedback" or card is None:
+            return Step.FEEDBACK
+        if card.is_typed:
+            return Step.TYPING
+        return Step.TRUE_FALSE if card.type is CardType.TRUEFALSE else Step.CHOOSING
 
     def show_card(self, card: Card | None) -> None:
         if card is None:
@@ -110,13 +115,13 @@ class ReviewScreen(Screen[None]):
             return
         self.phase = "question"
         self.chosen = None
+        self._option_key = None
         deck = self.session.collection.deck(card.deck_id)
         where = Text.assemble(card.type.label, " · ", literal(deck.title if deck else card.deck_id))
-        where.truncate(self.size.width - 26, overflow="ellipsis")
-        self.query_one("#review-where", Static).update(where)
-        self._update_counts()
-        self.query_one("#prompt", Static).update(prompt_text(card))
-        self._show("#feedback", "#context", "#ratings", visible=False)
+        where.truncate(max(10, self.size.width - 34), overflow="ellipsis")  # beside the 30-cell counts
+        self.query_one("#review-where", Static).update(where, layout=False)
+        self.query_one("#prompt", Static).update(prompt_text(card, width=self._prompt_width()))
+        self._show("#feedback", "#context", "#ratings", "#source-line", visible=False)
         answer_input = self.query_one("#answer-input", AnswerInput)
         options = self.query_one("#options", Static)
         answer_input.display = card.is_typed
@@ -127,7 +132,41 @@ class ReviewScreen(Screen[None]):
         else:
             options.update(self._options_text(card))
             self.set_focus(None)
+        self._update_counts()
         self._update_hints()
+        self._draw_in_one_frame()
+
+    def _draw_in_one_frame(self) -> None:
+        # Each changed widget tells the screen it needs a new layout when it next idles,
+        # which can be after the screen's next frame: the card was drawn in two frames, the
+        # second a frame later, and a key pressed meanwhile waited for both. Passing those
+        # requests on now (what each widget would do on idle) makes the next frame the
+        # whole answer, laid out once.
+        for widget in self.walk_children(with_self=False):
+            check_refresh = getattr(widget, "_check_refresh", None)
+            if check_refresh is not None:
+                check_refresh()
+
+    def _prompt_width(self) -> int | None:
+        # The card's box: the screen less margins, border and padding (6), and a scroll bar
+        # (2) that may come and go: a line two cells short is better than one broken twice.
+        return self.size.width - 10 if self.size.width > 20 else None
+
+    def _show_context(self, card: Card) -> None:
+        sentence, source = sentence_text(card), source_text(card)
+        context = self.query_one("#context", Static)
+        context.update(sentence)
+        context.display = bool(sentence)
+        line = self.query_one("#source-line", Static)
+        line.update(source, layout=False)
+        line.display = bool(source)
+
+    def on_resize(self, event: events.Resize) -> None:
+        card = self.session.current
+        if card is not None:  # the card's lines are wrapped to the width
+            revealed = self.phase == "feedback"
+            self.query_one("#prompt", Static).update(prompt_text(card, revealed, self._prompt_width()))
+            self._update_hints()
 
     def _show(self, *selectors: str, visible: bool) -> None:
         # Widgets are shown and hidden directly rather than through a class on the screen:
@@ -136,46 +175,14 @@ class ReviewScreen(Screen[None]):
             self.query_one(selector).display = visible
 
     def _update_hints(self) -> None:
-        card = self.session.current
-        if self.phase == "feedback":
-            keys = [
-                ("1-4", "rate"),
-                ("⏎", "accept"),
-                ("u", "undo"),
-                ("b", "bury"),
-                ("s", "suspend"),
-                ("e", "edit"),
-                ("o", "source"),
-            ]
-        elif card is not None and card.is_typed:
-            keys = [
-                ("⏎", "check"),
-                ("^z", "undo"),
-                ("^b", "bury"),
-                ("^s", "suspend"),
-                ("^e", "edit"),
-                ("^o", "source"),
-            ]
-        else:
-            choose = "t/f" if card is not None and card.type is CardType.TRUEFALSE else "1-4"
-            keys = [
-                (choose, "answer"),
-                ("⏎", "show"),
-                ("u", "undo"),
-                ("b", "bury"),
-                ("s", "suspend"),
-                ("e", "edit"),
-                ("o", "source"),
-            ]
-        keys += [("esc", "end"), ("?", "help")]
         hints = Text()
         width = self.size.width or 80
-        for key, what in keys:
-            if hints.cell_len + len(key) + len(what) + 3 > width:
-                break  # the rest are in the help screen (?)
-            hints.append(f" {key} ", style="bold reverse")
-            hints.append(f"{what} ")
-        self.query_one("#key-hints", Static).update(hints)
+        for row in keys.keys_for(self.step):
+            if hints.cell_len + len(row.label) + len(row.hint) + 3 > width:
+                break  # the rest are in the help screen
+            hints.append(f" {row.label} ", style="bold reverse")
+            hints.append(f"{row.hint} ")
+        self.query_one("#key-hints", Static).update(hints, layout=False)
 
     def _update_counts(self) -> None:
         session = self.session
@@ -188,8 +195,9 @@ class ReviewScreen(Screen[None]):
             ("  due ", "dim"),
             (str(counts.review), "bold"),
         )
-        self.query_one("#review-counts", Static).update(text)
-        done = session.summary.cards_done
+        # A fixed-width line: redrawn without a layout (see #review-counts in app.tcss).
+        self.query_one("#review-counts", Static).update(text, layout=False)
+        done = session.summary.reviews
         remaining = counts.total + (session.current is not None)
         if session.limit is not None:
             remaining = min(remaining, max(0, session.limit - done))
@@ -217,17 +225,18 @@ class ReviewScreen(Screen[None]):
         card = self.session.current
         self.phase = "feedback"
         self.query_one("#answer-input").display = False
-        self._show("#feedback", "#context", "#ratings", visible=True)
-        self.query_one("#prompt", Static).update(prompt_text(card, revealed=True))
+        self._show("#feedback", "#ratings", visible=True)
+        self.query_one("#prompt", Static).update(prompt_text(card, revealed=True, width=self._prompt_width()))
         feedback = self.query_one("#feedback", Static)
         feedback.update(feedback_text(card, check))
         feedback.set_classes(VERDICT_LABELS[check.verdict][1])
-        self.query_one("#context", Static).update(context_text(card))
+        self._show_context(card)
         if not card.is_typed:
             self.query_one("#options", Static).update(self._options_text(card, check))
         self.query_one("#ratings", Static).update(rating_text(self.session.preview(), self.session.suggested))
         self.set_focus(None)
         self._update_hints()
+        self._draw_in_one_frame()
 
     # -- answering -----------------------------------------------------------------------
 
@@ -241,9 +250,17 @@ class ReviewScreen(Screen[None]):
         if card is None:
             return
         if self.phase == "feedback":
-            self._rate(Rating(number))
+            if not self._double_tap(number):
+                self._rate(Rating(number))
         elif not card.is_typed and number <= len(self.session.options(card)):
             self._choose(number - 1)
+            self._option_key = (number, self.app.monotonic())
+
+    def _double_tap(self, number: int) -> bool:
+        if self._option_key is None:
+            return False
+        digit, at = self._option_key
+        return digit == number and self.app.monotonic() - at < DOUBLE_TAP_SECONDS
 
     def action_true_false(self, value: bool) -> None:
         card = self.session.current
@@ -285,37 +302,46 @@ class ReviewScreen(Screen[None]):
     # -- commands --------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in COMMANDS and parameters:
-            # Show the plain key or the ctrl key, whichever works right now.
-            return (parameters[0] == "ctrl") == self.typing
-        return True
+        # Each key works in the steps the key table gives it, and nowhere else.
+        enabled = keys.enabled_in(self.step, action, parameters)
+        return True if enabled is None else enabled
 
     @notify_user_errors
     def action_undo(self, _how: str = "") -> None:
-        card = self.session.undo()
-        if card is None:
-            self.notify("Nothing to undo yet.")
+        undone = self.session.undo()
+        if undone is None:
+            self.notify("Nothing to undo yet.", timeout=2)
             return
-        self.notify("Undone.", timeout=2)
-        self.show_card(card)
+        if self.session.current is None:  # that card was removed from its deck meanwhile
+            self.notify("Undone; that card is no longer in the decks.", timeout=3)
+            self.show_card(self.session.next_card())
+            return
+        self.notify(UNDONE_WORDS[undone.kind], timeout=2)
+        self.show_card(self.session.current)
 
     @notify_user_errors
     def action_bury(self, _how: str = "") -> None:
         if self.session.current is None:
             return
         self.session.bury()
-        self.notify("Buried until tomorrow (u: undo).", timeout=3)
         self.show_card(self.session.next_card())
+        self._notify_undoable("Buried until tomorrow", timeout=3)
 
     @notify_user_errors
     def action_suspend(self, _how: str = "") -> None:
         if self.session.current is None:
             return
         self.session.suspend()
-        self.notify(
-            "Suspended: it will not come up until you unsuspend it in the browser (u: undo).", timeout=4
-        )
         self.show_card(self.session.next_card())
+        self._notify_undoable(
+            "Suspended: it will not come up until you unsuspend it in the browser", timeout=4
+        )
+
+    def _notify_undoable(self, message: str, timeout: float) -> None:
+        # Named after the next card is drawn: the undo key is the one that works there.
+        if self.is_current:
+            message += f" ({keys.label_for('undo', self.step)}: undo)"
+        self.notify(message + ".", timeout=timeout)
 
     def action_show_source(self, _how: str = "") -> None:
         from caucasusquiz.ui.screens.source import SourceScreen
@@ -329,24 +355,29 @@ class ReviewScreen(Screen[None]):
         card = self.session.current
         if card is None:
             return
-        edit_card(self.app, card, on_done=self._after_edit)
-
-    def _after_edit(self) -> None:
-        self._decks_changed()
+        edit_card(self.app, card)  # the app reloads the decks; decks_version brings them here
 
     def _decks_changed(self) -> None:
-        """Decks were reloaded: keep the session going with the new wording."""
-        self.session.update_decks(self.app.require_workspace().collection)
-        card = self.session.current
+        """Decks were reloaded: the session follows them; the card on screen shows its new
+        wording, or, if it was removed, the next card comes."""
+        session = self.session
+        shown = session.current
+        session.update_decks(self.app.require_workspace().collection)
+        card = session.current
         if card is None:
+            if shown is not None:
+                self.notify("The card on screen was removed from its deck.", timeout=3)
+                self.show_card(session.next_card())
             return
+        self._update_counts()
+        width = self._prompt_width()
         if self.phase == "question":
-            self.query_one("#prompt", Static).update(prompt_text(card))
+            self.query_one("#prompt", Static).update(prompt_text(card, width=width))
             if not card.is_typed:
                 self.query_one("#options", Static).update(self._options_text(card))
         else:
-            self.query_one("#prompt", Static).update(prompt_text(card, revealed=True))
-            self.query_one("#context", Static).update(context_text(card))
+            self.query_one("#prompt", Static).update(prompt_text(card, revealed=True, width=width))
+            self._show_context(card)
 
     def action_end(self) -> None:
         from caucasusquiz.ui.screens.summary import SummaryScreen

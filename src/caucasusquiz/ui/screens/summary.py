@@ -37,17 +37,19 @@ class SummaryScreen(Screen[None]):
     def on_mount(self) -> None:
         s = self.summary
         self.sub_title = f"session: {self.session_title}"
-        if s.cards_done:
+        if s.reviews:
+            answers = f"  ({s.reviews} answers)" if s.reviews != s.cards else ""
             numbers = Text.assemble(
                 ("Session done  ", "bold"),
-                f"{s.cards_done} card{'s' * (s.cards_done != 1)} in ",
+                f"{s.cards} card{'s' * (s.cards != 1)} in ",
                 humanize.duration(s.seconds),
+                answers,
                 "\n",
                 ("Accuracy      ", "bold"),
                 humanize.percent(s.accuracy),
                 f"  ({s.right} right, {s.almost} almost, {s.wrong} wrong)\n",
-                ("New learnt    ", "bold"),
-                str(s.new_learnt),
+                ("New cards     ", "bold"),
+                f"{s.new_cards} seen, {s.new_remembered} remembered" if s.new_cards else "none",
                 "\n",
                 ("Due tomorrow  ", "bold"),
                 str(s.due_tomorrow),

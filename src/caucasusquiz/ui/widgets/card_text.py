@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from rich._wrap import divide_line
 from rich.text import Text
 
 from caucasusquiz.decks.model import CLOZE_BLANK, Card, CardType
@@ -25,8 +26,12 @@ VERDICT_LABELS = {
 }
 
 
-def prompt_text(card: Card, revealed: bool = False) -> Text:
-    """The question; a cloze shows its blank in place (filled in and highlighted once revealed)."""
+def prompt_text(card: Card, revealed: bool = False, width: int | None = None) -> Text:
+    """The question; a cloze shows its blank in place (filled in and highlighted once revealed).
+
+    With `width`, the text comes wrapped to it, and the blank (or the answer in its place) is
+    never broken across lines: `[ month day, year ]` is one piece.
+    """
     if card.type is not CardType.CLOZE:
         text = literal(card.prompt, "bold")
         if card.type is CardType.TRUEFALSE:
@@ -36,12 +41,27 @@ def prompt_text(card: Card, revealed: bool = False) -> Text:
     before, after = card.prompt[: match.start()], card.prompt[match.end() :]
     text = literal(before, "bold")
     if revealed:
-        text.append(strip_forbidden(card.answer), style="bold reverse")
+        blank = strip_forbidden(card.answer)
+        text.append(blank, style="bold reverse")
     else:
-        blank = f"[ {card.hint} ]" if card.hint else "[ … ]"
-        text.append(strip_forbidden(blank), style="bold underline")
+        blank = strip_forbidden(f"[ {card.hint} ]" if card.hint else "[ … ]")
+        text.append(blank, style="bold underline")
+    start = len(text)
     text.append(strip_forbidden(after), style="bold")
-    return text
+    return _wrapped_keeping(text, start - len(blank), start, width) if width else text
+
+
+def _wrapped_keeping(text: Text, start: int, end: int, width: int) -> Text:
+    """`text` wrapped at `width` with newlines, never inside text[start:end] (if it fits a line)."""
+    plain = text.plain
+    unbreakable = plain[:start] + "".join("_" if ch.isspace() else ch for ch in plain[start:end])
+    offsets = divide_line(unbreakable + plain[end:], width, fold=True)
+    if not offsets:
+        return text
+    lines = text.divide(offsets)
+    for line in lines:
+        line.rstrip()
+    return Text("\n").join(lines)
 
 
 def typed_with_mistakes(diff: tuple[DiffSegment, ...]) -> Text:
@@ -86,16 +106,24 @@ def feedback_text(card: Card, check: AnswerCheck) -> Text:
 
 def context_text(card: Card) -> Text:
     """The fact in its sentence, and where it comes from."""
-    text = Text()
+    sentence, source = sentence_text(card), source_text(card)
+    return Text("\n").join(part for part in (sentence, source) if part)
+
+
+def sentence_text(card: Card) -> Text:
+    """The fact in its sentence, the answer highlighted ("" when the card has no sentence)."""
     sentence = card.context or (card.full_text if card.type is CardType.CLOZE else "")
-    if sentence:
-        text.append_text(_highlighted(sentence, card.answer if card.type is not CardType.TRUEFALSE else ""))
-    if card.source:
-        if sentence:
-            text.append("\n")
-        where = f"{card.source_file}, line {card.source_line}" if card.source_line else card.source
-        text.append(f"Source: {strip_forbidden(where)}", style="dim")
-    return text
+    if not sentence:
+        return Text()
+    return _highlighted(sentence, card.answer if card.type is not CardType.TRUEFALSE else "")
+
+
+def source_text(card: Card) -> Text:
+    """Where the fact comes from, in one line ("" when the card names no source)."""
+    if not card.source:
+        return Text()
+    where = f"{card.source_file}, line {card.source_line}" if card.source_line else card.source
+    return Text(f"Source: {strip_forbidden(where)}", style="dim")
 
 
 def _highlighted(sentence: str, answer: str) -> Text:

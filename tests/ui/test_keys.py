@@ -1,0 +1,114 @@
+"""The review screen's keys: what the help screen and the hint bar say is what the keys do."""
+
+from __future__ import annotations
+
+import pytest
+
+from caucasusquiz.ui import keys
+from caucasusquiz.ui.keys import Step
+from caucasusquiz.ui.screens.help import HelpScreen
+from caucasusquiz.ui.screens.review import ReviewScreen
+
+SIZE = (80, 24)
+
+# Key presses that bring the example deck's session to each step.
+TO_STEP = {
+    Step.TYPING: (),
+    Step.FEEDBACK: ("enter",),
+    Step.CHOOSING: ("ctrl+b", "ctrl+b"),  # bury the two typed cards
+    Step.TRUE_FALSE: ("ctrl+b", "ctrl+b", "b"),
+}
+
+
+def unprefixed(action: str) -> str:
+    return action.removeprefix("screen.").removeprefix("app.")
+
+
+async def review_at(pilot, step: Step) -> ReviewScreen:
+    await pilot.app.opened.wait()
+    await pilot.press("enter")
+    await pilot.press(*TO_STEP[step])
+    screen = pilot.app.screen
+    assert isinstance(screen, ReviewScreen) and screen.step is step
+    return screen
+
+
+@pytest.mark.parametrize("step", list(Step))
+async def test_every_key_in_help_does_what_help_says_and_nothing_else_works(app_factory, step):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await review_at(pilot, step)
+        active = screen.active_bindings
+        listed = keys.keys_for(step)
+        for row in listed:
+            for key in row.keys:
+                action = row.action_for(key)
+                if not action:  # the answer box's own Enter
+                    assert active[key].binding.action == "submit"
+                    continue
+                assert key in active and active[key].enabled, f"{key} ({row.description}) does not work"
+                # (the answer box passes ctrl+e on to the screen; the app binds help for all screens)
+                assert unprefixed(active[key].binding.action) == unprefixed(action)
+                if step is Step.TYPING:
+                    assert len(key) > 1, f"{key!r} would be typed into the answer box"
+        # The screen's own keys that work here are all in the table for this step.
+        own = {
+            key
+            for key, bound in active.items()
+            if bound.node is screen and bound.enabled and bound.binding in ReviewScreen.BINDINGS
+        }
+        assert own <= {key for row in listed for key in row.keys}
+        # The hint bar and the help screen are drawn from the same rows.
+        hints = str(screen.query_one("#key-hints").content)
+        for row in listed[:4]:
+            assert f" {row.label} {row.hint} " in hints
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one("#help-body Static").content
+        descriptions = [str(cell) for cell in body.columns[1]._cells]
+        assert all(row.description in descriptions for row in keys.REVIEW_KEYS)
+
+
+async def test_bury_toast_names_the_undo_key_that_works_next(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await review_at(pilot, Step.TYPING)
+        await pilot.press("ctrl+b")  # the next card is typed too: u would be a letter
+        assert app.screen.step is Step.TYPING
+        assert "(^z: undo)" in list(app._notifications)[-1].message
+        await pilot.press("ctrl+b")  # the next card is a choice card: u works
+        assert "(u: undo)" in list(app._notifications)[-1].message
+
+
+async def test_b_on_a_choice_card_buries_and_is_listed_as_bury(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await review_at(pilot, Step.CHOOSING)
+        assert "Which pipeline" in str(screen.query_one("#prompt").content)
+        await pilot.press("b")
+        assert "True or false?" in str(screen.query_one("#prompt").content)
+
+
+async def test_a_double_tap_of_an_option_key_does_not_rate_unseen(app_factory, clock, isolated_user_dirs):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await review_at(pilot, Step.CHOOSING)
+        await pilot.press("2", "2")
+        assert screen.step is Step.FEEDBACK  # the feedback stays on screen
+        assert screen.session.summary.reviews == 0
+        clock.mono += 1  # read, then rated with the same key
+        await pilot.press("2")
+        assert screen.session.summary.reviews == 1
+
+
+async def test_palette_has_our_keys_and_not_textuals_panels(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await review_at(pilot, Step.TYPING)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Keys" in titles and "Theme" in titles
+        assert not {"Maximize", "Screenshot", "Minimize"} & set(titles)
+        keys_command = next(c for c in app.get_system_commands(app.screen) if c.title == "Keys")
+        keys_command.callback()
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)

@@ -1,0 +1,87 @@
+"""The review screen at 80×24 with awkward cards: what must stay on screen, stays on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets._toast import Toast
+
+from caucasusquiz.ui.screens.review import ReviewScreen
+
+SIZE = (80, 24)
+LONG_WORDS = " ".join(["Considerably"] * 60)
+
+
+def deck(folder: Path, cards: str) -> Path:
+    folder.mkdir()
+    (folder / "d.yaml").write_text(f"title: Layout\ncards:\n{cards}", encoding="utf-8")
+    return folder
+
+
+async def review(pilot) -> ReviewScreen:
+    await pilot.app.opened.wait()
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ReviewScreen)
+    return screen
+
+
+def on_screen(widget) -> bool:
+    region = widget.region
+    return widget.display and region.height > 0 and region.y >= 0 and region.bottom <= SIZE[1] - 1
+
+
+async def test_a_long_card_keeps_the_source_line_and_ratings_on_screen(app_factory, tmp_path):
+    folder = deck(
+        tmp_path / "long",
+        f"  - {{id: l, question: '{LONG_WORDS}?', answer: yes, context: '{LONG_WORDS}.', source: 'doc.txt:7'}}\n",
+    )
+    app = app_factory(decks=folder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await review(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Source: doc.txt, line 7" in str(screen.query_one("#source-line").content)
+        assert on_screen(screen.query_one("#source-line"))
+        assert on_screen(screen.query_one("#ratings"))
+
+
+async def test_a_5000_character_word_leaves_the_answer_box_on_screen(app_factory, tmp_path):
+    folder = deck(tmp_path / "word", f"  - {{id: w, question: '{'W' * 5000}?', answer: yes}}\n")
+    app = app_factory(decks=folder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await review(pilot)
+        assert on_screen(screen.query_one("#answer-input"))
+        # ... without scrolling the start of the question away
+        assert screen.query_one("#review-body").scroll_y == 0
+        assert on_screen(screen.query_one("#prompt"))
+
+
+async def test_a_cloze_hint_is_never_broken_inside_its_brackets(app_factory, tmp_path):
+    # Long enough that "[ month day, year ]" falls across the end of the first line.
+    text = "In Baku the United States of America opened its new embassy building on {{March 16, 1992::month day, year}}."
+    folder = deck(tmp_path / "cloze", f"  - {{id: c, type: cloze, text: '{text}'}}\n")
+    app = app_factory(decks=folder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await review(pilot)
+        prompt = screen.query_one("#prompt")
+        lines = [strip.text for strip in prompt.render_lines(prompt.region.reset_offset)]
+        assert any("[ month day, year ]" in line for line in lines), lines
+
+
+async def test_toasts_do_not_cover_the_feedback(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await review(pilot)
+        await pilot.press("enter")  # reveal: feedback, context, ratings
+        app.notify("A long notification that would cover the answer and its rating bar.", timeout=30)
+        for _ in range(50):  # the toast is mounted a few messages later
+            await pilot.pause()
+            toasts = [toast for toast in app.screen.query(Toast) if toast.region.height]
+            if toasts:
+                break
+        assert toasts
+        covered = [screen.query_one(s).region for s in ("#prompt", "#feedback", "#ratings", "#source-line")]
+        for toast in toasts:
+            assert not any(toast.region.overlaps(region) for region in covered), toast.region
