@@ -18,7 +18,7 @@ from pathlib import Path
 
 from caucasusquiz.decks.model import Card, CardType, Deck, DeckLoad, Problem, Severity
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: reviewed marks, dropped ids, study scope
 
 
 class DeckCache:
@@ -76,6 +76,8 @@ def _dump_to_json(loaded: DeckLoad) -> dict:
             "title": deck.title,
             "description": deck.description,
             "tags": list(deck.tags),
+            "dropped": list(deck.dropped),
+            "reviewed_only": deck.reviewed_only,
             "cards": [
                 [
                     c.id,
@@ -89,6 +91,7 @@ def _dump_to_json(loaded: DeckLoad) -> dict:
                     list(c.tags),
                     c.source,
                     c.context,
+                    c.reviewed,
                 ]
                 for c in deck.cards
             ],
@@ -120,10 +123,31 @@ def _load_from_json(raw: dict, path: Path) -> DeckLoad:
             tuple(tags),
             source,
             context,
+            reviewed,
         )
-        for cid, ctype, answer, prompt, line, accept, distractors, hint, tags, source, context in deck_json[
-            "cards"
-        ]
+        for (
+            cid,
+            ctype,
+            answer,
+            prompt,
+            line,
+            accept,
+            distractors,
+            hint,
+            tags,
+            source,
+            context,
+            reviewed,
+        ) in deck_json["cards"]
     )
-    deck = Deck(deck_id, deck_json["title"], path, cards, deck_json["description"], tuple(deck_json["tags"]))
+    deck = Deck(
+        deck_id,
+        deck_json["title"],
+        path,
+        cards,
+        deck_json["description"],
+        tuple(deck_json["tags"]),
+        tuple(deck_json["dropped"]),
+        bool(deck_json["reviewed_only"]),
+    )
     return DeckLoad(path, deck, problems)

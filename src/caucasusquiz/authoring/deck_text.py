@@ -1,0 +1,404 @@
+"""Editing a deck file as text: only the lines of the changed fields change.
+
+A YAML round trip would lose the teacher's comments, key order, quoting and blank
+lines, so every edit here finds the card by id in the node tree, replaces or inserts
+whole lines at the positions the nodes give, checks that the result still reads
+without new errors, and writes it atomically (temporary file, fsync, rename) before
+returning: an author's decision is on disk when the call returns.
+
+Every edit returns an `Edit` that can be undone while the file is unchanged since.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from caucasusquiz.decks.loader import read_deck_text
+from caucasusquiz.decks.yamlio import YamlProblem, compose
+
+FieldValue = str | bool | Sequence[str]
+BOM = "\ufeff"
+# Fields that belong at the end of a card (a sign-off reads last); others go after `type:`.
+TRAILING_FIELDS = ("reviewed",)
+
+
+class EditError(Exception):
+    """An edit that could not be made; the message says why, for the author."""
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change to one deck file, with what it replaced."""
+
+    path: Path
+    before: bytes
+    after: bytes
+
+    def undo(self) -> None:
+        try:
+            current = self.path.read_bytes()
+        except OSError as exc:
+            raise EditError(f"{self.path}: cannot read the deck to undo ({exc.strerror or exc})") from None
+        if current != self.after:
+            raise EditError(f"{self.path.name} was changed since; undo it in your editor instead")
+        write_atomically(self.path, self.before)
+
+
+# -- rendering values ------------------------------------------------------------------
+
+
+def render(value: FieldValue) -> str:
+    """A value on one line: text double-quoted (JSON escapes are valid YAML), lists in flow style."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return "[" + ", ".join(json.dumps(str(v), ensure_ascii=False) for v in value) + "]"
+
+
+def render_plain(value: str) -> str:
+    """A value written bare, for marks like `2026-11-29` that read better unquoted."""
+    return value
+
+
+# -- the text and its nodes --------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Text:
+    path: Path
+    raw: bytes
+    bom: bool
+    newline: str
+    lines: list[str]
+    root: Node
+
+    @property
+    def text(self) -> str:
+        return self.newline.join(self.lines)
+
+    def encoded(self) -> bytes:
+        return ((BOM if self.bom else "") + self.text).encode("utf-8")
+
+
+def _read(path: Path) -> _Text:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise EditError(f"{path}: cannot read the deck ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise EditError(f"{path}: not UTF-8 text; fix it with `caucasusquiz check` first") from None
+    bom = text.startswith(BOM)
+    text = text.removeprefix(BOM)
+    try:
+        root = compose(text)
+    except YamlProblem as problem:
+        raise EditError(f"{path}:{problem.line}: {problem.message}; fix it before editing here") from None
+    if not isinstance(root, MappingNode):
+        raise EditError(f"{path}: not a deck (the top level is not a mapping)")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    return _Text(path, raw, bom, newline, text.split(newline), root)
+
+
+def _top(root: MappingNode, name: str) -> tuple[ScalarNode, Node] | None:
+    for key, value in root.value:
+        if isinstance(key, ScalarNode) and key.value == name:
+            return key, value
+    return None
+
+
+def _cards(root: MappingNode) -> list[Node]:
+    found = _top(root, "cards")
+    if found is None or not isinstance(found[1], SequenceNode):
+        return []
+    return list(found[1].value)
+
+
+def _card(doc: _Text, card_id: str) -> MappingNode:
+    for node in _cards(doc.root):  # type: ignore[arg-type]
+        if isinstance(node, MappingNode):
+            found = _top(node, "id")
+            if found and isinstance(found[1], ScalarNode) and found[1].value.strip() == card_id:
+                if node.flow_style:
+                    raise EditError(
+                        f"{doc.path.name}:{node.start_mark.line + 1}: card {card_id!r} is written on one "
+                        "line in { }; edit it in your editor"
+                    )
+                return node
+    raise EditError(f"card {card_id!r} is no longer in {doc.path.name}")
+
+
+def _content_end(node: Node) -> int:
+    if isinstance(node, MappingNode) and node.value:
+        return max(max(_content_end(k), _content_end(v)) for k, v in node.value)
+    if isinstance(node, SequenceNode) and node.value and not node.flow_style:
+        return max(_content_end(v) for v in node.value)
+    return node.end_mark.index
+
+
+def _end_row(doc: _Text, node: Node, first_row: int) -> int:
+    """The last line holding the node's content (block scalars end after trailing blank lines)."""
+    end = _content_end(node)
+    text = doc.text
+    row = text.count("\n", 0, max(end - 1, 0))
+    while row > first_row and (not doc.lines[row].strip() or doc.lines[row].lstrip().startswith("#")):
+        row -= 1
+    return row
+
+
+def _trailing_comment(doc: _Text, node: Node, row: int) -> str:
+    """A `# comment` after the value on its last line, kept when the value is replaced."""
+    end = _content_end(node)
+    line_start = sum(len(line) + len(doc.newline) for line in doc.lines[:row])
+    rest = doc.lines[row][max(end - line_start, 0) :]
+    return rest if re.match(r"\s+#", rest) else ""
+
+
+def _dash_row(doc: _Text, node: Node) -> int:
+    text = doc.text
+    index = node.start_mark.index - 1
+    while index >= 0 and text[index] in " \t\r\n":
+        index -= 1
+    if index >= 0 and text[index] == "-":
+        return text.count("\n", 0, index)
+    return node.start_mark.line
+
+
+# -- applying and writing ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Splice:
+    start: int  # first row replaced
+    stop: int  # one past the last row replaced (== start: a pure insertion)
+    lines: list[str]
+
+
+def _apply(doc: _Text, splices: list[_Splice], deck_id: str | None = None) -> Edit:
+    lines = list(doc.lines)
+    changed: list[tuple[int, int]] = []
+    for splice in sorted(splices, key=lambda s: (s.start, s.stop), reverse=True):
+        lines[splice.start : splice.stop] = splice.lines
+    # Rows of the new text that changed, for checking (shifts computed front to back).
+    shift = 0
+    for splice in sorted(splices, key=lambda s: (s.start, s.stop)):
+        changed.append((splice.start + shift + 1, splice.start + shift + max(len(splice.lines), 1)))
+        shift += len(splice.lines) - (splice.stop - splice.start)
+    new = _Text(doc.path, doc.raw, doc.bom, doc.newline, lines, doc.root)
+    load = read_deck_text(new.text, doc.path, deck_id or doc.path.stem)
+    for problem in load.errors:
+        if any(a <= problem.line <= b for a, b in changed):
+            raise EditError(f"not saved: line {problem.line}: {problem.message}")
+    after = new.encoded()
+    write_atomically(doc.path, after)
+    return Edit(doc.path, doc.raw, after)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write, fsync, rename over the old file, fsync the folder: all or nothing, and durable."""
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mode = 0o644
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:
+        folder = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return  # some systems cannot open a folder; the rename is still atomic
+    try:
+        os.fsync(folder)
+    except OSError:
+        pass
+    finally:
+        os.close(folder)
+
+
+# -- the edits -------------------------------------------------------------------------------
+
+
+def update_card(path: Path, card_id: str, changes: Mapping[str, FieldValue | None]) -> Edit:
+    """Set (or, with None, remove) fields of one card; every other line stays as it was."""
+    doc = _read(path)
+    card = _card(doc, card_id)
+    return _apply(doc, _card_splices(doc, card, changes))
+
+
+def mark_reviewed(path: Path, card_id: str, mark: str) -> Edit:
+    """Write `reviewed: <mark>` (a date or `true`) into the card."""
+    return update_card(path, card_id, {"reviewed": _Plain(mark)})  # type: ignore[dict-item]
+
+
+class _Plain(str):
+    """A value written bare rather than quoted."""
+
+
+_BARE_SAFE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+_YAML_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "y", "n", "null"})
+
+
+def _value_text(value: FieldValue, name: str = "") -> str:
+    if isinstance(value, _Plain):
+        return render_plain(value)
+    if name == "reviewed" and isinstance(value, str) and re.fullmatch(r"true|\d{4}-\d{2}-\d{2}", value):
+        return value
+    # Ids and types are written bare, as the generator and teachers write them.
+    if (
+        name in ("id", "type")
+        and isinstance(value, str)
+        and _BARE_SAFE.fullmatch(value)
+        and value.lower() not in _YAML_WORDS
+    ):
+        return value
+    return render(value)
+
+
+def _card_splices(doc: _Text, card: MappingNode, changes: Mapping[str, FieldValue | None]) -> list[_Splice]:
+    fields = {k.value: (k, v) for k, v in card.value if isinstance(k, ScalarNode)}
+    first_key = card.value[0][0]
+    indent = " " * first_key.start_mark.column
+    splices: list[_Splice] = []
+    inserts: list[str] = []
+    trailing: list[str] = []
+    removed_rows: list[int] = []
+    for name, value in changes.items():
+        if name in fields:
+            key, node = fields[name]
+            row = key.start_mark.line
+            end = _end_row(doc, node, row)
+            if value is None:
+                splices.append(_Splice(row, end + 1, []))
+                removed_rows.append(row)
+            else:
+                prefix = doc.lines[row][: key.start_mark.column]
+                comment = _trailing_comment(doc, node, end)
+                line = f"{prefix}{name}: {_value_text(value, name)}{comment}"
+                splices.append(_Splice(row, end + 1, [line]))
+        elif value is not None:
+            line = f"{indent}{name}: {_value_text(value, name)}"
+            (trailing if name in TRAILING_FIELDS else inserts).append(line)
+    last_row = _end_row(doc, card, card.start_mark.line)
+    if inserts:
+        # New fields of the card's type go where removed ones were, else after `type:` (or `id:`).
+        if removed_rows:
+            at = min(removed_rows)
+            for splice in splices:
+                if splice.start == at:
+                    splice.lines = inserts + splice.lines
+                    break
+        else:
+            anchor = fields.get("type") or fields.get("id")
+            row = _end_row(doc, anchor[1], anchor[0].start_mark.line) + 1 if anchor else last_row + 1
+            splices.append(_Splice(row, row, inserts))
+    if trailing:
+        splices.append(_Splice(last_row + 1, last_row + 1, trailing))
+    _merge_same_position(splices)
+    return splices
+
+
+def _merge_same_position(splices: list[_Splice]) -> None:
+    """Two insertions at one row keep their order (the earlier one first)."""
+    seen: dict[tuple[int, int], _Splice] = {}
+    for splice in list(splices):
+        if splice.start == splice.stop:
+            other = seen.get((splice.start, splice.stop))
+            if other is not None:
+                other.lines.extend(splice.lines)
+                splices.remove(splice)
+                continue
+            seen[(splice.start, splice.stop)] = splice
+
+
+def drop_card(path: Path, card_id: str) -> Edit:
+    """Remove the card and record its id in the deck's `dropped:` list (one edit, one write)."""
+    doc = _read(path)
+    card = _card(doc, card_id)
+    first = _dash_row(doc, card)
+    last = _end_row(doc, card, card.start_mark.line)
+    stop = last + 1
+    # Cards are separated by one blank line: take the one after the card with it.
+    if (
+        stop < len(doc.lines)
+        and not doc.lines[stop].strip()
+        and (first == 0 or not doc.lines[first - 1].strip())
+    ):
+        stop += 1
+    elif (
+        first > 0
+        and not doc.lines[first - 1].strip()
+        and (stop >= len(doc.lines) or not doc.lines[stop].strip())
+    ):
+        first -= 1
+    splices = [_Splice(first, stop, [])]
+    splices.append(_dropped_splice(doc, card_id))
+    return _apply(doc, splices)
+
+
+def _dropped_splice(doc: _Text, card_id: str) -> _Splice:
+    root = doc.root
+    assert isinstance(root, MappingNode)
+    found = _top(root, "dropped")
+    if found is None:
+        cards = _top(root, "cards")
+        row = cards[0].start_mark.line if cards else len(doc.lines)
+        prefix = doc.lines[row][: cards[0].start_mark.column] if cards else ""
+        return _Splice(row, row, [f"{prefix}dropped: {render([card_id])}"])
+    key, node = found
+    ids: list[str] = []
+    if isinstance(node, SequenceNode):
+        ids = [item.value for item in node.value if isinstance(item, ScalarNode)]
+    if card_id not in ids:
+        ids.append(card_id)
+    row = key.start_mark.line
+    end = _end_row(doc, node, row) if not (isinstance(node, ScalarNode) and not node.value) else row
+    prefix = doc.lines[row][: key.start_mark.column]
+    return _Splice(row, end + 1, [f"{prefix}dropped: {render(ids)}"])
+
+
+def add_card(path: Path, fields: Mapping[str, FieldValue], after_id: str | None = None) -> Edit:
+    """Append a new card (after `after_id`, else at the end of the list) in the deck's layout."""
+    doc = _read(path)
+    cards = [c for c in _cards(doc.root) if isinstance(c, MappingNode)]  # type: ignore[arg-type]
+    if cards and not cards[0].flow_style:
+        first_key = cards[0].value[0][0]
+        dash = _dash_row(doc, cards[0])
+        dash_col = doc.lines[dash].index("-")
+        item_indent, key_indent = " " * dash_col, " " * first_key.start_mark.column
+    else:
+        item_indent, key_indent = "  ", "    "
+    rendered = [f"{name}: {_value_text(value, name)}" for name, value in fields.items()]
+    block = [f"{item_indent}- {rendered[0]}", *(f"{key_indent}{line}" for line in rendered[1:])]
+    if not cards:
+        found = _top(doc.root, "cards")  # type: ignore[arg-type]
+        if found is None:
+            raise EditError(f"{path.name} has no `cards:` list; add one first")
+        key, node = found
+        row = key.start_mark.line
+        if isinstance(node, ScalarNode) or (isinstance(node, SequenceNode) and node.flow_style):
+            prefix = doc.lines[row][: key.start_mark.column]
+            return _apply(doc, [_Splice(row, _end_row(doc, node, row) + 1, [f"{prefix}cards:", *block])])
+        raise EditError(f"{path.name}: cannot find where to add the card")
+    anchor = cards[-1]
+    if after_id is not None:
+        anchor = next((c for c in cards if (f := _top(c, "id")) and f[1].value == after_id), anchor)
+    row = _end_row(doc, anchor, anchor.start_mark.line) + 1
+    return _apply(doc, [_Splice(row, row, ["", *block])])
