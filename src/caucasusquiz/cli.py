@@ -31,6 +31,7 @@ examples:
   caucasusquiz check                check every deck, with file:line for each problem
   caucasusquiz check --fix          also give hand-written cards an id
   caucasusquiz generate             regenerate the decks from seeds/, keeping hand edits
+  caucasusquiz author               review the generated drafts card by card
   caucasusquiz stats --json         progress as JSON
 
 environment:
@@ -140,6 +141,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("--quiet", "-q", action="store_true", help="print only the summary")
 
+    author = command(
+        "author",
+        "review generated drafts card by card",
+        "Open the author screen on the cards the generator wrote that nobody has\n"
+        "reviewed yet: keep, edit, drop, change type or swap a distractor with one key.\n"
+        "Every decision is written into the deck file at once. See docs/authoring.md.",
+    )
+    author.add_argument("deck", nargs="?", metavar="DECK", help="only this deck (id, file name or title)")
+
     stats = command("stats", "show progress statistics", "Show progress for the current profile.")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
 
@@ -221,6 +231,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from caucasusquiz.commands.check import run
     elif command == "generate":
         from caucasusquiz.commands.generate import run
+    elif command == "author":
+        from caucasusquiz.commands.author import run
     elif command == "stats":
         from caucasusquiz.commands.stats import run
     elif command == "export":

@@ -49,6 +49,11 @@ cards:
   - id: hand-made
     question: What is the capital of Azerbaijan?
     answer: Baku
+
+  - id: scp
+    question: Which pipeline carries Azerbaijani gas to Turkey?
+    answer: South Caucasus Pipeline
+    tags: [project]
 """
 
 SEED = """\

@@ -145,7 +145,7 @@ def test_add_card_follows_the_deck_layout(draft_deck):
     deck = read_deck(draft_deck)
     assert deck.ok
     ids = [c.id for c in deck.deck.cards]  # type: ignore[union-attr]
-    assert ids == ["wilson-1919", "embassy-1992", "embassy-tf", "btc-choice", "sec907", "hand-made"]
+    assert ids == ["wilson-1919", "embassy-1992", "embassy-tf", "btc-choice", "sec907", "hand-made", "scp"]
 
 
 def test_unknown_card_is_a_clear_error(draft_deck):

@@ -86,5 +86,5 @@ def test_drafts_are_generated_cards_nobody_reviewed(draft_deck):
 def test_check_reports_drafts_per_deck(draft_deck, capsys):
     assert main(["check", str(draft_deck.parent)]) == 0
     out = capsys.readouterr().out
-    assert f"{draft_deck}: 4 of 5 cards still drafts (generated, not reviewed)" in out
+    assert f"{draft_deck}: 4 of 6 cards still drafts (generated, not reviewed)" in out
     assert "4 drafts to review (caucasusquiz author)" in out

@@ -10,7 +10,10 @@ from caucasusquiz.decks.model import CLOZE_BLANK, Card, CardType
 
 MAX_PROMPT_WORDS = 35
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 # Time words that mean nothing once the article's date is gone: "last October", "this year".
 RELATIVE_TIME = re.compile(
     rf"\b(?:(?:last|this|next|past|coming|previous)\s+(?:(?:two|three|few|several)\s+)?"

@@ -51,6 +51,7 @@ class CaucasusQuizApp(App[None]):
         monotonic: Callable[[], float] = time.monotonic,
         tz: tzinfo | None = None,
         watch_decks: bool = True,
+        author: bool = False,
     ) -> None:
         super().__init__()
         self.locations = locations
@@ -62,6 +63,7 @@ class CaucasusQuizApp(App[None]):
         self.monotonic = monotonic
         self.tz = tz
         self.watch_decks = watch_decks
+        self.start_author = author
         self.workspace = None  # a caucasusquiz.workspace.Workspace once opened
         # Set once start-up has settled: workspace open, or a dialog explains why not.
         self.opened = asyncio.Event()
@@ -121,6 +123,8 @@ class CaucasusQuizApp(App[None]):
             self.push_screen(MessageScreen("A fresh start", notice))
         if self.start_study:
             self.start_session(self.start_deck, limit=self.start_limit)
+        elif self.start_author:
+            self.open_author(self.start_deck)
         if self.watch_decks:
             self.set_interval(DECK_POLL_SECONDS, self._check_decks)
         self.opened.set()
@@ -203,6 +207,31 @@ class CaucasusQuizApp(App[None]):
             return
         self.push_screen(ReviewScreen(session, title))
 
+    @notify_user_errors
+    def open_author(self, deck: str | None = None) -> None:
+        """The author screen on the drafts of one deck, or of every deck."""
+        from caucasusquiz.authoring.review import DraftReview
+        from caucasusquiz.ui.screens.author import AuthorScreen
+
+        workspace = self.require_workspace()
+        decks = workspace.collection.decks
+        if deck:
+            found = workspace.collection.find_deck(deck)
+            if found is None:
+                self.notify(f"No deck called {deck!r}.", severity="error")
+                return
+            decks = (found,)
+        review = DraftReview(decks, self.clock().astimezone(self.tz).date())
+        if review.left == 0:
+            self.notify(
+                "No drafts to review: every generated card was kept or dropped.", title="All reviewed"
+            )
+            return
+        self.push_screen(AuthorScreen(review))
+
+    def action_open_author(self) -> None:
+        self.open_author()
+
     def action_help(self) -> None:
         from caucasusquiz.ui.screens.help import HelpScreen
 
@@ -232,6 +261,11 @@ class CaucasusQuizApp(App[None]):
             lambda: self.action_open("browser"),
         )
         yield SystemCommand("Reload decks", "Read the deck files again now", self.reload_decks)
+        yield SystemCommand(
+            "Review drafts (author)",
+            "Keep, edit or drop the generated cards nobody has reviewed yet",
+            self.open_author,
+        )
         for deck in self.workspace.collection.decks:
             yield SystemCommand(
                 f"Study: {deck.title}",
