@@ -91,6 +91,11 @@ class DraftReview:
             return None
         return next((card for card in deck.cards if card.id == key[1]), None)
 
+    def reload(self) -> None:
+        """Read every deck again (changed by hand meanwhile); decided cards stay decided."""
+        for deck_id in list(self.decks):
+            self._reload(deck_id)
+
     def _reload(self, deck_id: str) -> None:
         deck = self.decks[deck_id]
         fresh = read_deck(deck.path, deck.id).deck

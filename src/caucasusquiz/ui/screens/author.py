@@ -115,7 +115,14 @@ class AuthorScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "review drafts"
+        # A deck saved in an editor meanwhile: show what the file says now.
+        self.watch(self.app, "decks_version", lambda _: self._decks_changed(), init=False)
         self.show_card()
+
+    def _decks_changed(self) -> None:
+        self.review.reload()
+        if self.mode == "card":
+            self.show_card()
 
     # -- drawing ------------------------------------------------------------------------
 
@@ -253,11 +260,9 @@ class AuthorScreen(Screen[None]):
         if card is not None:
             self.app.push_screen(SourceScreen(card), lambda _: self._reread())
 
-    def _reread(self) -> None:
-        # A card made from the source viewer lands in a deck; show the current card afresh.
-        card = self.review.current
-        if card is not None:
-            self.review._reload(card.deck_id)
+    def _reread(self, *_: object) -> None:
+        # A card made from the source viewer or in an editor: show what the files say now.
+        self.review.reload()
         self.show_card()
 
     def action_back(self) -> None:
@@ -333,6 +338,7 @@ class AuthorScreen(Screen[None]):
                 text.append(" → ", style="dim")
                 text.append_text(literal(str(answer)))
             options.add_option(Option(text))
+        options.border_title = f"{card.id} as another type: Enter picks, Esc cancels"
         self._set_mode("type")
         options.highlighted = 0
         options.focus()

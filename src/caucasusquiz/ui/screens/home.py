@@ -30,7 +30,7 @@ class HomeScreen(Screen[None]):
         Binding("a", "study_all", "Study all due"),
         Binding("b", "app.open('browser')", "Browse"),
         Binding("s", "app.open('stats')", "Stats"),
-        Binding("d", "app.open_author", "Review drafts"),
+        Binding("d", "app.open_author", "Review drafts (author)", show=False),
         Binding("p", "problems", "Deck problems", show=False),
         Binding("r", "app.reload_decks", "Reload decks", show=False),
         Binding("q", "app.quit", "Quit"),
