@@ -94,8 +94,9 @@ async def test_edit_inline_field_by_field(author_app, draft_deck):
         assert app.focused is not None and app.focused.id == "field-question"
         await pilot.press("tab")  # to the answer
         assert app.focused.id == "field-answer"
-        app.focused.value = ""
-        await pilot.press(*"Thomas Woodrow Wilson")
+        app.focused.value = "Thomas "
+        app.focused.cursor_position = len(app.focused.value)
+        await pilot.press(*"Woodrow Wilson")
         await pilot.press("enter")
         await pilot.pause()
         edited = card(draft_deck, "wilson-1919")

@@ -49,19 +49,18 @@ def card_fields(card: Card) -> list[tuple[str, str, str]]:
     return fields
 
 
-def form_changes(card: Card, values: dict[str, str]) -> dict[str, object]:
-    """What the form says, as field changes: lists split, true/false as booleans, empty removed."""
+def parse_form(card_type: str, values: dict[str, str]) -> dict[str, object]:
+    """What a form says, as field changes: lists split, true/false as booleans, empty lists removed."""
     changes: dict[str, object] = {}
     for name, value in values.items():
         value = value.strip()
         if name in ("accept", "distractors"):
             items = [item.strip() for item in value.split(LIST_SEPARATOR) if item.strip()]
             changes[name] = items if items else None
-        elif name == "answer" and card.type is CardType.TRUEFALSE:
+        elif name == "answer" and card_type == CardType.TRUEFALSE.value:
             word = value.lower()
-            changes[name] = (
-                True if word in ("true", "t", "yes") else False if word in ("false", "f", "no") else value
-            )
+            truth = {"true": True, "t": True, "yes": True, "false": False, "f": False, "no": False}
+            changes[name] = truth.get(word, value)
         else:
             changes[name] = value
     return changes
@@ -307,7 +306,7 @@ class AuthorScreen(Screen[None]):
             str(widget.id).removeprefix("field-"): widget.value
             for widget in self.query(".author-field").results(Input)
         }
-        changes = form_changes(card, values)
+        changes = parse_form(card.type.value, values)
         if self._attempt(lambda: self.review.update(changes), "Saved."):
             self.show_card()
 

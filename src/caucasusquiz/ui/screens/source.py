@@ -17,11 +17,15 @@ MAX_DOCUMENT_BYTES = 4 * 1024 * 1024
 
 class SourceScreen(Screen[None]):
     HELP_TITLE = "source document"
-    BINDINGS = [Binding("escape,q,o", "app.pop_screen", "Back")]
+    BINDINGS = [
+        Binding("escape,q,o", "app.pop_screen", "Back"),
+        Binding("c", "make_card", "Card from this sentence"),
+    ]
 
     def __init__(self, card: Card) -> None:
         super().__init__()
         self.card = card
+        self.document = None  # the seed file shown, once it could be read
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -48,6 +52,7 @@ class SourceScreen(Screen[None]):
             title.update(Text(f"{name} is not in the seeds folder ({seeds}).", style="bold"))
             area.text = strip_forbidden(card.context or "")
             return
+        self.document = path
         self.sub_title = name
         line = (card.source_line or 1) - 1
         title.update(Text(f"{name}, line {line + 1}", style="bold"))
@@ -56,3 +61,9 @@ class SourceScreen(Screen[None]):
             area.selection = Selection((line, 0), (line, len(area.document.get_line(line))))
             area.scroll_cursor_visible(center=True, animate=False)
         area.focus()
+
+    def action_make_card(self) -> None:
+        """Make a card from the sentence under the cursor (see ui/screens/make_card.py)."""
+        from caucasusquiz.ui.screens.make_card import open_for_cursor
+
+        open_for_cursor(self, self.query_one("#document", TextArea))
