@@ -232,6 +232,12 @@ class CaucasusQuizApp(App[None]):
     def action_open_author(self) -> None:
         self.open_author()
 
+    def action_new_decks(self) -> None:
+        from caucasusquiz.ui.screens.generate import GenerateScreen
+
+        if self.workspace is not None:
+            self.push_screen(GenerateScreen())
+
     def action_help(self) -> None:
         from caucasusquiz.ui.screens.help import HelpScreen
 
@@ -265,6 +271,11 @@ class CaucasusQuizApp(App[None]):
             "Review drafts (author)",
             "Keep, edit or drop the generated cards nobody has reviewed yet",
             self.open_author,
+        )
+        yield SystemCommand(
+            "New deck from documents",
+            "Generate cards from text files, then review the drafts",
+            self.action_new_decks,
         )
         for deck in self.workspace.collection.decks:
             yield SystemCommand(
