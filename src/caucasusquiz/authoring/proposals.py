@@ -220,7 +220,7 @@ def generated_for_line(document: Path, line: int) -> list[Proposal]:
         for draft in drafts:
             if draft.source != source:
                 continue
-            fields = list(draft.body)
+            fields: list[tuple[str, FieldValue]] = [(key, _field_value(value)) for key, value in draft.body]
             if draft.tags:
                 fields.append(("tags", list(draft.tags)))
             fields.append(("context", draft.context))
@@ -232,3 +232,12 @@ def generated_for_line(document: Path, line: int) -> list[Proposal]:
 def blank_question(sentence: str) -> Proposal:
     """A plain question/answer for the author to fill in, with the sentence as its context."""
     return Proposal("qa", (("question", ""), ("answer", ""), ("context", sentence)), "your own question")
+
+
+def _field_value(value: object) -> FieldValue:
+    """A generator draft's value as a deck field: text, true/false, or a list of text."""
+    if isinstance(value, bool | str):
+        return value
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value]
+    return str(value)

@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from caucasusquiz.authoring.deck_text import EditError
+from caucasusquiz.authoring.deck_text import EditError, FieldValue
 from caucasusquiz.authoring.proposals import Proposal
 from caucasusquiz.authoring.review import DraftReview
 from caucasusquiz.authoring.source import excerpt
@@ -49,9 +50,9 @@ def card_fields(card: Card) -> list[tuple[str, str, str]]:
     return fields
 
 
-def parse_form(card_type: str, values: dict[str, str]) -> dict[str, object]:
+def parse_form(card_type: str, values: dict[str, str]) -> dict[str, FieldValue | None]:
     """What a form says, as field changes: lists split, true/false as booleans, empty lists removed."""
-    changes: dict[str, object] = {}
+    changes: dict[str, FieldValue | None] = {}
     for name, value in values.items():
         value = value.strip()
         if name in ("accept", "distractors"):
@@ -279,7 +280,7 @@ class AuthorScreen(Screen[None]):
             return
         box = self.query_one("#author-inputs", Vertical)
         box.remove_children()
-        widgets = []
+        widgets: list[Widget] = []
         for name, label, value in card_fields(card):
             widgets.append(Static(Text(label, style="dim"), classes="author-label"))
             widgets.append(Input(value=value, id=f"field-{name}", classes="author-field"))

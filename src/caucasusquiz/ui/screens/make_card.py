@@ -13,10 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from caucasusquiz.authoring.deck_text import EditError
+from caucasusquiz.authoring.deck_text import EditError, FieldValue
 from caucasusquiz.authoring.new_card import proposals_for, sentence_at, write_card
 from caucasusquiz.authoring.proposals import Proposal
 from caucasusquiz.decks.model import Deck
@@ -105,7 +106,7 @@ class MakeCardScreen(Screen[str | None]):
         fields = dict(self.chosen.fields)
         box = self.query_one("#make-inputs", Vertical)
         box.remove_children()
-        widgets = []
+        widgets: list[Widget] = []
         for name, label in FORM_FIELDS[self.chosen.type]:
             widgets.append(Static(Text(label, style="dim")))
             widgets.append(Input(value=_shown(fields.get(name)), id=f"make-{name}", classes="make-field"))
@@ -127,12 +128,13 @@ class MakeCardScreen(Screen[str | None]):
             return
         values = {str(w.id).removeprefix("make-"): w.value for w in self.query(".make-field").results(Input)}
         changes = parse_form(self.chosen.type, values)
-        own = dict(self.chosen.fields)
-        own.update({name: value for name, value in changes.items() if value is not None})
+        own: dict[str, FieldValue] = dict(self.chosen.fields)
         for name, value in changes.items():
             if value is None:
                 own.pop(name, None)
-        proposal = Proposal(self.chosen.type, tuple(own.items()), self.chosen.label)  # type: ignore[arg-type]
+            else:
+                own[name] = value
+        proposal = Proposal(self.chosen.type, tuple(own.items()), self.chosen.label)
         today = self.app.clock().astimezone(self.app.tz).date()
         try:
             card_id, _edit = write_card(self.deck, proposal, self.source, self.sentence, today)
