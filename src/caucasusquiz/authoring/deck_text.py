@@ -335,12 +335,11 @@ def drop_card(path: Path, card_id: str) -> Edit:
     first = _dash_row(doc, card)
     last = _end_row(doc, card, card.start_mark.line)
     stop = last + 1
+    cards_key = _top(doc.root, "cards")  # type: ignore[arg-type]
+    first_in_list = cards_key is not None and first - 1 == cards_key[0].start_mark.line
     # Cards are separated by one blank line: take the one after the card with it.
-    if (
-        stop < len(doc.lines)
-        and not doc.lines[stop].strip()
-        and (first == 0 or not doc.lines[first - 1].strip())
-    ):
+    blank_before = first == 0 or not doc.lines[first - 1].strip() or first_in_list
+    if stop < len(doc.lines) and not doc.lines[stop].strip() and blank_before:
         stop += 1
     elif (
         first > 0
