@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime
 
 import pytest
@@ -167,3 +168,24 @@ async def test_help_lists_the_author_keys(author_app):
         keys = str(app.screen.query_one("#help-body Static").content.columns[1]._cells)
         for words in ("Keep", "Drop", "Swap distractor", "Edit in $EDITOR", "Undo", "Skip"):
             assert words in keys
+
+
+async def test_shift_e_edits_in_the_editor_and_the_screen_follows(
+    author_app, draft_deck, tmp_path, monkeypatch
+):
+    script = tmp_path / "fake_editor.py"
+    script.write_text(
+        "import pathlib, sys\n"
+        "path = pathlib.Path(sys.argv[-1])\n"
+        "assert sys.argv[-2] == '+6', sys.argv\n"
+        "path.write_text(path.read_text().replace('answer: \"Woodrow Wilson\"', 'answer: \"T. W. Wilson\"'))\n"
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    monkeypatch.delenv("VISUAL", raising=False)
+    app = author_app(author=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_author(pilot)
+        await pilot.press("E")
+        await pilot.pause()
+        assert "T. W. Wilson" in text_of(app, "#author-card")
+        assert card(draft_deck, "wilson-1919").answer == "T. W. Wilson"
