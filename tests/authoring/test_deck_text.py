@@ -86,7 +86,13 @@ def test_changing_type_replaces_the_type_fields_in_place(draft_deck):
 
 def test_an_edit_that_would_break_the_card_is_not_written(draft_deck):
     before = draft_deck.read_bytes()
-    with pytest.raises(EditError, match="cloze text has no"):
+    line = (
+        before.decode()
+        .split("\n")
+        .index('    text: "The United States opened its embassy in Baku in {{1992::year}}."')
+        + 1
+    )
+    with pytest.raises(EditError, match=f"not saved: line {line}: cloze text has no"):
         update_card(draft_deck, "embassy-1992", {"text": "No blank here."})
     assert draft_deck.read_bytes() == before
 

@@ -91,3 +91,17 @@ def test_excerpt_shows_the_source_line_between_its_neighbours(draft_deck, seeds_
     lines = excerpt(seeds_dir, deck.cards[1])
     assert [(x.number, x.is_source) for x in lines] == [(4, False), (5, True), (6, False)]
     assert lines[1].text == "The United States opened its embassy in Baku in 1992."
+
+
+def test_the_walk_follows_its_edits_without_rereading_and_agrees_with_the_file(draft_deck):
+    review = walk(draft_deck)
+    review.keep()
+    review.drop()
+    review.update({"statement": "The U.S. opened its embassy in Baku in 1998."})
+    review.skip()
+    review.change_type(next(p for p in review.alternatives(review.current) if p.type == "qa"))  # type: ignore[arg-type]
+    in_memory = review.decks["early"]
+    on_disk = read_deck(draft_deck).deck
+    assert on_disk is not None
+    assert in_memory.cards == on_disk.cards  # ids, text, tags and line numbers alike
+    assert in_memory.dropped == on_disk.dropped == ("embassy-1992",)

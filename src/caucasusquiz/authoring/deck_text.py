@@ -11,17 +11,19 @@ Every edit returns an `Edit` that can be undone while the file is unchanged sinc
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import re
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from caucasusquiz.decks.loader import read_deck_text
+from caucasusquiz.decks.model import Card
 from caucasusquiz.decks.yamlio import YamlProblem, compose
 
 FieldValue = str | bool | Sequence[str]
@@ -36,11 +38,23 @@ class EditError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """One change to one deck file, with what it replaced."""
+    """One change to one deck file, with what it replaced.
+
+    `card` is the edited or added card as the loader now reads it (None for a drop), so
+    that a caller can follow the change without parsing the whole deck again; `line` is
+    `shifts` says, for each place the text changed, from which line (1-based, before
+    the edit) later lines moved and by how many, for the line numbers of other cards."""
 
     path: Path
     before: bytes
     after: bytes
+    card_id: str = ""
+    card: Card | None = None
+    shifts: tuple[tuple[int, int], ...] = ()
+
+    def moved(self, line: int) -> int:
+        """Where a line of the old text is now (for lines outside the changed ones)."""
+        return line + sum(delta for start, delta in self.shifts if start <= line)
 
     def undo(self) -> None:
         try:
@@ -81,9 +95,24 @@ class _Text:
     lines: list[str]
     root: Node
 
+    _joined: str | None = None
+    _offsets: list[int] | None = None
+
     @property
     def text(self) -> str:
-        return self.newline.join(self.lines)
+        if self._joined is None:
+            self._joined = self.newline.join(self.lines)
+        return self._joined
+
+    def line_start(self, row: int) -> int:
+        """Index in `text` where line `row` starts."""
+        if self._offsets is None:
+            offsets, position = [], 0
+            for line in self.lines:
+                offsets.append(position)
+                position += len(line) + len(self.newline)
+            self._offsets = offsets
+        return self._offsets[row]
 
     def encoded(self) -> bytes:
         return ((BOM if self.bom else "") + self.text).encode("utf-8")
@@ -149,8 +178,7 @@ def _content_end(node: Node) -> int:
 def _end_row(doc: _Text, node: Node, first_row: int) -> int:
     """The last line holding the node's content (block scalars end after trailing blank lines)."""
     end = _content_end(node)
-    text = doc.text
-    row = text.count("\n", 0, max(end - 1, 0))
+    row = _row_of(doc, max(end - 1, 0))
     while row > first_row and (not doc.lines[row].strip() or doc.lines[row].lstrip().startswith("#")):
         row -= 1
     return row
@@ -159,9 +187,15 @@ def _end_row(doc: _Text, node: Node, first_row: int) -> int:
 def _trailing_comment(doc: _Text, node: Node, row: int) -> str:
     """A `# comment` after the value on its last line, kept when the value is replaced."""
     end = _content_end(node)
-    line_start = sum(len(line) + len(doc.newline) for line in doc.lines[:row])
-    rest = doc.lines[row][max(end - line_start, 0) :]
+    rest = doc.lines[row][max(end - doc.line_start(row), 0) :]
     return rest if re.match(r"\s+#", rest) else ""
+
+
+def _row_of(doc: _Text, index: int) -> int:
+    """The line holding character `index` of the text."""
+    doc.line_start(0)
+    assert doc._offsets is not None
+    return bisect.bisect_right(doc._offsets, index) - 1
 
 
 def _dash_row(doc: _Text, node: Node) -> int:
@@ -170,7 +204,7 @@ def _dash_row(doc: _Text, node: Node) -> int:
     while index >= 0 and text[index] in " \t\r\n":
         index -= 1
     if index >= 0 and text[index] == "-":
-        return text.count("\n", 0, index)
+        return _row_of(doc, index)
     return node.start_mark.line
 
 
@@ -184,24 +218,44 @@ class _Splice:
     lines: list[str]
 
 
-def _apply(doc: _Text, splices: list[_Splice], deck_id: str | None = None) -> Edit:
+def _apply(
+    doc: _Text,
+    splices: list[_Splice],
+    card_id: str = "",
+    card_rows: tuple[int, int] | None = None,
+) -> Edit:
+    """Splice, check the changed card, write. `card_rows`: the card's first and last row, after."""
     lines = list(doc.lines)
-    changed: list[tuple[int, int]] = []
     for splice in sorted(splices, key=lambda s: (s.start, s.stop), reverse=True):
         lines[splice.start : splice.stop] = splice.lines
-    # Rows of the new text that changed, for checking (shifts computed front to back).
-    shift = 0
-    for splice in sorted(splices, key=lambda s: (s.start, s.stop)):
-        changed.append((splice.start + shift + 1, splice.start + shift + max(len(splice.lines), 1)))
-        shift += len(splice.lines) - (splice.stop - splice.start)
     new = _Text(doc.path, doc.raw, doc.bom, doc.newline, lines, doc.root)
-    load = read_deck_text(new.text, doc.path, deck_id or doc.path.stem)
-    for problem in load.errors:
-        if any(a <= problem.line <= b for a, b in changed):
-            raise EditError(f"not saved: line {problem.line}: {problem.message}")
+    card = _checked_card(new, card_rows) if card_rows is not None else None
     after = new.encoded()
     write_atomically(doc.path, after)
-    return Edit(doc.path, doc.raw, after)
+    shifts = tuple(
+        (splice.start + 1, len(splice.lines) - (splice.stop - splice.start))
+        for splice in splices
+        if len(splice.lines) != splice.stop - splice.start
+    )
+    return Edit(doc.path, doc.raw, after, card_id, card, shifts)
+
+
+def _checked_card(doc: _Text, rows: tuple[int, int]) -> Card | None:
+    """Read the edited card alone (a deck of one card), refusing an edit that breaks it.
+
+    Only the card's own lines are parsed, so an edit costs the same in a deck of ten
+    cards or ten thousand; the rest of the file is unchanged and was read before."""
+    first, last = rows
+    header = ["title: card", "cards:"]
+    text = "\n".join(header + doc.lines[first : last + 1]) + "\n"
+    load = read_deck_text(text, doc.path, doc.path.stem)
+    offset = first - len(header)
+    for problem in load.errors:
+        raise EditError(f"not saved: line {problem.line + offset}: {problem.message}")
+    if load.deck is None or len(load.deck.cards) != 1:
+        raise EditError(f"not saved: lines {first + 1}-{last + 1} no longer read as one card")
+    card = load.deck.cards[0]
+    return replace(card, line=card.line + offset)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -240,7 +294,11 @@ def update_card(path: Path, card_id: str, changes: Mapping[str, FieldValue | Non
     """Set (or, with None, remove) fields of one card; every other line stays as it was."""
     doc = _read(path)
     card = _card(doc, card_id)
-    return _apply(doc, _card_splices(doc, card, changes))
+    splices = _card_splices(doc, card, changes)
+    first = _dash_row(doc, card)
+    last = _end_row(doc, card, card.start_mark.line)
+    shift = sum(len(splice.lines) - (splice.stop - splice.start) for splice in splices)
+    return _apply(doc, splices, card_id, (first, last + shift))
 
 
 def mark_reviewed(path: Path, card_id: str, mark: str) -> Edit:
@@ -349,7 +407,7 @@ def drop_card(path: Path, card_id: str) -> Edit:
         first -= 1
     splices = [_Splice(first, stop, [])]
     splices.append(_dropped_splice(doc, card_id))
-    return _apply(doc, splices)
+    return _apply(doc, splices, card_id)
 
 
 def _dropped_splice(doc: _Text, card_id: str) -> _Splice:
@@ -394,10 +452,13 @@ def add_card(path: Path, fields: Mapping[str, FieldValue], after_id: str | None 
         row = key.start_mark.line
         if isinstance(node, ScalarNode) or (isinstance(node, SequenceNode) and node.flow_style):
             prefix = doc.lines[row][: key.start_mark.column]
-            return _apply(doc, [_Splice(row, _end_row(doc, node, row) + 1, [f"{prefix}cards:", *block])])
+            splice = _Splice(row, _end_row(doc, node, row) + 1, [f"{prefix}cards:", *block])
+            return _apply(doc, [splice], str(fields.get("id", "")), (row + 1, row + len(block)))
         raise EditError(f"{path.name}: cannot find where to add the card")
     anchor = cards[-1]
     if after_id is not None:
         anchor = next((c for c in cards if (f := _top(c, "id")) and f[1].value == after_id), anchor)
     row = _end_row(doc, anchor, anchor.start_mark.line) + 1
-    return _apply(doc, [_Splice(row, row, ["", *block])])
+    return _apply(
+        doc, [_Splice(row, row, ["", *block])], str(fields.get("id", "")), (row + 1, row + len(block))
+    )

@@ -9,7 +9,7 @@ cache, so what the author sees is what the file says.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -35,11 +35,10 @@ class DraftReview:
     """The author's walk through the drafts of some decks, in deck order then file order."""
 
     def __init__(self, decks: Iterable[Deck], today: date) -> None:
+        # The decks as loaded (the app keeps them current); each edit then updates its deck
+        # in memory from what the edit wrote, so a decision costs the same in any deck size.
         self.today = today
-        self.decks: dict[str, Deck] = {}
-        for deck in decks:
-            fresh = read_deck(deck.path, deck.id).deck
-            self.decks[deck.id] = fresh if fresh is not None else deck
+        self.decks: dict[str, Deck] = {deck.id: deck for deck in decks}
         manifests: dict[Path, dict[str, frozenset[str]]] = {}
         self.pending: list[Key] = []
         for deck in self.decks.values():
@@ -111,7 +110,7 @@ class DraftReview:
     def _record(self, what: str, card: Card, edit: Edit | None, pending_before: list[Key]) -> None:
         self._history.append(_Step(what, edit, tuple(pending_before)))
         if edit is not None:
-            self._reload(card.deck_id)
+            self.decks[card.deck_id] = followed(self.decks[card.deck_id], edit)
 
     # -- decisions -----------------------------------------------------------------------
 
@@ -177,3 +176,31 @@ class DraftReview:
     @property
     def can_undo(self) -> bool:
         return bool(self._history)
+
+
+def followed(deck: Deck, edit: Edit) -> Deck:
+    """The deck as it reads after `edit`, without parsing the file again."""
+    cards: list[Card] = []
+    replaced = False
+    for card in deck.cards:
+        if card.id == edit.card_id:
+            replaced = True
+            if edit.card is not None:
+                cards.append(_in_deck(deck, edit.card))
+            continue
+        moved = edit.moved(card.line)
+        if moved != card.line:
+            card = replace(card, line=moved)
+        cards.append(card)
+    dropped = deck.dropped
+    if edit.card is None:  # a drop: the id is listed under `dropped:` now
+        dropped = (*dropped, edit.card_id) if edit.card_id not in dropped else dropped
+    elif not replaced:  # an added card: placed by its line
+        cards.append(_in_deck(deck, edit.card))
+        cards.sort(key=lambda c: c.line)
+    return replace(deck, cards=tuple(cards), dropped=dropped)
+
+
+def _in_deck(deck: Deck, card: Card) -> Card:
+    """A card read alone gets its deck's id and tags, as the loader gives them."""
+    return replace(card, deck_id=deck.id, tags=tuple(dict.fromkeys(deck.tags + card.tags)))
