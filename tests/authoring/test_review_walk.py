@@ -105,3 +105,16 @@ def test_the_walk_follows_its_edits_without_rereading_and_agrees_with_the_file(d
     assert on_disk is not None
     assert in_memory.cards == on_disk.cards  # ids, text, tags and line numbers alike
     assert in_memory.dropped == on_disk.dropped == ("embassy-1992",)
+
+
+def test_follow_takes_decks_changed_by_hand_but_not_stale_copies_of_its_own(draft_deck):
+    stale = read_deck(draft_deck).deck
+    assert stale is not None
+    review = DraftReview([stale], TODAY)
+    review.keep()
+    review.follow([stale])  # the app read the file before the keep: ignored
+    assert review.left == 3 and review.decks["early"].cards[0].reviewed == "2026-11-29"
+    text = draft_deck.read_text(encoding="utf-8").replace('"Woodrow Wilson"', '"T. W. Wilson"')
+    draft_deck.write_text(text, encoding="utf-8")
+    review.follow([read_deck(draft_deck).deck])  # type: ignore[list-item]
+    assert review.decks["early"].cards[0].answer == "T. W. Wilson"

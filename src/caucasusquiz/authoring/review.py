@@ -39,6 +39,7 @@ class DraftReview:
         # in memory from what the edit wrote, so a decision costs the same in any deck size.
         self.today = today
         self.decks: dict[str, Deck] = {deck.id: deck for deck in decks}
+        self._written: dict[Path, bytes] = {}  # what this walk last wrote to each deck file
         manifests: dict[Path, dict[str, frozenset[str]]] = {}
         self.pending: list[Key] = []
         for deck in self.decks.values():
@@ -90,10 +91,21 @@ class DraftReview:
             return None
         return next((card for card in deck.cards if card.id == key[1]), None)
 
-    def reload(self) -> None:
-        """Read every deck again (changed by hand meanwhile); decided cards stay decided."""
-        for deck_id in list(self.decks):
-            self._reload(deck_id)
+    def follow(self, decks: Iterable[Deck]) -> None:
+        """Decks read again by the app: take those changed by someone else (an editor, a new card).
+
+        A deck whose file still holds what this walk last wrote is kept as the walk knows
+        it: the app may have read it before the walk's latest decision."""
+        for deck in decks:
+            if deck.id not in self.decks:
+                continue
+            try:
+                current = deck.path.read_bytes()
+            except OSError:
+                continue
+            if self._written.get(deck.path) != current:
+                self.decks[deck.id] = deck
+                self._written.pop(deck.path, None)
 
     def _reload(self, deck_id: str) -> None:
         deck = self.decks[deck_id]
@@ -111,6 +123,7 @@ class DraftReview:
         self._history.append(_Step(what, edit, tuple(pending_before)))
         if edit is not None:
             self.decks[card.deck_id] = followed(self.decks[card.deck_id], edit)
+            self._written[edit.path] = edit.after
 
     # -- decisions -----------------------------------------------------------------------
 
@@ -166,6 +179,7 @@ class DraftReview:
         step = self._history[-1]
         if step.edit is not None:
             step.edit.undo()  # raises EditError, leaving the history as it was, if the file changed
+            self._written.pop(step.edit.path, None)
         self._history.pop()
         self.pending = list(step.pending)
         for deck_id, deck in self.decks.items():

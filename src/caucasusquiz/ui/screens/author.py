@@ -120,7 +120,7 @@ class AuthorScreen(Screen[None]):
         self.show_card()
 
     def _decks_changed(self) -> None:
-        self.review.reload()
+        self.review.follow(self.app.require_workspace().collection.decks)
         if self.mode == "card":
             self.show_card()
 
@@ -261,8 +261,8 @@ class AuthorScreen(Screen[None]):
             self.app.push_screen(SourceScreen(card), lambda _: self._reread())
 
     def _reread(self, *_: object) -> None:
-        # A card made from the source viewer or in an editor: show what the files say now.
-        self.review.reload()
+        # Back from the source viewer or the editor: the app has read the decks again (or
+        # will, and decks_version tells us); show what the walk knows now.
         self.show_card()
 
     def action_back(self) -> None:
