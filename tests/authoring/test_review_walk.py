@@ -118,3 +118,18 @@ def test_follow_takes_decks_changed_by_hand_but_not_stale_copies_of_its_own(draf
     draft_deck.write_text(text, encoding="utf-8")
     review.follow([read_deck(draft_deck).deck])  # type: ignore[list-item]
     assert review.decks["early"].cards[0].answer == "T. W. Wilson"
+
+
+def test_kinds_tell_dates_from_events_named_after_them():
+    from caucasusquiz.authoring.warnings import kind_of
+
+    assert [kind_of(v) for v in ("March 16, 1992", "16 March 1992", "Jan 21, 2022", "Jan 2022")] == [
+        "date"
+    ] * 4
+    assert kind_of("September 11 attacks") == kind_of("Nabucco") == "text"
+    assert [kind_of(v) for v in ("1992", "40%", "$5 million", "12/100")] == [
+        "year",
+        "percentage",
+        "amount",
+        "number",
+    ]

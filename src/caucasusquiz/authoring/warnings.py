@@ -23,6 +23,16 @@ RELATIVE_TIME = re.compile(
 )
 
 
+# A whole answer that is a date ("March 16, 1992", "16 March 1992", "Jan 2022"), not an
+# event named after one ("September 11 attacks").
+_DATE = re.compile(
+    rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?"
+    rf"|(?:{_MONTHS})\.?,?\s+\d{{4}})",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class DraftWarning:
     code: str
@@ -34,7 +44,7 @@ def kind_of(text: str) -> str:
     value = text.strip()
     if re.fullmatch(r"(?:1[5-9]|20)\d\d", value):
         return "year"
-    if re.search(rf"\b(?:{_MONTHS})\b", value, re.IGNORECASE) and re.search(r"\d", value):
+    if _DATE.fullmatch(value):
         return "date"
     if re.search(r"\d\s*%|\bper ?cent\b", value, re.IGNORECASE):
         return "percentage"
