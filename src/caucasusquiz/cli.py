@@ -107,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = command(
         "check",
         "check decks for mistakes",
-        "Check deck files and report every problem as file:line: message.\n\n"
+        "Check deck files and report every problem as file:line: message, and how\n"
+        "many generated cards in each deck are still drafts (not reviewed).\n\n"
         "Exit status: 0 when there are no errors (warnings are allowed), 1 otherwise.",
     )
     check.add_argument(
