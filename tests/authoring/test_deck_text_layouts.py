@@ -74,3 +74,17 @@ def test_drop_keeps_the_comment_above_the_next_card(write_deck):
         "  - id: capital\n    question: What is the capital of Azerbaijan?\n    answer: Baku"
     )
     assert read_deck(path).ok
+
+
+def test_cards_written_in_flow_style_are_left_to_the_editor(write_deck):
+    import pytest
+
+    from caucasusquiz.authoring.deck_text import EditError, add_card
+
+    path = write_deck('title: T\ncards: [{id: a, question: "Q?", answer: A}]\n')
+    before = path.read_bytes()
+    with pytest.raises(EditError, match="one line"):
+        mark_reviewed(path, "a", "true")
+    with pytest.raises(EditError, match="inside"):
+        add_card(path, {"id": "b", "question": "Q2?", "answer": "B"})
+    assert path.read_bytes() == before

@@ -20,11 +20,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from caucasusquiz.decks.loader import read_deck_text
 from caucasusquiz.decks.model import Card
-from caucasusquiz.decks.yamlio import YamlProblem, compose
+from caucasusquiz.decks.yamlio import SafeLoader, YamlProblem, compose
 
 FieldValue = str | bool | Sequence[str]
 BOM = "\ufeff"
@@ -229,6 +230,7 @@ def _apply(
     for splice in sorted(splices, key=lambda s: (s.start, s.stop), reverse=True):
         lines[splice.start : splice.stop] = splice.lines
     new = _Text(doc.path, doc.raw, doc.bom, doc.newline, lines, doc.root)
+    _check_syntax(new)
     card = _checked_card(new, card_rows) if card_rows is not None else None
     after = new.encoded()
     write_atomically(doc.path, after)
@@ -238,6 +240,19 @@ def _apply(
         if len(splice.lines) != splice.stop - splice.start
     )
     return Edit(doc.path, doc.raw, after, card_id, card, shifts)
+
+
+def _check_syntax(doc: _Text) -> None:
+    """The whole new text must still be YAML (parser events only: a few ms for thousands of cards)."""
+    try:
+        for _event in yaml.parse(doc.text, Loader=SafeLoader):
+            pass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"line {mark.line + 1}: " if mark else ""
+        raise EditError(f"not saved: {where}the deck would no longer be valid YAML ({exc.problem})") from None
+    except yaml.YAMLError as exc:
+        raise EditError(f"not saved: the deck would no longer be valid YAML ({exc})") from None
 
 
 def _checked_card(doc: _Text, rows: tuple[int, int]) -> Card | None:
@@ -434,6 +449,14 @@ def _dropped_splice(doc: _Text, card_id: str) -> _Splice:
 def add_card(path: Path, fields: Mapping[str, FieldValue], after_id: str | None = None) -> Edit:
     """Append a new card (after `after_id`, else at the end of the list) in the deck's layout."""
     doc = _read(path)
+    listed = _top(doc.root, "cards")  # type: ignore[arg-type]
+    if (
+        listed is not None
+        and isinstance(listed[1], SequenceNode)
+        and listed[1].flow_style
+        and listed[1].value
+    ):
+        raise EditError(f"{path.name}: the cards are written inside [ ]; add this card in your editor")
     cards = [c for c in _cards(doc.root) if isinstance(c, MappingNode)]  # type: ignore[arg-type]
     if cards and not cards[0].flow_style:
         first_key = cards[0].value[0][0]
