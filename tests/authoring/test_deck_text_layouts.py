@@ -88,3 +88,24 @@ def test_cards_written_in_flow_style_are_left_to_the_editor(write_deck):
     with pytest.raises(EditError, match="inside"):
         add_card(path, {"id": "b", "question": "Q2?", "answer": "B"})
     assert path.read_bytes() == before
+
+
+def test_a_hash_line_inside_a_literal_block_is_text_not_a_comment(write_deck):
+    path = write_deck(
+        "title: T\ncards:\n  - id: a\n    question: Q?\n    answer: A\n    context: |\n      first\n      # second\n"
+    )
+    mark_reviewed(path, "a", "true")
+    card = read_deck(path).deck.cards[0]  # type: ignore[union-attr]
+    assert card.context == "first\n# second" and card.reviewed == "true"
+
+
+def test_mixed_line_endings_are_left_alone(write_deck):
+    import pytest
+
+    from caucasusquiz.authoring.deck_text import EditError
+
+    path = write_deck("title: T\r\ncards:\n  - id: a\r\n    question: Q?\n    answer: A\n")
+    before = path.read_bytes()
+    with pytest.raises(EditError, match="mixes line endings"):
+        mark_reviewed(path, "a", "true")
+    assert path.read_bytes() == before

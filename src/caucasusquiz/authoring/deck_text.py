@@ -137,6 +137,14 @@ def _read(path: Path) -> _Text:
     if not isinstance(root, MappingNode):
         raise EditError(f"{path}: not a deck (the top level is not a mapping)")
     newline = "\r\n" if "\r\n" in text else "\n"
+    # YAML also breaks lines at a lone CR, NEL, U+2028 and U+2029: with any of those (or
+    # mixed endings) the parser's line numbers would not match ours, so edit nothing.
+    breaks = text.count("\r") + text.count("\n") - (2 if newline == "\r\n" else 1) * text.count(newline)
+    if breaks or any(ch in text for ch in "\x85\u2028\u2029"):
+        raise EditError(
+            f"{path.name} mixes line endings or uses unusual line separators; "
+            "save it with plain line endings in your editor first"
+        )
     return _Text(path, raw, bom, newline, text.split(newline), root)
 
 
@@ -177,10 +185,13 @@ def _content_end(node: Node) -> int:
 
 
 def _end_row(doc: _Text, node: Node, first_row: int) -> int:
-    """The last line holding the node's content (block scalars end after trailing blank lines)."""
+    """The last line holding the node's content (block scalars end after trailing blank lines).
+
+    Only blank lines are stepped back over: a line starting with `#` inside a `|` block
+    is text, and comments after a value are never part of its node."""
     end = _content_end(node)
     row = _row_of(doc, max(end - 1, 0))
-    while row > first_row and (not doc.lines[row].strip() or doc.lines[row].lstrip().startswith("#")):
+    while row > first_row and not doc.lines[row].strip():
         row -= 1
     return row
 
