@@ -146,11 +146,14 @@ class AuthorScreen(Screen[None]):
             self.query_one("#author-siblings").display = False
             return
         deck = self.review.deck_of(card)
-        where.update(literal(f"{deck.title} · {card.id} · {card.type.label}"))
-        self.query_one("#author-card", Static).update(self._card_text(card))
+        where.update(literal(f"{deck.title} · {card.id}"))
+        panel = self.query_one("#author-card", Static)
+        panel.border_title = card.type.label
+        panel.update(self._card_text(card))
         siblings = self.review.siblings(card)
         sibling_panel = self.query_one("#author-siblings", Static)
         sibling_panel.display = bool(siblings)
+        sibling_panel.border_title = "same sentence"
         sibling_panel.update(self._siblings_text(siblings))
         warnings = self.review.warnings(card)
         self.query_one("#author-warnings", Static).update(
@@ -177,13 +180,14 @@ class AuthorScreen(Screen[None]):
         return text
 
     def _siblings_text(self, siblings: list[Card]) -> Text:
-        text = Text("Same sentence\n", style="bold")
+        text = Text()
         for other in siblings:
             text.append(f"{other.type.label}: ", style="dim")
             text.append_text(literal(other.question))
             text.append(" → ", style="dim")
             text.append_text(literal(other.answer))
             text.append("\n")
+        text.rstrip()
         return text
 
     def _source_text(self, card: Card) -> Group | Text:
@@ -206,7 +210,8 @@ class AuthorScreen(Screen[None]):
         self.query_one("#author-types").display = mode == "type"
         self.query_one("#author-body").display = mode in ("card", "swap")
         if mode in ("card", "swap"):
-            self.set_focus(None)
+            # The body has focus so that arrows and Page Up/Down scroll to the source lines.
+            self.query_one("#author-body", VerticalScroll).focus()
         self.refresh_bindings()
 
     # -- commands -------------------------------------------------------------------------
