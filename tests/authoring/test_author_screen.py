@@ -189,3 +189,18 @@ async def test_shift_e_edits_in_the_editor_and_the_screen_follows(
         await pilot.pause()
         assert "T. W. Wilson" in text_of(app, "#author-card")
         assert card(draft_deck, "wilson-1919").answer == "T. W. Wilson"
+
+
+async def test_palette_sets_a_deck_to_reviewed_cards_only(author_app, draft_deck):
+    app = author_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.opened.wait()
+        await pilot.pause()
+        commands = {command.title: command for command in app.get_system_commands(app.screen)}
+        command = commands["Students study reviewed cards only: Early history"]
+        command.callback()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert read_deck(draft_deck).deck.reviewed_only  # type: ignore[union-attr]
+        commands = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Students study every card: Early history" in commands

@@ -157,3 +157,16 @@ def test_add_card_follows_the_deck_layout(draft_deck):
 def test_unknown_card_is_a_clear_error(draft_deck):
     with pytest.raises(EditError, match=r"card 'nope' is no longer in early\.yaml"):
         mark_reviewed(draft_deck, "nope", "true")
+
+
+def test_set_study_writes_one_line_above_cards_then_replaces_it(draft_deck):
+    from caucasusquiz.authoring.deck_text import set_study
+
+    before = lines(draft_deck)
+    set_study(draft_deck, True)
+    assert without(lines(draft_deck), "study: reviewed") == before
+    assert lines(draft_deck)[lines(draft_deck).index("study: reviewed") + 1] == "cards:"
+    assert read_deck(draft_deck).deck.reviewed_only  # type: ignore[union-attr]
+    set_study(draft_deck, False)
+    assert without(lines(draft_deck), "study: all") == before
+    assert not read_deck(draft_deck).deck.reviewed_only  # type: ignore[union-attr]

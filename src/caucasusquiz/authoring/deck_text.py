@@ -437,24 +437,37 @@ def drop_card(path: Path, card_id: str) -> Edit:
 
 
 def _dropped_splice(doc: _Text, card_id: str) -> _Splice:
+    found = _top(doc.root, "dropped")  # type: ignore[arg-type]
+    ids: list[str] = []
+    if found is not None and isinstance(found[1], SequenceNode):
+        ids = [item.value for item in found[1].value if isinstance(item, ScalarNode)]
+    if card_id not in ids:
+        ids.append(card_id)
+    return _deck_field_splice(doc, "dropped", render(ids))
+
+
+def _deck_field_splice(doc: _Text, name: str, value: str) -> _Splice:
+    """Set a top-level field: its own line(s) replaced, or a new line just above `cards:`."""
     root = doc.root
     assert isinstance(root, MappingNode)
-    found = _top(root, "dropped")
+    found = _top(root, name)
     if found is None:
         cards = _top(root, "cards")
         row = cards[0].start_mark.line if cards else len(doc.lines)
         prefix = doc.lines[row][: cards[0].start_mark.column] if cards else ""
-        return _Splice(row, row, [f"{prefix}dropped: {render([card_id])}"])
+        return _Splice(row, row, [f"{prefix}{name}: {value}"])
     key, node = found
-    ids: list[str] = []
-    if isinstance(node, SequenceNode):
-        ids = [item.value for item in node.value if isinstance(item, ScalarNode)]
-    if card_id not in ids:
-        ids.append(card_id)
     row = key.start_mark.line
     end = _end_row(doc, node, row) if not (isinstance(node, ScalarNode) and not node.value) else row
     prefix = doc.lines[row][: key.start_mark.column]
-    return _Splice(row, end + 1, [f"{prefix}dropped: {render(ids)}"])
+    comment = _trailing_comment(doc, node, end)
+    return _Splice(row, end + 1, [f"{prefix}{name}: {value}{comment}"])
+
+
+def set_study(path: Path, reviewed_only: bool) -> Edit:
+    """`study: reviewed` (students see reviewed cards only) or `study: all`."""
+    doc = _read(path)
+    return _apply(doc, [_deck_field_splice(doc, "study", "reviewed" if reviewed_only else "all")])
 
 
 def add_card(path: Path, fields: Mapping[str, FieldValue], after_id: str | None = None) -> Edit:

@@ -229,6 +229,19 @@ class CaucasusQuizApp(App[None]):
             return
         self.push_screen(AuthorScreen(review))
 
+    def set_deck_study(self, deck, reviewed_only: bool) -> None:
+        """Write the deck's `study:` setting, then read the decks again."""
+        from caucasusquiz.authoring.deck_text import EditError, set_study
+
+        try:
+            set_study(deck.path, reviewed_only)
+        except EditError as error:
+            self.notify(str(error), title="Not saved", severity="error")
+            return
+        scope = "only its reviewed cards" if reviewed_only else "every card"
+        self.notify(f"Students now study {scope} of {deck.title}.", title=deck.path.name)
+        self.reload_decks()
+
     def action_open_author(self) -> None:
         self.open_author()
 
@@ -272,6 +285,13 @@ class CaucasusQuizApp(App[None]):
             "Keep, edit or drop the generated cards nobody has reviewed yet",
             self.open_author,
         )
+        for deck in self.workspace.collection.decks:
+            wanted = not deck.reviewed_only
+            yield SystemCommand(
+                f"Students study {'reviewed cards only' if wanted else 'every card'}: {deck.title}",
+                f"Write `study: {'reviewed' if wanted else 'all'}` into {deck.path.name}",
+                lambda deck=deck, wanted=wanted: self.set_deck_study(deck, wanted),
+            )
         yield SystemCommand(
             "New deck from documents",
             "Generate cards from text files, then review the drafts",
