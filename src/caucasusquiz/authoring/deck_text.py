@@ -64,7 +64,7 @@ class Edit:
             raise EditError(f"{self.path}: cannot read the deck to undo ({exc.strerror or exc})") from None
         if current != self.after:
             raise EditError(f"{self.path.name} was changed since; undo it in your editor instead")
-        write_atomically(self.path, self.before)
+        _save(self.path, self.before)
 
 
 # -- rendering values ------------------------------------------------------------------
@@ -244,7 +244,7 @@ def _apply(
     _check_syntax(new)
     card = _checked_card(new, card_rows) if card_rows is not None else None
     after = new.encoded()
-    write_atomically(doc.path, after)
+    _save(doc.path, after)
     shifts = tuple(
         (splice.start + 1, len(splice.lines) - (splice.stop - splice.start))
         for splice in splices
@@ -282,6 +282,16 @@ def _checked_card(doc: _Text, rows: tuple[int, int]) -> Card | None:
         raise EditError(f"not saved: lines {first + 1}-{last + 1} no longer read as one card")
     card = load.deck.cards[0]
     return replace(card, line=card.line + offset)
+
+
+def _save(path: Path, data: bytes) -> None:
+    try:
+        write_atomically(path, data)
+    except OSError as exc:
+        raise EditError(
+            f"{path}: cannot save ({exc.strerror or exc}); nothing was changed. "
+            "Copy the decks folder somewhere you can write and open it with --decks"
+        ) from None
 
 
 def write_atomically(path: Path, data: bytes) -> None:
