@@ -62,3 +62,22 @@ async def test_generate_from_the_app_then_review(tmp_path: Path, isolated_user_d
         await pilot.pause()
         assert isinstance(app.screen, AuthorScreen)
         assert app.screen.review.left > 0
+
+
+async def test_a_missing_path_is_said_and_nothing_runs(tmp_path: Path, isolated_user_dirs):
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    (decks / "mine.yaml").write_text('title: "Mine"\ncards:\n  - id: a\n    question: Q?\n    answer: A\n')
+    locations = paths.resolve(decks=decks, seeds=SEEDS, data_dir=isolated_user_dirs)
+    app = make_app(locations, clock=lambda: NOW, tz=UTC, watch_decks=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.opened.wait()
+        await pilot.pause()
+        app.action_new_decks()
+        await pilot.pause()
+        app.screen.query_one("#generate-paths").value = str(tmp_path / "nope.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.state == "asking"
+        assert any("no such file or folder" in str(n.message) for n in app._notifications)
+        assert sorted(p.name for p in decks.iterdir()) == ["mine.yaml"]

@@ -98,6 +98,10 @@ class GenerateScreen(Screen[None]):
         except OSError as error:
             self.app.call_from_thread(self._failed, f"cannot read or write: {error}", None)
             return
+        except Exception as error:  # a generator bug must not take the author's app down
+            message = f"the generator stopped: {type(error).__name__}: {error}"
+            self.app.call_from_thread(self._failed, message, "run `caucasusquiz generate` to see the details")
+            return
         self.app.call_from_thread(self._done, report)
 
     def _progress(self, done: int, total: int) -> None:
