@@ -133,3 +133,34 @@ def test_kinds_tell_dates_from_events_named_after_them():
         "amount",
         "number",
     ]
+
+
+def test_a_false_statement_offers_the_fact_it_falsified(draft_deck):
+    deck = read_deck(draft_deck).deck
+    assert deck is not None
+    false_card = next(c for c in deck.cards if c.id == "embassy-tf")
+    forms = {p.type: dict(p.fields) for p in alternatives(false_card, deck.cards)}
+    assert forms["qa"] == {
+        "question": "The United States opened its embassy in Baku in ___.",
+        "answer": "1992",
+    }
+    assert forms["cloze"]["text"] == "The United States opened its embassy in Baku in {{1992}}."
+
+
+def test_a_false_statement_of_several_words_gives_answer_and_distractor():
+    from caucasusquiz.decks.model import Card, CardType
+
+    card = Card(
+        "d",
+        "tf",
+        CardType.TRUEFALSE,
+        "false",
+        "US Secretary of State Ray Mabus met President Aliyev in Munich.",
+        context="US Secretary of State Antony J. Blinken met President Aliyev in Munich.",
+    )
+    forms = {p.type: dict(p.fields) for p in alternatives(card, [card])}
+    assert forms["qa"]["answer"] == "Antony J. Blinken"
+    assert forms["cloze"]["text"] == (
+        "US Secretary of State {{Antony J. Blinken}} met President Aliyev in Munich."
+    )
+    assert "choice" not in forms  # one wrong value (Ray Mabus) is not enough for multiple choice

@@ -79,11 +79,6 @@ def render(value: FieldValue) -> str:
     return "[" + ", ".join(json.dumps(str(v), ensure_ascii=False) for v in value) + "]"
 
 
-def render_plain(value: str) -> str:
-    """A value written bare, for marks like `2026-11-29` that read better unquoted."""
-    return value
-
-
 # -- the text and its nodes --------------------------------------------------------------
 
 
@@ -339,11 +334,7 @@ def update_card(path: Path, card_id: str, changes: Mapping[str, FieldValue | Non
 
 def mark_reviewed(path: Path, card_id: str, mark: str) -> Edit:
     """Write `reviewed: <mark>` (a date or `true`) into the card."""
-    return update_card(path, card_id, {"reviewed": _Plain(mark)})  # type: ignore[dict-item]
-
-
-class _Plain(str):
-    """A value written bare rather than quoted."""
+    return update_card(path, card_id, {"reviewed": mark})
 
 
 _BARE_SAFE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
@@ -351,8 +342,7 @@ _YAML_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "y", "n", "n
 
 
 def _value_text(value: FieldValue, name: str = "") -> str:
-    if isinstance(value, _Plain):
-        return render_plain(value)
+    # A review mark reads better bare (`reviewed: 2026-11-29`), as the loader expects it.
     if name == "reviewed" and isinstance(value, str) and re.fullmatch(r"true|\d{4}-\d{2}-\d{2}", value):
         return value
     # Ids and types are written bare, as the generator and teachers write them.

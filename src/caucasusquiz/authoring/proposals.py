@@ -72,25 +72,39 @@ def _blanked(sentence: str, answer: str, blank: str) -> str | None:
     return sentence[:index] + blank + sentence[index + len(answer) :]
 
 
-def _question_of(card: Card, sentence: str) -> str | None:
+def _question_of(card: Card, sentence: str, answer: str) -> str | None:
     if card.type in (CardType.QA, CardType.CHOICE):
         return card.prompt
     if card.type is CardType.CLOZE:
         return re.sub(r"\{\{.*?\}\}", BLANK, card.prompt, count=1)
-    return _blanked(sentence, card.answer, BLANK)
+    return _blanked(sentence, answer, BLANK)
 
 
 def _fact_answer(card: Card) -> str | None:
-    """What the card asks. A true/false card asks no span; the sentence's differing word is it."""
+    """What the card asks. A false statement asks what it changed in the sentence."""
     if card.type is not CardType.TRUEFALSE:
         return card.answer
-    if not card.context or card.answer == "true":
+    swapped = _swapped(card)
+    return swapped[0] if swapped else None
+
+
+def _swapped(card: Card) -> tuple[str, str] | None:
+    """(the sentence's words, the false statement's words) where the two differ, or None."""
+    if card.type is not CardType.TRUEFALSE or card.answer == "true" or not card.context:
         return None
-    a, b = card.context.split(), card.prompt.split()
-    if len(a) != len(b):
-        return None
-    differing = [x for x, y in zip(a, b, strict=True) if x != y]
-    return " ".join(differing).strip(".,;:") or None
+    true_words, false_words = card.context.split(), card.prompt.split()
+    start = 0
+    while start < min(len(true_words), len(false_words)) and true_words[start] == false_words[start]:
+        start += 1
+    end = 0
+    while (
+        end < min(len(true_words), len(false_words)) - start
+        and true_words[len(true_words) - 1 - end] == false_words[len(false_words) - 1 - end]
+    ):
+        end += 1
+    right = " ".join(true_words[start : len(true_words) - end]).strip(".,;:")
+    wrong = " ".join(false_words[start : len(false_words) - end]).strip(".,;:")
+    return (right, wrong) if right and wrong else None
 
 
 def distractor_pool(card: Card, cards: Iterable[Card], answer: str | None = None) -> list[str]:
@@ -152,13 +166,16 @@ def alternatives(card: Card, cards: Iterable[Card]) -> list[Proposal]:
         text = _blanked(sentence, answer, "{{" + inner + "}}")
         if text:
             proposals.append(Proposal("cloze", (("text", text),), "fill the blank"))
-    question = _question_of(card, sentence)
+    question = _question_of(card, sentence, answer)
     if question and current != "qa":
         fields: list[tuple[str, FieldValue]] = [("question", question), ("answer", answer)]
         if card.accept:
             fields.append(("accept", list(card.accept)))
         proposals.append(Proposal("qa", tuple(fields), "question"))
     pool = distractor_pool(card, pool_cards, answer)
+    swapped = _swapped(card)
+    if swapped and swapped[1] not in pool:
+        pool.insert(0, swapped[1])  # the false statement's own wrong value is the best distractor
     if question and current != "choice":
         options = list(card.distractors) or pool[:WANTED_DISTRACTORS]
         if len(options) >= 2:
