@@ -204,3 +204,25 @@ async def test_palette_sets_a_deck_to_reviewed_cards_only(author_app, draft_deck
         assert read_deck(draft_deck).deck.reviewed_only  # type: ignore[union-attr]
         commands = {command.title for command in app.get_system_commands(app.screen)}
         assert "Students study every card: Early history" in commands
+
+
+async def test_escape_leaves_the_form_and_the_type_list_without_saving(author_app, draft_deck):
+    before = draft_deck.read_bytes()
+    app = author_app(author=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_author(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("x", "y", "escape")
+        await pilot.pause()
+        assert screen.mode == "card" and isinstance(app.screen, AuthorScreen)
+        await pilot.press("t")
+        await pilot.pause()
+        assert screen.mode == "type"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.mode == "card" and isinstance(app.screen, AuthorScreen)
+        await pilot.press("escape")  # and once more: back home
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert draft_deck.read_bytes() == before
