@@ -114,14 +114,14 @@ def test_mixed_line_endings_are_left_alone(write_deck):
 def test_a_deck_that_cannot_be_saved_is_a_clear_error_not_a_traceback(write_deck, monkeypatch):
     import pytest
 
-    from caucasusquiz.authoring import deck_text
+    from caucasusquiz.authoring import deck_text, yaml_text
 
     def refuse(path, data):
         raise PermissionError(13, "Permission denied")
 
     path = write_deck(HAND)
     before = path.read_bytes()
-    monkeypatch.setattr(deck_text, "write_atomically", refuse)
+    monkeypatch.setattr(yaml_text, "write_atomically", refuse)
     with pytest.raises(deck_text.EditError, match=r"cannot save \(Permission denied\); nothing was changed"):
         mark_reviewed(path, "btc", "true")
     assert path.read_bytes() == before
