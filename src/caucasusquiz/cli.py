@@ -31,6 +31,7 @@ examples:
   caucasusquiz check                check every deck, with file:line for each problem
   caucasusquiz check --fix          also give hand-written cards an id
   caucasusquiz generate             regenerate the decks from seeds/, keeping hand edits
+  caucasusquiz author               review the generated drafts card by card
   caucasusquiz stats --json         progress as JSON
   caucasusquiz import shared.apkg   an Anki, Quizlet, CSV or Kahoot file → deck files
   caucasusquiz export cards --format apkg -o decks.apkg
@@ -119,7 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = command(
         "check",
         "check decks for mistakes",
-        "Check deck files and report every problem as file:line: message.\n\n"
+        "Check deck files and report every problem as file:line: message, and how\n"
+        "many generated cards in each deck are still drafts (not reviewed).\n\n"
         "Exit status: 0 when there are no errors (warnings are allowed), 1 otherwise.",
     )
     check.add_argument(
@@ -152,6 +154,15 @@ def build_parser() -> argparse.ArgumentParser:
         "else the decks folder the app studies)",
     )
     generate.add_argument("--quiet", "-q", action="store_true", help="print only the summary")
+
+    author = command(
+        "author",
+        "review generated drafts card by card",
+        "Open the author screen on the cards the generator wrote that nobody has\n"
+        "reviewed yet: keep, edit, drop, change type or swap a distractor with one key.\n"
+        "Every decision is written into the deck file at once. See docs/authoring.md.",
+    )
+    author.add_argument("deck", nargs="?", metavar="DECK", help="only this deck (id, file name or title)")
 
     stats = command("stats", "show progress statistics", "Show progress for the current profile.")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
@@ -352,6 +363,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from caucasusquiz.commands.check import run
     elif command == "generate":
         from caucasusquiz.commands.generate import run
+    elif command == "author":
+        from caucasusquiz.commands.author import run
     elif command == "stats":
         from caucasusquiz.commands.stats import run
     elif command == "export":

@@ -35,6 +35,12 @@ def run(args: argparse.Namespace) -> int:
         if problem.is_error or not args.quiet:
             print(strip_forbidden(str(problem)), file=sys.stdout)
 
+    from caucasusquiz.authoring.drafts import draft_counts
+
+    drafts = draft_counts(collection.decks)
+    if not args.quiet:
+        for count in drafts:
+            print(count.line)
     cards = sum(len(deck.cards) for deck in collection.decks)
     warnings = len(problems) - len(errors)
     bad_files = len({p.path for p in errors})
@@ -44,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
     )
     if errors:
         summary += f" in {bad_files} file{'s' * (bad_files != 1)}"
+    if drafts:
+        summary += f"; {sum(d.drafts for d in drafts)} drafts to review (caucasusquiz author)"
     print(summary)
     if any("--fix" in (p.hint or "") for p in errors) and not args.fix:
         print("Some cards have no id: `caucasusquiz check --fix` adds them without touching other lines.")

@@ -14,7 +14,7 @@ from caucasusquiz import paths
 UPDATE_RATE = "120"
 
 
-def run_app(args: argparse.Namespace, study: bool = False) -> int:
+def run_app(args: argparse.Namespace, study: bool = False, author: bool = False) -> int:
     os.environ.setdefault("TEXTUAL_FPS", UPDATE_RATE)
     # Textual is imported here, not at module level: it is the largest import of the
     # program (about 0.14 s) and the other commands never need it.
@@ -28,6 +28,7 @@ def run_app(args: argparse.Namespace, study: bool = False) -> int:
         study=study,
         deck=getattr(args, "deck", None),
         limit=getattr(args, "limit", None),
+        author=author,
     )
     app.run()
     return app.return_code or 0

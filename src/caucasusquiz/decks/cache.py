@@ -18,7 +18,7 @@ from typing import Any
 from caucasusquiz.decks.model import Card, CardType, Deck, DeckLoad, Problem, Severity
 from caucasusquiz.files import UnreadableFile, read_regular_file, write_atomically
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: reviewed marks, dropped ids, study scope
 # A deck is at most 16 MiB of YAML; its entry is JSON of about the same size.
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
@@ -83,6 +83,8 @@ def _dump_to_json(loaded: DeckLoad) -> dict[str, Any]:
             "title": deck.title,
             "description": deck.description,
             "tags": list(deck.tags),
+            "dropped": list(deck.dropped),
+            "reviewed_only": deck.reviewed_only,
             "cards": [
                 [
                     c.id,
@@ -96,6 +98,7 @@ def _dump_to_json(loaded: DeckLoad) -> dict[str, Any]:
                     list(c.tags),
                     c.source,
                     c.context,
+                    c.reviewed,
                 ]
                 for c in deck.cards
             ],
@@ -127,10 +130,31 @@ def _load_from_json(raw: dict[str, Any], path: Path) -> DeckLoad:
             tuple(tags),
             source,
             context,
+            reviewed,
         )
-        for cid, ctype, answer, prompt, line, accept, distractors, hint, tags, source, context in deck_json[
-            "cards"
-        ]
+        for (
+            cid,
+            ctype,
+            answer,
+            prompt,
+            line,
+            accept,
+            distractors,
+            hint,
+            tags,
+            source,
+            context,
+            reviewed,
+        ) in deck_json["cards"]
     )
-    deck = Deck(deck_id, deck_json["title"], path, cards, deck_json["description"], tuple(deck_json["tags"]))
+    deck = Deck(
+        deck_id,
+        deck_json["title"],
+        path,
+        cards,
+        deck_json["description"],
+        tuple(deck_json["tags"]),
+        tuple(deck_json["dropped"]),
+        bool(deck_json["reviewed_only"]),
+    )
     return DeckLoad(path, deck, problems)

@@ -8,6 +8,8 @@ partly broken deck stay usable.
 from __future__ import annotations
 
 import difflib
+import re
+from datetime import date
 from pathlib import Path
 from typing import TypedDict
 
@@ -35,8 +37,10 @@ SHOWN_DISTRACTORS = 3
 LONG_PROMPT = 400
 LONG_TYPED_ANSWER = 60
 
-TOP_KEYS = ("title", "description", "tags", "cards", "version")
-COMMON_CARD_KEYS = ("id", "type", "tags", "source", "context")
+TOP_KEYS = ("title", "description", "tags", "cards", "version", "dropped", "study")
+COMMON_CARD_KEYS = ("id", "type", "tags", "source", "context", "reviewed")
+STUDY_SCOPES = ("all", "reviewed")
+REVIEWED_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 TYPE_KEYS: dict[CardType, tuple[str, ...]] = {
     CardType.CLOZE: ("text",),
     CardType.QA: ("question", "answer", "accept"),
@@ -191,9 +195,70 @@ class _DeckReader:
                 cards = self._cards(value, deck_tags)
                 if not value.value:
                     self.warn(key, "the deck has no cards yet")
+        dropped = self._dropped(fields, cards)
+        reviewed_only = self._study(fields)
         if title is None:
             return None
-        return Deck(self.deck_id, title, self.path, tuple(cards), description, deck_tags)
+        return Deck(
+            self.deck_id, title, self.path, tuple(cards), description, deck_tags, dropped, reviewed_only
+        )
+
+    def _dropped(self, fields: _Fields, cards: list[Card]) -> tuple[str, ...]:
+        """`dropped: [id, …]`: generated cards the author removed; regeneration leaves them out."""
+        ids = self._text_list(fields, "dropped") or ()
+        kept: list[str] = []
+        present = {card.id: card.line for card in cards}
+        for card_id in ids:
+            if not is_valid_id(card_id):
+                self.error(fields["dropped"][1], f"invalid id {card_id!r} in `dropped`: use {ID_RULE}")
+                continue
+            if card_id in present:
+                self.warn(
+                    present[card_id],
+                    f"card {card_id!r} is listed in `dropped` but is still in the deck",
+                    "remove it from `dropped` to keep it, or delete the card",
+                )
+            kept.append(card_id)
+        return tuple(dict.fromkeys(kept))
+
+    def _study(self, fields: _Fields) -> bool:
+        """`study: all` (the default) or `study: reviewed` (students see reviewed cards only)."""
+        if "study" not in fields:
+            return False
+        value = fields["study"][1]
+        word = value.value.strip().lower() if isinstance(value, ScalarNode) else None
+        if word not in STUDY_SCOPES:
+            shown = value_text(value)
+            self.error(
+                value,
+                f"unknown `study` setting {shown!r}",
+                _did_you_mean(shown, STUDY_SCOPES, "use `study: all` or `study: reviewed`"),
+            )
+            return False
+        return bool(word == "reviewed")
+
+    def _reviewed(self, fields: _Fields) -> str | None:
+        """`reviewed: true` or `reviewed: 2026-11-29` marks a card an author signed off."""
+        if "reviewed" not in fields:
+            return None
+        value = fields["reviewed"][1]
+        text = value.value.strip() if isinstance(value, ScalarNode) else ""
+        truth = scalar_bool(value) if isinstance(value, ScalarNode) else None
+        if truth is not None:
+            return "true" if truth else None
+        if REVIEWED_DATE.fullmatch(text):
+            try:
+                date.fromisoformat(text)
+            except ValueError:
+                pass
+            else:
+                return text
+        self.error(
+            value,
+            f"`reviewed` must be true, false or a date like 2026-11-29, not {value_text(value)!r}",
+            "the author screen writes it for you (caucasusquiz author)",
+        )
+        return None
 
     def _cards(self, seq: SequenceNode, deck_tags: tuple[str, ...]) -> list[Card]:
         cards: list[Card] = []
@@ -226,7 +291,9 @@ class _DeckReader:
             )
             return None
         card_type = self._card_type(node)
-        allowed = COMMON_CARD_KEYS + (TYPE_KEYS[card_type] if card_type else ALL_CARD_KEYS[5:])
+        allowed = COMMON_CARD_KEYS + (
+            TYPE_KEYS[card_type] if card_type else ALL_CARD_KEYS[len(COMMON_CARD_KEYS) :]
+        )
         fields = self._mapping(node, allowed, what="card", card_type=card_type)
 
         card_id = self._text(fields, "id", node)
@@ -245,6 +312,7 @@ class _DeckReader:
         if source is not None:
             self._check_source(source, fields["source"][1])
         context = self._text(fields, "context", node)
+        reviewed = self._reviewed(fields)
         if card_type is None:
             return None
         body = self._body(card_type, fields, node)
@@ -261,6 +329,7 @@ class _DeckReader:
             tags=tags,
             source=source,
             context=context,
+            reviewed=reviewed,
             **extra,
         )
 

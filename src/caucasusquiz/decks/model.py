@@ -56,6 +56,8 @@ class Card:
     tags: tuple[str, ...] = ()
     source: str | None = None
     context: str | None = None
+    # The author's sign-off as written (`true` or a date), None for a card nobody reviewed.
+    reviewed: str | None = None
     # The identity progress is stored under; kept as a field because queues look it up
     # for every card.
     key: tuple[str, str] = field(init=False, repr=False, compare=False)
@@ -107,6 +109,17 @@ class Deck:
     cards: tuple[Card, ...]
     description: str | None = None
     tags: tuple[str, ...] = ()
+    # Generated card ids the author dropped, so that regeneration does not bring them back.
+    dropped: tuple[str, ...] = ()
+    # `study: reviewed`: students see only the cards an author signed off.
+    reviewed_only: bool = False
+
+    @property
+    def study_cards(self) -> tuple[Card, ...]:
+        """The cards a student studies: all of them, or the reviewed ones when the deck says so."""
+        if self.reviewed_only:
+            return tuple(card for card in self.cards if card.reviewed)
+        return self.cards
 
 
 class Severity(StrEnum):

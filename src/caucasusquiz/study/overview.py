@@ -49,7 +49,7 @@ def overview(
     parameters: tuple[float, ...] | None = None,
 ) -> Overview:
     progress = store.all_progress(profile_id)
-    cards = {card.key: card for card in collection.cards}
+    cards = {card.key: card for deck in collection.decks for card in deck.study_cards}
     today = today_of(store, profile_id, cards, settings, now, tz)
     scheduler = Scheduler(settings, parameters, tz)
 
@@ -61,8 +61,8 @@ def overview(
             deck_id, title, new, len(queue.main) - new + len(queue.learning), len(deck_cards), mature
         )
 
-    rows = [row(deck.id, deck.title, list(deck.cards)) for deck in collection.decks]
-    everything = row(None, "All decks", list(collection.cards))
+    rows = [row(deck.id, deck.title, list(deck.study_cards)) for deck in collection.decks]
+    everything = row(None, "All decks", list(cards.values()))
     return Overview([everything, *rows], today.reviewed)
 
 

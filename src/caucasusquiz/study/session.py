@@ -152,7 +152,7 @@ class StudySession:
             card.key: card
             for deck in collection.decks
             if self._deck_ids is None or deck.id in self._deck_ids
-            for card in deck.cards
+            for card in deck.study_cards
             if self._tag is None or self._tag in card.tags
         }
 

@@ -55,6 +55,7 @@ class CaucasusQuizApp(App[None]):
         tz: tzinfo | None = None,
         watch_decks: bool = True,
         new_profile: str | None = None,
+        author: bool = False,
     ) -> None:
         super().__init__()
         self.locations = locations
@@ -67,6 +68,7 @@ class CaucasusQuizApp(App[None]):
         self.monotonic = monotonic
         self.tz = tz
         self.watch_decks = watch_decks
+        self.start_author = author
         self.workspace = None  # a caucasusquiz.workspace.Workspace once opened
         # Set once start-up has settled: workspace open, or a dialog explains why not.
         self.opened = asyncio.Event()
@@ -137,6 +139,8 @@ class CaucasusQuizApp(App[None]):
             self.push_screen(MessageScreen("A fresh start", notice))
         if self.start_study:
             self.start_session(self.start_deck, limit=self.start_limit)
+        elif self.start_author:
+            self.open_author(self.start_deck)
         if self.watch_decks:
             self.set_interval(DECK_POLL_SECONDS, self._check_decks)
         self.opened.set()
@@ -219,6 +223,50 @@ class CaucasusQuizApp(App[None]):
             return
         self.push_screen(ReviewScreen(session, title))
 
+    @notify_user_errors
+    def open_author(self, deck: str | None = None) -> None:
+        """The author screen on the drafts of one deck, or of every deck."""
+        from caucasusquiz.authoring.review import DraftReview
+        from caucasusquiz.ui.screens.author import AuthorScreen
+
+        workspace = self.require_workspace()
+        decks = workspace.collection.decks
+        if deck:
+            found = workspace.collection.find_deck(deck)
+            if found is None:
+                self.notify(f"No deck called {deck!r}.", severity="error")
+                return
+            decks = (found,)
+        review = DraftReview(decks, self.clock().astimezone(self.tz).date())
+        if review.left == 0:
+            self.notify(
+                "No drafts to review: every generated card was kept or dropped.", title="All reviewed"
+            )
+            return
+        self.push_screen(AuthorScreen(review))
+
+    def set_deck_study(self, deck, reviewed_only: bool) -> None:
+        """Write the deck's `study:` setting, then read the decks again."""
+        from caucasusquiz.authoring.deck_text import EditError, set_study
+
+        try:
+            set_study(deck.path, reviewed_only)
+        except EditError as error:
+            self.notify(str(error), title="Not saved", severity="error")
+            return
+        scope = "only its reviewed cards" if reviewed_only else "every card"
+        self.notify(f"Students now study {scope} of {deck.title}.", title=deck.path.name)
+        self.reload_decks()
+
+    def action_open_author(self) -> None:
+        self.open_author()
+
+    def action_new_decks(self) -> None:
+        from caucasusquiz.ui.screens.generate import GenerateScreen
+
+        if self.workspace is not None:
+            self.push_screen(GenerateScreen())
+
     def action_help(self) -> None:
         from caucasusquiz.ui.screens.help import HelpScreen
 
@@ -261,6 +309,23 @@ class CaucasusQuizApp(App[None]):
         )
         yield SystemCommand(
             "Switch profile", "Study as someone else; new, rename, delete", self.switch_profile
+        )
+        yield SystemCommand(
+            "Review drafts (author)",
+            "Keep, edit or drop the generated cards nobody has reviewed yet",
+            self.open_author,
+        )
+        for deck in self.workspace.collection.decks:
+            wanted = not deck.reviewed_only
+            yield SystemCommand(
+                f"Students study {'reviewed cards only' if wanted else 'every card'}: {deck.title}",
+                f"Write `study: {'reviewed' if wanted else 'all'}` into {deck.path.name}",
+                lambda deck=deck, wanted=wanted: self.set_deck_study(deck, wanted),
+            )
+        yield SystemCommand(
+            "New deck from documents",
+            "Generate cards from text files, then review the drafts",
+            self.action_new_decks,
         )
         for deck in self.workspace.collection.decks:
             yield SystemCommand(

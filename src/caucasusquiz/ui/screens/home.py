@@ -31,6 +31,8 @@ class HomeScreen(Screen[None]):
         Binding("b", "app.open('browser')", "Browse"),
         Binding("s", "app.open('stats')", "Stats"),
         Binding("j", "app.join_class", "Join class", show=False),
+        Binding("d", "app.open_author", "Review drafts (author)", show=False),
+        Binding("n", "app.new_decks", "New deck from documents", show=False),
         Binding("p", "problems", "Deck problems", show=False),
         Binding("r", "app.reload_decks", "Reload decks", show=False),
         Binding("q", "app.quit", "Quit"),

@@ -16,11 +16,15 @@ from caucasusquiz.text import strip_forbidden
 
 class SourceScreen(Screen[None]):
     HELP_TITLE = "source document"
-    BINDINGS = [Binding("escape,q,o", "app.pop_screen", "Back")]
+    BINDINGS = [
+        Binding("escape,q,o", "app.pop_screen", "Back"),
+        Binding("c", "make_card", "Card from this sentence"),
+    ]
 
     def __init__(self, card: Card) -> None:
         super().__init__()
         self.card = card
+        self.document = None  # the seed file shown, once it could be read
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -50,6 +54,7 @@ class SourceScreen(Screen[None]):
             return
         text = document.text
         self.sub_title = strip_forbidden(name)
+        self.document = document.path
         line = (card.source_line or 1) - 1
         title.update(Text(strip_forbidden(f"{name}, line {line + 1}"), style="bold"))
         area.text = strip_forbidden(text)
@@ -57,3 +62,9 @@ class SourceScreen(Screen[None]):
             area.selection = Selection((line, 0), (line, len(area.document.get_line(line))))
             area.scroll_cursor_visible(center=True, animate=False)
         area.focus()
+
+    def action_make_card(self) -> None:
+        """Make a card from the sentence under the cursor (see ui/screens/make_card.py)."""
+        from caucasusquiz.ui.screens.make_card import open_for_cursor
+
+        open_for_cursor(self, self.query_one("#document", TextArea))

@@ -1,0 +1,220 @@
+"""Walking the drafts deck by deck: keep, edit, drop, change type, swap a distractor, skip, undo.
+
+Every decision is written to the deck file before the method returns (see `deck_text`),
+so quitting, a crash or Ctrl+C loses nothing: the next walk starts from what is still
+a draft on disk. Decks are re-read from their files after each change, never from a
+cache, so what the author sees is what the file says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from caucasusquiz.authoring import deck_text
+from caucasusquiz.authoring.deck_text import Edit, EditError, FieldValue
+from caucasusquiz.authoring.drafts import drafts_of, generated_ids
+from caucasusquiz.authoring.proposals import Proposal, alternatives, swap_distractor
+from caucasusquiz.authoring.warnings import DraftWarning, same_sentence, warnings_for
+from caucasusquiz.decks.loader import read_deck
+from caucasusquiz.decks.model import Card, Deck
+
+Key = tuple[str, str]  # (deck id, card id)
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    what: str
+    edit: Edit | None
+    pending: tuple[Key, ...]
+
+
+class DraftReview:
+    """The author's walk through the drafts of some decks, in deck order then file order."""
+
+    def __init__(self, decks: Iterable[Deck], today: date) -> None:
+        # The decks as loaded (the app keeps them current); each edit then updates its deck
+        # in memory from what the edit wrote, so a decision costs the same in any deck size.
+        self.today = today
+        self.decks: dict[str, Deck] = {deck.id: deck for deck in decks}
+        self._written: dict[Path, bytes] = {}  # what this walk last wrote to each deck file
+        manifests: dict[Path, dict[str, frozenset[str]]] = {}
+        self.pending: list[Key] = []
+        for deck in self.decks.values():
+            folder = deck.path.parent
+            if folder not in manifests:
+                manifests[folder] = generated_ids(folder)
+            generated = manifests[folder].get(deck.id, frozenset())
+            self.pending.extend(card.key for card in drafts_of(deck, generated))
+        self.total = len(self.pending)
+        self._history: list[_Step] = []
+
+    # -- what is shown ---------------------------------------------------------------
+
+    @property
+    def current(self) -> Card | None:
+        while self.pending:
+            card = self._card(self.pending[0])
+            if card is not None:
+                return card
+            self.pending.pop(0)  # removed by hand meanwhile: nothing to review
+        return None
+
+    @property
+    def left(self) -> int:
+        return len(self.pending)
+
+    @property
+    def done(self) -> int:
+        return self.total - self.left
+
+    def deck_of(self, card: Card) -> Deck:
+        return self.decks[card.deck_id]
+
+    def all_cards(self) -> list[Card]:
+        return [card for deck in self.decks.values() for card in deck.cards]
+
+    def siblings(self, card: Card) -> list[Card]:
+        return same_sentence(card, self.all_cards())
+
+    def warnings(self, card: Card) -> list[DraftWarning]:
+        return warnings_for(card, self.siblings(card))
+
+    def alternatives(self, card: Card) -> list[Proposal]:
+        return alternatives(card, self.all_cards())
+
+    def _card(self, key: Key) -> Card | None:
+        deck = self.decks.get(key[0])
+        if deck is None:
+            return None
+        return next((card for card in deck.cards if card.id == key[1]), None)
+
+    def follow(self, decks: Iterable[Deck]) -> None:
+        """Decks read again by the app: take those changed by someone else (an editor, a new card).
+
+        A deck whose file still holds what this walk last wrote is kept as the walk knows
+        it: the app may have read it before the walk's latest decision."""
+        for deck in decks:
+            if deck.id not in self.decks:
+                continue
+            try:
+                current = deck.path.read_bytes()
+            except OSError:
+                continue
+            if self._written.get(deck.path) != current:
+                self.decks[deck.id] = deck
+                self._written.pop(deck.path, None)
+
+    def _reload(self, deck_id: str) -> None:
+        deck = self.decks[deck_id]
+        fresh = read_deck(deck.path, deck.id).deck
+        if fresh is not None:
+            self.decks[deck_id] = fresh
+
+    def _require(self) -> Card:
+        card = self.current
+        if card is None:
+            raise EditError("there are no drafts left to review")
+        return card
+
+    def _record(self, what: str, card: Card, edit: Edit | None, pending_before: list[Key]) -> None:
+        self._history.append(_Step(what, edit, tuple(pending_before)))
+        if edit is not None:
+            self.decks[card.deck_id] = followed(self.decks[card.deck_id], edit)
+            self._written[edit.path] = edit.after
+
+    # -- decisions -----------------------------------------------------------------------
+
+    def keep(self) -> Card:
+        """Mark the card reviewed (today's date) and move on."""
+        card = self._require()
+        before = list(self.pending)
+        edit = deck_text.mark_reviewed(self.deck_of(card).path, card.id, self.today.isoformat())
+        self.pending.pop(0)
+        self._record("kept", card, edit, before)
+        return card
+
+    def drop(self) -> Card:
+        """Remove the card from its deck and list its id under `dropped:`."""
+        card = self._require()
+        before = list(self.pending)
+        edit = deck_text.drop_card(self.deck_of(card).path, card.id)
+        self.pending.pop(0)
+        self._record("dropped", card, edit, before)
+        return card
+
+    def update(self, changes: Mapping[str, FieldValue | None], what: str = "edited") -> Card:
+        """Change fields of the card on screen; it stays on screen, still a draft."""
+        card = self._require()
+        before = list(self.pending)
+        edit = deck_text.update_card(self.deck_of(card).path, card.id, changes)
+        self._record(what, card, edit, before)
+        return self._require()
+
+    def change_type(self, proposal: Proposal) -> Card:
+        card = self._require()
+        changes = proposal.changes_from(card.type.value)
+        changes.pop("context", None)  # the card keeps its own source sentence
+        return self.update(changes, what=f"made {proposal.label}")
+
+    def swap(self, index: int) -> Card:
+        card = self._require()
+        swapped = swap_distractor(card, index, self.all_cards())
+        if swapped is None:
+            raise EditError("no other distractor of the same kind in the decks")
+        return self.update({"distractors": swapped}, what="distractor swapped")
+
+    def skip(self) -> None:
+        if self.pending:
+            before = list(self.pending)
+            self.pending.append(self.pending.pop(0))
+            self._history.append(_Step("skipped", None, tuple(before)))
+
+    def undo(self) -> str | None:
+        """Take back the last decision (its file change too); None when there is nothing to undo."""
+        if not self._history:
+            return None
+        step = self._history[-1]
+        if step.edit is not None:
+            step.edit.undo()  # raises EditError, leaving the history as it was, if the file changed
+            self._written.pop(step.edit.path, None)
+        self._history.pop()
+        self.pending = list(step.pending)
+        for deck_id, deck in self.decks.items():
+            if step.edit is not None and deck.path == step.edit.path:
+                self._reload(deck_id)
+        return step.what
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._history)
+
+
+def followed(deck: Deck, edit: Edit) -> Deck:
+    """The deck as it reads after `edit`, without parsing the file again."""
+    cards: list[Card] = []
+    replaced = False
+    for card in deck.cards:
+        if card.id == edit.card_id:
+            replaced = True
+            if edit.card is not None:
+                cards.append(_in_deck(deck, edit.card))
+            continue
+        moved = edit.moved(card.line)
+        if moved != card.line:
+            card = replace(card, line=moved)
+        cards.append(card)
+    dropped = deck.dropped
+    if edit.card is None:  # a drop: the id is listed under `dropped:` now
+        dropped = (*dropped, edit.card_id) if edit.card_id not in dropped else dropped
+    elif not replaced:  # an added card: placed by its line
+        cards.append(_in_deck(deck, edit.card))
+        cards.sort(key=lambda c: c.line)
+    return replace(deck, cards=tuple(cards), dropped=dropped)
+
+
+def _in_deck(deck: Deck, card: Card) -> Card:
+    """A card read alone gets its deck's id and tags, as the loader gives them."""
+    return replace(card, deck_id=deck.id, tags=tuple(dict.fromkeys(deck.tags + card.tags)))

@@ -1,0 +1,380 @@
+"""Author: the generator's drafts, one card per screen, signed off with single keys.
+
+The screen draws and asks; `authoring.review.DraftReview` decides and writes. Every
+decision is in the deck file when its key has been handled.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from caucasusquiz.authoring.deck_text import EditError, FieldValue
+from caucasusquiz.authoring.proposals import Proposal
+from caucasusquiz.authoring.review import DraftReview
+from caucasusquiz.authoring.source import excerpt
+from caucasusquiz.decks.model import Card, CardType
+from caucasusquiz.ui.widgets.literal import literal
+
+LIST_SEPARATOR = ";"
+# Actions that only make sense on the card view (not while a form or a list is open).
+CARD_ACTIONS = ("keep", "edit", "edit_external", "drop", "change_type", "swap", "skip", "undo", "source")
+
+
+def card_fields(card: Card) -> list[tuple[str, str, str]]:
+    """(field, label, current text) for the inline form, in file order."""
+    if card.type is CardType.CLOZE:
+        return [("text", "Text, with the answer in {{ }}", card.prompt)]
+    if card.type is CardType.TRUEFALSE:
+        return [("statement", "Statement", card.prompt), ("answer", "Answer (true or false)", card.answer)]
+    fields = [("question", "Question", card.prompt), ("answer", "Answer", card.answer)]
+    if card.type is CardType.QA:
+        fields.append(
+            ("accept", f"Also accepted ({LIST_SEPARATOR} between)", f"{LIST_SEPARATOR} ".join(card.accept))
+        )
+    else:
+        fields.append(
+            (
+                "distractors",
+                f"Distractors ({LIST_SEPARATOR} between)",
+                f"{LIST_SEPARATOR} ".join(card.distractors),
+            )
+        )
+    return fields
+
+
+def parse_form(card_type: str, values: dict[str, str]) -> dict[str, FieldValue | None]:
+    """What a form says, as field changes: lists split, true/false as booleans, empty lists removed."""
+    changes: dict[str, FieldValue | None] = {}
+    for name, value in values.items():
+        value = value.strip()
+        if name in ("accept", "distractors"):
+            items = [item.strip() for item in value.split(LIST_SEPARATOR) if item.strip()]
+            changes[name] = items if items else None
+        elif name == "answer" and card_type == CardType.TRUEFALSE.value:
+            word = value.lower()
+            truth = {"true": True, "t": True, "yes": True, "false": False, "f": False, "no": False}
+            changes[name] = truth.get(word, value)
+        else:
+            changes[name] = value
+    return changes
+
+
+class AuthorScreen(Screen[None]):
+    HELP_TITLE = "author: review drafts"
+    BINDINGS = [
+        Binding("k", "keep", "Keep"),
+        Binding("e", "edit", "Edit"),
+        Binding("E", "edit_external", "Edit in $EDITOR", show=False),
+        Binding("d", "drop", "Drop"),
+        Binding("t", "change_type", "Type"),
+        Binding("w", "swap", "Swap distractor"),
+        Binding("s", "skip", "Skip"),
+        Binding("u", "undo", "Undo"),
+        Binding("o", "source", "Source", show=False),
+        Binding("1", "pick_distractor(1)", "after w: which distractor to swap (1–9)", show=False),
+        *(Binding(str(n), f"pick_distractor({n})", "", show=False) for n in range(2, 10)),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, review: DraftReview) -> None:
+        super().__init__()
+        self.review = review
+        self.mode = "card"  # card | edit | type | swap
+        self.proposals: list[Proposal] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="author-top"):
+            yield Static(id="author-where")
+            yield Static(id="author-left")
+        with VerticalScroll(id="author-body"):
+            yield Static(id="author-warnings")
+            with Horizontal(id="author-cards"):
+                yield Static(id="author-card")
+                yield Static(id="author-siblings")
+            yield Static(id="author-source")
+        with Vertical(id="author-form"):
+            yield Static(id="author-form-title", classes="title")
+            yield Vertical(id="author-inputs")
+            yield Static(
+                Text(
+                    "Tab: next field · Enter: save · Esc: cancel (E on the card: your $EDITOR)", style="dim"
+                ),
+                id="author-form-hint",
+            )
+        yield OptionList(id="author-types")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "review drafts"
+        # A deck saved in an editor meanwhile: show what the file says now.
+        self.watch(self.app, "decks_version", lambda _: self._decks_changed(), init=False)
+        self.show_card()
+
+    def _decks_changed(self) -> None:
+        self.review.follow(self.app.require_workspace().collection.decks)
+        if self.mode == "card":
+            self.show_card()
+
+    # -- drawing ------------------------------------------------------------------------
+
+    def show_card(self) -> None:
+        card = self.review.current
+        where = self.query_one("#author-where", Static)
+        self.query_one("#author-left", Static).update(
+            Text(f"{self.review.left} left · {self.review.done} done", style="bold")
+        )
+        self._set_mode("card")
+        if card is None:
+            where.update(Text("No drafts left to review.", style="bold"))
+            self.query_one("#author-card", Static).update(
+                Text(
+                    "Every generated card has been kept or dropped. Press Esc to go back; "
+                    "u undoes the last decision.",
+                )
+            )
+            for selector in ("#author-siblings", "#author-warnings", "#author-source"):
+                self.query_one(selector, Static).update("")
+            self.query_one("#author-siblings").display = False
+            return
+        deck = self.review.deck_of(card)
+        where.update(literal(f"{deck.title} · {card.id}"))
+        panel = self.query_one("#author-card", Static)
+        panel.border_title = card.type.label
+        panel.update(self._card_text(card))
+        siblings = self.review.siblings(card)
+        sibling_panel = self.query_one("#author-siblings", Static)
+        sibling_panel.display = bool(siblings)
+        sibling_panel.border_title = "same sentence"
+        sibling_panel.update(self._siblings_text(siblings))
+        warnings = self.review.warnings(card)
+        self.query_one("#author-warnings", Static).update(
+            Text("\n").join(Text(f"⚠ {w.message}", style="bold") for w in warnings) if warnings else ""
+        )
+        self.query_one("#author-source", Static).update(self._source_text(card))
+        self.query_one("#author-body", VerticalScroll).scroll_home(animate=False)
+
+    def _card_text(self, card: Card) -> Text:
+        text = Text()
+        text.append("Prompt  ", style="dim")
+        text.append_text(literal(card.prompt if card.type is not CardType.CLOZE else card.full_text))
+        if card.type is CardType.CLOZE:
+            text.append("\nCloze   ", style="dim")
+            text.append_text(literal(card.question))
+        text.append("\nAnswer  ", style="dim")
+        text.append_text(literal(card.answer, "bold"))
+        if card.accept:
+            text.append("\nAlso    ", style="dim")
+            text.append_text(literal(" · ".join(card.accept)))
+        for number, distractor in enumerate(card.distractors, start=1):
+            text.append(f"\n  {number}     " if number > 1 else "\nWrong 1 ", style="dim")
+            text.append_text(literal(distractor))
+        return text
+
+    def _siblings_text(self, siblings: list[Card]) -> Text:
+        text = Text()
+        for other in siblings:
+            text.append(f"{other.type.label}: ", style="dim")
+            text.append_text(literal(other.question))
+            text.append(" → ", style="dim")
+            text.append_text(literal(other.answer))
+            text.append("\n")
+        text.rstrip()
+        return text
+
+    def _source_text(self, card: Card) -> Group | Text:
+        seeds = self.app.require_workspace().locations.seeds
+        lines = excerpt(seeds, card)
+        if not lines:
+            source = card.source or "no source"
+            return Text.assemble(("Source ", "dim"), literal(source), "\n", literal(card.context or ""))
+        text = Text()
+        text.append(f"Source {card.source_file}\n", style="dim")
+        for line in lines:
+            text.append(f"{line.number:>4} ", style="dim")
+            text.append_text(literal(line.text, "bold" if line.is_source else "dim"))
+            text.append("\n")
+        return text
+
+    def _set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.query_one("#author-form").display = mode == "edit"
+        self.query_one("#author-types").display = mode == "type"
+        self.query_one("#author-body").display = mode in ("card", "swap")
+        if mode in ("card", "swap"):
+            # The body has focus so that arrows and Page Up/Down scroll to the source lines.
+            self.query_one("#author-body", VerticalScroll).focus()
+        self.refresh_bindings()
+
+    # -- commands -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pick_distractor":
+            return self.mode == "swap"
+        if action in CARD_ACTIONS:
+            if self.mode != "card":
+                return False
+            if action == "swap":
+                card = self.review.current
+                return card is not None and card.type is CardType.CHOICE
+            if action == "undo":
+                return self.review.can_undo
+        return True
+
+    def _attempt(self, do, done: str | None = None) -> bool:
+        try:
+            do()
+        except EditError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=8)
+            return False
+        if done:
+            self.notify(done, timeout=2)
+        return True
+
+    def action_keep(self) -> None:
+        if self.review.current is not None and self._attempt(self.review.keep):
+            self.show_card()
+
+    def action_drop(self) -> None:
+        card = self.review.current
+        if card is not None and self._attempt(self.review.drop, f"Dropped {card.id} (u undoes)."):
+            self.show_card()
+
+    def action_skip(self) -> None:
+        self.review.skip()
+        self.show_card()
+
+    def action_undo(self) -> None:
+        what: list[str | None] = []
+        if self._attempt(lambda: what.append(self.review.undo())):
+            self.notify(f"Undone: {what[0]}." if what and what[0] else "Nothing to undo.", timeout=2)
+            self.show_card()
+
+    def action_source(self) -> None:
+        from caucasusquiz.ui.screens.source import SourceScreen
+
+        card = self.review.current
+        if card is not None:
+            self.app.push_screen(SourceScreen(card), lambda _: self._reread())
+
+    def _reread(self, *_: object) -> None:
+        # Back from the source viewer or the editor: the app has read the decks again (or
+        # will, and decks_version tells us); show what the walk knows now.
+        self.show_card()
+
+    def action_back(self) -> None:
+        if self.mode != "card":
+            self.show_card()
+            return
+        self.app.reload_decks()
+        self.dismiss(None)
+
+    # -- edit inline -----------------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        card = self.review.current
+        if card is None:
+            return
+        box = self.query_one("#author-inputs", Vertical)
+        box.remove_children()
+        widgets: list[Widget] = []
+        for name, label, value in card_fields(card):
+            widgets.append(Static(Text(label, style="dim"), classes="author-label"))
+            widgets.append(Input(value=value, id=f"field-{name}", classes="author-field"))
+        box.mount_all(widgets)
+        self.query_one("#author-form-title", Static).update(literal(f"Edit {card.id} ({card.type.label})"))
+        self._set_mode("edit")
+        self.call_after_refresh(self._focus_first_field)
+
+    def _focus_first_field(self) -> None:
+        fields = self.query(".author-field")
+        if fields:
+            first = fields.first(Input)
+            first.focus()
+            first.cursor_position = len(first.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if self.mode != "edit":
+            return
+        event.stop()
+        card = self.review.current
+        if card is None:
+            return
+        values = {
+            str(widget.id).removeprefix("field-"): widget.value
+            for widget in self.query(".author-field").results(Input)
+        }
+        changes = parse_form(card.type.value, values)
+        if self._attempt(lambda: self.review.update(changes), "Saved."):
+            self.show_card()
+
+    def action_edit_external(self) -> None:
+        from caucasusquiz.ui.editor import edit_card
+
+        card = self.review.current
+        if card is not None:
+            edit_card(self.app, card)
+
+    # -- change type ------------------------------------------------------------------------
+
+    def action_change_type(self) -> None:
+        card = self.review.current
+        if card is None:
+            return
+        self.proposals = self.review.alternatives(card)
+        if not self.proposals:
+            self.notify("No other form can be made from this card's sentence.", severity="warning")
+            return
+        options = self.query_one("#author-types", OptionList)
+        options.clear_options()
+        for proposal in self.proposals:
+            text = Text(f"{proposal.label}: ", style="bold")
+            text.append_text(literal(proposal.prompt))
+            answer = dict(proposal.fields).get("answer")
+            if answer is not None and not isinstance(answer, bool):
+                text.append(" → ", style="dim")
+                text.append_text(literal(str(answer)))
+            options.add_option(Option(text))
+        options.border_title = f"{card.id} as another type: Enter picks, Esc cancels"
+        self._set_mode("type")
+        options.highlighted = 0
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if self.mode != "type":
+            return
+        event.stop()
+        proposal = self.proposals[event.option_index]
+        if self._attempt(lambda: self.review.change_type(proposal), f"Now {proposal.label}."):
+            self.show_card()
+
+    # -- swap a distractor --------------------------------------------------------------------
+
+    def action_swap(self) -> None:
+        card = self.review.current
+        if card is None or not card.distractors:
+            return
+        if len(card.distractors) == 1:
+            self._swap(0)
+            return
+        self._set_mode("swap")
+        self.notify(f"Which distractor? 1–{len(card.distractors)} (Esc cancels)", timeout=4)
+
+    def action_pick_distractor(self, number: int) -> None:
+        self._swap(number - 1)
+
+    def _swap(self, index: int) -> None:
+        card = self.review.current
+        if card is None or not 0 <= index < len(card.distractors):
+            self.show_card()
+            return
+        self._attempt(lambda: self.review.swap(index), f"Replaced {card.distractors[index]}.")
+        self.show_card()

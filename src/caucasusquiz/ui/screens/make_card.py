@@ -1,0 +1,176 @@
+"""`c` in the source viewer: make a card from the sentence under the cursor.
+
+The proposals come from `authoring.new_card`; the author picks one, edits its fields
+and Enter writes it into the deck (with its source line and a `reviewed` mark).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from caucasusquiz.authoring.deck_text import EditError, FieldValue
+from caucasusquiz.authoring.new_card import proposals_for, sentence_at, write_card
+from caucasusquiz.authoring.proposals import Proposal
+from caucasusquiz.decks.model import Deck
+from caucasusquiz.ui.screens.author import LIST_SEPARATOR, parse_form
+from caucasusquiz.ui.widgets.literal import literal
+
+FORM_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "cloze": (("text", "Text, with the answer in {{ }}"),),
+    "qa": (
+        ("question", "Question"),
+        ("answer", "Answer"),
+        ("accept", f"Also accepted ({LIST_SEPARATOR} between)"),
+    ),
+    "choice": (
+        ("question", "Question"),
+        ("answer", "Answer"),
+        ("distractors", f"Distractors ({LIST_SEPARATOR} between)"),
+    ),
+    "truefalse": (("statement", "Statement"), ("answer", "Answer (true or false)")),
+}
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return f"{LIST_SEPARATOR} ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+class MakeCardScreen(Screen[str | None]):
+    """Dismisses with the new card's id, or None when the author went back."""
+
+    HELP_TITLE = "make a card from the source"
+    BINDINGS = [Binding("escape", "back", "Back")]
+
+    def __init__(self, deck: Deck, document: Path | None, line: int, sentence: str, source: str) -> None:
+        super().__init__()
+        self.deck = deck
+        self.document = document
+        self.line = line
+        self.sentence = sentence
+        self.source = source
+        self.proposals: list[Proposal] = []
+        self.chosen: Proposal | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="make-sentence")
+        yield OptionList(id="make-proposals")
+        with Vertical(id="make-form"):
+            yield Static(id="make-form-title", classes="title")
+            yield Vertical(id="make-inputs")
+            yield Static(Text("Tab: next field · Enter: write the card · Esc: other proposals", style="dim"))
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"new card for {self.deck.title}"
+        header = Text(f"{self.source} → {self.deck.path.name}\n", style="dim")
+        header.append_text(literal(self.sentence, "bold"))
+        self.query_one("#make-sentence", Static).update(header)
+        self.proposals = proposals_for(self.document, self.line, self.sentence)
+        options = self.query_one("#make-proposals", OptionList)
+        for proposal in self.proposals:
+            text = Text(f"{proposal.label}", style="bold")
+            if proposal.prompt:
+                text.append(": ")
+                text.append_text(literal(proposal.prompt))
+            answer = dict(proposal.fields).get("answer")
+            if isinstance(answer, str) and answer:
+                text.append(" → ", style="dim")
+                text.append_text(literal(answer))
+            options.add_option(Option(text))
+        options.border_title = "Pick a card (Enter), then edit it"
+        self._show_form(False)
+        options.highlighted = 0
+        options.focus()
+
+    def _show_form(self, visible: bool) -> None:
+        self.query_one("#make-form").display = visible
+        self.query_one("#make-proposals").display = not visible
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.chosen = self.proposals[event.option_index]
+        fields = dict(self.chosen.fields)
+        box = self.query_one("#make-inputs", Vertical)
+        box.remove_children()
+        widgets: list[Widget] = []
+        for name, label in FORM_FIELDS[self.chosen.type]:
+            widgets.append(Static(Text(label, style="dim")))
+            widgets.append(Input(value=_shown(fields.get(name)), id=f"make-{name}", classes="make-field"))
+        box.mount_all(widgets)
+        self.query_one("#make-form-title", Static).update(Text(f"New card: {self.chosen.label}"))
+        self._show_form(True)
+        self.call_after_refresh(self._focus_first)
+
+    def _focus_first(self) -> None:
+        fields = self.query(".make-field")
+        if fields:
+            first = fields.first(Input)
+            first.focus()
+            first.cursor_position = len(first.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.chosen is None:
+            return
+        values = {str(w.id).removeprefix("make-"): w.value for w in self.query(".make-field").results(Input)}
+        changes = parse_form(self.chosen.type, values)
+        own: dict[str, FieldValue] = dict(self.chosen.fields)
+        for name, value in changes.items():
+            if value is None:
+                own.pop(name, None)
+            else:
+                own[name] = value
+        proposal = Proposal(self.chosen.type, tuple(own.items()), self.chosen.label)
+        today = self.app.clock().astimezone(self.app.tz).date()
+        try:
+            card_id, _edit = write_card(self.deck, proposal, self.source, self.sentence, today)
+        except EditError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=8)
+            return
+        self.notify(f"Card {card_id} written into {self.deck.path.name}.", title="Card added")
+        self.app.reload_decks()
+        self.dismiss(card_id)
+
+    def action_back(self) -> None:
+        if self.query_one("#make-form").display:
+            self._show_form(False)
+            self.query_one("#make-proposals", OptionList).focus()
+            return
+        self.dismiss(None)
+
+
+def open_for_cursor(source_screen: Screen, area: TextArea) -> None:
+    """From the source viewer: the sentence under the cursor, into the deck of the card shown."""
+    card = source_screen.card
+    document: Path | None = source_screen.document
+    deck = source_screen.app.require_workspace().collection.deck(card.deck_id)
+    if deck is None:
+        source_screen.notify("This card's deck is no longer loaded.", severity="error")
+        return
+    row, column = area.cursor_location
+    line_text = area.document.get_line(row)
+    sentence = sentence_at(line_text, column)
+    if not sentence:
+        source_screen.notify("Move to a line with a sentence first.", severity="warning")
+        return
+    if document is None:  # no document: the card's own context stands in, at its own source
+        source = card.source or ""
+        line = card.source_line or 0
+    else:
+        line = row + 1
+        source = f"{document.name}:{line}"
+    source_screen.app.push_screen(MakeCardScreen(deck, document, line, sentence, source))
