@@ -116,3 +116,40 @@ def test_new_cards_of_several_decks_take_turns():
     b = [Card("b", f"b{i}", CardType.QA, "A", "Q?") for i in range(2)]
     queue = build(a + b, {})
     assert [key[1] for key in queue.main] == ["a0", "b0", "a1", "b1", "a2"]
+
+
+def test_siblings_in_two_decks_are_not_shown_the_same_day():
+    # One sentence's cards split over two decks, studied together: only one of them today.
+    a = Card("a", "a1", CardType.QA, "A", "Q?", source="doc.txt:5")
+    b = Card("b", "b1", CardType.CHOICE, "A", "Q?", distractors=("B", "C"), source="doc.txt:5")
+    other = Card("b", "b2", CardType.QA, "A", "Q?", source="doc.txt:9")
+    queue = build([a, b, other], {})
+    assert [key[1] for key in queue.main] == ["a1", "b2"]
+    assert sibling_key(a) == sibling_key(b)
+    # Answering the sibling in one deck keeps the other deck's card away too.
+    queue = build([a, b, other], {}, siblings_seen={sibling_key(a)})
+    assert [key[1] for key in queue.main] == ["b2"]
+
+
+def test_a_new_learner_meets_every_card_type_on_day_one():
+    # As the generator writes them: each sentence's typed card first, then its choice or
+    # true/false siblings. Always taking the first sibling showed only typed cards.
+    cards = []
+    for sentence in range(8):
+        source = f"doc.txt:{sentence}"
+        typed = CardType.CLOZE if sentence % 2 else CardType.QA
+        cards.append(Card("d", f"s{sentence}-typed", typed, "A", "Q {{A}}", source=source))
+        cards.append(
+            Card(
+                "d", f"s{sentence}-choice", CardType.CHOICE, "A", "Q?", distractors=("B", "C"), source=source
+            )
+        )
+        cards.append(Card("d", f"s{sentence}-tf", CardType.TRUEFALSE, "true", "S.", source=source))
+    queue = build(cards, {}, Limits(new=8, reviews=200))
+    by_key = {c.key: c for c in cards}
+    chosen = [by_key[key] for key in queue.main]
+    assert len(chosen) == 8  # still one card per sentence
+    assert len({c.source for c in chosen}) == 8
+    first_four_types = {c.type for c in chosen[:4]}
+    assert {CardType.CHOICE, CardType.TRUEFALSE} <= first_four_types
+    assert any(c.is_typed for c in chosen[:4])

@@ -6,27 +6,30 @@
    studied together, they take turns, so a session is not one subject after another.
 
 Daily limits count what was already done today. Siblings — cards made from the same
-source sentence — are not shown on the same day: one answered card hides the others.
+source sentence, in any deck — are not shown on the same day: one answered card hides the
+others. Which sibling of a new group comes first rotates through the card types, so a new
+learner meets multiple choice and true/false cards on day one, not only the typed card the
+generator writes first for each sentence.
 """
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from caucasusquiz.decks.model import Card
+from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.store.database import CardKey, CardProgress
 from caucasusquiz.study.scheduler import Scheduler, State
 
 
 def sibling_key(card: Card) -> str | None:
-    """Cards sharing this key come from the same sentence (None: the card has no siblings)."""
-    if card.source:
-        return f"{card.deck_id}\x00{card.source}"
-    if card.context:
-        return f"{card.deck_id}\x00{card.context}"
-    return None
+    """Cards sharing this key come from the same sentence (None: the card has no siblings).
+
+    The deck is not part of the key: a sentence whose cards were split over two decks
+    would otherwise show them back to back when the decks are studied together.
+    """
+    return card.source or card.context or None
 
 
 @dataclass
@@ -86,7 +89,7 @@ def build_queue(
     seen = set(siblings_seen or ())
     reviews.sort(key=lambda item: item[:2])
     chosen_reviews = _take([card for _, _, card in reviews], limits.reviews, seen)
-    chosen_new = _take(_decks_in_turn(new_cards), limits.new, seen)
+    chosen_new = _take_rotating_types(_decks_in_turn(new_cards), limits.new, seen)
     queue.main = deque(interleave(chosen_reviews, chosen_new))
     return queue
 
@@ -101,6 +104,34 @@ def _take(candidates: list[Card], limit: int, seen: set[str]) -> list[CardKey]:
             if sibling in seen:
                 continue  # a sibling is already studied today; this one waits for another day
             seen.add(sibling)
+        chosen.append(card.key)
+    return chosen
+
+
+def _take_rotating_types(candidates: list[Card], limit: int, seen: set[str]) -> list[CardKey]:
+    """New cards in order, one per sentence; of a sentence's siblings, the one whose card type
+    has been picked least so far (ties: the first in deck order). Without this, the typed card
+    the generator writes first for each sentence would hide its choice and true/false
+    siblings every time, and a new learner would never meet those types."""
+    groups: dict[str, list[Card]] = {}
+    for card in candidates:
+        sibling = sibling_key(card)
+        if sibling is not None and sibling not in seen:
+            groups.setdefault(sibling, []).append(card)
+    picked_per_type: Counter[CardType] = Counter()
+    chosen: list[CardKey] = []
+    for card in candidates:
+        if len(chosen) >= limit:
+            break
+        sibling = sibling_key(card)
+        if sibling is not None:
+            if sibling in seen:
+                continue  # a sibling is already studied today, or was picked for this group
+            seen.add(sibling)
+            group = groups[sibling]
+            if len(group) > 1:
+                card = min(group, key=lambda c: picked_per_type[c.type])  # min keeps the first of ties
+        picked_per_type[card.type] += 1
         chosen.append(card.key)
     return chosen
 
