@@ -96,11 +96,21 @@ class Scheduler:
             lapses=memory.lapses + lapsed,
         )
 
-    def preview(self, memory: Memory, now: datetime) -> dict[Rating, timedelta]:
-        """How long until the card comes back for each grade (before fuzz), for the rating keys."""
-        card = self._to_fsrs(memory, now)
+    def outcomes(self, memory: Memory, now: datetime, fuzz_seed: str = "") -> dict[Rating, Memory]:
+        """The card's memory after each grade at `now`: exactly what `review` would save."""
+        return {grade: self.review(memory, grade, now, fuzz_seed) for grade in Rating}
+
+    def preview(self, memory: Memory, now: datetime, fuzz_seed: str = "") -> dict[Rating, timedelta]:
+        """How long until the card comes back for each grade, for the rating keys.
+
+        Computed by `review` itself, fuzz included, with the seed the answer will use: the
+        interval a key shows is the interval that key saves (the fuzz once made "Easy 8
+        days" save 6)."""
+        now_ms = to_ms(now)
         return {
-            grade: self._fsrs.review_card(card, fsrs.Rating(int(grade)), now)[0].due - now for grade in Rating
+            grade: timedelta(milliseconds=after.due_ms - now_ms)
+            for grade, after in self.outcomes(memory, now, fuzz_seed).items()
+            if after.due_ms is not None
         }
 
     def retrievability(self, memory: Memory, now_ms: int) -> float:

@@ -20,7 +20,7 @@ from caucasusquiz.study import answers
 from caucasusquiz.study.answers import AnswerCheck, Verdict
 from caucasusquiz.study.clock import from_ms, study_day, to_ms, utc_now
 from caucasusquiz.study.queue import build_queue, sibling_key
-from caucasusquiz.study.rating import Rating
+from caucasusquiz.study.rating import Rating, suggestion_for
 from caucasusquiz.study.scheduler import Scheduler, State
 from caucasusquiz.study.settings import Settings
 from caucasusquiz.study.today import today_of
@@ -238,11 +238,17 @@ class StudySession:
     def suggested(self) -> Rating:
         if self.check is None:
             return Rating.AGAIN
-        return Rating(int(answers.suggest_rating(self.check, self._answer_seconds)))
+        earned = Rating(int(answers.suggest_rating(self.check, self._answer_seconds)))
+        return suggestion_for(earned, self._progress_of(self._require_card().key).memory.is_new)
 
     def preview(self) -> dict[Rating, timedelta]:
+        """The interval each rating key would save (fuzz included: the same seed as `rate`)."""
         card = self._require_card()
-        return self.scheduler.preview(self._progress_of(card.key).memory, self._clock())
+        memory = self._progress_of(card.key).memory
+        return self.scheduler.preview(memory, self._clock(), self._fuzz_seed(card))
+
+    def _fuzz_seed(self, card: Card) -> str:
+        return f"{self.profile.name}/{card.deck_id}/{card.id}"
 
     def rate(self, rating: Rating | int | None = None) -> Outcome:
         """Grade the current card (default: the suggested rating) and store it before returning."""
@@ -259,9 +265,7 @@ class StudySession:
         key = card.key
         before = self.progress.get(key)
         previous = before or CardProgress()
-        memory = self.scheduler.review(
-            previous.memory, rating, now, fuzz_seed=f"{self.profile.name}/{card.deck_id}/{card.id}"
-        )
+        memory = self.scheduler.review(previous.memory, rating, now, fuzz_seed=self._fuzz_seed(card))
         became_leech = (
             not previous.leech
             and memory.lapses >= self.settings.leech_threshold
