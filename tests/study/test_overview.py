@@ -24,3 +24,24 @@ def test_overview_counts_match_the_session(make_session, write_deck, store, cloc
     session.rate(Rating.AGAIN)  # one new card learnt: one left today, and one learning card
     rows = overview(store, session.profile.id, session.collection, settings, clock.now).rows
     assert (rows[0].new, rows[0].due) == (1, 1)
+
+
+def test_a_deck_left_out_whole_is_named_with_the_reason(write_deck):
+    from caucasusquiz.decks.collection import load_collection
+    from caucasusquiz.study.overview import deck_problem_notes
+
+    good = write_deck("title: Good\ncards:\n  - {id: a, question: Q?, answer: A}\n", "good.yaml")
+    broken_card = write_deck(
+        "title: Partly\ncards:\n  - {id: a, question: Q?, answer: A}\n  - {id: b, type: quiz}\n",
+        "partly.yaml",
+    )
+    no_title = write_deck("cards:\n  - {id: a, question: Q?, answer: A}\n", "untitled.yaml")
+    notes = deck_problem_notes(load_collection([good, broken_card, no_title]))
+    # Not "broken cards are left out" when a whole deck is missing from the list.
+    assert notes[0].startswith("untitled.yaml is left out: ")
+    assert "title" in notes[0]
+    assert notes[1] == "1 problem in the other decks; their broken cards are left out"
+    assert deck_problem_notes(load_collection([good, broken_card])) == [
+        "1 problem in the decks; their broken cards are left out"
+    ]
+    assert deck_problem_notes(load_collection([good])) == []

@@ -87,3 +87,25 @@ def _is_mature(progress: CardProgress | None) -> bool:
     if progress is None or progress.memory.state is not State.REVIEW:
         return False
     return (progress.memory.interval_days() or 0) >= MATURE_DAYS
+
+
+def deck_problem_notes(collection: Collection) -> list[str]:
+    """The home screen's warning lines: each deck file left out whole, by name and why, then
+    how many problems left broken cards out of the decks that are studied."""
+    notes: list[str] = []
+    partial = 0
+    for load in collection.loads:
+        errors = load.errors
+        if load.deck is None:
+            why = errors[0].message if errors else "it could not be read"
+            where = f", line {errors[0].line}" if errors and errors[0].line else ""
+            notes.append(f"{load.path.name} is left out: {why}{where}")
+        else:
+            partial += len(errors)
+    if partial:
+        notes.append(
+            f"{partial} problem{'s' * (partial != 1)} in the other decks; their broken cards are left out"
+            if notes
+            else f"{partial} problem{'s' * (partial != 1)} in the decks; their broken cards are left out"
+        )
+    return notes

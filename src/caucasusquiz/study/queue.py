@@ -54,6 +54,15 @@ def is_available(progress: CardProgress | None, now_ms: int) -> bool:
     return progress.buried_until_ms is None or progress.buried_until_ms <= now_ms
 
 
+def due_by(progress: CardProgress | None, now_ms: int, until_ms: int) -> bool:
+    """A seen card, available now, that comes due before `until_ms` (e.g. the end of today's
+    study day). The one rule for "due": the queue, the home screen and `stats` all count by it."""
+    if progress is None or progress.memory.state is State.NEW or not is_available(progress, now_ms):
+        return False
+    due = progress.memory.due_ms
+    return due is None or due < until_ms
+
+
 def build_queue(
     cards: Iterable[Card],
     progress: Mapping[CardKey, CardProgress],
@@ -71,15 +80,13 @@ def build_queue(
     for position, card in enumerate(cards):
         key = card.key
         p = progress.get(key)
-        if not is_available(p, now_ms):
-            continue
-        if p is None or p.memory.state is State.NEW:
+        if p is None or (p.memory.state is State.NEW and is_available(p, now_ms)):
             new_cards.append(card)
+            continue
+        if not due_by(p, now_ms, day_end_ms):
             continue
         memory = p.memory
         due = memory.due_ms if memory.due_ms is not None else now_ms
-        if due >= day_end_ms:
-            continue
         if memory.state in (State.LEARNING, State.RELEARNING):
             queue.learning.append((due, key))
         else:

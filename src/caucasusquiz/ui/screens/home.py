@@ -112,16 +112,18 @@ class HomeScreen(Screen[None]):
         self.refresh_bindings()  # the study keys become available once decks are open
 
     def _show_problems(self) -> None:
-        errors = self.app.require_workspace().collection.errors
+        from caucasusquiz.study.overview import deck_problem_notes
+
+        collection = self.app.require_workspace().collection
+        errors = collection.errors
         widget = self.query_one("#problems", Static)
         widget.set_class(bool(errors), "-visible")
         if not errors:
             return
-        lines = Text(
-            f"⚠ {len(errors)} problem{'s' * (len(errors) != 1)} in the decks; their broken cards "
-            "are left out (p: list them all)\n",
-            style="bold",
-        )
+        lines = Text()
+        for note in deck_problem_notes(collection):
+            lines.append_text(literal(f"⚠ {note}\n", "bold"))
+        lines.append("p: list every problem\n", style="dim")
         for problem in errors[:MAX_PROBLEMS_SHOWN]:
             lines.append_text(literal(f"{problem.path.name}:{problem.line}: {problem.message}\n"))
         widget.update(lines)
