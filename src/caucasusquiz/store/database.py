@@ -231,6 +231,23 @@ class ProgressStore:
                 (name,),
             )
 
+    def meta(self, key: str) -> str | None:
+        row = self._query("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def parameters(self, profile_id: int) -> tuple[float, ...] | None:
+        """The profile's FSRS parameters as saved now (None: FSRS defaults)."""
+        row = self._query("SELECT fsrs_parameters FROM profiles WHERE id = ?", (profile_id,)).fetchone()
+        return tuple(json.loads(row[0])) if row and row[0] else None
+
     def set_parameters(self, profile_id: int, parameters: Sequence[float] | None) -> None:
         with self._write() as db:
             db.execute(

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -35,6 +39,10 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._refit_started = False
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="home-summary")
@@ -56,6 +64,30 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.refresh_decks()
+        self._refit_parameters()  # back from a session: the log may have grown enough
+
+    # -- the learner's own FSRS parameters ---------------------------------------------------
+
+    def _refit_parameters(self) -> None:
+        workspace = self.app.workspace
+        if workspace is not None:
+            self._refit(workspace.locations.database, workspace.profile.id, workspace.settings.day_starts_at)
+
+    # exit_on_error=False: a fit that fails (a busy or damaged file) must not end a study
+    # session; the profile simply keeps the parameters it has, and the next launch tries again.
+    @work(thread=True, exclusive=True, group="refit", exit_on_error=False)
+    def _refit(self, database: Path, profile_id: int, day_starts_at: int) -> None:
+        from caucasusquiz.study.refit import refit_profile
+
+        outcome = refit_profile(database, profile_id, day_starts_at, self.app.tz)
+        if outcome is not None and outcome.adopted is not None:
+            self.app.call_from_thread(self._use_parameters, profile_id, outcome.adopted)
+
+    def _use_parameters(self, profile_id: int, parameters: tuple[float, ...]) -> None:
+        """Later sessions and the home counts schedule with the refitted parameters."""
+        workspace = self.app.workspace
+        if workspace is not None and workspace.profile.id == profile_id:
+            workspace.profile = replace(workspace.profile, fsrs_parameters=parameters)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Nothing to study, browse or count until the workspace is open.
@@ -110,6 +142,10 @@ class HomeScreen(Screen[None]):
             table.move_cursor(row=min(selected, len(data.rows) - 1))
         self._show_problems()
         self.refresh_bindings()  # the study keys become available once decks are open
+        if not self._refit_started:
+            self._refit_started = True
+            # At launch, once the decks are listed: the fit never competes with the first screen.
+            self.call_after_refresh(self._refit_parameters)
 
     def _show_problems(self) -> None:
         from caucasusquiz.study.overview import deck_problem_notes
