@@ -45,3 +45,49 @@ def test_a_deck_left_out_whole_is_named_with_the_reason(write_deck):
         "1 problem in the decks; their broken cards are left out"
     ]
     assert deck_problem_notes(load_collection([good])) == []
+
+
+def test_the_saved_deck_list_is_used_only_while_nothing_it_depends_on_changed(
+    make_session, store, clock, example_deck, tmp_path
+):
+    from dataclasses import replace
+
+    from caucasusquiz.study import overview_cache as cache
+
+    settings = Settings(fuzz=False)
+    session = make_session(settings=settings)
+    store.remember_profile("tester")
+    decks, database, folder = example_deck.parent, store.path, tmp_path / "cache"
+
+    def key(profile=None, day="2026-03-02", chosen=settings):
+        return cache.cache_key(decks, database, profile, chosen, day)
+
+    data = overview(store, session.profile.id, session.collection, settings, clock.now)
+    glance = cache.Glance("tester", data.rows, data.reviewed_today, 0)
+    cache.save(folder, key(), glance)
+    assert cache.load(folder, key()) == glance
+    assert cache.load(folder, key(profile="tester")) == glance  # the last profile is the default
+    assert cache.load(folder, key(profile="someone-else")) is None
+    assert cache.load(folder, key(day="2026-03-03")) is None  # a new study day has new counts
+    assert cache.load(folder, key(chosen=replace(settings, new_per_day=5))) is None
+
+    session.next_card()
+    session.rate(Rating.GOOD)  # an answer
+    assert cache.load(folder, key()) is None
+    cache.save(folder, key(), glance)
+    session.undo()  # and taking it back
+    assert cache.load(folder, key()) is None
+    cache.save(folder, key(), glance)
+    session.next_card()
+    session.bury()  # a bury writes no review but changes the counts
+    assert cache.load(folder, key()) is None
+
+
+def test_a_damaged_saved_deck_list_is_ignored(tmp_path, store):
+    from caucasusquiz.study import overview_cache as cache
+
+    key = cache.cache_key(tmp_path, store.path, None, Settings(), "2026-03-02")
+    (tmp_path / "cache").mkdir()
+    for junk in (b"", b"\xff\xfe", b"[]", b'{"key": 1}', b"{" * 5000, b"[" * 100_000):
+        (tmp_path / "cache" / cache.FILE_NAME).write_bytes(junk)
+        assert cache.load(tmp_path / "cache", key) is None

@@ -11,25 +11,14 @@ from caucasusquiz.decks.collection import Collection
 from caucasusquiz.decks.model import Card
 from caucasusquiz.store.database import CardKey, CardProgress, ProgressStore
 from caucasusquiz.study.clock import to_ms
+from caucasusquiz.study.overview_cache import DeckRow
 from caucasusquiz.study.queue import DayQueue, build_queue
 from caucasusquiz.study.scheduler import Scheduler, State
 from caucasusquiz.study.settings import Settings
 from caucasusquiz.study.stats import MATURE_DAYS
 from caucasusquiz.study.today import Today, today_of
 
-
-@dataclass(frozen=True)
-class DeckRow:
-    deck_id: str | None  # None: every deck together
-    title: str
-    new: int  # new cards a session would introduce today
-    due: int  # learning and review cards a session would show today
-    total: int
-    mature: int
-
-    @property
-    def mastery(self) -> float:
-        return self.mature / self.total if self.total else 0.0
+__all__ = ["DeckRow", "Overview", "deck_problem_notes", "overview"]
 
 
 @dataclass(frozen=True)
