@@ -3,16 +3,15 @@ the total, and mastery. Built with the same queue rules as a session, so they ag
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from caucasusquiz.decks.collection import Collection
 from caucasusquiz.decks.model import Card
-from caucasusquiz.store.database import CardKey, CardProgress, ProgressStore
+from caucasusquiz.store.database import CardProgress, ProgressStore
 from caucasusquiz.study.clock import to_ms
 from caucasusquiz.study.overview_cache import DeckRow
-from caucasusquiz.study.queue import DayQueue, build_queue
+from caucasusquiz.study.queue import DayQueue, QueueInputs, build_queue
 from caucasusquiz.study.scheduler import Scheduler, State
 from caucasusquiz.study.settings import Settings
 from caucasusquiz.study.stats import MATURE_DAYS
@@ -40,9 +39,10 @@ def overview(
     cards = {card.key: card for card in collection.cards}
     today = today_of(store, profile_id, cards, settings, now, tz)
     scheduler = Scheduler(settings, parameters, tz)
+    inputs = QueueInputs.from_progress(progress, scheduler, to_ms(now), today.end_ms)  # for every deck
 
     def row(deck_id: str | None, title: str, deck_cards: list[Card]) -> DeckRow:
-        queue = _queue(deck_cards, progress, scheduler, today, to_ms(now))
+        queue = _queue(deck_cards, inputs, scheduler, today, to_ms(now))
         new = sum(1 for key in queue.main if (p := progress.get(key)) is None or p.memory.is_new)
         mature = sum(1 for card in deck_cards if _is_mature(progress.get(card.key)))
         return DeckRow(
@@ -56,7 +56,7 @@ def overview(
 
 def _queue(
     cards: list[Card],
-    progress: Mapping[CardKey, CardProgress],
+    progress: QueueInputs,
     scheduler: Scheduler,
     today: Today,
     now_ms: int,

@@ -115,10 +115,14 @@ class Scheduler:
 
     def retrievability(self, memory: Memory, now_ms: int) -> float:
         """Probability of recalling the card at `now_ms` (1.0 for cards never reviewed)."""
-        if memory.stability is None or memory.last_review_ms is None:
+        return self.recall_probability(memory.stability, memory.last_review_ms, now_ms)
+
+    def recall_probability(self, stability: float | None, last_review_ms: int | None, now_ms: int) -> float:
+        """`retrievability` from the two fields it needs (the queue has no Memory objects)."""
+        if stability is None or last_review_ms is None:
             return 1.0
-        elapsed_days = max(0.0, (now_ms - memory.last_review_ms) / 86_400_000)
-        return (1 + self._factor * elapsed_days / memory.stability) ** self._decay
+        elapsed_days = max(0.0, (now_ms - last_review_ms) / 86_400_000)
+        return (1 + self._factor * elapsed_days / stability) ** self._decay
 
     def _to_fsrs(self, memory: Memory, now: datetime) -> fsrs.Card:
         if memory.is_new:

@@ -19,10 +19,11 @@ from caucasusquiz.store.database import CardKey, CardProgress, Profile, Progress
 from caucasusquiz.study import answers
 from caucasusquiz.study.answers import AnswerCheck, Verdict
 from caucasusquiz.study.clock import from_ms, study_day, to_ms, utc_now
-from caucasusquiz.study.queue import build_queue, sibling_key
+from caucasusquiz.study.queue import QueueInputs, build_queue, sibling_key
 from caucasusquiz.study.rating import Rating, suggestion_for
 from caucasusquiz.study.scheduler import Scheduler, State
 from caucasusquiz.study.settings import Settings
+from caucasusquiz.study.stored_progress import StoredProgress
 from caucasusquiz.study.today import today_of
 
 
@@ -133,12 +134,12 @@ class StudySession:
 
     def _rebuild(self) -> None:
         now = self._clock()
-        self.progress = self.store.all_progress(self.profile.id)
+        self.progress = StoredProgress(self.store, self.profile.id)
         today = today_of(self.store, self.profile.id, self.cards, self.settings, now, self._tz)
         self._day, self._day_end_ms = today.day, today.end_ms
         self.queue = build_queue(
-            self.cards.values(),
-            self.progress,
+            self.cards,
+            QueueInputs.from_store(self.store, self.profile.id, to_ms(now), today.end_ms),
             self.scheduler,
             now_ms=to_ms(now),
             day_end_ms=today.end_ms,
