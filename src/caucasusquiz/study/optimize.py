@@ -14,7 +14,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import date, tzinfo
 
 from caucasusquiz.errors import UserError
 from caucasusquiz.store.database import ReviewRow
@@ -60,7 +60,7 @@ def card_histories(
 ) -> Histories:
     """Per card: (grade, whole days since the previous review) — FSRS counts in study days."""
     histories: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    last_day = {}
+    last_day: dict[tuple[str, str], date] = {}
     for review in sorted(reviews, key=lambda r: (r.reviewed_ms, r.id)):
         key = (review.deck_id, review.card_id)
         day = study_day(from_ms(review.reviewed_ms), day_starts_at, tz)
