@@ -286,7 +286,13 @@ class ProgressStore:
             (profile_id, now_ms, until_ms, now_ms),
         )
         try:
-            while rows := cursor.fetchmany(256):
+            while True:
+                try:
+                    rows = cursor.fetchmany(256)
+                except sqlite3.Error as exc:
+                    raise _classify(exc, self.path) from None
+                if not rows:
+                    return
                 yield from rows  # (deck_id, card_id) tuples
         finally:
             cursor.close()  # an unfinished SELECT would hold a read transaction open
