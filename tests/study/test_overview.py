@@ -50,6 +50,7 @@ def test_a_deck_left_out_whole_is_named_with_the_reason(write_deck):
 def test_the_saved_deck_list_is_used_only_while_nothing_it_depends_on_changed(
     make_session, store, clock, example_deck, tmp_path
 ):
+    import shutil
     from dataclasses import replace
 
     from caucasusquiz.study import overview_cache as cache
@@ -70,6 +71,9 @@ def test_the_saved_deck_list_is_used_only_while_nothing_it_depends_on_changed(
     assert cache.load(folder, key(profile="someone-else")) is None
     assert cache.load(folder, key(day="2026-03-03")) is None  # a new study day has new counts
     assert cache.load(folder, key(chosen=replace(settings, new_per_day=5))) is None
+    copy = shutil.copytree(decks, tmp_path / "copy")  # the same names, sizes and mtimes
+    other_folder = cache.cache_key(copy, database, None, settings, "2026-03-02")
+    assert other_folder["decks"] == key()["decks"] and cache.load(folder, other_folder) is None
 
     session.next_card()
     session.rate(Rating.GOOD)  # an answer

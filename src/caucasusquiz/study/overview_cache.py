@@ -106,6 +106,8 @@ def cache_key(
     chosen = profile or (progress[0] if isinstance(progress[0], str) else None) or "default"
     return {
         "format": FORMAT,
+        # The folders themselves: two copies of a deck folder can have identical files.
+        "where": [str(decks.absolute()), str(database.absolute())],
         "profile": chosen,
         "day": study_day,
         "settings": repr(settings),
