@@ -215,9 +215,10 @@ def build_parser() -> argparse.ArgumentParser:
     optimize = command(
         "optimize",
         "fit FSRS to your own review history",
-        "Fit FSRS parameters to this profile's review log.\n\n"
-        "Needs enough reviews; prints log loss and RMSE before and after,\n"
-        "measured on reviews held out from the fit.",
+        "Fit FSRS parameters to this profile's review log now.\n\n"
+        "The app does this by itself in the background once a profile has\n"
+        "400 reviews, and again as they grow. Needs enough reviews; prints log\n"
+        "loss and RMSE before and after, measured on reviews held out from the fit.",
     )
     optimize.add_argument("--dry-run", action="store_true", help="report, but keep current parameters")
     _classroom_commands(command, common)

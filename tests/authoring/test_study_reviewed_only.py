@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from caucasusquiz.settings import Settings
-
 from caucasusquiz.decks.collection import load_collection
+from caucasusquiz.settings import Settings
 from caucasusquiz.store.database import ProgressStore
 from caucasusquiz.study.overview import overview
 from caucasusquiz.study.session import StudySession

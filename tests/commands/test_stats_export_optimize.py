@@ -55,7 +55,9 @@ def test_stats_json_has_the_documented_fields(monkeypatch, capsys, decks):
     assert data["retention"] is None  # no review of a card a day or more old yet
     deck = data["decks"][0]
     assert (deck["deck"], deck["cards"], deck["seen"]) == ("history", 5, 2)
-    assert deck["due"] == 0  # both cards come back in minutes, not yet
+    # Both cards come back in minutes: due today, not due yet.
+    assert (deck["due"], deck["due_now"]) == (2, 0)
+    assert (data["due_today"], data["due_now"]) == (2, 0)
     assert len(data["forecast"]) == 30 and sum(day["due"] for day in data["forecast"]) == 2
 
 
@@ -65,6 +67,20 @@ def test_stats_text_for_people(monkeypatch, capsys, decks):
     out = capsys.readouterr().out
     assert "Profile: default" in out and "Reviews: 2 in all, 2 today" in out
     assert "Cards: 2 of 5 seen" in out and "Due in the next 30 days:" in out
+
+
+def test_stats_text_per_deck_due_adds_up_to_due_today(monkeypatch, capsys, decks):
+    # The deck table once said Due 0 beside "2 due today": it counted due now, the total
+    # counted due before the day ends. Both count by the queue's rule now.
+    study_two_cards(monkeypatch, capsys, decks)
+    assert main(["stats", "--decks", str(decks)]) == 0
+    out = capsys.readouterr().out
+    assert "0 due now, 2 due today" in out
+    header = next(line for line in out.splitlines() if line.startswith("Deck"))
+    row = next(line for line in out.splitlines() if line.startswith("Azerbaijan"))
+    due_column = header.index("Due")
+    assert row[due_column - 2 : due_column + 3].strip() == "2"
+    assert re.search(r"today\s+#+ 2$", out, re.MULTILINE)  # the forecast's first day agrees
 
 
 def test_true_retention_counts_reviews_a_day_or_more_apart(isolated_user_dirs):

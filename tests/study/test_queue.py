@@ -116,3 +116,90 @@ def test_new_cards_of_several_decks_take_turns():
     b = [Card("b", f"b{i}", CardType.QA, "A", "Q?") for i in range(2)]
     queue = build(a + b, {})
     assert [key[1] for key in queue.main] == ["a0", "b0", "a1", "b1", "a2"]
+
+
+def test_siblings_in_two_decks_are_not_shown_the_same_day():
+    # One sentence's cards split over two decks, studied together: only one of them today.
+    a = Card("a", "a1", CardType.QA, "A", "Q?", source="doc.txt:5")
+    b = Card("b", "b1", CardType.CHOICE, "A", "Q?", distractors=("B", "C"), source="doc.txt:5")
+    other = Card("b", "b2", CardType.QA, "A", "Q?", source="doc.txt:9")
+    queue = build([a, b, other], {})
+    assert [key[1] for key in queue.main] == ["a1", "b2"]
+    assert sibling_key(a) == sibling_key(b)
+    # Answering the sibling in one deck keeps the other deck's card away too.
+    queue = build([a, b, other], {}, siblings_seen={sibling_key(a)})
+    assert [key[1] for key in queue.main] == ["b2"]
+
+
+def test_a_new_learner_meets_every_card_type_on_day_one():
+    # As the generator writes them: each sentence's typed card first, then its choice or
+    # true/false siblings. Always taking the first sibling showed only typed cards.
+    cards = []
+    for sentence in range(8):
+        source = f"doc.txt:{sentence}"
+        typed = CardType.CLOZE if sentence % 2 else CardType.QA
+        cards.append(Card("d", f"s{sentence}-typed", typed, "A", "Q {{A}}", source=source))
+        cards.append(
+            Card(
+                "d", f"s{sentence}-choice", CardType.CHOICE, "A", "Q?", distractors=("B", "C"), source=source
+            )
+        )
+        cards.append(Card("d", f"s{sentence}-tf", CardType.TRUEFALSE, "true", "S.", source=source))
+    queue = build(cards, {}, Limits(new=8, reviews=200))
+    by_key = {c.key: c for c in cards}
+    chosen = [by_key[key] for key in queue.main]
+    assert len(chosen) == 8  # still one card per sentence
+    assert len({c.source for c in chosen}) == 8
+    first_four_types = {c.type for c in chosen[:4]}
+    assert {CardType.CHOICE, CardType.TRUEFALSE} <= first_four_types
+    assert any(c.is_typed for c in chosen[:4])
+
+
+def test_the_queue_read_from_the_store_is_the_queue_built_from_every_cards_state(tmp_path):
+    # A session reads only what the day needs through SQL; the home counts build from every
+    # card's state. Both must give the same queue, whatever mix of states the cards are in.
+    import random
+
+    from caucasusquiz.store.database import ProgressStore
+    from caucasusquiz.study.queue import QueueInputs
+
+    rng = random.Random(3)
+    kinds = [CardType.QA, CardType.CLOZE, CardType.CHOICE, CardType.TRUEFALSE]
+    cards = [
+        Card(f"deck{d}", f"c{i}", kinds[i % 4], "A", "Q?", source=f"doc.txt:{rng.randrange(60)}")
+        for d in range(3)
+        for i in range(400)
+    ]
+    store = ProgressStore.open(tmp_path / "progress.sqlite3")
+    profile = store.profile("p", NOW)
+    progress = {}
+    for card in rng.sample(cards, 700):
+        roll = rng.random()
+        if roll < 0.5:
+            p = review(
+                NOW_MS + rng.randrange(-20, 20) * DAY, NOW_MS - rng.randrange(1, 40) * DAY, rng.uniform(1, 30)
+            )
+        elif roll < 0.7:
+            p = learning(NOW_MS + rng.randrange(-60, 600) * 60_000)
+        elif roll < 0.8:
+            p = review(NOW_MS - DAY, NOW_MS - 3 * DAY, suspended=True)
+        elif roll < 0.9:
+            p = CardProgress(Memory(), buried_until_ms=DAY_END if rng.random() < 0.5 else NOW_MS - 1)
+        else:
+            p = review(NOW_MS - DAY, NOW_MS - 9 * DAY, buried_until_ms=DAY_END)
+        progress[card.key] = p
+        store.set_progress(profile.id, card.key, p)
+    scheduler = Scheduler(Settings())
+    for limits in (Limits(20, 200), Limits(5, 10), Limits(0, 1000), Limits(1000, 0)):
+        expected = build(cards, progress, limits)
+        from_store = build_queue(
+            {card.key: card for card in cards},
+            QueueInputs.from_store(store, profile.id, NOW_MS, DAY_END),
+            scheduler,
+            now_ms=NOW_MS,
+            day_end_ms=DAY_END,
+            limits=limits,
+        )
+        assert from_store.learning == expected.learning, limits
+        assert list(from_store.main) == list(expected.main), limits
+    store.close()

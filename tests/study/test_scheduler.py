@@ -156,3 +156,57 @@ def test_fuzz_never_leaves_its_range():
     for days, (low, high) in ((3, (2, 4)), (10, (8, 12))):
         drawn = {scheduler._fuzzed(timedelta(days=days), str(seed)).days for seed in range(2000)}
         assert min(drawn) >= low and max(drawn) <= high
+
+
+def test_preview_shows_the_fuzzed_interval_that_review_saves():
+    # With fuzz on, a card's rating keys once showed the plain FSRS interval ("Easy 8 days")
+    # while review saved a fuzzed one (6 days).
+    scheduler = Scheduler(Settings(fuzz=True))
+    differs_from_plain = 0
+    plain = Scheduler(Settings(fuzz=False))
+    for i in range(30):
+        seed = f"tester/deck/card-{i}"
+        memory = Memory()
+        for grade, minutes in [(Rating.GOOD, 0), (Rating.GOOD, 10), (Rating.GOOD, 3 * 1440)]:
+            memory = scheduler.review(memory, grade, at(minutes), fuzz_seed=seed)
+        now = at(30 * 1440)
+        shown = scheduler.preview(memory, now, fuzz_seed=seed)
+        for grade in Rating:
+            saved = scheduler.review(memory, grade, now, fuzz_seed=seed)
+            assert shown[grade] == timedelta(milliseconds=saved.due_ms - to_ms(now)), (i, grade)
+        differs_from_plain += shown != plain.preview(memory, now)
+    assert differs_from_plain > 10  # the fuzz is really in what is shown
+
+
+def test_the_rating_keys_show_what_rating_saves_in_a_session(make_session):
+    session = make_session(settings=Settings(fuzz=True))
+    checked = 0
+    while (card := session.next_card()) is not None:
+        shown = session.preview()
+        outcome = session.rate(Rating.EASY)
+        assert outcome.interval == shown[Rating.EASY], card.id
+        checked += 1
+    assert checked >= 3
+
+
+def test_a_fast_right_answer_on_a_new_card_suggests_good_not_easy(make_session, clock):
+    session = make_session()
+    card = session.next_card()
+    clock.advance(seconds=1)
+    session.submit(card.answer)
+    assert session.suggested is Rating.GOOD  # not Easy: that would be an 8-day first interval
+    session.rate()
+
+
+def test_a_fast_right_answer_on_a_review_card_still_suggests_easy(make_session, clock):
+    session = make_session()
+    card = session.next_card()
+    session.submit(card.answer)
+    session.rate(Rating.EASY)  # straight to review
+    clock.advance(days=9)
+    session = make_session()
+    while (again := session.next_card()).key != card.key:
+        session.bury()
+    clock.advance(seconds=1)
+    session.submit(again.answer)
+    assert session.suggested is Rating.EASY

@@ -335,6 +335,23 @@ class ProgressStore:
                 (name,),
             )
 
+    def meta(self, key: str) -> str | None:
+        row = self._query("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def parameters(self, profile_id: int) -> tuple[float, ...] | None:
+        """The profile's FSRS parameters as saved now (None: FSRS defaults)."""
+        row = self._query("SELECT fsrs_parameters FROM profiles WHERE id = ?", (profile_id,)).fetchone()
+        return tuple(json.loads(row[0])) if row and row[0] else None
+
     def set_parameters(self, profile_id: int, parameters: Sequence[float] | None) -> None:
         with self._write() as db:
             db.execute(
@@ -349,6 +366,55 @@ class ProgressStore:
             f"SELECT deck_id, card_id, {_CARD_COLUMNS} FROM cards WHERE profile_id = ?", (profile_id,)
         )
         return {(r[0], r[1]): _row_to_progress(r[2:]) for r in rows}
+
+    # -- what a day's queue needs, without building every card's state (study.queue) ------
+
+    def learning_due(self, profile_id: int, now_ms: int, until_ms: int) -> list[tuple[int, CardKey]]:
+        """(due ms, key) of (re)learning cards available now and due before `until_ms`."""
+        rows = self._query(
+            "SELECT coalesce(due_ms, ?), deck_id, card_id FROM cards WHERE profile_id = ? "
+            "AND state IN (1, 3) AND NOT suspended AND (buried_until_ms IS NULL OR buried_until_ms <= ?) "
+            "AND (due_ms IS NULL OR due_ms < ?)",
+            (now_ms, profile_id, now_ms, until_ms),
+        )
+        return [(r[0], (r[1], r[2])) for r in rows]
+
+    def reviews_due(self, profile_id: int, now_ms: int, until_ms: int) -> Iterator[CardKey]:
+        """Keys of review cards available now and due before `until_ms`, least likely recalled
+        first (the longest time since the last review for their stability), read lazily."""
+        cursor = self._query(
+            "SELECT deck_id, card_id FROM cards WHERE profile_id = ? AND state = 2 AND NOT suspended "
+            "AND (buried_until_ms IS NULL OR buried_until_ms <= ?) AND (due_ms IS NULL OR due_ms < ?) "
+            "ORDER BY CASE WHEN stability IS NULL OR last_review_ms IS NULL THEN -1.0 "
+            "ELSE max(0, ? - last_review_ms) * 1.0 / stability END DESC, deck_id, card_id",
+            (profile_id, now_ms, until_ms, now_ms),
+        )
+        try:
+            while True:
+                try:
+                    rows = cursor.fetchmany(256)
+                except sqlite3.Error as exc:
+                    raise _classify(exc, self.path) from None
+                if not rows:
+                    return
+                yield from rows  # (deck_id, card_id) tuples
+        finally:
+            cursor.close()  # an unfinished SELECT would hold a read transaction open
+
+    def not_new(self, profile_id: int, deck_id: str, card_ids: Sequence[str], now_ms: int) -> set[str]:
+        """Of `card_ids` in one deck, those that are not new cards available now (seen,
+        suspended or buried)."""
+        found: set[str] = set()
+        for start in range(0, len(card_ids), 500):  # well under SQLite's parameter limit
+            chunk = card_ids[start : start + 500]
+            rows = self._query(
+                "SELECT card_id FROM cards WHERE profile_id = ? AND deck_id = ? AND card_id IN "
+                f"({','.join('?' * len(chunk))}) AND (state != 0 OR suspended "
+                "OR (buried_until_ms IS NOT NULL AND buried_until_ms > ?))",
+                (profile_id, deck_id, *chunk, now_ms),
+            )
+            found.update(r[0] for r in rows)
+        return found
 
     def progress(self, profile_id: int, key: CardKey) -> CardProgress | None:
         row = self._query(

@@ -5,6 +5,7 @@ Uses `fsrs-rs-python` (the Rust FSRS optimizer; no torch, a fraction of a second
 The fit is judged on reviews it did not see: cards are split 80/20 by a hash of their
 key, parameters are fitted on the 80%, and log loss and RMSE are compared on the 20%.
 Parameters that do not beat the current ones on held-out reviews are not adopted.
+`study.refit` runs this on its own, in the background, as a profile's log grows.
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import date, tzinfo
 
 from caucasusquiz.clock import from_ms, study_day
 from caucasusquiz.errors import UserError
 from caucasusquiz.progress import ReviewRow
+
+# Per card: (grade, whole study days since the previous review), oldest first.
+Histories = dict[tuple[str, str], list[tuple[int, int]]]
 
 # Anki asks for a few hundred reviews before optimizing; below that the fit mostly learns noise.
 MIN_REVIEWS = 400
@@ -44,23 +48,19 @@ class OptimizeResult:
         return self.after.loss < self.before.loss
 
 
-def _rust():
-    try:
-        import fsrs_rs_python  # deferred: optional extra, only `optimize` needs it
-    except ImportError:
-        raise UserError(
-            "the FSRS optimizer is not installed",
-            "pip install 'caucasusquiz[optimize]' (adds fsrs-rs-python, no torch)",
-        ) from None
+def _rust():  # the extension module has no type stubs
+    # Imported when a fit runs, not at start-up: it costs about 3 ms and only fitting needs it.
+    import fsrs_rs_python
+
     return fsrs_rs_python
 
 
 def card_histories(
     reviews: Sequence[ReviewRow], day_starts_at: int = 4, tz: tzinfo | None = None
-) -> dict[tuple[str, str], list[tuple[int, int]]]:
+) -> Histories:
     """Per card: (grade, whole days since the previous review) — FSRS counts in study days."""
     histories: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    last_day = {}
+    last_day: dict[tuple[str, str], date] = {}
     for review in sorted(reviews, key=lambda r: (r.reviewed_ms, r.id)):
         key = (review.deck_id, review.card_id)
         day = study_day(from_ms(review.reviewed_ms), day_starts_at, tz)
@@ -92,8 +92,12 @@ def optimize(
             f"optimizing needs at least {MIN_REVIEWS} reviews; this profile has {len(reviews)}",
             "keep studying with the default parameters; they work well for most people",
         )
+    return fit(card_histories(reviews, day_starts_at, tz), current, len(reviews))
+
+
+def fit(histories: Histories, current: Sequence[float], reviews: int | None = None) -> OptimizeResult:
+    """Fit on 80% of the cards' histories, compare with `current` on the other 20%."""
     rs = _rust()
-    histories = card_histories(reviews, day_starts_at, tz)
     train = _items(rs, {k: h for k, h in histories.items() if not _held_out(k)})
     test = _items(rs, {k: h for k, h in histories.items() if _held_out(k)})
     if not train or not test:
@@ -105,7 +109,7 @@ def optimize(
     before = rs.FSRS(list(current)).evaluate(test)
     after = rs.FSRS(list(fitted)).evaluate(test)
     return OptimizeResult(
-        len(reviews),
+        reviews if reviews is not None else sum(len(h) for h in histories.values()),
         len(train),
         len(test),
         Fit(before.log_loss, before.rmse_bins),

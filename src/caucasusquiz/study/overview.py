@@ -3,34 +3,22 @@ the total, and mastery. Built with the same queue rules as a session, so they ag
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from caucasusquiz.clock import to_ms
 from caucasusquiz.decks.collection import Collection
 from caucasusquiz.decks.model import Card
-from caucasusquiz.progress import CardKey, CardProgress, State
+from caucasusquiz.progress import CardProgress, State
 from caucasusquiz.settings import Settings
 from caucasusquiz.store.database import ProgressStore
-from caucasusquiz.study.queue import DayQueue, build_queue
+from caucasusquiz.study.overview_cache import DeckRow
+from caucasusquiz.study.queue import DayQueue, QueueInputs, build_queue
 from caucasusquiz.study.scheduler import Scheduler
 from caucasusquiz.study.stats import MATURE_DAYS
 from caucasusquiz.study.today import Today, today_of
 
-
-@dataclass(frozen=True)
-class DeckRow:
-    deck_id: str | None  # None: every deck together
-    title: str
-    new: int  # new cards a session would introduce today
-    due: int  # learning and review cards a session would show today
-    total: int
-    mature: int
-
-    @property
-    def mastery(self) -> float:
-        return self.mature / self.total if self.total else 0.0
+__all__ = ["DeckRow", "Overview", "deck_problem_notes", "overview"]
 
 
 @dataclass(frozen=True)
@@ -52,9 +40,10 @@ def overview(
     cards = {card.key: card for deck in collection.decks for card in deck.study_cards}
     today = today_of(store, profile_id, cards, settings, now, tz)
     scheduler = Scheduler(settings, parameters, tz)
+    inputs = QueueInputs.from_progress(progress, scheduler, to_ms(now), today.end_ms)  # for every deck
 
     def row(deck_id: str | None, title: str, deck_cards: list[Card]) -> DeckRow:
-        queue = _queue(deck_cards, progress, scheduler, today, to_ms(now))
+        queue = _queue(deck_cards, inputs, scheduler, today, to_ms(now))
         new = sum(1 for key in queue.main if (p := progress.get(key)) is None or p.memory.is_new)
         mature = sum(1 for card in deck_cards if _is_mature(progress.get(card.key)))
         return DeckRow(
@@ -68,7 +57,7 @@ def overview(
 
 def _queue(
     cards: list[Card],
-    progress: Mapping[CardKey, CardProgress],
+    progress: QueueInputs,
     scheduler: Scheduler,
     today: Today,
     now_ms: int,
@@ -88,3 +77,25 @@ def _is_mature(progress: CardProgress | None) -> bool:
     if progress is None or progress.memory.state is not State.REVIEW:
         return False
     return (progress.memory.interval_days() or 0) >= MATURE_DAYS
+
+
+def deck_problem_notes(collection: Collection) -> list[str]:
+    """The home screen's warning lines: each deck file left out whole, by name and why, then
+    how many problems left broken cards out of the decks that are studied."""
+    notes: list[str] = []
+    partial = 0
+    for load in collection.loads:
+        errors = load.errors
+        if load.deck is None:
+            why = errors[0].message if errors else "it could not be read"
+            where = f", line {errors[0].line}" if errors and errors[0].line else ""
+            notes.append(f"{load.path.name} is left out: {why}{where}")
+        else:
+            partial += len(errors)
+    if partial:
+        notes.append(
+            f"{partial} problem{'s' * (partial != 1)} in the other decks; their broken cards are left out"
+            if notes
+            else f"{partial} problem{'s' * (partial != 1)} in the decks; their broken cards are left out"
+        )
+    return notes

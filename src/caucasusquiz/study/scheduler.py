@@ -61,19 +61,33 @@ class Scheduler:
             lapses=memory.lapses + lapsed,
         )
 
-    def preview(self, memory: Memory, now: datetime) -> dict[Rating, timedelta]:
-        """How long until the card comes back for each grade (before fuzz), for the rating keys."""
-        card = self._to_fsrs(memory, now)
+    def outcomes(self, memory: Memory, now: datetime, fuzz_seed: str = "") -> dict[Rating, Memory]:
+        """The card's memory after each grade at `now`: exactly what `review` would save."""
+        return {grade: self.review(memory, grade, now, fuzz_seed) for grade in Rating}
+
+    def preview(self, memory: Memory, now: datetime, fuzz_seed: str = "") -> dict[Rating, timedelta]:
+        """How long until the card comes back for each grade, for the rating keys.
+
+        Computed by `review` itself, fuzz included, with the seed the answer will use: the
+        interval a key shows is the interval that key saves (the fuzz once made "Easy 8
+        days" save 6)."""
+        now_ms = to_ms(now)
         return {
-            grade: self._fsrs.review_card(card, fsrs.Rating(int(grade)), now)[0].due - now for grade in Rating
+            grade: timedelta(milliseconds=after.due_ms - now_ms)
+            for grade, after in self.outcomes(memory, now, fuzz_seed).items()
+            if after.due_ms is not None
         }
 
     def retrievability(self, memory: Memory, now_ms: int) -> float:
         """Probability of recalling the card at `now_ms` (1.0 for cards never reviewed)."""
-        if memory.stability is None or memory.last_review_ms is None:
+        return self.recall_probability(memory.stability, memory.last_review_ms, now_ms)
+
+    def recall_probability(self, stability: float | None, last_review_ms: int | None, now_ms: int) -> float:
+        """`retrievability` from the two fields it needs (the queue has no Memory objects)."""
+        if stability is None or last_review_ms is None:
             return 1.0
-        elapsed_days = max(0.0, (now_ms - memory.last_review_ms) / 86_400_000)
-        return (1 + self._factor * elapsed_days / memory.stability) ** self._decay
+        elapsed_days = max(0.0, (now_ms - last_review_ms) / 86_400_000)
+        return (1 + self._factor * elapsed_days / stability) ** self._decay
 
     def _to_fsrs(self, memory: Memory, now: datetime) -> fsrs.Card:
         if memory.is_new:

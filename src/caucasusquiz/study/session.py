@@ -23,9 +23,10 @@ from caucasusquiz.settings import Settings
 from caucasusquiz.store.database import ProgressStore
 from caucasusquiz.study import answers
 from caucasusquiz.study.answers import AnswerCheck, Verdict
-from caucasusquiz.study.queue import build_queue, sibling_key
-from caucasusquiz.study.rating import Rating
+from caucasusquiz.study.queue import QueueInputs, build_queue, sibling_key
+from caucasusquiz.study.rating import Rating, suggestion_for
 from caucasusquiz.study.scheduler import Scheduler
+from caucasusquiz.study.stored_progress import StoredProgress
 from caucasusquiz.study.today import today_of
 
 
@@ -177,12 +178,12 @@ class StudySession:
 
     def _rebuild(self) -> None:
         now = self._clock()
-        self.progress = self.store.all_progress(self.profile.id)
+        self.progress = StoredProgress(self.store, self.profile.id)
         today = today_of(self.store, self.profile.id, self.cards, self.settings, now, self._tz)
         self._day, self._day_end_ms = today.day, today.end_ms
         self.queue = build_queue(
-            self.cards.values(),
-            self.progress,
+            self.cards,
+            QueueInputs.from_store(self.store, self.profile.id, to_ms(now), today.end_ms),
             self.scheduler,
             now_ms=to_ms(now),
             day_end_ms=today.end_ms,
@@ -307,11 +308,17 @@ class StudySession:
     def suggested(self) -> Rating:
         if self.check is None:
             return Rating.AGAIN
-        return Rating(int(answers.suggest_rating(self.check, self._answer_seconds)))
+        earned = Rating(int(answers.suggest_rating(self.check, self._answer_seconds)))
+        return suggestion_for(earned, self._progress_of(self._require_card().key).memory.is_new)
 
     def preview(self) -> dict[Rating, timedelta]:
+        """The interval each rating key would save (fuzz included: the same seed as `rate`)."""
         card = self._require_card()
-        return self.scheduler.preview(self._progress_of(card.key).memory, self._clock())
+        memory = self._progress_of(card.key).memory
+        return self.scheduler.preview(memory, self._clock(), self._fuzz_seed(card))
+
+    def _fuzz_seed(self, card: Card) -> str:
+        return f"{self.profile.name}/{card.deck_id}/{card.id}"
 
     def rate(self, rating: Rating | int | None = None) -> Outcome:
         """Grade the current card (default: the suggested rating) and store it before returning."""
@@ -331,9 +338,7 @@ class StudySession:
             # The card's row as stored now, not this session's snapshot: another session on
             # the profile may have answered it meanwhile.
             previous = current or CardProgress()
-            memory = self.scheduler.review(
-                previous.memory, rating, now, fuzz_seed=f"{self.profile.name}/{card.deck_id}/{card.id}"
-            )
+            memory = self.scheduler.review(previous.memory, rating, now, fuzz_seed=self._fuzz_seed(card))
             became_leech = (
                 memory.lapses >= self.settings.leech_threshold and memory.lapses > previous.memory.lapses
             )

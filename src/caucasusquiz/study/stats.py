@@ -6,12 +6,12 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
-from caucasusquiz.clock import day_start, from_ms, study_day, to_ms
+from caucasusquiz.clock import day_start, from_ms, next_day_start, study_day, to_ms
 from caucasusquiz.decks.collection import Collection
 from caucasusquiz.progress import Profile, State
 from caucasusquiz.settings import Settings
 from caucasusquiz.store.database import ProgressStore
-from caucasusquiz.study.queue import is_available
+from caucasusquiz.study.queue import due_by, is_available
 
 FORECAST_DAYS = 30
 HISTORY_DAYS = 365
@@ -24,8 +24,9 @@ class DeckStats:
     title: str
     cards: int
     seen: int
-    due: int
+    due: int  # due today: learning and review cards coming due before the study day ends
     mature: int
+    due_now: int = 0  # of those, due already
 
     @property
     def mastery(self) -> float:
@@ -71,13 +72,14 @@ def collect_stats(
     today = study_day(now, start_hour, tz)
     now_ms = to_ms(now)
     today_start_ms = to_ms(day_start(today, start_hour, tz))
+    today_end_ms = to_ms(next_day_start(now, start_hour, tz))
     progress = store.all_progress(profile.id)
 
     decks: list[DeckStats] = []
-    forecast = Counter()
+    forecast: Counter[date] = Counter()
     leeches = suspended = 0
     for deck in collection.decks:
-        seen = due = mature = 0
+        seen = due_today = due_now = mature = 0
         for card in deck.cards:
             p = progress.get(card.key)
             if p is None:
@@ -90,12 +92,15 @@ def collect_stats(
             seen += 1
             interval = memory.interval_days() or 0.0
             mature += memory.state is State.REVIEW and interval >= MATURE_DAYS
-            if not is_available(p, now_ms) or memory.due_ms is None:
-                continue
-            due += memory.due_ms <= now_ms
-            day = max(today, study_day(from_ms(memory.due_ms), start_hour, tz))
-            forecast[day] += 1
-        decks.append(DeckStats(deck.id, deck.title, len(deck.cards), seen, due, mature))
+            if due_by(p, now_ms, today_end_ms):
+                # The queue's rule, so a deck's "due" is what a session finds due today and
+                # the decks add up to the "due today" total and the forecast's first day.
+                due_today += 1
+                due_now += memory.due_ms is None or memory.due_ms <= now_ms
+                forecast[today] += 1
+            elif is_available(p, now_ms) and memory.due_ms is not None:
+                forecast[study_day(from_ms(memory.due_ms), start_hour, tz)] += 1
+        decks.append(DeckStats(deck.id, deck.title, len(deck.cards), seen, due_today, mature, due_now))
 
     reviews = store.reviews(
         profile.id, to_ms(day_start(today - timedelta(days=HISTORY_DAYS), start_hour, tz))
@@ -108,8 +113,8 @@ def collect_stats(
         reviews_today=sum(1 for r in reviews if r.reviewed_ms >= today_start_ms),
         cards_total=len(collection),
         cards_seen=sum(d.seen for d in decks),
-        due_now=sum(d.due for d in decks),
-        due_today=forecast.get(today, 0),
+        due_now=sum(d.due_now for d in decks),
+        due_today=sum(d.due for d in decks),
         retention=passed / retention_reviews if retention_reviews else None,
         retention_reviews=retention_reviews,
         streak_days=_streak(per_day, today),

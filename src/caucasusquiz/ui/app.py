@@ -76,6 +76,13 @@ class CaucasusQuizApp(App[None]):
 
     # -- start-up --------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen:
+        # Home is the base screen itself, not pushed over Textual's blank default one: the
+        # blank screen cost a frame of its own, and the deck list came ~25 ms later.
+        from caucasusquiz.ui.screens.home import HomeScreen
+
+        return HomeScreen()
+
     def on_mount(self) -> None:
         # The home screen is drawn at once; decks and progress are opened off the UI
         # thread and fill it in (with 10,000 cards that takes longer than a first paint).
@@ -85,9 +92,6 @@ class CaucasusQuizApp(App[None]):
             self._fatal("caucasusquiz cannot start", str(exc), exc.hint)
             return
         self._apply_theme(settings)
-        from caucasusquiz.ui.screens.home import HomeScreen
-
-        self.push_screen(HomeScreen())
         # After the first frame: the loading thread would otherwise compete with it for the GIL.
         self.call_after_refresh(self._open_workspace, settings)
 

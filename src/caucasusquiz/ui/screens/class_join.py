@@ -219,7 +219,11 @@ class ClassStudentScreen(Screen[None]):
 
 
 def _leave(screen: Screen) -> None:
-    if len(screen.app.screen_stack) > 2:
-        screen.dismiss(None)
-    else:
+    from caucasusquiz.ui.class_app import ClassApp
+
+    # `class join` runs these screens as an app of their own; from the home screen they
+    # are pushed over it and leaving goes back there.
+    if isinstance(screen.app, ClassApp) or len(screen.app.screen_stack) < 2:
         screen.app.exit()
+    else:
+        screen.dismiss(None)

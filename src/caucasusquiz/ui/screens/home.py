@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from caucasusquiz.study.overview_cache import DeckRow
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.dialogs import MessageScreen
 from caucasusquiz.ui.widgets.charts import mastery_bar
@@ -28,8 +35,8 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "study_selected", "Study deck", show=False),
         Binding("a", "study_all", "Study all due"),
-        Binding("b", "app.open('browser')", "Browse"),
-        Binding("s", "app.open('stats')", "Stats"),
+        Binding("b", "open('browser')", "Browse"),
+        Binding("s", "open('stats')", "Stats"),
         Binding("j", "app.join_class", "Join class", show=False),
         Binding("d", "app.open_author", "Review drafts (author)", show=False),
         Binding("n", "app.new_decks", "New deck from documents", show=False),
@@ -37,6 +44,11 @@ class HomeScreen(Screen[None]):
         Binding("r", "app.reload_decks", "Reload decks", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._refit_started = False
+        self._pending: Callable[[], object] | None = None  # a key pressed before the workspace opened
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -53,15 +65,79 @@ class HomeScreen(Screen[None]):
         table.add_column(Text("Cards", justify="right"), key="cards", width=6)
         table.add_column("Mastery", key="mastery", width=14)
         self.watch(self.app, "decks_version", lambda _: self.refresh_decks(), init=False)
-        self.query_one("#home-summary", Static).update(Text("Opening your decks…", style="dim"))
+        if self.app.workspace is None:
+            self._show_last_glance()
+            self.call_after_refresh(self._warm_up)
         self.refresh_decks()
         table.focus()
 
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def _warm_up(self) -> None:
+        """Import what Enter needs (the session and the review screen, ~22 ms) while the decks
+        open, so a key pressed on the first frame starts studying that much sooner."""
+        for module in ("caucasusquiz.study.session", "caucasusquiz.ui.screens.review"):
+            importlib.import_module(module)
+
+    def _show_last_glance(self) -> None:
+        """The deck list as the last run left it, when nothing it depends on has changed, so
+        it is on screen in the first frame; the opened workspace's numbers replace it."""
+        from caucasusquiz.study.overview_cache import load
+
+        opening = Text("Opening your decks…", style="dim")
+        glance = load(self.app.locations.cache_dir, self._glance_key(self.app.profile_name))
+        if glance is None:
+            self.query_one("#home-summary", Static).update(opening)
+            return
+        self.sub_title = f"profile: {glance.profile}"
+        self._show_rows(glance.rows, glance.reviewed_today, glance.streak, opening)
+
+    def _glance_key(self, profile: str | None) -> dict[str, object] | None:
+        from caucasusquiz.clock import study_day
+        from caucasusquiz.errors import UserError
+        from caucasusquiz.settings import load_settings
+        from caucasusquiz.study.overview_cache import cache_key
+
+        app = self.app
+        workspace = app.workspace
+        try:
+            settings = workspace.settings if workspace else load_settings(app.locations.config_file)
+        except UserError:
+            return None  # the app explains a broken settings file itself
+        day = study_day(app.clock(), settings.day_starts_at, app.tz)
+        return cache_key(app.locations.decks, app.locations.database, profile, settings, day.isoformat())
+
     def on_screen_resume(self) -> None:
         self.refresh_decks()
+        self._refit_parameters()  # back from a session: the log may have grown enough
+
+    # -- the learner's own FSRS parameters ---------------------------------------------------
+
+    def _refit_parameters(self) -> None:
+        workspace = self.app.workspace
+        if workspace is not None:
+            self._refit(workspace.locations.database, workspace.profile.id, workspace.settings.day_starts_at)
+
+    # exit_on_error=False: a fit that fails (a busy or damaged file) must not end a study
+    # session; the profile simply keeps the parameters it has, and the next launch tries again.
+    @work(thread=True, exclusive=True, group="refit", exit_on_error=False)
+    def _refit(self, database: Path, profile_id: int, day_starts_at: int) -> None:
+        from caucasusquiz.study.refit import refit_profile
+
+        outcome = refit_profile(database, profile_id, day_starts_at, self.app.tz)
+        if outcome is not None and outcome.adopted is not None:
+            self.app.call_from_thread(self._use_parameters, profile_id, outcome.adopted)
+
+    def _use_parameters(self, profile_id: int, parameters: tuple[float, ...]) -> None:
+        """Later sessions and the home counts schedule with the refitted parameters."""
+        workspace = self.app.workspace
+        if workspace is not None and workspace.profile.id == profile_id:
+            workspace.profile = replace(workspace.profile, fsrs_parameters=parameters)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Nothing to study, browse or count until the workspace is open.
+        # Nothing to browse or count until the workspace is open; a study key pressed while
+        # the last run's deck list is shown starts the session as soon as it is open.
+        if action in ("study_selected", "study_all", "open"):
+            return self.app.workspace is not None or self.query_one("#decks", DataTable).row_count > 0
         return self.app.workspace is not None or action == "quit"
 
     @notify_user_errors
@@ -69,28 +145,53 @@ class HomeScreen(Screen[None]):
         workspace = self.app.workspace
         if workspace is None:  # still opening: the app bumps decks_version when it is ready
             return
+        if self._pending is not None:
+            # A key pressed while the last run's list was on screen: that first, the counts
+            # once it is drawn (a session hides this screen meanwhile).
+            pending, self._pending = self._pending, None
+            pending()
+            self.call_after_refresh(self.refresh_decks)
+            return
         from caucasusquiz.study.overview import overview
+        from caucasusquiz.study.overview_cache import Glance, save
         from caucasusquiz.study.stats import streak_days
 
+        profile = workspace.profile
+        key = self._glance_key(profile.name)  # read before the counts: a later write makes it stale
         now = self.app.clock()
         data = overview(
             workspace.store,
-            workspace.profile.id,
+            profile.id,
             workspace.collection,
             workspace.settings,
             now,
             self.app.tz,
-            workspace.profile.fsrs_parameters,
+            profile.fsrs_parameters,
         )
-        self.sub_title = f"profile: {workspace.profile.name}"
-        streak = streak_days(workspace.store, workspace.profile.id, workspace.settings, now, self.app.tz)
-        everything = data.rows[0]
+        self.sub_title = f"profile: {profile.name}"
+        streak = streak_days(workspace.store, profile.id, workspace.settings, now, self.app.tz)
+        save(self.app.locations.cache_dir, key, Glance(profile.name, data.rows, data.reviewed_today, streak))
+        self._show_rows(data.rows, data.reviewed_today, streak)
+        self._show_problems()
+        self.refresh_bindings()  # the study keys become available once decks are open
+        if not self._refit_started:
+            self._refit_started = True
+            # At launch, once the decks are listed: the fit never competes with the first screen.
+            self.call_after_refresh(self._refit_parameters)
+
+    def _show_rows(
+        self, rows: list[DeckRow], reviewed_today: int, streak: int, status: Text | None = None
+    ) -> None:
+        everything = rows[0]
         summary = Text.assemble(
             ("Today  ", "bold"),
-            f"{data.reviewed_today} reviewed · ",
+            f"{reviewed_today} reviewed · ",
             f"{everything.due} due · {everything.new} new · ",
             f"streak {streak} day{'s' * (streak != 1)}",
         )
+        if status is not None:
+            summary.append("  ")
+            summary.append_text(status)
         self.query_one("#home-summary", Static).update(summary)
 
         table = self.query_one("#decks", DataTable)
@@ -98,7 +199,7 @@ class HomeScreen(Screen[None]):
         table.clear()
         # Long titles are cut with an ellipsis rather than pushing the numbers off screen.
         room = max(12, (self.size.width or 80) - NUMBER_COLUMNS_WIDTH)
-        for row in data.rows:
+        for row in rows:
             title = Text("All decks", style="bold") if row.deck_id is None else literal(row.title)
             title.truncate(room, overflow="ellipsis")
             table.add_row(
@@ -109,22 +210,22 @@ class HomeScreen(Screen[None]):
                 mastery_bar(row.mastery),
                 key=row.deck_id or "*all*",
             )
-        if data.rows:
-            table.move_cursor(row=min(selected, len(data.rows) - 1))
-        self._show_problems()
-        self.refresh_bindings()  # the study keys become available once decks are open
+        if rows:
+            table.move_cursor(row=min(selected, len(rows) - 1))
 
     def _show_problems(self) -> None:
-        errors = self.app.require_workspace().collection.errors
+        from caucasusquiz.study.overview import deck_problem_notes
+
+        collection = self.app.require_workspace().collection
+        errors = collection.errors
         widget = self.query_one("#problems", Static)
         widget.set_class(bool(errors), "-visible")
         if not errors:
             return
-        lines = Text(
-            f"⚠ {len(errors)} problem{'s' * (len(errors) != 1)} in the decks; their broken cards "
-            "are left out (p: list them all)\n",
-            style="bold",
-        )
+        lines = Text()
+        for note in deck_problem_notes(collection):
+            lines.append_text(literal(f"⚠ {note}\n", "bold"))
+        lines.append("p: list every problem\n", style="dim")
         for problem in errors[:MAX_PROBLEMS_SHOWN]:
             lines.append_text(literal(f"{problem.path.name}:{problem.line}: {problem.message}\n"))
         widget.update(lines)
@@ -142,7 +243,18 @@ class HomeScreen(Screen[None]):
         self._study_row("*all*")
 
     def _study_row(self, key: str | None) -> None:
-        self.app.start_session(None if key in (None, "*all*") else key)
+        self._when_open(lambda: self.app.start_session(None if key in (None, "*all*") else key))
+
+    def action_open(self, name: str) -> None:
+        self._when_open(lambda: self.app.action_open(name))
+
+    def _when_open(self, action: Callable[[], object]) -> None:
+        """Run `action` now, or as soon as the workspace is open: a key pressed while the last
+        run's deck list is on screen is not lost."""
+        if self.app.workspace is None:
+            self._pending = action  # the last key pressed wins
+        else:
+            action()
 
     def action_problems(self) -> None:
         problems = self.app.require_workspace().collection.problems

@@ -58,7 +58,7 @@ class BarChart(Widget):
                 elif fill > 0:
                     char = BLOCKS[max(1, round(fill * 8))]
                 else:
-                    char = "▁" if row == 1 else " "  # a baseline, so empty days still read as days
+                    char = " "  # an empty day draws nothing: a baseline read as one card due
                 text.append(char * bar, style="bold" if fill > 0 else "dim")
                 text.append(" " * (per_bar - bar))
             text.append("\n")

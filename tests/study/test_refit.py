@@ -1,0 +1,123 @@
+"""A profile's FSRS parameters are refitted on their own as its review log grows."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from caucasusquiz.progress import Memory, State
+from caucasusquiz.store.database import CardProgress, ProgressStore
+from caucasusquiz.study import refit as refit_module
+from caucasusquiz.study.optimize import MIN_REVIEWS, Fit, OptimizeResult
+from caucasusquiz.study.refit import REFIT_GROWTH, refit_due, refit_profile
+from caucasusquiz.study.scheduler import DEFAULT_PARAMETERS
+
+START = datetime(2025, 1, 1, 9, tzinfo=UTC)
+
+
+def add_history(store: ProgressStore, profile_id: int, cards: range, days: int = 120) -> None:
+    """A learner who forgets faster than FSRS's defaults expect."""
+    rng = random.Random(cards.start)
+    for c in cards:
+        when, stability, previous = START + timedelta(days=c % 20), 0.6, None
+        while when < START + timedelta(days=days):
+            elapsed = 0 if previous is None else (when - previous).days
+            recalled = previous is None or rng.random() < 0.9 ** (elapsed / stability)
+            stability = stability * 2.2 if recalled else max(0.4, stability * 0.4)
+            memory = CardProgress(Memory(State.REVIEW, None, stability, 5.0, 0, 0, 1, 0))
+            store.record_review(
+                profile_id,
+                ("deck", f"c{c}"),
+                memory,
+                memory,
+                reviewed_ms=int(when.timestamp() * 1000),
+                grade=3 if recalled else 1,
+                typed=None,
+                verdict=None,
+                duration_ms=None,
+            )
+            previous, when = when, when + timedelta(days=max(1, round(stability)))
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    return tmp_path / "progress.sqlite3"
+
+
+def open_profile(database: Path) -> tuple[ProgressStore, int]:
+    store = ProgressStore.open(database)
+    return store, store.profile("learner", START).id
+
+
+def test_a_fit_is_due_once_there_are_enough_reviews_and_again_as_they_grow():
+    assert not refit_due(MIN_REVIEWS - 1, None)
+    assert refit_due(MIN_REVIEWS, None)
+    assert not refit_due(MIN_REVIEWS + 50, MIN_REVIEWS)
+    assert refit_due(int(MIN_REVIEWS * REFIT_GROWTH), MIN_REVIEWS)
+
+
+def test_parameters_are_fitted_and_saved_once_the_log_is_big_enough(database):
+    store, profile_id = open_profile(database)
+    add_history(store, profile_id, range(150))
+    reviews = store.review_count(profile_id)
+    assert reviews >= MIN_REVIEWS
+    store.close()
+
+    outcome = refit_profile(database, profile_id)
+    assert outcome is not None and outcome.reviews == reviews
+    assert outcome.adopted is not None  # this learner is not the FSRS default: fitting helps
+    assert outcome.result.after.loss < outcome.result.before.loss
+    store, _ = open_profile(database)
+    assert store.parameters(profile_id) == outcome.adopted != DEFAULT_PARAMETERS
+    store.close()
+    # Not again until the log has grown by half.
+    assert refit_profile(database, profile_id) is None
+
+
+def test_it_fits_again_as_the_log_grows(database):
+    store, profile_id = open_profile(database)
+    add_history(store, profile_id, range(150))
+    store.close()
+    first = refit_profile(database, profile_id)
+    store, _ = open_profile(database)
+    add_history(store, profile_id, range(1000, 1100), days=200)
+    grown = store.review_count(profile_id)
+    store.close()
+    assert grown >= first.reviews * REFIT_GROWTH
+    second = refit_profile(database, profile_id)
+    assert second is not None and second.reviews == grown
+
+
+def test_the_old_parameters_stay_when_the_fit_is_not_better_on_held_out_reviews(database, monkeypatch):
+    store, profile_id = open_profile(database)
+    add_history(store, profile_id, range(150))
+    mine = tuple(p * 1.01 for p in DEFAULT_PARAMETERS)
+    store.set_parameters(profile_id, mine)
+    store.close()
+    worse = OptimizeResult(500, 400, 100, Fit(0.30, 0.05), Fit(0.35, 0.07), DEFAULT_PARAMETERS)
+    seen_current = []
+
+    def fake_optimize(reviews, current, day_starts_at, tz):
+        seen_current.append(tuple(current))
+        return worse
+
+    monkeypatch.setattr(refit_module, "optimize", fake_optimize)
+    outcome = refit_profile(database, profile_id)
+    assert outcome is not None and outcome.adopted is None
+    assert seen_current == [mine]  # the fit starts from, and is judged against, the profile's own
+    store, _ = open_profile(database)
+    assert store.parameters(profile_id) == mine
+    store.close()
+
+
+def test_too_few_reviews_change_nothing(database):
+    store, profile_id = open_profile(database)
+    add_history(store, profile_id, range(5))
+    store.close()
+    assert refit_profile(database, profile_id) is None
+    store, _ = open_profile(database)
+    assert store.parameters(profile_id) is None
+    store.close()
