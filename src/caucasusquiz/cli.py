@@ -139,6 +139,11 @@ def build_parser() -> argparse.ArgumentParser:
         "else the decks folder the app studies)",
     )
     generate.add_argument("--quiet", "-q", action="store_true", help="print only the summary")
+    generate.add_argument(
+        "--prune",
+        action="store_true",
+        help="allow a run to remove more than a few unedited generated cards (else it asks, or stops)",
+    )
 
     stats = command("stats", "show progress statistics", "Show progress for the current profile.")
     stats.add_argument("--json", action="store_true", help="print one JSON object")

@@ -26,7 +26,9 @@ def run(args: argparse.Namespace) -> int:
     seeds, out = _locations(args)
     progress = _ProgressBar(sys.stderr) if _wants_progress(seeds) else None
     try:
-        report = generate(seeds, out, progress=progress)
+        report = generate(
+            seeds, out, progress=progress, prune=bool(getattr(args, "prune", False)), confirm=_ask_at_terminal
+        )
     finally:
         if progress is not None:
             progress.close()
@@ -36,6 +38,17 @@ def run(args: argparse.Namespace) -> int:
         print("\n".join(report.lines()))
         print(report.summary())
     return 0
+
+
+def _ask_at_terminal(removing: int) -> bool:
+    """At a terminal, ask before removing many cards; in a script, don't (use --prune)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return False
+    try:
+        reply = input(f"This run would remove {removing} generated cards. Remove them? [y/N] ")
+    except EOFError:
+        return False
+    return reply.strip().lower() in ("y", "yes")
 
 
 def _locations(args: argparse.Namespace) -> tuple[list[Path], Path]:

@@ -10,15 +10,19 @@ three plausible distractors exist. A fact with a single span may get a true/fals
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass
 
 from caucasusquiz.decks.ids import slug_words
+from caucasusquiz.generator.clauses import Clause, clause_around
 from caucasusquiz.generator.distractors import Pool, distractors
-from caucasusquiz.generator.entities import Mention, fold, known_entity
+from caucasusquiz.generator.entities import Mention, find_mentions, fold, known_entity
 from caucasusquiz.generator.facts import Fact
+from caucasusquiz.generator.kinds import fine_kind
 from caucasusquiz.generator.questions import question_for
+from caucasusquiz.generator.timeline import DocDate, resolve
 
 PRIMARY_MIN = 5
 SECONDARY_MIN = 7
@@ -157,25 +161,6 @@ def _without_alias(fact: Fact, mention: Mention) -> tuple[str, int, int]:
     return prompt, mention.start, mention.end
 
 
-def chosen_spans(fact: Fact) -> list[Mention]:
-    """The one or two spans worth asking, best first."""
-    candidates: list[tuple[int, int, Mention]] = []
-    for mention in fact.mentions:
-        if mention.start < fact.lead:
-            continue
-        value = score(mention, fact.prompt)
-        if value < PRIMARY_MIN or leaks(mention, display_answer(mention), fact.prompt, fact.mentions):
-            continue
-        candidates.append((value, -mention.start, mention))
-    candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
-    spans = [c[2] for c in candidates[:1]]
-    for value, _, mention in candidates[1:]:
-        if value >= SECONDARY_MIN and mention.canonical != spans[0].canonical:
-            spans.append(mention)
-            break
-    return spans
-
-
 def display_answer(mention: Mention) -> str:
     """What the learner types or picks: a known person's full name, else the span as written."""
     known = known_entity(mention.text)
@@ -199,73 +184,6 @@ def accepted(mention: Mention, answer: str) -> list[str]:
     if mention.kind == "number" and mention.group == "percent":
         forms.append(mention.text.replace(" percent", "%").replace(" per cent", "%"))
     return list(dict.fromkeys(f for f in forms if fold(f) != fold(answer)))
-
-
-def cards_for(fact: Fact, pool: Pool) -> list[Draft]:
-    spans = chosen_spans(fact)
-    drafts: list[Draft] = []
-    for number, mention in enumerate(spans):
-        draft = _ask(fact, mention, pool, number, second=number > 0)
-        if draft is not None:
-            drafts.append(draft)
-    if len(drafts) == 1 and len(fact.prompt) <= MAX_TRUEFALSE:
-        truefalse = _truefalse(fact, spans[0], pool)
-        if truefalse is not None:
-            drafts.append(truefalse)
-    return drafts
-
-
-def _ask(fact: Fact, mention: Mention, pool: Pool, number: int, second: bool) -> Draft | None:
-    answer = display_answer(mention)
-    prompt, start, end = _without_alias(fact, mention)
-    question = question_for(prompt, fact.lead, mention)
-    if question is not None and _folded(answer) in _folded(question):
-        question = None
-    options = distractors(mention, answer, prompt, pool)
-    tags = (_tag(mention),)
-    blank = prompt[:start] + BLANK + prompt[end:]
-    if second and len(options) >= 3:
-        body = (("question", question or blank), ("answer", answer), ("distractors", options))
-        return _draft(fact, mention, "choice", body, tags, "ask", number)
-    accept = accepted(mention, answer)
-    if question is not None or accept:
-        # A cloze cannot list other accepted spellings; a question with the blank can.
-        body: tuple[tuple[str, object], ...] = (("question", question or blank), ("answer", answer))
-        if accept:
-            body += (("accept", accept),)
-        return _draft(fact, mention, "qa", body, tags, "ask", number)
-    hint = _HINTS.get(mention.group) if mention.kind in ("date", "year", "number") else None
-    cloze = mention.text + (f"::{hint}" if hint else "")
-    text = prompt[:start] + "{{" + cloze + "}}" + prompt[end:]
-    return _draft(fact, mention, "cloze", (("text", text),), tags, "ask", number)
-
-
-# True/false only where a false version is a real alternative: another date, number or
-# person of the same role. Swapping places or organisations makes nonsense sentences.
-_TRUEFALSE_KINDS = frozenset({"date", "year", "number", "person"})
-TRUEFALSE_MIN = 8
-
-
-def _truefalse(fact: Fact, mention: Mention, pool: Pool) -> Draft | None:
-    if (
-        mention.kind not in _TRUEFALSE_KINDS
-        or mention.group == "count-word"
-        or score(mention, fact.prompt) < TRUEFALSE_MIN
-        or _MONOTONIC.search(fact.prompt[: mention.start])
-    ):
-        return None
-    answer = display_answer(mention)
-    options = distractors(mention, answer, fact.prompt, pool, same_group_only=True)
-    if not options:
-        return None
-    digest = hashlib.sha1(f"{fact.key}|tf".encode()).digest()
-    truth = digest[0] % 2 == 0
-    wrong = mention.text if truth else options[0]
-    if mention.kind == "person" and not truth and " " not in mention.text:
-        wrong = options[0].split()[-1]  # "Wilson concluded" → "Obama concluded"
-    statement = fact.prompt[: mention.start] + wrong + fact.prompt[mention.end :]
-    body = (("statement", statement), ("answer", truth))
-    return _draft(fact, mention, "truefalse", body, (_tag(mention),), "tf", 2)
 
 
 def _draft(
@@ -301,3 +219,113 @@ def _tag(mention: Mention) -> str:
 def _folded(text: str) -> str:
     """The deck checker's comparison: case-folded, whitespace collapsed."""
     return " ".join(text.casefold().split())
+
+
+# ---- one card per fact, asked in the clause that holds it ---------------------------------
+
+MAX_CLOZE_WORDS = 28
+MAX_QUESTION_WORDS = 30
+_NAME_KINDS = frozenset({"person", "act", "project", "event", "organisation", "place"})
+_PRONOUN_START = re.compile(r"^(?:He|She)\s+(?=[a-z])")
+
+
+def taught_sentence(fact: Fact, date: DocDate | None) -> tuple[str | None, str]:
+    """The fact's own sentence, standing alone, or None and why it can't."""
+    sentence = fact.prompt[fact.lead :]
+    if fact.lead:
+        # It leaned on the sentence before: only "He/She …" after one named person is resolved.
+        people = {m.canonical: m for m in find_mentions(fact.prompt[: fact.lead]) if m.kind == "person"}
+        if not _PRONOUN_START.match(sentence) or len(people) != 1:
+            return None, "needs context"
+        (person,) = people.values()
+        sentence = _PRONOUN_START.sub(display_answer(person) + " ", sentence, count=1)
+    resolved = resolve(sentence, date)
+    if resolved is None:
+        return None, "relative time (no date to resolve it)"
+    return resolved, ""
+
+
+def cards_for(fact: Fact, pool: Pool, subjects: set[str], date: DocDate | None) -> tuple[list[Draft], str]:
+    """At most one card for the fact (the best span that makes a good card), or a reason."""
+    sentence, reason = taught_sentence(fact, date)
+    if sentence is None:
+        return [], reason
+    mentions = find_mentions(sentence)
+    candidates: list[tuple[int, int, Mention]] = []
+    for mention in mentions:
+        if mention.canonical in subjects or fold(mention.text) in subjects:
+            continue
+        if (
+            mention.kind in _NAME_KINDS - {"person", "place"}
+            and " " not in mention.text
+            and not mention.known
+        ):
+            continue  # "Treaty" alone, "IPAP": no name a student can tell apart
+        value = score(mention, sentence)
+        if value < PRIMARY_MIN or leaks(mention, display_answer(mention), sentence, mentions):
+            continue
+        candidates.append((value, -mention.start, mention))
+    if not candidates:
+        return [], "no informative span"
+    candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
+    for _, _, mention in candidates:
+        clause = clause_around(sentence, mention.start, mention.end)
+        if clause is None:
+            continue
+        draft = _card(fact, clause, mention, pool, sentence)
+        if draft is not None:
+            return [draft], ""
+    return [], "too long for a card"
+
+
+def _card(fact: Fact, clause: Clause, original: Mention, pool: Pool, sentence: str) -> Draft | None:
+    mention = dataclasses.replace(
+        original, start=clause.start, end=clause.end, text=clause.text[clause.start : clause.end]
+    )
+    text = clause.text
+    answer = display_answer(mention)
+    kind = fine_kind(original, sentence)
+    question = question_for(text, 0, mention)
+    if question is not None and (
+        _folded(answer) in _folded(question) or len(question.split()) > MAX_QUESTION_WORDS
+    ):
+        question = None
+    blank = text[: mention.start] + BLANK + text[mention.end :]
+    options = distractors(mention, answer, text, pool, kind)
+    tags = (_tag(mention),)
+    digest = hashlib.sha1(f"{fact.key}|{mention.canonical}".encode()).digest()
+    if mention.kind in _NAME_KINDS:
+        if len(options) >= 3:
+            body: tuple[tuple[str, object], ...] = (
+                ("question", question or blank),
+                ("answer", answer),
+                ("distractors", options),
+            )
+            return _draft(fact, mention, "choice", body, tags, "ask", 0)
+        if mention.kind == "place" and question is None:
+            return None  # a place blanked out of a sentence, with nothing to choose from: a guess
+    elif (
+        digest[0] % 3 == 0
+        and options
+        and not _MONOTONIC.search(text[: mention.start])
+        and mention.group != "count-word"
+    ):
+        truth = digest[1] % 2 == 0
+        statement = text if truth else text[: mention.start] + options[0] + text[mention.end :]
+        body = (("statement", statement), ("answer", truth))
+        return _draft(fact, mention, "truefalse", body, tags, "tf", 0)
+    accept = accepted(mention, answer)
+    if question is not None:
+        body = (("question", question), ("answer", answer))
+        if accept:
+            body += (("accept", accept),)
+        return _draft(fact, mention, "qa", body, tags, "ask", 0)
+    if len(text.split()) > MAX_CLOZE_WORDS:
+        return None
+    if accept:
+        body = (("question", blank), ("answer", answer), ("accept", accept))
+        return _draft(fact, mention, "qa", body, tags, "ask", 0)
+    hint = _HINTS.get(mention.group) if mention.kind in ("date", "year", "number") else None
+    cloze = mention.text + (f"::{hint}" if hint else "")
+    body = (("text", text[: mention.start] + "{{" + cloze + "}}" + text[mention.end :]),)
+    return _draft(fact, mention, "cloze", body, tags, "ask", 0)

@@ -33,6 +33,31 @@ _GLUED_CITATION = re.compile(
 )
 
 
+# Wiki citation and note markers: "[12]", "[1][2]", "[citation needed]", "[a]", "[note 3]",
+# "[edit]". They become spaces (offsets stay); one that stands where a sentence ended
+# without its period ("independence[3] In February") becomes the period.
+_MARKER = re.compile(
+    r"(?:\[(?:\d{1,4}|[a-z]{1,2}|note \d+|nb \d+|citation needed|clarification needed|"
+    r"better source needed|dubious[^\]]{0,30}|when\?|who\?|which\?|according to whom\?|"
+    r"edit|update|failed verification|page needed|full citation needed|unreliable source\??)\])+",
+    re.IGNORECASE,
+)
+
+
+def strip_markers(text: str) -> str:
+    """Citation markers out, same length, a lost sentence end restored."""
+
+    def blank(match: re.Match[str]) -> str:
+        before = text[match.start() - 1 : match.start()]
+        after = text[match.end() : match.end() + 3]
+        width = len(match.group())
+        if before.isalnum() and re.match(r"\s*[A-Z][a-z]", after):
+            return "." + " " * (width - 1)
+        return " " * width
+
+    return _MARKER.sub(blank, text) if "[" in text else text
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph of prose. `anchors` are (offset in text, original line), ascending."""
@@ -127,7 +152,7 @@ def _join(doc: Document, fragments: list[_Fragment], bullet: bool) -> Block:
         anchors.append((length, fragment.line))
         parts.append(text)
         length += len(text)
-    text = "".join(parts)
+    text = strip_markers("".join(parts))
     # Inline citations glued onto a sentence ("nation.Melia, Thomas O. “…” … https://….htm.")
     # are removed here, where offsets can still be kept: the removed span becomes spaces.
     text = _GLUED_CITATION.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)

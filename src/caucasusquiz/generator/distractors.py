@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from caucasusquiz.generator.entities import Mention, fold, known_entity
+from caucasusquiz.generator.kinds import fine_kind
 
 WANTED = 3
-MAX_YEAR = 2025
 _MONTHS = list(calendar.month_name)[1:]
 _NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _FRACTIONS = ["one-quarter", "one-third", "one-half", "two-thirds", "one-fifth", "three-quarters"]
@@ -26,48 +26,43 @@ _FRACTIONS = ["one-quarter", "one-third", "one-half", "two-thirds", "one-fifth",
 
 @dataclass(slots=True)
 class Pool:
-    """Names seen in the corpus, by kind and group, with their display spelling."""
+    """Names seen in the corpus, by fine kind, with their display spelling."""
 
-    names: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> canonical -> text
-    groups: dict[str, str] = field(default_factory=dict)  # canonical -> group
+    names: dict[str, dict[str, str]] = field(default_factory=dict)  # fine kind -> canonical -> text
+    latest_year: int = 0
 
-    def add(self, mentions: Iterable[Mention]) -> None:
+    def add(self, mentions: Iterable[Mention], text: str) -> None:
         for mention in mentions:
-            if mention.kind in ("date", "year", "number") or mention.topic or mention.trivial:
+            if mention.kind == "year":
+                self.latest_year = max(self.latest_year, int(mention.text))
+            if mention.kind in ("date", "year", "number") or mention.trivial:
                 continue
+            if len(mention.text.split()) == 1 and mention.kind not in ("person", "place"):
+                continue  # "Treaty", "Act": a head word alone is no name
             known = known_entity(mention.text)
-            display = known.name if known else mention.text
-            bucket = self.names.setdefault(mention.kind, {})
+            display = known.name if known else re.sub(r"['’]s$", "", mention.text)
+            bucket = self.names.setdefault(fine_kind(mention, text), {})
             # The shortest canonical spelling seen wins, so the display is stable.
             if mention.canonical not in bucket or display < bucket[mention.canonical]:
                 bucket[mention.canonical] = display
-            self.groups.setdefault(mention.canonical, mention.group)
 
 
-def distractors(
-    mention: Mention, answer: str, prompt: str, pool: Pool, same_group_only: bool = False
-) -> list[str]:
-    """Up to three wrong answers of the answer's kind and format.
-
-    `same_group_only` keeps names to the answer's own role (a U.S. president for a U.S.
-    president), which a false true/false statement needs to stay plausible.
-    """
+def distractors(mention: Mention, answer: str, prompt: str, pool: Pool, kind: str) -> list[str]:
+    """Up to three wrong answers of the answer's fine `kind` and format."""
     if mention.kind == "year":
-        options = _years(int(mention.text))
+        options = _years(int(mention.text), pool.latest_year or int(mention.text) + 1)
     elif mention.kind == "date":
         options = _dates(mention)
     elif mention.kind == "number":
         options = _numbers(mention)
     else:
-        options = _names(mention, pool, same_group_only)
+        options = [
+            text for canon, text in sorted(pool.names.get(kind, {}).items()) if canon != mention.canonical
+        ]
     shown = fold(prompt)
     taken = {fold(answer), mention.canonical}
     chosen: list[str] = []
-    # Names come ranked by role already; values get a stable shuffle of the nearby ones.
-    ordered = (
-        options if mention.kind not in ("year", "date", "number") else _ranked(options, mention.canonical)
-    )
-    for option in ordered:
+    for option in _ranked(options, mention.canonical):
         folded = fold(option)
         if folded in taken or _variant(folded, taken) or re.search(rf"\b{re.escape(folded)}\b", shown):
             continue
@@ -97,9 +92,10 @@ def _variant(candidate: str, taken: set[str]) -> bool:
     return False
 
 
-def _years(year: int) -> list[str]:
-    near = [year + d for d in (-3, -2, -1, 1, 2, 3)]
-    return [str(y) for y in near if y <= MAX_YEAR]
+def _years(year: int, latest: int) -> list[str]:
+    """Years a student could mistake for it: spread over a decade, not the next three."""
+    near = [year + d for d in (-9, -6, -4, -3, 3, 4, 6, 9)]
+    return [str(y) for y in near if y <= max(latest, year)]
 
 
 def _dates(mention: Mention) -> list[str]:
@@ -121,7 +117,7 @@ def _dates(mention: Mention) -> list[str]:
             return []
         month, year = _MONTHS.index(match.group(1)), int(match.group(2))
         options = [f"{_MONTHS[(month + d) % 12]} {year}" for d in (-2, -1, 1, 2, 3)]
-        options += [f"{_MONTHS[month]} {y}" for y in (year - 1, year + 1) if y <= MAX_YEAR]
+        options += [f"{_MONTHS[month]} {y}" for y in (year - 1, year + 1)]
         return options
     if mention.group == "month-day":
         match = re.match(r"([A-Z][a-z]+)\.?\s+(\d{1,2})$", text)
@@ -152,13 +148,25 @@ def _numbers(mention: Mention) -> list[str]:
     if mention.group in ("percent", "percent-sign"):
         steps = (-20, -10, 10, 20, 30) if value % 10 == 0 else (-15, -8, 7, 14, 25)
         values = [value + s for s in steps if 0 < value + s < 100]
-    elif mention.group == "money":
-        values = [value * f for f in (0.5, 2, 2.5, 5)]
     elif mention.group == "score":
         values = [value + s for s in (-8, 15, 27, 40) if 0 < value + s < 100]
     else:
-        values = [value + s for s in (-3, -2, -1, 1, 2, 4) if value + s > 0]
+        # A plausible scale, at the answer's precision: 1,768 km → 1,100 / 2,300 / 3,200.
+        values = [_round_like(value * f, value) for f in (0.6, 1.3, 1.8, 0.4, 2.5)]
+        values = [v for v in values if v > 0 and v != value]
     return [_format_like(raw, v, text) for v in values]
+
+
+def _round_like(value: float, answer: float) -> float:
+    """Rounded to the answer's own precision (its trailing zeros), at least to 1."""
+    if answer != int(answer):
+        return round(value, 1)
+    step = 1
+    whole = int(answer)
+    while whole and whole % (step * 10) == 0:
+        step *= 10
+    step = max(step, 10 ** max(len(str(whole)) - 2, 0)) if whole >= 100 else step
+    return float(max(step, round(value / step) * step))
 
 
 def _format_like(raw: str, value: float, text: str) -> str:
@@ -166,24 +174,3 @@ def _format_like(raw: str, value: float, text: str) -> str:
     if "," not in raw and value == int(value):
         number = str(int(value))
     return text.replace(raw, number, 1)
-
-
-def _names(mention: Mention, pool: Pool, same_group_only: bool) -> list[str]:
-    bucket = pool.names.get(mention.kind, {})
-    family = mention.group.split("-")[0]
-
-    def rank(canon: str) -> int:
-        group = pool.groups.get(canon, "")
-        if group == mention.group:
-            return 0
-        return 1 if group.split("-")[0] == family else 2
-
-    # Same role first ("other U.S. presidents"), then the same side ("other U.S.
-    # officials"), then other names of the kind only to fill up.
-    tiers: list[list[str]] = [[], [], []]
-    for canon, text in sorted(bucket.items()):
-        if canon != mention.canonical:
-            tiers[rank(canon)].append(text)
-    if same_group_only:
-        return _ranked(tiers[0], mention.canonical)
-    return [name for tier in tiers for name in _ranked(tier, mention.canonical)]

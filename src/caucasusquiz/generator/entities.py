@@ -8,6 +8,7 @@ sees the same fact in two spellings, and the topic itself is never an answer.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -219,14 +220,24 @@ def _generic(text: str, match: re.Match[str], kind: str) -> Mention:
 
 
 def _resolve(found: list[Mention]) -> list[Mention]:
-    """Keep non-overlapping mentions: known names first, then longer, then the richer kind."""
+    """Keep non-overlapping mentions: known names first, then longer, then the richer kind.
+
+    Kept spans are held sorted by start, so each candidate is checked against its two
+    neighbours only: the cost grows with n log n, not n², on one huge paragraph.
+    """
     ordered = sorted(
         found, key=lambda m: (not m.known, -(m.end - m.start), -_KIND_RANK.get(m.kind, 0), m.start)
     )
+    starts: list[int] = []
     kept: list[Mention] = []
     for mention in ordered:
         if mention.end - mention.start < 2 or not mention.text.strip():
             continue
-        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
-            kept.append(mention)
-    return sorted(kept, key=lambda m: m.start)
+        index = bisect.bisect_left(starts, mention.start)
+        if index < len(kept) and kept[index].start < mention.end:
+            continue
+        if index > 0 and kept[index - 1].end > mention.start:
+            continue
+        starts.insert(index, mention.start)
+        kept.insert(index, mention)
+    return kept

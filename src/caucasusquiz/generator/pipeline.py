@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from caucasusquiz.errors import UserError
 from caucasusquiz.generator.cards import Draft, cards_for
 from caucasusquiz.generator.clean import clean_document
 from caucasusquiz.generator.dedupe import unique_cards, unique_facts
@@ -18,7 +19,9 @@ from caucasusquiz.generator.documents import read_document, seed_files
 from caucasusquiz.generator.facts import Fact, facts_of, our_country, sentences_of
 from caucasusquiz.generator.merge import plan_decks, write_plan
 from caucasusquiz.generator.report import Report
-from caucasusquiz.generator.topics import TOPICS, Topic, topic_for
+from caucasusquiz.generator.subject import frequent_names, title_names, title_of
+from caucasusquiz.generator.timeline import DocDate, document_date
+from caucasusquiz.generator.topics import Topic, document_topic, read_topics, topic_for, topics_file
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes in total)
 
@@ -28,10 +31,16 @@ def build(
 ) -> tuple[dict[str, tuple[Topic, list[Draft]]], Report]:
     """Every generated card, by deck, without writing anything."""
     report = Report()
+    paths = list(paths)
     files = seed_files(paths)
+    topics_path = topics_file(paths)
+    subject_decks = read_topics(topics_path) if topics_path is not None else ()
     total = sum(f.stat().st_size for f in files)
     done = 0
     facts: list[Fact] = []
+    subjects: dict[str, set[str]] = {}
+    dates: dict[str, DocDate | None] = {}
+    titles: dict[str, str] = {}
     for path in files:
         document = read_document(path)
         report.documents.append(document.name)
@@ -39,7 +48,12 @@ def build(
         cleaned = clean_document(document)
         report.furniture.update(cleaned.dropped)
         paragraphs = sentences_of(cleaned.blocks, our_country(cleaned.blocks))
-        facts.extend(facts_of(paragraphs))
+        found = facts_of(paragraphs)
+        facts.extend(found)
+        title = title_of(cleaned.blocks, path.stem)
+        titles[document.name] = title
+        subjects[document.name] = title_names(title) | frequent_names(f.mentions for f in found)
+        dates[document.name] = document_date(document)
         for sentence in (s for paragraph in paragraphs for s in paragraph):
             report.sentences += 1
             if sentence.reason is not None:
@@ -52,16 +66,19 @@ def build(
         report.rejected["repeated (said before)"] += repeated
     pool = Pool()
     for fact in facts:
-        pool.add(fact.mentions)
+        pool.add(fact.mentions, fact.prompt)
     drafts: list[Draft] = []
     topics: dict[str, Topic] = {}
     for fact in facts:
-        made = cards_for(fact, pool)
+        made, reason = cards_for(fact, pool, subjects[fact.doc.name], dates[fact.doc.name])
         if not made:
-            report.rejected["no informative span"] += 1
+            report.rejected[reason] += 1
             continue
         report.taught += 1
-        topic = topic_for(fact.context)
+        if subject_decks:
+            topic = topic_for(fact.context, subject_decks)
+        else:
+            topic = document_topic(fact.doc.name, titles[fact.doc.name])
         for draft in made:
             topics[draft.id] = topic
         drafts.extend(made)
@@ -74,17 +91,42 @@ def build(
         seen.add(draft.id)
         topic = topics[draft.id]
         decks.setdefault(topic.id, (topic, []))[1].append(draft)
-    ordered = {t.id: decks[t.id] for t in TOPICS if t.id in decks}
+    order = [t.id for t in subject_decks] if subject_decks else list(decks)
+    ordered = {deck_id: decks[deck_id] for deck_id in order if deck_id in decks}
     for deck_id, (topic, deck_drafts) in ordered.items():
         report.decks[deck_id] = topic.title
         report.cards[deck_id] = len(deck_drafts)
     return ordered, report
 
 
-def generate(paths: Iterable[Path], out_dir: Path, progress: Progress | None = None) -> Report:
-    """Generate decks from the seeds at `paths` into `out_dir`, keeping hand edits."""
+# A run may drop this many unedited generated cards without asking: a seed edit removes a
+# few; an empty or wrong input would remove them all.
+PRUNE_LIMIT = 5
+
+Confirm = Callable[[int], bool]  # (cards that would be removed) -> go ahead?
+
+
+def generate(
+    paths: Iterable[Path],
+    out_dir: Path,
+    progress: Progress | None = None,
+    prune: bool = False,
+    confirm: Confirm | None = None,
+) -> Report:
+    """Generate decks from the seeds at `paths` into `out_dir`, keeping hand edits.
+
+    A run that would remove more than PRUNE_LIMIT generated cards writes nothing unless
+    `prune` is set or `confirm` agrees (the command asks at a terminal).
+    """
     decks, report = build(paths, progress)
     plan = plan_decks(out_dir, decks)
+    removing = len(plan.report.removed)
+    if removing > PRUNE_LIMIT and not prune and not (confirm is not None and confirm(removing)):
+        raise UserError(
+            f"{out_dir}: this run would remove {removing} generated cards "
+            f"(their sentences are no longer in the seeds given); nothing was changed",
+            "check the seed paths; if the removal is intended, run again with --prune",
+        )
     write_plan(out_dir, plan)
     report.merge = plan.report
     report.out_dir = str(out_dir)

@@ -1,0 +1,102 @@
+"""The clause that holds a fact: a card asks that clause, not the paragraph around it.
+
+A sentence is cut at clause boundaries ("; ", " — ", ", which …", ", while …", ", but …").
+The clause holding the answer is kept when it stands on its own: the main clause (with a
+modifier holding the answer, such as ", following …", appended), or a coordinated clause
+with its own subject (", but the Senate rejected …"). A relative clause (", which …",
+", who …") has no subject of its own, so its answer is asked in the whole sentence only
+when that is short; otherwise not at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from caucasusquiz.generator.questions import is_past_verb
+
+MAX_WORDS = 32
+
+_BOUNDARY = re.compile(
+    r";\s+|\s+[—–]\s+|\s+-\s+"
+    r"|,\s+(?=(?:which|who|whom|whose|while|whereas|but|although|though|where|and|"
+    r"following|making|becoming|leading|prompting)\b)"
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|"
+    r"remains|became|becomes|[a-z]{3,}(?:ed|es))\b"
+)
+_COORDINATED = re.compile(r"^(?:but|while|whereas|and|although|though)\s+")
+_RELATIVE = re.compile(r"^(?:which|who|whom|whose|where|when)\b")
+_SUBJECT_START = re.compile(r"^(?:the\s+|a\s+|an\s+)?[A-Z\d]")
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    text: str
+    start: int  # where the answer is in `text`
+    end: int
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def clause_around(sentence: str, start: int, end: int) -> Clause | None:
+    """The shortest self-contained clause of `sentence` holding [start, end), or None."""
+    cuts = [0]
+    for match in _BOUNDARY.finditer(sentence):
+        if not _balanced(sentence[: match.start()]):
+            continue
+        after = sentence[match.end() :]
+        if after.startswith("and ") and not _starts_clause(after[4:]):
+            continue  # "Democracy, Human Rights, and Labor": a list, not a clause
+        cuts.append(match.start())
+    cuts.append(len(sentence))
+    segments = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+    index = next((i for i, (a, b) in enumerate(segments) if a <= start < b), None)
+    if index is None or end > segments[index][1]:
+        return _whole(sentence, start, end)
+    main_start, main_end = segments[0]
+    main = sentence[main_start:main_end].rstrip(" ,;.")
+    if not _FINITE.search(main):
+        return None  # "The second-longest European motorway, the E60": no verb, no fact
+    if index == 0:
+        return _finish(main, start, end)
+    seg_start, seg_end = segments[index]
+    raw = sentence[seg_start:seg_end]
+    body = re.sub(r"^[;,]?\s*(?:[—–-]\s+)?", "", raw)
+    shift = seg_start + (len(raw) - len(body))
+    body = body.rstrip(" ,;.")
+    if _RELATIVE.match(body):
+        return _whole(sentence, start, end)
+    coordinated = _COORDINATED.match(body)
+    if coordinated or sentence[seg_start] == ";":
+        rest = body[coordinated.end() :] if coordinated else body
+        offset = shift + (len(body) - len(rest))
+        if _starts_clause(rest):
+            text = rest[:1].upper() + rest[1:]
+            return _finish(text, start - offset, end - offset)
+        return _whole(sentence, start, end)
+    # A modifier (", following …", ", including …"): the main clause carries it.
+    text = f"{main}, {body}"
+    offset = shift - (len(main) + 2)
+    return _finish(text, start - offset, end - offset)
+
+
+def _starts_clause(text: str) -> bool:
+    return bool(_SUBJECT_START.match(text)) and any(is_past_verb(w) for w in text.split()[:8])
+
+
+def _whole(sentence: str, start: int, end: int) -> Clause | None:
+    return _finish(sentence.rstrip(" ,;."), start, end)
+
+
+def _finish(text: str, start: int, end: int) -> Clause | None:
+    if start < 0 or end > len(text) or words(text) > MAX_WORDS:
+        return None
+    return Clause(text + ".", start, end)
+
+
+def _balanced(head: str) -> bool:
+    return head.count("(") <= head.count(")") and head.count('"') % 2 == 0

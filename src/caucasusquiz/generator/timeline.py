@@ -1,0 +1,106 @@
+"""Relative time ("last October", "this year") resolved from the document's own date, or refused.
+
+A card is read months or years after the article was written: "last October" means
+nothing then. The document's date is taken from its own text — a dateline or publication
+line near the top ("SKOPJE, 9 April 2019 —", "11 June 2019", "Last updated … 2019").
+With it, "last October", "this year", "last year", "next year" become explicit; a
+phrase that cannot be made explicit ("recently", "over the last two years") makes the
+sentence unusable for a card.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from caucasusquiz.generator.documents import Document
+
+HEAD_LINES = 25
+_MONTHS = "January February March April May June July August September October November December".split()
+_MONTH = "|".join(_MONTHS)
+_DATED = (
+    re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+((?:19|20)\d\d)\b"),
+    re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}),\s+((?:19|20)\d\d)\b"),
+    re.compile(rf"\b({_MONTH})\s+((?:19|20)\d\d)\b"),
+)
+_RESOLVABLE = re.compile(
+    rf"\b(?:(?:[Ll]ast|[Tt]his past|[Tt]his|[Nn]ext)\s+(?P<month>{_MONTH})"
+    r"|(?P<which>[Ee]arlier this|[Ll]ater this|[Tt]his|[Ll]ast|[Nn]ext|[Pp]revious|[Pp]ast)\s+year)\b"
+)
+_UNRESOLVABLE = re.compile(
+    r"\b(?:recently|currently|nowadays|at present|these days|so far|to date|"
+    r"last (?:week|month|decade|spring|summer|autumn|fall|winter)|this (?:week|month|spring|"
+    r"summer|autumn|fall|winter)|next (?:week|month)|earlier this (?:week|month)|"
+    r"(?:over|in|during|for) the (?:last|past|next|previous|coming) (?:\w+ )?(?:years?|months?|"
+    r"decades?|weeks?)|a (?:year|month|week|decade) ago|\w+ (?:years|months|weeks) ago|"
+    r"yesterday|today|tomorrow|tonight|on (?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)|the previous (?:\w+ )?(?:downturn|administration|government|year|month)|"
+    r"the current (?:\w+ )?(?:administration|government|year))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocDate:
+    year: int
+    month: int  # 1–12; 0 when only the year is known
+
+
+def document_date(doc: Document) -> DocDate | None:
+    """The date the document gives itself in its first lines (dateline, publication line)."""
+    for line in doc.lines[:HEAD_LINES]:
+        if len(line) > 400:
+            line = line[:400]
+        for pattern in _DATED:
+            match = pattern.search(line)
+            if match:
+                parts = match.groups()
+                month = next(_MONTHS.index(p) + 1 for p in parts if p in _MONTHS)
+                year = int(parts[-1])
+                return DocDate(year, month)
+    return None
+
+
+def resolve(text: str, date: DocDate | None) -> str | None:
+    """`text` with relative time made explicit, or None when some cannot be."""
+    if _UNRESOLVABLE.search(text):
+        return None
+    if not _RESOLVABLE.search(text):
+        return text
+    if date is None:
+        return None
+
+    def explicit(match: re.Match[str]) -> str:
+        assert date is not None
+        before = match.string[: match.start()].rstrip().lower()
+        after_preposition = re.search(r"(?:^|\s)(?:in|by|of|since|until|from|during|after|before)$", before)
+        lead = "" if after_preposition else "in "
+        month = match.group("month")
+        if month:
+            number = _MONTHS.index(month) + 1
+            word = match.group().split()[0].lower()
+            if word == "next":
+                year = date.year if number > date.month else date.year + 1
+            elif word == "this" and date.month and number >= date.month:
+                year = date.year
+            else:
+                year = date.year if date.month and number < date.month else date.year - 1
+            return f"{lead}{month} {year}"
+        which = match.group("which").lower()
+        if which == "earlier this":
+            return f"earlier in {date.year}"
+        if which == "later this":
+            return f"later in {date.year}"
+        if which == "this":
+            return f"{lead}{date.year}"
+        if which == "next":
+            return f"{lead}{date.year + 1}"
+        return f"{lead}{date.year - 1}"
+
+    resolved = _RESOLVABLE.sub(explicit, text)
+    return resolved[:1].upper() + resolved[1:]
+
+
+def is_relative(text: str) -> bool:
+    """Does `text` still hang on a time it does not name (what the quality check counts)?"""
+    return bool(_UNRESOLVABLE.search(text) or _RESOLVABLE.search(text))
