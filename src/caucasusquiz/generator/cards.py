@@ -22,6 +22,8 @@ from caucasusquiz.generator.entities import Mention, find_mentions, fold, known_
 from caucasusquiz.generator.facts import Fact
 from caucasusquiz.generator.kinds import fine_kind
 from caucasusquiz.generator.questions import question_for
+from caucasusquiz.generator.referents import resolved as named_from
+from caucasusquiz.generator.rewrite import standalone
 from caucasusquiz.generator.timeline import DocDate, resolve
 
 PRIMARY_MIN = 5
@@ -225,20 +227,19 @@ def _folded(text: str) -> str:
 
 MAX_CLOZE_WORDS = 28
 MAX_QUESTION_WORDS = 30
+MAX_PLACE_CLOZE = 22
 _NAME_KINDS = frozenset({"person", "act", "project", "event", "organisation", "place"})
-_PRONOUN_START = re.compile(r"^(?:He|She)\s+(?=[a-z])")
 
 
 def taught_sentence(fact: Fact, date: DocDate | None) -> tuple[str | None, str]:
     """The fact's own sentence, standing alone, or None and why it can't."""
-    sentence = fact.prompt[fact.lead :]
+    sentence = standalone(fact.prompt[fact.lead :])
     if fact.lead:
-        # It leaned on the sentence before: only "He/She …" after one named person is resolved.
-        people = {m.canonical: m for m in find_mentions(fact.prompt[: fact.lead]) if m.kind == "person"}
-        if not _PRONOUN_START.match(sentence) or len(people) != 1:
+        # It leaned on the sentence before: named from it, or no card.
+        named = named_from(sentence, fact.prompt[: fact.lead])
+        if named is None:
             return None, "needs context"
-        (person,) = people.values()
-        sentence = _PRONOUN_START.sub(display_answer(person) + " ", sentence, count=1)
+        sentence = named
     resolved = resolve(sentence, date)
     if resolved is None:
         return None, "relative time (no date to resolve it)"
@@ -251,8 +252,11 @@ def cards_for(fact: Fact, pool: Pool, subjects: set[str], date: DocDate | None) 
     if sentence is None:
         return [], reason
     mentions = find_mentions(sentence)
+    original = fold(fact.prompt[fact.lead :])
     candidates: list[tuple[int, int, Mention]] = []
     for mention in mentions:
+        if fold(mention.text) not in original:
+            continue  # a name or year we wrote in ("He" → "Richard Mills"): not what it teaches
         if mention.canonical in subjects or fold(mention.text) in subjects:
             continue
         if (
@@ -272,13 +276,15 @@ def cards_for(fact: Fact, pool: Pool, subjects: set[str], date: DocDate | None) 
         clause = clause_around(sentence, mention.start, mention.end)
         if clause is None:
             continue
-        draft = _card(fact, clause, mention, pool, sentence)
+        draft = _card(fact, clause, mention, pool, sentence, subjects)
         if draft is not None:
             return [draft], ""
     return [], "too long for a card"
 
 
-def _card(fact: Fact, clause: Clause, original: Mention, pool: Pool, sentence: str) -> Draft | None:
+def _card(
+    fact: Fact, clause: Clause, original: Mention, pool: Pool, sentence: str, subjects: set[str]
+) -> Draft | None:
     mention = dataclasses.replace(
         original, start=clause.start, end=clause.end, text=clause.text[clause.start : clause.end]
     )
@@ -291,7 +297,7 @@ def _card(fact: Fact, clause: Clause, original: Mention, pool: Pool, sentence: s
     ):
         question = None
     blank = text[: mention.start] + BLANK + text[mention.end :]
-    options = distractors(mention, answer, text, pool, kind)
+    options = [o for o in distractors(mention, answer, text, pool, kind, subjects) if fold(o) not in subjects]
     tags = (_tag(mention),)
     digest = hashlib.sha1(f"{fact.key}|{mention.canonical}".encode()).digest()
     if mention.kind in _NAME_KINDS:
@@ -302,8 +308,8 @@ def _card(fact: Fact, clause: Clause, original: Mention, pool: Pool, sentence: s
                 ("distractors", options),
             )
             return _draft(fact, mention, "choice", body, tags, "ask", 0)
-        if mention.kind == "place" and question is None:
-            return None  # a place blanked out of a sentence, with nothing to choose from: a guess
+        if mention.kind == "place" and question is None and len(text.split()) > MAX_PLACE_CLOZE:
+            return None  # a place blanked out of a long sentence, nothing to choose from: a guess
     elif (
         digest[0] % 3 == 0
         and options

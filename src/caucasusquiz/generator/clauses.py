@@ -15,20 +15,32 @@ from dataclasses import dataclass
 
 from caucasusquiz.generator.questions import is_past_verb
 
-MAX_WORDS = 32
+MAX_WORDS = 34
 
 _BOUNDARY = re.compile(
     r";\s+|\s+[—–]\s+|\s+-\s+"
     r"|,\s+(?=(?:which|who|whom|whose|while|whereas|but|although|though|where|and|"
-    r"following|making|becoming|leading|prompting)\b)"
+    r"following|making|becoming|leading|prompting|with|viewing|naming|granting)\b)"
 )
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|"
-    r"remains|became|becomes|[a-z]{3,}(?:ed|es))\b"
+    r"remains|became|becomes|[a-z]{2,}(?:ed|s))\b"
 )
 _COORDINATED = re.compile(r"^(?:but|while|whereas|and|although|though)\s+")
 _RELATIVE = re.compile(r"^(?:which|who|whom|whose|where|when)\b")
 _SUBJECT_START = re.compile(r"^(?:the\s+|a\s+|an\s+)?[A-Z\d]")
+
+
+SHORT = 18
+_INTRO = re.compile(
+    r"^(?:In|On|At|During|After|Before|Following|Speaking|Apart|According|Along|Despite|With|"
+    r"Regarding|Immediately|Commenting|In view|As|Amid|Under|Within|Throughout|For)\b"
+    r"[^,;\"]{3,120}?,\s+"
+)
+_DATE_WORD = re.compile(
+    r"\b(?:1[6-9]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +71,7 @@ def clause_around(sentence: str, start: int, end: int) -> Clause | None:
         return _whole(sentence, start, end)
     main_start, main_end = segments[0]
     main = sentence[main_start:main_end].rstrip(" ,;.")
-    if not _FINITE.search(main):
+    if words(main) <= 8 and not _FINITE.search(main) and not any(is_past_verb(w) for w in main.split()):
         return None  # "The second-longest European motorway, the E60": no verb, no fact
     if index == 0:
         return _finish(main, start, end)
@@ -78,7 +90,10 @@ def clause_around(sentence: str, start: int, end: int) -> Clause | None:
             text = rest[:1].upper() + rest[1:]
             return _finish(text, start - offset, end - offset)
         return _whole(sentence, start, end)
-    # A modifier (", following …", ", including …"): the main clause carries it.
+    # A modifier (", following …", ", with …"): the main clause carries it, when it
+    # follows the main clause directly (after a "; …" clause it modifies that one).
+    if index != 1:
+        return _whole(sentence, start, end)
     text = f"{main}, {body}"
     offset = shift - (len(main) + 2)
     return _finish(text, start - offset, end - offset)
@@ -92,10 +107,50 @@ def _whole(sentence: str, start: int, end: int) -> Clause | None:
     return _finish(sentence.rstrip(" ,;."), start, end)
 
 
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+
+
 def _finish(text: str, start: int, end: int) -> Clause | None:
-    if start < 0 or end > len(text) or words(text) > MAX_WORDS:
+    if start < 0 or end > len(text) or _dangling_pronoun(text):
+        return None  # "he also stopped in Yerevan": who?
+    text, start, end = _without_intro(text, start, end)
+    if words(text) > MAX_WORDS:
         return None
     return Clause(text + ".", start, end)
+
+
+def _without_intro(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Drop a long opening phrase that holds neither the answer nor a date.
+
+    "In a meeting with Azerbaijani journalists, the US ambassador … said …" asks the same
+    fact without its setting; a date in the opening ("In September 2009, …") is kept.
+    """
+    while True:
+        intro = _INTRO.match(text)
+        if not intro or intro.end() > start or words(text) <= SHORT:
+            return text, start, end
+        if _DATE_WORD.search(intro.group()):
+            return text, start, end
+        cut = intro.end()
+        rest = text[cut:]
+        if not _SUBJECT_START.match(rest) and not rest[:1].islower():
+            return text, start, end
+        text = rest[:1].upper() + rest[1:]
+        start, end = start - cut, end - cut
+
+
+def _dangling_pronoun(text: str) -> bool:
+    """A "he/she/they" with no name before it in the clause ("Bolton's visit …, he" is fine)."""
+    bare = _unquoted(text)
+    pronoun = _PRONOUN.search(bare)
+    if pronoun is None:
+        return False
+    before = bare[: pronoun.start()].split()[1:]
+    return not any(w[:1].isupper() for w in before)
+
+
+def _unquoted(text: str) -> str:
+    return re.sub(r'"[^"]*"', '""', text)
 
 
 def _balanced(head: str) -> bool:

@@ -47,8 +47,11 @@ class Pool:
                 bucket[mention.canonical] = display
 
 
-def distractors(mention: Mention, answer: str, prompt: str, pool: Pool, kind: str) -> list[str]:
+def distractors(
+    mention: Mention, answer: str, prompt: str, pool: Pool, kind: str, exclude: Iterable[str] = ()
+) -> list[str]:
     """Up to three wrong answers of the answer's fine `kind` and format."""
+    excluded = set(exclude)
     if mention.kind == "year":
         options = _years(int(mention.text), pool.latest_year or int(mention.text) + 1)
     elif mention.kind == "date":
@@ -57,7 +60,9 @@ def distractors(mention: Mention, answer: str, prompt: str, pool: Pool, kind: st
         options = _numbers(mention)
     else:
         options = [
-            text for canon, text in sorted(pool.names.get(kind, {}).items()) if canon != mention.canonical
+            text
+            for canon, text in sorted(pool.names.get(kind, {}).items())
+            if canon != mention.canonical and canon not in excluded
         ]
     shown = fold(prompt)
     taken = {fold(answer), mention.canonical}

@@ -336,7 +336,7 @@ def _share(sentence: str, start: int, end: int) -> str | None:
 
 def _lower_article(text: str) -> str:
     first, _, rest = text.partition(" ")
-    if first in ("The", "A", "An"):
+    if first in ("The", "A", "An", "Former", "Then"):
         return f"{first.lower()} {rest}".strip()
     return text
 

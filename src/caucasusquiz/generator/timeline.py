@@ -22,6 +22,7 @@ _DATED = (
     re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+((?:19|20)\d\d)\b"),
     re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}),\s+((?:19|20)\d\d)\b"),
     re.compile(rf"\b({_MONTH})\s+((?:19|20)\d\d)\b"),
+    re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b"),  # 11.06.2019
 )
 _RESOLVABLE = re.compile(
     rf"\b(?:(?:[Ll]ast|[Tt]his past|[Tt]his|[Nn]ext)\s+(?P<month>{_MONTH})"
@@ -40,6 +41,9 @@ _UNRESOLVABLE = re.compile(
 )
 
 
+_PUBLISHED = re.compile(r"\b(?:published|updated|posted|posted on|date|dated)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class DocDate:
     year: int
@@ -49,20 +53,35 @@ class DocDate:
 def document_date(doc: Document) -> DocDate | None:
     """The date the document gives itself in its first lines (dateline, publication line)."""
     for line in doc.lines[:HEAD_LINES]:
-        if len(line) > 400:
-            line = line[:400]
+        line = line[:400]
         for pattern in _DATED:
             match = pattern.search(line)
-            if match:
+            # A dateline or publication line: short, or the date right at its start or
+            # after a place ("SKOPJE, 9 April 2019 —"), or a "published/updated" line.
+            if match and (
+                len(line.split()) <= 12
+                or (match.start() < 30 and re.match(r"^[A-Z][\w .'-]*,?\s*$", line[: match.start()] or "X"))
+                or _PUBLISHED.search(line[: match.start()])
+            ):
                 parts = match.groups()
-                month = next(_MONTHS.index(p) + 1 for p in parts if p in _MONTHS)
-                year = int(parts[-1])
-                return DocDate(year, month)
+                names = [_MONTHS.index(p) + 1 for p in parts if p in _MONTHS]
+                month = names[0] if names else int(parts[1])
+                if 1 <= month <= 12:
+                    return DocDate(int(parts[-1]), month)
     return None
+
+
+_SPAN = re.compile(
+    r"\b(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or) the (?:last|past) "
+    r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years\b"
+)
+_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 
 
 def resolve(text: str, date: DocDate | None) -> str | None:
     """`text` with relative time made explicit, or None when some cannot be."""
+    if date is not None:
+        text = _SPAN.sub(lambda m: _between(m, date), text)
     if _UNRESOLVABLE.search(text):
         return None
     if not _RESOLVABLE.search(text):
@@ -99,6 +118,14 @@ def resolve(text: str, date: DocDate | None) -> str | None:
 
     resolved = _RESOLVABLE.sub(explicit, text)
     return resolved[:1].upper() + resolved[1:]
+
+
+def _between(match: re.Match[str], date: DocDate) -> str:
+    """ "Over the last two years" in a 2019 article: "Between 2017 and 2019"."""
+    raw = match.group("n")
+    years = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    word = "Between" if match.group()[0].isupper() else "between"
+    return f"{word} {date.year - years} and {date.year}"
 
 
 def is_relative(text: str) -> bool:

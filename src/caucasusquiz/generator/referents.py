@@ -1,0 +1,61 @@
+"""What "he", "the ban" and "that year" point to, taken from the sentence before, or nothing.
+
+A card stands alone, so a sentence leaning on the one before it is rewritten with the
+referent named — only when the sentence before names exactly one candidate: one person
+for "He"/"She", one law, treaty or pipeline for "The ban"/"The treaty", one year for
+"that year". Otherwise the sentence makes no card ("needs context").
+"""
+
+from __future__ import annotations
+
+import re
+
+from caucasusquiz.generator.entities import YEAR_PATTERN, Mention, find_mentions, known_entity
+from caucasusquiz.generator.rewrite import leans_on_context
+
+_PRONOUN = re.compile(r"^(?:He|She)\s+(?=[a-z])")
+_THE_THING = re.compile(
+    r"^The (ban|section|act|law|amendment|agreement|treaty|charter|accords?|protocol|pipeline|"
+    r"corridor|railway|programme|program|initiative|waiver|embargo|sanctions|deal)\b"
+)
+_THING_KINDS = {"act", "project"}
+_THAT_YEAR = re.compile(r"\b(?:(earlier|later) that year|that (?:same )?year|the same year)\b")
+
+
+def resolved(sentence: str, previous: str) -> str | None:
+    """`sentence` with its referents named from `previous`, or None when it still leans."""
+    before = find_mentions(previous)
+    pronoun = _PRONOUN.match(sentence)
+    if pronoun:
+        people = {m.canonical: m for m in before if m.kind == "person"}
+        if len(people) != 1:
+            return None
+        (person,) = people.values()
+        sentence = _name(person) + " " + sentence[pronoun.end() :]
+    thing = _THE_THING.match(sentence)
+    if thing:
+        things = [m for m in before if m.kind in _THING_KINDS]
+        if not things:
+            return None
+        name = things[0]  # "Section 907 of the Freedom Support Act … The ban": the first named
+        sentence = _name(name) + sentence[thing.end() :]
+    that_year = _THAT_YEAR.search(sentence)
+    if that_year:
+        years = YEAR_PATTERN.findall(previous)
+        if len(set(years)) != 1:
+            return None
+        when = that_year.group(1)
+        sentence = (
+            sentence[: that_year.start()]
+            + (f"{when} in {years[0]}" if when else f"in {years[0]}")
+            + sentence[that_year.end() :]
+        )
+        sentence = re.sub(r"\bin in\b", "in", sentence)
+    if leans_on_context(sentence):
+        return None
+    return sentence
+
+
+def _name(mention: Mention) -> str:
+    known = known_entity(mention.text)
+    return known.name if known is not None and mention.kind == "person" else mention.text
