@@ -1,10 +1,12 @@
-"""Generation speed: the five seeds, and 100 renamed copies of them, measured in one run.
+"""Generation speed: the five seeds, 100 renamed copies of them, and one large document.
 
-    .venv/bin/python benchmarks/bench_generate.py [--copies N] [--runs N]
+    .venv/bin/python benchmarks/bench_generate.py [--copies N] [--runs N] [--mib N]
 
-Prints each figure and the 100× time as a multiple of the 5-seed time measured in the same
-run (the bar: five seeds under 1 s; 100× the input in roughly 100× the time, not worse).
-Each run writes into a fresh temporary folder, so merge and write are included.
+Prints each figure and its ratio to a baseline measured in the same run. Bars: five seeds
+under 1 s; 100× the input in roughly 100× the time; one 10 MiB document built from the
+seeds at most 10× the time of a 1 MiB one and under 60 s (linear, not quadratic), also
+when the whole document is on one line. Each run writes into a fresh temporary folder,
+so merge and write are included.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from caucasusquiz.generator.furniture import is_end_matter
 from caucasusquiz.generator.pipeline import generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=100, help="copies of the seeds (100)")
     parser.add_argument("--runs", type=int, default=5, help="runs of the 5-seed case (5)")
+    parser.add_argument("--mib", type=float, default=10, help="size of the large document (10)")
     args = parser.parse_args(list(argv) if argv is not None else [])
     with tempfile.TemporaryDirectory(prefix="bench-generate-") as tmp:
         work = Path(tmp)
@@ -63,7 +67,44 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{big_cards} cards after dedupe): {big:.2f} s = {ratio:.0f}x the 5-seed time "
             f"(linear would be {args.copies}x)"
         )
+        _large_documents(work, args.mib)
     return 0
+
+
+def _body(path: Path) -> str:
+    """A seed without its end matter ("See also", "References"), which ends a document."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    end = next((i for i, line in enumerate(lines) if is_end_matter(line.strip())), len(lines))
+    return "\n".join(lines[:end])
+
+
+def _one_document(work: Path, mib: float, one_line: bool) -> Path:
+    """One seed file of about `mib` MiB, the seeds' paragraphs over and over."""
+    text = "\n\n".join(_body(p) for p in sorted(SEEDS.glob("*.txt")))
+    if one_line:
+        text = " ".join(text.split())
+    target = int(mib * 1024 * 1024)
+    folder = work / f"doc-{mib}-{int(one_line)}"
+    folder.mkdir()
+    path = folder / "large.txt"
+    with path.open("w", encoding="utf-8") as out:
+        written = 0
+        while written < target:
+            out.write(text)
+            out.write(" " if one_line else "\n\n")
+            written += len(text) + 2
+    return folder
+
+
+def _large_documents(work: Path, mib: float) -> None:
+    for one_line in (False, True):
+        small, small_cards = _time(_one_document(work, 1, one_line), work, f"small-{int(one_line)}")
+        big, big_cards = _time(_one_document(work, mib, one_line), work, f"big-{int(one_line)}")
+        shape = "on one line" if one_line else "in paragraphs"
+        print(
+            f"one document {shape}: 1 MiB {small:.2f} s ({small_cards} cards), {mib:g} MiB {big:.2f} s "
+            f"({big_cards} cards) = {big / small:.1f}x (bar: <= {mib:g}x and < 60 s)"
+        )
 
 
 if __name__ == "__main__":

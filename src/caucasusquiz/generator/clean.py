@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from caucasusquiz.generator.documents import Document
@@ -98,7 +99,7 @@ def clean_document(doc: Document) -> CleanResult:
             result.blocks.append(_join(doc, paragraph, bullet))
         paragraph, bullet = [], False
 
-    for number, raw in enumerate(doc.lines, start=1):
+    for number, raw in _lines(doc):
         line = raw.strip()
         if not line:
             flush()
@@ -128,6 +129,25 @@ def clean_document(doc: Document) -> CleanResult:
         paragraph.append(fragment)
     flush()
     return result
+
+
+LONG_LINE = 4000
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z])")
+
+
+def _lines(doc: Document) -> Iterator[tuple[int, str]]:
+    """The document's lines; a very long one (a whole article on one line) in sentences.
+
+    Furniture is judged line by line, so one URL must not take a megabyte of prose with it.
+    Each piece keeps the line number of the line it came from.
+    """
+    for number, raw in enumerate(doc.lines, start=1):
+        if len(raw) <= LONG_LINE:
+            yield number, raw
+            continue
+        for piece in _SENTENCE_GAP.split(raw):
+            yield number, piece
+            yield number, ""  # each piece its own paragraph
 
 
 def _continues(previous: _Fragment, fragment: _Fragment) -> bool:
