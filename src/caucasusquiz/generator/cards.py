@@ -246,7 +246,35 @@ def taught_sentence(fact: Fact, date: DocDate | None) -> tuple[str | None, str]:
     return resolved, ""
 
 
-def cards_for(fact: Fact, pool: Pool, subjects: set[str], date: DocDate | None) -> tuple[list[Draft], str]:
+def _inside_longer_name(sentence: str, mention: Mention) -> bool:
+    before = sentence[: mention.start]
+    after = sentence[mention.end :]
+    if before.endswith(("-", "–")) or re.match(r"^[-–][A-Z]", after):
+        return True
+    if mention.kind == "person":
+        return False
+    previous = re.search(r"([A-Z][\w'’.]*)\s+$", before)
+    if previous and before[: previous.start()].strip() and previous.group(1) not in _NOT_A_NAME:
+        return True
+    return bool(re.match(r"^\s+(?:[A-Z][a-z]+\b)(?!\s*[,.;])", after)) and not re.match(
+        r"^\s+(?:In|On|At|And|But|The|For|To)\b", after
+    )
+
+
+_NOT_A_NAME = frozenset("The A An In On At By For To Of And But As With From".split())
+_TITLE_HEADS = frozenset(
+    "Chairman Chairwoman President Minister Secretary Head Director Speaker Governor Mayor Leader "
+    "Deputy Ambassador Senator Chief".split()
+)
+
+
+def cards_for(
+    fact: Fact,
+    pool: Pool,
+    subjects: set[str],
+    date: DocDate | None,
+    asked: frozenset[str] | set[str] = frozenset(),
+) -> tuple[list[Draft], str]:
     """At most one card for the fact (the best span that makes a good card), or a reason."""
     sentence, reason = taught_sentence(fact, date)
     if sentence is None:
@@ -255,6 +283,12 @@ def cards_for(fact: Fact, pool: Pool, subjects: set[str], date: DocDate | None) 
     original = fold(fact.prompt[fact.lead :])
     candidates: list[tuple[int, int, Mention]] = []
     for mention in mentions:
+        if mention.kind in _NAME_KINDS and _inside_longer_name(sentence, mention):
+            continue  # "Grand ___ of Turkey", "the ___ War": half a name
+        if mention.kind != "person" and mention.text.split()[0] in _TITLE_HEADS:
+            continue  # "Chairman of Supreme Assembly": an office, not a name
+        if mention.canonical in asked:
+            continue  # asked already in this document: one answer, one card
         if fold(mention.text) not in original:
             continue  # a name or year we wrote in ("He" → "Richard Mills"): not what it teaches
         if mention.canonical in subjects or fold(mention.text) in subjects:

@@ -71,7 +71,7 @@ def clause_around(sentence: str, start: int, end: int) -> Clause | None:
         return _whole(sentence, start, end)
     main_start, main_end = segments[0]
     main = sentence[main_start:main_end].rstrip(" ,;.")
-    if words(main) <= 8 and not _FINITE.search(main) and not any(is_past_verb(w) for w in main.split()):
+    if words(main) <= 10 and not _FINITE.search(main) and not any(is_past_verb(w) for w in main.split()):
         return None  # "The second-longest European motorway, the E60": no verb, no fact
     if index == 0:
         return _finish(main, start, end)
@@ -113,6 +113,8 @@ _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 def _finish(text: str, start: int, end: int) -> Clause | None:
     if start < 0 or end > len(text) or _dangling_pronoun(text):
         return None  # "he also stopped in Yerevan": who?
+    if not _balanced_brackets(text) or _SELF_REFERENCE.search(text):
+        return None  # "Karskiy dogovor) was …": a cut fragment; "… this fact sheet": page talk
     text, start, end = _without_intro(text, start, end)
     if words(text) > MAX_WORDS:
         return None
@@ -147,6 +149,17 @@ def _dangling_pronoun(text: str) -> bool:
         return False
     before = bare[: pronoun.start()].split()[1:]
     return not any(w[:1].isupper() for w in before)
+
+
+_SELF_REFERENCE = re.compile(
+    r"\b(?:this (?:fact sheet|article|page|report|section|website|site)|more information|"
+    r"see below|listed (?:at the end|below)|click here|read more)\b",
+    re.IGNORECASE,
+)
+
+
+def _balanced_brackets(text: str) -> bool:
+    return all(text.count(a) == text.count(b) for a, b in ("()", "[]"))
 
 
 def _unquoted(text: str) -> str:

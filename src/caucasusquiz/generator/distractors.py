@@ -69,6 +69,8 @@ def distractors(
     chosen: list[str] = []
     for option in _ranked(options, mention.canonical):
         folded = fold(option)
+        if mention.kind == "person" and _same_surname(folded, fold(answer)):
+            continue  # "Mikheil Saakashvili" for "Mikhail Saakashvili": a spelling, not a person
         if folded in taken or _variant(folded, taken) or re.search(rf"\b{re.escape(folded)}\b", shown):
             continue
         taken.add(folded)
@@ -76,6 +78,10 @@ def distractors(
         if len(chosen) == WANTED:
             break
     return chosen
+
+
+def _same_surname(a: str, b: str) -> bool:
+    return a.split()[-1:] == b.split()[-1:] and not (" w " in f" {a} " or " w " in f" {b} ")
 
 
 def _ranked(options: list[str], seed: str) -> list[str]:

@@ -184,7 +184,17 @@ def find_mentions(text: str) -> list[Mention]:
 
 def _value(match: re.Match[str], kind: str, group: str) -> Mention:
     value = match.group()
-    return Mention(match.start(), match.end(), value, kind, group, fold(value))
+    canonical = _date_key(value) if kind == "date" else fold(value)
+    return Mention(match.start(), match.end(), value, kind, group, canonical)
+
+
+def _date_key(value: str) -> str:
+    """ "10 May 2005" and "May 10, 2005" are one date: "2005 may 10"."""
+    words = fold(value).split()
+    year = [w for w in words if len(w) == 4 and w.isdigit()]
+    day = [w for w in words if w.isdigit() and len(w) <= 2]
+    month = [w[:3] for w in words if w.isalpha()]
+    return " ".join(year + month + day)
 
 
 def _name(match: re.Match[str], group: int) -> Mention:

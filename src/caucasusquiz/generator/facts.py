@@ -137,13 +137,17 @@ def our_country(blocks: list[Block]) -> str | None:
     then it is the other country the document names most (at least three times).
     Otherwise sentences saying "our country" are rejected as first-person.
     """
-    text = " ".join(block.text for block in blocks)
-    others = {canonical_of(m.group(1)) for m in _RELATIONS_WITH.finditer(text.replace("’", "'"))}
+    others = {
+        canonical_of(m.group(1))
+        for block in blocks
+        for m in _RELATIONS_WITH.finditer(block.text.replace("’", "'"))
+    }
     if not others:
         return None
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
-    for mention in find_mentions(text):
+    # Block by block: mentions are resolved within a paragraph, never over the whole text.
+    for mention in (m for block in blocks for m in find_mentions(block.text)):
         if mention.kind == "place" and mention.group == "country" and mention.canonical not in others:
             counts[mention.canonical] += 1
             names.setdefault(mention.canonical, mention.text)

@@ -84,6 +84,7 @@ _TITLE_KIND = (
         "congressman",
         re.compile(r"\b(?:Congressman|Congresswoman|Representative|Rep\.|congressman)\s*$"),
     ),
+    ("vice president", re.compile(r"\b[Vv]ice[- ][Pp]resident\s*$")),
     ("president", re.compile(r"\b[Pp]resident\s*$")),
     ("prime minister", re.compile(r"\bPrime Minister\s*$")),
     ("secretary", re.compile(r"\bSecretary(?: of [A-Z][a-z]+)?\s*$")),

@@ -69,8 +69,11 @@ def build(
         pool.add(fact.mentions, fact.prompt)
     drafts: list[Draft] = []
     topics: dict[str, Topic] = {}
+    asked: dict[str, set[str]] = {}
     for fact in facts:
-        made, reason = cards_for(fact, pool, subjects[fact.doc.name], dates[fact.doc.name])
+        done_here = asked.setdefault(fact.doc.name, set())
+        made, reason = cards_for(fact, pool, subjects[fact.doc.name], dates[fact.doc.name], done_here)
+        done_here.update(d.answer_key for d in made)
         if not made:
             report.rejected[reason] += 1
             continue

@@ -270,6 +270,8 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
     if _TIME_INTRO.match(before) and after.startswith(", "):
         clause = after[2:]
         intro = ""
+        if re.match(r"(?:when|while|as|after|before|which|who|if|although|because|since|where)\b", clause):
+            return None  # "In 1989, when it was called Lenin Square, …": a clause inside
     else:
         # "… relations with United States in 1992, following …": the date after the verb.
         if not re.search(r"(?:^|\s)in\s+$", before) or before.count(",") > 1:

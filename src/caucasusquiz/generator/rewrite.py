@@ -190,6 +190,8 @@ def normalise(text: str) -> str:
     text = _SOURCE_CITATION.sub("", text)
     text = _EDITORIAL.sub(r"\1", text)
     text = _SPACES.sub(" ", text).strip()
+    if text.startswith("[") and "]" not in text:
+        text = text[1:]  # "[Hours after …": an editor's bracket cut off by the scrape
     text = _SPACE_PUNCT.sub(r"\1", text)
     text = _DOUBLE_PUNCT.sub(".", text)
     # A heading glued onto the sentence is scrape residue: gone from the context too.
