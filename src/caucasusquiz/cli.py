@@ -140,6 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("--quiet", "-q", action="store_true", help="print only the summary")
     generate.add_argument(
+        "--coverage",
+        action="store_true",
+        help="also list every sentence that gave no card, with its file:line and the reason",
+    )
+    generate.add_argument(
         "--prune",
         action="store_true",
         help="allow a run to remove more than a few unedited generated cards (else it asks, or stops)",

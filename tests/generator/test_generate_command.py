@@ -91,3 +91,18 @@ def test_a_run_that_would_remove_many_cards_stops_unless_pruned(seeds_dir: Path,
     code = main(["generate", str(wrong), "--out", str(out), "-q", "--prune", "--data-dir", str(tmp_path)])
     assert code == 0
     assert not list(out.glob("*.yaml"))
+
+
+def test_coverage_lists_every_sentence_that_gave_no_card_with_its_reason(
+    seeds_dir: Path, tmp_path: Path, capsys
+):
+    from caucasusquiz.generator.pipeline import generate
+
+    report = generate([seeds_dir], tmp_path / "d")
+    assert len(report.untaught) == sum(report.rejected.values())
+    assert report.taught + len(report.untaught) >= report.sentences
+    code = main(["generate", str(seeds_dir), "--out", str(tmp_path / "d"), "--coverage", "-q"])
+    text = capsys.readouterr().out
+    assert code == 0
+    assert "001_1159552fd4ce1a0f.txt:7  [lost number]" in text
+    assert "[not worth a card" in text

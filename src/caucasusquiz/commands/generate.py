@@ -32,6 +32,9 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if progress is not None:
             progress.close()
+    if getattr(args, "coverage", False):
+        print("Sentences that gave no card, and why:")
+        print("\n".join(f"  {line}" for line in report.coverage_lines()))
     if getattr(args, "quiet", False):
         print(report.summary())
     else:

@@ -304,7 +304,7 @@ def cards_for(
             continue
         candidates.append((value, -mention.start, mention))
     if not candidates:
-        return [], "no informative span"
+        return [], "not worth a card (no date, number or name to ask)"
     candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
     for _, _, mention in candidates:
         clause = clause_around(sentence, mention.start, mention.end)
@@ -313,7 +313,7 @@ def cards_for(
         draft = _card(fact, clause, mention, pool, sentence, subjects)
         if draft is not None:
             return [draft], ""
-    return [], "too long for a card"
+    return [], "no short, self-contained question fits"
 
 
 def _card(
@@ -354,6 +354,8 @@ def _card(
         statement = text if truth else text[: mention.start] + options[0] + text[mention.end :]
         body = (("statement", statement), ("answer", truth))
         return _draft(fact, mention, "truefalse", body, tags, "tf", 0)
+    if question is None and re.fullmatch(r"[A-Z]{2,6}", answer):
+        return None  # "___ implementation owes much to US support": an acronym to guess
     accept = accepted(mention, answer)
     if question is not None:
         body = (("question", question), ("answer", answer))

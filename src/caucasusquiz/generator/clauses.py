@@ -61,7 +61,9 @@ def clause_around(sentence: str, start: int, end: int) -> Clause | None:
         if not _balanced(sentence[: match.start()]):
             continue
         after = sentence[match.end() :]
-        if after.startswith("and ") and not _starts_clause(after[4:]):
+        if after.startswith("and ") and (
+            not _starts_clause(after[4:]) or _LIST_SO_FAR.search(sentence[: match.start()])
+        ):
             continue  # "Democracy, Human Rights, and Labor": a list, not a clause
         cuts.append(match.start())
     cuts.append(len(sentence))
@@ -107,6 +109,11 @@ def _whole(sentence: str, start: int, end: int) -> Clause | None:
     return _finish(sentence.rstrip(" ,;."), start, end)
 
 
+_LIST_SO_FAR = re.compile(r",\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
+_NOT_REFERENT = frozenset(
+    "In On At By For To Of And But As With From The A An January February March April May June "
+    "July August September October November December".split()
+)
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 
 
@@ -135,6 +142,8 @@ def _without_intro(text: str, start: int, end: int) -> tuple[str, int, int]:
             return text, start, end
         cut = intro.end()
         rest = text[cut:]
+        if _PRONOUN.search(_unquoted(rest)):
+            return text, start, end  # "During Bolton's visit, … he": the opening names "he"
         if not _SUBJECT_START.match(rest) and not rest[:1].islower():
             return text, start, end
         text = rest[:1].upper() + rest[1:]
@@ -148,7 +157,7 @@ def _dangling_pronoun(text: str) -> bool:
     if pronoun is None:
         return False
     before = bare[: pronoun.start()].split()[1:]
-    return not any(w[:1].isupper() for w in before)
+    return not any(w[:1].isupper() and w.strip(",.") not in _NOT_REFERENT for w in before)
 
 
 _SELF_REFERENCE = re.compile(

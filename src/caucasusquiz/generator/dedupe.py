@@ -21,14 +21,14 @@ _STOP = frozenset(
 )
 
 
-def unique_facts(facts: Iterable[Fact]) -> tuple[list[Fact], int]:
-    """Facts in input order without repeats; also how many repeats were dropped."""
+def unique_facts(facts: Iterable[Fact]) -> tuple[list[Fact], list[Fact]]:
+    """Facts in input order without repeats; also the repeats dropped."""
     seen: set[str] = set()
     kept: list[Fact] = []
-    dropped = 0
+    dropped: list[Fact] = []
     for fact in facts:
         if fact.key in seen:
-            dropped += 1
+            dropped.append(fact)
             continue
         seen.add(fact.key)
         kept.append(fact)

@@ -57,13 +57,13 @@ def build(
         for sentence in (s for paragraph in paragraphs for s in paragraph):
             report.sentences += 1
             if sentence.reason is not None:
-                report.rejected[sentence.reason] += 1
+                report.reject(f"{sentence.doc.name}:{sentence.line}", sentence.reason, sentence.text)
         done += path.stat().st_size
         if progress is not None:
             progress(done, total)
     facts, repeated = unique_facts(facts)
-    if repeated:
-        report.rejected["repeated (said before)"] += repeated
+    for fact in repeated:
+        report.reject(fact.source, "repeated (said before)", fact.context)
     pool = Pool()
     for fact in facts:
         pool.add(fact.mentions, fact.prompt)
@@ -75,7 +75,7 @@ def build(
         made, reason = cards_for(fact, pool, subjects[fact.doc.name], dates[fact.doc.name], done_here)
         done_here.update(d.answer_key for d in made)
         if not made:
-            report.rejected[reason] += 1
+            report.reject(fact.source, reason, fact.prompt[fact.lead :])
             continue
         report.taught += 1
         if subject_decks:

@@ -15,6 +15,8 @@ class Report:
     furniture: Counter[str] = field(default_factory=Counter)  # lines dropped, by reason
     sentences: int = 0
     rejected: Counter[str] = field(default_factory=Counter)  # sentences, by reason
+    # Every sentence not taught: (source "file:line", reason, sentence), in document order.
+    untaught: list[tuple[str, str, str]] = field(default_factory=list)
     taught: int = 0  # sentences that made cards
     repeated_cards: int = 0
     decks: dict[str, str] = field(default_factory=dict)  # deck id -> title
@@ -39,6 +41,14 @@ class Report:
         if removed:
             text += f"; {removed} removed (source vanished)"
         return text
+
+    def reject(self, source: str, reason: str, text: str) -> None:
+        self.rejected[reason] += 1
+        self.untaught.append((source, reason, text))
+
+    def coverage_lines(self) -> list[str]:
+        """Every sentence that gave no card, with where it is and why (`generate --coverage`)."""
+        return [f"{source}  [{reason}]  {text}" for source, reason, text in self.untaught]
 
     def lines(self) -> list[str]:
         merge = self.merge
