@@ -287,6 +287,9 @@ def cards_for(
             continue  # "Grand ___ of Turkey", "the ___ War": half a name
         if mention.kind != "person" and mention.text.split()[0] in _TITLE_HEADS:
             continue  # "Chairman of Supreme Assembly": an office, not a name
+        before = sentence[: mention.start]
+        if before.count("(") > before.count(")"):
+            continue  # "(1,100-mile)", "(CSCE)": an aside or a conversion, not the fact
         if mention.canonical in asked:
             continue  # asked already in this document: one answer, one card
         if fold(mention.text) not in original:

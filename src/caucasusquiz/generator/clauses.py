@@ -61,8 +61,10 @@ def clause_around(sentence: str, start: int, end: int) -> Clause | None:
         if not _balanced(sentence[: match.start()]):
             continue
         after = sentence[match.end() :]
-        if after.startswith("and ") and (
-            not _starts_clause(after[4:]) or _LIST_SO_FAR.search(sentence[: match.start()])
+        if (
+            sentence[match.start()] == ","
+            and after.startswith("and ")
+            and (not _starts_clause(after[4:]) or _LIST_SO_FAR.search(sentence[: match.start()]))
         ):
             continue  # "Democracy, Human Rights, and Labor": a list, not a clause
         cuts.append(match.start())
@@ -118,6 +120,9 @@ _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 
 
 def _finish(text: str, start: int, end: int) -> Clause | None:
+    trailing = _TRAILING_LIST.search(text)
+    if trailing and trailing.start() >= end:
+        text = text[: trailing.start()]  # "… identified in the Charter: democracy": a lost list
     if start < 0 or end > len(text) or _dangling_pronoun(text):
         return None  # "he also stopped in Yerevan": who?
     if not _balanced_brackets(text) or _SELF_REFERENCE.search(text):
@@ -162,9 +167,17 @@ def _dangling_pronoun(text: str) -> bool:
 
 _SELF_REFERENCE = re.compile(
     r"\b(?:this (?:fact sheet|article|page|report|section|website|site)|more information|"
-    r"see below|listed (?:at the end|below)|click here|read more)\b",
+    r"see below|listed (?:at the end|below)|click here|read more)\b"
+    # a photo caption: "Dick Cheney (l.) listened …"
+    r"|\((?:l|r|c|left|right|center|centre|pictured|file|photo)\.?\)"
+    # what the sentence before named: "this step", "these attacks", "after that address"
+    r"|\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b)[a-z]+"
+    r"|\b(?:after|before|in|at|of|during|since|from|with|by|to)\s+that\s+(?!is\b|was\b)[a-z]+"
+    r"|\b(?:when|because|as|while|after|since|if|where) it\b|^It\b"
+    r"|\bthe (?:affair|matter|incident|step|move|plan|proposal|measure|latter|former)\b",
     re.IGNORECASE,
 )
+_TRAILING_LIST = re.compile(r":\s*\S+(?:\s+\S+){0,2}$")
 
 
 def _balanced_brackets(text: str) -> bool:

@@ -65,3 +65,26 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
+
+
+class SeenFacts:
+    """Facts already taught, to catch one fact told twice in other words ("10 May 2005" /
+    "May 10, 2005"; seeds that repeat each other). Facts are compared only with facts that
+    share a number, year or date token, so the cost stays linear."""
+
+    def __init__(self) -> None:
+        self.by_number: dict[str, list[frozenset[str]]] = {}
+
+    def repeats(self, text: str) -> bool:
+        words = content_words(text)
+        numbers = sorted({w for w in words if w.isdigit()})
+        for number in numbers:
+            for other in self.by_number.get(number, [])[-50:]:
+                if jaccard(words, other) >= NEAR_DUPLICATE:
+                    return True
+        return False
+
+    def add(self, text: str) -> None:
+        words = content_words(text)
+        for number in {w for w in words if w.isdigit()}:
+            self.by_number.setdefault(number, []).append(words)

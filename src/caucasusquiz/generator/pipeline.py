@@ -13,7 +13,7 @@ from pathlib import Path
 from caucasusquiz.errors import UserError
 from caucasusquiz.generator.cards import Draft, cards_for
 from caucasusquiz.generator.clean import clean_document
-from caucasusquiz.generator.dedupe import unique_cards, unique_facts
+from caucasusquiz.generator.dedupe import SeenFacts, unique_cards, unique_facts
 from caucasusquiz.generator.distractors import Pool
 from caucasusquiz.generator.documents import read_document, seed_files
 from caucasusquiz.generator.facts import Fact, facts_of, our_country, sentences_of
@@ -70,10 +70,15 @@ def build(
     drafts: list[Draft] = []
     topics: dict[str, Topic] = {}
     asked: dict[str, set[str]] = {}
+    seen = SeenFacts()
     for fact in facts:
+        if seen.repeats(fact.context):
+            report.reject(fact.source, "repeated (said before in other words)", fact.context)
+            continue
         done_here = asked.setdefault(fact.doc.name, set())
         made, reason = cards_for(fact, pool, subjects[fact.doc.name], dates[fact.doc.name], done_here)
         done_here.update(d.answer_key for d in made)
+        seen.add(fact.context)
         if not made:
             report.reject(fact.source, reason, fact.prompt[fact.lead :])
             continue
