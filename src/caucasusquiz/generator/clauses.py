@@ -20,7 +20,8 @@ MAX_WORDS = 34
 _BOUNDARY = re.compile(
     r";\s+|\s+[—–]\s+|\s+-\s+"
     r"|,\s+(?=(?:which|who|whom|whose|while|whereas|but|although|though|where|and|"
-    r"following|making|becoming|leading|prompting|with|viewing|naming|granting)\b)"
+    r"following|making|becoming|leading|prompting|with|viewing|naming|granting|in response to|"
+    r"in exchange for|in order to|as part of|due to|because of|thanks to)\b)"
 )
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|"
@@ -36,6 +37,10 @@ _INTRO = re.compile(
     r"^(?:In|On|At|During|After|Before|Following|Speaking|Apart|According|Along|Despite|With|"
     r"Regarding|Immediately|Commenting|In view|As|Amid|Under|Within|Throughout|For)\b"
     r"[^,;\"]{3,120}?,\s+"
+)
+_DATE_PHRASE = re.compile(
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+(?:\d{1,2},\s+)?)?(?:1[6-9]\d\d|20\d\d)"
 )
 _DATE_WORD = re.compile(
     r"\b(?:1[6-9]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
@@ -144,7 +149,16 @@ def _without_intro(text: str, start: int, end: int) -> tuple[str, int, int]:
         if not intro or intro.end() > start or words(text) <= SHORT:
             return text, start, end
         if _DATE_WORD.search(intro.group()):
-            return text, start, end
+            when = _DATE_PHRASE.search(intro.group())
+            if words(text) <= MAX_WORDS or when is None or intro.group().startswith(("In ", "On ")):
+                return text, start, end
+            # "Speaking at a conference … in September 2009, the Under Secretary …": the
+            # setting goes, the date stays.
+            lead = f"{'On' if when.group()[:1].isdigit() or ',' in when.group() else 'In'} {when.group()}, "
+            cut = intro.end()
+            text = lead + text[cut:]
+            start, end = start - cut + len(lead), end - cut + len(lead)
+            continue
         cut = intro.end()
         rest = text[cut:]
         if _PRONOUN.search(_unquoted(rest)):
@@ -174,7 +188,8 @@ _SELF_REFERENCE = re.compile(
     r"|\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b)[a-z]+"
     r"|\b(?:after|before|in|at|of|during|since|from|with|by|to)\s+that\s+(?!is\b|was\b)[a-z]+"
     r"|\b(?:when|because|as|while|after|since|if|where) it\b|^It\b"
-    r"|\bthe (?:affair|matter|incident|step|move|plan|proposal|measure|latter|former)\b",
+    r"|\bthe (?:affair|matter|incident|step|move|plan|proposal|measure)\b"
+    r"|\bthe (?:latter|former)(?=[,.;]|\s+(?:is|was|has|had|would|did)\b)",
     re.IGNORECASE,
 )
 _TRAILING_LIST = re.compile(r":\s*\S+(?:\s+\S+){0,2}$")

@@ -93,16 +93,6 @@ _TITLE_KIND = (
     ("adviser", re.compile(r"\b(?:Advisor|Adviser)\s*$")),
     ("journalist", re.compile(r"\b(?:journalist|correspondent)\s*$")),
 )
-_GROUP_ROLE = {
-    "president": "president",
-    "congress": "congressman",
-    "secretary": "secretary",
-    "ambassador": "ambassador",
-    "leader": "president",
-    "official": "official",
-    "author": "author",
-    "journalist": "journalist",
-}
 
 
 def fine_kind(mention: Mention, text: str) -> str:
@@ -110,15 +100,13 @@ def fine_kind(mention: Mention, text: str) -> str:
     if mention.kind in ("date", "year", "number"):
         return f"{mention.kind}:{mention.group}"
     if mention.kind == "person":
+        known = known_entity(mention.text)
+        if known is not None and known.group not in ("person", ""):
+            return f"person:{known.group}"  # the gazetteer's role is finer than a title
         before = text[max(0, mention.start - 60) : mention.start].rstrip(", ")
         for kind, pattern in _TITLE_KIND:
             if pattern.search(before):
                 return f"person:{kind}"
-        known = known_entity(mention.text)
-        if known is not None:
-            role = _GROUP_ROLE.get(known.group.split("-")[-1])
-            if role:
-                return f"person:{role}"
         return "person"
     if mention.kind == "place":
         known = known_entity(mention.text)

@@ -19,6 +19,12 @@ _THE_THING = re.compile(
     r"corridor|railway|programme|program|initiative|waiver|embargo|sanctions|deal)\b"
 )
 _THING_KINDS = {"act", "project"}
+# "waived the section", "resolve the conflict", "this legislation": named inside the sentence.
+_INNER_THING = re.compile(
+    r"\b(the|this|that) (section|ban|legislation|law|act|amendment|treaty|agreement|waiver|"
+    r"conflict|war|dispute)\b(?! of\b| between\b| over\b)"
+)
+_NAMED_CONFLICT = re.compile(r"\b([A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)*) ([Cc]onflict|[Ww]ar|[Dd]ispute)\b")
 _THAT_YEAR = re.compile(r"\b(?:(earlier|later) that year|that (?:same )?year|the same year)\b")
 
 
@@ -39,6 +45,25 @@ def resolved(sentence: str, previous: str) -> str | None:
             return None
         name = things[0]  # "Section 907 of the Freedom Support Act … The ban": the first named
         sentence = _name(name) + sentence[thing.end() :]
+    for _ in range(2):
+        inner = _INNER_THING.search(sentence)
+        if inner is None:
+            break
+        noun = inner.group(2).lower()
+        if noun == "waiver":
+            sentence = sentence[: inner.start()] + "the waiver" + sentence[inner.end() :]
+            continue
+        if noun in ("conflict", "war", "dispute"):
+            events = {m.group(0) for m in _NAMED_CONFLICT.finditer(previous) if m.group(2).lower() == noun}
+            if len(events) != 1:
+                return None
+            named = "the " + events.pop()
+        else:
+            candidates = [m for m in before if m.kind in _THING_KINDS]
+            if not candidates:
+                return None
+            named = candidates[0].text  # "Section 907 of the Freedom Support Act": the first named
+        sentence = sentence[: inner.start()] + named + sentence[inner.end() :]
     that_year = _THAT_YEAR.search(sentence)
     if that_year:
         years = YEAR_PATTERN.findall(previous)
