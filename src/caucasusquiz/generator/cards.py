@@ -345,8 +345,12 @@ def _card(
                 ("distractors", options),
             )
             return _draft(fact, mention, "choice", body, tags, "ask", 0)
-        if mention.kind == "place" and question is None and len(text.split()) > MAX_PLACE_CLOZE:
-            return None  # a place blanked out of a long sentence, nothing to choose from: a guess
+        if (
+            mention.kind == "place"
+            and question is None
+            and (len(text.split()) > MAX_PLACE_CLOZE or pool.counts.get(mention.canonical, 0) > 2)
+        ):
+            return None  # a common place blanked out, nothing to choose from: a guess
     elif (
         digest[0] % 3 == 0
         and options

@@ -20,7 +20,8 @@ MAX_WORDS = 34
 _BOUNDARY = re.compile(
     r";\s+|\s+[—–]\s+|\s+-\s+"
     r"|,\s+(?=(?:which|who|whom|whose|while|whereas|but|although|though|where|and|"
-    r"following|making|becoming|leading|prompting|with|viewing|naming|granting|in response to|"
+    r"when|following|making|becoming|leading|prompting|with|viewing|naming|granting|informing|"
+    r"saying|stating|adding|calling|noting|citing|in response to|"
     r"in exchange for|in order to|as part of|due to|because of|thanks to)\b)"
 )
 _FINITE = re.compile(
@@ -188,7 +189,7 @@ _SELF_REFERENCE = re.compile(
     r"|\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b)[a-z]+"
     r"|\b(?:after|before|in|at|of|during|since|from|with|by|to)\s+that\s+(?!is\b|was\b)[a-z]+"
     r"|\b(?:when|because|as|while|after|since|if|where) it\b|^It\b"
-    r"|\bthe (?:affair|matter|incident|step|move|plan|proposal|measure)\b"
+    r"|\bthe (?:affair|matter|incident|step|move|plan|proposal|measure)\b|\bthe resolution\b(?! of\b)"
     r"|\bthe (?:latter|former)(?=[,.;]|\s+(?:is|was|has|had|would|did)\b)",
     re.IGNORECASE,
 )

@@ -29,6 +29,7 @@ class Pool:
     """Names seen in the corpus, by fine kind, with their display spelling."""
 
     names: dict[str, dict[str, str]] = field(default_factory=dict)  # fine kind -> canonical -> text
+    counts: dict[str, int] = field(default_factory=dict)  # canonical -> mentions in the corpus
     latest_year: int = 0
 
     def add(self, mentions: Iterable[Mention], text: str) -> None:
@@ -37,6 +38,7 @@ class Pool:
                 self.latest_year = max(self.latest_year, int(mention.text))
             if mention.kind in ("date", "year", "number") or mention.trivial:
                 continue
+            self.counts[mention.canonical] = self.counts.get(mention.canonical, 0) + 1
             if len(mention.text.split()) == 1 and mention.kind not in ("person", "place"):
                 continue  # "Treaty", "Act": a head word alone is no name
             known = known_entity(mention.text)

@@ -47,6 +47,8 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("full-date", re.compile(rf"\b{_DAY}\s+{_MONTH}\s+{_YEAR}\b")),
     ("month-year", re.compile(rf"\b{_MONTH}\s+{_YEAR}\b")),
     ("month-day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*\d)")),
+    ("month-day", re.compile(rf"\b{_DAY}\s+{_MONTH}(?!\w|,?\s*\d)")),
+    ("month-year", re.compile(rf"\b{_MONTH},\s+{_YEAR}\b")),
 )
 YEAR_PATTERN = re.compile(rf"(?<![\d$/.,-]){_YEAR}(?![\d/]|[-–]\d|\.\d|,\d)")
 NUMBER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -59,7 +61,7 @@ NUMBER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "count",
         re.compile(
             r"\b\d{1,3}(?:,\d{3})+\b|\b(?<![.,/$-])\d{1,3}\b(?![.,/%-]?\d)(?=\s+"
-            r"(?:[a-z-]+\s+){0,3}[a-z]+s\b)"
+            r"(?:[A-Za-z-]+\s+){0,3}[A-Za-z]+s\b)"
         ),
     ),
     (
@@ -73,7 +75,8 @@ NUMBER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Titles before a name; the name is 2–4 capitalised words or initials ("William J. Burns").
 _TITLE = (
-    r"(?:President|Prime Minister|Secretary of State|Secretary of the Navy|Secretary of "
+    r"(?:Senators|Representatives|Congressmen|President|Prime Minister|Secretary of State|"
+    r"Secretary of the Navy|Secretary of "
     r"Defense|Secretary|Senator|Sen\.|Ambassador(?: to [A-Z][a-z]+)?|Advisor|Adviser|"
     r"Congressman|Congresswoman|Minister|Chairman|Assistant Secretary|Representative|"
     r"Rep\.|Governor|General|Gen\.|Dr\.|Mr\.|Mrs\.|Ms\.|leader|colleague|member|chairman|"
@@ -184,8 +187,10 @@ def find_mentions(text: str) -> list[Mention]:
 
 def _value(match: re.Match[str], kind: str, group: str) -> Mention:
     value = match.group()
+    if value.endswith(".") and len(value.split()[-1]) > 4:
+        value = value[:-1]  # "on 29 October." ends the sentence; "Oct." keeps its dot
     canonical = _date_key(value) if kind == "date" else fold(value)
-    return Mention(match.start(), match.end(), value, kind, group, canonical)
+    return Mention(match.start(), match.start() + len(value), value, kind, group, canonical)
 
 
 def _date_key(value: str) -> str:

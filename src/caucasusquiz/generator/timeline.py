@@ -41,6 +41,8 @@ _UNRESOLVABLE = re.compile(
 )
 
 
+# "Earlier, the committee approved …": earlier than what the sentence before said.
+_RELATIVE_OPENING = re.compile(r"(?:Earlier|Later|Previously|Meanwhile|Recently|Subsequently),")
 _PUBLISHED = re.compile(r"\b(?:published|updated|posted|posted on|date|dated)\b", re.IGNORECASE)
 
 
@@ -82,7 +84,7 @@ def resolve(text: str, date: DocDate | None) -> str | None:
     """`text` with relative time made explicit, or None when some cannot be."""
     if date is not None:
         text = _SPAN.sub(lambda m: _between(m, date), text)
-    if _UNRESOLVABLE.search(text):
+    if _UNRESOLVABLE.search(text) or _RELATIVE_OPENING.match(text):
         return None
     if not _RESOLVABLE.search(text):
         return text
