@@ -16,6 +16,7 @@ from caucasusquiz.generator.clean import Block
 from caucasusquiz.generator.damage import damage
 from caucasusquiz.generator.documents import Document
 from caucasusquiz.generator.entities import Mention, canonical_of, find_mentions, fold, known_entity
+from caucasusquiz.generator.referents import with_title
 from caucasusquiz.generator.rewrite import (
     first_person,
     is_quotation,
@@ -57,7 +58,7 @@ class Fact:
         return fold(self.prompt[self.lead :])
 
 
-def sentences_of(blocks: list[Block], country: str | None) -> list[list[Sentence]]:
+def sentences_of(blocks: list[Block], country: str | None, title: str = "") -> list[list[Sentence]]:
     """Every sentence of every paragraph, rejected ones included (the report counts them)."""
     paragraphs: list[list[Sentence]] = []
     for block in blocks:
@@ -67,7 +68,7 @@ def sentences_of(blocks: list[Block], country: str | None) -> list[list[Sentence
             raw = block.text[span.start : span.end]
             text = normalise(raw)
             reason = damage(raw, span)
-            prompt = standalone(text, country)
+            prompt = with_title(standalone(text, country), title) if title else standalone(text, country)
             if reason is None:
                 reason = _voice(prompt)
             sentences.append(Sentence(block.doc, block.line_at(span.start), text, prompt, reason))

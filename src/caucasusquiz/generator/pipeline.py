@@ -19,7 +19,7 @@ from caucasusquiz.generator.documents import read_document, seed_files
 from caucasusquiz.generator.facts import Fact, facts_of, our_country, sentences_of
 from caucasusquiz.generator.merge import plan_decks, write_plan
 from caucasusquiz.generator.report import Report
-from caucasusquiz.generator.subject import frequent_names, title_names, title_of
+from caucasusquiz.generator.subject import found_title, frequent_names, title_names, title_of
 from caucasusquiz.generator.timeline import DocDate, document_date
 from caucasusquiz.generator.topics import Topic, document_topic, read_topics, topic_for, topics_file
 
@@ -47,11 +47,13 @@ def build(
         report.bytes_read += document.size
         cleaned = clean_document(document)
         report.furniture.update(cleaned.dropped)
-        paragraphs = sentences_of(cleaned.blocks, our_country(cleaned.blocks))
-        found = facts_of(paragraphs)
-        facts.extend(found)
         title = title_of(cleaned.blocks, path.stem)
         titles[document.name] = title
+        paragraphs = sentences_of(
+            cleaned.blocks, our_country(cleaned.blocks), found_title(cleaned.blocks) or ""
+        )
+        found = facts_of(paragraphs)
+        facts.extend(found)
         subjects[document.name] = title_names(title) | frequent_names(f.mentions for f in found)
         dates[document.name] = document_date(document)
         for sentence in (s for paragraph in paragraphs for s in paragraph):

@@ -84,3 +84,29 @@ def resolved(sentence: str, previous: str) -> str | None:
 def _name(mention: Mention) -> str:
     known = known_entity(mention.text)
     return known.name if known is not None and mention.kind == "person" else mention.text
+
+
+_THING_NOUNS = frozenset(
+    "treaty agreement convention charter accord accords protocol pact pipeline corridor railway "
+    "war conflict act law programme program initiative company commission organization "
+    "organisation alliance bank fund project summit conference".split()
+)
+
+
+def with_title(sentence: str, title: str) -> str:
+    """ "The treaty …" / "Under the treaty, …" in a document titled "Treaty of Lindholm": named.
+
+    Only a noun the title itself holds as a word is replaced, so an article about a
+    treaty names its treaty and nothing else changes.
+    """
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", title)} & _THING_NOUNS
+    if not words or len(title.split()) > 8:
+        return sentence
+    pattern = re.compile(rf"\b([Tt])he ({'|'.join(sorted(words))})\b(?! of\b)")
+    article = "" if re.match(r"^(?:The|A|An)\b", title) else "the "
+
+    def name(match: re.Match[str]) -> str:
+        text = article + title
+        return text[:1].upper() + text[1:] if match.start() == 0 else text
+
+    return pattern.sub(name, sentence, count=1)

@@ -24,22 +24,46 @@ _TITLE_FILLER = frozenset(
 
 
 def title_of(blocks: list[Block], fallback: str) -> str:
-    """The document's title: its first short line without a final period, else `fallback`."""
-    for block in blocks[:3]:
-        text = block.text.strip()
+    """The document's title, else `fallback` (a file name) made readable."""
+    return found_title(blocks) or re.sub(r"[_-]+", " ", fallback).strip().capitalize() or fallback
+
+
+def found_title(blocks: list[Block]) -> str | None:
+    """The document's own title: its first short line without a final period, if any.
+
+    Wiki headings lose their markup ("= Treaty of Kars =" → "Treaty of Kars"); source
+    lines, navigation bars ("Home | World"), URLs and "From Wikipedia" are skipped.
+    """
+    for block in blocks[:8]:
+        text = _HEADING_MARKUP.sub("", block.text.strip()).strip()
+        if _NOT_TITLE.search(text) or not re.search(r"[A-Za-zÀ-ÿ]{3}", text):
+            continue
         if 0 < len(text.split()) <= TITLE_WORDS and not text.endswith((".", ":", "?")):
             return text
-    return fallback
+    return None
+
+
+_HEADING_MARKUP = re.compile(r"^=+\s*|\s*=+$")
+_NOT_TITLE = re.compile(
+    r"https?:|www\.|\||^(?:Source|From Wikipedia|Jump to|Last updated|Updated|By )\b|"
+    r"^(?:Home|Menu|Search|Skip to)\b",
+    re.IGNORECASE,
+)
 
 
 def title_names(title: str) -> set[str]:
-    """Canonical names in a title: "Azerbaijan–United States relations" → azerbaijan, united states."""
-    names: set[str] = set()
+    """Canonical names in a title: "Azerbaijan–United States relations" → azerbaijan, united states;
+    "Treaty of Kars" → treaty of kars; the whole title too."""
+    names: set[str] = {fold(title)}
     for part in re.split(r"\s*[–—/]\s*|\s+-\s+|-(?=[A-Z])|\s+and\s+|:\s*", title):
         for run in _NAME_RUN.findall(part):
-            words = [w for w in run.split() if w.lower().strip(".'’") not in _TITLE_FILLER]
+            words = run.split()
+            while words and words[0].lower() in _TITLE_FILLER:
+                words.pop(0)
+            while words and words[-1].lower() in _TITLE_FILLER:
+                words.pop()
             if words:
-                name = " ".join(words).rstrip(".'’s")
+                name = re.sub(r"['’]s$", "", " ".join(words))
                 names.add(canonical_of(name))
                 names.add(fold(name))
     names.discard("")
