@@ -100,8 +100,8 @@ def with_title(sentence: str, title: str) -> str:
     treaty names its treaty and nothing else changes.
     """
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", title)} & _THING_NOUNS
-    if not words or len(title.split()) > 8:
-        return sentence
+    if not words or len(title.split()) > 8 or title.lower() in sentence.lower():
+        return sentence  # "The treaty was confirmed by the Treaty of Kars": another treaty
     pattern = re.compile(rf"\b([Tt])he ({'|'.join(sorted(words))})\b(?! of\b)")
     article = "" if re.match(r"^(?:The|A|An)\b", title) else "the "
 
