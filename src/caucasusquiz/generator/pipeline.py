@@ -7,7 +7,9 @@ decides an output is ordered, and nothing depends on time or the environment.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from caucasusquiz.errors import UserError
@@ -30,6 +32,31 @@ def build(
     paths: Iterable[Path], progress: Progress | None = None
 ) -> tuple[dict[str, tuple[Topic, list[Draft]]], Report]:
     """Every generated card, by deck, without writing anything."""
+    with _no_cycle_collection():
+        return _build(paths, progress)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """The cycle collector paused while generating.
+
+    A large document keeps millions of small objects alive (sentences, mentions), and each
+    of the collector's full passes walks all of them: measured, 5 MiB took 9x the time of
+    1 MiB with it and 3.7x without. Generation makes no reference cycles worth collecting
+    early; reference counting still frees everything, and the collector resumes after.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build(
+    paths: Iterable[Path], progress: Progress | None = None
+) -> tuple[dict[str, tuple[Topic, list[Draft]]], Report]:
     report = Report()
     paths = list(paths)
     files = seed_files(paths)
