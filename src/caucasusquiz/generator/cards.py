@@ -70,6 +70,9 @@ _MONOTONIC = re.compile(
 )
 
 
+_BACKGROUND = re.compile(r"^(?:Immediately\s+)?(?i:after|following|before|since|amid|during)\b[^,]*$")
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
     """A card as the generator means it, before it is written into a deck file."""
@@ -93,6 +96,8 @@ def score(mention: Mention, prompt: str) -> int:
     after, before = prompt[mention.end :], prompt[: mention.start]
     if mention.kind == "number" and _TIME_UNITS.match(after):
         value -= 4  # "over the last two years"
+    if mention.kind in ("year", "date") and _BACKGROUND.match(before) and "," in after:
+        value -= 6  # "After the September 11 attacks in 2001, …": the setting, not the fact
     if mention.group == "count-word" and mention.text.lower() == "two":
         value -= 3  # "the two countries", "the two sides": a pair, not a fact
     if mention.kind in ("year", "date") and re.match(
@@ -326,6 +331,12 @@ def _card(
         original, start=clause.start, end=clause.end, text=clause.text[clause.start : clause.end]
     )
     text = clause.text
+    if " also " in text[: mention.start] or " also " in text[mention.end :]:
+        # "also" leans on a sentence the card does not show.
+        cut = text.index(" also ")
+        text = text[:cut] + text[cut + 5 :]
+        if cut < mention.start:
+            mention = dataclasses.replace(mention, start=mention.start - 5, end=mention.end - 5)
     answer = display_answer(mention)
     kind = fine_kind(original, sentence)
     question = question_for(text, 0, mention)

@@ -34,6 +34,8 @@ _SUBJECT_START = re.compile(r"^(?:the\s+|a\s+|an\s+)?[A-Z\d]")
 
 
 SHORT = 18
+WHOLE_WORDS = 26
+_RELATIVE_CUT = re.compile(r",\s+(?:which|who|whom|whose|where|while|whereas|but)\b|\s[—–]\s")
 _INTRO = re.compile(
     r"^(?:In|On|At|During|After|Before|Following|Speaking|Apart|According|Along|Despite|With|"
     r"Regarding|Immediately|Commenting|In view|As|Amid|Under|Within|Throughout|For)\b"
@@ -75,6 +77,8 @@ def clause_around(sentence: str, start: int, end: int) -> Clause | None:
             continue  # "Democracy, Human Rights, and Labor": a list, not a clause
         cuts.append(match.start())
     cuts.append(len(sentence))
+    if words(sentence) <= WHOLE_WORDS and ";" not in sentence and not _RELATIVE_CUT.search(sentence):
+        return _whole(sentence, start, end)  # short: the whole sentence is the clause
     segments = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
     index = next((i for i, (a, b) in enumerate(segments) if a <= start < b), None)
     if index is None or end > segments[index][1]:

@@ -55,7 +55,9 @@ def distractors(
     """Up to three wrong answers of the answer's fine `kind` and format."""
     excluded = set(exclude)
     if mention.kind == "year":
-        options = _years(int(mention.text), pool.latest_year or int(mention.text) + 1)
+        options = _in_order(
+            _years(int(mention.text), pool.latest_year or int(mention.text) + 1), mention, prompt
+        )
     elif mention.kind == "date":
         options = _dates(mention)
     elif mention.kind == "number":
@@ -80,6 +82,16 @@ def distractors(
         if len(chosen) == WANTED:
             break
     return chosen
+
+
+def _in_order(options: list[str], mention: Mention, prompt: str) -> list[str]:
+    """Years on the same side of the sentence's other years as the answer: "after the 2001
+    attacks, the legislation of 1993" would give itself away."""
+    answer = int(mention.text)
+    others = [int(y) for y in re.findall(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)", prompt) if int(y) != answer]
+    return [
+        option for option in options if all((int(option) > other) == (answer > other) for other in others)
+    ]
 
 
 def _same_surname(a: str, b: str) -> bool:
