@@ -21,7 +21,13 @@ from caucasusquiz.generator.documents import read_document, seed_files
 from caucasusquiz.generator.facts import Fact, facts_of, our_country, sentences_of
 from caucasusquiz.generator.merge import plan_decks, write_plan
 from caucasusquiz.generator.report import Report
-from caucasusquiz.generator.subject import found_title, frequent_names, title_names, title_of
+from caucasusquiz.generator.subject import (
+    found_title,
+    frequent_names,
+    recurring_names,
+    title_names,
+    title_of,
+)
 from caucasusquiz.generator.timeline import DocDate, document_date
 from caucasusquiz.generator.topics import Topic, document_topic, read_topics, topic_for, topics_file
 
@@ -68,6 +74,7 @@ def _build(
     subjects: dict[str, set[str]] = {}
     dates: dict[str, DocDate | None] = {}
     titles: dict[str, str] = {}
+    recurring: dict[str, set[str]] = {}
     for path in files:
         document = read_document(path)
         report.documents.append(document.name)
@@ -82,6 +89,7 @@ def _build(
         found = facts_of(paragraphs)
         facts.extend(found)
         subjects[document.name] = title_names(title) | frequent_names(f.mentions for f in found)
+        recurring[document.name] = recurring_names(f.mentions for f in found)
         dates[document.name] = document_date(document)
         for sentence in (s for paragraph in paragraphs for s in paragraph):
             report.sentences += 1
@@ -104,7 +112,8 @@ def _build(
         if seen.repeats(fact.context):
             report.reject(fact.source, "repeated (said before in other words)", fact.context)
             continue
-        done_here = asked.setdefault(fact.doc.name, set())
+        # A name the document keeps repeating is never asked: its other cards would give it away.
+        done_here = asked.setdefault(fact.doc.name, set(recurring[fact.doc.name]))
         made, reason = cards_for(fact, pool, subjects[fact.doc.name], dates[fact.doc.name], done_here)
         done_here.update(d.answer_key for d in made)
         seen.add(fact.context)

@@ -78,3 +78,15 @@ def frequent_names(mentions_per_sentence: Iterable[list[Mention]]) -> set[str]:
         sentences += 1
         counts.update({m.canonical for m in mentions if m.kind not in ("date", "year", "number")})
     return {name for name, n in counts.items() if n >= MIN_COUNT and n >= SHARE * sentences}
+
+
+RECURRING = 4
+
+
+def recurring_names(mentions_per_sentence: Iterable[list[Mention]]) -> set[str]:
+    """Names in RECURRING or more sentences: a sub-subject of the document. Asking one would
+    let every other card that names it give the answer away."""
+    counts: Counter[str] = Counter()
+    for mentions in mentions_per_sentence:
+        counts.update({m.canonical for m in mentions if m.kind not in ("date", "year", "number")})
+    return {name for name, n in counts.items() if n >= RECURRING}
