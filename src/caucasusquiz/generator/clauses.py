@@ -18,7 +18,7 @@ from caucasusquiz.generator.questions import is_past_verb
 MAX_WORDS = 34
 
 _BOUNDARY = re.compile(
-    r";\s+|\s+[—–]\s+|\s+-\s+"
+    r";\s+|\s+[—–]\s+|\s+-\s+|(?<=[a-z])[—–](?=[a-z])"
     r"|,\s+(?=(?:which|who|whom|whose|while|whereas|but|although|though|where|and|"
     r"when|following|making|becoming|leading|prompting|with|viewing|naming|granting|informing|"
     r"saying|stating|adding|calling|noting|citing|in response to|"
@@ -91,7 +91,7 @@ def clause_around(sentence: str, start: int, end: int) -> Clause | None:
         return _finish(main, start, end)
     seg_start, seg_end = segments[index]
     raw = sentence[seg_start:seg_end]
-    body = re.sub(r"^[;,]?\s*(?:[—–-]\s+)?", "", raw)
+    body = re.sub(r"^[;,]?\s*(?:[—–-]\s*)?", "", raw)
     shift = seg_start + (len(raw) - len(body))
     body = body.rstrip(" ,;.")
     if _RELATIVE.match(body):

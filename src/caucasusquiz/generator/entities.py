@@ -103,7 +103,7 @@ _GENERIC_ORG = re.compile(
 _GENERIC_ACT = re.compile(
     r"\b(?:[A-Z][\w'’.-]*\s+){1,5}(?:Act|Accords?|Agreement|Treaty|"
     r"Principles|Protocols?|Programme|Program|Initiative|Doctrine|"
-    r"Pipeline|Corridor|Railway)\b"
+    r"Pipeline|Corridor|Railway|(?<=[a-z] )pipeline)\b"
 )
 # Words a capitalised run may start with that are not part of a name.
 _NOT_NAME_START = frozenset(
@@ -180,7 +180,11 @@ def find_mentions(text: str) -> list[Mention]:
     for match in _GENERIC_ORG.finditer(text):
         found.append(_generic(text, match, "organisation"))
     for match in _GENERIC_ACT.finditer(text):
-        kind = "project" if match.group().split()[-1] in ("Pipeline", "Corridor", "Railway") else "act"
+        kind = (
+            "project"
+            if match.group().split()[-1] in ("Pipeline", "pipeline", "Corridor", "Railway")
+            else "act"
+        )
         found.append(_generic(text, match, kind))
     return _resolve(found)
 

@@ -102,8 +102,14 @@ def with_title(sentence: str, title: str) -> str:
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", title)} & _THING_NOUNS
     if not words or len(title.split()) > 8 or title.lower() in sentence.lower():
         return sentence  # "The treaty was confirmed by the Treaty of Kars": another treaty
-    pattern = re.compile(rf"\b([Tt])he ({'|'.join(sorted(words))})\b(?! of\b)")
     article = "" if re.match(r"^(?:The|A|An)\b", title) else "the "
+    if re.match(r"^It (?:is|was|has|had|remains|became)\b", sentence) and re.search(
+        rf"\b(?:{'|'.join(sorted(words))})\b", sentence[3:]
+    ):
+        # "It is the second-longest oil pipeline …" in the article on a pipeline.
+        text = article + title
+        return text[:1].upper() + text[1:] + sentence[2:]
+    pattern = re.compile(rf"\b([Tt])he ({'|'.join(sorted(words))})\b(?! of\b)")
 
     def name(match: re.Match[str]) -> str:
         text = article + title

@@ -81,12 +81,16 @@ def frequent_names(mentions_per_sentence: Iterable[list[Mention]]) -> set[str]:
 
 
 RECURRING = 4
+RECURRING_SHARE = 0.1
 
 
 def recurring_names(mentions_per_sentence: Iterable[list[Mention]]) -> set[str]:
     """Names in RECURRING or more sentences: a sub-subject of the document. Asking one would
     let every other card that names it give the answer away."""
     counts: Counter[str] = Counter()
+    sentences = 0
     for mentions in mentions_per_sentence:
+        sentences += 1
         counts.update({m.canonical for m in mentions if m.kind not in ("date", "year", "number")})
-    return {name for name, n in counts.items() if n >= RECURRING}
+    least = max(RECURRING, RECURRING_SHARE * sentences)
+    return {name for name, n in counts.items() if n >= least}
