@@ -251,6 +251,32 @@ def taught_sentence(fact: Fact, date: DocDate | None) -> tuple[str | None, str]:
     return resolved, ""
 
 
+# "the first secular democracy in a majority-Muslim nation": firsts and onlys are worth a
+# card even without a name or number; the words after the superlative are asked.
+_SUPERLATIVE = re.compile(
+    r"\bthe (?:first|only|last|largest|biggest|longest|oldest|second[- ]\w+|third[- ]\w+) "
+    r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*?)(?=\s+(?:in|of|to|for|on|after|among|from|with|since|by)\b)"
+)
+_GENERIC_NOUNS = frozenset(
+    "time times one ones country countries exception step steps thing things person people state "
+    "states place places way ways case cases day days year years group groups visit visits "
+    "meeting meetings time".split()
+)
+
+
+def _superlative(sentence: str) -> Mention | None:
+    match = _SUPERLATIVE.search(sentence)
+    if match is None:
+        return None
+    phrase = match.group(1)
+    if phrase.split()[-1] in _GENERIC_NOUNS or len(phrase) < 4:
+        return None
+    rest = sentence[: match.start(1)] + " " + sentence[match.end(1) :]
+    if re.search(rf"\b{re.escape(phrase.split()[-1])}\b", rest, re.IGNORECASE):
+        return None  # "a state visit …, the first visit by …": given away
+    return Mention(match.start(1), match.end(1), phrase, "phrase", "superlative", fold(phrase))
+
+
 def _inside_longer_name(sentence: str, mention: Mention) -> bool:
     before = sentence[: mention.start]
     after = sentence[mention.end :]
@@ -312,7 +338,10 @@ def cards_for(
             continue
         candidates.append((value, -mention.start, mention))
     if not candidates:
-        return [], "not worth a card (no date, number or name to ask)"
+        superlative = _superlative(sentence)
+        if superlative is None:
+            return [], "not worth a card (no date, number or name to ask)"
+        candidates.append((PRIMARY_MIN, 0, superlative))
     candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
     for _, _, mention in candidates:
         clause = clause_around(sentence, mention.start, mention.end)
