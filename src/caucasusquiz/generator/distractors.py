@@ -62,6 +62,8 @@ def distractors(
         options = _dates(mention)
     elif mention.kind == "number":
         options = _numbers(mention)
+        if mention.group in ("percent", "percent-sign"):
+            options = _share_fits(options, mention, prompt)
     else:
         options = [
             text
@@ -82,6 +84,22 @@ def distractors(
         if len(chosen) == WANTED:
             break
     return chosen
+
+
+def _share_fits(options: list[str], mention: Mention, prompt: str) -> list[str]:
+    """ "53% approve, with 27% disapproving and 21% uncertain": a wrong share must still let
+    the sentence's shares add up to at most 100, or it gives itself away."""
+    shares = [float(v) for v in re.findall(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)", prompt)]
+    answer = re.search(r"\d+(?:\.\d+)?", mention.text)
+    if answer is None or len(shares) < 2 or sum(shares) > 102:  # 53 + 27 + 21: rounding
+        return options
+    rest = sum(shares) - float(answer.group())
+    fitting = []
+    for option in options:
+        value = re.search(r"\d+(?:\.\d+)?", option)
+        if value is not None and rest + float(value.group()) <= 102:
+            fitting.append(option)
+    return fitting
 
 
 def _in_order(options: list[str], mention: Mention, prompt: str) -> list[str]:
