@@ -135,6 +135,8 @@ def _finish(text: str, start: int, end: int) -> Clause | None:
         text = text[: trailing.start()]  # "… identified in the Charter: democracy": a lost list
     if start < 0 or end > len(text) or _dangling_pronoun(text):
         return None  # "he also stopped in Yerevan": who?
+    if not _has_verb(text):
+        return None  # "Erna Solberg and Sebastián Piñera in Oslo, 2017": a caption, no fact
     if not _balanced_brackets(text) or _SELF_REFERENCE.search(text):
         return None  # "Karskiy dogovor) was …": a cut fragment; "… this fact sheet": page talk
     text, start, end = _without_intro(text, start, end)
@@ -174,6 +176,21 @@ def _without_intro(text: str, start: int, end: int) -> tuple[str, int, int]:
         start, end = start - cut, end - cut
 
 
+_PRESENT_VERBS = frozenset(
+    "approve support remain hold include continue work say believe consider share need want exist "
+    "agree oppose face lie play seek cooperate depend border link connect account receive run own "
+    "form make take have do go come provide carry serve lead allow require call regard view remain "
+    "stretch pass cross flow reach span rank host".split()
+)
+
+
+def _has_verb(text: str) -> bool:
+    bare = _unquoted(text)
+    if _FINITE.search(bare) or any(is_past_verb(w) for w in bare.split()):
+        return True
+    return any(w.lower().strip(",.;:") in _PRESENT_VERBS for w in bare.split())
+
+
 def _dangling_pronoun(text: str) -> bool:
     """A "he/she/they" with no name before it in the clause ("Bolton's visit …, he" is fine)."""
     bare = _unquoted(text)
@@ -186,7 +203,8 @@ def _dangling_pronoun(text: str) -> bool:
 
 _SELF_REFERENCE = re.compile(
     r"\b(?:this (?:fact sheet|article|page|report|section|website|site)|more information|"
-    r"see below|listed (?:at the end|below)|click here|read more)\b"
+    r"see below|listed (?:at the end|below)|click here|read more|donat\w+|subscribe|newsletter|"
+    r"sign up|cookies?|advertis\w+)\b"
     # a photo caption: "Dick Cheney (l.) listened …"
     r"|\((?:l|r|c|left|right|center|centre|pictured|file|photo)\.?\)"
     # what the sentence before named: "this step", "these attacks", "after that address"
