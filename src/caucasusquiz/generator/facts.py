@@ -120,9 +120,15 @@ def _standalone(sentence: Sentence, previous: str | None, previous_context: str)
 
 
 def _fact(sentence: Sentence, prompt: str, context: str, lead: int) -> Fact:
-    fact = Fact(sentence.doc, sentence.line, prompt, context, lead)
-    fact.mentions = find_mentions(prompt)
-    return fact
+    # Mentions are found later, once repeats are gone (`with_mentions`): a repeated
+    # paragraph costs its splitting, not its analysis.
+    return Fact(sentence.doc, sentence.line, prompt, context, lead)
+
+
+def with_mentions(facts: list[Fact]) -> list[Fact]:
+    for fact in facts:
+        fact.mentions = find_mentions(fact.prompt)
+    return facts
 
 
 _RELATIONS_WITH = re.compile(

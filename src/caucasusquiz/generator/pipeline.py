@@ -18,7 +18,7 @@ from caucasusquiz.generator.clean import clean_document
 from caucasusquiz.generator.dedupe import SeenFacts, unique_cards, unique_facts
 from caucasusquiz.generator.distractors import Pool
 from caucasusquiz.generator.documents import read_document, seed_files
-from caucasusquiz.generator.facts import Fact, facts_of, our_country, sentences_of
+from caucasusquiz.generator.facts import Fact, facts_of, our_country, sentences_of, with_mentions
 from caucasusquiz.generator.merge import plan_decks, write_plan
 from caucasusquiz.generator.report import Report
 from caucasusquiz.generator.subject import (
@@ -86,10 +86,7 @@ def _build(
         paragraphs = sentences_of(
             cleaned.blocks, our_country(cleaned.blocks), found_title(cleaned.blocks) or ""
         )
-        found = facts_of(paragraphs)
-        facts.extend(found)
-        subjects[document.name] = title_names(title) | frequent_names(f.mentions for f in found)
-        recurring[document.name] = recurring_names(f.mentions for f in found)
+        facts.extend(facts_of(paragraphs))
         dates[document.name] = document_date(document)
         for sentence in (s for paragraph in paragraphs for s in paragraph):
             report.sentences += 1
@@ -101,6 +98,14 @@ def _build(
     facts, repeated = unique_facts(facts)
     for fact in repeated:
         report.reject(fact.source, "repeated (said before)", fact.context)
+    with_mentions(facts)
+    by_document: dict[str, list[Fact]] = {}
+    for fact in facts:
+        by_document.setdefault(fact.doc.name, []).append(fact)
+    for name, title in titles.items():
+        found = by_document.get(name, [])
+        subjects[name] = title_names(title) | frequent_names(f.mentions for f in found)
+        recurring[name] = recurring_names(f.mentions for f in found)
     pool = Pool()
     for fact in facts:
         pool.add(fact.mentions, fact.prompt)
