@@ -80,3 +80,17 @@ def test_the_topics_file_is_checked_like_a_deck(tmp_path: Path, capsys):
     assert main(["check", str(topics)]) == 1
     assert "topics.yaml:7: error: keyword 'oil'" in capsys.readouterr().out
     assert main(["check", str(Path(__file__).parents[2] / "seeds" / "topics.yaml")]) == 0
+
+
+def test_a_news_dateline_is_cut_and_its_weekday_resolved(tmp_path: Path):
+    out = tmp_path / "decks"
+    generate([DATA / "vardar_pipeline_news.txt"], out)
+    text = "".join(p.read_text(encoding="utf-8") for p in out.glob("*.yaml"))
+    prompts = [line for line in text.splitlines() if line.strip().startswith(("text:", "question:"))]
+    assert any("on 9 April 2019" in p for p in prompts)
+    assert not any("SKOPJE" in p or "Tuesday" in p for p in prompts)
+
+
+def test_a_line_in_another_script_is_reported_not_taught(tmp_path: Path):
+    report = generate([DATA / "vardar_pipeline_news.txt"], tmp_path / "decks")
+    assert report.rejected["another script or language"] == 1

@@ -85,8 +85,10 @@ def clause_around(sentence: str, start: int, end: int) -> Clause | None:
         return _whole(sentence, start, end)
     main_start, main_end = segments[0]
     main = sentence[main_start:main_end].rstrip(" ,;.")
-    if words(main) <= 10 and not _FINITE.search(main) and not any(is_past_verb(w) for w in main.split()):
-        return None  # "The second-longest European motorway, the E60": no verb, no fact
+    if not _has_verb(main):
+        # "The Energy Community Treaty, which …, requires …": the main clause goes on after
+        # the relative clause; only the whole sentence says it (if short enough).
+        return _whole(sentence, start, end)
     if index == 0:
         return _finish(main, start, end)
     seg_start, seg_end = segments[index]

@@ -77,6 +77,9 @@ def sentences_of(blocks: list[Block], country: str | None, title: str = "") -> l
 
 
 def _voice(prompt: str) -> str | None:
+    letters = [c for c in prompt if c.isalpha()]
+    if letters and sum(c.isascii() or "À" <= c <= "ɏ" for c in letters) < 0.6 * len(letters):
+        return "another script or language"
     if is_quotation(prompt):
         return "quotation without speaker"
     if first_person(prompt):
@@ -105,11 +108,15 @@ def facts_of(paragraphs: list[list[Sentence]]) -> list[Fact]:
     return facts
 
 
+# "this year" is relative time, resolved (or refused) by `timeline`, not a referent.
+_THIS_TIME = re.compile(r"\b(?:[Tt]his|[Tt]hat) (?:year|month|week|spring|summer|autumn|fall|winter)\b")
+
+
 def _standalone(sentence: Sentence, previous: str | None, previous_context: str) -> tuple[str | None, str]:
     """The sentence as it can be shown alone, or None (and a reason) when it cannot."""
     if sentence.reason not in (None, "no informative span"):
         return None, ""
-    if not leans_on_context(sentence.prompt):
+    if not leans_on_context(_THIS_TIME.sub("", sentence.prompt)):
         return sentence.prompt, sentence.text
     # Shown after the sentence it leans on, it keeps its connective ("And he reiterated …").
     if previous is None or len(previous) + 1 + len(sentence.text) > MAX_PROMPT:

@@ -362,7 +362,14 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
         return None
     rest = words[index + 1 :]
     # "… ceased its existence and the United States formally recognized …": two clauses.
-    if any(w.strip(",") == "and" and any(is_past_verb(x) for x in rest[i + 1 :]) for i, w in enumerate(rest)):
+    if any(
+        w.strip(",") in ("and", "but")
+        and (
+            any(is_past_verb(x) for x in rest[i + 1 :])
+            or rest[i + 1 : i + 2] in (["is"], ["was"], ["are"], ["were"], ["will"], ["has"], ["had"])
+        )
+        for i, w in enumerate(rest)
+    ):
         return None
     subject = _lower_article(" ".join(subject_words))
     middle = f"{adverb} " if adverb else ""

@@ -198,8 +198,16 @@ def normalise(text: str) -> str:
     return _GLUED_HEADING.sub("", text, count=1)
 
 
+# A news dateline glued to the first sentence: "SKOPJE, 9 April 2019 — ", "CEYHAN–Turkey (AFP) – ".
+_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][A-ZÀ-Þ .'-]{2,}(?:[—–-][A-Z][a-z]+)?(?:,\s*[^—–()]{3,30}?)?\s*(?:\([A-Za-z]+\))?"
+    r"\s*[—–-]+\s+(?=[A-Z])"
+)
+
+
 def standalone(text: str, country: str | None = None) -> str:
     """The sentence as a card shows it: connectives and filler dropped, "our country" named."""
+    text = _DATELINE.sub("", text, count=1)
     for _ in range(3):  # "Finally, and …" has two
         stripped = _FILLER.sub("", _CONNECTIVE.sub("", text, count=1), count=1)
         if stripped == text:

@@ -10,6 +10,7 @@ sentence unusable for a card.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -50,6 +51,7 @@ _PUBLISHED = re.compile(r"\b(?:published|updated|posted|posted on|date|dated)\b"
 class DocDate:
     year: int
     month: int  # 1–12; 0 when only the year is known
+    day: int = 0  # 0 when not known
 
 
 def document_date(doc: Document) -> DocDate | None:
@@ -68,8 +70,10 @@ def document_date(doc: Document) -> DocDate | None:
                 parts = match.groups()
                 names = [_MONTHS.index(p) + 1 for p in parts if p in _MONTHS]
                 month = names[0] if names else int(parts[1])
+                days = [int(p) for p in parts[:-1] if p.isdigit() and p != parts[1 if not names else -1]]
+                day = days[0] if days and (names or len(parts) == 3) else 0
                 if 1 <= month <= 12:
-                    return DocDate(int(parts[-1]), month)
+                    return DocDate(int(parts[-1]), month, day if 1 <= day <= 31 else 0)
     return None
 
 
@@ -84,6 +88,8 @@ def resolve(text: str, date: DocDate | None) -> str | None:
     """`text` with relative time made explicit, or None when some cannot be."""
     if date is not None:
         text = _SPAN.sub(lambda m: _between(m, date), text)
+        if date.day:
+            text = _WEEKDAY.sub(lambda m: _weekday(m, date), text)
     if _UNRESOLVABLE.search(text) or _RELATIVE_OPENING.match(text):
         return None
     if not _RESOLVABLE.search(text):
@@ -120,6 +126,18 @@ def resolve(text: str, date: DocDate | None) -> str | None:
 
     resolved = _RESOLVABLE.sub(explicit, text)
     return resolved[:1].upper() + resolved[1:]
+
+
+_DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_WEEKDAY = re.compile(rf"\bon ({'|'.join(_DAYS)})\b")
+
+
+def _weekday(match: re.Match[str], date: DocDate) -> str:
+    """ "on Tuesday" in an article dated Tuesday 9 April 2019: that day, or the one before it."""
+    published = datetime.date(date.year, date.month, date.day)
+    back = (published.weekday() - _DAYS.index(match.group(1))) % 7
+    day = published - datetime.timedelta(days=back)
+    return f"on {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _between(match: re.Match[str], date: DocDate) -> str:
