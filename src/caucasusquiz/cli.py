@@ -122,8 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
         "generate decks from seed documents",
         "Turn seed documents into fact cards.\n\n"
         "Reads plain-text documents, cleans scrape damage (link previews, lost numbers,\n"
-        "page furniture), and writes one YAML deck per subject. Regenerating keeps cards\n"
-        "you edited or added, and comments; cards whose source vanished are reported.\n"
+        "page furniture), and writes one YAML deck per document, or per subject when a\n"
+        "topics.yaml sits next to the seeds. Regenerating keeps cards you edited or added,\n"
+        "and comments; cards whose source vanished are reported.\n"
         "See docs/generator.md.",
     )
     generate.add_argument(
