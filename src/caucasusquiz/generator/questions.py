@@ -196,8 +196,8 @@ def lemma(verb: str) -> str | None:
 
 
 def is_past_verb(word: str) -> bool:
-    bare = word.strip(",;:")
-    if bare != word or not bare.isalpha() or not bare.islower():
+    bare = word.strip(",;:.")
+    if bare != word.rstrip(".") or not bare.isalpha() or not bare.islower():
         return False
     return bare in IRREGULAR or (bare.endswith("ed") and len(bare) >= 4)
 
@@ -336,16 +336,23 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
             return None  # "In 1989, when it was called Lenin Square, …": a clause inside
     else:
         # "… relations with United States in 1992, following …": the date after the verb.
-        if not re.search(r"(?:^|\s)in\s+$", before) or before.count(",") > 1:
+        if not re.search(r"(?:^|\s)(?:in|on)\s+$", before) or before.count(",") > 1:
             return None
-        cut = re.sub(r",?\s+in\s+$", "", before)
+        cut = re.sub(r",?\s+(?:in|on)\s+$", "", before)
+        if after.split() and is_past_verb(after.split()[0]):
+            return None  # "The oil that was pumped on 10 May 2005 reached …": the date is not the main verb's
         clause = cut + after
         intro, clause = _split_intro(clause, len(cut)) if ", " in cut else ("", clause)
         if intro and not _safe_intro(intro):
             return None
         verb_at = _verb_index(clause.split())
-        if verb_at is None or len(" ".join(clause.split()[: verb_at + 1])) > len(cut) - len(intro):
+        if verb_at is None or len(" ".join(clause.split()[: verb_at + 1]).rstrip(".")) > len(cut) - len(
+            intro
+        ):
             return None
+        last = cut.split()[-1] if cut.split() else ""
+        if is_past_verb(last) and verb_at != len(cut[len(intro) :].split()) - 1:
+            return None  # "adopted a resolution … during a vote held on 29 October": held, not adopted
     words = clause.rstrip(".").split()
     index = _verb_index(words)
     if index is None:
@@ -360,6 +367,11 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
         adverb = subject_words.pop()
     if not subject_words or any(w.endswith(",") for w in subject_words) or len(subject_words) > 9:
         return None
+    if any(
+        w.lower() in ("is", "was", "are", "were", "has", "have", "had", "be", "that", "which", "who")
+        for w in subject_words
+    ):
+        return None  # "The treaty was a peace treaty signed on …": no subject to ask about
     rest = words[index + 1 :]
     # "… ceased its existence and the United States formally recognized …": two clauses.
     if any(
