@@ -97,7 +97,9 @@ def score(mention: Mention, prompt: str) -> int:
     if mention.kind == "number" and _TIME_UNITS.match(after):
         value -= 4  # "over the last two years"
     if mention.kind in ("year", "date") and _BACKGROUND.match(before) and "," in after:
-        value -= 6  # "After the September 11 attacks in 2001, …": the setting, not the fact
+        # "After the September 11 attacks in 2001, …": the setting, not the fact; a full
+        # date there ("After … on November 29, 1920, …") is still worth asking.
+        value -= 3 if mention.group == "full-date" else 6
     if mention.group == "count-word" and mention.text.lower() == "two":
         value -= 3  # "the two countries", "the two sides": a pair, not a fact
     if mention.kind in ("year", "date") and re.match(

@@ -180,6 +180,8 @@ def find_mentions(text: str) -> list[Mention]:
     for match in _GENERIC_ORG.finditer(text):
         found.append(_generic(text, match, "organisation"))
     for match in _GENERIC_ACT.finditer(text):
+        if match.group().endswith(" pipeline") and not text[: match.start()].endswith(("the ", "The ")):
+            continue  # "crude oil Petroleum pipeline": a link's word, not a pipeline's name
         kind = (
             "project"
             if match.group().split()[-1] in ("Pipeline", "pipeline", "Corridor", "Railway")

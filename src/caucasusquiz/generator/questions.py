@@ -367,9 +367,12 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
         adverb = subject_words.pop()
     if not subject_words or any(w.endswith(",") for w in subject_words) or len(subject_words) > 9:
         return None
-    if any(
-        w.lower() in ("is", "was", "are", "were", "has", "have", "had", "be", "that", "which", "who")
-        for w in subject_words
+    if (
+        any(
+            w.lower() in ("is", "was", "are", "were", "has", "have", "had", "be", "that", "which", "who")
+            for w in subject_words
+        )
+        or subject_words[0].lower() in _SUBORDINATORS
     ):
         return None  # "The treaty was a peace treaty signed on …": no subject to ask about
     rest = words[index + 1 :]
@@ -393,6 +396,9 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
             return None
         text = f"{wh} did {subject} {middle}{base} {' '.join(rest)}"
     return _as_question(intro + text if intro else text)
+
+
+_SUBORDINATORS = frozenset("after before when while if although because since as once until".split())
 
 
 def _verb_index(words: list[str]) -> int | None:
