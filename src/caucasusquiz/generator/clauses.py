@@ -134,7 +134,7 @@ _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 def _finish(text: str, start: int, end: int) -> Clause | None:
     trailing = _TRAILING_LIST.search(text)
     if trailing and trailing.start() >= end:
-        text = text[: trailing.start()]  # "… identified in the Charter: democracy": a lost list
+        text = text[: trailing.start()]  # "… three main areas …: security, energy, …": the list goes
     if start < 0 or end > len(text) or _dangling_pronoun(text):
         return None  # "he also stopped in Yerevan": who?
     if not _has_verb(text):
@@ -155,6 +155,14 @@ def _without_intro(text: str, start: int, end: int) -> tuple[str, int, int]:
     """
     while True:
         intro = _INTRO.match(text)
+        if intro and intro.end() > start and words(text) > MAX_WORDS:
+            # The answer is the opening's date: "Speaking at …, in September 2009, the Under
+            # Secretary … outlined …" is asked as "In {{September 2009}}, the Under Secretary …".
+            when = _DATE_PHRASE.search(intro.group())
+            if when and intro.start() + when.start() == start and intro.start() + when.end() == end:
+                lead = f"In {when.group()}, "
+                return lead + text[intro.end() :], 3, 3 + (end - start)
+            return text, start, end
         if not intro or intro.end() > start or words(text) <= SHORT:
             return text, start, end
         if _DATE_WORD.search(intro.group()):
@@ -217,7 +225,7 @@ _SELF_REFERENCE = re.compile(
     r"|\bthe (?:latter|former)(?=[,.;]|\s+(?:is|was|has|had|would|did)\b)",
     re.IGNORECASE,
 )
-_TRAILING_LIST = re.compile(r":\s*\S+(?:\s+\S+){0,2}$")
+_TRAILING_LIST = re.compile(r":\s+[^:\"]+$")
 
 
 def _balanced_brackets(text: str) -> bool:
