@@ -222,6 +222,7 @@ _SELF_REFERENCE = re.compile(
     r"|\b(?:after|before|in|at|of|during|since|from|with|by|to)\s+that\s+(?!is\b|was\b)[a-z]+"
     r"|\b(?:when|because|as|while|after|since|if|where) it\b|^It\b"
     r"|\bthe (?:affair|matter|incident|step|move|plan|proposal|measure)\b|\bthe resolution\b(?! of\b)"
+    r"|\bthe (?:only |sole )?exception\b(?! (?:of|to)\b)"
     r"|\bthe (?:latter|former)(?=[,.;]|\s+(?:is|was|has|had|would|did)\b)",
     re.IGNORECASE,
 )

@@ -30,7 +30,7 @@ _RESOLVABLE = re.compile(
     r"|(?P<which>[Ee]arlier this|[Ll]ater this|[Tt]his|[Ll]ast|[Nn]ext|[Pp]revious|[Pp]ast)\s+year)\b"
 )
 _UNRESOLVABLE = re.compile(
-    r"\b(?:recently|currently|nowadays|at present|these days|so far|to date|"
+    r"\b(?:recently|recent|currently|nowadays|at present|these days|so far|to date|"
     r"last (?:week|month|decade|spring|summer|autumn|fall|winter)|this (?:week|month|spring|"
     r"summer|autumn|fall|winter)|next (?:week|month)|earlier this (?:week|month)|"
     r"(?:over|in|during|for) the (?:last|past|next|previous|coming) (?:\w+ )?(?:years?|months?|"
