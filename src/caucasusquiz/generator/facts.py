@@ -161,7 +161,8 @@ def our_country(blocks: list[Block]) -> str | None:
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
     # Block by block: mentions are resolved within a paragraph, never over the whole text.
-    for mention in (m for block in blocks for m in find_mentions(block.text)):
+    unique = {block.text: block for block in blocks}  # a repeated paragraph is counted once
+    for mention in (m for text in unique for m in find_mentions(text)):
         if mention.kind == "place" and mention.group == "country" and mention.canonical not in others:
             counts[mention.canonical] += 1
             names.setdefault(mention.canonical, mention.text)

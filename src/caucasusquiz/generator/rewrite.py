@@ -115,7 +115,7 @@ _DEICTIC_START = re.compile(
 _DEMONSTRATIVE = re.compile(
     r"\b(?:this|these)\b"
     r"|\bthose\s+(?!of\b|who\b|that\b|which\b)[a-z]+\b(?!\s+(?:that|who|which)\b)"
-    r"|\bthe (?:US|U\.S\.|American|Azerbaijani) (?:leader|side)\b",
+    r"|\bthe (?-i:[A-Z][\w.]*) (?:leader|side)\b",  # "the US leader", "the Azerbaijani side"
     re.IGNORECASE,
 )
 _THAT_NOUN = re.compile(
@@ -159,10 +159,8 @@ _DEFINITE = re.compile(
     r"which|who)\b)",
     re.IGNORECASE,
 )
-_COUNTRY_NAME = re.compile(
-    r"\b(?:Armenia|Azerbaijan|Russia|Iran|Turkey|Georgia|United States|"
-    r"Afghanistan|Iraq|Ukraine|Syria|Pakistan)\b"
-)
+# "the country" is named when a capitalised name (not the sentence's first word) comes before.
+_COUNTRY_NAME = re.compile(r"(?<=\s)[A-Z][a-z]{2,}\b")
 _LEANING = re.compile(
     r"\b(?:say|do|did) so\b|\b(?:that|this|last|next) year\b|\bthe same period\b"
     r"|\bthe above\b",
