@@ -221,7 +221,8 @@ _SELF_REFERENCE = re.compile(
     r"|\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b)[a-z]+"
     r"|\b(?:after|before|in|at|of|during|since|from|with|by|to)\s+that\s+(?!is\b|was\b)[a-z]+"
     r"|\b(?:when|because|as|while|after|since|if|where) it\b|^It\b"
-    r"|\bthe (?:affair|matter|incident|step|move|plan|proposal|measure)\b|\bthe resolution\b(?! of\b)"
+    r"|\bthe (?:affair|matter|incident|step|move|plan|proposal|measures?|project)\b"
+    r"|\bthe resolution\b(?! of\b)"
     r"|\bthe (?:only |sole )?exception\b(?! (?:of|to)\b)"
     r"|\bthe (?:latter|former)(?=[,.;]|\s+(?:is|was|has|had|would|did)\b)",
     re.IGNORECASE,
