@@ -49,3 +49,17 @@ def test_years_are_spread_and_never_in_the_future_of_the_corpus():
 
 def test_no_distractor_when_no_name_of_the_kind_exists():
     assert _options("The Zangezur Corridor was discussed.", "Zangezur Corridor") == []
+
+
+def test_people_offered_are_of_the_cards_era():
+    pool = Pool()
+    for text in (
+        "In 1919 President Woodrow Wilson met the delegation.",
+        "In 1918 President Theodore Roosevelt spoke, and in 1920 Senator Henry Lodge and Senator William Borah voted.",
+        "In 2009 President Barack Obama and in 2017 President Donald Trump spoke.",
+    ):
+        pool.add(find_mentions(text), text)
+    text = "In 1919 President Woodrow Wilson met the delegation."
+    mention = next(m for m in find_mentions(text) if m.text == "Woodrow Wilson")
+    options = distractors(mention, "Woodrow Wilson", text, pool, "person")
+    assert "Barack Obama" not in options and "Donald Trump" not in options

@@ -44,6 +44,9 @@ _BASE_SCORE = {
     ("number", "count"): 7,
     ("number", "count-word"): 5,
 }
+_LISTABLE = frozenset({"place", "organisation", "person", "act", "project", "event"})
+# A count worth asking is a large one ("97,000 mine maps"); "three republics" is incidental.
+_BIG_COUNT = re.compile(r"^\D*\d{1,3}(?:,\d{3})+|^\D*\d{4,}|.*\b(?:thousand|million|billion)\b", re.I)
 _KIND_SCORE = {"person": 8, "act": 8, "project": 8, "event": 7, "organisation": 6, "place": 5}
 _HINTS = {
     "full-date": "month day, year",
@@ -86,6 +89,8 @@ class Draft:
     answer_key: str  # canonical form of what is asked
     fact_key: str
     order: tuple[str, int, int]  # document, line, card number in the fact
+    answer_text: str = ""  # the span asked, as the sentence writes it
+    prompt: str = ""  # what the learner reads before answering
 
 
 def score(mention: Mention, prompt: str) -> int:
@@ -123,10 +128,21 @@ def score(mention: Mention, prompt: str) -> int:
         value -= 3  # "According to ABC, …": the source of a claim, not the fact
     if mention.kind == "organisation" and not mention.known:
         value -= 1
-    if mention.kind in ("place", "organisation") and (
-        re.match(r"^,?\s+(?:and|or)\s+[A-Z]", after) or re.search(r"[A-Z]\w+,?\s+(?:and|or)\s+$", before)
+    if mention.kind in _LISTABLE and (
+        re.match(r"^,?\s+(?:and|or)\s+[A-Z]", after)
+        or re.match(r"^,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,", after)
+        or re.search(r"[A-Z][\w.]*,?\s+(?:and|or)\s+$", before)
+        or re.search(r"[A-Z][\w.]*,\s+$", before)
     ):
-        value -= 2  # one item of a list ("Iraq and Kosovo")
+        value -= 4  # one item of a list ("Kosovo, Afghanistan and Iraq"): the others frame it
+    if (
+        mention.kind == "number"
+        and mention.group in ("count", "count-word")
+        and not _BIG_COUNT.match(mention.text)
+    ):
+        value -= 4  # "six letters", "four working groups", "20 articles": incidental counts
+    if mention.kind == "number" and re.search(r"\bestimat", prompt):
+        value -= 4  # "by some estimates at least 100,000": a hedged figure
     return value
 
 
@@ -218,6 +234,8 @@ def _draft(
         mention.canonical,
         fact.key,
         (fact.doc.name, fact.line, number),
+        answer,
+        str(dict(body).get("question") or dict(body).get("statement") or dict(body).get("text") or ""),
     )
 
 
@@ -232,7 +250,9 @@ def _folded(text: str) -> str:
 
 # ---- one card per fact, asked in the clause that holds it ---------------------------------
 
-MAX_CLOZE_WORDS = 28
+MAX_CLOZE_WORDS = 26
+MAX_CHOICE_BLANK_WORDS = 22
+MAX_TRUEFALSE_WORDS = 25
 MAX_QUESTION_WORDS = 30
 MAX_PLACE_CLOZE = 22
 _NAME_KINDS = frozenset({"person", "act", "project", "event", "organisation", "place"})
@@ -247,10 +267,44 @@ def taught_sentence(fact: Fact, date: DocDate | None) -> tuple[str | None, str]:
         if named is None:
             return None, "needs context"
         sentence = named
+    if _OPEN_ENDED.search(sentence):
+        return None, "relative time (no date to resolve it)"
     resolved = resolve(sentence, date)
     if resolved is None:
         return None, "relative time (no date to resolve it)"
+    if _YEARLESS_DAY.search(resolved) and not _ANY_YEAR.search(resolved):
+        return None, "date without its year"
+    if _HEADLINE.search(resolved):
+        return None, "headline (present tense, no date)"
+    if re.search(r"\banniversary\b", resolved, re.IGNORECASE):
+        return None, "not worth a card (an anniversary)"
+    if _HONORIFIC.search(resolved):
+        return None, "needs context"  # "Mr. Bush": which one the document means is said elsewhere
+    if _ANY_YEAR.search(resolved):
+        # "has signed … in 1995": a dated event is told in the past tense.
+        resolved = _PERFECT.sub(lambda m: m.group(2), resolved)
     return resolved, ""
+
+
+# "has provided … since 1991", "their current operations": true only when it was written.
+_OPEN_ENDED = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en|t)\b[^;]*\bsince\b|"
+    r"\b(?:current|currently|to date|so far|at present|nowadays|present-day)\b|"
+    r"\bover the (?:last|past)\b|\b(?:earlier|later) that (?:year|month)\b",
+    re.IGNORECASE,
+)
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_YEARLESS_DAY = re.compile(
+    rf"\b(?:\d{{1,2}}\s+(?:{_MONTH_NAMES})|(?:{_MONTH_NAMES})\s+\d{{1,2}})\b(?!,?\s+\d{{4}})"
+)
+_ANY_YEAR = re.compile(r"(?<!\d)(?:1[6-9]\d\d|20\d\d)(?!\d)")
+# "The Bush administration announces $1 billion in aid": a news headline, undated.
+_HEADLINE = re.compile(
+    r"^(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s+(?:announces|pledges|signs|launches|opens|vows|"
+    r"warns|urges|approves|agrees|unveils|condemns|offers|sends|backs|rejects|says)\b"
+)
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms)\.?\s+[A-Z]")
+_PERFECT = re.compile(r"\b(has|have)\s+(\w+ed)\b(?!\s+(?:by|to)\b)")
 
 
 # "the first secular democracy in a majority-Muslim nation": firsts and onlys are worth a
@@ -313,6 +367,8 @@ def cards_for(
     if sentence is None:
         return [], reason
     mentions = find_mentions(sentence)
+    if any(_ambiguous_person(m, pool) for m in mentions):
+        return [], "needs context"  # "President Bush" where the documents know two Bushes
     original = fold(fact.prompt[fact.lead :])
     candidates: list[tuple[int, int, Mention]] = []
     for mention in mentions:
@@ -336,6 +392,8 @@ def cards_for(
         ):
             continue  # "Treaty" alone, "IPAP": no name a student can tell apart
         value = score(mention, sentence)
+        if mention.kind == "person" and " " not in mention.text.strip():
+            continue  # "Wilson concluded": a bare surname is no answer a student can be sure of
         if value < PRIMARY_MIN or leaks(mention, display_answer(mention), sentence, mentions):
             continue
         candidates.append((value, -mention.start, mention))
@@ -355,6 +413,52 @@ def cards_for(
     return [], "no short, self-contained question fits"
 
 
+def _ambiguous_person(mention: Mention, pool: Pool) -> bool:
+    """A person named so that two people of the documents fit: a bare surname, or a first
+    name and surname where another person of that surname has a middle initial."""
+    if mention.kind != "person":
+        return False
+    words = fold(mention.text).split()
+    if not words:
+        return False
+    namesakes = pool.surnames.get(words[-1], set())
+    if len(namesakes) < 2:
+        return False
+    if len(words) == 1:
+        return True
+    # "George Bush" when the documents also name "George W. Bush" or "George H. W. Bush"
+    return len(words) == 2 and any(
+        other.split()[0] == words[0] and len(other.split()) > 2 for other in namesakes
+    )
+
+
+def _one_value(text: str) -> bool:
+    """A true/false statement holds one date or number: "on March 6 …, and on March 16 …"
+    bundles two facts, and a student can't tell which one is false."""
+    values = [m for m in find_mentions(text) if m.kind in ("date", "year", "number")]
+    return len(values) <= 1
+
+
+def _false_value(mention: Mention, options: list[str], latest: int) -> str | None:
+    """The wrong value of a false statement: clearly different, never a month or a day off.
+
+    A full date or a month keeps its day and month and moves its year; a number or a year
+    takes the first distractor (spread over a decade, or a plausible scale)."""
+    if mention.kind == "date":
+        year = re.search(r"\d{4}", mention.text)
+        if year is None:
+            return None
+        value = int(year.group())
+        wrong = value + 3 if value + 3 <= latest else value - 3
+        return mention.text.replace(year.group(), str(wrong))
+    if mention.kind == "year" and options:
+        # Later rather than earlier: "waived in 1999" would put a president before his term.
+        value = int(mention.text)
+        later = sorted((int(o) for o in options if int(o) > value), key=lambda y: y - value)
+        return str(later[0]) if later else options[0]
+    return options[0] if options else None
+
+
 def _card(
     fact: Fact, clause: Clause, original: Mention, pool: Pool, sentence: str, subjects: set[str]
 ) -> Draft | None:
@@ -368,6 +472,9 @@ def _card(
         text = text[:cut] + text[cut + 5 :]
         if cut < mention.start:
             mention = dataclasses.replace(mention, start=mention.start - 5, end=mention.end - 5)
+    if re.match(r"(?:U\.S\.|US|U\.K\.|UK)\s+[a-z]", text) and mention.start > 0:
+        text = "The " + text  # "U.S. plays …" reads "The U.S. plays …"
+        mention = dataclasses.replace(mention, start=mention.start + 4, end=mention.end + 4)
     answer = display_answer(mention)
     kind = fine_kind(original, sentence)
     question = question_for(text, 0, mention)
@@ -380,7 +487,7 @@ def _card(
     tags = (_tag(mention),)
     digest = hashlib.sha1(f"{fact.key}|{mention.canonical}".encode()).digest()
     if mention.kind in _NAME_KINDS:
-        if len(options) >= 3:
+        if len(options) >= 3 and (question is not None or len(blank.split()) <= MAX_CHOICE_BLANK_WORDS):
             body: tuple[tuple[str, object], ...] = (
                 ("question", question or blank),
                 ("answer", answer),
@@ -398,9 +505,14 @@ def _card(
         and options
         and not _MONOTONIC.search(text[: mention.start])
         and mention.group != "count-word"
+        and len(text.split()) <= MAX_TRUEFALSE_WORDS
+        and _one_value(text)
     ):
         truth = digest[1] % 2 == 0
-        statement = text if truth else text[: mention.start] + options[0] + text[mention.end :]
+        wrong = _false_value(mention, options, pool.latest_year)
+        if wrong is None:
+            truth = True
+        statement = text if truth else text[: mention.start] + str(wrong) + text[mention.end :]
         body = (("statement", statement), ("answer", truth))
         return _draft(fact, mention, "truefalse", body, tags, "tf", 0)
     if question is None and re.fullmatch(r"[A-Z]{2,6}", answer):
@@ -413,9 +525,6 @@ def _card(
         return _draft(fact, mention, "qa", body, tags, "ask", 0)
     if len(text.split()) > MAX_CLOZE_WORDS:
         return None
-    if accept:
-        body = (("question", blank), ("answer", answer), ("accept", accept))
-        return _draft(fact, mention, "qa", body, tags, "ask", 0)
     hint = _HINTS.get(mention.group) if mention.kind in ("date", "year", "number") else None
     cloze = mention.text + (f"::{hint}" if hint else "")
     body = (("text", text[: mention.start] + "{{" + cloze + "}}" + text[mention.end :]),)

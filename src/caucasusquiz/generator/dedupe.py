@@ -88,3 +88,55 @@ class SeenFacts:
         words = content_words(text)
         for number in {w for w in words if w.isdigit()}:
             self.by_number.setdefault(number, []).append(words)
+
+
+# ---- no card gives another away ------------------------------------------------------------
+
+_LONGEST_ANSWER = 8  # words: longer answers are matched by their first eight
+_TYPE_RANK = {"choice": 0, "qa": 1, "cloze": 2, "truefalse": 3}
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", re.sub(r"\{\{[^}]*\}\}", " ", text).casefold()))
+
+
+def _answer_forms(draft: Draft) -> set[tuple[str, ...]]:
+    """What a prompt must not contain: the answer, and a person's surname alone."""
+    forms = {_words(draft.answer_text)[:_LONGEST_ANSWER]}
+    words = _words(draft.answer_text)
+    if draft.tags[:1] == ("person",) and len(words) > 1 and len(words[-1]) > 3:
+        forms.add(words[-1:])
+    return {f for f in forms if f}
+
+
+def without_giveaways(drafts: list[Draft]) -> tuple[list[Draft], int]:
+    """The cards with none whose prompt holds another card's answer, across all documents.
+
+    Each give-away is a pair; the card in most pairs goes first (ties: a true/false or
+    cloze before a question or a choice), until no pair is left. Prompts are looked up
+    by their word n-grams in a table of answers, so the cost is linear in the text."""
+    by_form: dict[tuple[str, ...], list[int]] = {}
+    for index, draft in enumerate(drafts):
+        for form in _answer_forms(draft):
+            by_form.setdefault(form, []).append(index)
+    pairs: dict[int, set[int]] = {}
+    for index, draft in enumerate(drafts):
+        words = _words(draft.prompt)
+        for start in range(len(words)):
+            for size in range(1, min(_LONGEST_ANSWER, len(words) - start) + 1):
+                for other in by_form.get(words[start : start + size], ()):
+                    if other != index:
+                        pairs.setdefault(index, set()).add(other)
+                        pairs.setdefault(other, set()).add(index)
+    dropped: set[int] = set()
+    while pairs:
+        worst = max(
+            pairs,
+            key=lambda i: (len(pairs[i]), _TYPE_RANK.get(drafts[i].type, 4), drafts[i].order),
+        )
+        dropped.add(worst)
+        for other in pairs.pop(worst):
+            pairs[other].discard(worst)
+            if not pairs[other]:
+                del pairs[other]
+    return [d for i, d in enumerate(drafts) if i not in dropped], len(dropped)

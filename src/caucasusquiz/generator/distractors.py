@@ -19,6 +19,10 @@ from caucasusquiz.generator.entities import Mention, fold, known_entity
 from caucasusquiz.generator.kinds import fine_kind
 
 WANTED = 3
+_YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
+# A name is of the card's era when the median year said with it is this close to the
+# card's own years: no 2000s president offered for a 1919 meeting.
+ERA_SPAN = 10
 _MONTHS = list(calendar.month_name)[1:]
 _NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _FRACTIONS = ["one-quarter", "one-third", "one-half", "two-thirds", "one-fifth", "three-quarters"]
@@ -31,9 +35,17 @@ class Pool:
     names: dict[str, dict[str, str]] = field(default_factory=dict)  # fine kind -> canonical -> text
     counts: dict[str, int] = field(default_factory=dict)  # canonical -> mentions in the corpus
     latest_year: int = 0
+    years: dict[str, list[int]] = field(default_factory=dict)  # canonical -> years said with it
+    surnames: dict[str, set[str]] = field(default_factory=dict)  # person's surname -> canonicals
 
     def add(self, mentions: Iterable[Mention], text: str) -> None:
+        mentions = list(mentions)
+        said = [int(y) for y in _YEAR.findall(text)]
         for mention in mentions:
+            if said and mention.kind not in ("date", "year", "number"):
+                self.years.setdefault(mention.canonical, []).extend(said)
+            if mention.kind == "person" and " " in mention.text.strip():
+                self.surnames.setdefault(fold(mention.text).split()[-1], set()).add(mention.canonical)
             if mention.kind == "year":
                 self.latest_year = max(self.latest_year, int(mention.text))
             if mention.kind in ("date", "year", "number") or mention.trivial:
@@ -65,10 +77,13 @@ def distractors(
         if mention.group in ("percent", "percent-sign"):
             options = _share_fits(options, mention, prompt)
     else:
+        era = _era(mention, prompt, pool)
         options = [
             text
             for canon, text in sorted(pool.names.get(kind, {}).items())
-            if canon != mention.canonical and canon not in excluded
+            if canon != mention.canonical
+            and canon not in excluded
+            and _of_era(canon, era, pool, mention.kind == "person")
         ]
     shown = fold(prompt)
     taken = {fold(answer), mention.canonical}
@@ -84,6 +99,28 @@ def distractors(
         if len(chosen) == WANTED:
             break
     return chosen
+
+
+def _era(mention: Mention, prompt: str, pool: Pool) -> int | None:
+    """The year a name card is about: the prompt's own years, else the answer's usual years."""
+    years = [int(y) for y in _YEAR.findall(prompt)] or pool.years.get(mention.canonical, [])
+    return _median(years) if years else None
+
+
+def _of_era(canonical: str, era: int | None, pool: Pool, dated_only: bool) -> bool:
+    """Fits the card's era. A person never dated in the documents fits only an undated
+    card (a president of any decade could be meant); an undated law or place fits any."""
+    years = pool.years.get(canonical, [])
+    if era is None:
+        return True
+    if not years:
+        return not dated_only
+    return abs(_median(years) - era) <= ERA_SPAN
+
+
+def _median(years: list[int]) -> int:
+    ordered = sorted(years)
+    return ordered[len(ordered) // 2]
 
 
 def _share_fits(options: list[str], mention: Mention, prompt: str) -> list[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from caucasusquiz.errors import UserError
 from caucasusquiz.generator.cards import Draft, cards_for
 from caucasusquiz.generator.clean import clean_document
-from caucasusquiz.generator.dedupe import SeenFacts, unique_cards, unique_facts
+from caucasusquiz.generator.dedupe import SeenFacts, unique_cards, unique_facts, without_giveaways
 from caucasusquiz.generator.distractors import Pool
 from caucasusquiz.generator.documents import read_document, seed_files
 from caucasusquiz.generator.facts import Fact, facts_of, our_country, sentences_of, with_mentions
@@ -134,6 +134,8 @@ def _build(
             topics[draft.id] = topic
         drafts.extend(made)
     drafts, report.repeated_cards = unique_cards(drafts)
+    drafts, given_away = without_giveaways(sorted(drafts, key=lambda d: d.order))
+    report.repeated_cards += given_away
     decks: dict[str, tuple[Topic, list[Draft]]] = {}
     seen: set[str] = set()
     for draft in sorted(drafts, key=lambda d: d.order):
