@@ -52,9 +52,7 @@ def test_every_card_cites_its_sentence_and_few_share_one(generated_decks: Path):
     assert shared <= 0.05 * sum(contexts.values())  # one fact, one card
 
 
-EDITED_FROM = (
-    'question: "As a part of the Conference on Security and Cooperation in Europe (CSCE; now OSCE) mission, '
-)
+EDITED_FROM = 'question: "As a part of the Conference on Security and Cooperation in Europe mission, '
 EDITED_TO = 'question: "In the CSCE mission, '
 HAND_CARD = """\
   # Added by the teacher, with a comment that must survive.

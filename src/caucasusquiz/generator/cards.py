@@ -23,6 +23,7 @@ from caucasusquiz.generator.facts import Fact
 from caucasusquiz.generator.kinds import fine_kind
 from caucasusquiz.generator.questions import question_for
 from caucasusquiz.generator.referents import resolved as named_from
+from caucasusquiz.generator.relations import cause, definition
 from caucasusquiz.generator.rewrite import standalone
 from caucasusquiz.generator.timeline import DocDate, resolve
 
@@ -252,7 +253,7 @@ def _folded(text: str) -> str:
 
 MAX_CLOZE_WORDS = 26
 MAX_CHOICE_BLANK_WORDS = 22
-MAX_TRUEFALSE_WORDS = 25
+MAX_TRUEFALSE_WORDS = 20
 MAX_QUESTION_WORDS = 30
 MAX_PLACE_CLOZE = 22
 _NAME_KINDS = frozenset({"person", "act", "project", "event", "organisation", "place"})
@@ -274,6 +275,8 @@ def taught_sentence(fact: Fact, date: DocDate | None) -> tuple[str | None, str]:
         return None, "relative time (no date to resolve it)"
     if _YEARLESS_DAY.search(resolved) and not _ANY_YEAR.search(resolved):
         return None, "date without its year"
+    if _NEWS_PERFECT.search(resolved) and not _ANY_YEAR.search(resolved):
+        return None, "relative time (no date to resolve it)"
     if _HEADLINE.search(resolved):
         return None, "headline (present tense, no date)"
     if re.search(r"\banniversary\b", resolved, re.IGNORECASE):
@@ -303,6 +306,8 @@ _HEADLINE = re.compile(
     r"^(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s+(?:announces|pledges|signs|launches|opens|vows|"
     r"warns|urges|approves|agrees|unveils|condemns|offers|sends|backs|rejects|says)\b"
 )
+# "… has been formally opened": news of the day it was written, no date.
+_NEWS_PERFECT = re.compile(r"\b(?:has|have) been (?:\w+ly\s+)?\w+ed\b")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms)\.?\s+[A-Z]")
 _PERFECT = re.compile(r"\b(has|have)\s+(\w+ed)\b(?!\s+(?:by|to)\b)")
 
@@ -400,8 +405,12 @@ def cards_for(
     if not candidates:
         superlative = _superlative(sentence)
         if superlative is None:
+            relation = _relation_card(fact, sentence)
+            if relation is not None:
+                return [relation], ""
             return [], "not worth a card (no date, number or name to ask)"
         candidates.append((PRIMARY_MIN, 0, superlative))
+    relation = _relation_card(fact, sentence)
     candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
     for _, _, mention in candidates:
         clause = clause_around(sentence, mention.start, mention.end)
@@ -409,8 +418,23 @@ def cards_for(
             continue
         draft = _card(fact, clause, mention, pool, sentence, subjects)
         if draft is not None:
+            if relation is not None and fold(relation.answer_text) not in fold(draft.prompt):
+                return [draft, relation], ""
             return [draft], ""
+    if relation is not None:
+        return [relation], ""
     return [], "no short, self-contained question fits"
+
+
+def _relation_card(fact: Fact, sentence: str) -> Draft | None:
+    """A 'what did it do' or 'in response to what' question, when the sentence has that shape."""
+    found = definition(sentence) or cause(sentence)
+    if found is None:
+        return None
+    question, answer = found
+    mention = Mention(0, 0, answer, "phrase", "relation", fold(answer))
+    body = (("question", question), ("answer", answer))
+    return _draft(fact, mention, "qa", body, ("cause-or-definition",), "why", 1)
 
 
 def _ambiguous_person(mention: Mention, pool: Pool) -> bool:
@@ -430,6 +454,53 @@ def _ambiguous_person(mention: Mention, pool: Pool) -> bool:
     return len(words) == 2 and any(
         other.split()[0] == words[0] and len(other.split()) > 2 for other in namesakes
     )
+
+
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+_TRAILING_PARTICIPLE = re.compile(
+    r",\s+(?:averaging|achieving|making|bringing|reaching|totalling|totaling)\b[^;]*$"
+)
+
+
+def _without_asides(text: str, mention: Mention) -> tuple[str, Mention]:
+    """The clause without bracketed asides ("(1,100-mile)", "(GTEP)") and without a trailing
+    participle after the answer (", averaging about $100 million annually"): one fact each."""
+    tail = _TRAILING_PARTICIPLE.search(text, mention.end)
+    if tail is not None:
+        text = text[: tail.start()] + "."
+    pieces: list[str] = []
+    shift_before = 0
+    last = 0
+    for match in _ASIDE.finditer(text):
+        if match.start() < mention.end and match.end() > mention.start:
+            continue  # the answer itself is in brackets: keep them
+        pieces.append(text[last : match.start()])
+        if match.end() <= mention.start:
+            shift_before += match.end() - match.start()
+        last = match.end()
+    pieces.append(text[last:])
+    stripped = "".join(pieces)
+    if shift_before or stripped != text:
+        mention = dataclasses.replace(
+            mention, start=mention.start - shift_before, end=mention.end - shift_before
+        )
+    return stripped, mention
+
+
+_SUBORDINATE = re.compile(r"^(?:After|When|Once)\s+(?P<clause>(?:[^,]|,\s*\d{4})+),\s+")
+
+
+def _subordinate_question(text: str, mention: Mention) -> str | None:
+    """ "After the Red Army established Soviet power in Armenia on 29 November 1920, …": the
+    date belongs to the opening clause, which is asked on its own."""
+    match = _SUBORDINATE.match(text)
+    if match is None or not match.start("clause") <= mention.start < mention.end <= match.end("clause"):
+        return None
+    clause = match.group("clause")
+    clause = clause[:1].upper() + clause[1:] + "."
+    offset = match.start("clause")
+    inner = dataclasses.replace(mention, start=mention.start - offset, end=mention.end - offset)
+    return question_for(clause, 0, inner)
 
 
 def _one_value(text: str) -> bool:
@@ -465,7 +536,7 @@ def _card(
     mention = dataclasses.replace(
         original, start=clause.start, end=clause.end, text=clause.text[clause.start : clause.end]
     )
-    text = clause.text
+    text, mention = _without_asides(clause.text, mention)
     if " also " in text[: mention.start] or " also " in text[mention.end :]:
         # "also" leans on a sentence the card does not show.
         cut = text.index(" also ")
@@ -477,7 +548,7 @@ def _card(
         mention = dataclasses.replace(mention, start=mention.start + 4, end=mention.end + 4)
     answer = display_answer(mention)
     kind = fine_kind(original, sentence)
-    question = question_for(text, 0, mention)
+    question = question_for(text, 0, mention) or _subordinate_question(text, mention)
     if question is not None and (
         _folded(answer) in _folded(question) or len(question.split()) > MAX_QUESTION_WORDS
     ):
