@@ -243,9 +243,13 @@ RUBRIC = {"max_words": 35, "median_words": 20, "shared_sentence": 0.05}
 _RELATIVE = re.compile(
     r"\b(?:last|this|next|previous|past) (?:year|month|week|january|february|march|april|may|june|"
     r"july|august|september|october|november|december)\b|\brecently\b|\bearlier this\b|"
-    r"\bthe previous downturn\b|^(?:he|she|they|it) ",
+    r"\bthe previous downturn\b|^(?:he|she|they|it) |\bover the (?:last|past)\b|"
+    r"\b(?:has|have) \w+ed\b.*\bsince\b|\b(?:currently|current|so far|to date)\b|\bMr\. [A-Z]",
     re.IGNORECASE,
 )
+_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+# "on 29 October" with no year anywhere in the prompt: which October?
+_YEARLESS = re.compile(rf"\b(?:\d{{1,2}} (?:{_MONTH})|(?:{_MONTH}) \d{{1,2}})\b(?!,? \d{{4}})")
 _TEST_DOCUMENTS = Path(__file__).parent / "data"
 
 
@@ -258,6 +262,7 @@ class Rubric:
     answer_in_prompt: list[str] = field(default_factory=list)
     gives_away: list[str] = field(default_factory=list)
     bad_distractors: list[str] = field(default_factory=list)
+    blank_questions: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         words = sorted(self.words) or [0]
@@ -265,7 +270,8 @@ class Rubric:
             f"cards {self.cards}; prompt words max {words[-1]}, median {words[len(words) // 2]}",
             f"relative time {len(self.relative)}; sharing a sentence {self.shared}",
             f"answer in own prompt {len(self.answer_in_prompt)}; gives away another {len(self.gives_away)}",
-            f"distractors of another format {len(self.bad_distractors)}",
+            f"distractors of another format {len(self.bad_distractors)}; "
+            f"questions with a blank {len(self.blank_questions)}",
         ]
 
 
@@ -284,17 +290,22 @@ def rubric(deck_dir: Path) -> Rubric:
         figures.words.append(len(prompt.split()))
         if _RELATIVE.search(prompt):
             figures.relative.append(f"{card.id}: {prompt}")
+        if card.type is CardType.QA and "___" in card.prompt:
+            figures.blank_questions.append(card.id)  # a question, not a sentence with a hole
+        if _YEARLESS.search(prompt) and not re.search(r"\b1[6-9]\d\d\b|\b20\d\d\b", prompt):
+            figures.relative.append(f"{card.id}: {prompt}")
         if answer and card.type is not CardType.TRUEFALSE and fold(answer) in fold(prompt):
             figures.answer_in_prompt.append(card.id)
         shape = _shape(answer) if card.type is CardType.CHOICE and answer else ""
         if shape and any(_shape(d) != shape for d in card.distractors or ()):
             figures.bad_distractors.append(card.id)
     for card, _ in answers:
-        prompt = fold(card.prompt)
+        prompt = fold(re.sub(r"\{\{[^}]*\}\}", "___", card.prompt))
         for other, answer in answers:
             if other is card or not answer or other.type is CardType.TRUEFALSE or len(answer) < 4:
                 continue
-            if other.context == card.context and re.search(rf"\b{re.escape(fold(answer))}\b", prompt):
+            # Across the whole deck folder, not only the same sentence (rule 6).
+            if re.search(rf"\b{re.escape(fold(answer))}\b", prompt):
                 figures.gives_away.append(f"{card.id} gives away {other.id}")
     return figures
 
@@ -316,6 +327,7 @@ def _check_rubric(figures: Rubric) -> None:
     assert not figures.answer_in_prompt, figures.answer_in_prompt
     assert not figures.gives_away, figures.gives_away
     assert not figures.bad_distractors, figures.bad_distractors
+    assert not figures.blank_questions, figures.blank_questions
 
 
 def test_seed_decks_meet_the_rubric(generated_decks, capsys):
