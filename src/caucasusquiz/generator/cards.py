@@ -281,6 +281,8 @@ def taught_sentence(fact: Fact, date: DocDate | None) -> tuple[str | None, str]:
         return None, "headline (present tense, no date)"
     if re.search(r"\banniversary\b", resolved, re.IGNORECASE):
         return None, "not worth a card (an anniversary)"
+    if _VAGUE.search(resolved):
+        return None, "not worth a card (says only that something was discussed)"
     if _HONORIFIC.search(resolved):
         return None, "needs context"  # "Mr. Bush": which one the document means is said elsewhere
     if _ANY_YEAR.search(resolved):
@@ -308,6 +310,10 @@ _HEADLINE = re.compile(
 )
 # "… has been formally opened": news of the day it was written, no date.
 _NEWS_PERFECT = re.compile(r"\b(?:has|have) been (?:\w+ly\s+)?\w+ed\b")
+# "… commented on Azerbaijan's democratic track record": what was said is the fact, and it is missing.
+_VAGUE = re.compile(
+    r"\b(?:commented on|spoke about|talked about|touched on|referred to|remarked on|discussed)\b"
+)
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms)\.?\s+[A-Z]")
 _PERFECT = re.compile(r"\b(has|have)\s+(\w+ed)\b(?!\s+(?:by|to)\b)")
 
@@ -456,6 +462,10 @@ def _ambiguous_person(mention: Mention, pool: Pool) -> bool:
     )
 
 
+_SECOND_CLAUSE = re.compile(
+    r"\band (?:the )?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:\w+ly\s+)?(?:\w+ed|was|were|had)\b"
+)
+_PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b(?!\s+by\b)")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 _TRAILING_PARTICIPLE = re.compile(
     r",\s+(?:averaging|achieving|making|bringing|reaching|totalling|totaling)\b[^;]*$"
@@ -546,6 +556,10 @@ def _card(
     if re.match(r"(?:U\.S\.|US|U\.K\.|UK)\s+[a-z]", text) and mention.start > 0:
         text = "The " + text  # "U.S. plays …" reads "The U.S. plays …"
         mention = dataclasses.replace(mention, start=mention.start + 4, end=mention.end + 4)
+    if mention.kind in ("date", "year") and _SECOND_CLAUSE.search(text, mention.end):
+        return None  # "On <date>, the Soviet Union ceased …, and the United States recognized …": two facts
+    if mention.kind == "number" and not _ANY_YEAR.search(text) and not _PAST.search(text):
+        return None  # "Europe depends on Russian gas for 40 percent …": a share of no stated time
     answer = display_answer(mention)
     kind = fine_kind(original, sentence)
     question = question_for(text, 0, mention) or _subordinate_question(text, mention)
@@ -577,6 +591,9 @@ def _card(
         and not _MONOTONIC.search(text[: mention.start])
         and mention.group != "count-word"
         and len(text.split()) <= MAX_TRUEFALSE_WORDS
+        and not re.search(
+            r"\bas (?:a|an|the)\b|\bfirst\b", text
+        )  # "in 2009, as a freshman senator": impossible, not false
         and _one_value(text)
     ):
         truth = digest[1] % 2 == 0

@@ -112,31 +112,45 @@ def _answer_forms(draft: Draft) -> set[tuple[str, ...]]:
 def without_giveaways(drafts: list[Draft]) -> tuple[list[Draft], int]:
     """The cards with none whose prompt holds another card's answer, across all documents.
 
-    Each give-away is a pair; the card in most pairs goes first (ties: a true/false or
-    cloze before a question or a choice), until no pair is left. Prompts are looked up
-    by their word n-grams in a table of answers, so the cost is linear in the text."""
+    When a prompt holds another card's answer, the card answered is dropped (the prompt
+    that tells it is a good card); the card answered by most prompts goes first, then a
+    true/false or cloze before a question or a choice. Prompts are looked up by their word
+    n-grams in a table of answers, so the cost is linear in the text."""
     by_form: dict[tuple[str, ...], list[int]] = {}
     for index, draft in enumerate(drafts):
         for form in _answer_forms(draft):
             by_form.setdefault(form, []).append(index)
-    pairs: dict[int, set[int]] = {}
+    told_by: dict[int, set[int]] = {}  # card -> the cards whose prompt holds its answer
     for index, draft in enumerate(drafts):
         words = _words(draft.prompt)
         for start in range(len(words)):
             for size in range(1, min(_LONGEST_ANSWER, len(words) - start) + 1):
                 for other in by_form.get(words[start : start + size], ()):
-                    if other != index:
-                        pairs.setdefault(index, set()).add(other)
-                        pairs.setdefault(other, set()).add(index)
+                    if other != index and drafts[other].id != draft.id:
+                        told_by.setdefault(other, set()).add(index)
+    tells: dict[int, set[int]] = {}
+    for answered, tellers in told_by.items():
+        for teller in tellers:
+            tells.setdefault(teller, set()).add(answered)
     dropped: set[int] = set()
-    while pairs:
+    while told_by:
+        # Fewest cards lost: the card in most give-aways goes first (then the one answered).
         worst = max(
-            pairs,
-            key=lambda i: (len(pairs[i]), _TYPE_RANK.get(drafts[i].type, 4), drafts[i].order),
+            set(told_by) | set(tells),
+            key=lambda i: (
+                len(told_by.get(i, ())) + len(tells.get(i, ())),
+                len(told_by.get(i, ())),
+                _TYPE_RANK.get(drafts[i].type, 4),
+                drafts[i].order,
+            ),
         )
         dropped.add(worst)
-        for other in pairs.pop(worst):
-            pairs[other].discard(worst)
-            if not pairs[other]:
-                del pairs[other]
+        for answered in tells.pop(worst, set()):
+            told_by[answered].discard(worst)
+            if not told_by[answered]:
+                del told_by[answered]
+        for teller in told_by.pop(worst, set()):
+            tells[teller].discard(worst)
+            if not tells[teller]:
+                del tells[teller]
     return [d for i, d in enumerate(drafts) if i not in dropped], len(dropped)
