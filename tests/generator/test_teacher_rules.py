@@ -80,3 +80,10 @@ def test_a_false_statement_moves_the_year_never_the_month(tmp_path: Path):
 
     mention = next(m for m in find_mentions("The waiver was granted in January 2002.") if m.kind == "date")
     assert _false_value(mention, ["February 2002"], latest=2020) == "January 2005"
+
+
+def test_an_act_without_a_date_or_name_to_ask_is_asked_as_what_did(tmp_path: Path):
+    cards = _cards(tmp_path, "The Ruritanian senate approved the new mining code for the northern provinces.")
+    assert [(c["prompt"], c["answer"]) for c in cards] == [
+        ("What did the Ruritanian senate approve?", "the new mining code")
+    ]

@@ -23,7 +23,7 @@ from caucasusquiz.generator.facts import Fact
 from caucasusquiz.generator.kinds import fine_kind
 from caucasusquiz.generator.questions import question_for
 from caucasusquiz.generator.referents import resolved as named_from
-from caucasusquiz.generator.relations import cause, definition
+from caucasusquiz.generator.relations import cause, definition, what_did
 from caucasusquiz.generator.rewrite import standalone
 from caucasusquiz.generator.timeline import DocDate, resolve
 
@@ -411,7 +411,7 @@ def cards_for(
     if not candidates:
         superlative = _superlative(sentence)
         if superlative is None:
-            relation = _relation_card(fact, sentence)
+            relation = _relation_card(fact, sentence, subjects)
             if relation is not None:
                 return [relation], ""
             return [], "not worth a card (no date, number or name to ask)"
@@ -427,14 +427,20 @@ def cards_for(
             if relation is not None and fold(relation.answer_text) not in fold(draft.prompt):
                 return [draft, relation], ""
             return [draft], ""
+    relation = relation or _relation_card(fact, sentence, subjects)
     if relation is not None:
         return [relation], ""
     return [], "no short, self-contained question fits"
 
 
-def _relation_card(fact: Fact, sentence: str) -> Draft | None:
-    """A 'what did it do' or 'in response to what' question, when the sentence has that shape."""
+def _relation_card(fact: Fact, sentence: str, subjects: set[str] | None = None) -> Draft | None:
+    """A 'what did it ban', 'in response to what' or (with `subjects`, as a last resort)
+    'what did <name> adopt' question, when the sentence has that shape."""
     found = definition(sentence) or cause(sentence)
+    if found is None and subjects is not None:
+        found = what_did(sentence)
+        if found is not None and (fold(found[1]) in subjects or len(_ANY_YEAR.findall(found[1])) > 0):
+            found = None  # the document's own subject, or a date: asked as such elsewhere
     if found is None:
         return None
     question, answer = found

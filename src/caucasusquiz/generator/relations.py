@@ -91,3 +91,89 @@ def _trimmed(answer: str) -> str:
 
 def _short(answer: str) -> bool:
     return 2 <= len(answer.split()) <= MAX_ANSWER_WORDS and len(answer) <= 60
+
+
+# Verbs of an act a teacher asks about ("What did Congress adopt?"); verbs of opinion
+# (noted, stressed, praised) make no such card: what they carry is vague.
+_ACTS = frozenset(
+    "adopted passed signed ratified banned barred opposed supported endorsed proposed launched "
+    "established created recognized recognised approved backed condemned rejected offered "
+    "provided granted imposed lifted waived suspended exempted appointed elected invaded "
+    "occupied annexed founded built opened closed funded sponsored vetoed enacted introduced "
+    "announced released deployed withdrew sent".split()
+)
+_INTRO = re.compile(r"^(?P<intro>(?:In|On|By|During|After|Before)\s[^,]{2,40},\s+)?")
+_STOP_OBJECT = re.compile(
+    r",|;|:|\s(?:to|in|on|at|during|after|before|for|with|as|because|while|when|which|who|that)\s"
+)
+
+
+def what_did(sentence: str) -> tuple[str, str] | None:
+    """("What did <subject> <verb> …?", object) for "<Named subject> <act verb> <object>"."""
+    intro_match = _INTRO.match(sentence)
+    intro = intro_match.group("intro") or "" if intro_match else ""
+    clause = sentence[len(intro) :].rstrip(".")
+    words = clause.split()
+    verb_at = next((i for i, w in enumerate(words[:9]) if w in _ACTS), None)
+    if verb_at is None or verb_at == 0:
+        return None
+    subject_words = words[:verb_at]
+    if subject_words[-1].lower() in (
+        "was",
+        "were",
+        "had",
+        "has",
+        "have",
+        "the",
+        "a",
+        "an",
+        "to",
+        "that",
+        "which",
+    ):
+        return None
+    if not any(w[:1].isupper() for w in subject_words) or subject_words[0].lower() in _PRONOUNS:
+        return None
+    if any(
+        w.lower() in _NOT_IN_SUBJECT or w.endswith(",") or "(" in w or ")" in w for w in subject_words[1:]
+    ):
+        return None
+    rest = " ".join(words[verb_at + 1 :])
+    stop = _STOP_OBJECT.search(rest)
+    answer = (rest[: stop.start()] if stop else rest).strip()
+    tail = rest[stop.start() :].strip() if stop else ""
+    if answer.split() and re.fullmatch(r"[a-z]+ed", answer.split()[-1]) and tail:
+        answer, tail = f"{answer} {tail}", ""  # "the reforms conducted in Azerbaijan": one object
+    if not _short_object(answer) or re.fullmatch(r"the [a-z]+", answer):
+        return None  # "the section", "the ban": a referent, not an answer
+    if tail and not re.match(r"(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}$", tail):
+        if re.search(r"\b(?:vote|day|week|month|year|session|meeting|visit)\b|day's\b", tail):
+            return None  # "adopt during Tuesday's vote": the occasion would be lost
+        tail = ""  # only a year or date stays in the question
+    base = lemma(words[verb_at])
+    if base is None:
+        return None
+    subject = _lower_article(" ".join(subject_words))
+    question = f"{intro}what did {subject} {base}{' ' + tail if tail else ''}?"
+    question = question[:1].upper() + question[1:]
+    return (question, answer) if len(question.split()) <= MAX_QUESTION_WORDS else None
+
+
+_NOT_IN_SUBJECT = frozenset(
+    "that which who and but when if was were is are has have had also not been be".split()
+)
+_PRONOUNS = frozenset("he she it they this that these those its their his her we our".split())
+
+
+_PREPOSITIONS = frozenset("that to not also by in from with for on at of into as than".split())
+
+
+def _short_object(answer: str) -> bool:
+    words = answer.split()
+    if not 1 <= len(words) <= 8 or len(answer) > 60:
+        return False
+    if words[0].lower() in _PRONOUNS or words[0].lower() in _PREPOSITIONS:
+        return False  # "by the U.S. government": a passive, not an object
+    if re.search(r"[a-z][–—][a-z]", answer):
+        return False  # "the route–lobbying hard": words glued by the scrape
+    return bool(re.match(r"[A-Za-z$\d\"]", answer))
