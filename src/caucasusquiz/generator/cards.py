@@ -578,7 +578,12 @@ def _card(
     tags = (_tag(mention),)
     digest = hashlib.sha1(f"{fact.key}|{mention.canonical}".encode()).digest()
     if mention.kind in _NAME_KINDS:
-        if len(options) >= 3 and (question is not None or len(blank.split()) <= MAX_CHOICE_BLANK_WORDS):
+        dated = bool(_ANY_YEAR.search(text)) or bool(pool.years.get(mention.canonical))
+        if mention.kind == "person" and not dated:
+            options = []  # a person of unknown era: any president of any decade would fit
+        if (len(options) >= 3 and (question is not None or len(blank.split()) <= MAX_CHOICE_BLANK_WORDS)) or (
+            len(options) == 2 and question is not None and mention.kind != "place"
+        ):
             body: tuple[tuple[str, object], ...] = (
                 ("question", question or blank),
                 ("answer", answer),
@@ -591,6 +596,21 @@ def _card(
             and (len(text.split()) > MAX_PLACE_CLOZE or pool.counts.get(mention.canonical, 0) > 2)
         ):
             return None  # a common place blanked out, nothing to choose from: a guess
+        if (
+            digest[0] % 3 == 0
+            and options
+            and question is None
+            and mention.kind not in ("place", "person")
+            and not re.fullmatch(r"[A-Z]{2,6}", answer)
+            and len(text.split()) <= MAX_TRUEFALSE_WORDS
+            and not re.search(r"\bas (?:a|an|the)\b|\bfirst\b", text)
+        ):
+            # A same-kind name swapped in ("… supported the Southern Gas Corridor as the
+            # primary route for Caspian oil"): plausible, and false by the documents.
+            truth = digest[1] % 2 == 0
+            statement = text if truth else text[: mention.start] + options[0] + text[mention.end :]
+            body = (("statement", statement), ("answer", truth))
+            return _draft(fact, mention, "truefalse", body, tags, "tf", 0)
     elif (
         digest[0] % 3 == 0
         and options
