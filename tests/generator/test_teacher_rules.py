@@ -82,8 +82,20 @@ def test_a_false_statement_moves_the_year_never_the_month(tmp_path: Path):
     assert _false_value(mention, ["February 2002"], latest=2020) == "January 2005"
 
 
-def test_an_act_without_a_date_or_name_to_ask_is_asked_as_what_did(tmp_path: Path):
-    cards = _cards(tmp_path, "The Ruritanian senate approved the new mining code for the northern provinces.")
-    assert [(c["prompt"], c["answer"]) for c in cards] == [
-        ("What did the Ruritanian senate approve?", "the new mining code")
-    ]
+def test_an_act_is_asked_as_what_did_with_its_year():
+    from caucasusquiz.generator.relations import what_did
+
+    assert what_did(
+        "In 1998, the Ruritanian senate approved the new mining code for the northern provinces."
+    ) == (
+        "In 1998, what did the Ruritanian senate approve?",
+        "the new mining code",
+    )
+    assert what_did("The Ruritanian senate was approved by the new mining code in 1998.") is None  # passive
+
+
+def test_an_act_without_its_year_is_not_asked(tmp_path: Path):
+    assert (
+        _cards(tmp_path, "The Ruritanian senate approved the new mining code for the northern provinces.")
+        == []
+    )

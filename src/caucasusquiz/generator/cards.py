@@ -310,9 +310,11 @@ _HEADLINE = re.compile(
 )
 # "… has been formally opened": news of the day it was written, no date.
 _NEWS_PERFECT = re.compile(r"\b(?:has|have) been (?:\w+ly\s+)?\w+ed\b")
-# "… commented on Azerbaijan's democratic track record": what was said is the fact, and it is missing.
+# "… commented on Azerbaijan's democratic track record": what was said is the fact, and it is
+# missing; "Great leader X praised the importance of …": praise, not a fact to learn.
 _VAGUE = re.compile(
-    r"\b(?:commented on|spoke about|talked about|touched on|referred to|remarked on|discussed)\b"
+    r"\b(?:commented on|spoke about|talked about|touched on|referred to|remarked on|discussed|"
+    r"praised|hailed|lauded|commended)\b"
 )
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms)\.?\s+[A-Z]")
 _PERFECT = re.compile(r"\b(has|have)\s+(\w+ed)\b(?!\s+(?:by|to)\b)")

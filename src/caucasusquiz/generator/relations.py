@@ -155,6 +155,8 @@ def what_did(sentence: str) -> tuple[str, str] | None:
         return None
     subject = _lower_article(" ".join(subject_words))
     question = f"{intro}what did {subject} {base}{' ' + tail if tail else ''}?"
+    if not re.search(r"\b(?:1[6-9]|20)\d\d\b", question):
+        return None  # "What did Trump endorse?": without its year, many answers fit
     question = question[:1].upper() + question[1:]
     return (question, answer) if len(question.split()) <= MAX_QUESTION_WORDS else None
 
