@@ -82,6 +82,12 @@ class Report:
                 f"{len(merge.deleted_by_hand)} card{_s(len(merge.deleted_by_hand))} "
                 "deleted by hand stay deleted"
             )
+        if merge.dropped_by_author:
+            n = len(merge.dropped_by_author)
+            out.append(f"{n} card{_s(n)} not added again: listed in a deck's `dropped`")
+        if merge.superseded:
+            n = len(merge.superseded)
+            out.append(f"{n} draft{_s(n)} not added: the sentence already has the teacher's card")
         if merge.moved:
             out.append(f"{len(merge.moved)} card{_s(len(merge.moved))} moved to another deck")
         if merge.removed:
