@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from caucasusquiz.decks.ids import slug_words
+from caucasusquiz.generator.claims import claim
 from caucasusquiz.generator.clauses import Clause, clause_around
 from caucasusquiz.generator.distractors import Pool, distractors
 from caucasusquiz.generator.entities import Mention, find_mentions, fold, known_entity
@@ -374,11 +375,20 @@ def cards_for(
     subjects: set[str],
     date: DocDate | None,
     asked: frozenset[str] | set[str] = frozenset(),
+    label: str | None = None,
 ) -> tuple[list[Draft], str]:
-    """At most one card for the fact (the best span that makes a good card), or a reason."""
+    """At most one card for the fact (the best span that makes a good card), or a reason.
+
+    `label` names the document for claims ("According to <label>, what does …?"); without
+    it no claim card is made."""
     sentence, reason = taught_sentence(fact, date)
     if sentence is None:
         return [], reason
+    if label is not None:
+        # An analysis piece's claim is its fact: asked as such, not as a name blanked out of it.
+        stance = _claim_card(fact, sentence, label, subjects)
+        if stance is not None:
+            return [stance], ""
     mentions = find_mentions(sentence)
     if any(_ambiguous_person(m, pool) for m in mentions):
         return [], "needs context"  # "President Bush" where the documents know two Bushes
@@ -433,6 +443,17 @@ def cards_for(
     if relation is not None:
         return [relation], ""
     return [], "no short, self-contained question fits"
+
+
+def _claim_card(fact: Fact, sentence: str, label: str, subjects: set[str]) -> Draft | None:
+    found = claim(sentence, label)
+    if found is None or fold(found.answer) in subjects:
+        return None
+    mention = Mention(0, 0, found.answer, "phrase", "claim", fold(found.answer))
+    body: tuple[tuple[str, object], ...] = (("question", found.question), ("answer", found.answer))
+    if found.accept:
+        body += (("accept", list(found.accept)),)
+    return _draft(fact, mention, "qa", body, ("claim",), "claim", 1)
 
 
 def _relation_card(fact: Fact, sentence: str, subjects: set[str] | None = None) -> Draft | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from caucasusquiz.errors import UserError
 from caucasusquiz.generator.cards import Draft, cards_for
+from caucasusquiz.generator.claims import source_label
 from caucasusquiz.generator.clean import clean_document
 from caucasusquiz.generator.dedupe import SeenFacts, unique_cards, unique_facts, without_giveaways
 from caucasusquiz.generator.distractors import Pool
@@ -75,6 +76,7 @@ def _build(
     dates: dict[str, DocDate | None] = {}
     titles: dict[str, str] = {}
     recurring: dict[str, set[str]] = {}
+    labels: dict[str, str | None] = {}
     for path in files:
         document = read_document(path)
         report.documents.append(document.name)
@@ -88,6 +90,7 @@ def _build(
         )
         facts.extend(facts_of(paragraphs))
         dates[document.name] = document_date(document)
+        labels[document.name] = source_label(list(document.lines[:8]), title, dates[document.name])
         for sentence in (s for paragraph in paragraphs for s in paragraph):
             report.sentences += 1
             if sentence.reason is not None:
@@ -119,7 +122,9 @@ def _build(
             continue
         # A name the document keeps repeating is never asked: its other cards would give it away.
         done_here = asked.setdefault(fact.doc.name, set(recurring[fact.doc.name]))
-        made, reason = cards_for(fact, pool, subjects[fact.doc.name], dates[fact.doc.name], done_here)
+        made, reason = cards_for(
+            fact, pool, subjects[fact.doc.name], dates[fact.doc.name], done_here, labels[fact.doc.name]
+        )
         done_here.update(d.answer_key for d in made)
         seen.add(fact.context)
         if not made:
