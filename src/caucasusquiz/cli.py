@@ -137,8 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
         "generate decks from seed documents",
         "Turn seed documents into fact cards.\n\n"
         "Reads plain-text documents, cleans scrape damage (link previews, lost numbers,\n"
-        "page furniture), and writes one YAML deck per subject. Regenerating keeps cards\n"
-        "you edited or added, and comments; cards whose source vanished are reported.\n"
+        "page furniture), and writes one YAML deck per document, or per subject when a\n"
+        "topics.yaml sits next to the seeds. Regenerating keeps cards you edited or added,\n"
+        "and comments; cards whose source vanished are reported.\n"
         "See docs/generator.md.",
     )
     generate.add_argument(
@@ -154,6 +155,16 @@ def build_parser() -> argparse.ArgumentParser:
         "else the decks folder the app studies)",
     )
     generate.add_argument("--quiet", "-q", action="store_true", help="print only the summary")
+    generate.add_argument(
+        "--coverage",
+        action="store_true",
+        help="also list every sentence that gave no card, with its file:line and the reason",
+    )
+    generate.add_argument(
+        "--prune",
+        action="store_true",
+        help="allow a run to remove more than a few unedited generated cards (else it asks, or stops)",
+    )
 
     author = command(
         "author",

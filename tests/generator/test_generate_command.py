@@ -74,3 +74,35 @@ def test_a_new_article_is_generated_too(tmp_path: Path, capsys):
     text = "".join(p.read_text(encoding="utf-8") for p in out.glob("*.yaml"))
     assert "May 22, 1992" in text and "60 percent" in text
     assert "See also" not in text
+
+
+def test_a_run_that_would_remove_many_cards_stops_unless_pruned(seeds_dir: Path, tmp_path: Path, capsys):
+    out = tmp_path / "decks"
+    assert main(["generate", str(seeds_dir), "--out", str(out), "-q", "--data-dir", str(tmp_path)]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("", encoding="utf-8")
+    capsys.readouterr()
+    code = main(["generate", str(wrong), "--out", str(out), "-q", "--data-dir", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "would remove" in err and "--prune" in err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # nothing touched
+    code = main(["generate", str(wrong), "--out", str(out), "-q", "--prune", "--data-dir", str(tmp_path)])
+    assert code == 0
+    assert not list(out.glob("*.yaml"))
+
+
+def test_coverage_lists_every_sentence_that_gave_no_card_with_its_reason(
+    seeds_dir: Path, tmp_path: Path, capsys
+):
+    from caucasusquiz.generator.pipeline import generate
+
+    report = generate([seeds_dir], tmp_path / "d")
+    assert len(report.untaught) == sum(report.rejected.values())
+    assert report.taught + len(report.untaught) >= report.sentences
+    code = main(["generate", str(seeds_dir), "--out", str(tmp_path / "d"), "--coverage", "-q"])
+    text = capsys.readouterr().out
+    assert code == 0
+    assert "001_1159552fd4ce1a0f.txt:7  [lost number]" in text
+    assert "[not worth a card" in text

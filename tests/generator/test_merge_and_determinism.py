@@ -39,7 +39,7 @@ def test_every_generated_deck_reads_without_errors_or_warnings(generated_decks: 
     assert set(manifest["decks"]) == {p.stem for p in files}
 
 
-def test_all_cards_of_one_sentence_share_source_and_context(generated_decks: Path):
+def test_every_card_cites_its_sentence_and_few_share_one(generated_decks: Path):
     from caucasusquiz.decks import load_collection
 
     contexts: dict[tuple[str | None, str | None], int] = {}
@@ -48,11 +48,12 @@ def test_all_cards_of_one_sentence_share_source_and_context(generated_decks: Pat
         file, _, line = card.source.rpartition(":")
         assert file.endswith(".txt") and line.isdigit()
         contexts[(card.source, card.context)] = contexts.get((card.source, card.context), 0) + 1
-    assert any(n > 1 for n in contexts.values())  # siblings exist and agree
+    shared = sum(n for n in contexts.values() if n > 1)
+    assert shared <= 0.05 * sum(contexts.values())  # one fact, one card
 
 
-EDITED_FROM = 'question: "In which year did the U.S. Congress adopt Section 907'
-EDITED_TO = 'question: "In what year did Congress adopt Section 907'
+EDITED_FROM = 'question: "As a part of the Conference on Security and Cooperation in Europe mission, '
+EDITED_TO = 'question: "In the CSCE mission, '
 HAND_CARD = """\
   # Added by the teacher, with a comment that must survive.
   - id: teacher-card
@@ -95,9 +96,9 @@ def test_a_vanished_source_removes_unedited_cards_and_keeps_edited_ones(seeds_di
     deck = out / "karabakh-907.yaml"
     _edit(deck)  # edits a card from seed 004
     (seeds / "004_0090684c75a18b22.txt").unlink()
-    report = generate([seeds], out)
+    report = generate([seeds], out, prune=True)
     sources = [src for _, _, src in report.merge.removed]
-    assert sum(src.startswith("004_") for src in sources) >= 30
+    assert sum(src.startswith("004_") for src in sources) >= 5
     kept = report.merge.vanished_kept
     assert len(kept) == 1 and kept[0][0] == "karabakh-907" and kept[0][2].startswith("004_")
     text = deck.read_text(encoding="utf-8")

@@ -68,8 +68,8 @@ def test_mentions_have_kinds_and_formats():
     assert found["40 percent"] == ("number", "percent")
     assert found["53%"] == ("number", "percent-sign")
     assert found["12/100"] == ("number", "score")
-    topic = [m for m in find_mentions(text) if m.text == "United States"]
-    assert topic and topic[0].topic
+    country = [m for m in find_mentions(text) if m.text == "United States"]
+    assert country and country[0].kind == "place" and not country[0].topic  # subject: subject.py
 
 
 def test_titled_names_are_found_without_the_list():

@@ -18,7 +18,20 @@ def run(args: argparse.Namespace) -> int:
     for target in targets:
         if not target.exists():
             raise UserError(f"{target}: no such file or folder")
-    files = deck_files(targets)
+    # A generator topics file (seeds/topics.yaml) is checked by its own rules, not as a deck.
+    from caucasusquiz.generator.topics import TOPICS_FILE, check_topics
+
+    topic_files = sorted(
+        {t for t in targets if t.is_file() and t.name == TOPICS_FILE}
+        | {t / TOPICS_FILE for t in targets if t.is_dir() and (t / TOPICS_FILE).is_file()}
+    )
+    topic_problems = [problem for path in topic_files for problem in check_topics(path)[1]]
+    for topic_problem in topic_problems:
+        print(strip_forbidden(str(topic_problem)))
+    files = [f for f in deck_files(targets) if f.name != TOPICS_FILE]
+    if not files and topic_files:
+        print(f"{_count(len(topic_files), 'topics file')}: {_count(len(topic_problems), 'error')}")
+        return 1 if topic_problems else 0
     if not files:
         raise UserError(f"no deck files (*.yaml, *.yml) in {', '.join(map(str, targets))}")
 
@@ -55,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     print(summary)
     if any("--fix" in (p.hint or "") for p in errors) and not args.fix:
         print("Some cards have no id: `caucasusquiz check --fix` adds them without touching other lines.")
-    return 1 if errors else 0
+    return 1 if errors or topic_problems else 0
 
 
 def _count(n: int, word: str) -> str:

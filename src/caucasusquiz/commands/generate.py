@@ -26,16 +26,32 @@ def run(args: argparse.Namespace) -> int:
     seeds, out = _locations(args)
     progress = _ProgressBar(sys.stderr) if _wants_progress(seeds) else None
     try:
-        report = generate(seeds, out, progress=progress)
+        report = generate(
+            seeds, out, progress=progress, prune=bool(getattr(args, "prune", False)), confirm=_ask_at_terminal
+        )
     finally:
         if progress is not None:
             progress.close()
+    if getattr(args, "coverage", False):
+        print("Sentences that gave no card, and why:")
+        print("\n".join(f"  {line}" for line in report.coverage_lines()))
     if getattr(args, "quiet", False):
         print(report.summary())
     else:
         print("\n".join(report.lines()))
         print(report.summary())
     return 0
+
+
+def _ask_at_terminal(removing: int) -> bool:
+    """At a terminal, ask before removing many cards; in a script, don't (use --prune)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return False
+    try:
+        reply = input(f"This run would remove {removing} generated cards. Remove them? [y/N] ")
+    except EOFError:
+        return False
+    return reply.strip().lower() in ("y", "yes")
 
 
 def _locations(args: argparse.Namespace) -> tuple[list[Path], Path]:

@@ -10,15 +10,23 @@ three plausible distractors exist. A fact with a single span may get a true/fals
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass
 
 from caucasusquiz.decks.ids import slug_words
+from caucasusquiz.generator.claims import claim
+from caucasusquiz.generator.clauses import Clause, clause_around
 from caucasusquiz.generator.distractors import Pool, distractors
-from caucasusquiz.generator.entities import Mention, fold, known_entity
+from caucasusquiz.generator.entities import Mention, find_mentions, fold, known_entity
 from caucasusquiz.generator.facts import Fact
+from caucasusquiz.generator.kinds import fine_kind
 from caucasusquiz.generator.questions import question_for
+from caucasusquiz.generator.referents import resolved as named_from
+from caucasusquiz.generator.relations import cause, definition, what_did
+from caucasusquiz.generator.rewrite import standalone
+from caucasusquiz.generator.timeline import DocDate, resolve
 from caucasusquiz.text import fold as fold_letters
 
 PRIMARY_MIN = 5
@@ -39,6 +47,9 @@ _BASE_SCORE = {
     ("number", "count"): 7,
     ("number", "count-word"): 5,
 }
+_LISTABLE = frozenset({"place", "organisation", "person", "act", "project", "event"})
+# A count worth asking is a large one ("97,000 mine maps"); "three republics" is incidental.
+_BIG_COUNT = re.compile(r"^\D*\d{1,3}(?:,\d{3})+|^\D*\d{4,}|.*\b(?:thousand|million|billion)\b", re.I)
 _KIND_SCORE = {"person": 8, "act": 8, "project": 8, "event": 7, "organisation": 6, "place": 5}
 _HINTS = {
     "full-date": "month day, year",
@@ -65,6 +76,9 @@ _MONOTONIC = re.compile(
 )
 
 
+_BACKGROUND = re.compile(r"^(?:Immediately\s+)?(?i:after|following|before|since|amid|during)\b[^,]*$")
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
     """A card as the generator means it, before it is written into a deck file."""
@@ -78,6 +92,8 @@ class Draft:
     answer_key: str  # canonical form of what is asked
     fact_key: str
     order: tuple[str, int, int]  # document, line, card number in the fact
+    answer_text: str = ""  # the span asked, as the sentence writes it
+    prompt: str = ""  # what the learner reads before answering
 
 
 def score(mention: Mention, prompt: str) -> int:
@@ -88,6 +104,10 @@ def score(mention: Mention, prompt: str) -> int:
     after, before = prompt[mention.end :], prompt[: mention.start]
     if mention.kind == "number" and _TIME_UNITS.match(after):
         value -= 4  # "over the last two years"
+    if mention.kind in ("year", "date") and _BACKGROUND.match(before) and "," in after:
+        # "After the September 11 attacks in 2001, …": the setting, not the fact; a full
+        # date there ("After … on November 29, 1920, …") is still worth asking.
+        value -= 3 if mention.group == "full-date" else 6
     if mention.group == "count-word" and mention.text.lower() == "two":
         value -= 3  # "the two countries", "the two sides": a pair, not a fact
     if mention.kind in ("year", "date") and re.match(
@@ -111,10 +131,21 @@ def score(mention: Mention, prompt: str) -> int:
         value -= 3  # "According to ABC, …": the source of a claim, not the fact
     if mention.kind == "organisation" and not mention.known:
         value -= 1
-    if mention.kind in ("place", "organisation") and (
-        re.match(r"^,?\s+(?:and|or)\s+[A-Z]", after) or re.search(r"[A-Z]\w+,?\s+(?:and|or)\s+$", before)
+    if mention.kind in _LISTABLE and (
+        re.match(r"^,?\s+(?:and|or)\s+[A-Z]", after)
+        or re.match(r"^,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*,", after)
+        or re.search(r"[A-Z][\w.]*,?\s+(?:and|or)\s+$", before)
+        or re.search(r"[A-Z][\w.]*,\s+$", before)
     ):
-        value -= 2  # one item of a list ("Iraq and Kosovo")
+        value -= 4  # one item of a list ("Kosovo, Afghanistan and Iraq"): the others frame it
+    if (
+        mention.kind == "number"
+        and mention.group in ("count", "count-word")
+        and not _BIG_COUNT.match(mention.text)
+    ):
+        value -= 4  # "six letters", "four working groups", "20 articles": incidental counts
+    if mention.kind == "number" and re.search(r"\bestimat", prompt):
+        value -= 4  # "by some estimates at least 100,000": a hedged figure
     return value
 
 
@@ -158,25 +189,6 @@ def _without_alias(fact: Fact, mention: Mention) -> tuple[str, int, int]:
     return prompt, mention.start, mention.end
 
 
-def chosen_spans(fact: Fact) -> list[Mention]:
-    """The one or two spans worth asking, best first."""
-    candidates: list[tuple[int, int, Mention]] = []
-    for mention in fact.mentions:
-        if mention.start < fact.lead:
-            continue
-        value = score(mention, fact.prompt)
-        if value < PRIMARY_MIN or leaks(mention, display_answer(mention), fact.prompt, fact.mentions):
-            continue
-        candidates.append((value, -mention.start, mention))
-    candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
-    spans = [c[2] for c in candidates[:1]]
-    for value, _, mention in candidates[1:]:
-        if value >= SECONDARY_MIN and mention.canonical != spans[0].canonical:
-            spans.append(mention)
-            break
-    return spans
-
-
 def display_answer(mention: Mention) -> str:
     """What the learner types or picks: a known person's full name, else the span as written."""
     known = known_entity(mention.text)
@@ -202,73 +214,6 @@ def accepted(mention: Mention, answer: str) -> list[str]:
     return list(dict.fromkeys(f for f in forms if fold(f) != fold(answer)))
 
 
-def cards_for(fact: Fact, pool: Pool) -> list[Draft]:
-    spans = chosen_spans(fact)
-    drafts: list[Draft] = []
-    for number, mention in enumerate(spans):
-        draft = _ask(fact, mention, pool, number, second=number > 0)
-        if draft is not None:
-            drafts.append(draft)
-    if len(drafts) == 1 and len(fact.prompt) <= MAX_TRUEFALSE:
-        truefalse = _truefalse(fact, spans[0], pool)
-        if truefalse is not None:
-            drafts.append(truefalse)
-    return drafts
-
-
-def _ask(fact: Fact, mention: Mention, pool: Pool, number: int, second: bool) -> Draft | None:
-    answer = display_answer(mention)
-    prompt, start, end = _without_alias(fact, mention)
-    question = question_for(prompt, fact.lead, mention)
-    if question is not None and _folded(answer) in _folded(question):
-        question = None
-    options = distractors(mention, answer, prompt, pool)
-    tags = (_tag(mention),)
-    blank = prompt[:start] + BLANK + prompt[end:]
-    if second and len(options) >= 3:
-        body = (("question", question or blank), ("answer", answer), ("distractors", options))
-        return _draft(fact, mention, "choice", body, tags, "ask", number)
-    accept = accepted(mention, answer)
-    if question is not None or accept:
-        # A cloze cannot list other accepted spellings; a question with the blank can.
-        body: tuple[tuple[str, object], ...] = (("question", question or blank), ("answer", answer))
-        if accept:
-            body += (("accept", accept),)
-        return _draft(fact, mention, "qa", body, tags, "ask", number)
-    hint = _HINTS.get(mention.group) if mention.kind in ("date", "year", "number") else None
-    cloze = mention.text + (f"::{hint}" if hint else "")
-    text = prompt[:start] + "{{" + cloze + "}}" + prompt[end:]
-    return _draft(fact, mention, "cloze", (("text", text),), tags, "ask", number)
-
-
-# True/false only where a false version is a real alternative: another date, number or
-# person of the same role. Swapping places or organisations makes nonsense sentences.
-_TRUEFALSE_KINDS = frozenset({"date", "year", "number", "person"})
-TRUEFALSE_MIN = 8
-
-
-def _truefalse(fact: Fact, mention: Mention, pool: Pool) -> Draft | None:
-    if (
-        mention.kind not in _TRUEFALSE_KINDS
-        or mention.group == "count-word"
-        or score(mention, fact.prompt) < TRUEFALSE_MIN
-        or _MONOTONIC.search(fact.prompt[: mention.start])
-    ):
-        return None
-    answer = display_answer(mention)
-    options = distractors(mention, answer, fact.prompt, pool, same_group_only=True)
-    if not options:
-        return None
-    digest = hashlib.sha1(f"{fact.key}|tf".encode()).digest()
-    truth = digest[0] % 2 == 0
-    wrong = mention.text if truth else options[0]
-    if mention.kind == "person" and not truth and " " not in mention.text:
-        wrong = options[0].split()[-1]  # "Wilson concluded" → "Obama concluded"
-    statement = fact.prompt[: mention.start] + wrong + fact.prompt[mention.end :]
-    body = (("statement", statement), ("answer", truth))
-    return _draft(fact, mention, "truefalse", body, (_tag(mention),), "tf", 2)
-
-
 def _draft(
     fact: Fact,
     mention: Mention,
@@ -292,6 +237,8 @@ def _draft(
         mention.canonical,
         fact.key,
         (fact.doc.name, fact.line, number),
+        answer,
+        str(dict(body).get("question") or dict(body).get("statement") or dict(body).get("text") or ""),
     )
 
 
@@ -302,3 +249,421 @@ def _tag(mention: Mention) -> str:
 def _folded(text: str) -> str:
     """The deck checker's comparison: folded (caucasusquiz.text.fold), whitespace collapsed."""
     return " ".join(fold_letters(text).split())
+
+
+# ---- one card per fact, asked in the clause that holds it ---------------------------------
+
+MAX_CLOZE_WORDS = 26
+MAX_CHOICE_BLANK_WORDS = 22
+MAX_TRUEFALSE_WORDS = 20
+MAX_QUESTION_WORDS = 30
+MAX_PLACE_CLOZE = 22
+_NAME_KINDS = frozenset({"person", "act", "project", "event", "organisation", "place"})
+
+
+def taught_sentence(fact: Fact, date: DocDate | None) -> tuple[str | None, str]:
+    """The fact's own sentence, standing alone, or None and why it can't."""
+    sentence = standalone(fact.prompt[fact.lead :])
+    if fact.lead:
+        # It leaned on the sentence before: named from it, or no card.
+        named = named_from(sentence, fact.prompt[: fact.lead])
+        if named is None:
+            return None, "needs context"
+        sentence = named
+    if _OPEN_ENDED.search(sentence):
+        return None, "relative time (no date to resolve it)"
+    resolved = resolve(sentence, date)
+    if resolved is None:
+        return None, "relative time (no date to resolve it)"
+    if _YEARLESS_DAY.search(resolved) and not _ANY_YEAR.search(resolved):
+        return None, "date without its year"
+    if _NEWS_PERFECT.search(resolved) and not _ANY_YEAR.search(resolved):
+        return None, "relative time (no date to resolve it)"
+    if _HEADLINE.search(resolved):
+        return None, "headline (present tense, no date)"
+    if re.search(r"\banniversary\b", resolved, re.IGNORECASE):
+        return None, "not worth a card (an anniversary)"
+    if _VAGUE.search(resolved):
+        return None, "not worth a card (says only that something was discussed)"
+    if _HONORIFIC.search(resolved):
+        return None, "needs context"  # "Mr. Bush": which one the document means is said elsewhere
+    if _ANY_YEAR.search(resolved):
+        # "has signed … in 1995": a dated event is told in the past tense.
+        resolved = _PERFECT.sub(lambda m: m.group(2), resolved)
+    return resolved, ""
+
+
+# "has provided … since 1991", "their current operations": true only when it was written.
+_OPEN_ENDED = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en|t)\b[^;]*\bsince\b|"
+    r"\b(?:current|currently|to date|so far|at present|nowadays|present-day)\b|"
+    r"\bover the (?:last|past)\b|\b(?:earlier|later) that (?:year|month)\b",
+    re.IGNORECASE,
+)
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_YEARLESS_DAY = re.compile(
+    rf"\b(?:\d{{1,2}}\s+(?:{_MONTH_NAMES})|(?:{_MONTH_NAMES})\s+\d{{1,2}})\b(?!,?\s+\d{{4}})"
+)
+_ANY_YEAR = re.compile(r"(?<!\d)(?:1[6-9]\d\d|20\d\d)(?!\d)")
+# "The Bush administration announces $1 billion in aid": a news headline, undated.
+_HEADLINE = re.compile(
+    r"^(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s+(?:announces|pledges|signs|launches|opens|vows|"
+    r"warns|urges|approves|agrees|unveils|condemns|offers|sends|backs|rejects|says)\b"
+)
+# "… has been formally opened": news of the day it was written, no date.
+_NEWS_PERFECT = re.compile(r"\b(?:has|have) been (?:\w+ly\s+)?\w+ed\b")
+# "… commented on Azerbaijan's democratic track record": what was said is the fact, and it is
+# missing; "Great leader X praised the importance of …": praise, not a fact to learn.
+_VAGUE = re.compile(
+    r"\b(?:commented on|spoke about|talked about|touched on|referred to|remarked on|discussed|"
+    r"praised|hailed|lauded|commended)\b"
+)
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms)\.?\s+[A-Z]")
+_PERFECT = re.compile(r"\b(has|have)\s+(\w+ed)\b(?!\s+(?:by|to)\b)")
+
+
+# "the first secular democracy in a majority-Muslim nation": firsts and onlys are worth a
+# card even without a name or number; the words after the superlative are asked.
+_SUPERLATIVE = re.compile(
+    r"\bthe (?:first|only|last|largest|biggest|longest|oldest|second[- ]\w+|third[- ]\w+) "
+    r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*?)(?=\s+(?:in|of|to|for|on|after|among|from|with|since|by)\b)"
+)
+_GENERIC_NOUNS = frozenset(
+    "time times one ones country countries exception step steps thing things person people state "
+    "states place places way ways case cases day days year years group groups visit visits "
+    "meeting meetings time".split()
+)
+
+
+def _superlative(sentence: str) -> Mention | None:
+    match = _SUPERLATIVE.search(sentence)
+    if match is None:
+        return None
+    phrase = match.group(1)
+    if phrase.split()[-1] in _GENERIC_NOUNS or len(phrase) < 4:
+        return None
+    rest = sentence[: match.start(1)] + " " + sentence[match.end(1) :]
+    if re.search(rf"\b{re.escape(phrase.split()[-1])}\b", rest, re.IGNORECASE):
+        return None  # "a state visit …, the first visit by …": given away
+    return Mention(match.start(1), match.end(1), phrase, "phrase", "superlative", fold(phrase))
+
+
+def _inside_longer_name(sentence: str, mention: Mention) -> bool:
+    before = sentence[: mention.start]
+    after = sentence[mention.end :]
+    if before.endswith(("-", "–")) or re.match(r"^[-–][A-Z]", after):
+        return True
+    if mention.kind == "person":
+        return False
+    previous = re.search(r"([A-Z][\w'’.]*)\s+$", before)
+    if previous and before[: previous.start()].strip() and previous.group(1) not in _NOT_A_NAME:
+        return True
+    return bool(re.match(r"^\s+(?:[A-Z][a-z]+\b)(?!\s*[,.;])", after)) and not re.match(
+        r"^\s+(?:In|On|At|And|But|The|For|To)\b", after
+    )
+
+
+_NOT_A_NAME = frozenset("The A An In On At By For To Of And But As With From".split())
+_TITLE_HEADS = frozenset(
+    "Chairman Chairwoman President Minister Secretary Head Director Speaker Governor Mayor Leader "
+    "Deputy Ambassador Senator Chief".split()
+)
+
+
+def cards_for(
+    fact: Fact,
+    pool: Pool,
+    subjects: set[str],
+    date: DocDate | None,
+    asked: frozenset[str] | set[str] = frozenset(),
+    label: str | None = None,
+) -> tuple[list[Draft], str]:
+    """At most one card for the fact (the best span that makes a good card), or a reason.
+
+    `label` names the document for claims ("According to <label>, what does …?"); without
+    it no claim card is made."""
+    sentence, reason = taught_sentence(fact, date)
+    if sentence is None:
+        return [], reason
+    if label is not None:
+        # An analysis piece's claim is its fact: asked as such, not as a name blanked out of it.
+        stance = _claim_card(fact, sentence, label, subjects)
+        if stance is not None:
+            return [stance], ""
+    mentions = find_mentions(sentence)
+    if any(_ambiguous_person(m, pool) for m in mentions):
+        return [], "needs context"  # "President Bush" where the documents know two Bushes
+    original = fold(fact.prompt[fact.lead :])
+    candidates: list[tuple[int, int, Mention]] = []
+    for mention in mentions:
+        if mention.kind in _NAME_KINDS and _inside_longer_name(sentence, mention):
+            continue  # "Grand ___ of Turkey", "the ___ War": half a name
+        if mention.kind != "person" and mention.text.split()[0] in _TITLE_HEADS:
+            continue  # "Chairman of Supreme Assembly": an office, not a name
+        before = sentence[: mention.start]
+        if before.count("(") > before.count(")"):
+            continue  # "(1,100-mile)", "(CSCE)": an aside or a conversion, not the fact
+        if mention.canonical in asked:
+            continue  # asked already in this document: one answer, one card
+        if fold(mention.text) not in original:
+            continue  # a name or year we wrote in ("He" → "Richard Mills"): not what it teaches
+        if mention.canonical in subjects or fold(mention.text) in subjects:
+            continue
+        if (
+            mention.kind in _NAME_KINDS - {"person", "place"}
+            and " " not in mention.text
+            and not mention.known
+        ):
+            continue  # "Treaty" alone, "IPAP": no name a student can tell apart
+        value = score(mention, sentence)
+        if mention.kind == "person" and " " not in mention.text.strip():
+            continue  # "Wilson concluded": a bare surname is no answer a student can be sure of
+        if value < PRIMARY_MIN or leaks(mention, display_answer(mention), sentence, mentions):
+            continue
+        candidates.append((value, -mention.start, mention))
+    if not candidates:
+        superlative = _superlative(sentence)
+        if superlative is None:
+            relation = _relation_card(fact, sentence, subjects)
+            if relation is not None:
+                return [relation], ""
+            return [], "not worth a card (no date, number or name to ask)"
+        candidates.append((PRIMARY_MIN, 0, superlative))
+    relation = _relation_card(fact, sentence)
+    candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
+    for _, _, mention in candidates:
+        clause = clause_around(sentence, mention.start, mention.end)
+        if clause is None:
+            continue
+        draft = _card(fact, clause, mention, pool, sentence, subjects)
+        if draft is not None:
+            if relation is not None and fold(relation.answer_text) not in fold(draft.prompt):
+                return [draft, relation], ""
+            return [draft], ""
+    relation = relation or _relation_card(fact, sentence, subjects)
+    if relation is not None:
+        return [relation], ""
+    return [], "no short, self-contained question fits"
+
+
+def _claim_card(fact: Fact, sentence: str, label: str, subjects: set[str]) -> Draft | None:
+    found = claim(sentence, label)
+    if found is None or fold(found.answer) in subjects:
+        return None
+    mention = Mention(0, 0, found.answer, "phrase", "claim", fold(found.answer))
+    body: tuple[tuple[str, object], ...] = (("question", found.question), ("answer", found.answer))
+    if found.accept:
+        body += (("accept", list(found.accept)),)
+    return _draft(fact, mention, "qa", body, ("claim",), "claim", 1)
+
+
+def _relation_card(fact: Fact, sentence: str, subjects: set[str] | None = None) -> Draft | None:
+    """A 'what did it ban', 'in response to what' or (with `subjects`, as a last resort)
+    'what did <name> adopt' question, when the sentence has that shape."""
+    found = definition(sentence) or cause(sentence)
+    if found is None and subjects is not None:
+        found = what_did(sentence)
+        if found is not None and (fold(found[1]) in subjects or len(_ANY_YEAR.findall(found[1])) > 0):
+            found = None  # the document's own subject, or a date: asked as such elsewhere
+    if found is None:
+        return None
+    question, answer = found
+    mention = Mention(0, 0, answer, "phrase", "relation", fold(answer))
+    body = (("question", question), ("answer", answer))
+    return _draft(fact, mention, "qa", body, ("cause-or-definition",), "why", 1)
+
+
+def _ambiguous_person(mention: Mention, pool: Pool) -> bool:
+    """A person named so that two people of the documents fit: a bare surname, or a first
+    name and surname where another person of that surname has a middle initial."""
+    if mention.kind != "person":
+        return False
+    words = fold(mention.text).split()
+    if not words:
+        return False
+    namesakes = pool.surnames.get(words[-1], set())
+    if len(namesakes) < 2:
+        return False
+    if len(words) == 1:
+        return True
+    # "George Bush" when the documents also name "George W. Bush" or "George H. W. Bush"
+    return len(words) == 2 and any(
+        other.split()[0] == words[0] and len(other.split()) > 2 for other in namesakes
+    )
+
+
+_SECOND_CLAUSE = re.compile(
+    r"\band (?:the )?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:\w+ly\s+)?(?:\w+ed|was|were|had)\b"
+)
+_PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b(?!\s+by\b)")
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+_TRAILING_PARTICIPLE = re.compile(
+    r",\s+(?:averaging|achieving|making|bringing|reaching|totalling|totaling)\b[^;]*$"
+)
+
+
+def _without_asides(text: str, mention: Mention) -> tuple[str, Mention]:
+    """The clause without bracketed asides ("(1,100-mile)", "(GTEP)") and without a trailing
+    participle after the answer (", averaging about $100 million annually"): one fact each."""
+    tail = _TRAILING_PARTICIPLE.search(text, mention.end)
+    if tail is not None:
+        text = text[: tail.start()] + "."
+    pieces: list[str] = []
+    shift_before = 0
+    last = 0
+    for match in _ASIDE.finditer(text):
+        if match.start() < mention.end and match.end() > mention.start:
+            continue  # the answer itself is in brackets: keep them
+        pieces.append(text[last : match.start()])
+        if match.end() <= mention.start:
+            shift_before += match.end() - match.start()
+        last = match.end()
+    pieces.append(text[last:])
+    stripped = "".join(pieces)
+    if shift_before or stripped != text:
+        mention = dataclasses.replace(
+            mention, start=mention.start - shift_before, end=mention.end - shift_before
+        )
+    return stripped, mention
+
+
+_SUBORDINATE = re.compile(r"^(?:After|When|Once)\s+(?P<clause>(?:[^,]|,\s*\d{4})+),\s+")
+
+
+def _subordinate_question(text: str, mention: Mention) -> str | None:
+    """ "After the Red Army established Soviet power in Armenia on 29 November 1920, …": the
+    date belongs to the opening clause, which is asked on its own."""
+    match = _SUBORDINATE.match(text)
+    if match is None or not match.start("clause") <= mention.start < mention.end <= match.end("clause"):
+        return None
+    clause = match.group("clause")
+    clause = clause[:1].upper() + clause[1:] + "."
+    offset = match.start("clause")
+    inner = dataclasses.replace(mention, start=mention.start - offset, end=mention.end - offset)
+    return question_for(clause, 0, inner)
+
+
+def _one_value(text: str) -> bool:
+    """A true/false statement holds one date or number: "on March 6 …, and on March 16 …"
+    bundles two facts, and a student can't tell which one is false."""
+    values = [m for m in find_mentions(text) if m.kind in ("date", "year", "number")]
+    return len(values) <= 1
+
+
+def _false_value(mention: Mention, options: list[str], latest: int) -> str | None:
+    """The wrong value of a false statement: clearly different, never a month or a day off.
+
+    A full date or a month keeps its day and month and moves its year; a number or a year
+    takes the first distractor (spread over a decade, or a plausible scale)."""
+    if mention.kind == "date":
+        year = re.search(r"\d{4}", mention.text)
+        if year is None:
+            return None
+        value = int(year.group())
+        wrong = value + 3 if value + 3 <= latest else value - 3
+        return mention.text.replace(year.group(), str(wrong))
+    if mention.kind == "year" and options:
+        # Later rather than earlier: "waived in 1999" would put a president before his term.
+        value = int(mention.text)
+        later = sorted((int(o) for o in options if int(o) > value), key=lambda y: y - value)
+        return str(later[0]) if later else options[0]
+    return options[0] if options else None
+
+
+def _card(
+    fact: Fact, clause: Clause, original: Mention, pool: Pool, sentence: str, subjects: set[str]
+) -> Draft | None:
+    mention = dataclasses.replace(
+        original, start=clause.start, end=clause.end, text=clause.text[clause.start : clause.end]
+    )
+    text, mention = _without_asides(clause.text, mention)
+    if " also " in text[: mention.start] or " also " in text[mention.end :]:
+        # "also" leans on a sentence the card does not show.
+        cut = text.index(" also ")
+        text = text[:cut] + text[cut + 5 :]
+        if cut < mention.start:
+            mention = dataclasses.replace(mention, start=mention.start - 5, end=mention.end - 5)
+    if re.match(r"(?:U\.S\.|US|U\.K\.|UK)\s+[a-z]", text) and mention.start > 0:
+        text = "The " + text  # "U.S. plays …" reads "The U.S. plays …"
+        mention = dataclasses.replace(mention, start=mention.start + 4, end=mention.end + 4)
+    if mention.kind in ("date", "year") and _SECOND_CLAUSE.search(text, mention.end):
+        return None  # "On <date>, the Soviet Union ceased …, and the United States recognized …": two facts
+    if mention.kind == "number" and not _ANY_YEAR.search(text) and not _PAST.search(text):
+        return None  # "Europe depends on Russian gas for 40 percent …": a share of no stated time
+    answer = display_answer(mention)
+    kind = fine_kind(original, sentence)
+    question = question_for(text, 0, mention) or _subordinate_question(text, mention)
+    if question is not None and (
+        _folded(answer) in _folded(question) or len(question.split()) > MAX_QUESTION_WORDS
+    ):
+        question = None
+    blank = text[: mention.start] + BLANK + text[mention.end :]
+    options = [o for o in distractors(mention, answer, text, pool, kind, subjects) if fold(o) not in subjects]
+    tags = (_tag(mention),)
+    digest = hashlib.sha1(f"{fact.key}|{mention.canonical}".encode()).digest()
+    if mention.kind in _NAME_KINDS:
+        dated = bool(_ANY_YEAR.search(text)) or bool(pool.years.get(mention.canonical))
+        if mention.kind == "person" and not dated:
+            options = []  # a person of unknown era: any president of any decade would fit
+        if (len(options) >= 3 and (question is not None or len(blank.split()) <= MAX_CHOICE_BLANK_WORDS)) or (
+            len(options) == 2 and question is not None and mention.kind != "place"
+        ):
+            body: tuple[tuple[str, object], ...] = (
+                ("question", question or blank),
+                ("answer", answer),
+                ("distractors", options),
+            )
+            return _draft(fact, mention, "choice", body, tags, "ask", 0)
+        if (
+            mention.kind == "place"
+            and question is None
+            and (len(text.split()) > MAX_PLACE_CLOZE or pool.counts.get(mention.canonical, 0) > 2)
+        ):
+            return None  # a common place blanked out, nothing to choose from: a guess
+        if (
+            digest[0] % 3 == 0
+            and options
+            and question is None
+            and mention.kind not in ("place", "person")
+            and not re.fullmatch(r"[A-Z]{2,6}", answer)
+            and len(text.split()) <= MAX_TRUEFALSE_WORDS
+            and not re.search(r"\bas (?:a|an|the)\b|\bfirst\b", text)
+        ):
+            # A same-kind name swapped in ("… supported the Southern Gas Corridor as the
+            # primary route for Caspian oil"): plausible, and false by the documents.
+            truth = digest[1] % 2 == 0
+            statement = text if truth else text[: mention.start] + options[0] + text[mention.end :]
+            body = (("statement", statement), ("answer", truth))
+            return _draft(fact, mention, "truefalse", body, tags, "tf", 0)
+    elif (
+        digest[0] % 3 == 0
+        and options
+        and not _MONOTONIC.search(text[: mention.start])
+        and mention.group != "count-word"
+        and len(text.split()) <= MAX_TRUEFALSE_WORDS
+        and not re.search(
+            r"\bas (?:a|an|the)\b|\bfirst\b", text
+        )  # "in 2009, as a freshman senator": impossible, not false
+        and _one_value(text)
+    ):
+        truth = digest[1] % 2 == 0
+        wrong = _false_value(mention, options, pool.latest_year)
+        if wrong is None:
+            truth = True
+        statement = text if truth else text[: mention.start] + str(wrong) + text[mention.end :]
+        body = (("statement", statement), ("answer", truth))
+        return _draft(fact, mention, "truefalse", body, tags, "tf", 0)
+    if question is None and re.fullmatch(r"[A-Z]{2,6}", answer):
+        return None  # "___ implementation owes much to US support": an acronym to guess
+    accept = accepted(mention, answer)
+    if question is not None:
+        body = (("question", question), ("answer", answer))
+        if accept:
+            body += (("accept", accept),)
+        return _draft(fact, mention, "qa", body, tags, "ask", 0)
+    if len(text.split()) > MAX_CLOZE_WORDS:
+        return None
+    hint = _HINTS.get(mention.group) if mention.kind in ("date", "year", "number") else None
+    cloze = mention.text + (f"::{hint}" if hint else "")
+    body = (("text", text[: mention.start] + "{{" + cloze + "}}" + text[mention.end :]),)
+    return _draft(fact, mention, "cloze", body, tags, "ask", 0)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from caucasusquiz.generator.documents import Document
@@ -31,6 +32,31 @@ _DANGLING_END = re.compile(
 _GLUED_CITATION = re.compile(
     r"([a-z0-9][.!?][\"”“]?)([A-Z][A-Za-z'’-]+, [A-Z][^\n]{0,300}?https?://\S+?\.)(?=\s|$)"
 )
+
+
+# Wiki citation and note markers: "[12]", "[1][2]", "[citation needed]", "[a]", "[note 3]",
+# "[edit]". They become spaces (offsets stay); one that stands where a sentence ended
+# without its period ("independence[3] In February") becomes the period.
+_MARKER = re.compile(
+    r"(?:\[(?:\d{1,4}|[a-z]{1,2}|note \d+|nb \d+|citation needed|clarification needed|"
+    r"better source needed|dubious[^\]]{0,30}|when\?|who\?|which\?|according to whom\?|"
+    r"edit|update|failed verification|page needed|full citation needed|unreliable source\??)\])+",
+    re.IGNORECASE,
+)
+
+
+def strip_markers(text: str) -> str:
+    """Citation markers out, same length, a lost sentence end restored."""
+
+    def blank(match: re.Match[str]) -> str:
+        before = text[match.start() - 1 : match.start()]
+        after = text[match.end() : match.end() + 3]
+        width = len(match.group())
+        if before.isalnum() and re.match(r"\s*[A-Z][a-z]", after):
+            return "." + " " * (width - 1)
+        return " " * width
+
+    return _MARKER.sub(blank, text) if "[" in text else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +99,7 @@ def clean_document(doc: Document) -> CleanResult:
             result.blocks.append(_join(doc, paragraph, bullet))
         paragraph, bullet = [], False
 
-    for number, raw in enumerate(doc.lines, start=1):
+    for number, raw in _lines(doc):
         line = raw.strip()
         if not line:
             flush()
@@ -105,6 +131,25 @@ def clean_document(doc: Document) -> CleanResult:
     return result
 
 
+LONG_LINE = 4000
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z])")
+
+
+def _lines(doc: Document) -> Iterator[tuple[int, str]]:
+    """The document's lines; a very long one (a whole article on one line) in sentences.
+
+    Furniture is judged line by line, so one URL must not take a megabyte of prose with it.
+    Each piece keeps the line number of the line it came from.
+    """
+    for number, raw in enumerate(doc.lines, start=1):
+        if len(raw) <= LONG_LINE:
+            yield number, raw
+            continue
+        for piece in _SENTENCE_GAP.split(raw):
+            yield number, piece
+            yield number, ""  # each piece its own paragraph
+
+
 def _continues(previous: _Fragment, fragment: _Fragment) -> bool:
     """Does `fragment` go on the paragraph that `previous` ends (no blank line between)?"""
     if previous.preview or fragment.preview:
@@ -127,7 +172,7 @@ def _join(doc: Document, fragments: list[_Fragment], bullet: bool) -> Block:
         anchors.append((length, fragment.line))
         parts.append(text)
         length += len(text)
-    text = "".join(parts)
+    text = strip_markers("".join(parts))
     # Inline citations glued onto a sentence ("nation.Melia, Thomas O. “…” … https://….htm.")
     # are removed here, where offsets can still be kept: the removed span becomes spaces.
     text = _GLUED_CITATION.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)

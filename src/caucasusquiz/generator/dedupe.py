@@ -21,14 +21,14 @@ _STOP = frozenset(
 )
 
 
-def unique_facts(facts: Iterable[Fact]) -> tuple[list[Fact], int]:
-    """Facts in input order without repeats; also how many repeats were dropped."""
+def unique_facts(facts: Iterable[Fact]) -> tuple[list[Fact], list[Fact]]:
+    """Facts in input order without repeats; also the repeats dropped."""
     seen: set[str] = set()
     kept: list[Fact] = []
-    dropped = 0
+    dropped: list[Fact] = []
     for fact in facts:
         if fact.key in seen:
-            dropped += 1
+            dropped.append(fact)
             continue
         seen.add(fact.key)
         kept.append(fact)
@@ -65,3 +65,92 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
+
+
+class SeenFacts:
+    """Facts already taught, to catch one fact told twice in other words ("10 May 2005" /
+    "May 10, 2005"; seeds that repeat each other). Facts are compared only with facts that
+    share a number, year or date token, so the cost stays linear."""
+
+    def __init__(self) -> None:
+        self.by_number: dict[str, list[frozenset[str]]] = {}
+
+    def repeats(self, text: str) -> bool:
+        words = content_words(text)
+        numbers = sorted({w for w in words if w.isdigit()})
+        for number in numbers:
+            for other in self.by_number.get(number, [])[-50:]:
+                if jaccard(words, other) >= NEAR_DUPLICATE:
+                    return True
+        return False
+
+    def add(self, text: str) -> None:
+        words = content_words(text)
+        for number in {w for w in words if w.isdigit()}:
+            self.by_number.setdefault(number, []).append(words)
+
+
+# ---- no card gives another away ------------------------------------------------------------
+
+_LONGEST_ANSWER = 8  # words: longer answers are matched by their first eight
+_TYPE_RANK = {"choice": 0, "qa": 1, "cloze": 2, "truefalse": 3}
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", re.sub(r"\{\{[^}]*\}\}", " ", text).casefold()))
+
+
+def _answer_forms(draft: Draft) -> set[tuple[str, ...]]:
+    """What a prompt must not contain: the answer, and a person's surname alone."""
+    forms = {_words(draft.answer_text)[:_LONGEST_ANSWER]}
+    words = _words(draft.answer_text)
+    if draft.tags[:1] == ("person",) and len(words) > 1 and len(words[-1]) > 3:
+        forms.add(words[-1:])
+    return {f for f in forms if f}
+
+
+def without_giveaways(drafts: list[Draft]) -> tuple[list[Draft], int]:
+    """The cards with none whose prompt holds another card's answer, across all documents.
+
+    When a prompt holds another card's answer, the card answered is dropped (the prompt
+    that tells it is a good card); the card answered by most prompts goes first, then a
+    true/false or cloze before a question or a choice. Prompts are looked up by their word
+    n-grams in a table of answers, so the cost is linear in the text."""
+    by_form: dict[tuple[str, ...], list[int]] = {}
+    for index, draft in enumerate(drafts):
+        for form in _answer_forms(draft):
+            by_form.setdefault(form, []).append(index)
+    told_by: dict[int, set[int]] = {}  # card -> the cards whose prompt holds its answer
+    for index, draft in enumerate(drafts):
+        words = _words(draft.prompt)
+        for start in range(len(words)):
+            for size in range(1, min(_LONGEST_ANSWER, len(words) - start) + 1):
+                for other in by_form.get(words[start : start + size], ()):
+                    if other != index and drafts[other].id != draft.id:
+                        told_by.setdefault(other, set()).add(index)
+    tells: dict[int, set[int]] = {}
+    for answered, tellers in told_by.items():
+        for teller in tellers:
+            tells.setdefault(teller, set()).add(answered)
+    dropped: set[int] = set()
+    while told_by:
+        # Fewest cards lost: the card in most give-aways goes first (then the one answered).
+        worst = max(
+            set(told_by) | set(tells),
+            key=lambda i: (
+                len(told_by.get(i, ())) + len(tells.get(i, ())),
+                len(told_by.get(i, ())),
+                _TYPE_RANK.get(drafts[i].type, 4),
+                drafts[i].order,
+            ),
+        )
+        dropped.add(worst)
+        for answered in tells.pop(worst, set()):
+            told_by[answered].discard(worst)
+            if not told_by[answered]:
+                del told_by[answered]
+        for teller in told_by.pop(worst, set()):
+            tells[teller].discard(worst)
+            if not tells[teller]:
+                del tells[teller]
+    return [d for i, d in enumerate(drafts) if i not in dropped], len(dropped)

@@ -16,9 +16,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from caucasusquiz.generator.entities import Mention, fold, known_entity
+from caucasusquiz.generator.kinds import fine_kind
 
 WANTED = 3
-MAX_YEAR = 2025
+_YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
+# A name is of the card's era when the median year said with it is this close to the
+# card's own years: no 2000s president offered for a 1919 meeting.
+ERA_SPAN = 10
 _MONTHS = list(calendar.month_name)[1:]
 _NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _FRACTIONS = ["one-quarter", "one-third", "one-half", "two-thirds", "one-fifth", "three-quarters"]
@@ -26,49 +30,68 @@ _FRACTIONS = ["one-quarter", "one-third", "one-half", "two-thirds", "one-fifth",
 
 @dataclass(slots=True)
 class Pool:
-    """Names seen in the corpus, by kind and group, with their display spelling."""
+    """Names seen in the corpus, by fine kind, with their display spelling."""
 
-    names: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> canonical -> text
-    groups: dict[str, str] = field(default_factory=dict)  # canonical -> group
+    names: dict[str, dict[str, str]] = field(default_factory=dict)  # fine kind -> canonical -> text
+    counts: dict[str, int] = field(default_factory=dict)  # canonical -> mentions in the corpus
+    latest_year: int = 0
+    years: dict[str, list[int]] = field(default_factory=dict)  # canonical -> years said with it
+    surnames: dict[str, set[str]] = field(default_factory=dict)  # person's surname -> canonicals
 
-    def add(self, mentions: Iterable[Mention]) -> None:
+    def add(self, mentions: Iterable[Mention], text: str) -> None:
+        mentions = list(mentions)
+        said = [int(y) for y in _YEAR.findall(text)]
         for mention in mentions:
-            if mention.kind in ("date", "year", "number") or mention.topic or mention.trivial:
+            if said and mention.kind not in ("date", "year", "number"):
+                self.years.setdefault(mention.canonical, []).extend(said)
+            if mention.kind == "person" and " " in mention.text.strip():
+                self.surnames.setdefault(fold(mention.text).split()[-1], set()).add(mention.canonical)
+            if mention.kind == "year":
+                self.latest_year = max(self.latest_year, int(mention.text))
+            if mention.kind in ("date", "year", "number") or mention.trivial:
                 continue
+            self.counts[mention.canonical] = self.counts.get(mention.canonical, 0) + 1
+            if len(mention.text.split()) == 1 and mention.kind not in ("person", "place"):
+                continue  # "Treaty", "Act": a head word alone is no name
             known = known_entity(mention.text)
-            display = known.name if known else mention.text
-            bucket = self.names.setdefault(mention.kind, {})
+            display = known.name if known else re.sub(r"['’]s$", "", mention.text)
+            bucket = self.names.setdefault(fine_kind(mention, text), {})
             # The shortest canonical spelling seen wins, so the display is stable.
             if mention.canonical not in bucket or display < bucket[mention.canonical]:
                 bucket[mention.canonical] = display
-            self.groups.setdefault(mention.canonical, mention.group)
 
 
 def distractors(
-    mention: Mention, answer: str, prompt: str, pool: Pool, same_group_only: bool = False
+    mention: Mention, answer: str, prompt: str, pool: Pool, kind: str, exclude: Iterable[str] = ()
 ) -> list[str]:
-    """Up to three wrong answers of the answer's kind and format.
-
-    `same_group_only` keeps names to the answer's own role (a U.S. president for a U.S.
-    president), which a false true/false statement needs to stay plausible.
-    """
+    """Up to three wrong answers of the answer's fine `kind` and format."""
+    excluded = set(exclude)
     if mention.kind == "year":
-        options = _years(int(mention.text))
+        options = _in_order(
+            _years(int(mention.text), pool.latest_year or int(mention.text) + 1), mention, prompt
+        )
     elif mention.kind == "date":
         options = _dates(mention)
     elif mention.kind == "number":
         options = _numbers(mention)
+        if mention.group in ("percent", "percent-sign"):
+            options = _share_fits(options, mention, prompt)
     else:
-        options = _names(mention, pool, same_group_only)
+        era = _era(mention, prompt, pool)
+        options = [
+            text
+            for canon, text in sorted(pool.names.get(kind, {}).items())
+            if canon != mention.canonical
+            and canon not in excluded
+            and _of_era(canon, era, pool, mention.kind == "person")
+        ]
     shown = fold(prompt)
     taken = {fold(answer), mention.canonical}
     chosen: list[str] = []
-    # Names come ranked by role already; values get a stable shuffle of the nearby ones.
-    ordered = (
-        options if mention.kind not in ("year", "date", "number") else _ranked(options, mention.canonical)
-    )
-    for option in ordered:
+    for option in _ranked(options, mention.canonical):
         folded = fold(option)
+        if mention.kind == "person" and _same_surname(folded, fold(answer)):
+            continue  # "Mikheil Saakashvili" for "Mikhail Saakashvili": a spelling, not a person
         if folded in taken or _variant(folded, taken) or re.search(rf"\b{re.escape(folded)}\b", shown):
             continue
         taken.add(folded)
@@ -76,6 +99,58 @@ def distractors(
         if len(chosen) == WANTED:
             break
     return chosen
+
+
+def _era(mention: Mention, prompt: str, pool: Pool) -> int | None:
+    """The year a name card is about: the prompt's own years, else the answer's usual years."""
+    years = [int(y) for y in _YEAR.findall(prompt)] or pool.years.get(mention.canonical, [])
+    return _median(years) if years else None
+
+
+def _of_era(canonical: str, era: int | None, pool: Pool, dated_only: bool) -> bool:
+    """Fits the card's era. A person never dated in the documents fits only an undated
+    card (a president of any decade could be meant); an undated law or place fits any."""
+    years = pool.years.get(canonical, [])
+    if era is None:
+        return True
+    if not years:
+        return not dated_only
+    return abs(_median(years) - era) <= ERA_SPAN
+
+
+def _median(years: list[int]) -> int:
+    ordered = sorted(years)
+    return ordered[len(ordered) // 2]
+
+
+def _share_fits(options: list[str], mention: Mention, prompt: str) -> list[str]:
+    """ "53% approve, with 27% disapproving and 21% uncertain": a wrong share must still let
+    the sentence's shares add up to at most 100, or it gives itself away."""
+    shares = [float(v) for v in re.findall(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)", prompt)]
+    answer = re.search(r"\d+(?:\.\d+)?", mention.text)
+    if answer is None or len(shares) < 2 or sum(shares) > 102:  # 53 + 27 + 21: rounding
+        return options
+    rest = sum(shares) - float(answer.group())
+    fitting = []
+    for option in options:
+        value = re.search(r"\d+(?:\.\d+)?", option)
+        if value is not None and rest + float(value.group()) <= 102:
+            fitting.append(option)
+    return fitting
+
+
+def _in_order(options: list[str], mention: Mention, prompt: str) -> list[str]:
+    """Years on the same side of the sentence's other years as the answer: "after the 2001
+    attacks, the legislation of 1993" would give itself away."""
+    answer = int(mention.text)
+    others = [int(y) for y in re.findall(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)", prompt) if int(y) != answer]
+    return [
+        option for option in options if all((int(option) > other) == (answer > other) for other in others)
+    ]
+
+
+def _same_surname(a: str, b: str) -> bool:
+    return a.split()[-1:] == b.split()[-1:] and not (" w " in f" {a} " or " w " in f" {b} ")
 
 
 def _ranked(options: list[str], seed: str) -> list[str]:
@@ -97,9 +172,10 @@ def _variant(candidate: str, taken: set[str]) -> bool:
     return False
 
 
-def _years(year: int) -> list[str]:
-    near = [year + d for d in (-3, -2, -1, 1, 2, 3)]
-    return [str(y) for y in near if y <= MAX_YEAR]
+def _years(year: int, latest: int) -> list[str]:
+    """Years a student could mistake for it: spread over a decade, not the next three."""
+    near = [year + d for d in (-9, -6, -4, -3, 3, 4, 6, 9)]
+    return [str(y) for y in near if y <= max(latest, year)]
 
 
 def _dates(mention: Mention) -> list[str]:
@@ -121,7 +197,7 @@ def _dates(mention: Mention) -> list[str]:
             return []
         month, year = _MONTHS.index(match.group(1)), int(match.group(2))
         options = [f"{_MONTHS[(month + d) % 12]} {year}" for d in (-2, -1, 1, 2, 3)]
-        options += [f"{_MONTHS[month]} {y}" for y in (year - 1, year + 1) if y <= MAX_YEAR]
+        options += [f"{_MONTHS[month]} {y}" for y in (year - 1, year + 1)]
         return options
     if mention.group == "month-day":
         match = re.match(r"([A-Z][a-z]+)\.?\s+(\d{1,2})$", text)
@@ -152,13 +228,25 @@ def _numbers(mention: Mention) -> list[str]:
     if mention.group in ("percent", "percent-sign"):
         steps = (-20, -10, 10, 20, 30) if value % 10 == 0 else (-15, -8, 7, 14, 25)
         values = [value + s for s in steps if 0 < value + s < 100]
-    elif mention.group == "money":
-        values = [value * f for f in (0.5, 2, 2.5, 5)]
     elif mention.group == "score":
         values = [value + s for s in (-8, 15, 27, 40) if 0 < value + s < 100]
     else:
-        values = [value + s for s in (-3, -2, -1, 1, 2, 4) if value + s > 0]
+        # A plausible scale, at the answer's precision: 1,768 km → 1,100 / 2,300 / 3,200.
+        values = [_round_like(value * f, value) for f in (0.6, 1.3, 1.8, 0.4, 2.5)]
+        values = [v for v in values if v > 0 and v != value]
     return [_format_like(raw, v, text) for v in values]
+
+
+def _round_like(value: float, answer: float) -> float:
+    """Rounded to the answer's own precision (its trailing zeros), at least to 1."""
+    if answer != int(answer):
+        return round(value, 1)
+    step = 1
+    whole = int(answer)
+    while whole and whole % (step * 10) == 0:
+        step *= 10
+    step = max(step, 10 ** max(len(str(whole)) - 2, 0)) if whole >= 100 else step
+    return float(max(step, round(value / step) * step))
 
 
 def _format_like(raw: str, value: float, text: str) -> str:
@@ -166,24 +254,3 @@ def _format_like(raw: str, value: float, text: str) -> str:
     if "," not in raw and value == int(value):
         number = str(int(value))
     return text.replace(raw, number, 1)
-
-
-def _names(mention: Mention, pool: Pool, same_group_only: bool) -> list[str]:
-    bucket = pool.names.get(mention.kind, {})
-    family = mention.group.split("-")[0]
-
-    def rank(canon: str) -> int:
-        group = pool.groups.get(canon, "")
-        if group == mention.group:
-            return 0
-        return 1 if group.split("-")[0] == family else 2
-
-    # Same role first ("other U.S. presidents"), then the same side ("other U.S.
-    # officials"), then other names of the kind only to fill up.
-    tiers: list[list[str]] = [[], [], []]
-    for canon, text in sorted(bucket.items()):
-        if canon != mention.canonical:
-            tiers[rank(canon)].append(text)
-    if same_group_only:
-        return _ranked(tiers[0], mention.canonical)
-    return [name for tier in tiers for name in _ranked(tier, mention.canonical)]

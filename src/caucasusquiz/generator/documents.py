@@ -70,6 +70,7 @@ def read_document(path: Path) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise UserError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
+    data = _as_utf8(data)
     if b"\x00" in data:
         raise UserError(
             f"{path}: this is a binary file, not a text document",
@@ -85,6 +86,33 @@ def read_document(path: Path) -> Document:
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Document(path.name, path, tuple(text.split("\n")))
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """UTF-16 text (Windows editors save it so) re-encoded as UTF-8; other bytes as they are.
+
+    Recognised by its byte-order mark, or without one by NUL bytes in every other position
+    of an otherwise ASCII-looking start: binary files don't look like that.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        head = data[:4096]
+        pairs = len(head) // 2
+        if pairs < 2:
+            return data
+        zeros_odd = head[1::2].count(0)
+        zeros_even = head[0::2].count(0)
+        if zeros_odd > 0.9 * pairs and zeros_even == 0:
+            encoding = "utf-16-le"
+        elif zeros_even > 0.9 * pairs and zeros_odd == 0:
+            encoding = "utf-16-be"
+        else:
+            return data
+    try:
+        return data.decode(encoding).encode("utf-8")
+    except UnicodeDecodeError:
+        return data
 
 
 def read_documents(paths: Iterable[Path]) -> list[Document]:

@@ -8,6 +8,7 @@ sees the same fact in two spellings, and the topic itself is never an answer.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,6 +46,8 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("full-date", re.compile(rf"\b{_DAY}\s+{_MONTH}\s+{_YEAR}\b")),
     ("month-year", re.compile(rf"\b{_MONTH}\s+{_YEAR}\b")),
     ("month-day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*\d)")),
+    ("month-day", re.compile(rf"\b{_DAY}\s+{_MONTH}(?!\w|,?\s*\d)")),
+    ("month-year", re.compile(rf"\b{_MONTH},\s+{_YEAR}\b")),
 )
 YEAR_PATTERN = re.compile(rf"(?<![\d$/.,-]){_YEAR}(?![\d/]|[-–]\d|\.\d|,\d)")
 NUMBER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -57,7 +60,7 @@ NUMBER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "count",
         re.compile(
             r"\b\d{1,3}(?:,\d{3})+\b|\b(?<![.,/$-])\d{1,3}\b(?![.,/%-]?\d)(?=\s+"
-            r"(?:[a-z-]+\s+){0,3}[a-z]+s\b)"
+            r"(?:[A-Za-z-]+\s+){0,3}[A-Za-z]+s\b)"
         ),
     ),
     (
@@ -71,7 +74,8 @@ NUMBER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Titles before a name; the name is 2–4 capitalised words or initials ("William J. Burns").
 _TITLE = (
-    r"(?:President|Prime Minister|Secretary of State|Secretary of the Navy|Secretary of "
+    r"(?:Senators|Representatives|Congressmen|President|Prime Minister|Secretary of State|"
+    r"Secretary of the Navy|Secretary of "
     r"Defense|Secretary|Senator|Sen\.|Ambassador(?: to [A-Z][a-z]+)?|Advisor|Adviser|"
     r"Congressman|Congresswoman|Minister|Chairman|Assistant Secretary|Representative|"
     r"Rep\.|Governor|General|Gen\.|Dr\.|Mr\.|Mrs\.|Ms\.|leader|colleague|member|chairman|"
@@ -98,7 +102,7 @@ _GENERIC_ORG = re.compile(
 _GENERIC_ACT = re.compile(
     r"\b(?:[A-Z][\w'’.-]*\s+){1,5}(?:Act|Accords?|Agreement|Treaty|"
     r"Principles|Protocols?|Programme|Program|Initiative|Doctrine|"
-    r"Pipeline|Corridor|Railway)\b"
+    r"Pipeline|Corridor|Railway|(?<=[a-z] )pipeline)\b"
 )
 # Words a capitalised run may start with that are not part of a name.
 _NOT_NAME_START = frozenset(
@@ -175,14 +179,32 @@ def find_mentions(text: str) -> list[Mention]:
     for match in _GENERIC_ORG.finditer(text):
         found.append(_generic(text, match, "organisation"))
     for match in _GENERIC_ACT.finditer(text):
-        kind = "project" if match.group().split()[-1] in ("Pipeline", "Corridor", "Railway") else "act"
+        if match.group().endswith(" pipeline") and not text[: match.start()].endswith(("the ", "The ")):
+            continue  # "crude oil Petroleum pipeline": a link's word, not a pipeline's name
+        kind = (
+            "project"
+            if match.group().split()[-1] in ("Pipeline", "pipeline", "Corridor", "Railway")
+            else "act"
+        )
         found.append(_generic(text, match, kind))
     return _resolve(found)
 
 
 def _value(match: re.Match[str], kind: str, group: str) -> Mention:
     value = match.group()
-    return Mention(match.start(), match.end(), value, kind, group, fold(value))
+    if value.endswith(".") and len(value.split()[-1]) > 4:
+        value = value[:-1]  # "on 29 October." ends the sentence; "Oct." keeps its dot
+    canonical = _date_key(value) if kind == "date" else fold(value)
+    return Mention(match.start(), match.start() + len(value), value, kind, group, canonical)
+
+
+def _date_key(value: str) -> str:
+    """ "10 May 2005" and "May 10, 2005" are one date: "2005 may 10"."""
+    words = fold(value).split()
+    year = [w for w in words if len(w) == 4 and w.isdigit()]
+    day = [w for w in words if w.isdigit() and len(w) <= 2]
+    month = [w[:3] for w in words if w.isalpha()]
+    return " ".join(year + month + day)
 
 
 def _name(match: re.Match[str], group: int) -> Mention:
@@ -218,14 +240,24 @@ def _generic(text: str, match: re.Match[str], kind: str) -> Mention:
 
 
 def _resolve(found: list[Mention]) -> list[Mention]:
-    """Keep non-overlapping mentions: known names first, then longer, then the richer kind."""
+    """Keep non-overlapping mentions: known names first, then longer, then the richer kind.
+
+    Kept spans are held sorted by start, so each candidate is checked against its two
+    neighbours only: the cost grows with n log n, not n², on one huge paragraph.
+    """
     ordered = sorted(
         found, key=lambda m: (not m.known, -(m.end - m.start), -_KIND_RANK.get(m.kind, 0), m.start)
     )
+    starts: list[int] = []
     kept: list[Mention] = []
     for mention in ordered:
         if mention.end - mention.start < 2 or not mention.text.strip():
             continue
-        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
-            kept.append(mention)
-    return sorted(kept, key=lambda m: m.start)
+        index = bisect.bisect_left(starts, mention.start)
+        if index < len(kept) and kept[index].start < mention.end:
+            continue
+        if index > 0 and kept[index - 1].end > mention.start:
+            continue
+        starts.insert(index, mention.start)
+        kept.insert(index, mention)
+    return kept

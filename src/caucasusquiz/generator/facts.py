@@ -16,6 +16,7 @@ from caucasusquiz.generator.clean import Block
 from caucasusquiz.generator.damage import damage
 from caucasusquiz.generator.documents import Document
 from caucasusquiz.generator.entities import Mention, canonical_of, find_mentions, fold, known_entity
+from caucasusquiz.generator.referents import with_title
 from caucasusquiz.generator.rewrite import (
     first_person,
     is_quotation,
@@ -57,7 +58,7 @@ class Fact:
         return fold(self.prompt[self.lead :])
 
 
-def sentences_of(blocks: list[Block], country: str | None) -> list[list[Sentence]]:
+def sentences_of(blocks: list[Block], country: str | None, title: str = "") -> list[list[Sentence]]:
     """Every sentence of every paragraph, rejected ones included (the report counts them)."""
     paragraphs: list[list[Sentence]] = []
     for block in blocks:
@@ -67,7 +68,7 @@ def sentences_of(blocks: list[Block], country: str | None) -> list[list[Sentence
             raw = block.text[span.start : span.end]
             text = normalise(raw)
             reason = damage(raw, span)
-            prompt = standalone(text, country)
+            prompt = with_title(standalone(text, country), title) if title else standalone(text, country)
             if reason is None:
                 reason = _voice(prompt)
             sentences.append(Sentence(block.doc, block.line_at(span.start), text, prompt, reason))
@@ -76,6 +77,9 @@ def sentences_of(blocks: list[Block], country: str | None) -> list[list[Sentence
 
 
 def _voice(prompt: str) -> str | None:
+    letters = [c for c in prompt if c.isalpha()]
+    if letters and sum(c.isascii() or "À" <= c <= "ɏ" for c in letters) < 0.6 * len(letters):
+        return "another script or language"
     if is_quotation(prompt):
         return "quotation without speaker"
     if first_person(prompt):
@@ -104,11 +108,15 @@ def facts_of(paragraphs: list[list[Sentence]]) -> list[Fact]:
     return facts
 
 
+# "this year" is relative time, resolved (or refused) by `timeline`, not a referent.
+_THIS_TIME = re.compile(r"\b(?:[Tt]his|[Tt]hat) (?:year|month|week|spring|summer|autumn|fall|winter)\b")
+
+
 def _standalone(sentence: Sentence, previous: str | None, previous_context: str) -> tuple[str | None, str]:
     """The sentence as it can be shown alone, or None (and a reason) when it cannot."""
     if sentence.reason not in (None, "no informative span"):
         return None, ""
-    if not leans_on_context(sentence.prompt):
+    if not leans_on_context(_THIS_TIME.sub("", sentence.prompt)):
         return sentence.prompt, sentence.text
     # Shown after the sentence it leans on, it keeps its connective ("And he reiterated …").
     if previous is None or len(previous) + 1 + len(sentence.text) > MAX_PROMPT:
@@ -119,9 +127,15 @@ def _standalone(sentence: Sentence, previous: str | None, previous_context: str)
 
 
 def _fact(sentence: Sentence, prompt: str, context: str, lead: int) -> Fact:
-    fact = Fact(sentence.doc, sentence.line, prompt, context, lead)
-    fact.mentions = find_mentions(prompt)
-    return fact
+    # Mentions are found later, once repeats are gone (`with_mentions`): a repeated
+    # paragraph costs its splitting, not its analysis.
+    return Fact(sentence.doc, sentence.line, prompt, context, lead)
+
+
+def with_mentions(facts: list[Fact]) -> list[Fact]:
+    for fact in facts:
+        fact.mentions = find_mentions(fact.prompt)
+    return facts
 
 
 _RELATIONS_WITH = re.compile(
@@ -137,13 +151,18 @@ def our_country(blocks: list[Block]) -> str | None:
     then it is the other country the document names most (at least three times).
     Otherwise sentences saying "our country" are rejected as first-person.
     """
-    text = " ".join(block.text for block in blocks)
-    others = {canonical_of(m.group(1)) for m in _RELATIONS_WITH.finditer(text.replace("’", "'"))}
+    others = {
+        canonical_of(m.group(1))
+        for block in blocks
+        for m in _RELATIONS_WITH.finditer(block.text.replace("’", "'"))
+    }
     if not others:
         return None
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
-    for mention in find_mentions(text):
+    # Block by block: mentions are resolved within a paragraph, never over the whole text.
+    unique = {block.text: block for block in blocks}  # a repeated paragraph is counted once
+    for mention in (m for text in unique for m in find_mentions(text)):
         if mention.kind == "place" and mention.group == "country" and mention.canonical not in others:
             counts[mention.canonical] += 1
             names.setdefault(mention.canonical, mention.text)

@@ -19,7 +19,7 @@ class Known:
     kind: str  # person | organisation | place | act | project | event
     group: str  # finer kind: distractors come from the same group first
     variants: tuple[str, ...] = ()
-    topic: bool = False  # the subject itself (Azerbaijan, the United States): never an answer
+    topic: bool = False  # unused: a document's subject is found from the document (subject.py)
     trivial: bool = False  # too obvious to ask (the capitals, used as metonyms)
 
 
@@ -28,7 +28,7 @@ def _k(name: str, kind: str, group: str, *variants: str, topic: bool = False, tr
 
 
 KNOWN: tuple[Known, ...] = (
-    # -- the topic ----------------------------------------------------------------------
+    # -- countries ----------------------------------------------------------------------
     _k(
         "Azerbaijan",
         "place",
@@ -38,7 +38,6 @@ KNOWN: tuple[Known, ...] = (
         "Azerbaijani",
         "Azerbaijanis",
         "Azerbaijan's",
-        topic=True,
     ),
     _k(
         "United States",
@@ -53,7 +52,6 @@ KNOWN: tuple[Known, ...] = (
         "American",
         "the US",
         "the U.S.",
-        topic=True,
     ),
     _k("Washington", "place", "city", "Washington, D.C.", "Washington D.C.", trivial=True),
     _k("Baku", "place", "city", "Official Baku", "official Baku", trivial=True),

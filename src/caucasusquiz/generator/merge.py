@@ -8,9 +8,14 @@ its content. On the next run each card found in a deck file is one of:
   its source sentence no longer yields it (reported as "source vanished");
 - edited by hand (content differs, or a comment was put inside it): kept verbatim;
   when its source vanished it is still kept, and reported;
-- added by hand (not in the manifest): kept verbatim, next to the card it followed.
+- added by hand (not in the manifest): kept verbatim, next to the card it followed;
+- marked `reviewed: true|DATE` by an author: kept exactly as it is, like an edited card.
 
-A generated card deleted by hand stays deleted. Comments and blank lines between cards
+A generated card deleted by hand stays deleted, and so does every id in a deck's
+`dropped: [ids]` (the author screen writes it). A sentence that already has the teacher's
+card (hand-written, edited or reviewed; the same `context` sentence, or, for a card that
+quotes none, the same `source` file:line) gets no generated draft beside it: one fact,
+one card. Comments and blank lines between cards
 are kept by splicing text; the file is never round-tripped through a YAML dumper.
 Everything is planned first and written only when every deck could be merged, so a
 deck with a YAML error stops the run before any file changes.
@@ -48,6 +53,8 @@ class MergeReport:
     deleted_by_hand: list[tuple[str, str]] = field(default_factory=list)
     files_changed: list[str] = field(default_factory=list)
     files_removed: list[str] = field(default_factory=list)
+    dropped_by_author: list[str] = field(default_factory=list)  # ids in a deck's `dropped`
+    superseded: list[str] = field(default_factory=list)  # drafts beside the teacher's card
 
 
 @dataclass(slots=True)
@@ -58,6 +65,9 @@ class _Item:
     text: str  # its lines, verbatim
     fingerprint: str | None
     commented: bool
+    reviewed: bool = False
+    source: str | None = None
+    context: str | None = None
 
 
 @dataclass(slots=True)
@@ -67,6 +77,7 @@ class _Parsed:
     gaps: list[str]  # text after each item, up to the next item (or the end)
     tail: str  # text after the card list that must stay last (other top-level keys)
     indent: str
+    dropped: frozenset[str] = frozenset()  # the deck's `dropped: [ids]`
 
 
 def fingerprint(fields: dict[str, object]) -> str:
@@ -149,14 +160,19 @@ def _parse(path: Path, text: str) -> _Parsed:
         item_text = "".join(lines[first : last + 1])
         card_id = None
         fp = None
+        reviewed = False
+        source = context = None
         if isinstance(node, MappingNode):
             fields = _node_fields(node)
             assert isinstance(fields, dict)
             raw_id = fields.get("id")
             card_id = raw_id.strip() if isinstance(raw_id, str) and raw_id.strip() else None
             fp = fingerprint(fields)
+            reviewed = _is_reviewed(fields.get("reviewed"))
+            source = _text_field(fields, "source")
+            context = _text_field(fields, "context")
         commented = _has_comment(text, lines, first, last, node)
-        items.append(_Item(card_id, first, last, item_text, fp, commented))
+        items.append(_Item(card_id, first, last, item_text, fp, commented, reviewed, source, context))
     gaps: list[str] = []
     for index, item in enumerate(items):
         end = items[index + 1].first if index + 1 < len(items) else len(lines)
@@ -172,7 +188,45 @@ def _parse(path: Path, text: str) -> _Parsed:
     )
     if match:
         tail, gaps[-1] = last_gap[match.start() :], last_gap[: match.start()]
-    return _Parsed("".join(lines[: items[0].first]), items, gaps, tail, indent)
+    return _Parsed("".join(lines[: items[0].first]), items, gaps, tail, indent, _dropped_ids(root))
+
+
+def _parse_quietly(path: Path) -> _Parsed | None:
+    """A deck the generator does not write, read only for its review state; one it cannot
+    read is left to `caucasusquiz check` to report."""
+    try:
+        return _parse(path, path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n"))
+    except (OSError, UnicodeDecodeError, UserError):
+        return None
+
+
+def _is_reviewed(value: object) -> bool:
+    """`reviewed: true` or a date marks a card signed off; `false`, empty or absent does not."""
+    if not isinstance(value, str):
+        return False
+    return value.strip().lower() not in ("", "false", "no", "off", "null", "~")
+
+
+def _text_field(fields: dict, key: str) -> str | None:
+    value = fields.get(key)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _dropped_ids(root: Node | None) -> frozenset[str]:
+    """The deck's `dropped: [id, …]` (absent, empty or not a list: none)."""
+    if not isinstance(root, MappingNode):
+        return frozenset()
+    for key, value in root.value:
+        if isinstance(key, ScalarNode) and key.value == "dropped" and isinstance(value, SequenceNode):
+            return frozenset(
+                v.value.strip() for v in value.value if isinstance(v, ScalarNode) and v.value.strip()
+            )
+    return frozenset()
+
+
+def normalised_context(text: str) -> str:
+    """A sentence as compared for 'the same fact': case, spacing and punctuation aside."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
 def _cards_node(root: Node | None) -> Node | None:
@@ -264,12 +318,47 @@ def plan_decks(out_dir: Path, decks: dict[str, tuple[Topic, list[Draft]]]) -> Pl
     # Cards kept because edited anywhere are not generated again elsewhere.
     generated_ids = {d.id for _, drafts in decks.values() for d in drafts}
     edited_anywhere: set[str] = set()
-    for deck_id, deck in parsed.items():
+    dropped: set[str] = set()
+    teacher_sources: set[str] = set()
+    teacher_contexts: set[str] = set()
+    teacher_ids: set[str] = set()
+    # The teacher's own deck files (no generated deck of that name) count as well.
+    readable = dict(parsed)
+    if out_dir.is_dir():
+        for path in sorted(out_dir.glob("*.yaml")):
+            if path.stem not in readable:
+                readable[path.stem] = _parse_quietly(path)
+    for deck_id, deck in readable.items():
         entries = old_manifest.get(deck_id, {}).get("cards", {})
+        dropped |= deck.dropped if deck else frozenset()
         for item in deck.items if deck else []:
             entry = entries.get(item.id) if item.id else None
-            if entry and not entry.get("deleted") and _edited(item, entry):
+            owned = entry is not None and not entry.get("deleted")
+            if owned and _edited(item, entry):  # type: ignore[arg-type]
                 edited_anywhere.add(item.id)  # type: ignore[arg-type]
+            if not owned or _edited(item, entry):  # type: ignore[arg-type]
+                # The teacher's card (written, edited or signed off): its sentence is taken.
+                teacher_ids.add(item.id or "")
+                # A seed line may hold a whole paragraph: the sentence (`context`) decides,
+                # and the line only for a card that does not quote its sentence.
+                if item.context:
+                    teacher_contexts.add(normalised_context(item.context))
+                elif item.source:
+                    teacher_sources.add(item.source)
+    superseded = {
+        d.id
+        for _, drafts in decks.values()
+        for d in drafts
+        if d.id not in teacher_ids
+        and (d.source in teacher_sources or normalised_context(d.context) in teacher_contexts)
+    }
+    if dropped or superseded:
+        decks = {
+            deck_id: (topic, [d for d in drafts if d.id not in dropped and d.id not in superseded])
+            for deck_id, (topic, drafts) in decks.items()
+        }
+        plan.report.dropped_by_author = sorted(dropped & generated_ids)
+        plan.report.superseded = sorted(superseded - dropped)
     for deck_id in sorted(parsed):
         topic, drafts = decks.get(deck_id, (None, []))
         _plan_deck(
@@ -287,7 +376,7 @@ def plan_decks(out_dir: Path, decks: dict[str, tuple[Topic, list[Draft]]]) -> Pl
 
 
 def _edited(item: _Item, entry: dict) -> bool:
-    return item.commented or item.fingerprint != entry.get("fingerprint")
+    return item.reviewed or item.commented or item.fingerprint != entry.get("fingerprint")
 
 
 def _plan_deck(
@@ -338,7 +427,9 @@ def _plan_deck(
                 continue
             if owned and not _edited(item, entry):  # type: ignore[arg-type]
                 # The generator's card, no longer generated here: removed.
-                if item.id in generated_ids:
+                if item.id in report.dropped_by_author or item.id in report.superseded:
+                    pass  # reported as such
+                elif item.id in generated_ids:
                     report.moved.append((deck_id, item.id))  # type: ignore[arg-type]
                 else:
                     report.removed.append((deck_id, item.id, entry.get("source", "")))  # type: ignore[arg-type,union-attr]

@@ -81,6 +81,67 @@ IRREGULAR = {
     "done": "do",
     "did": "do",
     "had": "have",
+    "broke": "break",
+    "bore": "bear",
+    "blew": "blow",
+    "drew": "draw",
+    "flew": "fly",
+    "forgot": "forget",
+    "forgave": "forgive",
+    "hid": "hide",
+    "hung": "hang",
+    "lit": "light",
+    "rode": "ride",
+    "rang": "ring",
+    "shook": "shake",
+    "shot": "shoot",
+    "shut": "shut",
+    "slept": "sleep",
+    "sang": "sing",
+    "sank": "sink",
+    "spread": "spread",
+    "stole": "steal",
+    "stuck": "stick",
+    "swore": "swear",
+    "swept": "sweep",
+    "tore": "tear",
+    "woke": "wake",
+    "wore": "wear",
+    "bound": "bind",
+    "dealt": "deal",
+    "dug": "dig",
+    "fled": "flee",
+    "fed": "feed",
+    "hit": "hit",
+    "hurt": "hurt",
+    "let": "let",
+    "lent": "lend",
+    "quit": "quit",
+    "sped": "speed",
+    "split": "split",
+    "bent": "bend",
+    "crept": "creep",
+    "overtook": "overtake",
+    "oversaw": "oversee",
+    "overthrew": "overthrow",
+    "underwent": "undergo",
+    "withheld": "withhold",
+    "forbade": "forbid",
+    "arose": "arise",
+    "awoke": "awake",
+    "beat": "beat",
+    "bit": "bite",
+    "foresaw": "foresee",
+    "mistook": "mistake",
+    "outgrew": "outgrow",
+    "rebuilt": "rebuild",
+    "redrew": "redraw",
+    "retook": "retake",
+    "slid": "slide",
+    "strove": "strive",
+    "swung": "swing",
+    "wove": "weave",
+    "wound": "wind",
 }
 # Base forms that end in -e after the stem: "declared" → "declare", not "declar".
 _E_AFTER = re.compile(
@@ -135,8 +196,8 @@ def lemma(verb: str) -> str | None:
 
 
 def is_past_verb(word: str) -> bool:
-    bare = word.strip(",;:")
-    if bare != word or not bare.isalpha() or not bare.islower():
+    bare = word.strip(",;:.")
+    if bare != word.rstrip(".") or not bare.isalpha() or not bare.islower():
         return False
     return bare in IRREGULAR or (bare.endswith("ed") and len(bare) >= 4)
 
@@ -245,6 +306,7 @@ def _who(sentence: str, start: int, end: int) -> str | None:
 
 def _title_phrase(title: str) -> str | None:
     title = re.sub(r"^(?:the|a|an)\s+", "", title, flags=re.IGNORECASE)
+    title = re.sub(r"^(?:Great|Late|Famous|Legendary|Beloved)\s+", "", title)  # honorifics
     owner = re.match(r"^([A-Z][\w-]*)'s\s+(.+)$", title)
     if owner:  # "Azerbaijan's national leader" → "national leader of Azerbaijan"
         title = f"{owner.group(2)} of {owner.group(1)}"
@@ -270,18 +332,27 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
     if _TIME_INTRO.match(before) and after.startswith(", "):
         clause = after[2:]
         intro = ""
+        if re.match(r"(?:when|while|as|after|before|which|who|if|although|because|since|where)\b", clause):
+            return None  # "In 1989, when it was called Lenin Square, …": a clause inside
     else:
         # "… relations with United States in 1992, following …": the date after the verb.
-        if not re.search(r"(?:^|\s)in\s+$", before) or before.count(",") > 1:
+        if not re.search(r"(?:^|\s)(?:in|on)\s+$", before) or before.count(",") > 1:
             return None
-        cut = re.sub(r",?\s+in\s+$", "", before)
+        cut = re.sub(r",?\s+(?:in|on)\s+$", "", before)
+        if after.split() and is_past_verb(after.split()[0]):
+            return None  # "The oil that was pumped on 10 May 2005 reached …": the date is not the main verb's
         clause = cut + after
         intro, clause = _split_intro(clause, len(cut)) if ", " in cut else ("", clause)
         if intro and not _safe_intro(intro):
             return None
         verb_at = _verb_index(clause.split())
-        if verb_at is None or len(" ".join(clause.split()[: verb_at + 1])) > len(cut) - len(intro):
+        if verb_at is None or len(" ".join(clause.split()[: verb_at + 1]).rstrip(".")) > len(cut) - len(
+            intro
+        ):
             return None
+        last = cut.split()[-1] if cut.split() else ""
+        if is_past_verb(last) and verb_at != len(cut[len(intro) :].split()) - 1:
+            return None  # "adopted a resolution … during a vote held on 29 October": held, not adopted
     words = clause.rstrip(".").split()
     index = _verb_index(words)
     if index is None:
@@ -296,9 +367,24 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
         adverb = subject_words.pop()
     if not subject_words or any(w.endswith(",") for w in subject_words) or len(subject_words) > 9:
         return None
+    if (
+        any(
+            w.lower() in ("is", "was", "are", "were", "has", "have", "had", "be", "that", "which", "who")
+            for w in subject_words
+        )
+        or subject_words[0].lower() in _SUBORDINATORS
+    ):
+        return None  # "The treaty was a peace treaty signed on …": no subject to ask about
     rest = words[index + 1 :]
     # "… ceased its existence and the United States formally recognized …": two clauses.
-    if any(w.strip(",") == "and" and any(is_past_verb(x) for x in rest[i + 1 :]) for i, w in enumerate(rest)):
+    if any(
+        w.strip(",") in ("and", "but")
+        and (
+            any(is_past_verb(x) for x in rest[i + 1 :])
+            or rest[i + 1 : i + 2] in (["is"], ["was"], ["are"], ["were"], ["will"], ["has"], ["had"])
+        )
+        for i, w in enumerate(rest)
+    ):
         return None
     subject = _lower_article(" ".join(subject_words))
     middle = f"{adverb} " if adverb else ""
@@ -310,6 +396,9 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
             return None
         text = f"{wh} did {subject} {middle}{base} {' '.join(rest)}"
     return _as_question(intro + text if intro else text)
+
+
+_SUBORDINATORS = frozenset("after before when while if although because since as once until".split())
 
 
 def _verb_index(words: list[str]) -> int | None:
@@ -336,7 +425,7 @@ def _share(sentence: str, start: int, end: int) -> str | None:
 
 def _lower_article(text: str) -> str:
     first, _, rest = text.partition(" ")
-    if first in ("The", "A", "An"):
+    if first in ("The", "A", "An", "Former", "Then"):
         return f"{first.lower()} {rest}".strip()
     return text
 

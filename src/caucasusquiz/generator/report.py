@@ -15,6 +15,8 @@ class Report:
     furniture: Counter[str] = field(default_factory=Counter)  # lines dropped, by reason
     sentences: int = 0
     rejected: Counter[str] = field(default_factory=Counter)  # sentences, by reason
+    # Every sentence not taught: (source "file:line", reason, sentence), in document order.
+    untaught: list[tuple[str, str, str]] = field(default_factory=list)
     taught: int = 0  # sentences that made cards
     repeated_cards: int = 0
     decks: dict[str, str] = field(default_factory=dict)  # deck id -> title
@@ -39,6 +41,14 @@ class Report:
         if removed:
             text += f"; {removed} removed (source vanished)"
         return text
+
+    def reject(self, source: str, reason: str, text: str) -> None:
+        self.rejected[reason] += 1
+        self.untaught.append((source, reason, text))
+
+    def coverage_lines(self) -> list[str]:
+        """Every sentence that gave no card, with where it is and why (`generate --coverage`)."""
+        return [f"{source}  [{reason}]  {text}" for source, reason, text in self.untaught]
 
     def lines(self) -> list[str]:
         merge = self.merge
@@ -72,6 +82,12 @@ class Report:
                 f"{len(merge.deleted_by_hand)} card{_s(len(merge.deleted_by_hand))} "
                 "deleted by hand stay deleted"
             )
+        if merge.dropped_by_author:
+            n = len(merge.dropped_by_author)
+            out.append(f"{n} card{_s(n)} not added again: listed in a deck's `dropped`")
+        if merge.superseded:
+            n = len(merge.superseded)
+            out.append(f"{n} draft{_s(n)} not added: the sentence already has the teacher's card")
         if merge.moved:
             out.append(f"{len(merge.moved)} card{_s(len(merge.moved))} moved to another deck")
         if merge.removed:

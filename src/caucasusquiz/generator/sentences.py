@@ -71,7 +71,7 @@ def split_sentences(text: str) -> list[Span]:
 
 def _is_boundary(text: str, dot: int, end: int) -> bool:
     """Is the period at `dot` the end of a sentence?"""
-    match = _WORD_BEFORE.search(text, 0, dot + 1)
+    match = _WORD_BEFORE.search(text, max(0, dot - 200), dot + 1)
     word = match.group(1) if match else ""
     bare = word.rstrip(".").lstrip("(\"“'‘")
     if bare.lower() in ABBREVIATIONS and text[dot + 1 : dot + 2] != '"':
@@ -86,7 +86,7 @@ def _is_boundary(text: str, dot: int, end: int) -> bool:
     if _INITIAL.match(token):
         # A middle initial follows a capitalised given name ("George W. Bush"); "of U. At"
         # is a sentence cut at "U." by the scraper.
-        head = text[: match.start(1)].rstrip() if match else ""
+        head = text[max(0, match.start(1) - 200) : match.start(1)].rstrip() if match else ""
         before = _WORD_BEFORE.search(head)
         previous = before.group(1) if before else ""
         return not (previous[:1].isupper() and not previous.endswith((",", ";", ":")))

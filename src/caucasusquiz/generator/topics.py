@@ -1,17 +1,27 @@
-"""Decks a student can pick by subject, and which deck each fact belongs to.
+"""Which deck each fact goes to: subject decks from a topics file, else one deck per document.
 
-A fact goes to the deck whose keywords it matches best (weights favour the words that
-name a subject, e.g. "Section 907" or "pipeline", over general ones); a fact whose
-only years are before 1992 is early history. Ties go to the deck listed first; a fact
-matching nothing goes to the last deck, recent relations.
+The topics file (`topics.yaml` next to the seeds, hand-editable) lists decks with an id,
+title, description, tags and weighted keywords. A fact goes to the deck whose keywords
+its sentence matches best; a tie goes to the deck listed first, no match to the last
+deck. Without a topics file each document is its own deck, titled by the document.
+Nothing here knows any subject: the project's decks come from `seeds/topics.yaml`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+import yaml
+
+from caucasusquiz.decks.ids import slug_words
+from caucasusquiz.errors import UserError
 from caucasusquiz.generator.entities import fold
+
+TOPICS_FILE = "topics.yaml"
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+_FIELDS = frozenset({"id", "title", "description", "tags", "keywords"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,202 +30,148 @@ class Topic:
     title: str
     description: str
     tags: tuple[str, ...]
-    keywords: tuple[tuple[str, int], ...]
+    keywords: tuple[tuple[str, int], ...] = ()
 
 
-TOPICS: tuple[Topic, ...] = (
-    Topic(
-        "early-history",
-        "Early history: 1919 to independence",
-        "The first contacts at the Paris Peace Conference, the Soviet period, and "
-        "Azerbaijan's independence and recognition in 1991–1992.",
-        ("history",),
-        (
-            ("wilson", 3),
-            ("paris peace conference", 4),
-            ("1919", 3),
-            ("soviet", 2),
-            ("declaration of independence", 4),
-            ("recognized", 2),
-            ("embassy", 3),
-            ("democratic republic", 3),
-            ("ssr", 3),
-            ("red army", 3),
-            ("league of nations", 3),
-            ("diplomatic relations", 3),
-            ("independence", 2),
-            ("first encounter", 3),
-        ),
-    ),
-    Topic(
-        "diplomacy",
-        "Diplomacy and high-level contacts",
-        "Visits, letters and meetings between the two governments, and what officials "
-        "said about the relationship.",
-        ("diplomacy",),
-        (
-            ("visited", 3),
-            ("visit", 2),
-            ("letter", 2),
-            ("letters", 2),
-            ("meeting", 2),
-            ("secretary of state", 2),
-            ("munich", 3),
-            ("conference", 1),
-            ("outlined", 2),
-            ("strategic partnership", 2),
-            ("ambassador", 1),
-            ("georgetown", 3),
-            ("congratulatory", 3),
-            ("partnership", 1),
-        ),
-    ),
-    Topic(
-        "karabakh-907",
-        "The Karabakh conflict and Section 907",
-        "The Nagorno-Karabakh conflict, U.S. mediation in the OSCE Minsk Group, and "
-        "Section 907 of the Freedom Support Act, its ban on aid and its waiver.",
-        ("karabakh", "section-907"),
-        (
-            ("karabakh", 3),
-            ("section 907", 5),
-            ("freedom support act", 4),
-            ("minsk", 4),
-            ("madrid principles", 4),
-            ("zurich", 3),
-            ("armenia", 2),
-            ("armenian", 2),
-            ("occupied", 2),
-            ("waive", 3),
-            ("waived", 3),
-            ("waiver", 3),
-            ("ban", 2),
-            ("conflict", 2),
-            ("mediation", 2),
-            ("turkish-armenian", 3),
-            ("pashinyan", 2),
-            ("bolton", 2),
-            ("velvet revolution", 3),
-            ("yerevan", 2),
-        ),
-    ),
-    Topic(
-        "energy-economy",
-        "Energy, trade and the economy",
-        "Caspian oil and gas, the pipelines and corridors to Europe, and the trade "
-        "status the United States granted Azerbaijan.",
-        ("energy", "economy"),
-        (
-            ("pipeline", 4),
-            ("pipelines", 4),
-            ("gas", 3),
-            ("oil", 3),
-            ("energy", 2),
-            ("corridor", 3),
-            ("trade", 3),
-            ("most favored nation", 5),
-            ("preferences", 4),
-            ("world trade organization", 4),
-            ("economic", 2),
-            ("investment", 2),
-            ("motorway", 3),
-            ("railway", 3),
-            ("ganja", 3),
-            ("companies", 2),
-            ("hydrocarbons", 3),
-            ("caspian", 1),
-            ("reforms", 2),
-        ),
-    ),
-    Topic(
-        "security",
-        "Security and counter-terrorism",
-        "Azerbaijan after September 11, the routes to Afghanistan, NATO's Partnership "
-        "for Peace, peacekeeping and military ties.",
-        ("security",),
-        (
-            ("terror", 4),
-            ("terrorism", 4),
-            ("terrorist", 4),
-            ("september 11", 4),
-            ("nato", 3),
-            ("afghanistan", 3),
-            ("military", 3),
-            ("peacekeeping", 3),
-            ("security", 2),
-            ("partnership for peace", 4),
-            ("navy", 3),
-            ("cargo", 3),
-            ("airspace", 3),
-            ("troops", 2),
-            ("kosovo", 2),
-            ("iraq", 2),
-            ("defense", 2),
-        ),
-    ),
-    Topic(
-        "democracy-rights",
-        "Democracy and human rights",
-        "How U.S. officials and independent reports judge democracy, freedoms and human "
-        "rights in Azerbaijan, and the aid that supports civil society.",
-        ("democracy", "human-rights"),
-        (
-            ("democracy", 4),
-            ("democratic", 3),
-            ("human rights", 4),
-            ("freedom house", 5),
-            ("journalists", 3),
-            ("civil society", 3),
-            ("not free", 4),
-            ("testimony", 3),
-            ("freedoms", 3),
-            ("usaid", 3),
-            ("agency for international development", 4),
-            ("activists", 3),
-            ("secular", 3),
-            ("grand jury", 3),
-            ("subpoena", 3),
-        ),
-    ),
-    Topic(
-        "recent-relations",
-        "Relations today",
-        "The relationship since 2017: Trump, Biden and Blinken, public opinion, and "
-        "where the partnership stands.",
-        ("recent",),
-        (
-            ("trump", 4),
-            ("biden", 3),
-            ("blinken", 3),
-            ("2022", 2),
-            ("2019", 2),
-            ("2018", 1),
-            ("approve", 3),
-            ("leadership", 2),
-            ("positive course", 3),
-            ("obama", 1),
-        ),
-    ),
-)
-DEFAULT_TOPIC = TOPICS[-1]
-_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+@dataclass(frozen=True, slots=True)
+class TopicProblem:
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: error: {self.message}"
 
 
-def topic_for(text: str) -> Topic:
+def topics_file(seed_paths: list[Path]) -> Path | None:
+    """The topics file next to the seeds: in the first seed folder, or beside the first file."""
+    for path in seed_paths:
+        folder = path if path.is_dir() else path.parent
+        candidate = folder / TOPICS_FILE
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def check_topics(path: Path) -> tuple[tuple[Topic, ...], list[TopicProblem]]:
+    """The decks a topics file defines, and every problem in it (file, line, what)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return (), [TopicProblem(path, 1, f"cannot read the topics file ({exc}); save it as UTF-8")]
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        return (), [TopicProblem(path, line, f"YAML syntax error: {getattr(exc, 'problem', exc)}")]
+    problems: list[TopicProblem] = []
+    decks = _mapping_value(root, "decks")
+    if not isinstance(decks, yaml.SequenceNode) or not decks.value:
+        line = root.start_mark.line + 1 if root is not None else 1
+        return (), [TopicProblem(path, line, "a topics file needs `decks:`, a list of decks")]
+    topics: list[Topic] = []
+    seen: set[str] = set()
+    for node in decks.value:
+        line = node.start_mark.line + 1
+        topic = _topic(node, path, line, problems)
+        if topic is None:
+            continue
+        if topic.id in seen:
+            problems.append(TopicProblem(path, line, f"deck id {topic.id!r} is listed twice"))
+            continue
+        seen.add(topic.id)
+        topics.append(topic)
+    return tuple(topics), problems
+
+
+def read_topics(path: Path) -> tuple[Topic, ...]:
+    """The topics file's decks; a problem in it stops `generate` before anything is written."""
+    topics, problems = check_topics(path)
+    if problems:
+        raise UserError(
+            str(problems[0]).replace(": error: ", ": "),
+            f"fix the topics file (`caucasusquiz check {path}` lists every problem), or remove it "
+            "for one deck per document",
+        )
+    return topics
+
+
+def _topic(node: yaml.Node, path: Path, line: int, problems: list[TopicProblem]) -> Topic | None:
+    if not isinstance(node, yaml.MappingNode):
+        problems.append(TopicProblem(path, line, "each deck is a mapping with id, title, keywords"))
+        return None
+    data = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+    for key in sorted(set(data) - _FIELDS):
+        problems.append(TopicProblem(path, data[key].start_mark.line + 1, f"unknown field {key!r}"))
+    deck_id = _scalar(data.get("id"))
+    title = _scalar(data.get("title"))
+    if not deck_id or not _ID.match(deck_id):
+        problems.append(
+            TopicProblem(path, line, f"deck id {deck_id!r} must be lower-case letters, digits, - or _")
+        )
+        return None
+    if not title:
+        problems.append(TopicProblem(path, line, f"deck {deck_id!r} needs a title"))
+        return None
+    tags: list[str] = []
+    tag_node = data.get("tags")
+    if tag_node is not None:
+        if not isinstance(tag_node, yaml.SequenceNode):
+            problems.append(TopicProblem(path, tag_node.start_mark.line + 1, "tags must be a list"))
+        else:
+            tags = [_scalar(t) for t in tag_node.value if _scalar(t)]
+            for tag in tags:
+                if " " in tag:
+                    problems.append(
+                        TopicProblem(path, tag_node.start_mark.line + 1, f"tag {tag!r} has a space")
+                    )
+    keywords: list[tuple[str, int]] = []
+    words = data.get("keywords")
+    if words is not None:
+        if not isinstance(words, yaml.MappingNode):
+            problems.append(
+                TopicProblem(path, words.start_mark.line + 1, "keywords map a word to a weight 1-9")
+            )
+        else:
+            for key, value in words.value:
+                word, weight = _scalar(key), _scalar(value)
+                if not word or not weight.isdigit() or not 1 <= int(weight) <= 9:
+                    problems.append(
+                        TopicProblem(
+                            path, key.start_mark.line + 1, f"keyword {word!r}: the weight must be 1-9"
+                        )
+                    )
+                    continue
+                keywords.append((fold(word), int(weight)))
+    return Topic(deck_id, title, _scalar(data.get("description")), tuple(tags), tuple(keywords))
+
+
+def _mapping_value(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for k, v in node.value:
+        if isinstance(k, yaml.ScalarNode) and k.value == key:
+            return v
+    return None
+
+
+def _scalar(node: yaml.Node | None) -> str:
+    return str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
+
+
+def document_topic(name: str, title: str) -> Topic:
+    """Without a topics file: the document's own deck, titled by the document."""
+    slug = slug_words(re.sub(r"[–—/-]", " ", title), 6) or slug_words(Path(name).stem, 6) or "document"
+    return Topic(slug[:80].strip("-"), title, f"Cards generated from {name}.", ())
+
+
+def topic_for(text: str, topics: tuple[Topic, ...]) -> Topic:
+    """The deck whose keywords `text` matches best; ties to the first, none to the last."""
     folded = f" {fold(text)} "
-    years = [int(y) for y in _YEAR.findall(text)]
-    best, best_score = DEFAULT_TOPIC, 0
-    for topic in TOPICS:
+    best, best_score = topics[-1], 0
+    for topic in topics:
         value = sum(weight * folded.count(f" {word} ") for word, weight in topic.keywords)
-        if topic.id == "early-history" and years and max(years) < 1993:
-            value += 4  # everything before the embassies of 1992 is early history
         if value > best_score:
             best, best_score = topic, value
     return best
-
-
-def topic_by_id(topic_id: str) -> Topic:
-    for topic in TOPICS:
-        if topic.id == topic_id:
-            return topic
-    raise KeyError(topic_id)

@@ -1,0 +1,201 @@
+"""Claims of an analysis piece, asked as facts about the document.
+
+"Washington appreciates Azerbaijan's contribution to the energy security of US allies in
+Europe" is the author's claim, not a date or a name: a teacher asks it with its source —
+"According to Eurasia Daily Monitor (2019), what does Washington appreciate Azerbaijan
+for?" → "its contribution to the energy security of US allies in Europe".
+
+A claim is one clause: a named actor (never a pronoun), a stance verb (appreciates,
+values, supports, backs, welcomed, opposed, is displeased with, conditions X on Y,
+benefits whenever …, is a supporter of …) and a short object, asked as a question whose
+answer is shown and self-rated. The source is the publication named in the document's
+first lines ("… - EURASIA DAILY MONITOR - 11.06.2019"), else its title when short; a
+document with neither gives no claim card (an unattributed opinion is no fact to learn).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from caucasusquiz.generator.timeline import DocDate
+
+MAX_ANSWER_WORDS = 11
+MAX_ANSWER_CHARS = 60  # the deck checker's limit for a typed answer
+MAX_QUESTION_WORDS = 22
+MAX_TITLE_WORDS = 6
+HEAD_LINES = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    question: str
+    answer: str
+    accept: tuple[str, ...]
+
+
+# Spaced separators of a title line: "Title - SITE NAME - 11.06.2019", "Title – Site | Section".
+_SEPARATOR = re.compile(r"\s+[-–—|]\s+|\s+[-–—|]\s*$")
+_DATE_LIKE = re.compile(r"^[\d./\s-]+$")
+_SITE = re.compile(r"^[A-Z][\w&'’.]*(?:\s+(?:of|the|for|and|on|[A-Z][\w&'’.]*)){1,4}$")
+
+
+def source_label(head_lines: list[str], title: str, date: DocDate | None) -> str | None:
+    """How a card names the document a claim comes from, or None when it can't."""
+    site = None
+    for line in head_lines[:HEAD_LINES]:
+        if not _SEPARATOR.search(line):
+            continue
+        parts = [p.strip() for p in _SEPARATOR.split(line) if p.strip()]
+        if line.rstrip()[-1:] in "-–—|":
+            parts = parts[:-1]  # a title wrapped onto the next line: not a name
+        named = [p for p in parts if not _DATE_LIKE.match(p) and _SITE.match(p)]
+        if named:
+            site = named[-1]
+    if site is None and line_count(title) <= MAX_TITLE_WORDS and title.strip():
+        site = f"“{title.strip()}”"
+    if site is None:
+        return None
+    if site.isupper():
+        site = " ".join(w if w in _ACRONYMS else w.capitalize() for w in site.split())
+    return f"{site} ({date.year})" if date is not None else site
+
+
+_ACRONYMS = frozenset("US USA UK EU UN NATO OSCE".split())
+
+
+def line_count(text: str) -> int:
+    return len(text.split())
+
+
+_ACTOR = r"(?P<actor>(?:The\s+|Official\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s+administration)?)"
+_ADVERB = r"(?:now|also|particularly|strongly|consistently|greatly|quite|very|highly|deeply)"
+_ADVERBS = rf"(?:{_ADVERB}\s+(?:and\s+)?)*"
+# Present or past stance verb → the auxiliary and base form the question uses.
+_TRANSITIVE = {
+    "appreciates": ("does", "appreciate"),
+    "values": ("does", "value"),
+    "supports": ("does", "support"),
+    "backs": ("does", "back"),
+    "welcomes": ("does", "welcome"),
+    "opposes": ("does", "oppose"),
+    "appreciated": ("did", "appreciate"),
+    "valued": ("did", "value"),
+    "welcomed": ("did", "welcome"),
+    "opposed": ("did", "oppose"),
+}
+_CLAIM = re.compile(
+    rf"^(?:[^,;]*?\b(?:demonstrated|showed|shows|confirms|confirmed|means|suggests|proves) that\s+)?"
+    rf"{_ACTOR}\s+(?P<perfect>(?:has|have)\s+)?{_ADVERBS}"
+    r"(?P<verb>[a-z]+)\s+(?P<rest>.+?)\.?$"
+)
+_DISPLEASED = re.compile(rf"^{_ACTOR}\s+(?P<aux>is|was)\s+{_ADVERBS}displeased with\s+(?P<rest>.+?)\.?$")
+_SUPPORTER = re.compile(
+    rf"^{_ACTOR}\s+is\s+a\s+(?:strong\s+|staunch\s+|firm\s+)?supporter of\s+(?P<rest>.+?)\.?$"
+)
+_STOP = re.compile(r",|;|:|\s(?:which|while|because|as well as|but|and also|viewing|since|at all)\s|\s\(")
+_PRONOUN_ACTORS = frozenset("It This That These Those He She They We I There Here Such".split())
+_POSSESSIVE_OBJECT = re.compile(r"^(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+(?P<thing>[a-z].+)$")
+
+
+def claim(sentence: str, label: str) -> Claim | None:
+    """The question a teacher asks of one claim sentence, attributed to `label`."""
+    sentence = sentence.strip()
+    displeased = _DISPLEASED.match(sentence)
+    if displeased:
+        actor = _actor(displeased.group("actor"))
+        answer = _object(displeased.group("rest"))
+        if actor is None or answer is None:
+            return None
+        return _made(f"what {displeased.group('aux')} {actor} displeased with?", answer, label)
+    supporter = _SUPPORTER.match(sentence)
+    if supporter:
+        actor = _actor(supporter.group("actor"))
+        answer = _object(supporter.group("rest"))
+        if actor is None or answer is None:
+            return None
+        return _made(f"what does {actor} support?", answer, label)
+    match = _CLAIM.match(sentence)
+    if match is None:
+        return None
+    actor = _actor(match.group("actor"))
+    verb, rest = match.group("verb"), match.group("rest")
+    if actor is None:
+        return None
+    perfect = bool(match.group("perfect"))
+    if verb in ("conditions", "conditioned"):
+        parts = re.match(r"^(?P<thing>.+?)\s+on\s+(?P<rest>.+)$", rest)
+        if parts is None or perfect:
+            return None
+        thing, answer = parts.group("thing"), _object(parts.group("rest"))
+        if answer is None or len(thing.split()) > 8:
+            return None
+        aux = "does" if verb == "conditions" else "did"
+        return _made(f"on what {aux} {actor} condition {thing}?", answer, label)
+    if verb in ("benefits", "benefited", "benefitted") and rest.startswith("whenever "):
+        answer = _object(rest)
+        if answer is None or perfect:
+            return None
+        aux = "does" if verb == "benefits" else "did"
+        return _made(f"when {aux} {actor} benefit?", "when " + answer.removeprefix("whenever "), label)
+    if perfect and verb in ("supported", "backed", "welcomed", "opposed", "valued", "appreciated"):
+        has = match.group("perfect").strip()
+        answer = _object(rest)
+        if answer is None:
+            return None
+        return _made(f"what {has} {actor} {verb}?", answer, label)
+    if verb not in _TRANSITIVE or perfect:
+        return None
+    aux, base = _TRANSITIVE[verb]
+    answer = _object(rest)
+    if answer is None:
+        return None
+    owned = _POSSESSIVE_OBJECT.match(answer)
+    if owned and base in ("appreciate", "value"):
+        question = f"what {aux} {actor} {base} {owned.group('owner')} for?"
+        return _made(question, f"its {owned.group('thing')}", label)
+    return _made(f"what {aux} {actor} {base}?", answer, label)
+
+
+def _actor(text: str) -> str | None:
+    words = text.split()
+    if not words or words[0] in _PRONOUN_ACTORS or len(words) > 5:
+        return None
+    if words[0] in ("The", "Official"):
+        words[0] = words[0].lower()
+    return " ".join(words)
+
+
+def _object(text: str) -> str | None:
+    stop = _STOP.search(text)
+    answer = (text[: stop.start()] if stop else text).strip().rstrip(".")
+    words = answer.split()
+    if not 1 <= len(words) <= MAX_ANSWER_WORDS or len(answer) > 80:
+        return None
+    if words[0].lower() in ("it", "this", "that", "them", "these", "those", "him", "her", "such"):
+        return None  # a referent, not an answer
+    if re.fullmatch(r"(?:the|this|that|its|their) [a-z]+", answer):
+        return None  # "the policy": what it points to is elsewhere
+    return answer
+
+
+def _made(question: str, answer: str, label: str) -> Claim | None:
+    text = f"According to {label}, {question}"
+    if len(text.split()) > MAX_QUESTION_WORDS:
+        return None
+    head = None if answer.startswith("when ") else _head(answer)
+    if len(answer) > MAX_ANSWER_CHARS:
+        # A typed answer over the deck checker's limit: without its owner or article, or none.
+        if head is None or len(head) > MAX_ANSWER_CHARS:
+            return None
+        answer, head = head, None
+    accept = (head,) if head and head.lower() != answer.lower() else ()
+    return Claim(text, answer, accept)
+
+
+def _head(answer: str) -> str | None:
+    """The answer without its owner or article ("Azerbaijan's energy strategy" → "energy
+    strategy"), accepted too; never cut shorter (a bare "application" is too lenient)."""
+    core = re.sub(r"^(?:its|their|the|a|an)\s+", "", answer).strip()
+    core = re.sub(r"^[A-Z][\w-]*['’]s\s+", "", core)
+    return core if core and core != answer and len(core.split()) >= 2 else None

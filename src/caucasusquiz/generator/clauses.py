@@ -1,0 +1,242 @@
+"""The clause that holds a fact: a card asks that clause, not the paragraph around it.
+
+A sentence is cut at clause boundaries ("; ", " — ", ", which …", ", while …", ", but …").
+The clause holding the answer is kept when it stands on its own: the main clause (with a
+modifier holding the answer, such as ", following …", appended), or a coordinated clause
+with its own subject (", but the Senate rejected …"). A relative clause (", which …",
+", who …") has no subject of its own, so its answer is asked in the whole sentence only
+when that is short; otherwise not at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from caucasusquiz.generator.questions import is_past_verb
+
+MAX_WORDS = 34
+
+_BOUNDARY = re.compile(
+    r";\s+|\s+[—–]\s+|\s+-\s+|(?<=[a-z])[—–](?=[a-z])"
+    r"|,\s+(?=(?:which|who|whom|whose|while|whereas|but|although|though|where|and|"
+    r"when|following|making|becoming|leading|prompting|with|viewing|naming|granting|informing|"
+    r"saying|stating|adding|calling|noting|citing|in response to|"
+    r"in exchange for|in order to|as part of|due to|because of|thanks to)\b)"
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|"
+    r"remains|became|becomes|[a-z]{2,}(?:ed|s))\b"
+)
+_COORDINATED = re.compile(r"^(?:but|while|whereas|and|although|though)\s+")
+_RELATIVE = re.compile(r"^(?:which|who|whom|whose|where|when)\b")
+_SUBJECT_START = re.compile(r"^(?:the\s+|a\s+|an\s+)?[A-Z\d]")
+
+
+SHORT = 18
+WHOLE_WORDS = 26
+_RELATIVE_CUT = re.compile(r",\s+(?:which|who|whom|whose|where|while|whereas|but)\b|\s[—–]\s")
+_INTRO = re.compile(
+    r"^(?:In|On|At|During|After|Before|Following|Speaking|Apart|According|Along|Despite|With|"
+    r"Regarding|Immediately|Commenting|In view|As|Amid|Under|Within|Throughout|For)\b"
+    r"[^,;\"]{3,120}?,\s+"
+)
+_DATE_PHRASE = re.compile(
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+(?:\d{1,2},\s+)?)?(?:1[6-9]\d\d|20\d\d)"
+)
+_DATE_WORD = re.compile(
+    r"\b(?:1[6-9]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    text: str
+    start: int  # where the answer is in `text`
+    end: int
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def clause_around(sentence: str, start: int, end: int) -> Clause | None:
+    """The shortest self-contained clause of `sentence` holding [start, end), or None."""
+    cuts = [0]
+    for match in _BOUNDARY.finditer(sentence):
+        if not _balanced(sentence[: match.start()]):
+            continue
+        after = sentence[match.end() :]
+        if (
+            sentence[match.start()] == ","
+            and after.startswith("and ")
+            and (not _starts_clause(after[4:]) or _LIST_SO_FAR.search(sentence[: match.start()]))
+        ):
+            continue  # "Democracy, Human Rights, and Labor": a list, not a clause
+        cuts.append(match.start())
+    cuts.append(len(sentence))
+    if words(sentence) <= WHOLE_WORDS and ";" not in sentence and not _RELATIVE_CUT.search(sentence):
+        return _whole(sentence, start, end)  # short: the whole sentence is the clause
+    segments = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+    index = next((i for i, (a, b) in enumerate(segments) if a <= start < b), None)
+    if index is None or end > segments[index][1]:
+        return _whole(sentence, start, end)
+    main_start, main_end = segments[0]
+    main = sentence[main_start:main_end].rstrip(" ,;.")
+    if not _has_verb(main):
+        # "The Energy Community Treaty, which …, requires …": the main clause goes on after
+        # the relative clause; only the whole sentence says it (if short enough).
+        return _whole(sentence, start, end)
+    if index == 0:
+        return _finish(main, start, end)
+    seg_start, seg_end = segments[index]
+    raw = sentence[seg_start:seg_end]
+    body = re.sub(r"^[;,]?\s*(?:[—–-]\s*)?", "", raw)
+    shift = seg_start + (len(raw) - len(body))
+    body = body.rstrip(" ,;.")
+    if _RELATIVE.match(body):
+        return _whole(sentence, start, end)
+    coordinated = _COORDINATED.match(body)
+    if coordinated or sentence[seg_start] == ";":
+        rest = body[coordinated.end() :] if coordinated else body
+        offset = shift + (len(body) - len(rest))
+        if _starts_clause(rest):
+            text = rest[:1].upper() + rest[1:]
+            return _finish(text, start - offset, end - offset)
+        return _whole(sentence, start, end)
+    # A modifier (", following …", ", with …"): the main clause carries it, when it
+    # follows the main clause directly (after a "; …" clause it modifies that one).
+    if index != 1:
+        return _whole(sentence, start, end)
+    text = f"{main}, {body}"
+    offset = shift - (len(main) + 2)
+    return _finish(text, start - offset, end - offset)
+
+
+def _starts_clause(text: str) -> bool:
+    return bool(_SUBJECT_START.match(text)) and any(is_past_verb(w) for w in text.split()[:8])
+
+
+def _whole(sentence: str, start: int, end: int) -> Clause | None:
+    return _finish(sentence.rstrip(" ,;."), start, end)
+
+
+_LIST_SO_FAR = re.compile(r",\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
+_NOT_REFERENT = frozenset(
+    "In On At By For To Of And But As With From The A An January February March April May June "
+    "July August September October November December".split()
+)
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+
+
+def _finish(text: str, start: int, end: int) -> Clause | None:
+    trailing = _TRAILING_LIST.search(text)
+    if trailing and trailing.start() >= end:
+        text = text[: trailing.start()]  # "… three main areas …: security, energy, …": the list goes
+    if start < 0 or end > len(text) or _dangling_pronoun(text):
+        return None  # "he also stopped in Yerevan": who?
+    if not _has_verb(text):
+        return None  # "Erna Solberg and Sebastián Piñera in Oslo, 2017": a caption, no fact
+    if not _balanced_brackets(text) or _SELF_REFERENCE.search(text):
+        return None  # "Karskiy dogovor) was …": a cut fragment; "… this fact sheet": page talk
+    text, start, end = _without_intro(text, start, end)
+    if words(text) > MAX_WORDS:
+        return None
+    return Clause(text + ".", start, end)
+
+
+def _without_intro(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Drop a long opening phrase that holds neither the answer nor a date.
+
+    "In a meeting with Azerbaijani journalists, the US ambassador … said …" asks the same
+    fact without its setting; a date in the opening ("In September 2009, …") is kept.
+    """
+    while True:
+        intro = _INTRO.match(text)
+        if intro and intro.end() > start and words(text) > MAX_WORDS:
+            # The answer is the opening's date: "Speaking at …, in September 2009, the Under
+            # Secretary … outlined …" is asked as "In {{September 2009}}, the Under Secretary …".
+            when = _DATE_PHRASE.search(intro.group())
+            if when and intro.start() + when.start() == start and intro.start() + when.end() == end:
+                lead = f"In {when.group()}, "
+                return lead + text[intro.end() :], 3, 3 + (end - start)
+            return text, start, end
+        if not intro or intro.end() > start or words(text) <= SHORT:
+            return text, start, end
+        if _DATE_WORD.search(intro.group()):
+            when = _DATE_PHRASE.search(intro.group())
+            if words(text) <= MAX_WORDS or when is None or intro.group().startswith(("In ", "On ")):
+                return text, start, end
+            # "Speaking at a conference … in September 2009, the Under Secretary …": the
+            # setting goes, the date stays.
+            lead = f"{'On' if when.group()[:1].isdigit() or ',' in when.group() else 'In'} {when.group()}, "
+            cut = intro.end()
+            text = lead + text[cut:]
+            start, end = start - cut + len(lead), end - cut + len(lead)
+            continue
+        cut = intro.end()
+        rest = text[cut:]
+        if _PRONOUN.search(_unquoted(rest)):
+            return text, start, end  # "During Bolton's visit, … he": the opening names "he"
+        if not _SUBJECT_START.match(rest) and not rest[:1].islower():
+            return text, start, end
+        text = rest[:1].upper() + rest[1:]
+        start, end = start - cut, end - cut
+
+
+_PRESENT_VERBS = frozenset(
+    "approve support remain hold include continue work say believe consider share need want exist "
+    "agree oppose face lie play seek cooperate depend border link connect account receive run own "
+    "form make take have do go come provide carry serve lead allow require call regard view remain "
+    "stretch pass cross flow reach span rank host".split()
+)
+
+
+def _has_verb(text: str) -> bool:
+    bare = _unquoted(text)
+    if _FINITE.search(bare) or any(is_past_verb(w) for w in bare.split()):
+        return True
+    return any(w.lower().strip(",.;:") in _PRESENT_VERBS for w in bare.split())
+
+
+def _dangling_pronoun(text: str) -> bool:
+    """A "he/she/they" with no name before it in the clause ("Bolton's visit …, he" is fine)."""
+    bare = _unquoted(text)
+    pronoun = _PRONOUN.search(bare)
+    if pronoun is None:
+        return False
+    before = bare[: pronoun.start()].split()[1:]
+    return not any(w[:1].isupper() and w.strip(",.") not in _NOT_REFERENT for w in before)
+
+
+_SELF_REFERENCE = re.compile(
+    r"\b(?:this (?:fact sheet|article|page|report|section|website|site)|more information|"
+    r"see below|listed (?:at the end|below)|click here|read more|donat\w+|subscribe|newsletter|"
+    r"sign up|cookies?|advertis\w+)\b"
+    # a photo caption: "Dick Cheney (l.) listened …"
+    r"|\((?:l|r|c|left|right|center|centre|pictured|file|photo)\.?\)"
+    # what the sentence before named: "this step", "these attacks", "after that address"
+    r"|\b(?:this|these|those)\s+(?!is\b|was\b|are\b|were\b)[a-z]+"
+    r"|\b(?:after|before|in|at|of|during|since|from|with|by|to)\s+that\s+(?!is\b|was\b)[a-z]+"
+    r"|\b(?:when|because|as|while|after|since|if|where) it\b|^It\b"
+    r"|\bthe (?:affair|matter|incident|step|move|plan|proposal|measures?|project)\b"
+    r"|\bthe resolution\b(?! of\b)"
+    r"|\bthe (?:only |sole )?exception\b(?! (?:of|to)\b)"
+    r"|\bthe (?:latter|former)(?=[,.;]|\s+(?:is|was|has|had|would|did)\b)",
+    re.IGNORECASE,
+)
+_TRAILING_LIST = re.compile(r":\s+[^:\"]+$")
+
+
+def _balanced_brackets(text: str) -> bool:
+    return all(text.count(a) == text.count(b) for a, b in ("()", "[]"))
+
+
+def _unquoted(text: str) -> str:
+    return re.sub(r'"[^"]*"', '""', text)
+
+
+def _balanced(head: str) -> bool:
+    return head.count("(") <= head.count(")") and head.count('"') % 2 == 0

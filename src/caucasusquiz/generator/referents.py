@@ -1,0 +1,118 @@
+"""What "he", "the ban" and "that year" point to, taken from the sentence before, or nothing.
+
+A card stands alone, so a sentence leaning on the one before it is rewritten with the
+referent named — only when the sentence before names exactly one candidate: one person
+for "He"/"She", one law, treaty or pipeline for "The ban"/"The treaty", one year for
+"that year". Otherwise the sentence makes no card ("needs context").
+"""
+
+from __future__ import annotations
+
+import re
+
+from caucasusquiz.generator.entities import YEAR_PATTERN, Mention, find_mentions, known_entity
+from caucasusquiz.generator.rewrite import leans_on_context
+
+_PRONOUN = re.compile(r"^(?:He|She)\s+(?=[a-z])")
+_THE_THING = re.compile(
+    r"^The (ban|section|act|law|amendment|agreement|treaty|charter|accords?|protocol|pipeline|"
+    r"corridor|railway|programme|program|initiative|waiver|embargo|sanctions|deal)\b"
+)
+_THING_KINDS = {"act", "project"}
+# "waived the section", "resolve the conflict", "this legislation": named inside the sentence.
+_INNER_THING = re.compile(
+    r"\b(the|this|that) (section|ban|legislation|law|act|amendment|treaty|agreement|waiver|"
+    r"conflict|war|dispute)\b(?! of\b| between\b| over\b)"
+)
+_NAMED_CONFLICT = re.compile(r"\b([A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)*) ([Cc]onflict|[Ww]ar|[Dd]ispute)\b")
+_THAT_YEAR = re.compile(r"\b(?:(earlier|later) that year|that (?:same )?year|the same year)\b")
+
+
+def resolved(sentence: str, previous: str) -> str | None:
+    """`sentence` with its referents named from `previous`, or None when it still leans."""
+    before = find_mentions(previous)
+    pronoun = _PRONOUN.match(sentence)
+    if pronoun:
+        people = {m.canonical: m for m in before if m.kind == "person"}
+        if len(people) != 1:
+            return None
+        (person,) = people.values()
+        sentence = _name(person) + " " + sentence[pronoun.end() :]
+    thing = _THE_THING.match(sentence)
+    if thing:
+        things = [m for m in before if m.kind in _THING_KINDS]
+        if not things:
+            return None
+        name = things[0]  # "Section 907 of the Freedom Support Act … The ban": the first named
+        sentence = _name(name) + sentence[thing.end() :]
+    for _ in range(2):
+        inner = _INNER_THING.search(sentence)
+        if inner is None:
+            break
+        noun = inner.group(2).lower()
+        if noun == "waiver":
+            sentence = sentence[: inner.start()] + "the waiver" + sentence[inner.end() :]
+            continue
+        if noun in ("conflict", "war", "dispute"):
+            events = {m.group(0) for m in _NAMED_CONFLICT.finditer(previous) if m.group(2).lower() == noun}
+            if len(events) != 1:
+                return None
+            named = "the " + events.pop()
+        else:
+            candidates = [m for m in before if m.kind in _THING_KINDS]
+            if not candidates:
+                return None
+            named = candidates[0].text  # "Section 907 of the Freedom Support Act": the first named
+        sentence = sentence[: inner.start()] + named + sentence[inner.end() :]
+    that_year = _THAT_YEAR.search(sentence)
+    if that_year:
+        years = YEAR_PATTERN.findall(previous)
+        if len(set(years)) != 1:
+            return None
+        when = that_year.group(1)
+        sentence = (
+            sentence[: that_year.start()]
+            + (f"{when} in {years[0]}" if when else f"in {years[0]}")
+            + sentence[that_year.end() :]
+        )
+        sentence = re.sub(r"\bin in\b", "in", sentence)
+    if leans_on_context(sentence):
+        return None
+    return sentence
+
+
+def _name(mention: Mention) -> str:
+    known = known_entity(mention.text)
+    return known.name if known is not None and mention.kind == "person" else mention.text
+
+
+_THING_NOUNS = frozenset(
+    "treaty agreement convention charter accord accords protocol pact pipeline corridor railway "
+    "war conflict act law programme program initiative company commission organization "
+    "organisation alliance bank fund project summit conference".split()
+)
+
+
+def with_title(sentence: str, title: str) -> str:
+    """ "The treaty …" / "Under the treaty, …" in a document titled "Treaty of Lindholm": named.
+
+    Only a noun the title itself holds as a word is replaced, so an article about a
+    treaty names its treaty and nothing else changes.
+    """
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", title)} & _THING_NOUNS
+    if not words or len(title.split()) > 8 or title.lower() in sentence.lower():
+        return sentence  # "The treaty was confirmed by the Treaty of Kars": another treaty
+    article = "" if re.match(r"^(?:The|A|An)\b", title) else "the "
+    if re.match(r"^It (?:is|was|has|had|remains|became)\b", sentence) and re.search(
+        rf"\b(?:{'|'.join(sorted(words))})\b", sentence[3:]
+    ):
+        # "It is the second-longest oil pipeline …" in the article on a pipeline.
+        text = article + title
+        return text[:1].upper() + text[1:] + sentence[2:]
+    pattern = re.compile(rf"\b([Tt])he ({'|'.join(sorted(words))})\b(?! of\b)")
+
+    def name(match: re.Match[str]) -> str:
+        text = article + title
+        return text[:1].upper() + text[1:] if match.start() == 0 else text
+
+    return pattern.sub(name, sentence, count=1)

@@ -1,0 +1,181 @@
+"""'What' and 'why' questions: what a named law or agreement did, and what an act answered.
+
+Two sentence shapes, each asked only when its parse is safe:
+
+- Definition: "… the Freedom Support Act, which banned any direct U.S. aid to …" →
+  "What did the Freedom Support Act ban?" (the name right before ", which <past verb>").
+- Cause or price: "Congress passed the waiver in response to the attacks" → "In response
+  to what did Congress pass the waiver?"; "in exchange for" likewise. The clause before
+  must be one simple past-tense main clause, so the verb can take "did".
+
+The answer is a phrase, shown and self-rated (an empty answer reveals it), so it is kept
+short: at most MAX_ANSWER_WORDS words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from caucasusquiz.generator.questions import _lower_article, is_past_verb, lemma
+
+MAX_ANSWER_WORDS = 10
+MAX_QUESTION_WORDS = 22
+
+_NAME_WORD = r"(?:[A-Z][\w.'’–-]*|\d+)"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:of|the|and|on|for|{_NAME_WORD}))*?\s+{_NAME_WORD}"
+_DEFINITION = re.compile(
+    rf"(?P<name>(?:[Tt]he\s+)?{_NAME}),\s+which\s+(?P<verb>[a-z]+)\s+(?P<object>[^;:()\"]+?)"
+    r"(?=,\s|\.?\s*$)"
+)
+_DEFINING_VERBS = frozenset(
+    "banned barred prohibited allowed required created established granted provided set "
+    "defined ended recognised recognized guaranteed restricted permitted introduced launched "
+    "authorized authorised imposed lifted replaced".split()
+)
+_CAUSE = re.compile(
+    r",?\s+(?P<link>in response to|in exchange for|in return for)\s+(?P<object>[^;:()\"]+?)(?=,\s|\.?\s*$)"
+)
+
+
+def definition(sentence: str) -> tuple[str, str] | None:
+    """("What did <name> <verb>?", answer) for a named thing defined by what it did."""
+    match = _DEFINITION.search(sentence)
+    if match is None or match.group("verb") not in _DEFINING_VERBS:
+        return None
+    verb = lemma(match.group("verb")) or ("set" if match.group("verb") == "set" else None)
+    answer = _trimmed(match.group("object").strip())
+    name = _lower_article(match.group("name").strip())
+    if verb is None or not _short(answer) or len(name.split()) < 2:
+        return None
+    if not name[:1].isupper() and not name.startswith("the "):
+        return None
+    question = f"What did {name} {verb}?"
+    return (question, answer) if len(question.split()) <= MAX_QUESTION_WORDS else None
+
+
+def cause(sentence: str) -> tuple[str, str] | None:
+    """("In response to what did <subject> <verb> …?", answer) for a simple past clause."""
+    match = _CAUSE.search(sentence)
+    if match is None:
+        return None
+    clause = sentence[: match.start()].strip()
+    if "," in clause or ";" in clause:
+        return None  # an opening phrase or a second clause: not one simple clause
+    words = clause.split()
+    verb_at = next((i for i, w in enumerate(words[:10]) if i and is_past_verb(w)), None)
+    if verb_at is None or words[verb_at - 1].lower() in ("the", "a", "an", "to", "had", "has"):
+        return None  # perfect, or not the verb: no safe question
+    passive = words[verb_at - 1].lower() in ("was", "were")
+    subject_words = words[: verb_at - 1] if passive else words[:verb_at]
+    if not subject_words or any(w.lower() in ("that", "which", "who", "and", "but") for w in subject_words):
+        return None
+    base = words[verb_at] if passive else lemma(words[verb_at])
+    answer = _trimmed(match.group("object").strip())
+    if base is None or not _short(answer):
+        return None
+    subject = _lower_article(" ".join(subject_words))
+    if re.match(r"[A-Z][a-z]+(?:age|ion|ment|ance|ence|ity)\s+of\b", subject):
+        subject = subject[:1].lower() + subject[1:]  # "Passage of Section 907": a common noun
+    rest = " ".join(words[verb_at + 1 :])
+    link = match.group("link")
+    aux = words[verb_at - 1].lower() if passive else "did"
+    question = f"{link[:1].upper()}{link[1:]} what {aux} {subject} {base} {rest}".rstrip() + "?"
+    return (question, answer) if len(question.split()) <= MAX_QUESTION_WORDS else None
+
+
+def _trimmed(answer: str) -> str:
+    """ "the blockade … on Armenia in the course of the first … War": the qualifier goes."""
+    cut = re.search(r"\s+(?:in the course of|during|amid|at the time of)\s", answer)
+    return answer[: cut.start()] if cut and len(answer[: cut.start()].split()) >= 3 else answer
+
+
+def _short(answer: str) -> bool:
+    return 2 <= len(answer.split()) <= MAX_ANSWER_WORDS and len(answer) <= 60
+
+
+# Verbs of an act a teacher asks about ("What did Congress adopt?"); verbs of opinion
+# (noted, stressed, praised) make no such card: what they carry is vague.
+_ACTS = frozenset(
+    "adopted passed signed ratified banned barred opposed supported endorsed proposed launched "
+    "established created recognized recognised approved backed condemned rejected offered "
+    "provided granted imposed lifted waived suspended exempted appointed elected invaded "
+    "occupied annexed founded built opened closed funded sponsored vetoed enacted introduced "
+    "announced released deployed withdrew sent".split()
+)
+_INTRO = re.compile(r"^(?P<intro>(?:In|On|By|During|After|Before)\s[^,]{2,40},\s+)?")
+_STOP_OBJECT = re.compile(
+    r",|;|:|\s(?:to|in|on|at|during|after|before|for|with|as|because|while|when|which|who|that)\s"
+)
+
+
+def what_did(sentence: str) -> tuple[str, str] | None:
+    """("What did <subject> <verb> …?", object) for "<Named subject> <act verb> <object>"."""
+    intro_match = _INTRO.match(sentence)
+    intro = intro_match.group("intro") or "" if intro_match else ""
+    clause = sentence[len(intro) :].rstrip(".")
+    words = clause.split()
+    verb_at = next((i for i, w in enumerate(words[:9]) if w in _ACTS), None)
+    if verb_at is None or verb_at == 0:
+        return None
+    subject_words = words[:verb_at]
+    if subject_words[-1].lower() in (
+        "was",
+        "were",
+        "had",
+        "has",
+        "have",
+        "the",
+        "a",
+        "an",
+        "to",
+        "that",
+        "which",
+    ):
+        return None
+    if not any(w[:1].isupper() for w in subject_words) or subject_words[0].lower() in _PRONOUNS:
+        return None
+    if any(
+        w.lower() in _NOT_IN_SUBJECT or w.endswith(",") or "(" in w or ")" in w for w in subject_words[1:]
+    ):
+        return None
+    rest = " ".join(words[verb_at + 1 :])
+    stop = _STOP_OBJECT.search(rest)
+    answer = (rest[: stop.start()] if stop else rest).strip()
+    tail = rest[stop.start() :].strip() if stop else ""
+    if answer.split() and re.fullmatch(r"[a-z]+ed", answer.split()[-1]) and tail:
+        answer, tail = f"{answer} {tail}", ""  # "the reforms conducted in Azerbaijan": one object
+    if not _short_object(answer) or re.fullmatch(r"the [a-z]+", answer):
+        return None  # "the section", "the ban": a referent, not an answer
+    if tail and not re.match(r"(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}$", tail):
+        if re.search(r"\b(?:vote|day|week|month|year|session|meeting|visit)\b|day's\b", tail):
+            return None  # "adopt during Tuesday's vote": the occasion would be lost
+        tail = ""  # only a year or date stays in the question
+    base = lemma(words[verb_at])
+    if base is None:
+        return None
+    subject = _lower_article(" ".join(subject_words))
+    question = f"{intro}what did {subject} {base}{' ' + tail if tail else ''}?"
+    if not re.search(r"\b(?:1[6-9]|20)\d\d\b", question):
+        return None  # "What did Trump endorse?": without its year, many answers fit
+    question = question[:1].upper() + question[1:]
+    return (question, answer) if len(question.split()) <= MAX_QUESTION_WORDS else None
+
+
+_NOT_IN_SUBJECT = frozenset(
+    "that which who and but when if was were is are has have had also not been be".split()
+)
+_PRONOUNS = frozenset("he she it they this that these those its their his her we our".split())
+
+
+_PREPOSITIONS = frozenset("that to not also by in from with for on at of into as than".split())
+
+
+def _short_object(answer: str) -> bool:
+    words = answer.split()
+    if not 1 <= len(words) <= 8 or len(answer) > 60:
+        return False
+    if words[0].lower() in _PRONOUNS or words[0].lower() in _PREPOSITIONS:
+        return False  # "by the U.S. government": a passive, not an object
+    if re.search(r"[a-z][–—][a-z]", answer):
+        return False  # "the route–lobbying hard": words glued by the scrape
+    return bool(re.match(r"[A-Za-z$\d\"]", answer))

@@ -1,0 +1,96 @@
+"""What a document is about, found from the document: never asked as an answer.
+
+"Which country …? — Azerbaijan" teaches nothing in a deck on Azerbaijan. A document's
+subject is every name in its title ("Norway–Chile relations" → Norway, Chile) and every
+name that appears in a large share of its sentences. Nothing here knows any country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from caucasusquiz.generator.clean import Block
+from caucasusquiz.generator.entities import Mention, canonical_of, fold
+
+TITLE_WORDS = 14
+SHARE = 0.25  # a name in a quarter of the sentences is what the document is about
+MIN_COUNT = 4
+_NAME_RUN = re.compile(r"[A-ZÀ-ÖØ-Þİ][\w'’.]*(?:\s+(?:of\s+|the\s+)?[A-ZÀ-ÖØ-Þİ][\w'’.]*)*")
+_TITLE_FILLER = frozenset(
+    "relations relationship ties history the and of in on a an between with to its".split()
+)
+
+
+def title_of(blocks: list[Block], fallback: str) -> str:
+    """The document's title, else `fallback` (a file name) made readable."""
+    return found_title(blocks) or re.sub(r"[_-]+", " ", fallback).strip().capitalize() or fallback
+
+
+def found_title(blocks: list[Block]) -> str | None:
+    """The document's own title: its first short line without a final period, if any.
+
+    Wiki headings lose their markup ("= Treaty of Kars =" → "Treaty of Kars"); source
+    lines, navigation bars ("Home | World"), URLs and "From Wikipedia" are skipped.
+    """
+    for block in blocks[:8]:
+        text = _HEADING_MARKUP.sub("", block.text.strip()).strip()
+        if _NOT_TITLE.search(text) or not re.search(r"[A-Za-zÀ-ÿ]{3}", text):
+            continue
+        if 0 < len(text.split()) <= TITLE_WORDS and not text.endswith((".", ":", "?")):
+            return text
+    return None
+
+
+_HEADING_MARKUP = re.compile(r"^=+\s*|\s*=+$")
+_NOT_TITLE = re.compile(
+    r"https?:|www\.|\||^(?:Source|From Wikipedia|Jump to|Last updated|Updated|By )\b|"
+    r"^(?:Home|Menu|Search|Skip to)\b",
+    re.IGNORECASE,
+)
+
+
+def title_names(title: str) -> set[str]:
+    """Canonical names in a title: "Azerbaijan–United States relations" → azerbaijan, united states;
+    "Treaty of Kars" → treaty of kars; the whole title too."""
+    names: set[str] = {fold(title)}
+    for part in re.split(r"\s*[–—/]\s*|\s+-\s+|-(?=[A-Z])|\s+and\s+|:\s*", title):
+        for run in _NAME_RUN.findall(part):
+            words = run.split()
+            while words and words[0].lower() in _TITLE_FILLER:
+                words.pop(0)
+            while words and words[-1].lower() in _TITLE_FILLER:
+                words.pop()
+            if words:
+                name = re.sub(r"['’]s$", "", " ".join(words))
+                names.add(canonical_of(name))
+                names.add(fold(name))
+    names.discard("")
+    return names
+
+
+def frequent_names(mentions_per_sentence: Iterable[list[Mention]]) -> set[str]:
+    """Names that occur in at least SHARE of the sentences (and MIN_COUNT times)."""
+    counts: Counter[str] = Counter()
+    sentences = 0
+    for mentions in mentions_per_sentence:
+        sentences += 1
+        counts.update({m.canonical for m in mentions if m.kind not in ("date", "year", "number")})
+    return {name for name, n in counts.items() if n >= MIN_COUNT and n >= SHARE * sentences}
+
+
+RECURRING = 4
+RECURRING_SHARE = 0.1
+
+
+def recurring_names(mentions_per_sentence: Iterable[list[Mention]]) -> set[str]:
+    """Names in RECURRING or more sentences: a sub-subject of the document. Asking one would
+    let every other card that names it give the answer away."""
+    counts: Counter[str] = Counter()
+    sentences = 0
+    for mentions in mentions_per_sentence:
+        sentences += 1
+        counts.update({m.canonical for m in mentions if m.kind not in ("date", "year", "number")})
+    least = max(RECURRING, RECURRING_SHARE * sentences)
+    return {name for name, n in counts.items() if n >= least}

@@ -1,0 +1,101 @@
+"""The rules a teacher would apply to a draft card: a real question, one anchored fact worth
+asking, no give-aways across the deck. Each test runs the generator on a small article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from caucasusquiz.generator.pipeline import build
+
+
+def _cards(tmp_path: Path, *articles: str) -> list[dict[str, object]]:
+    for number, text in enumerate(articles):
+        (tmp_path / f"article{number}.txt").write_text(
+            f"Ruritania and Borduria\n\n{text}\n", encoding="utf-8"
+        )
+    decks, _ = build([tmp_path])
+    cards = []
+    for _, drafts in decks.values():
+        for draft in drafts:
+            cards.append(
+                {"type": draft.type, "prompt": draft.prompt, "answer": draft.answer_text, **dict(draft.body)}
+            )
+    return cards
+
+
+def test_a_law_is_asked_for_what_it_did(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "In 1994, the Ruritanian parliament adopted Section 12 of the Open Borders Act, "
+        "which banned any direct aid to the government of Borduria.",
+    )
+    assert any(
+        c["prompt"] == "What did Section 12 of the Open Borders Act ban?"
+        and c["answer"] == "any direct aid to the government of Borduria"
+        for c in cards
+    )
+
+
+def test_a_price_is_asked_as_in_exchange_for_what(tmp_path: Path):
+    cards = _cards(
+        tmp_path, "Borduria released eleven detained farmers in exchange for maps of the old minefields."
+    )
+    assert [c["prompt"] for c in cards] == [
+        "In exchange for what did Borduria release eleven detained farmers?"
+    ]
+
+
+def test_no_card_asks_what_another_cards_prompt_already_says(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "On March 3, 1996, Ruritania opened its embassy in Szohod.",
+        "The embassy in Szohod was opened by Ambassador Karl Vorst in 1996, a year after the ceasefire.",
+    )
+    answers = [str(c["answer"]).casefold() for c in cards]
+    for card in cards:
+        prompt = str(card["prompt"]).casefold()
+        assert not any(a and a in prompt for a in answers if a != str(card["answer"]).casefold())
+
+
+def test_open_ended_totals_headlines_and_yearless_days_make_no_card(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "Ruritania has provided Borduria approximately $1.7 billion in assistance since 1991. "
+        "The Ruritanian government announces $1 billion in aid but no military assistance. "
+        "The assembly passed the resolution on 29 October by a vote of 405 to 11.",
+    )
+    assert cards == []
+
+
+def test_incidental_counts_are_not_asked(tmp_path: Path):
+    cards = _cards(
+        tmp_path, "The Treaty of Szohod, signed by Ruritania and Borduria, consists of 20 articles."
+    )
+    assert not any(c["answer"] == "20" for c in cards)
+
+
+def test_a_false_statement_moves_the_year_never_the_month(tmp_path: Path):
+    from caucasusquiz.generator.cards import _false_value
+    from caucasusquiz.generator.entities import find_mentions
+
+    mention = next(m for m in find_mentions("The waiver was granted in January 2002.") if m.kind == "date")
+    assert _false_value(mention, ["February 2002"], latest=2020) == "January 2005"
+
+
+def test_an_act_is_asked_as_what_did_with_its_year():
+    from caucasusquiz.generator.relations import what_did
+
+    assert what_did(
+        "In 1998, the Ruritanian senate approved the new mining code for the northern provinces."
+    ) == (
+        "In 1998, what did the Ruritanian senate approve?",
+        "the new mining code",
+    )
+    assert what_did("The Ruritanian senate was approved by the new mining code in 1998.") is None  # passive
+
+
+def test_an_act_without_its_year_is_not_asked(tmp_path: Path):
+    assert (
+        _cards(tmp_path, "The Ruritanian senate approved the new mining code for the northern provinces.")
+        == []
+    )
