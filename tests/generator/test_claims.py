@@ -94,6 +94,31 @@ def test_a_document_without_a_name_to_cite_gives_no_claim_cards(tmp_path: Path):
     (seed / "opinion.txt").write_text("Regional Digest - Caspian Monitor - 01.02.2020\n\n" + body, "utf-8")
     decks, _ = build([seed])
     claims = [d for _, drafts in decks.values() for d in drafts if "claim" in d.tags]
-    assert [dict(d.body)["question"] for d in claims] == [
-        "According to Caspian Monitor (2020), what does Washington appreciate Azerbaijan for?"
-    ]
+    assert len(claims) == 1
+    body = dict(claims[0].body)
+    assert str(body.get("question") or body["statement"]).startswith("According to Caspian Monitor (2020), ")
+
+
+def test_a_claim_as_true_false_states_it_or_reverses_its_stance():
+    found = claim("Baku has welcomed Trump's South Caucasus policy, which has been limited.", LABEL)
+    assert found is not None
+    assert found.statement == f"According to {LABEL}, Baku has welcomed Trump's South Caucasus policy."
+    assert found.reversed == f"According to {LABEL}, Baku has rejected Trump's South Caucasus policy."
+    found = claim("The US was quite displeased with Yerevan's deployment of troops to Aleppo.", LABEL)
+    assert found is not None and found.reversed is not None and " was pleased with " in found.reversed
+    # "conditions X on Y" has no clear opposite: asked as a question only.
+    found = claim(
+        "Washington conditions the normalization of relations on a resolution of the conflict.", LABEL
+    )
+    assert found is not None and found.statement is None and found.reversed is None
+
+
+def test_each_claim_gives_one_card_and_some_are_true_false(seeds_dir: Path):
+    decks, _ = build([seeds_dir])
+    claims = [d for _, drafts in decks.values() for d in drafts if "claim" in d.tags]
+    assert len(claims) >= 6
+    assert {d.type for d in claims} == {"qa", "truefalse"}
+    assert len({d.fact_key for d in claims}) == len(claims)  # one fact, one card
+    for draft in claims:
+        text = dict(draft.body).get("question") or dict(draft.body)["statement"]
+        assert str(text).startswith("According to ") and len(str(text).split()) <= 22

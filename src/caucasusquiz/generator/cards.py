@@ -450,6 +450,14 @@ def _claim_card(fact: Fact, sentence: str, label: str, subjects: set[str]) -> Dr
     if found is None or fold(found.answer) in subjects:
         return None
     mention = Mention(0, 0, found.answer, "phrase", "claim", fold(found.answer))
+    pick = int(hashlib.sha1(fact.key.encode()).hexdigest()[:8], 16)
+    if found.statement and found.reversed and pick % 2 == 0:
+        # One claim in two is asked as true/false (never both: one fact, one card); half
+        # of those reverse the stance, "supports" → "opposes", which the document refutes.
+        truth = pick % 4 == 0
+        statement = found.statement if truth else found.reversed
+        tf_body: tuple[tuple[str, object], ...] = (("statement", statement), ("answer", truth))
+        return _draft(fact, mention, "truefalse", tf_body, ("claim",), "tf", 0)
     body: tuple[tuple[str, object], ...] = (("question", found.question), ("answer", found.answer))
     if found.accept:
         body += (("accept", list(found.accept)),)

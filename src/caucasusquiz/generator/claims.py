@@ -32,6 +32,10 @@ class Claim:
     question: str
     answer: str
     accept: tuple[str, ...]
+    # The claim as a statement, and the same with its stance reversed (plausible, and
+    # false by the document); None when the stance has no clear opposite.
+    statement: str | None = None
+    reversed: str | None = None
 
 
 # Spaced separators of a title line: "Title - SITE NAME - 11.06.2019", "Title – Site | Section".
@@ -107,14 +111,18 @@ def claim(sentence: str, label: str) -> Claim | None:
         answer = _object(displeased.group("rest"))
         if actor is None or answer is None:
             return None
-        return _made(f"what {displeased.group('aux')} {actor} displeased with?", answer, label)
+        aux = displeased.group("aux")
+        stance = (actor, f"{aux} displeased with", answer)
+        return _made(f"what {aux} {actor} displeased with?", answer, label, stance)
     supporter = _SUPPORTER.match(sentence)
     if supporter:
         actor = _actor(supporter.group("actor"))
         answer = _object(supporter.group("rest"))
         if actor is None or answer is None:
             return None
-        return _made(f"what does {actor} support?", answer, label)
+        return _made(
+            f"what does {actor} support?", answer, label, (actor, "is a strong supporter of", answer)
+        )
     match = _CLAIM.match(sentence)
     if match is None:
         return None
@@ -143,7 +151,7 @@ def claim(sentence: str, label: str) -> Claim | None:
         answer = _object(rest)
         if answer is None:
             return None
-        return _made(f"what {has} {actor} {verb}?", answer, label)
+        return _made(f"what {has} {actor} {verb}?", answer, label, (actor, f"{has} {verb}", answer))
     if verb not in _TRANSITIVE or perfect:
         return None
     aux, base = _TRANSITIVE[verb]
@@ -153,8 +161,8 @@ def claim(sentence: str, label: str) -> Claim | None:
     owned = _POSSESSIVE_OBJECT.match(answer)
     if owned and base in ("appreciate", "value"):
         question = f"what {aux} {actor} {base} {owned.group('owner')} for?"
-        return _made(question, f"its {owned.group('thing')}", label)
-    return _made(f"what {aux} {actor} {base}?", answer, label)
+        return _made(question, f"its {owned.group('thing')}", label, (actor, verb, answer))
+    return _made(f"what {aux} {actor} {base}?", answer, label, (actor, verb, answer))
 
 
 def _actor(text: str) -> str | None:
@@ -179,7 +187,39 @@ def _object(text: str) -> str | None:
     return answer
 
 
-def _made(question: str, answer: str, label: str) -> Claim | None:
+# A stance and its opposite, as a false statement says it.
+_OPPOSITE = {
+    "appreciates": "criticises",
+    "values": "criticises",
+    "supports": "opposes",
+    "backs": "opposes",
+    "welcomes": "rejects",
+    "opposes": "supports",
+    "appreciated": "criticised",
+    "valued": "criticised",
+    "welcomed": "rejected",
+    "opposed": "supported",
+    "supported": "opposed",
+    "backed": "opposed",
+    "is displeased with": "is pleased with",
+    "was displeased with": "was pleased with",
+    "is a strong supporter of": "is a strong opponent of",
+}
+MAX_STATEMENT_WORDS = 20
+
+
+def _statements(label: str, stance: tuple[str, str, str]) -> tuple[str | None, str | None]:
+    actor, verb, thing = stance
+    perfect, _, bare = verb.rpartition(" ") if verb.startswith(("has ", "have ")) else ("", "", verb)
+    opposite = _OPPOSITE.get(bare)
+    true = f"According to {label}, {actor} {verb} {thing}."
+    if opposite is None or len(true.split()) > MAX_STATEMENT_WORDS:
+        return None, None
+    false = f"According to {label}, {actor} {perfect + ' ' if perfect else ''}{opposite} {thing}."
+    return true, false
+
+
+def _made(question: str, answer: str, label: str, stance: tuple[str, str, str] | None = None) -> Claim | None:
     text = f"According to {label}, {question}"
     if len(text.split()) > MAX_QUESTION_WORDS:
         return None
@@ -190,7 +230,8 @@ def _made(question: str, answer: str, label: str) -> Claim | None:
             return None
         answer, head = head, None
     accept = (head,) if head and head.lower() != answer.lower() else ()
-    return Claim(text, answer, accept)
+    statement, reversed_ = _statements(label, stance) if stance else (None, None)
+    return Claim(text, answer, accept, statement, reversed_)
 
 
 def _head(answer: str) -> str | None:
