@@ -99,3 +99,24 @@ def test_an_act_without_its_year_is_not_asked(tmp_path: Path):
         _cards(tmp_path, "The Ruritanian senate approved the new mining code for the northern provinces.")
         == []
     )
+
+
+def test_what_a_named_treaty_or_act_did_is_asked_without_a_year():
+    from caucasusquiz.generator.relations import what_did
+
+    # A treaty acts once and for good: one answer, no year needed (unlike a person's act).
+    assert what_did("The Treaty of Vells also recognized the autonomous status of the Lorn valley.") == (
+        "What did the Treaty of Vells recognize?",
+        "the autonomous status of the Lorn valley",
+    )
+    assert what_did("The Treaty of Vells, signed in the fall of 1921, established the northern border.") == (
+        "What did the Treaty of Vells establish?",
+        "the northern border",
+    )
+    assert what_did("The Treaty of Vells was a treaty that created a customs union.") == (
+        "What did the Treaty of Vells create?",
+        "a customs union",
+    )
+    assert (
+        what_did("The Ruritanian senate also approved the new mining code.") is None
+    )  # no year, no document

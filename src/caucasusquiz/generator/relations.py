@@ -108,11 +108,40 @@ _STOP_OBJECT = re.compile(
 )
 
 
+# A named document acts once and for good: "What did the Treaty of Kars recognize?" has one
+# answer without a year, unlike "What did Trump endorse?".
+_DOCUMENT_SUBJECT = re.compile(
+    r"\b(?:Treaty|Act|Agreement|Charter|Resolution|Accord|Convention|Pact|Protocol|Memorandum|"
+    r"Declaration|Amendment|Section \d+)\b"
+)
+# "The Treaty of Kars, signed in the fall of 1921, established …": the aside goes, "also" too.
+_SUBJECT_ASIDE = re.compile(
+    r"^(?P<subject>(?:The\s+)?[A-Z][^,]{2,60}?),\s+(?:signed|adopted|ratified|passed)\s[^,]{2,40},\s+"
+)
+_DEFINED_AS = re.compile(
+    r"^(?P<subject>(?:The\s+)?[A-Z][^,]{2,60}?)\s+(?:was|is)\s+an?\s+[a-z]+(?:\s+of\s+[a-z]+)?\s+"
+    r"(?:that|which)\s+(?=[a-z]+ed\b)"
+)
+
+_ALSO_ACT = re.compile(
+    rf"^((?:The\s+)?[A-Z][\w .'’–-]{{2,60}}?)\s+also\s+(?=(?:{'|'.join(sorted(_ACTS))})\b)"
+)
+
+
 def what_did(sentence: str) -> tuple[str, str] | None:
     """("What did <subject> <verb> …?", object) for "<Named subject> <act verb> <object>"."""
     intro_match = _INTRO.match(sentence)
     intro = intro_match.group("intro") or "" if intro_match else ""
     clause = sentence[len(intro) :].rstrip(".")
+    for shape in (_SUBJECT_ASIDE, _DEFINED_AS):
+        shaped = shape.match(clause)
+        if shaped and _DOCUMENT_SUBJECT.search(shaped.group("subject")):
+            clause = shaped.group("subject") + " " + clause[shaped.end() :]
+    clause = re.sub(
+        rf"^((?:The\s+)?[A-Z][\w .'’–-]{{2,60}}?)\s+also\s+(?=(?:{'|'.join(sorted(_ACTS))})\b)",
+        r"\1 ",
+        clause,
+    )
     words = clause.split()
     verb_at = next((i for i, w in enumerate(words[:9]) if w in _ACTS), None)
     if verb_at is None or verb_at == 0:
@@ -155,7 +184,9 @@ def what_did(sentence: str) -> tuple[str, str] | None:
         return None
     subject = _lower_article(" ".join(subject_words))
     question = f"{intro}what did {subject} {base}{' ' + tail if tail else ''}?"
-    if not re.search(r"\b(?:1[6-9]|20)\d\d\b", question):
+    if not re.search(r"\b(?:1[6-9]|20)\d\d\b", question) and not _DOCUMENT_SUBJECT.search(
+        " ".join(subject_words)
+    ):
         return None  # "What did Trump endorse?": without its year, many answers fit
     question = question[:1].upper() + question[1:]
     return (question, answer) if len(question.split()) <= MAX_QUESTION_WORDS else None
