@@ -129,3 +129,14 @@ def test_each_claim_gives_one_card_and_some_are_true_false(seeds_dir: Path):
     for draft in claims:
         text = dict(draft.body).get("question") or dict(draft.body)["statement"]
         assert str(text).startswith("According to ") and len(str(text).split()) <= 22
+
+
+def test_a_commitment_is_asked_and_a_list_cut_at_its_first_comma_is_not():
+    found = claim("The United States is firmly committed to a peaceful settlement of the conflict.", LABEL)
+    assert (
+        found is not None
+        and found.question == f"According to {LABEL}, what is the United States committed to?"
+    )
+    assert found.answer == "a peaceful settlement of the conflict"
+    # "democratic" alone would be a third of the object.
+    assert claim("Washington supports democratic, economic, and social reforms.", LABEL) is None

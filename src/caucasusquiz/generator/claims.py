@@ -73,7 +73,7 @@ def line_count(text: str) -> int:
 
 
 _ACTOR = r"(?P<actor>(?:The\s+|Official\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s+administration)?)"
-_ADVERB = r"(?:now|also|particularly|strongly|consistently|greatly|quite|very|highly|deeply)"
+_ADVERB = r"(?:now|also|particularly|strongly|consistently|greatly|quite|very|highly|deeply|firmly|fully)"
 _ADVERBS = rf"(?:{_ADVERB}\s+(?:and\s+)?)*"
 # Present or past stance verb → the auxiliary and base form the question uses.
 _TRANSITIVE = {
@@ -97,6 +97,7 @@ _DISPLEASED = re.compile(rf"^{_ACTOR}\s+(?P<aux>is|was)\s+{_ADVERBS}displeased w
 _SUPPORTER = re.compile(
     rf"^{_ACTOR}\s+is\s+a\s+(?:strong\s+|staunch\s+|firm\s+)?supporter of\s+(?P<rest>.+?)\.?$"
 )
+_COMMITTED = re.compile(rf"^{_ACTOR}\s+is\s+{_ADVERBS}committed to\s+(?P<rest>.+?)\.?$")
 _STOP = re.compile(r",|;|:|\s(?:which|while|because|as well as|but|and also|viewing|since|at all)\s|\s\(")
 _PRONOUN_ACTORS = frozenset("It This That These Those He She They We I There Here Such".split())
 _POSSESSIVE_OBJECT = re.compile(r"^(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+(?P<thing>[a-z].+)$")
@@ -123,6 +124,13 @@ def claim(sentence: str, label: str) -> Claim | None:
         return _made(
             f"what does {actor} support?", answer, label, (actor, "is a strong supporter of", answer)
         )
+    committed = _COMMITTED.match(sentence)
+    if committed:
+        actor = _actor(committed.group("actor"))
+        answer = _object(committed.group("rest"))
+        if actor is None or answer is None:
+            return None
+        return _made(f"what is {actor} committed to?", answer, label)
     match = _CLAIM.match(sentence)
     if match is None:
         return None
@@ -174,8 +182,13 @@ def _actor(text: str) -> str | None:
     return " ".join(words)
 
 
+_LIST_GOES_ON = re.compile(r",\s+(?:and\s+|or\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?(?:,|\s+(?:and|or)\b|\s*$)")
+
+
 def _object(text: str) -> str | None:
     stop = _STOP.search(text)
+    if stop and _LIST_GOES_ON.match(text[stop.start() :]):
+        return None  # "democratic, economic, and social reforms": cut at its first comma
     answer = (text[: stop.start()] if stop else text).strip().rstrip(".")
     words = answer.split()
     if not 1 <= len(words) <= MAX_ANSWER_WORDS or len(answer) > 80:
