@@ -120,3 +120,13 @@ def test_what_a_named_treaty_or_act_did_is_asked_without_a_year():
     assert (
         what_did("The Ruritanian senate also approved the new mining code.") is None
     )  # no year, no document
+
+
+def test_a_bare_office_in_the_source_gets_its_article_on_the_card():
+    from caucasusquiz.generator.rewrite import standalone
+
+    assert standalone("Congress passed the act of 2002, granting President the right to waive the ban.") == (
+        "Congress passed the act of 2002, granting the President the right to waive the ban."
+    )
+    kept = "He met the President of France and former President Bush, and US President Trump agreed."
+    assert standalone(kept) == kept
