@@ -140,3 +140,12 @@ def test_a_commitment_is_asked_and_a_list_cut_at_its_first_comma_is_not():
     assert found.answer == "a peaceful settlement of the conflict"
     # "democratic" alone would be a third of the object.
     assert claim("Washington supports democratic, economic, and social reforms.", LABEL) is None
+
+
+def test_an_authors_byline_names_a_document_without_a_publication_line():
+    long_title = "Our country's relations with the United States are returning to a positive course"
+    assert source_label([long_title], long_title, None, "Sabuhi Mammadov") == "Sabuhi Mammadov"
+    head = [long_title, "", "Cauid VELIEV", "", "Blog No: 35"]
+    assert source_label(head, long_title, DocDate(2019, 6, 12)) == "Cauid Veliev (2019)"
+    # A heading or a sentence is no byline.
+    assert source_label([long_title, "Energy Security"], long_title, None, "The end came fast.") is None

@@ -44,8 +44,9 @@ _DATE_LIKE = re.compile(r"^[\d./\s-]+$")
 _SITE = re.compile(r"^[A-Z][\w&'’.]*(?:\s+(?:of|the|for|and|on|[A-Z][\w&'’.]*)){1,4}$")
 
 
-def source_label(head_lines: list[str], title: str, date: DocDate | None) -> str | None:
-    """How a card names the document a claim comes from, or None when it can't."""
+def source_label(head_lines: list[str], title: str, date: DocDate | None, last_line: str = "") -> str | None:
+    """How a card names the document a claim comes from, or None when it can't: the
+    publication in its first lines, else its author's byline, else a short title."""
     site = None
     for line in head_lines[:HEAD_LINES]:
         if not _SEPARATOR.search(line):
@@ -56,6 +57,8 @@ def source_label(head_lines: list[str], title: str, date: DocDate | None) -> str
         named = [p for p in parts if not _DATE_LIKE.match(p) and _SITE.match(p)]
         if named:
             site = named[-1]
+    if site is None:
+        site = _byline(head_lines[:HEAD_LINES], last_line)
     if site is None and line_count(title) <= MAX_TITLE_WORDS and title.strip():
         site = f"“{title.strip()}”"
     if site is None:
@@ -63,6 +66,21 @@ def source_label(head_lines: list[str], title: str, date: DocDate | None) -> str
     if site.isupper():
         site = " ".join(w if w in _ACRONYMS else w.capitalize() for w in site.split())
     return f"{site} ({date.year})" if date is not None else site
+
+
+# An author's name on a line of its own: "Cauid VELIEV" under the title (a surname in
+# capitals, which no heading has), or "Sabuhi Mammadov" as the document's last line.
+_HEAD_BYLINE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z]{2,}$")
+_LAST_BYLINE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+|\s+[A-Z]{2,}){1,2}$")
+
+
+def _byline(head_lines: list[str], last_line: str) -> str | None:
+    found = next((line.strip() for line in head_lines if _HEAD_BYLINE.match(line.strip())), None)
+    if found is None and _LAST_BYLINE.match(last_line.strip()):
+        found = last_line.strip()
+    if found is None:
+        return None
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in found.split())
 
 
 _ACRONYMS = frozenset("US USA UK EU UN NATO OSCE".split())
