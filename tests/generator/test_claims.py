@@ -149,3 +149,14 @@ def test_an_authors_byline_names_a_document_without_a_publication_line():
     assert source_label(head, long_title, DocDate(2019, 6, 12)) == "Cauid Veliev (2019)"
     # A heading or a sentence is no byline.
     assert source_label([long_title, "Energy Security"], long_title, None, "The end came fast.") is None
+
+
+def test_an_endorsement_is_a_claim_and_its_reverse_a_rejection():
+    found = claim("Trump endorsed the economic reforms conducted in Azerbaijan.", LABEL)
+    assert found is not None
+    assert found.question == f"According to {LABEL}, what did Trump endorse?"
+    assert found.answer == "the economic reforms conducted in Azerbaijan"
+    assert (
+        found.reversed
+        == f"According to {LABEL}, Trump rejected the economic reforms conducted in Azerbaijan."
+    )

@@ -105,6 +105,16 @@ _TRANSITIVE = {
     "valued": ("did", "value"),
     "welcomed": ("did", "welcome"),
     "opposed": ("did", "oppose"),
+    "endorses": ("does", "endorse"),
+    "endorsed": ("did", "endorse"),
+    "condemns": ("does", "condemn"),
+    "condemned": ("did", "condemn"),
+    "rejects": ("does", "reject"),
+    "rejected": ("did", "reject"),
+    "criticises": ("does", "criticise"),
+    "criticizes": ("does", "criticize"),
+    "criticised": ("did", "criticise"),
+    "criticized": ("did", "criticize"),
 }
 _CLAIM = re.compile(
     rf"^(?:[^,;]*?\b(?:demonstrated|showed|shows|confirms|confirmed|means|suggests|proves) that\s+)?"
@@ -235,6 +245,12 @@ _OPPOSITE = {
     "is displeased with": "is pleased with",
     "was displeased with": "was pleased with",
     "is a strong supporter of": "is a strong opponent of",
+    "endorses": "rejects",
+    "endorsed": "rejected",
+    "rejects": "endorses",
+    "rejected": "endorsed",
+    "condemns": "welcomes",
+    "condemned": "welcomed",
 }
 MAX_STATEMENT_WORDS = 20
 
