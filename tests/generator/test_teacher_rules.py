@@ -130,3 +130,18 @@ def test_a_bare_office_in_the_source_gets_its_article_on_the_card():
     )
     kept = "He met the President of France and former President Bush, and US President Trump agreed."
     assert standalone(kept) == kept
+
+
+def test_a_reason_is_asked_as_why():
+    from caucasusquiz.generator.relations import cause
+
+    assert cause("The Vells parliament cancelled the vote because the opposition boycotted the session.") == (
+        "Why did the Vells parliament cancel the vote?",
+        "because the opposition boycotted the session",
+    )
+    assert cause("The pipeline was delayed due to strong local opposition.") == (
+        "Why was the pipeline delayed?",
+        "strong local opposition",
+    )
+    # Not one simple clause: no safe question.
+    assert cause("The vote was delayed, along with two others, due to strong opposition.") is None

@@ -33,8 +33,11 @@ _DEFINING_VERBS = frozenset(
     "authorized authorised imposed lifted replaced".split()
 )
 _CAUSE = re.compile(
-    r",?\s+(?P<link>in response to|in exchange for|in return for)\s+(?P<object>[^;:()\"]+?)(?=,\s|\.?\s*$)"
+    r",?\s+(?P<link>in response to|in exchange for|in return for|because of|due to|because)\s+"
+    r"(?P<object>[^;:()\"]+?)(?=,\s|\.?\s*$)"
 )
+# A reason is asked "Why …?"; its answer keeps the link ("because …") for "because" only.
+_WHY_LINKS = frozenset({"because of", "due to", "because"})
 
 
 def definition(sentence: str) -> tuple[str, str] | None:
@@ -79,7 +82,11 @@ def cause(sentence: str) -> tuple[str, str] | None:
     rest = " ".join(words[verb_at + 1 :])
     link = match.group("link")
     aux = words[verb_at - 1].lower() if passive else "did"
-    question = f"{link[:1].upper()}{link[1:]} what {aux} {subject} {base} {rest}".rstrip() + "?"
+    if link in _WHY_LINKS:
+        question = f"Why {aux} {subject} {base} {rest}".rstrip() + "?"
+        answer = f"because {answer}" if link == "because" else answer
+    else:
+        question = f"{link[:1].upper()}{link[1:]} what {aux} {subject} {base} {rest}".rstrip() + "?"
     return (question, answer) if len(question.split()) <= MAX_QUESTION_WORDS else None
 
 
