@@ -145,3 +145,27 @@ def test_a_reason_is_asked_as_why():
     )
     # Not one simple clause: no safe question.
     assert cause("The vote was delayed, along with two others, due to strong opposition.") is None
+
+
+def test_a_participle_dating_a_name_is_asked_as_when():
+    from caucasusquiz.generator.relations import founded_when
+
+    assert founded_when("The Vells-Lorn Task Force, established in 2000, is a bilateral commission.") == (
+        "In which year was the Vells-Lorn Task Force established?",
+        "2000",
+    )
+    assert founded_when("Launched in January 2005, the Lorn Stability Program advanced its goals.") == (
+        "In which month and year was the Lorn Stability Program launched?",
+        "January 2005",
+    )
+    assert founded_when("The Vells Charter, signed on 3 May 1999, created a council.") == (
+        "On what date was the Vells Charter signed?",
+        "3 May 1999",
+    )
+    assert founded_when("Founded in 1903, it is the oldest forum.") is None  # a pronoun, not a name
+    assert founded_when("The Fish Agreement, signed in Oslo in 2016, covers salmon.") is None  # place first
+
+
+def test_a_founding_date_gives_one_card(tmp_path: Path):
+    cards = _cards(tmp_path, "Launched in January 2005, the Lorn Stability Program has advanced its goals.")
+    assert len(cards) == 1

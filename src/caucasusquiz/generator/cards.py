@@ -24,7 +24,7 @@ from caucasusquiz.generator.facts import Fact
 from caucasusquiz.generator.kinds import fine_kind
 from caucasusquiz.generator.questions import question_for
 from caucasusquiz.generator.referents import resolved as named_from
-from caucasusquiz.generator.relations import cause, definition, what_did
+from caucasusquiz.generator.relations import cause, definition, founded_when, what_did
 from caucasusquiz.generator.rewrite import standalone
 from caucasusquiz.generator.timeline import DocDate, resolve
 
@@ -472,6 +472,8 @@ def _relation_card(fact: Fact, sentence: str, subjects: set[str] | None = None) 
         found = what_did(sentence)
         if found is not None and (fold(found[1]) in subjects or len(_ANY_YEAR.findall(found[1])) > 0):
             found = None  # the document's own subject, or a date: asked as such elsewhere
+        # Only when no date of the sentence was asked (this is the last resort).
+        found = found or founded_when(sentence)
     if found is None:
         return None
     question, answer = found

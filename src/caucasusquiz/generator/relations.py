@@ -217,3 +217,39 @@ def _short_object(answer: str) -> bool:
     if re.search(r"[a-z][–—][a-z]", answer):
         return False  # "the route–lobbying hard": words glued by the scrape
     return bool(re.match(r"[A-Za-z$\d\"]", answer))
+
+
+# "The United States-Armenia Task Force, established in 2000, is …" and "Launched in January
+# 2005, the Georgia Sustainment and Stability Operations Program has …": the date belongs to
+# the named thing the participle describes, so "When was it established?" has one answer.
+_FOUNDING = "established|founded|signed|launched|created|adopted|ratified|introduced|set up"
+_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+_WHEN = rf"(?P<date>(?:\d{{1,2}} (?:{_MONTH}) )?(?:(?:{_MONTH}) (?:\d{{1,2}}, )?)?(?:1[6-9]|20)\d\d)"
+_NAMED_THEN_DATED = re.compile(
+    rf"^(?P<name>(?:The\s+)?[A-Z][^,]{{3,80}}?),\s+(?P<part>{_FOUNDING})\s+(?:in|on)\s+{_WHEN},\s+"
+)
+_DATED_THEN_NAMED = re.compile(
+    rf"^(?P<part>{_FOUNDING.title()})\s+(?:in|on)\s+{_WHEN},\s+(?P<name>(?:the\s+)?[A-Z][\w .'’–-]{{3,80}}?)"
+    r"\s+(?:has|have|is|was|were|had|became|remains|[a-z]{3,}ed)\b"
+)
+
+
+def founded_when(sentence: str) -> tuple[str, str] | None:
+    """("In which year was <name> established?", date) for a participle dating a name."""
+    match = _NAMED_THEN_DATED.match(sentence) or _DATED_THEN_NAMED.match(sentence)
+    if match is None:
+        return None
+    name = _lower_article(match.group("name").strip())
+    if not (name[:1].isupper() or name.startswith("the ")) or name.split()[0].lower() in _PRONOUNS:
+        return None
+    if len(name.split()) < 2 or re.search(r"\b(?:which|who|that)\b", name):
+        return None  # a bare word, or a clause rather than a name
+    date = match.group("date")
+    if re.fullmatch(r"\d{4}", date):
+        opening = "In which year"
+    elif re.search(r"\d{1,2}", date.replace(date[-4:], "")):
+        opening = "On what date"
+    else:
+        opening = "In which month and year"
+    question = f"{opening} was {name} {match.group('part').lower()}?"
+    return (question, date) if len(question.split()) <= MAX_QUESTION_WORDS else None
