@@ -169,3 +169,17 @@ def test_a_participle_dating_a_name_is_asked_as_when():
 def test_a_founding_date_gives_one_card(tmp_path: Path):
     cards = _cards(tmp_path, "Launched in January 2005, the Lorn Stability Program has advanced its goals.")
     assert len(cards) == 1
+
+
+def test_a_passive_with_its_agent_is_not_asked_in_response_to_what():
+    from caucasusquiz.generator.relations import cause
+
+    # The response is the passage's, not the lobby's: the question would muddle the two.
+    assert (
+        cause("Passage of the ban was influenced by the Lorn lobby, in response to the blockade of Vells.")
+        is None
+    )
+    assert cause("The waiver was granted in response to the attacks.") == (
+        "In response to what was the waiver granted?",
+        "the attacks",
+    )

@@ -80,6 +80,8 @@ def cause(sentence: str) -> tuple[str, str] | None:
     if re.match(r"[A-Z][a-z]+(?:age|ion|ment|ance|ence|ity)\s+of\b", subject):
         subject = subject[:1].lower() + subject[1:]  # "Passage of Section 907": a common noun
     rest = " ".join(words[verb_at + 1 :])
+    if passive and rest.startswith("by "):
+        return None  # "was influenced by the lobby, in response to …": whose response is unclear
     link = match.group("link")
     aux = words[verb_at - 1].lower() if passive else "did"
     if link in _WHY_LINKS:
