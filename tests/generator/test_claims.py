@@ -78,13 +78,12 @@ def test_pronoun_actors_referents_and_long_objects_make_no_claim():
     assert claim("It appreciates Azerbaijan's contribution to energy security.", LABEL) is None
     assert claim("Washington supports the policy.", LABEL) is None  # which policy?
     assert claim("Washington supports this.", LABEL) is None
-    # Too long to type, and cutting the owner would lose whose application it is.
-    assert (
-        claim(
-            "The U.S. supports Azerbaijan's application for accession to the World Trade Organization.", LABEL
-        )
-        is None
-    )
+    # Too long to type, and cutting the owner would lose whose application it is: stated only.
+    wto = "Azerbaijan's application for accession to the World Trade Organization"
+    found = claim(f"The U.S. supports {wto}.", LABEL)
+    assert found is not None and found.question == ""
+    assert found.statement == f"According to {LABEL}, the U.S. supports {wto}."
+    assert found.reversed == f"According to {LABEL}, the U.S. opposes {wto}."
     long_object = "Washington supports " + " ".join(["very"] * 14) + " long aims."
     assert claim(long_object, LABEL) is None
     assert claim("Washington discussed energy security with Baku.", LABEL) is None  # no stance verb
@@ -160,3 +159,20 @@ def test_an_endorsement_is_a_claim_and_its_reverse_a_rejection():
         found.reversed
         == f"According to {LABEL}, Trump rejected the economic reforms conducted in Azerbaijan."
     )
+
+
+def test_a_claim_too_long_to_type_is_a_true_false_card(tmp_path: Path):
+    seed = tmp_path / "seeds"
+    seed.mkdir()
+    (seed / "opinion.txt").write_text(
+        "Regional Digest - Caspian Monitor - 01.02.2020\n\n"
+        "Official Baku particularly appreciates close cooperation with Washington in ensuring energy security.\n",
+        "utf-8",
+    )
+    decks, _ = build([seed])
+    (draft,) = [d for _, drafts in decks.values() for d in drafts]
+    assert draft.type == "truefalse" and "claim" in draft.tags
+    statement = str(dict(draft.body)["statement"])
+    assert statement.startswith("According to Caspian Monitor (2020), official Baku ")
+    assert " close cooperation with Washington in ensuring energy security." in statement
+    assert len(statement.split()) <= 20

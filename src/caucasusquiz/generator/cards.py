@@ -384,11 +384,11 @@ def cards_for(
     sentence, reason = taught_sentence(fact, date)
     if sentence is None:
         return [], reason
-    if label is not None:
+    stance = _claim_card(fact, sentence, label, subjects) if label is not None else None
+    if stance is not None and stance.type == "qa":
         # An analysis piece's claim is its fact: asked as such, not as a name blanked out of it.
-        stance = _claim_card(fact, sentence, label, subjects)
-        if stance is not None:
-            return [stance], ""
+        return [stance], ""
+    # A claim that can only be stated (true/false) is the last resort: a name or date first.
     mentions = find_mentions(sentence)
     if any(_ambiguous_person(m, pool) for m in mentions):
         return [], "needs context"  # "President Bush" where the documents know two Bushes
@@ -423,7 +423,7 @@ def cards_for(
     if not candidates:
         superlative = _superlative(sentence)
         if superlative is None:
-            relation = _relation_card(fact, sentence, subjects)
+            relation = _relation_card(fact, sentence, subjects) or stance
             if relation is not None:
                 return [relation], ""
             return [], "not worth a card (no date, number or name to ask)"
@@ -439,7 +439,7 @@ def cards_for(
             if relation is not None and fold(relation.answer_text) not in fold(draft.prompt):
                 return [draft, relation], ""
             return [draft], ""
-    relation = relation or _relation_card(fact, sentence, subjects)
+    relation = relation or _relation_card(fact, sentence, subjects) or stance
     if relation is not None:
         return [relation], ""
     return [], "no short, self-contained question fits"
@@ -449,9 +449,11 @@ def _claim_card(fact: Fact, sentence: str, label: str, subjects: set[str]) -> Dr
     found = claim(sentence, label)
     if found is None or fold(found.answer) in subjects:
         return None
+    if not found.question and not (found.statement and found.reversed):
+        return None
     mention = Mention(0, 0, found.answer, "phrase", "claim", fold(found.answer))
     pick = int(hashlib.sha1(fact.key.encode()).hexdigest()[:8], 16)
-    if found.statement and found.reversed and pick % 2 == 0:
+    if found.statement and found.reversed and (pick % 2 == 0 or not found.question):
         # One claim in two is asked as true/false (never both: one fact, one card); half
         # of those reverse the stance, "supports" → "opposes", which the document refutes.
         truth = pick % 4 == 0

@@ -22,6 +22,9 @@ from caucasusquiz.generator.timeline import DocDate
 
 MAX_ANSWER_WORDS = 11
 MAX_ANSWER_CHARS = 60  # the deck checker's limit for a typed answer
+# A longer object can still be stated (true/false), within MAX_STATEMENT_WORDS in all.
+MAX_OBJECT_WORDS = 15
+MAX_OBJECT_CHARS = 110
 MAX_QUESTION_WORDS = 22
 MAX_TITLE_WORDS = 6
 HEAD_LINES = 8
@@ -29,7 +32,7 @@ HEAD_LINES = 8
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    question: str
+    question: str  # "" when the claim can only be stated (its answer is too long to type)
     answer: str
     accept: tuple[str, ...]
     # The claim as a statement, and the same with its stance reversed (plausible, and
@@ -219,7 +222,7 @@ def _object(text: str) -> str | None:
         return None  # "democratic, economic, and social reforms": cut at its first comma
     answer = (text[: stop.start()] if stop else text).strip().rstrip(".")
     words = answer.split()
-    if not 1 <= len(words) <= MAX_ANSWER_WORDS or len(answer) > 80:
+    if not 1 <= len(words) <= MAX_OBJECT_WORDS or len(answer) > MAX_OBJECT_CHARS:
         return None
     if words[0].lower() in ("it", "this", "that", "them", "these", "those", "him", "her", "such"):
         return None  # a referent, not an answer
@@ -267,17 +270,20 @@ def _statements(label: str, stance: tuple[str, str, str]) -> tuple[str | None, s
 
 
 def _made(question: str, answer: str, label: str, stance: tuple[str, str, str] | None = None) -> Claim | None:
+    """The claim as a question; when its answer is too long to type, as a statement only
+    (question ""), if its stance has an opposite; else None."""
+    statement, reversed_ = _statements(label, stance) if stance else (None, None)
+    stated_only = Claim("", answer, (), statement, reversed_) if statement and reversed_ else None
     text = f"According to {label}, {question}"
-    if len(text.split()) > MAX_QUESTION_WORDS:
-        return None
+    if len(text.split()) > MAX_QUESTION_WORDS or len(answer.split()) > MAX_ANSWER_WORDS:
+        return stated_only
     head = None if answer.startswith("when ") else _head(answer)
     if len(answer) > MAX_ANSWER_CHARS:
         # A typed answer over the deck checker's limit: without its owner or article, or none.
         if head is None or len(head) > MAX_ANSWER_CHARS or _OWNED.match(answer):
-            return None  # "Azerbaijan's application …" without its owner says less than it did
+            return stated_only  # "Azerbaijan's application …" without its owner says less
         answer, head = head, None
     accept = (head,) if head and head.lower() != answer.lower() else ()
-    statement, reversed_ = _statements(label, stance) if stance else (None, None)
     return Claim(text, answer, accept, statement, reversed_)
 
 
