@@ -138,3 +138,22 @@ def test_a_deck_with_no_cards_left_still_keeps_its_dropped_ids_out(seeds_dir: Pa
     (out / "teacher.yaml").write_text(HEADER + f"dropped: [{victim}]\ncards: []\n", "utf-8")
     generate([seeds_dir], out)
     assert victim not in _all_ids(out)
+
+
+def test_a_teachers_context_quoting_the_sentences_around_it_still_supersedes(seeds_dir: Path, tmp_path: Path):
+    draft = _generated_card(seeds_dir, tmp_path)
+    context = _field(draft, "context")
+    out = tmp_path / "decks"
+    out.mkdir()
+    # Teachers often quote the sentence with its neighbours, so the fact reads in context.
+    paragraph = f"Before that, much else happened. {context} After that, more happened."
+    (out / "teacher.yaml").write_text(
+        HEADER + "cards:\n  - id: teachers-own\n    type: qa\n"
+        '    question: "What did the protests become known as?"\n    answer: "the Velvet Revolution"\n'
+        '    source: "elsewhere.txt:1"\n'
+        f'    context: "{paragraph}"\n',
+        "utf-8",
+    )
+    report = generate([seeds_dir], out)
+    assert _field(draft, "id") not in _all_ids(out)
+    assert _field(draft, "id") in report.merge.superseded

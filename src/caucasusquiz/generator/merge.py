@@ -353,12 +353,15 @@ def plan_decks(out_dir: Path, decks: dict[str, tuple[Topic, list[Draft]]]) -> Pl
                     teacher_contexts.add(normalised_context(item.context))
                 elif item.source:
                     teacher_sources.add(item.source)
+    # A teacher's `context` may quote the sentences around the fact as well: a draft's sentence
+    # found anywhere inside one is taken (whole words: padded with spaces, one context a line).
+    taken_text = " " + " \n ".join(sorted(teacher_contexts)) + " "
     superseded = {
         d.id
         for _, drafts in decks.values()
         for d in drafts
         if d.id not in teacher_ids
-        and (d.source in teacher_sources or normalised_context(d.context) in teacher_contexts)
+        and (d.source in teacher_sources or f" {normalised_context(d.context)} " in taken_text)
     }
     if dropped or superseded:
         decks = {
