@@ -6,12 +6,13 @@ decision is in the deck file when its key has been handled.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -21,6 +22,7 @@ from caucasusquiz.authoring.proposals import Proposal
 from caucasusquiz.authoring.review import DraftReview
 from caucasusquiz.authoring.source import excerpt
 from caucasusquiz.decks.model import Card, CardType
+from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.widgets.literal import literal
 
 LIST_SEPARATOR = ";"
@@ -67,7 +69,7 @@ def parse_form(card_type: str, values: dict[str, str]) -> dict[str, FieldValue |
     return changes
 
 
-class AuthorScreen(Screen[None]):
+class AuthorScreen(AppScreen[None]):
     HELP_TITLE = "author: review drafts"
     BINDINGS = [
         Binding("k", "keep", "Keep"),
@@ -229,7 +231,7 @@ class AuthorScreen(Screen[None]):
                 return self.review.can_undo
         return True
 
-    def _attempt(self, do, done: str | None = None) -> bool:
+    def _attempt(self, do: Callable[[], object], done: str | None = None) -> bool:
         try:
             do()
         except EditError as error:

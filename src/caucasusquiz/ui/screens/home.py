@@ -11,11 +11,11 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from caucasusquiz.study.overview_cache import DeckRow
 from caucasusquiz.ui.notify_errors import notify_user_errors
+from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.screens.dialogs import MessageScreen
 from caucasusquiz.ui.widgets.charts import mastery_bar
 from caucasusquiz.ui.widgets.literal import literal
@@ -30,7 +30,7 @@ class DeckTable(DataTable):
     BINDINGS = [Binding("enter", "select_cursor", "Study")]
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(AppScreen[None]):
     HELP_TITLE = "home"
     BINDINGS = [
         Binding("enter", "study_selected", "Study deck", show=False),
