@@ -87,7 +87,7 @@ class CaucasusQuizApp(App[None]):
 
     # -- start-up --------------------------------------------------------------------
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         # Home is the base screen itself, not pushed over Textual's blank default one: the
         # blank screen cost a frame of its own, and the deck list came ~25 ms later.
         from caucasusquiz.ui.screens.home import HomeScreen
@@ -308,7 +308,7 @@ class CaucasusQuizApp(App[None]):
         screen = {"stats": StatsScreen, "browser": BrowserScreen}[name]()
         self.push_screen(screen)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         # Of Textual's own commands only these mean something here; its "Keys" panel would
         # show the answer box's cursor keys, so "Keys" is our help screen.
         for command in super().get_system_commands(screen):

@@ -79,7 +79,7 @@ class BrowserScreen(AppScreen[None]):
         )
         self._show_detail()
 
-    def _cells(self, card: Card, now_ms: int) -> list:
+    def _cells(self, card: Card, now_ms: int) -> list[str | Text]:
         row = card_row(self.progress.get(card.key), now_ms, self.app.tz)
         question = literal(card.question)
         question.truncate(self._card_width(), overflow="ellipsis")

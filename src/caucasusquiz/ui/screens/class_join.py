@@ -225,7 +225,7 @@ class ClassStudentScreen(Screen[None]):
         _leave(self)
 
 
-def _leave(screen: Screen) -> None:
+def _leave(screen: Screen[None]) -> None:
     from caucasusquiz.ui.class_app import ClassApp
 
     # `class join` runs these screens as an app of their own; from the home screen they

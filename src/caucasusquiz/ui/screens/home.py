@@ -24,7 +24,7 @@ MAX_PROBLEMS_SHOWN = 3
 NUMBER_COLUMNS_WIDTH = 5 + 5 + 6 + 14 + 2 * 5 + 2  # New, Due, Cards, Mastery, cell padding, scrollbar
 
 
-class DeckTable(DataTable):
+class DeckTable(DataTable[Text]):
     """The deck list; Enter studies the highlighted deck (and says so in the footer)."""
 
     BINDINGS = [Binding("enter", "select_cursor", "Study")]
