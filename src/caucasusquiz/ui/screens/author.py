@@ -7,6 +7,7 @@ decision is in the deck file when its key has been handled.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 from rich.console import Group
 from rich.text import Text
@@ -69,6 +70,10 @@ def parse_form(card_type: str, values: dict[str, str]) -> dict[str, FieldValue |
     return changes
 
 
+# What the keys act on: the card, its field form, the card-type list, or a distractor to swap.
+AuthorMode = Literal["card", "edit", "type", "swap"]
+
+
 class AuthorScreen(AppScreen[None]):
     HELP_TITLE = "author: review drafts"
     BINDINGS = [
@@ -89,7 +94,7 @@ class AuthorScreen(AppScreen[None]):
     def __init__(self, review: DraftReview) -> None:
         super().__init__()
         self.review = review
-        self.mode = "card"  # card | edit | type | swap
+        self.mode: AuthorMode = "card"
         self.proposals: list[Proposal] = []
 
     def compose(self) -> ComposeResult:
@@ -206,7 +211,7 @@ class AuthorScreen(AppScreen[None]):
             text.append("\n")
         return text
 
-    def _set_mode(self, mode: str) -> None:
+    def _set_mode(self, mode: AuthorMode) -> None:
         self.mode = mode
         self.query_one("#author-form").display = mode == "edit"
         self.query_one("#author-types").display = mode == "type"
