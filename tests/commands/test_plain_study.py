@@ -132,6 +132,8 @@ def test_undo_at_the_rating_prompt_takes_back_the_answer_only(monkeypatch, capsy
     )
     assert code == 0
     assert "Answer taken back; nothing was saved. Try that card again:" in out
+    # The card asked again is still card 2; the next one is card 3.
+    assert out.count("Card 2 (") == 2 and out.count("Card 3 (") == 1
     # The first card keeps its rating: undo took back only the answer on screen.
     assert stored_grades() == [("wilson-1919", 4), ("sec907", 3)]
 

@@ -94,3 +94,14 @@ def test_a_news_dateline_is_cut_and_its_weekday_resolved(tmp_path: Path):
 def test_a_line_in_another_script_is_reported_not_taught(tmp_path: Path):
     report = generate([DATA / "vardar_pipeline_news.txt"], tmp_path / "decks")
     assert report.rejected["another script or language"] == 1
+
+
+def test_a_title_wrapped_after_its_separator_loses_the_dangling_dash(tmp_path: Path):
+    (tmp_path / "piece.txt").write_text(
+        "SALMON TIES DEEPEN -\nNORDIC POLICY REVIEW - 04.03.2021\n\n"
+        "The Fish Health Agreement was signed in Oslo on 3 May 2016.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "decks"
+    generate([tmp_path], out)
+    assert [d.title for d in load_collection([out]).decks] == ["SALMON TIES DEEPEN"]

@@ -78,6 +78,12 @@ def test_pronoun_actors_referents_and_long_objects_make_no_claim():
     assert claim("It appreciates Azerbaijan's contribution to energy security.", LABEL) is None
     assert claim("Washington supports the policy.", LABEL) is None  # which policy?
     assert claim("Washington supports this.", LABEL) is None
+    # Too long to type, and cutting the owner would lose whose application it is: stated only.
+    wto = "Azerbaijan's application for accession to the World Trade Organization"
+    found = claim(f"The U.S. supports {wto}.", LABEL)
+    assert found is not None and found.question == ""
+    assert found.statement == f"According to {LABEL}, the U.S. supports {wto}."
+    assert found.reversed == f"According to {LABEL}, the U.S. opposes {wto}."
     long_object = "Washington supports " + " ".join(["very"] * 14) + " long aims."
     assert claim(long_object, LABEL) is None
     assert claim("Washington discussed energy security with Baku.", LABEL) is None  # no stance verb
@@ -94,6 +100,79 @@ def test_a_document_without_a_name_to_cite_gives_no_claim_cards(tmp_path: Path):
     (seed / "opinion.txt").write_text("Regional Digest - Caspian Monitor - 01.02.2020\n\n" + body, "utf-8")
     decks, _ = build([seed])
     claims = [d for _, drafts in decks.values() for d in drafts if "claim" in d.tags]
-    assert [dict(d.body)["question"] for d in claims] == [
-        "According to Caspian Monitor (2020), what does Washington appreciate Azerbaijan for?"
-    ]
+    assert len(claims) == 1
+    body = dict(claims[0].body)
+    assert str(body.get("question") or body["statement"]).startswith("According to Caspian Monitor (2020), ")
+
+
+def test_a_claim_as_true_false_states_it_or_reverses_its_stance():
+    found = claim("Baku has welcomed Trump's South Caucasus policy, which has been limited.", LABEL)
+    assert found is not None
+    assert found.statement == f"According to {LABEL}, Baku has welcomed Trump's South Caucasus policy."
+    assert found.reversed == f"According to {LABEL}, Baku has rejected Trump's South Caucasus policy."
+    found = claim("The US was quite displeased with Yerevan's deployment of troops to Aleppo.", LABEL)
+    assert found is not None and found.reversed is not None and " was pleased with " in found.reversed
+    # "conditions X on Y" has no clear opposite: asked as a question only.
+    found = claim(
+        "Washington conditions the normalization of relations on a resolution of the conflict.", LABEL
+    )
+    assert found is not None and found.statement is None and found.reversed is None
+
+
+def test_each_claim_gives_one_card_and_some_are_true_false(seeds_dir: Path):
+    decks, _ = build([seeds_dir])
+    claims = [d for _, drafts in decks.values() for d in drafts if "claim" in d.tags]
+    assert len(claims) >= 6
+    assert {d.type for d in claims} == {"qa", "truefalse"}
+    assert len({d.fact_key for d in claims}) == len(claims)  # one fact, one card
+    for draft in claims:
+        text = dict(draft.body).get("question") or dict(draft.body)["statement"]
+        assert str(text).startswith("According to ") and len(str(text).split()) <= 22
+
+
+def test_a_commitment_is_asked_and_a_list_cut_at_its_first_comma_is_not():
+    found = claim("The United States is firmly committed to a peaceful settlement of the conflict.", LABEL)
+    assert (
+        found is not None
+        and found.question == f"According to {LABEL}, what is the United States committed to?"
+    )
+    assert found.answer == "a peaceful settlement of the conflict"
+    # "democratic" alone would be a third of the object.
+    assert claim("Washington supports democratic, economic, and social reforms.", LABEL) is None
+
+
+def test_an_authors_byline_names_a_document_without_a_publication_line():
+    long_title = "Our country's relations with the United States are returning to a positive course"
+    assert source_label([long_title], long_title, None, "Sabuhi Mammadov") == "Sabuhi Mammadov"
+    head = [long_title, "", "Cauid VELIEV", "", "Blog No: 35"]
+    assert source_label(head, long_title, DocDate(2019, 6, 12)) == "Cauid Veliev (2019)"
+    # A heading or a sentence is no byline.
+    assert source_label([long_title, "Energy Security"], long_title, None, "The end came fast.") is None
+
+
+def test_an_endorsement_is_a_claim_and_its_reverse_a_rejection():
+    found = claim("Trump endorsed the economic reforms conducted in Azerbaijan.", LABEL)
+    assert found is not None
+    assert found.question == f"According to {LABEL}, what did Trump endorse?"
+    assert found.answer == "the economic reforms conducted in Azerbaijan"
+    assert (
+        found.reversed
+        == f"According to {LABEL}, Trump rejected the economic reforms conducted in Azerbaijan."
+    )
+
+
+def test_a_claim_too_long_to_type_is_a_true_false_card(tmp_path: Path):
+    seed = tmp_path / "seeds"
+    seed.mkdir()
+    (seed / "opinion.txt").write_text(
+        "Regional Digest - Caspian Monitor - 01.02.2020\n\n"
+        "Official Baku particularly appreciates close cooperation with Washington in ensuring energy security.\n",
+        "utf-8",
+    )
+    decks, _ = build([seed])
+    (draft,) = [d for _, drafts in decks.values() for d in drafts]
+    assert draft.type == "truefalse" and "claim" in draft.tags
+    statement = str(dict(draft.body)["statement"])
+    assert statement.startswith("According to Caspian Monitor (2020), official Baku ")
+    assert " close cooperation with Washington in ensuring energy security." in statement
+    assert len(statement.split()) <= 20

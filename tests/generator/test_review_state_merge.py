@@ -127,3 +127,14 @@ def test_an_edited_draft_supersedes_its_sentences_other_drafts_but_stays(seeds_d
     report = generate([seeds_dir], out)
     assert signed.strip() in deck.read_text("utf-8")
     assert _field(card, "id") not in report.merge.superseded
+
+
+def test_a_deck_with_no_cards_left_still_keeps_its_dropped_ids_out(seeds_dir: Path, tmp_path: Path):
+    first = tmp_path / "first"
+    generate([seeds_dir], first)
+    victim = _all_ids(first)[1]
+    out = tmp_path / "decks"
+    out.mkdir()
+    (out / "teacher.yaml").write_text(HEADER + f"dropped: [{victim}]\ncards: []\n", "utf-8")
+    generate([seeds_dir], out)
+    assert victim not in _all_ids(out)

@@ -99,3 +99,87 @@ def test_an_act_without_its_year_is_not_asked(tmp_path: Path):
         _cards(tmp_path, "The Ruritanian senate approved the new mining code for the northern provinces.")
         == []
     )
+
+
+def test_what_a_named_treaty_or_act_did_is_asked_without_a_year():
+    from caucasusquiz.generator.relations import what_did
+
+    # A treaty acts once and for good: one answer, no year needed (unlike a person's act).
+    assert what_did("The Treaty of Vells also recognized the autonomous status of the Lorn valley.") == (
+        "What did the Treaty of Vells recognize?",
+        "the autonomous status of the Lorn valley",
+    )
+    assert what_did("The Treaty of Vells, signed in the fall of 1921, established the northern border.") == (
+        "What did the Treaty of Vells establish?",
+        "the northern border",
+    )
+    assert what_did("The Treaty of Vells was a treaty that created a customs union.") == (
+        "What did the Treaty of Vells create?",
+        "a customs union",
+    )
+    assert (
+        what_did("The Ruritanian senate also approved the new mining code.") is None
+    )  # no year, no document
+
+
+def test_a_bare_office_in_the_source_gets_its_article_on_the_card():
+    from caucasusquiz.generator.rewrite import standalone
+
+    assert standalone("Congress passed the act of 2002, granting President the right to waive the ban.") == (
+        "Congress passed the act of 2002, granting the President the right to waive the ban."
+    )
+    kept = "He met the President of France and former President Bush, and US President Trump agreed."
+    assert standalone(kept) == kept
+
+
+def test_a_reason_is_asked_as_why():
+    from caucasusquiz.generator.relations import cause
+
+    assert cause("The Vells parliament cancelled the vote because the opposition boycotted the session.") == (
+        "Why did the Vells parliament cancel the vote?",
+        "because the opposition boycotted the session",
+    )
+    assert cause("The pipeline was delayed due to strong local opposition.") == (
+        "Why was the pipeline delayed?",
+        "strong local opposition",
+    )
+    # Not one simple clause: no safe question.
+    assert cause("The vote was delayed, along with two others, due to strong opposition.") is None
+
+
+def test_a_participle_dating_a_name_is_asked_as_when():
+    from caucasusquiz.generator.relations import founded_when
+
+    assert founded_when("The Vells-Lorn Task Force, established in 2000, is a bilateral commission.") == (
+        "In which year was the Vells-Lorn Task Force established?",
+        "2000",
+    )
+    assert founded_when("Launched in January 2005, the Lorn Stability Program advanced its goals.") == (
+        "In which month and year was the Lorn Stability Program launched?",
+        "January 2005",
+    )
+    assert founded_when("The Vells Charter, signed on 3 May 1999, created a council.") == (
+        "On what date was the Vells Charter signed?",
+        "3 May 1999",
+    )
+    assert founded_when("Founded in 1903, it is the oldest forum.") is None  # a pronoun, not a name
+    assert founded_when("The Fish Agreement, signed in Oslo in 2016, covers salmon.") is None  # place first
+
+
+def test_a_founding_date_gives_one_card(tmp_path: Path):
+    cards = _cards(tmp_path, "Launched in January 2005, the Lorn Stability Program has advanced its goals.")
+    assert len(cards) == 1
+
+
+def test_a_passive_with_its_agent_is_not_asked_in_response_to_what():
+    from caucasusquiz.generator.relations import cause
+
+    # The response is the passage's, not the lobby's: the question would muddle the two.
+    assert (
+        cause("Passage of the ban was influenced by the Lorn lobby, in response to the blockade of Vells.")
+        is None
+    )
+    assert cause("The waiver was granted in response to the attacks.") == (
+        "In response to what was the waiver granted?",
+        "the attacks",
+    )

@@ -142,11 +142,11 @@ class PlainStudy:
             f"{counts.review} to review today."
         )
         self.say(HELP)
-        number = 0
+        # A card asked again after an undo keeps the number it was first shown with.
+        numbers: dict[tuple[str, str], int] = {}
         try:
             while (card := session.next_card()) is not None:
-                number += 1
-                self.study(card, number)
+                self.study(card, numbers.setdefault(card.key, len(numbers) + 1))
         except _Quit:
             pass  # an answer not yet rated is not a review: nothing more is saved
         else:

@@ -24,7 +24,7 @@ from caucasusquiz.generator.facts import Fact
 from caucasusquiz.generator.kinds import fine_kind
 from caucasusquiz.generator.questions import question_for
 from caucasusquiz.generator.referents import resolved as named_from
-from caucasusquiz.generator.relations import cause, definition, what_did
+from caucasusquiz.generator.relations import cause, definition, founded_when, what_did
 from caucasusquiz.generator.rewrite import standalone
 from caucasusquiz.generator.timeline import DocDate, resolve
 from caucasusquiz.text import fold as fold_letters
@@ -385,11 +385,11 @@ def cards_for(
     sentence, reason = taught_sentence(fact, date)
     if sentence is None:
         return [], reason
-    if label is not None:
+    stance = _claim_card(fact, sentence, label, subjects) if label is not None else None
+    if stance is not None and stance.type == "qa":
         # An analysis piece's claim is its fact: asked as such, not as a name blanked out of it.
-        stance = _claim_card(fact, sentence, label, subjects)
-        if stance is not None:
-            return [stance], ""
+        return [stance], ""
+    # A claim that can only be stated (true/false) is the last resort: a name or date first.
     mentions = find_mentions(sentence)
     if any(_ambiguous_person(m, pool) for m in mentions):
         return [], "needs context"  # "President Bush" where the documents know two Bushes
@@ -424,7 +424,7 @@ def cards_for(
     if not candidates:
         superlative = _superlative(sentence)
         if superlative is None:
-            relation = _relation_card(fact, sentence, subjects)
+            relation = _relation_card(fact, sentence, subjects) or stance
             if relation is not None:
                 return [relation], ""
             return [], "not worth a card (no date, number or name to ask)"
@@ -440,7 +440,7 @@ def cards_for(
             if relation is not None and fold(relation.answer_text) not in fold(draft.prompt):
                 return [draft, relation], ""
             return [draft], ""
-    relation = relation or _relation_card(fact, sentence, subjects)
+    relation = relation or _relation_card(fact, sentence, subjects) or stance
     if relation is not None:
         return [relation], ""
     return [], "no short, self-contained question fits"
@@ -450,7 +450,17 @@ def _claim_card(fact: Fact, sentence: str, label: str, subjects: set[str]) -> Dr
     found = claim(sentence, label)
     if found is None or fold(found.answer) in subjects:
         return None
+    if not found.question and not (found.statement and found.reversed):
+        return None
     mention = Mention(0, 0, found.answer, "phrase", "claim", fold(found.answer))
+    pick = int(hashlib.sha1(fact.key.encode()).hexdigest()[:8], 16)
+    if found.statement and found.reversed and (pick % 2 == 0 or not found.question):
+        # One claim in two is asked as true/false (never both: one fact, one card); half
+        # of those reverse the stance, "supports" → "opposes", which the document refutes.
+        truth = pick % 4 == 0
+        statement = found.statement if truth else found.reversed
+        tf_body: tuple[tuple[str, object], ...] = (("statement", statement), ("answer", truth))
+        return _draft(fact, mention, "truefalse", tf_body, ("claim",), "tf", 0)
     body: tuple[tuple[str, object], ...] = (("question", found.question), ("answer", found.answer))
     if found.accept:
         body += (("accept", list(found.accept)),)
@@ -465,6 +475,8 @@ def _relation_card(fact: Fact, sentence: str, subjects: set[str] | None = None) 
         found = what_did(sentence)
         if found is not None and (fold(found[1]) in subjects or len(_ANY_YEAR.findall(found[1])) > 0):
             found = None  # the document's own subject, or a date: asked as such elsewhere
+        # Only when no date of the sentence was asked (this is the last resort).
+        found = found or founded_when(sentence)
     if found is None:
         return None
     question, answer = found

@@ -195,8 +195,16 @@ def _parse_quietly(path: Path) -> _Parsed | None:
     """A deck the generator does not write, read only for its review state; one it cannot
     read is left to `caucasusquiz check` to report."""
     try:
-        return _parse(path, path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n"))
-    except (OSError, UnicodeDecodeError, UserError):
+        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    try:
+        return _parse(path, text)
+    except UserError:
+        pass
+    try:  # no card list to merge into ("cards: []"), but its `dropped` still counts
+        return _Parsed("", [], [], "", "  ", _dropped_ids(compose(text)))
+    except YamlProblem:
         return None
 
 

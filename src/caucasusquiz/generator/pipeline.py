@@ -90,7 +90,8 @@ def _build(
         )
         facts.extend(facts_of(paragraphs))
         dates[document.name] = document_date(document)
-        labels[document.name] = source_label(list(document.lines[:8]), title, dates[document.name])
+        last = next((line for line in reversed(document.lines) if line.strip()), "")
+        labels[document.name] = source_label(list(document.lines[:8]), title, dates[document.name], last)
         for sentence in (s for paragraph in paragraphs for s in paragraph):
             report.sentences += 1
             if sentence.reason is not None:

@@ -33,8 +33,11 @@ _DEFINING_VERBS = frozenset(
     "authorized authorised imposed lifted replaced".split()
 )
 _CAUSE = re.compile(
-    r",?\s+(?P<link>in response to|in exchange for|in return for)\s+(?P<object>[^;:()\"]+?)(?=,\s|\.?\s*$)"
+    r",?\s+(?P<link>in response to|in exchange for|in return for|because of|due to|because)\s+"
+    r"(?P<object>[^;:()\"]+?)(?=,\s|\.?\s*$)"
 )
+# A reason is asked "Why …?"; its answer keeps the link ("because …") for "because" only.
+_WHY_LINKS = frozenset({"because of", "due to", "because"})
 
 
 def definition(sentence: str) -> tuple[str, str] | None:
@@ -77,9 +80,15 @@ def cause(sentence: str) -> tuple[str, str] | None:
     if re.match(r"[A-Z][a-z]+(?:age|ion|ment|ance|ence|ity)\s+of\b", subject):
         subject = subject[:1].lower() + subject[1:]  # "Passage of Section 907": a common noun
     rest = " ".join(words[verb_at + 1 :])
+    if passive and rest.startswith("by "):
+        return None  # "was influenced by the lobby, in response to …": whose response is unclear
     link = match.group("link")
     aux = words[verb_at - 1].lower() if passive else "did"
-    question = f"{link[:1].upper()}{link[1:]} what {aux} {subject} {base} {rest}".rstrip() + "?"
+    if link in _WHY_LINKS:
+        question = f"Why {aux} {subject} {base} {rest}".rstrip() + "?"
+        answer = f"because {answer}" if link == "because" else answer
+    else:
+        question = f"{link[:1].upper()}{link[1:]} what {aux} {subject} {base} {rest}".rstrip() + "?"
     return (question, answer) if len(question.split()) <= MAX_QUESTION_WORDS else None
 
 
@@ -108,11 +117,40 @@ _STOP_OBJECT = re.compile(
 )
 
 
+# A named document acts once and for good: "What did the Treaty of Kars recognize?" has one
+# answer without a year, unlike "What did Trump endorse?".
+_DOCUMENT_SUBJECT = re.compile(
+    r"\b(?:Treaty|Act|Agreement|Charter|Resolution|Accord|Convention|Pact|Protocol|Memorandum|"
+    r"Declaration|Amendment|Section \d+)\b"
+)
+# "The Treaty of Kars, signed in the fall of 1921, established …": the aside goes, "also" too.
+_SUBJECT_ASIDE = re.compile(
+    r"^(?P<subject>(?:The\s+)?[A-Z][^,]{2,60}?),\s+(?:signed|adopted|ratified|passed)\s[^,]{2,40},\s+"
+)
+_DEFINED_AS = re.compile(
+    r"^(?P<subject>(?:The\s+)?[A-Z][^,]{2,60}?)\s+(?:was|is)\s+an?\s+[a-z]+(?:\s+of\s+[a-z]+)?\s+"
+    r"(?:that|which)\s+(?=[a-z]+ed\b)"
+)
+
+_ALSO_ACT = re.compile(
+    rf"^((?:The\s+)?[A-Z][\w .'’–-]{{2,60}}?)\s+also\s+(?=(?:{'|'.join(sorted(_ACTS))})\b)"
+)
+
+
 def what_did(sentence: str) -> tuple[str, str] | None:
     """("What did <subject> <verb> …?", object) for "<Named subject> <act verb> <object>"."""
     intro_match = _INTRO.match(sentence)
     intro = intro_match.group("intro") or "" if intro_match else ""
     clause = sentence[len(intro) :].rstrip(".")
+    for shape in (_SUBJECT_ASIDE, _DEFINED_AS):
+        shaped = shape.match(clause)
+        if shaped and _DOCUMENT_SUBJECT.search(shaped.group("subject")):
+            clause = shaped.group("subject") + " " + clause[shaped.end() :]
+    clause = re.sub(
+        rf"^((?:The\s+)?[A-Z][\w .'’–-]{{2,60}}?)\s+also\s+(?=(?:{'|'.join(sorted(_ACTS))})\b)",
+        r"\1 ",
+        clause,
+    )
     words = clause.split()
     verb_at = next((i for i, w in enumerate(words[:9]) if w in _ACTS), None)
     if verb_at is None or verb_at == 0:
@@ -155,7 +193,9 @@ def what_did(sentence: str) -> tuple[str, str] | None:
         return None
     subject = _lower_article(" ".join(subject_words))
     question = f"{intro}what did {subject} {base}{' ' + tail if tail else ''}?"
-    if not re.search(r"\b(?:1[6-9]|20)\d\d\b", question):
+    if not re.search(r"\b(?:1[6-9]|20)\d\d\b", question) and not _DOCUMENT_SUBJECT.search(
+        " ".join(subject_words)
+    ):
         return None  # "What did Trump endorse?": without its year, many answers fit
     question = question[:1].upper() + question[1:]
     return (question, answer) if len(question.split()) <= MAX_QUESTION_WORDS else None
@@ -179,3 +219,39 @@ def _short_object(answer: str) -> bool:
     if re.search(r"[a-z][–—][a-z]", answer):
         return False  # "the route–lobbying hard": words glued by the scrape
     return bool(re.match(r"[A-Za-z$\d\"]", answer))
+
+
+# "The United States-Armenia Task Force, established in 2000, is …" and "Launched in January
+# 2005, the Georgia Sustainment and Stability Operations Program has …": the date belongs to
+# the named thing the participle describes, so "When was it established?" has one answer.
+_FOUNDING = "established|founded|signed|launched|created|adopted|ratified|introduced|set up"
+_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+_WHEN = rf"(?P<date>(?:\d{{1,2}} (?:{_MONTH}) )?(?:(?:{_MONTH}) (?:\d{{1,2}}, )?)?(?:1[6-9]|20)\d\d)"
+_NAMED_THEN_DATED = re.compile(
+    rf"^(?P<name>(?:The\s+)?[A-Z][^,]{{3,80}}?),\s+(?P<part>{_FOUNDING})\s+(?:in|on)\s+{_WHEN},\s+"
+)
+_DATED_THEN_NAMED = re.compile(
+    rf"^(?P<part>{_FOUNDING.title()})\s+(?:in|on)\s+{_WHEN},\s+(?P<name>(?:the\s+)?[A-Z][\w .'’–-]{{3,80}}?)"
+    r"\s+(?:has|have|is|was|were|had|became|remains|[a-z]{3,}ed)\b"
+)
+
+
+def founded_when(sentence: str) -> tuple[str, str] | None:
+    """("In which year was <name> established?", date) for a participle dating a name."""
+    match = _NAMED_THEN_DATED.match(sentence) or _DATED_THEN_NAMED.match(sentence)
+    if match is None:
+        return None
+    name = _lower_article(match.group("name").strip())
+    if not (name[:1].isupper() or name.startswith("the ")) or name.split()[0].lower() in _PRONOUNS:
+        return None
+    if len(name.split()) < 2 or re.search(r"\b(?:which|who|that)\b", name):
+        return None  # a bare word, or a clause rather than a name
+    date = match.group("date")
+    if re.fullmatch(r"\d{4}", date):
+        opening = "In which year"
+    elif re.search(r"\d{1,2}", date.replace(date[-4:], "")):
+        opening = "On what date"
+    else:
+        opening = "In which month and year"
+    question = f"{opening} was {name} {match.group('part').lower()}?"
+    return (question, date) if len(question.split()) <= MAX_QUESTION_WORDS else None

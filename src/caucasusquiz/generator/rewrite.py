@@ -215,7 +215,15 @@ def standalone(text: str, country: str | None = None) -> str:
     speech = _UNQUOTED_SPEECH.search(text)
     if speech:
         text = text[: speech.start()] + "."
+    text = _BARE_OFFICE.sub(r"\1 the \2", text)
     return text[:1].upper() + text[1:]
+
+
+# "granting President the right": an office without a name or article reads as a typo; a
+# card says "the President" (the source sentence shown after the answer stays as it was).
+_BARE_OFFICE = re.compile(
+    r"\b(?!(?:the|a|an|former|then|vice|and|or|of|as)\b)([a-z]+) (President|Congressman|Senator)(?= [a-z])"
+)
 
 
 def leans_on_context(text: str) -> bool:

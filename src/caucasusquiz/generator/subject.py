@@ -36,6 +36,7 @@ def found_title(blocks: list[Block]) -> str | None:
     """
     for block in blocks[:8]:
         text = _HEADING_MARKUP.sub("", block.text.strip()).strip()
+        text = re.sub(r"\s+[-–—|]$", "", text)  # a title wrapped after its separator
         if _NOT_TITLE.search(text) or not re.search(r"[A-Za-zÀ-ÿ]{3}", text):
             continue
         if 0 < len(text.split()) <= TITLE_WORDS and not text.endswith((".", ":", "?")):

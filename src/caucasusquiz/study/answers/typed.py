@@ -109,8 +109,10 @@ def check_typed(typed: str, answer: str, accept: Sequence[str] = ()) -> AnswerCh
             _is_small_typo(reading, shape) for reading in readings for shape in form.shapes
         ):
             return AnswerCheck(Verdict.RIGHT, typed, expected, form.text, letter_diff(typed, form.text))
+    # "WTO" for "World Trade Organization": the initials show the learner knows which body,
+    # not that they can name it; almost, with the full name shown (never a person's initials).
     for form in forms:
-        if _is_almost(readings, form):
+        if _is_almost(readings, form) or _is_acronym_of(typed, form):
             return AnswerCheck(Verdict.ALMOST, typed, expected, form.text, letter_diff(typed, form.text))
     closest = _closest_form(readings[0], forms)
     return AnswerCheck(Verdict.WRONG, typed, expected, None, letter_diff(typed, closest.text))
@@ -201,6 +203,20 @@ def _is_right(readings: tuple[_Shape, ...], form: _Form, typed: str) -> bool:
         return True
     # "Wilson, Woodrow" is how a name is written in an index: right, as a teacher would say.
     return "," in typed and any(_is_reversed_name(r, s, form) for r in readings for s in form.shapes)
+
+
+_ACRONYM_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "a", "an", "to", "at"})
+
+
+def _is_acronym_of(typed: str, form: _Form) -> bool:
+    letters = typed.replace(".", "")
+    if form.surname is not None or not (2 <= len(letters) <= 8) or not letters.isalpha():
+        return False
+    words = [w for w in re.split(r"[\s\-–—/]+", form.text) if w]
+    significant = [w for w in words if w.casefold() not in _ACRONYM_SMALL_WORDS]
+    if len(significant) < 2 or not all(w[:1].isupper() for w in significant):
+        return False
+    return letters.casefold() == "".join(w[0] for w in significant).casefold()
 
 
 def _is_almost(readings: tuple[_Shape, ...], form: _Form) -> bool:

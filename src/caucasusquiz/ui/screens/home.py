@@ -12,6 +12,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets.data_table import ColumnKey
 
 from caucasusquiz.study.overview_cache import DeckRow
 from caucasusquiz.ui.notify_errors import notify_user_errors
@@ -199,9 +200,17 @@ class HomeScreen(AppScreen[None]):
         table.clear()
         # Long titles are cut with an ellipsis rather than pushing the numbers off screen.
         room = max(12, (self.size.width or 80) - NUMBER_COLUMNS_WIDTH)
+        titles = []
         for row in rows:
             title = Text("All decks", style="bold") if row.deck_id is None else literal(row.title)
             title.truncate(room, overflow="ellipsis")
+            titles.append(title)
+        # The title column's width is set here, not left to the table's next idle moment, so a
+        # frame drawn in between never shows titles cut to the width of the word "Deck".
+        deck_column = table.columns[ColumnKey("deck")]
+        deck_column.auto_width = False
+        deck_column.width = max([len("Deck"), *(title.cell_len for title in titles)])
+        for row, title in zip(rows, titles, strict=True):
             table.add_row(
                 title,
                 _num(row.new),
