@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from typing import Any
 
 from caucasusquiz.classroom.session import ClassSession, Phase
 from caucasusquiz.classroom.storage import FILE_NAME, ClassDatabase
@@ -84,7 +85,7 @@ class ClassReport:
     cards: list[CardRow]
     quizzes: list[QuizReport]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         for row, card in zip(data["cards"], self.cards, strict=True):
             row["error_rate"] = round(card.error_rate, 4)
@@ -136,7 +137,7 @@ def quiz_reports(
 ) -> list[QuizReport]:
     """Every live quiz (or the one with `code`), newest first."""
     sql = "SELECT id FROM sessions"
-    params: tuple = ()
+    params: tuple[object, ...] = ()
     if code is not None:
         sql += " WHERE code = ?"
         params = (code.strip(),)

@@ -268,16 +268,17 @@ class ClassSession:
         return Tally(tuple(per_option), counts["right"], counts["almost"], counts["wrong"], missing)
 
     def answered_count(self, position: int) -> int:
-        return self.database.read(
+        count: int = self.database.read(
             "SELECT count(*) FROM answers WHERE session_id = ? AND position = ?", (self.id, position)
         )[0][0]
+        return count
 
     def view(self, student_id: int | None = None) -> ClassView:
         row = self.state()
         students = tuple(name for _, name in self.students())
         question = self.questions[row.position] if 0 <= row.position < len(self.questions) else None
         view = ClassView(row.code, row.title, row.phase, students, len(self.questions), row.seconds)
-        extra: dict = {}
+        extra: dict[str, Any] = {}
         if question is not None and row.phase is not Phase.LOBBY:
             extra["question"] = question
             extra["answered"] = self.answered_count(question.position)
@@ -359,6 +360,7 @@ class ClassSession:
         name = validate_name(name)
         if self.phase is Phase.ENDED:
             raise UserError("this class has ended")
+        student_id: int
         with self.database.write() as db:
             db.execute(
                 "INSERT OR IGNORE INTO students (session_id, name, joined_ms) VALUES (?, ?, ?)",

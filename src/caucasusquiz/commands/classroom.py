@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from caucasusquiz import paths, profiles
-from caucasusquiz.classroom.questions import build_questions
+from caucasusquiz.classroom.questions import CardKey, build_questions
 from caucasusquiz.classroom.session import ClassSession
 from caucasusquiz.classroom.storage import ClassDatabase
 from caucasusquiz.clock import utc_now
@@ -39,7 +39,7 @@ def create_session(
             names = ", ".join(d.id for d in collection.decks)
             raise UserError(f"no deck called {deck!r}", f"decks: {names}")
         cards, title = list(found.cards), found.title
-    results: dict = {}
+    results: dict[CardKey, tuple[int, int]] = {}
     if locations.database.exists():
         store, _ = open_store(locations, clock(), move_damaged=False)
         try:
@@ -83,7 +83,7 @@ def quiz_sheet(locations: paths.Locations, deck: str | None, questions: int) -> 
         if found is None:
             raise UserError(f"no deck called {deck!r}", f"decks: {', '.join(d.id for d in collection.decks)}")
         cards, title = list(found.cards), found.title
-    results: dict = {}
+    results: dict[CardKey, tuple[int, int]] = {}
     if locations.database.exists():
         store, _ = open_store(locations, utc_now(), move_damaged=False)
         try:

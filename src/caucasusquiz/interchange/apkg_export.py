@@ -141,7 +141,7 @@ def write_apkg(
             if progress is not None:
                 _add_progress(cursor, decks, progress, reviews)
             connection.commit()
-            count = cursor.execute("SELECT count(*) FROM notes").fetchone()[0]
+            count: int = cursor.execute("SELECT count(*) FROM notes").fetchone()[0]
         finally:
             connection.close()
         _zip_atomically(database, out)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from caucasusquiz.decks.model import Card, Deck
 
 FORMAT = 1
 
 
-def card_json(card: Card) -> dict:
+def card_json(card: Card) -> dict[str, Any]:
     data = {
         "deck": card.deck_id,
         "id": card.id,

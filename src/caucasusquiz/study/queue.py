@@ -117,7 +117,7 @@ class QueueInputs:
 
 
 def build_queue(
-    cards: Iterable[Card],
+    cards: Iterable[Card] | Mapping[CardKey, Card],
     progress: Mapping[CardKey, CardProgress] | QueueInputs,
     scheduler: Scheduler,
     *,

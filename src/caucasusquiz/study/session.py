@@ -361,14 +361,16 @@ class StudySession:
         previous, memory = before or CardProgress(), after.memory
         became_leech = after.leech and not previous.leech
         self.progress[key] = after
-        if memory.state in (State.LEARNING, State.RELEARNING) and memory.due_ms < self._day_end_ms:
-            bisect.insort(self.queue.learning, (memory.due_ms, key))
+        due_ms = memory.due_ms
+        assert due_ms is not None  # the scheduler gives every reviewed card a due time
+        if memory.state in (State.LEARNING, State.RELEARNING) and due_ms < self._day_end_ms:
+            bisect.insort(self.queue.learning, (due_ms, key))
         hidden = self._hide_siblings(card)
         self._undo.append(_Undo("rating", card, before, review_id, hidden))
         self._answers.append(_Answer(card, self.check.verdict, rating, seconds, previous.memory.is_new))
         self.current = None
         self.check = None
-        interval = timedelta(milliseconds=memory.due_ms - to_ms(now))
+        interval = timedelta(milliseconds=due_ms - to_ms(now))
         return Outcome(card, rating, after, interval, became_leech)
 
     def _hide_siblings(self, card: Card) -> list[CardKey]:

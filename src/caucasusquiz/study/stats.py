@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
 
 from caucasusquiz.clock import day_start, from_ms, next_day_start, study_day, to_ms
 from caucasusquiz.decks.collection import Collection
@@ -51,7 +52,7 @@ class Stats:
     leeches: int = 0
     suspended: int = 0
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["decks"] = [{**asdict(d), "mastery": round(d.mastery, 4)} for d in self.decks]
         data["forecast"] = [{"date": day.isoformat(), "due": n} for day, n in self.forecast]
@@ -142,7 +143,7 @@ def streak_days(
     return _streak(per_day, today)
 
 
-def _streak(per_day: Counter, today: date) -> int:
+def _streak(per_day: Counter[date], today: date) -> int:
     """Consecutive study days ending today (or yesterday, when today has no reviews yet)."""
     day = today if per_day.get(today) else today - timedelta(days=1)
     streak = 0

@@ -40,8 +40,12 @@ def today_of(
     reviews = store.reviews(profile_id, to_ms(day_start(day, start_hour, tz)))
     new_done = sum(1 for r in reviews if r.state_before == State.NEW)
     reviews_done = sum(1 for r in reviews if r.state_before == State.REVIEW)
-    siblings = {sibling_key(card) for r in reviews if (card := cards.get((r.deck_id, r.card_id))) is not None}
-    siblings.discard(None)
+    siblings = {
+        sibling
+        for r in reviews
+        if (card := cards.get((r.deck_id, r.card_id))) is not None
+        and (sibling := sibling_key(card)) is not None
+    }
     return Today(
         day=day,
         end_ms=to_ms(next_day_start(now, start_hour, tz)),

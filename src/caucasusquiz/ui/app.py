@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -23,6 +24,16 @@ from caucasusquiz.paths import Locations
 from caucasusquiz.settings import Settings, load_settings
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen, MessageScreen
+
+if TYPE_CHECKING:  # imported where used: not needed for the first paint
+    from caucasusquiz.decks.collection import Collection
+    from caucasusquiz.decks.model import Deck
+    from caucasusquiz.progress import Profile
+    from caucasusquiz.store.database import ProgressStore, StoreCorrupt
+    from caucasusquiz.workspace import Workspace
+
+# What the deck poll compares: (file name, size, mtime) of each deck file.
+DeckSignature = tuple[tuple[str, int, int], ...]
 
 DECK_POLL_SECONDS = 2.0
 KEPT_SYSTEM_COMMANDS = ("Theme", "Quit")
@@ -69,14 +80,14 @@ class CaucasusQuizApp(App[None]):
         self.tz = tz
         self.watch_decks = watch_decks
         self.start_author = author
-        self.workspace = None  # a caucasusquiz.workspace.Workspace once opened
+        self.workspace: Workspace | None = None  # set once opened
         # Set once start-up has settled: workspace open, or a dialog explains why not.
         self.opened = asyncio.Event()
-        self._deck_signature: tuple = ()
+        self._deck_signature: DeckSignature = ()
 
     # -- start-up --------------------------------------------------------------------
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         # Home is the base screen itself, not pushed over Textual's blank default one: the
         # blank screen cost a frame of its own, and the deck list came ~25 ms later.
         from caucasusquiz.ui.screens.home import HomeScreen
@@ -118,7 +129,9 @@ class CaucasusQuizApp(App[None]):
             return
         self.call_from_thread(self._start, settings, collection, store)
 
-    def _start(self, settings: Settings, collection, store, notice: str | None = None) -> None:
+    def _start(
+        self, settings: Settings, collection: Collection, store: ProgressStore, notice: str | None = None
+    ) -> None:
         from caucasusquiz.ui.screens.profiles import settle_profile
 
         try:
@@ -134,7 +147,14 @@ class CaucasusQuizApp(App[None]):
             store.close()
             self._fatal("Progress cannot be saved", str(exc), exc.hint)
 
-    def _started(self, settings: Settings, collection, store, profile, notice: str | None) -> None:
+    def _started(
+        self,
+        settings: Settings,
+        collection: Collection,
+        store: ProgressStore,
+        profile: Profile,
+        notice: str | None,
+    ) -> None:
         from caucasusquiz.workspace import Workspace
 
         self.workspace = Workspace(self.locations, settings, collection, store, profile)
@@ -149,7 +169,7 @@ class CaucasusQuizApp(App[None]):
             self.set_interval(DECK_POLL_SECONDS, self._check_decks)
         self.opened.set()
 
-    def _offer_fresh_start(self, settings: Settings, collection, exc) -> None:
+    def _offer_fresh_start(self, settings: Settings, collection: Collection, exc: StoreCorrupt) -> None:
         from caucasusquiz.store.database import ProgressStore, move_aside
 
         message = (
@@ -249,7 +269,7 @@ class CaucasusQuizApp(App[None]):
             return
         self.push_screen(AuthorScreen(review))
 
-    def set_deck_study(self, deck, reviewed_only: bool) -> None:
+    def set_deck_study(self, deck: Deck, reviewed_only: bool) -> None:
         """Write the deck's `study:` setting, then read the decks again."""
         from caucasusquiz.authoring.deck_text import EditError, set_study
 
@@ -288,7 +308,7 @@ class CaucasusQuizApp(App[None]):
         screen = {"stats": StatsScreen, "browser": BrowserScreen}[name]()
         self.push_screen(screen)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         # Of Textual's own commands only these mean something here; its "Keys" panel would
         # show the answer box's cursor keys, so "Keys" is our help screen.
         for command in super().get_system_commands(screen):
@@ -386,14 +406,14 @@ class CaucasusQuizApp(App[None]):
 
         forget_student(self.locations.data_dir, name)
 
-    def require_workspace(self):
+    def require_workspace(self) -> Workspace:
         if self.workspace is None:
             raise RuntimeError("the workspace is not open yet")
         return self.workspace
 
     # -- decks on disk -------------------------------------------------------------------
 
-    def _signature(self) -> tuple:
+    def _signature(self) -> DeckSignature:
         from caucasusquiz.decks.collection import deck_files
 
         files: list[Path] = deck_files([self.locations.decks]) if self.locations.decks.is_dir() else []
@@ -429,7 +449,7 @@ class CaucasusQuizApp(App[None]):
     def action_reload_decks(self) -> None:
         self.reload_decks()
 
-    def _decks_reloaded(self, collection, signature: tuple, edited: Path | None) -> None:
+    def _decks_reloaded(self, collection: Collection, signature: DeckSignature, edited: Path | None) -> None:
         workspace = self.require_workspace()
         known = {(p.path, p.line, p.message) for p in workspace.collection.errors}
         workspace.collection = collection
@@ -451,7 +471,7 @@ class CaucasusQuizApp(App[None]):
         else:
             self.notify(f"{len(collection)} cards in {len(collection.decks)} decks.", title="Decks reloaded")
 
-    def _report_edit(self, collection, path: Path) -> None:
+    def _report_edit(self, collection: Collection, path: Path) -> None:
         problems = [p for p in collection.problems if p.path == path and p.is_error]
         if problems:
             self.push_screen(
@@ -469,6 +489,6 @@ class CaucasusQuizApp(App[None]):
             self.workspace.close()
 
 
-def make_app(locations: Locations, profile: str | None = None, **options) -> CaucasusQuizApp:
+def make_app(locations: Locations, profile: str | None = None, **options: Any) -> CaucasusQuizApp:
     """Build the app; the CLI and the tests both come through here."""
     return CaucasusQuizApp(locations, profile, **options)

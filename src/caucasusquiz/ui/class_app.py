@@ -16,7 +16,9 @@ class ClassApp(App[None]):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, make_screen: Callable[[ClassApp], Screen], clock: Callable[[], datetime] = utc_now):
+    def __init__(
+        self, make_screen: Callable[[ClassApp], Screen[None]], clock: Callable[[], datetime] = utc_now
+    ) -> None:
         super().__init__()
         self.make_screen = make_screen
         self.clock = clock

@@ -9,23 +9,25 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
+
+from textual.message_pump import MessagePump
 
 from caucasusquiz.errors import UserError
 
 P = ParamSpec("P")
 R = TypeVar("R")
+W = TypeVar("W", bound=MessagePump)  # a widget, screen or app: it has `.app`
 
 
-def notify_user_errors(handler: Callable[P, R]) -> Callable[P, R | None]:
+def notify_user_errors(handler: Callable[Concatenate[W, P], R]) -> Callable[Concatenate[W, P], R | None]:
     """Decorate a widget's method: a UserError becomes an error notification."""
 
     @functools.wraps(handler)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R | None:
+    def wrapper(widget: W, /, *args: P.args, **kwargs: P.kwargs) -> R | None:
         try:
-            return handler(*args, **kwargs)
+            return handler(widget, *args, **kwargs)
         except UserError as error:
-            widget = args[0]
             message = str(error) + (f" — {error.hint}" if error.hint else "")
             widget.app.notify(message, title="Could not do that", severity="error", timeout=10)
             return None

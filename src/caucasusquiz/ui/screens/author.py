@@ -6,12 +6,14 @@ decision is in the deck file when its key has been handled.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Literal
+
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -21,6 +23,7 @@ from caucasusquiz.authoring.proposals import Proposal
 from caucasusquiz.authoring.review import DraftReview
 from caucasusquiz.authoring.source import excerpt
 from caucasusquiz.decks.model import Card, CardType
+from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.widgets.literal import literal
 
 LIST_SEPARATOR = ";"
@@ -67,7 +70,11 @@ def parse_form(card_type: str, values: dict[str, str]) -> dict[str, FieldValue |
     return changes
 
 
-class AuthorScreen(Screen[None]):
+# What the keys act on: the card, its field form, the card-type list, or a distractor to swap.
+AuthorMode = Literal["card", "edit", "type", "swap"]
+
+
+class AuthorScreen(AppScreen[None]):
     HELP_TITLE = "author: review drafts"
     BINDINGS = [
         Binding("k", "keep", "Keep"),
@@ -87,7 +94,7 @@ class AuthorScreen(Screen[None]):
     def __init__(self, review: DraftReview) -> None:
         super().__init__()
         self.review = review
-        self.mode = "card"  # card | edit | type | swap
+        self.mode: AuthorMode = "card"
         self.proposals: list[Proposal] = []
 
     def compose(self) -> ComposeResult:
@@ -204,7 +211,7 @@ class AuthorScreen(Screen[None]):
             text.append("\n")
         return text
 
-    def _set_mode(self, mode: str) -> None:
+    def _set_mode(self, mode: AuthorMode) -> None:
         self.mode = mode
         self.query_one("#author-form").display = mode == "edit"
         self.query_one("#author-types").display = mode == "type"
@@ -229,7 +236,7 @@ class AuthorScreen(Screen[None]):
                 return self.review.can_undo
         return True
 
-    def _attempt(self, do, done: str | None = None) -> bool:
+    def _attempt(self, do: Callable[[], object], done: str | None = None) -> bool:
         try:
             do()
         except EditError as error:

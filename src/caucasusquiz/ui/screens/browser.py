@@ -6,7 +6,6 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import ColumnKey
 
@@ -15,6 +14,7 @@ from caucasusquiz.decks.model import Card
 from caucasusquiz.study.browse import card_row, parse_query, search, toggle_suspend
 from caucasusquiz.ui.editor import edit_card
 from caucasusquiz.ui.notify_errors import notify_user_errors
+from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.widgets.card_text import context_text
 from caucasusquiz.ui.widgets.literal import literal
 
@@ -22,7 +22,7 @@ MAX_ROWS = 500
 FIXED_COLUMNS = {"deck": 14, "state": 9, "due": 10, "stability": 6, "lapses": 6}
 
 
-class BrowserScreen(Screen[None]):
+class BrowserScreen(AppScreen[None]):
     HELP_TITLE = "card browser"
     BINDINGS = [
         Binding("escape", "back", "Back"),
@@ -79,7 +79,7 @@ class BrowserScreen(Screen[None]):
         )
         self._show_detail()
 
-    def _cells(self, card: Card, now_ms: int) -> list:
+    def _cells(self, card: Card, now_ms: int) -> list[str | Text]:
         row = card_row(self.progress.get(card.key), now_ms, self.app.tz)
         question = literal(card.question)
         question.truncate(self._card_width(), overflow="ellipsis")

@@ -7,6 +7,8 @@ Leaving and joining again with the same name keeps the score.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from rich.text import Text
@@ -39,7 +41,12 @@ class JoinClassScreen(Screen[None]):
     BINDINGS = [Binding("escape", "leave", "Back")]
 
     def __init__(
-        self, data_dir: Path, clock, code: str = "", name: str = "", fixed_name: bool = False
+        self,
+        data_dir: Path,
+        clock: Callable[[], datetime],
+        code: str = "",
+        name: str = "",
+        fixed_name: bool = False,
     ) -> None:
         super().__init__()
         self.data_dir, self.clock, self.code, self.student_name = data_dir, clock, code, name
@@ -218,7 +225,7 @@ class ClassStudentScreen(Screen[None]):
         _leave(self)
 
 
-def _leave(screen: Screen) -> None:
+def _leave(screen: Screen[None]) -> None:
     from caucasusquiz.ui.class_app import ClassApp
 
     # `class join` runs these screens as an app of their own; from the home screen they

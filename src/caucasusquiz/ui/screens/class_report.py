@@ -34,7 +34,9 @@ class ClassReportScreen(Screen[None]):
                 yield Static("Nothing to report yet: no profile has studied and no class quiz was held.")
             for title, header, rows in tables:
                 yield Static(Text(title, style="bold"), classes="report-title")
-                table: DataTable = DataTable(zebra_stripes=True, cursor_type="row", classes="report-table")
+                table: DataTable[Text] = DataTable(
+                    zebra_stripes=True, cursor_type="row", classes="report-table"
+                )
                 table.add_columns(*header)
                 for row in rows:
                     table.add_row(

@@ -7,19 +7,25 @@ does (hand edits and reviewed cards kept, dropped cards left out).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.suggester import Suggester
 from textual.widgets import Footer, Header, Input, ProgressBar, Static
 
 from caucasusquiz.authoring.documents import complete_path, parse_paths
 from caucasusquiz.errors import UserError
+from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.widgets.literal import literal
+
+if TYPE_CHECKING:  # the generator is imported when it runs
+    from caucasusquiz.generator.report import Report
+
+GenerateState = Literal["asking", "running", "done"]
 
 
 class PathSuggester(Suggester):
@@ -32,7 +38,7 @@ class PathSuggester(Suggester):
         return complete_path(value, Path.cwd())
 
 
-class GenerateScreen(Screen[None]):
+class GenerateScreen(AppScreen[None]):
     HELP_TITLE = "new deck from documents"
     BINDINGS = [
         Binding("escape", "back", "Back"),
@@ -41,7 +47,7 @@ class GenerateScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.state = "asking"  # asking | running | done
+        self.state: GenerateState = "asking"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -116,7 +122,7 @@ class GenerateScreen(Screen[None]):
         self.query_one("#generate-report", Static).update(text)
         self.query_one("#generate-paths", Input).focus()
 
-    def _done(self, report) -> None:
+    def _done(self, report: Report) -> None:
         from caucasusquiz.workspace import load_decks
 
         self.state = "done"

@@ -11,12 +11,12 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.widgets.data_table import ColumnKey
 
 from caucasusquiz.study.overview_cache import DeckRow
 from caucasusquiz.ui.notify_errors import notify_user_errors
+from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.screens.dialogs import MessageScreen
 from caucasusquiz.ui.widgets.charts import mastery_bar
 from caucasusquiz.ui.widgets.literal import literal
@@ -25,13 +25,13 @@ MAX_PROBLEMS_SHOWN = 3
 NUMBER_COLUMNS_WIDTH = 5 + 5 + 6 + 14 + 2 * 5 + 2  # New, Due, Cards, Mastery, cell padding, scrollbar
 
 
-class DeckTable(DataTable):
+class DeckTable(DataTable[Text]):
     """The deck list; Enter studies the highlighted deck (and says so in the footer)."""
 
     BINDINGS = [Binding("enter", "select_cursor", "Study")]
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(AppScreen[None]):
     HELP_TITLE = "home"
     BINDINGS = [
         Binding("enter", "study_selected", "Study deck", show=False),

@@ -7,12 +7,12 @@ and Enter writes it into the deck (with its source line and a `reviewed` mark).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -21,8 +21,12 @@ from caucasusquiz.authoring.deck_text import EditError, FieldValue
 from caucasusquiz.authoring.new_card import proposals_for, sentence_at, write_card
 from caucasusquiz.authoring.proposals import Proposal
 from caucasusquiz.decks.model import Deck
+from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.screens.author import LIST_SEPARATOR, parse_form
 from caucasusquiz.ui.widgets.literal import literal
+
+if TYPE_CHECKING:  # the source viewer imports this module when `c` is pressed
+    from caucasusquiz.ui.screens.source import SourceScreen
 
 FORM_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     "cloze": (("text", "Text, with the answer in {{ }}"),),
@@ -48,7 +52,7 @@ def _shown(value: object) -> str:
     return "" if value is None else str(value)
 
 
-class MakeCardScreen(Screen[str | None]):
+class MakeCardScreen(AppScreen[str | None]):
     """Dismisses with the new card's id, or None when the author went back."""
 
     HELP_TITLE = "make a card from the source"
@@ -153,7 +157,7 @@ class MakeCardScreen(Screen[str | None]):
         self.dismiss(None)
 
 
-def open_for_cursor(source_screen: Screen, area: TextArea) -> None:
+def open_for_cursor(source_screen: SourceScreen, area: TextArea) -> None:
     """From the source viewer: the sentence under the cursor, into the deck of the card shown."""
     card = source_screen.card
     document: Path | None = source_screen.document

@@ -7,6 +7,8 @@ makes a new one (after a name prompt). F2 renames and F8 deletes, each after a q
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,6 +23,9 @@ from caucasusquiz.errors import UserError
 from caucasusquiz.store.database import Profile, ProgressStore
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen
 from caucasusquiz.ui.widgets.literal import literal
+
+if TYPE_CHECKING:  # the app opens this module at start-up
+    from caucasusquiz.ui.app import CaucasusQuizApp
 
 NEW = "\x00new"  # the option id of "New profile…"; no profile name can hold NUL
 
@@ -89,7 +94,7 @@ class ProfilePickerScreen(Screen[str | None]):
     def __init__(
         self,
         store: ProgressStore,
-        clock,
+        clock: Callable[[], datetime],
         *,
         current: str | None = None,
         forget: Callable[[str], None] | None = None,
@@ -247,7 +252,7 @@ class ProfilePickerScreen(Screen[str | None]):
 
 
 def settle_profile(
-    app,
+    app: CaucasusQuizApp,
     store: ProgressStore,
     requested: str | None,
     new_profile: str | None,

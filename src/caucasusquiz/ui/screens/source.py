@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 from textual.widgets.text_area import Selection
 
 from caucasusquiz.decks.model import Card
 from caucasusquiz.decks.sources import read_source
 from caucasusquiz.text import strip_forbidden
+from caucasusquiz.ui.screens.app_screen import AppScreen
 
 
-class SourceScreen(Screen[None]):
+class SourceScreen(AppScreen[None]):
     HELP_TITLE = "source document"
     BINDINGS = [
         Binding("escape,q,o", "app.pop_screen", "Back"),
@@ -24,7 +26,7 @@ class SourceScreen(Screen[None]):
     def __init__(self, card: Card) -> None:
         super().__init__()
         self.card = card
-        self.document = None  # the seed file shown, once it could be read
+        self.document: Path | None = None  # the seed file shown, once it could be read
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -9,19 +9,19 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from caucasusquiz.clock import study_day
 from caucasusquiz.study import humanize
 from caucasusquiz.study.stats import Stats, collect_stats
+from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.widgets.charts import BarChart, HeatMap, mastery_bar
 from caucasusquiz.ui.widgets.literal import literal
 
 HISTORY_SHOWN = 30
 
 
-class StatsScreen(Screen[None]):
+class StatsScreen(AppScreen[None]):
     HELP_TITLE = "statistics"
     BINDINGS = [Binding("escape,q,s", "app.pop_screen", "Back")]
 
