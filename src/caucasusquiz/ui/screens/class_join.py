@@ -58,6 +58,10 @@ class JoinClassScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#join-name" if self.code and not self.student_name else "#join-code", Input).focus()
+        if self.code.strip() and self.student_name.strip():
+            # Both given (`class join CODE --name NAME`): join at once; the form stays
+            # only when that fails, with the reason under it.
+            self.join(self.code.strip(), self.student_name.strip())
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         code = self.query_one("#join-code", Input).value.strip()
@@ -67,6 +71,9 @@ class JoinClassScreen(Screen[None]):
         if event.input.id == "join-code" and not name:
             self.query_one("#join-name", Input).focus()
             return
+        self.join(code, name)
+
+    def join(self, code: str, name: str) -> None:
         try:
             database = ClassDatabase.open(self.data_dir)
             try:
