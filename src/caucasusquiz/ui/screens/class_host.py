@@ -17,6 +17,7 @@ from textual.widgets import Digits, Footer, Static
 
 from caucasusquiz.classroom.session import ClassSession, ClassView, Phase
 from caucasusquiz.ui.notify_errors import notify_user_errors
+from caucasusquiz.ui.screens.class_header import status_line
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen
 from caucasusquiz.ui.widgets.class_parts import question_text, standings_text, tally_text
 from caucasusquiz.ui.widgets.literal import literal
@@ -63,10 +64,15 @@ class ClassHostScreen(Screen[None]):
             self.view = view
             self.draw(view)
 
+    def on_resize(self) -> None:
+        if self.view is not None:  # the header is fitted to the width
+            self.draw(self.view)
+
     def draw(self, view: ClassView) -> None:
-        status = Text.assemble(("Class quiz ", "bold"), literal(view.title), f" · code {view.code}")
+        parts = [view.title, f"code {view.code}"]
         if view.question is not None and view.phase is not Phase.ENDED:
-            status.append(f" · question {view.question.position + 1} of {view.total}")
+            parts.append(f"question {view.question.position + 1} of {view.total}")
+        status = status_line(parts, self.app.size.width - 2)
         self.query_one("#class-status", Static).update(status)
         big = self.query_one("#class-big", Digits)
         body = self.query_one("#class-body", Static)
@@ -106,10 +112,12 @@ class ClassHostScreen(Screen[None]):
         text.append_text(standings_text(view.standings, limit=10, gained=False))
         text.append("\nHow the class did, question by question\n\n", style="bold")
         students = max(len(view.students), 1)
-        for question in self.session.questions:
+        # Only the questions that were shown: a class ended in the lobby asked none.
+        asked = self.session.questions[: view.question.position + 1] if view.question is not None else []
+        if not asked:
+            text.append("No question was asked.\n", style="dim")
+        for question in asked:
             tally = self.session.tally(question)
-            if view.question is not None and question.position > view.question.position:
-                break
             share = round(100 * tally.right / students)
             text.append(f"{share:>4}% right  ", style="green" if share >= 50 else "red")
             prompt = question.prompt if len(question.prompt) <= 55 else question.prompt[:54] + "…"
