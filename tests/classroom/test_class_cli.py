@@ -141,3 +141,27 @@ def test_join_with_a_wrong_code_opens_the_form_with_the_reason(play, decks_dir, 
     assert main(["class", "join", "999999", "--name", "Leyla", "--decks", str(decks_dir)]) == 0
     assert seen == [JoinClassScreen.__name__]
     assert "no class is open with the code '999999'" in reasons[0]
+
+
+def test_every_deck_in_the_examples_is_a_bundled_deck():
+    """README, docs/classroom.md and `--help` name only decks a fresh clone has."""
+    import re
+
+    from caucasusquiz.cli import EPILOG
+
+    decks = paths.bundled_dir("decks")
+    assert decks is not None
+    bundled = {deck.stem for deck in decks.glob("*.yaml")}
+    root = Path(__file__).resolve().parents[2]
+    texts = {
+        "README.md": (root / "README.md").read_text(encoding="utf-8"),
+        "docs/classroom.md": (root / "docs" / "classroom.md").read_text(encoding="utf-8"),
+        "--help": EPILOG,
+    }
+    named = {
+        (where, name)
+        for where, text in texts.items()
+        for name in re.findall(r"--deck ([a-z][a-z0-9-]*)\b", text)
+    }
+    assert named, "the examples name no deck any more"
+    assert {(where, name) for where, name in named if name not in bundled} == set()
