@@ -207,6 +207,8 @@ async def test_the_headers_fit_80_columns_and_keep_score_and_rank(decks_dir, iso
     async with host.run_test(size=SIZE) as h, leyla.run_test(size=SIZE) as a:
         await join(a, session.code, "Leyla Mammadova, class 9B")
         await h.press("enter")
+        leyla.screen.poll()  # the question is on her screen before she answers
+        await a.pause()
         clock.now += timedelta(seconds=4)
         question = session.view().question
         keys = [*question.answer, "enter"] if question.is_typed else [right_key(question)]
@@ -258,4 +260,39 @@ async def test_the_students_final_screen_offers_close(decks_dir, isolated_user_d
         assert "rank 1 of 1" in body(leyla)
         await a.press("escape")
         assert leyla._exit_renderables is not None or not leyla.is_running
+    database.close()
+
+
+async def test_the_host_footer_says_what_enter_does_and_students_keep_their_score(
+    decks_dir, isolated_user_dirs, clock
+):
+    locations = paths.resolve(decks=decks_dir, data_dir=isolated_user_dirs)
+    database, session = create_session(locations, None, 2, 20, clock=clock)
+    host = ClassApp(lambda _: ClassHostScreen(session), clock=clock)
+    leyla = ClassApp(lambda app: JoinClassScreen(isolated_user_dirs, app.clock), clock=clock)
+    async with host.run_test(size=SIZE) as h, leyla.run_test(size=SIZE) as a:
+        await join(a, session.code, "Leyla")
+        said = [shown_bindings(host)["enter"]]
+        for _ in range(10):
+            if session.phase is Phase.ENDED:
+                break
+            if session.phase is Phase.QUESTION and session.view().question.position == 0:
+                question = session.view().question
+                leyla.screen.poll()
+                await a.pause()
+                clock.now += timedelta(seconds=2)
+                keys = [*question.answer, "enter"] if question.is_typed else [right_key(question)]
+                await a.press(*keys)
+                host.screen.poll()
+                said.append(shown_bindings(host)["enter"])
+            await h.press("enter")
+            said.append(shown_bindings(host)["enter"])
+            if session.phase is Phase.QUESTION and session.view().question.position == 1:
+                leyla.screen.poll()
+                header = text_of(leyla, "#class-status")
+                assert header.endswith("pts · rank 1 of 1") and " 0 pts" not in header, header
+        assert said[:2] == ["Start", "Reveal now"]
+        assert said[-3:] == ["Scores", "Finish", "Close"]
+        assert "Next question" in said
+        assert "escape" not in shown_bindings(host)  # the class is over: nothing to end
     database.close()

@@ -217,3 +217,11 @@ def test_a_wide_table_goes_on_in_sections_that_repeat_its_first_column():
     assert all(section[0].startswith("deck") and section[1].startswith("economy") for section in sections)
     shown = [name for section in sections for name in re.findall(r"student \d\d", section[0])]
     assert shown == header[1:]  # every column once, in order
+
+
+def test_every_line_of_the_table_fits_80_columns(history, capsys, decks_dir, monkeypatch):
+    """Long card texts, questions and quiz titles included."""
+    monkeypatch.setenv("COLUMNS", "80")
+    out = run_report(capsys, decks_dir)
+    assert f"Live quiz {history[0]}: Azerbaijan–United States relations: history" in out
+    assert max(len(line) for line in out.splitlines()) <= 80, out

@@ -8,6 +8,7 @@ import io
 import json
 import shutil
 import sys
+import textwrap
 from pathlib import Path
 
 from caucasusquiz import paths, profiles
@@ -53,7 +54,7 @@ def render_table(report: ClassReport, width: int | None = None) -> str:
     width = width or shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
     out = []
     for title, header, rows in tables:
-        out.append(title)
+        out += textwrap.wrap(title, width)
         for section in fitted_sections(header, rows, width):
             out += section
             out.append("")

@@ -30,12 +30,17 @@ NEXT_LABEL = {
     Phase.SCOREBOARD: "Next question",
     Phase.ENDED: "Close",
 }
+LAST_SCOREBOARD_LABEL = "Finish"
 
 
 class ClassHostScreen(Screen[None]):
     HELP_TITLE = "class host"
+    # One Enter binding per label; check_action shows the one that says what Enter does now.
     BINDINGS = [
-        Binding("enter", "next", "Next"),
+        *(
+            Binding("enter", f"next({label!r})", label)
+            for label in (*NEXT_LABEL.values(), LAST_SCOREBOARD_LABEL)
+        ),
         Binding("escape", "end", "End class"),
     ]
 
@@ -128,10 +133,22 @@ class ClassHostScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         ended = self.view is not None and self.view.phase is Phase.ENDED
+        if action == "next":
+            return parameters == (self.next_label(),)
         return not (action == "end" and ended)
 
+    def next_label(self) -> str:
+        """What Enter does now, for the footer."""
+        view = self.view
+        if view is None:
+            return NEXT_LABEL[Phase.LOBBY]
+        last = view.question is not None and view.question.position + 1 >= view.total
+        if view.phase is Phase.SCOREBOARD and last:
+            return LAST_SCOREBOARD_LABEL
+        return NEXT_LABEL[view.phase]
+
     @notify_user_errors
-    def action_next(self) -> None:
+    def action_next(self, label: str = "") -> None:
         if self.session.phase is Phase.ENDED:
             self.leave()
             return
