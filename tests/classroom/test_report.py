@@ -225,3 +225,16 @@ def test_every_line_of_the_table_fits_80_columns(history, capsys, decks_dir, mon
     out = run_report(capsys, decks_dir)
     assert f"Live quiz {history[0]}: Azerbaijan–United States relations: history" in out
     assert max(len(line) for line in out.splitlines()) <= 80, out
+
+
+def test_a_quiz_ended_in_the_lobby_reports_no_question(isolated_user_dirs, decks_dir, clock, capsys):
+    locations = paths.resolve(decks=decks_dir, data_dir=isolated_user_dirs)
+    database, session = create_session(locations, None, 2, 20, clock=clock)
+    session.join("Leyla")
+    session.end()
+    code = session.code
+    database.close()
+    out = run_report(capsys, decks_dir, "--class", code)
+    questions = out.split(f"Live quiz {code} — students")[0]
+    assert "(none)" in questions and "right  almost" not in questions
+    assert "Leyla" in out.split(f"Live quiz {code} — students")[1]

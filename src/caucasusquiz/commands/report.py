@@ -55,6 +55,9 @@ def render_table(report: ClassReport, width: int | None = None) -> str:
     out = []
     for title, header, rows in tables:
         out += textwrap.wrap(title, width)
+        if not rows:  # e.g. a quiz ended before its first question
+            out += ["(none)", ""]
+            continue
         for section in fitted_sections(header, rows, width):
             out += section
             out.append("")
