@@ -36,7 +36,8 @@ examples:
   caucasusquiz import shared.apkg   an Anki, Quizlet, CSV or Kahoot file → deck files
   caucasusquiz export cards --format apkg -o decks.apkg
                                     the decks as an Anki package
-  caucasusquiz class host --deck history   a live class quiz for a projector
+  caucasusquiz class host --deck early-history
+                                    a live class quiz for a projector
 
 environment:
   CAUCASUSQUIZ_DECKS     decks folder (default: the decks shipped with the app)

@@ -173,3 +173,126 @@ async def test_a_new_host_takes_over_an_open_class_where_it_was(
         await h.press("enter")  # reveal
         assert f"Answer: {again.view().question.answer}" in body(host)
     database.close()
+
+
+LONG_TITLE = "Early history: 1919 to independence"
+
+
+def long_titled_session(decks_dir: Path, isolated_user_dirs: Path, clock):
+    from caucasusquiz.classroom.questions import build_questions
+    from caucasusquiz.classroom.session import ClassSession
+    from caucasusquiz.classroom.storage import ClassDatabase
+    from caucasusquiz.workspace import load_decks
+
+    cards = list(load_decks(paths.resolve(decks=decks_dir)).cards)
+    database = ClassDatabase.open(isolated_user_dirs)
+    questions = build_questions(cards, 10, {}, seed="long")
+    return database, ClassSession.create(database, questions, title=LONG_TITLE, seconds=20, clock=clock)
+
+
+def shown_bindings(app) -> dict[str, str]:
+    """The footer's keys and what they say they do."""
+    return {
+        binding.key: binding.description
+        for _, binding, enabled, _ in app.screen.active_bindings.values()
+        if enabled and binding.show
+    }
+
+
+async def test_the_headers_fit_80_columns_and_keep_score_and_rank(decks_dir, isolated_user_dirs, clock):
+    database, session = long_titled_session(decks_dir, isolated_user_dirs, clock)
+    session.join("Tural")
+    host = ClassApp(lambda _: ClassHostScreen(session), clock=clock)
+    leyla = ClassApp(lambda app: JoinClassScreen(isolated_user_dirs, app.clock), clock=clock)
+    async with host.run_test(size=SIZE) as h, leyla.run_test(size=SIZE) as a:
+        await join(a, session.code, "Leyla Mammadova, class 9B")
+        await h.press("enter")
+        leyla.screen.poll()  # the question is on her screen before she answers
+        await a.pause()
+        clock.now += timedelta(seconds=4)
+        question = session.view().question
+        keys = [*question.answer, "enter"] if question.is_typed else [right_key(question)]
+        await a.press(*keys)
+        session.reveal()
+        host.screen.poll()
+        leyla.screen.poll()
+        student = text_of(leyla, "#class-status")
+        assert len(student) <= SIZE[0] - 2, student  # the status line has a cell of padding each side
+        assert student.endswith("pts · rank 1 of 2") and "Leyla Mammadova, class 9B" in student
+        assert student.startswith("Early history") and "…" in student  # the title gave way
+        assert int(student.split(" · ")[-2].split()[0]) > 0
+        await h.press("enter", "enter")  # scores, then question 2
+        header = text_of(host, "#class-status")
+        assert len(header) <= SIZE[0] - 2, header
+        assert header.endswith(f"question 2 of {session.view().total}") and f"code {session.code}" in header
+    database.close()
+
+
+async def test_a_class_ended_in_the_lobby_lists_no_question(decks_dir, isolated_user_dirs, clock):
+    locations = paths.resolve(decks=decks_dir, data_dir=isolated_user_dirs)
+    database, session = create_session(locations, None, 3, 20, clock=clock)
+    session.join("Leyla")
+    session.join("Tural")
+    host = ClassApp(lambda _: ClassHostScreen(session), clock=clock)
+    async with host.run_test(size=SIZE) as h:
+        await h.press("escape", "y")
+        assert session.phase is Phase.ENDED
+        summary = body(host)
+        assert "The class is over" in summary and "No question was asked." in summary
+        assert "% right" not in summary
+        assert not any(q.prompt[:40] in summary for q in session.questions)
+        assert "Leyla" in summary and "Tural" in summary  # they joined, even with no points
+        assert "Nobody has joined" not in summary
+    database.close()
+
+
+async def test_the_students_final_screen_offers_close(decks_dir, isolated_user_dirs, clock):
+    locations = paths.resolve(decks=decks_dir, data_dir=isolated_user_dirs)
+    database, session = create_session(locations, None, 2, 20, clock=clock)
+    leyla = ClassApp(lambda app: JoinClassScreen(isolated_user_dirs, app.clock), clock=clock)
+    async with leyla.run_test(size=SIZE) as a:
+        await join(a, session.code, "Leyla")
+        assert shown_bindings(leyla)["escape"] == "Leave (rejoin keeps your score)"
+        session.end()
+        leyla.screen.poll()
+        await a.pause()
+        assert shown_bindings(leyla)["escape"] == "Close"
+        assert "rank 1 of 1" in body(leyla)
+        await a.press("escape")
+        assert leyla._exit_renderables is not None or not leyla.is_running
+    database.close()
+
+
+async def test_the_host_footer_says_what_enter_does_and_students_keep_their_score(
+    decks_dir, isolated_user_dirs, clock
+):
+    locations = paths.resolve(decks=decks_dir, data_dir=isolated_user_dirs)
+    database, session = create_session(locations, None, 2, 20, clock=clock)
+    host = ClassApp(lambda _: ClassHostScreen(session), clock=clock)
+    leyla = ClassApp(lambda app: JoinClassScreen(isolated_user_dirs, app.clock), clock=clock)
+    async with host.run_test(size=SIZE) as h, leyla.run_test(size=SIZE) as a:
+        await join(a, session.code, "Leyla")
+        said = [shown_bindings(host)["enter"]]
+        for _ in range(10):
+            if session.phase is Phase.ENDED:
+                break
+            if session.phase is Phase.QUESTION and session.view().question.position == 0:
+                question = session.view().question
+                leyla.screen.poll()
+                await a.pause()
+                clock.now += timedelta(seconds=2)
+                keys = [*question.answer, "enter"] if question.is_typed else [right_key(question)]
+                await a.press(*keys)
+                host.screen.poll()
+                said.append(shown_bindings(host)["enter"])
+            await h.press("enter")
+            said.append(shown_bindings(host)["enter"])
+            if session.phase is Phase.QUESTION and session.view().question.position == 1:
+                leyla.screen.poll()
+                header = text_of(leyla, "#class-status")
+                assert header.endswith("pts · rank 1 of 1") and " 0 pts" not in header, header
+        assert said[:2] == ["Start", "Reveal now"]
+        assert said[-3:] == ["Scores", "Finish", "Close"]
+        assert "Next question" in said
+        assert "escape" not in shown_bindings(host)  # the class is over: nothing to end
+    database.close()

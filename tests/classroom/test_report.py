@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,80 @@ async def test_the_class_report_screen_shows_the_same_tables(history, decks_dir,
         assert "75%" in str(cards.get_row_at(0)[0]) and "history/sec907" in str(cards.get_row_at(0)[3])
         await pilot.press("escape")
         assert not isinstance(app.screen, ClassReportScreen)
+
+
+DECK_NAMES = [
+    f"{topic}-{part}" for topic in ("early-history", "diplomacy", "economy") for part in ("a", "b", "c")
+]
+
+
+def test_the_table_fits_80_columns_and_csv_keeps_every_deck(
+    capsys, tmp_path, example_deck, make_profiles, monkeypatch
+):
+    """Nine decks and three students: the table fits the terminal; CSV keeps a column per deck."""
+    decks = tmp_path / "many-decks"
+    decks.mkdir()
+    for name in DECK_NAMES:
+        (decks / f"{name}.yaml").write_text(example_deck.read_text(encoding="utf-8"), encoding="utf-8")
+    make_profiles("Leyla", "Tural", "Aysel Mammadova")
+    monkeypatch.setenv("COLUMNS", "80")
+
+    out = run_report(capsys, decks)
+    assert max(len(line) for line in out.splitlines()) <= 80, out
+    students = out.split("\n\n")[0].splitlines()
+    assert students[0] == "Students"
+    assert students[1].split() == [
+        "student",
+        "reviews",
+        "minutes",
+        "accuracy",
+        "retention",
+        "mastery",
+        "last",
+        "active",
+    ]
+    assert "Mastery per deck (share of mature cards)" in out
+    per_deck = out.split("Mastery per deck (share of mature cards)\n")[1].splitlines()
+    assert per_deck[0].split() == ["deck", "Aysel", "Mammadova", "Leyla", "Tural"]
+    assert [line.split()[0] for line in per_deck[1:10]] == sorted(DECK_NAMES)
+
+    rows = list(csv.reader(io.StringIO(run_report(capsys, decks, "--format", "csv"))))
+    header = rows[rows.index(["Students"]) + 1]
+    assert [cell for cell in header if cell.startswith("mastery ")] == [
+        f"mastery {d}" for d in sorted(DECK_NAMES)
+    ]
+    data = json.loads(run_report(capsys, decks, "--format", "json"))
+    assert sorted(data["students"][0]["mastery"]) == sorted(DECK_NAMES)
+
+
+def test_a_wide_table_goes_on_in_sections_that_repeat_its_first_column():
+    from caucasusquiz.commands.report import fitted_sections
+
+    header = ["deck", *(f"student {n:02}" for n in range(12))]
+    sections = fitted_sections(header, [["economy", *["50%"] * 12]], 60)
+    assert len(sections) > 1
+    assert all(len(line) <= 60 for section in sections for line in section)
+    assert all(section[0].startswith("deck") and section[1].startswith("economy") for section in sections)
+    shown = [name for section in sections for name in re.findall(r"student \d\d", section[0])]
+    assert shown == header[1:]  # every column once, in order
+
+
+def test_every_line_of_the_table_fits_80_columns(history, capsys, decks_dir, monkeypatch):
+    """Long card texts, questions and quiz titles included."""
+    monkeypatch.setenv("COLUMNS", "80")
+    out = run_report(capsys, decks_dir)
+    assert f"Live quiz {history[0]}: Azerbaijan–United States relations: history" in out
+    assert max(len(line) for line in out.splitlines()) <= 80, out
+
+
+def test_a_quiz_ended_in_the_lobby_reports_no_question(isolated_user_dirs, decks_dir, clock, capsys):
+    locations = paths.resolve(decks=decks_dir, data_dir=isolated_user_dirs)
+    database, session = create_session(locations, None, 2, 20, clock=clock)
+    session.join("Leyla")
+    session.end()
+    code = session.code
+    database.close()
+    out = run_report(capsys, decks_dir, "--class", code)
+    questions = out.split(f"Live quiz {code} — students")[0]
+    assert "(none)" in questions and "right  almost" not in questions
+    assert "Leyla" in out.split(f"Live quiz {code} — students")[1]

@@ -34,6 +34,7 @@ class StudentRow:
     retention: float | None  # true retention, when measured
     mastery: dict[str, float]  # deck id → share of mature cards
     last_active: str | None  # ISO date-time (UTC)
+    overall_mastery: float | None = None  # share of mature cards over all the decks
 
 
 @dataclass
@@ -100,6 +101,7 @@ def student_rows(
         reviews = store.reviews(profile.id)
         stats = collect_stats(store, profile, collection, settings, now)
         passed = sum(1 for r in reviews if r.grade > 1)
+        cards = sum(deck.cards for deck in stats.decks)
         rows.append(
             StudentRow(
                 name=profile.name,
@@ -111,6 +113,7 @@ def student_rows(
                 last_active=from_ms(reviews[-1].reviewed_ms).isoformat(timespec="minutes")
                 if reviews
                 else None,
+                overall_mastery=round(sum(deck.mature for deck in stats.decks) / cards, 4) if cards else None,
             )
         )
     return rows
@@ -186,8 +189,11 @@ def _pct(value: float | None) -> str:
     return humanize.percent(value) if value is not None else "–"
 
 
-def report_tables(report: ClassReport) -> list[tuple[str, list[str], list[list[str]]]]:
-    """The report as titled tables of strings, shared by every text format."""
+Table = tuple[str, list[str], list[list[str]]]
+
+
+def report_tables(report: ClassReport) -> list[Table]:
+    """The report as titled tables of strings, every column (Markdown, CSV and the app)."""
     tables = []
     if report.students:
         decks = sorted({deck for s in report.students for deck in s.mastery})
@@ -210,6 +216,46 @@ def report_tables(report: ClassReport) -> list[tuple[str, list[str], list[list[s
                 ],
             )
         )
+    return tables + _card_and_quiz_tables(report)
+
+
+def summary_tables(report: ClassReport) -> list[Table]:
+    """The report for a terminal: one mastery figure per student, and mastery per deck as a
+    table of its own with a row per deck, so no table grows a column per deck."""
+    tables: list[Table] = []
+    if report.students:
+        tables.append(
+            (
+                "Students",
+                ["student", "reviews", "minutes", "accuracy", "retention", "mastery", "last active"],
+                [
+                    [
+                        s.name,
+                        str(s.reviews),
+                        f"{s.minutes:g}",
+                        _pct(s.accuracy),
+                        _pct(s.retention),
+                        _pct(s.overall_mastery),
+                        s.last_active or "never",
+                    ]
+                    for s in report.students
+                ],
+            )
+        )
+        decks = sorted({deck for s in report.students for deck in s.mastery})
+        if decks:
+            tables.append(
+                (
+                    "Mastery per deck (share of mature cards)",
+                    ["deck", *(s.name for s in report.students)],
+                    [[deck, *(_pct(s.mastery.get(deck)) for s in report.students)] for deck in decks],
+                )
+            )
+    return tables + _card_and_quiz_tables(report)
+
+
+def _card_and_quiz_tables(report: ClassReport) -> list[Table]:
+    tables: list[Table] = []
     if report.cards:
         tables.append(
             (

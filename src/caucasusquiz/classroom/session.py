@@ -288,6 +288,10 @@ class ClassSession:
             if row.phase in (Phase.REVEAL, Phase.SCOREBOARD, Phase.ENDED):
                 extra["tally"] = self.tally(question)
                 extra["standings"] = tuple(self.standings(question.position))
+            elif question.position > 0:  # a student keeps seeing their score while answering
+                extra["standings"] = tuple(self.standings(question.position - 1))
+        elif row.phase is Phase.ENDED:  # ended in the lobby: everyone who joined, no points yet
+            extra["standings"] = tuple(self.standings(-1))
         if student_id is not None:
             extra["mine"] = self._mine(student_id, row, question, extra.get("standings"))
         return replace(view, **extra)

@@ -111,6 +111,7 @@ def host(locations: paths.Locations, args: argparse.Namespace) -> int:
     from caucasusquiz.ui.class_app import ClassApp
     from caucasusquiz.ui.screens.class_host import ClassHostScreen
 
+    code = session.code  # read now: the class file is closed when the closing line is printed
     try:
         app = ClassApp(lambda _: ClassHostScreen(session))
         app.run()
@@ -119,7 +120,7 @@ def host(locations: paths.Locations, args: argparse.Namespace) -> int:
             print(f"{counted} answers were recorded as reviews in the students' profiles.")
     finally:
         database.close()
-    print(f"Class {session.code} ended. Report: caucasusquiz report --class {session.code}")
+    print(f"Class {code} ended. Report: caucasusquiz report --class {code}")
     return app.return_code or 0
 
 

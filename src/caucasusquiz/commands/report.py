@@ -6,15 +6,21 @@ import argparse
 import csv
 import io
 import json
+import shutil
 import sys
+import textwrap
 from pathlib import Path
 
 from caucasusquiz import paths, profiles
-from caucasusquiz.classroom.report import ClassReport, build_report, report_tables
+from caucasusquiz.classroom.report import ClassReport, build_report, report_tables, summary_tables
 from caucasusquiz.clock import utc_now
 from caucasusquiz.errors import UserError
 
 FORMATS = ("table", "md", "csv", "json")
+DEFAULT_WIDTH = 80  # when the output is not a terminal
+MAX_CELL = 50
+MIN_CELL = 16
+GAP = "  "
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,21 +45,55 @@ def build(locations: paths.Locations, args: argparse.Namespace) -> ClassReport:
     return build_report(locations, names, args.deck, args.class_code, utc_now())
 
 
-def render_table(report: ClassReport) -> str:
-    tables = report_tables(report)
+def render_table(report: ClassReport, width: int | None = None) -> str:
+    """Plain tables that fit the terminal: long texts are shortened with …, and a table still
+    too wide goes on in another section that repeats its first column."""
+    tables = summary_tables(report)
     if not tables:
         return "Nothing to report yet: no profile has studied and no class quiz was held.\n"
+    width = width or shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
     out = []
     for title, header, rows in tables:
-        widths = [min(50, max(len(cell) for cell in column)) for column in zip(header, *rows, strict=True)]
-        out.append(title)
-        for row in [header, *rows]:
-            cells = [
-                cell if len(cell) <= w else cell[: w - 1] + "…" for cell, w in zip(row, widths, strict=True)
-            ]
-            out.append("  ".join(f"{c:<{w}}" for c, w in zip(cells, widths, strict=True)).rstrip())
-        out.append("")
+        out += textwrap.wrap(title, width)
+        if not rows:  # e.g. a quiz ended before its first question
+            out += ["(none)", ""]
+            continue
+        for section in fitted_sections(header, rows, width):
+            out += section
+            out.append("")
     return "\n".join(out)
+
+
+def fitted_sections(header: list[str], rows: list[list[str]], width: int) -> list[list[str]]:
+    """The table's lines in `width` columns, as one section or more (columns split, the first repeated)."""
+    widths = [min(MAX_CELL, max(len(cell) for cell in column)) for column in zip(header, *rows, strict=True)]
+    # The widest columns (card and question texts) give way first, down to a readable width.
+    while _span(widths) > width:
+        widest = max(range(len(widths)), key=widths.__getitem__)
+        if widths[widest] <= MIN_CELL:
+            break
+        widths[widest] = max(MIN_CELL, widths[widest] - (_span(widths) - width))
+    groups: list[list[int]] = [[0]]
+    for index in range(1, len(widths)):
+        if len(groups[-1]) > 1 and _span([widths[i] for i in [*groups[-1], index]]) > width:
+            groups.append([0])
+        groups[-1].append(index)
+    sections = []
+    for group in groups:
+        lines = []
+        for row in [header, *rows]:
+            cells = [_shorten(row[i], widths[i]) for i in group]
+            lines.append(GAP.join(f"{c:<{widths[i]}}" for c, i in zip(cells, group, strict=True)).rstrip())
+        sections.append(lines)
+    return sections
+
+
+def _span(widths: list[int]) -> int:
+    return sum(widths) + len(GAP) * (len(widths) - 1)
+
+
+def _shorten(cell: str, width: int) -> str:
+    return cell if len(cell) <= width else cell[: width - 1] + "…"
 
 
 def render_markdown(report: ClassReport) -> str:

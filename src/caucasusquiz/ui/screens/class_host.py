@@ -17,6 +17,7 @@ from textual.widgets import Digits, Footer, Static
 
 from caucasusquiz.classroom.session import ClassSession, ClassView, Phase
 from caucasusquiz.ui.notify_errors import notify_user_errors
+from caucasusquiz.ui.screens.class_header import status_line
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen
 from caucasusquiz.ui.widgets.class_parts import question_text, standings_text, tally_text
 from caucasusquiz.ui.widgets.literal import literal
@@ -29,12 +30,17 @@ NEXT_LABEL = {
     Phase.SCOREBOARD: "Next question",
     Phase.ENDED: "Close",
 }
+LAST_SCOREBOARD_LABEL = "Finish"
 
 
 class ClassHostScreen(Screen[None]):
     HELP_TITLE = "class host"
+    # One Enter binding per label; check_action shows the one that says what Enter does now.
     BINDINGS = [
-        Binding("enter", "next", "Next"),
+        *(
+            Binding("enter", f"next({label!r})", label)
+            for label in (*NEXT_LABEL.values(), LAST_SCOREBOARD_LABEL)
+        ),
         Binding("escape", "end", "End class"),
     ]
 
@@ -63,10 +69,15 @@ class ClassHostScreen(Screen[None]):
             self.view = view
             self.draw(view)
 
+    def on_resize(self) -> None:
+        if self.view is not None:  # the header is fitted to the width
+            self.draw(self.view)
+
     def draw(self, view: ClassView) -> None:
-        status = Text.assemble(("Class quiz ", "bold"), literal(view.title), f" · code {view.code}")
+        parts = [view.title, f"code {view.code}"]
         if view.question is not None and view.phase is not Phase.ENDED:
-            status.append(f" · question {view.question.position + 1} of {view.total}")
+            parts.append(f"question {view.question.position + 1} of {view.total}")
+        status = status_line(parts, self.app.size.width - 2)
         self.query_one("#class-status", Static).update(status)
         big = self.query_one("#class-big", Digits)
         body = self.query_one("#class-body", Static)
@@ -106,10 +117,12 @@ class ClassHostScreen(Screen[None]):
         text.append_text(standings_text(view.standings, limit=10, gained=False))
         text.append("\nHow the class did, question by question\n\n", style="bold")
         students = max(len(view.students), 1)
-        for question in self.session.questions:
+        # Only the questions that were shown: a class ended in the lobby asked none.
+        asked = self.session.questions[: view.question.position + 1] if view.question is not None else []
+        if not asked:
+            text.append("No question was asked.\n", style="dim")
+        for question in asked:
             tally = self.session.tally(question)
-            if view.question is not None and question.position > view.question.position:
-                break
             share = round(100 * tally.right / students)
             text.append(f"{share:>4}% right  ", style="green" if share >= 50 else "red")
             prompt = question.prompt if len(question.prompt) <= 55 else question.prompt[:54] + "…"
@@ -120,10 +133,22 @@ class ClassHostScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         ended = self.view is not None and self.view.phase is Phase.ENDED
+        if action == "next":
+            return parameters == (self.next_label(),)
         return not (action == "end" and ended)
 
+    def next_label(self) -> str:
+        """What Enter does now, for the footer."""
+        view = self.view
+        if view is None:
+            return NEXT_LABEL[Phase.LOBBY]
+        last = view.question is not None and view.question.position + 1 >= view.total
+        if view.phase is Phase.SCOREBOARD and last:
+            return LAST_SCOREBOARD_LABEL
+        return NEXT_LABEL[view.phase]
+
     @notify_user_errors
-    def action_next(self) -> None:
+    def action_next(self, label: str = "") -> None:
         if self.session.phase is Phase.ENDED:
             self.leave()
             return

@@ -23,6 +23,7 @@ from caucasusquiz.classroom.session import ClassSession, ClassView, Phase
 from caucasusquiz.classroom.storage import ClassDatabase
 from caucasusquiz.errors import UserError
 from caucasusquiz.ui.notify_errors import notify_user_errors
+from caucasusquiz.ui.screens.class_header import status_line
 from caucasusquiz.ui.widgets.class_parts import (
     VERDICT_STYLE,
     VERDICT_WORD,
@@ -65,6 +66,10 @@ class JoinClassScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#join-name" if self.code and not self.student_name else "#join-code", Input).focus()
+        if self.code.strip() and self.student_name.strip():
+            # Both given (`class join CODE --name NAME`): join at once; the form stays
+            # only when that fails, with the reason under it.
+            self.join(self.code.strip(), self.student_name.strip())
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         code = self.query_one("#join-code", Input).value.strip()
@@ -74,6 +79,9 @@ class JoinClassScreen(Screen[None]):
         if event.input.id == "join-code" and not name:
             self.query_one("#join-name", Input).focus()
             return
+        self.join(code, name)
+
+    def join(self, code: str, name: str) -> None:
         try:
             database = ClassDatabase.open(self.data_dir)
             try:
@@ -94,7 +102,10 @@ class JoinClassScreen(Screen[None]):
 
 class ClassStudentScreen(Screen[None]):
     HELP_TITLE = "class quiz"
-    BINDINGS = [Binding("escape", "leave", "Leave (rejoin keeps your score)")]
+    BINDINGS = [
+        Binding("escape", "leave", "Leave (rejoin keeps your score)"),
+        Binding("escape", "close", "Close"),  # once the class is over, nothing to rejoin
+    ]
 
     def __init__(self, session: ClassSession, student_id: int, name: str) -> None:
         super().__init__()
@@ -129,14 +140,18 @@ class ClassStudentScreen(Screen[None]):
             self.view = view
             self.draw(view, changed_question)
 
+    def on_resize(self) -> None:
+        if self.view is not None:  # the header is fitted to the width
+            self.draw(self.view, changed_question=False)
+
     def draw(self, view: ClassView, changed_question: bool) -> None:
         mine = view.mine
-        status = Text.assemble(
-            ("Class quiz ", "bold"), literal(view.title), " · ", literal(self.student_name)
-        )
+        parts = [view.title, self.student_name]
         if mine is not None and mine.rank is not None:
-            status.append(f" · {mine.score} points, rank {mine.rank} of {len(view.students)}")
+            parts.append(f"{mine.score} pts · rank {mine.rank} of {len(view.students)}")
+        status = status_line(parts, self.app.size.width - 2)
         self.query_one("#class-status", Static).update(status)
+        self.refresh_bindings()
         big = self.query_one("#class-big", Digits)
         body = self.query_one("#class-body", Static)
         answer = self.query_one("#class-answer", Input)
@@ -221,7 +236,18 @@ class ClassStudentScreen(Screen[None]):
             note.update(Text("Too late for this question.", style="dim"))
         self.poll()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        ended = self.view is not None and self.view.phase is Phase.ENDED
+        if action == "leave":
+            return not ended
+        if action == "close":
+            return ended
+        return True
+
     def action_leave(self) -> None:
+        _leave(self)
+
+    def action_close(self) -> None:
         _leave(self)
 
 
