@@ -116,3 +116,50 @@ def fit(histories: Histories, current: Sequence[float], reviews: int | None = No
         Fit(after.log_loss, after.rmse_bins),
         fitted,
     )
+
+
+# "auto" desired retention is kept in this range: below 0.80 a learner forgets one due card
+# in five, above 0.95 the workload grows steeply for little more recall.
+LOWEST_AUTO_RETENTION, HIGHEST_AUTO_RETENTION = 0.80, 0.95
+# The simulated study plan the optimal retention is computed for: a year of daily sessions.
+OPTIMAL_RETENTION_CARDS = 1000
+OPTIMAL_RETENTION_DAYS = 365
+
+
+def optimal_retention(
+    parameters: Sequence[float],
+    new_per_day: int = 20,
+    reviews_per_day: int = 200,
+    learning_steps: int = 2,
+    relearning_steps: int = 1,
+    maximum_interval_days: int = 36500,
+) -> float:
+    """The desired retention that costs the least study time per card memorised, for a
+    learner with these FSRS parameters (Anki's "compute optimal retention"), within
+    LOWEST_AUTO_RETENTION–HIGHEST_AUTO_RETENTION.
+
+    fsrs-rs simulates a year of study with the parameters as the learner's memory and
+    searches the retention; answer times and grade shares are Anki's measured medians.
+    With FSRS-6 the unbounded optimum is often at or below fsrs-rs's own floor of 0.70, so
+    the result is frequently our lower bound. Deterministic; about a second.
+    """
+    rs = _rust()
+    defaults = rs.default_simulator_config()
+    config = rs.SimulatorConfig(
+        deck_size=OPTIMAL_RETENTION_CARDS,
+        learn_span=OPTIMAL_RETENTION_DAYS,
+        max_cost_perday=defaults.max_cost_perday,
+        max_ivl=float(maximum_interval_days),
+        first_rating_prob=defaults.first_rating_prob,
+        review_rating_prob=defaults.review_rating_prob,
+        learn_limit=max(1, new_per_day),
+        review_limit=max(1, reviews_per_day),
+        new_cards_ignore_review_limit=True,
+        learning_step_transitions=defaults.learning_step_transitions,
+        relearning_step_transitions=defaults.relearning_step_transitions,
+        state_rating_costs=defaults.state_rating_costs,
+        learning_step_count=learning_steps,
+        relearning_step_count=relearning_steps,
+    )
+    optimum = float(rs.optimal_retention(config, list(parameters)))
+    return round(min(max(optimum, LOWEST_AUTO_RETENTION), HIGHEST_AUTO_RETENTION), 3)
