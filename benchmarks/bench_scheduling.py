@@ -306,6 +306,7 @@ class OurScheduler:
         self.fits = self.adopted = 0
         self.fit_seconds = 0.0
         self.retentions: list[float] = []  # the desired retention after each session
+        self.auto_retentions: dict[tuple[float, ...], float] = {}
 
     def review(self, card: int, grade: int, now_ms: int) -> int:
         before = self.memories[card]
@@ -334,15 +335,15 @@ class OurScheduler:
         finally:
             self.fits += 1
             self.fit_seconds += time.perf_counter() - started
-        if result.improved:
-            self.adopted += 1
-            # As study.refit does: with "auto", the optimal retention for the new parameters.
-            auto = (
-                retention_for(result.parameters, self.settings)
-                if self.settings.fixed_retention is None
-                else None
-            )
-            self.scheduler = Scheduler(self.settings, result.parameters, auto_retention=auto)
+        parameters = result.parameters if result.improved else self.scheduler.parameters
+        self.adopted += result.improved
+        # As study.refit does: with "auto", the optimal retention for the parameters the fit
+        # has just judged (the new ones, or the current ones when the fit was not better).
+        if self.settings.fixed_retention is None and parameters not in self.auto_retentions:
+            self.auto_retentions[parameters] = retention_for(parameters, self.settings)
+        if result.improved or self.settings.fixed_retention is None:
+            auto = self.auto_retentions.get(parameters)
+            self.scheduler = Scheduler(self.settings, parameters, auto_retention=auto)
 
     def is_new(self, card: int) -> bool:
         return self.memories[card].is_new

@@ -123,6 +123,22 @@ def test_the_old_parameters_stay_when_the_fit_is_not_better_on_held_out_reviews(
     store.close()
 
 
+def test_defaults_that_a_fit_could_not_beat_get_their_optimal_retention(database, monkeypatch):
+    store, profile_id = open_profile(database)
+    add_history(store, profile_id, range(150))
+    store.close()
+    worse = OptimizeResult(500, 400, 100, Fit(0.30, 0.05), Fit(0.35, 0.07), DEFAULT_PARAMETERS)
+    monkeypatch.setattr(refit_module, "optimize", lambda reviews, current, day_starts_at, tz: worse)
+    outcome = refit_profile(database, profile_id)
+    assert outcome is not None and outcome.adopted is None
+    assert outcome.retention == optimal_retention(DEFAULT_PARAMETERS)
+    store, _ = open_profile(database)
+    assert store.parameters(profile_id) is None  # still FSRS's defaults, now judged on this learner
+    session = StudySession(store, store.profile("learner", START), Collection([]), Settings())
+    assert session.scheduler.desired_retention == outcome.retention != 0.9
+    store.close()
+
+
 def test_too_few_reviews_change_nothing(database):
     store, profile_id = open_profile(database)
     add_history(store, profile_id, range(5))

@@ -6,8 +6,9 @@ Runs off the UI thread (the app starts it in a thread worker at launch and after
 session) on its own database connection, so it never blocks an answer: the fit reads
 the log without a lock (WAL) and writes one short UPDATE. New parameters are adopted only
 when they predict held-out reviews better than the current ones (`optimize.fit`). The
-optimal retention (`optimize.optimal_retention`) is saved beside the parameters it was
-computed for, so a schedule never uses one profile's retention with other parameters.
+optimal retention (`optimize.optimal_retention`) is computed once the parameters have been
+judged on the learner's history (fitted, or a fit could not beat them), and saved beside
+the parameters it was computed for, so a schedule never uses it with other parameters.
 """
 
 from __future__ import annotations
@@ -73,14 +74,15 @@ def retention_for(parameters: Sequence[float], settings: Settings) -> float:
 
 
 def auto_retention(store: ProgressStore, profile_id: int, parameters: Sequence[float] | None) -> float | None:
-    """The saved optimal retention for the profile's current `parameters`; None when there is
-    none yet (parameters not fitted, or fitted since): the scheduler then uses 0.9."""
+    """The saved optimal retention for the profile's current `parameters` (None: FSRS's
+    defaults); None when there is none yet: the scheduler then uses 0.9."""
     raw = store.meta(_retention_key(profile_id))
-    if raw is None or not parameters:
+    if raw is None:
         return None
+    current = [float(p) for p in (parameters or DEFAULT_PARAMETERS)]
     try:
         saved = json.loads(raw)
-        if [float(p) for p in saved["parameters"]] == [float(p) for p in parameters]:
+        if [float(p) for p in saved["parameters"]] == current:
             return float(saved["retention"])
     except (ValueError, TypeError, KeyError):
         pass  # an older or damaged entry: computed again at the next refit
@@ -95,8 +97,8 @@ def refit_profile(
     settings: Settings | None = None,
 ) -> RefitOutcome | None:
     """Refit the profile's parameters if due, and save them if they are better; with
-    desired_retention = "auto", compute the optimal retention for fitted parameters that
-    have none yet. None: nothing was due.
+    desired_retention = "auto", compute the optimal retention for the profile's parameters
+    once they have been judged on its history, if they have none yet. None: nothing to do.
 
     Opens its own connection to `database`, so it can run in a thread beside a session.
     """
@@ -117,10 +119,12 @@ def refit_profile(
                 result = None  # e.g. every review on one day: nothing to check a fit against yet
             store.set_meta(_attempt_key(profile_id), str(count))
             fitted = True
-        outcome = RefitOutcome(count, result)
-        if outcome.adopted is not None:
-            store.set_parameters(profile_id, outcome.adopted)
-        retention = _update_retention(store, profile_id, settings)
+        if result is not None and result.improved:
+            store.set_parameters(profile_id, result.parameters)
+        # Parameters are the learner's own once fitted, or once a fit on their history could
+        # not beat them (FSRS's defaults already describe this learner).
+        judged = store.parameters(profile_id) is not None or result is not None
+        retention = _update_retention(store, profile_id, settings) if judged else None
         if not fitted and retention is None:
             return None
         return RefitOutcome(count, result, retention)
@@ -129,10 +133,10 @@ def refit_profile(
 
 
 def _update_retention(store: ProgressStore, profile_id: int, settings: Settings) -> float | None:
-    """Compute and save the optimal retention for the profile's fitted parameters, if it has
-    none for them yet and the settings ask for "auto"; returns what was computed."""
-    parameters = store.parameters(profile_id)
-    if settings.fixed_retention is not None or parameters is None:
+    """Compute and save the optimal retention for the profile's parameters, if it has none
+    for them yet and the settings ask for "auto"; returns what was computed."""
+    parameters = store.parameters(profile_id) or DEFAULT_PARAMETERS
+    if settings.fixed_retention is not None:
         return None
     if auto_retention(store, profile_id, parameters) is not None:
         return None
