@@ -306,7 +306,6 @@ class OurScheduler:
         self.fits = self.adopted = 0
         self.fit_seconds = 0.0
         self.retentions: list[float] = []  # the desired retention after each session
-        self.auto_retentions: dict[tuple[float, ...], float] = {}
 
     def review(self, card: int, grade: int, now_ms: int) -> int:
         before = self.memories[card]
@@ -339,11 +338,12 @@ class OurScheduler:
         self.adopted += result.improved
         # As study.refit does: with "auto", the optimal retention for the parameters the fit
         # has just judged (the new ones, or the current ones when the fit was not better).
-        if self.settings.fixed_retention is None and parameters not in self.auto_retentions:
-            self.auto_retentions[parameters] = retention_for(parameters, self.settings)
-        if result.improved or self.settings.fixed_retention is None:
-            auto = self.auto_retentions.get(parameters)
+        if self.settings.fixed_retention is None:
+            judged = result.after if result.improved else result.before
+            auto = retention_for(parameters, self.settings, judged.overestimate)
             self.scheduler = Scheduler(self.settings, parameters, auto_retention=auto)
+        elif result.improved:
+            self.scheduler = Scheduler(self.settings, parameters)
 
     def is_new(self, card: int) -> bool:
         return self.memories[card].is_new

@@ -20,6 +20,7 @@ from caucasusquiz.study.optimize import (
     Fit,
     OptimizeResult,
     optimal_retention,
+    optimize,
 )
 from caucasusquiz.study.refit import REFIT_GROWTH, auto_retention, refit_due, refit_profile
 from caucasusquiz.study.scheduler import DEFAULT_PARAMETERS
@@ -194,3 +195,16 @@ def test_optimal_retention_stays_in_the_range_a_learner_can_live_with():
         retention = optimal_retention(parameters)
         assert LOWEST_AUTO_RETENTION <= retention <= HIGHEST_AUTO_RETENTION
         assert optimal_retention(parameters) == retention  # deterministic: same parameters, same value
+
+
+def test_a_model_that_expects_more_recall_than_the_learner_shows_gets_a_higher_retention(database):
+    store, profile_id = open_profile(database)
+    add_history(store, profile_id, range(150))  # forgets faster than FSRS's defaults expect
+    result = optimize(store.reviews(profile_id), DEFAULT_PARAMETERS)
+    store.close()
+    assert result.before.overestimate > 0.02  # the defaults over-predict this learner's recall
+    assert abs(result.after.overestimate) < result.before.overestimate  # the fit much less
+    plain = optimal_retention(DEFAULT_PARAMETERS)
+    assert optimal_retention(DEFAULT_PARAMETERS, overestimate=0.2) > plain
+    assert optimal_retention(DEFAULT_PARAMETERS, overestimate=-0.2) == plain  # never lowered for it
+    assert optimal_retention(DEFAULT_PARAMETERS, overestimate=1.0) == HIGHEST_AUTO_RETENTION

@@ -61,8 +61,9 @@ def _retention_key(profile_id: int) -> str:
     return f"auto_retention/{profile_id}"
 
 
-def retention_for(parameters: Sequence[float], settings: Settings) -> float:
-    """The optimal desired retention for a learner with `parameters`, studying as `settings` say."""
+def retention_for(parameters: Sequence[float], settings: Settings, overestimate: float = 0.0) -> float:
+    """The optimal desired retention for a learner with `parameters`, studying as `settings`
+    say; `overestimate`: how much recall the parameters over-predict on held-out reviews."""
     return optimal_retention(
         parameters,
         new_per_day=settings.new_per_day,
@@ -70,6 +71,7 @@ def retention_for(parameters: Sequence[float], settings: Settings) -> float:
         learning_steps=len(settings.learning_steps),
         relearning_steps=len(settings.relearning_steps),
         maximum_interval_days=settings.maximum_interval_days,
+        overestimate=overestimate,
     )
 
 
@@ -124,7 +126,13 @@ def refit_profile(
         # Parameters are the learner's own once fitted, or once a fit on their history could
         # not beat them (FSRS's defaults already describe this learner).
         judged = store.parameters(profile_id) is not None or result is not None
-        retention = _update_retention(store, profile_id, settings) if judged else None
+        judged_fit = None if result is None else result.after if result.improved else result.before
+        overestimate = judged_fit.overestimate if judged_fit is not None else 0.0
+        retention = (
+            _update_retention(store, profile_id, settings, overestimate, refresh=result is not None)
+            if judged
+            else None
+        )
         if not fitted and retention is None:
             return None
         return RefitOutcome(count, result, retention)
@@ -132,15 +140,18 @@ def refit_profile(
         store.close()
 
 
-def _update_retention(store: ProgressStore, profile_id: int, settings: Settings) -> float | None:
-    """Compute and save the optimal retention for the profile's parameters, if it has none
-    for them yet and the settings ask for "auto"; returns what was computed."""
+def _update_retention(
+    store: ProgressStore, profile_id: int, settings: Settings, overestimate: float, refresh: bool
+) -> float | None:
+    """Compute and save the optimal retention for the profile's parameters, if the settings
+    ask for "auto" and it has none for them yet, or `refresh` (a fit has just judged them on
+    a longer history); returns what was computed."""
     parameters = store.parameters(profile_id) or DEFAULT_PARAMETERS
     if settings.fixed_retention is not None:
         return None
-    if auto_retention(store, profile_id, parameters) is not None:
+    if not refresh and auto_retention(store, profile_id, parameters) is not None:
         return None
-    retention = retention_for(parameters, settings)
+    retention = retention_for(parameters, settings, overestimate)
     store.set_meta(
         _retention_key(profile_id), json.dumps({"retention": retention, "parameters": list(parameters)})
     )
