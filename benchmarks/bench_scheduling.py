@@ -8,6 +8,7 @@ probability) and is updated after every answer; the scheduler only sees the grad
 Learners (several seeds each):
   * FSRS-6: hidden stability/difficulty updated with the FSRS-6 formulas, with parameters
     perturbed per seed, so our scheduler's default parameters are close to, not equal to, the truth.
+    As in FSRS-6, a review counts as same-day (the short-term update) only within one study day.
   * half-life: exponential forgetting p = 2^(-Δt/h) with a hidden per-card difficulty; h grows
     multiplicatively on success (more when recall was harder), shrinks on a lapse, and the
     learner's grade does not change the memory (a different family from FSRS on purpose).
@@ -17,6 +18,9 @@ Schedulers:
     (default parameters, learning steps 1m/10m, relearning 10m, fuzz on, review(...) per answer,
     learning cards first when due, due reviews by lowest retrievability, new cards interleaved
     with `queue.interleave`, learning cards up to 20 minutes early when nothing else is left).
+    Rows: at desired retention 0.90; refitted as the app does (study.refit); as the app runs
+    by default (refitted, and desired_retention = "auto": the optimal retention for the
+    judged parameters, `refit.retention_for`); and at equal amount memorised.
   * SM-2 (baseline): classic Anki SM-2, implemented below, with the same steps, fuzz ranges and queue.
 
 Figures: "memorised" is the sum over all cards of the true recall probability, measured at the
