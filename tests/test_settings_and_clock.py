@@ -37,13 +37,24 @@ def test_settings_are_read(tmp_path: Path):
     assert settings.learning_steps == (timedelta(seconds=30), timedelta(minutes=5), timedelta(hours=1))
 
 
+@pytest.mark.parametrize(("written", "read"), [('"auto"', "auto"), ('"Auto "', "auto"), ("0.8", 0.8)])
+def test_desired_retention_is_auto_by_default_and_a_number_wins(tmp_path: Path, written: str, read: object):
+    assert Settings().desired_retention == "auto" and Settings().fixed_retention is None
+    path = tmp_path / "settings.toml"
+    path.write_text(f"[scheduler]\ndesired_retention = {written}\n")
+    settings = load_settings(path)
+    assert settings.desired_retention == read
+    assert settings.fixed_retention == (None if read == "auto" else read)
+
+
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
         ("[study]\nnew_per_dya = 5\n", 2, "unknown setting `new_per_dya`"),
         ("[studdy]\nnew_per_day = 5\n", 1, "unknown section [studdy]"),
         ('[study]\nnew_per_day = "lots"\n', 2, "must be a whole number"),
-        ("[scheduler]\ndesired_retention = 1.5\n", 2, "between 0.70 and 0.99"),
+        ("[scheduler]\ndesired_retention = 1.5\n", 2, 'between 0.70 and 0.99, or "auto"'),
+        ('[scheduler]\ndesired_retention = "optimal"\n', 2, 'a number such as 0.9, or "auto"'),
         ('[scheduler]\nlearning_steps = ["soon"]\n', 2, "is not a duration"),
         ("[study]\nday_starts_at = 25\n", 2, "an hour from 0 to 23"),
         ("[study\n", 1, "line 1"),

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, fields
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, Literal
 
 from caucasusquiz.errors import UserError
 from caucasusquiz.files import UnreadableFile, read_regular_file
@@ -19,6 +19,9 @@ MAX_SETTINGS_BYTES = 64 * 1024
 # Steps are minutes to days: a step longer than the longest interval makes no sense, and
 # timedelta overflows near 3 million days ("99999999999d" crashed the scheduler).
 MAX_STEP = timedelta(days=365)
+# desired_retention = "auto": the retention that costs the least time per card memorised,
+# computed from the profile's fitted parameters (study.refit); 0.9 until they are fitted.
+AUTO: Final = "auto"
 
 EXAMPLE = """\
 # caucasusquiz settings (all optional; these are the defaults)
@@ -28,7 +31,7 @@ reviews_per_day = 200     # reviews shown per day
 day_starts_at = 4         # hour (local time) when a new study day begins, as in Anki
 
 [scheduler]
-desired_retention = 0.9   # the share of cards you want to still know when they come due
+desired_retention = "auto"  # share of due cards you want to still know; "auto": fitted to you
 learning_steps = ["1m", "10m"]
 relearning_steps = ["10m"]
 maximum_interval_days = 36500
@@ -45,7 +48,7 @@ class Settings:
     new_per_day: int = 20
     reviews_per_day: int = 200
     day_starts_at: int = 4
-    desired_retention: float = 0.9
+    desired_retention: float | Literal["auto"] = AUTO
     learning_steps: tuple[timedelta, ...] = (timedelta(minutes=1), timedelta(minutes=10))
     relearning_steps: tuple[timedelta, ...] = (timedelta(minutes=10),)
     maximum_interval_days: int = 36500
@@ -54,6 +57,11 @@ class Settings:
     theme: str = "textual-dark"
     # Learning cards due within this window are shown early when nothing else is left (Anki: 20 min).
     learn_ahead: timedelta = field(default=timedelta(minutes=20))
+
+    @property
+    def fixed_retention(self) -> float | None:
+        """The desired retention set as a number; None for "auto"."""
+        return None if self.desired_retention == AUTO else float(self.desired_retention)
 
 
 _SECTIONS: dict[str, tuple[str, ...]] = {
@@ -122,6 +130,10 @@ def _parse(raw: dict[str, Any], path: Path, text: str) -> Settings:
 
 def _convert(key: str, value: object, path: Path, text: str) -> object:
     expected = {f.name: f.type for f in fields(Settings)}[key]
+    if key == "desired_retention" and isinstance(value, str):
+        if value.strip().lower() != AUTO:
+            raise _error(path, text, key, f'`{key}` must be a number such as 0.9, or "auto"')
+        return AUTO
     if key.endswith("_steps"):
         if not isinstance(value, list):
             raise _error(path, text, key, f'`{key}` must be a list such as ["1m", "10m"]')
@@ -165,7 +177,11 @@ def _validate(s: Settings, path: Path, text: str) -> None:
         ("new_per_day", 0 <= s.new_per_day <= 9999, "between 0 and 9999"),
         ("reviews_per_day", 0 <= s.reviews_per_day <= 99999, "between 0 and 99999"),
         ("day_starts_at", 0 <= s.day_starts_at <= 23, "an hour from 0 to 23"),
-        ("desired_retention", 0.7 <= s.desired_retention <= 0.99, "between 0.70 and 0.99"),
+        (
+            "desired_retention",
+            s.fixed_retention is None or 0.7 <= s.fixed_retention <= 0.99,
+            'between 0.70 and 0.99, or "auto"',
+        ),
         ("maximum_interval_days", 1 <= s.maximum_interval_days <= 36500, "between 1 and 36500"),
         ("leech_threshold", 1 <= s.leech_threshold <= 99, "between 1 and 99"),
         (

@@ -21,11 +21,34 @@ def at(minutes: float) -> datetime:
 
 def test_defaults_are_ankis():
     s = Settings()
-    assert s.desired_retention == 0.9
+    # Anki's FSRS default retention until the profile's own is computed (test_refit.py).
+    assert s.desired_retention == "auto" and Scheduler(s).desired_retention == 0.9
     assert s.learning_steps == (timedelta(minutes=1), timedelta(minutes=10))
     assert s.relearning_steps == (timedelta(minutes=10),)
     assert s.maximum_interval_days == 36500 and s.fuzz
     assert (s.new_per_day, s.reviews_per_day, s.day_starts_at, s.leech_threshold) == (20, 200, 4, 8)
+
+
+def test_auto_retention_schedules_with_the_profiles_optimal_retention():
+    fitted, memory = (0.3, 1.0, 3.0, 10.0, *(w for w in Scheduler(Settings()).parameters[4:])), Memory()
+    learnt = Scheduler(Settings()).review(memory, Rating.GOOD, at(0))
+    learnt = Scheduler(Settings()).review(learnt, Rating.GOOD, at(10))
+    later = at(3 * 1440)
+
+    def interval(settings: Settings, auto: float | None) -> timedelta:
+        after = Scheduler(settings, fitted, auto_retention=auto).review(learnt, Rating.GOOD, later)
+        return timedelta(milliseconds=after.due_ms - to_ms(later))
+
+    auto = Settings(fuzz=False)
+    assert Scheduler(auto, fitted, auto_retention=0.8).desired_retention == 0.8
+    assert (
+        interval(auto, 0.8)
+        > interval(auto, None)
+        == interval(Settings(fuzz=False, desired_retention=0.9), None)
+    )
+    # A number in the settings wins over the computed retention.
+    fixed = Settings(fuzz=False, desired_retention=0.95)
+    assert interval(fixed, 0.8) == interval(fixed, None) < interval(auto, None)
 
 
 GOLDEN = [

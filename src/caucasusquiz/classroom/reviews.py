@@ -15,6 +15,7 @@ from caucasusquiz.clock import to_ms
 from caucasusquiz.settings import Settings
 from caucasusquiz.store.database import CardProgress, ProgressStore
 from caucasusquiz.study.rating import Rating
+from caucasusquiz.study.refit import auto_retention
 from caucasusquiz.study.scheduler import Scheduler
 
 GRADES = {"right": Rating.GOOD, "almost": Rating.HARD, "wrong": Rating.AGAIN}
@@ -43,7 +44,11 @@ def record_class_reviews(
         before = store.progress(profile.id, key)
         previous = before or CardProgress()
         grade = GRADES.get(verdict, Rating.AGAIN)
-        scheduler = Scheduler(settings, profile.fsrs_parameters)
+        scheduler = Scheduler(
+            settings,
+            profile.fsrs_parameters,
+            auto_retention=auto_retention(store, profile.id, profile.fsrs_parameters),
+        )
         memory = scheduler.review(previous.memory, grade, now, fuzz_seed=f"{profile.name}/{key[0]}/{key[1]}")
         after = CardProgress(memory, previous.suspended, None, previous.leech)
         store.record_review(

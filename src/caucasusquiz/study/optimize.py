@@ -32,6 +32,9 @@ HELD_OUT_SHARE = 0.2
 class Fit:
     loss: float
     rmse: float
+    # Mean predicted recall minus the share actually recalled, on the held-out reviews:
+    # > 0 when the parameters expect more than this learner remembers.
+    overestimate: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,8 @@ def fit(histories: Histories, current: Sequence[float], reviews: int | None = No
     """Fit on 80% of the cards' histories, compare with `current` on the other 20%."""
     rs = _rust()
     train = _items(rs, {k: h for k, h in histories.items() if not _held_out(k)})
-    test = _items(rs, {k: h for k, h in histories.items() if _held_out(k)})
+    held_out = {k: h for k, h in histories.items() if _held_out(k)}
+    test = _items(rs, held_out)
     if not train or not test:
         raise UserError(
             "not enough reviews spread over several days to fit and check parameters",
@@ -112,7 +116,84 @@ def fit(histories: Histories, current: Sequence[float], reviews: int | None = No
         reviews if reviews is not None else sum(len(h) for h in histories.values()),
         len(train),
         len(test),
-        Fit(before.log_loss, before.rmse_bins),
-        Fit(after.log_loss, after.rmse_bins),
+        Fit(before.log_loss, before.rmse_bins, _overestimate(rs, current, held_out)),
+        Fit(after.log_loss, after.rmse_bins, _overestimate(rs, fitted, held_out)),
         fitted,
     )
+
+
+def _overestimate(rs, parameters: Sequence[float], histories: Histories) -> float:
+    """Mean predicted recall minus the share recalled, over the reviews `_items` predicts."""
+    before: list = []  # the history before each predicted review
+    outcomes: list[tuple[int, int]] = []  # (grade, days elapsed) of that review
+    for history in histories.values():
+        for end in range(2, len(history) + 1):
+            if history[end - 1][1] > 0:
+                before.append(rs.FSRSItem([rs.FSRSReview(g, d) for g, d in history[: end - 1]]))
+                outcomes.append(history[end - 1])
+    if not before:
+        return 0.0
+    decay = -parameters[20]
+    factor = 0.9 ** (1 / decay) - 1
+    states = rs.FSRS(list(parameters)).memory_state_batch(before)
+    predicted = sum(
+        (1 + factor * days / state.stability) ** decay
+        for state, (_, days) in zip(states, outcomes, strict=True)
+    )
+    recalled = sum(grade > 1 for grade, _ in outcomes)
+    return (predicted - recalled) / len(outcomes)
+
+
+# "auto" desired retention is kept in this range: below 0.80 a learner forgets one due card
+# in five, above 0.95 the workload grows steeply for little more recall.
+LOWEST_AUTO_RETENTION, HIGHEST_AUTO_RETENTION = 0.80, 0.95
+# The simulated study plan the optimal retention is computed for: a year of daily sessions.
+OPTIMAL_RETENTION_CARDS = 1000
+OPTIMAL_RETENTION_DAYS = 365
+
+
+def optimal_retention(
+    parameters: Sequence[float],
+    new_per_day: int = 20,
+    reviews_per_day: int = 200,
+    learning_steps: int = 2,
+    relearning_steps: int = 1,
+    maximum_interval_days: int = 36500,
+    overestimate: float = 0.0,
+) -> float:
+    """The desired retention that costs the least study time per card memorised, for a
+    learner with these FSRS parameters (Anki's "compute optimal retention"), within
+    LOWEST_AUTO_RETENTION–HIGHEST_AUTO_RETENTION.
+
+    fsrs-rs simulates a year of study with the parameters as the learner's memory and
+    searches the retention; answer times and grade shares are Anki's measured medians.
+    With FSRS-6 the unbounded optimum is often at or below fsrs-rs's own floor of 0.70, so
+    the result is frequently our lower bound. Deterministic; about a second.
+
+    The optimum assumes the parameters predict the learner's recall. When they expect more
+    than the learner recalls on held-out reviews (`overestimate`, e.g. a memory that does
+    not follow FSRS's curve), scheduling at r gives a true retention near r − overestimate,
+    so the retention is raised by that much: the learner's real recall, not the model's,
+    lands at the optimum.
+    """
+    rs = _rust()
+    defaults = rs.default_simulator_config()
+    config = rs.SimulatorConfig(
+        deck_size=OPTIMAL_RETENTION_CARDS,
+        learn_span=OPTIMAL_RETENTION_DAYS,
+        max_cost_perday=defaults.max_cost_perday,
+        max_ivl=float(maximum_interval_days),
+        first_rating_prob=defaults.first_rating_prob,
+        review_rating_prob=defaults.review_rating_prob,
+        learn_limit=max(1, new_per_day),
+        review_limit=max(1, reviews_per_day),
+        new_cards_ignore_review_limit=True,
+        learning_step_transitions=defaults.learning_step_transitions,
+        relearning_step_transitions=defaults.relearning_step_transitions,
+        state_rating_costs=defaults.state_rating_costs,
+        learning_step_count=learning_steps,
+        relearning_step_count=relearning_steps,
+    )
+    optimum = float(rs.optimal_retention(config, list(parameters)))
+    optimum += max(0.0, overestimate)
+    return round(min(max(optimum, LOWEST_AUTO_RETENTION), HIGHEST_AUTO_RETENTION), 3)

@@ -14,6 +14,7 @@ from caucasusquiz.settings import Settings
 from caucasusquiz.store.database import ProgressStore
 from caucasusquiz.study.overview_cache import DeckRow
 from caucasusquiz.study.queue import DayQueue, QueueInputs, build_queue
+from caucasusquiz.study.refit import auto_retention
 from caucasusquiz.study.scheduler import Scheduler
 from caucasusquiz.study.stats import MATURE_DAYS
 from caucasusquiz.study.today import Today, today_of
@@ -39,7 +40,7 @@ def overview(
     progress = store.all_progress(profile_id)
     cards = {card.key: card for deck in collection.decks for card in deck.study_cards}
     today = today_of(store, profile_id, cards, settings, now, tz)
-    scheduler = Scheduler(settings, parameters, tz)
+    scheduler = Scheduler(settings, parameters, tz, auto_retention(store, profile_id, parameters))
     inputs = QueueInputs.from_progress(progress, scheduler, to_ms(now), today.end_ms)  # for every deck
 
     def row(deck_id: str | None, title: str, deck_cards: list[Card]) -> DeckRow:

@@ -22,18 +22,28 @@ from caucasusquiz.settings import Settings
 from caucasusquiz.study.rating import Rating
 
 DEFAULT_PARAMETERS: tuple[float, ...] = tuple(fsrs.scheduler.DEFAULT_PARAMETERS)
+# desired_retention = "auto" before the profile's parameters are fitted: FSRS's own default.
+DEFAULT_RETENTION = 0.9
 
 
 class Scheduler:
     def __init__(
-        self, settings: Settings, parameters: Sequence[float] | None = None, tz: tzinfo | None = None
+        self,
+        settings: Settings,
+        parameters: Sequence[float] | None = None,
+        tz: tzinfo | None = None,
+        auto_retention: float | None = None,
     ) -> None:
+        """`auto_retention`: the profile's optimal retention for these `parameters`
+        (`study.refit.auto_retention`), used when the settings say desired_retention = "auto"."""
         self.settings = settings
         self.tz = tz
         self.parameters = tuple(parameters) if parameters else DEFAULT_PARAMETERS
+        fixed = settings.fixed_retention
+        self.desired_retention = fixed if fixed is not None else auto_retention or DEFAULT_RETENTION
         self._fsrs = fsrs.Scheduler(
             parameters=self.parameters,
-            desired_retention=settings.desired_retention,
+            desired_retention=self.desired_retention,
             learning_steps=settings.learning_steps,
             relearning_steps=settings.relearning_steps,
             maximum_interval=settings.maximum_interval_days,

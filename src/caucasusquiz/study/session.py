@@ -25,6 +25,7 @@ from caucasusquiz.study import answers
 from caucasusquiz.study.answers import AnswerCheck, Verdict
 from caucasusquiz.study.queue import QueueInputs, build_queue, sibling_key
 from caucasusquiz.study.rating import Rating, suggestion_for
+from caucasusquiz.study.refit import auto_retention
 from caucasusquiz.study.scheduler import Scheduler
 from caucasusquiz.study.stored_progress import StoredProgress
 from caucasusquiz.study.today import today_of
@@ -132,7 +133,9 @@ class StudySession:
         self.profile = profile
         self.collection = collection
         self.settings = settings
-        self.scheduler = Scheduler(settings, profile.fsrs_parameters, tz)
+        self.scheduler = Scheduler(
+            settings, profile.fsrs_parameters, tz, auto_retention(store, profile.id, profile.fsrs_parameters)
+        )
         self.limit = limit
         self._clock = clock
         self._monotonic = monotonic
