@@ -6,6 +6,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -20,6 +21,9 @@ from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.screens.dialogs import MessageScreen
 from caucasusquiz.ui.widgets.charts import mastery_bar
 from caucasusquiz.ui.widgets.literal import literal
+
+if TYPE_CHECKING:  # only a type here: settings are read off the first-paint path
+    from caucasusquiz.settings import Settings
 
 MAX_PROBLEMS_SHOWN = 3
 NUMBER_COLUMNS_WIDTH = 5 + 5 + 6 + 14 + 2 * 5 + 2  # New, Due, Cards, Mastery, cell padding, scrollbar
@@ -116,15 +120,17 @@ class HomeScreen(AppScreen[None]):
     def _refit_parameters(self) -> None:
         workspace = self.app.workspace
         if workspace is not None:
-            self._refit(workspace.locations.database, workspace.profile.id, workspace.settings.day_starts_at)
+            self._refit(workspace.locations.database, workspace.profile.id, workspace.settings)
 
     # exit_on_error=False: a fit that fails (a busy or damaged file) must not end a study
     # session; the profile simply keeps the parameters it has, and the next launch tries again.
     @work(thread=True, exclusive=True, group="refit", exit_on_error=False)
-    def _refit(self, database: Path, profile_id: int, day_starts_at: int) -> None:
+    def _refit(self, database: Path, profile_id: int, settings: Settings) -> None:
         from caucasusquiz.study.refit import refit_profile
 
-        outcome = refit_profile(database, profile_id, day_starts_at, self.app.tz)
+        # The learner's own limits and steps shape the optimal retention; a fixed
+        # desired_retention in settings.toml means none is computed at all.
+        outcome = refit_profile(database, profile_id, settings.day_starts_at, self.app.tz, settings)
         if outcome is not None and outcome.adopted is not None:
             self.app.call_from_thread(self._use_parameters, profile_id, outcome.adopted)
 
