@@ -121,6 +121,11 @@ class CaucasusQuizApp(App[None]):
     def _start(self, settings: Settings, collection, store, notice: str | None = None) -> None:
         from caucasusquiz.ui.screens.profiles import settle_profile
 
+        if self.start_author and self.profile_name is None and self.new_profile is None:
+            # Reviewing drafts needs no student: open the author screen without asking who
+            # is studying (the home screen, reached by Esc, shows this profile's numbers).
+            self._started(settings, collection, store, author_profile(store, self.clock()), notice)
+            return
         try:
             settle_profile(
                 self,
@@ -467,6 +472,17 @@ class CaucasusQuizApp(App[None]):
     def on_unmount(self) -> None:
         if self.workspace is not None:
             self.workspace.close()
+
+
+def author_profile(store, now):
+    """The profile `caucasusquiz author` opens under: the last one used, else an existing one;
+    never remembered, never asked for."""
+    from caucasusquiz import profiles
+
+    names = store.profile_names()
+    last = store.last_profile()
+    name = last if last in names else (names[0] if names else profiles.DEFAULT_PROFILE)
+    return profiles.use(store, name, now, remember=False)
 
 
 def make_app(locations: Locations, profile: str | None = None, **options) -> CaucasusQuizApp:
