@@ -113,6 +113,8 @@ class Deck:
     dropped: tuple[str, ...] = ()
     # `study: reviewed`: students see only the cards an author signed off.
     reviewed_only: bool = False
+    # `documents:`: the folders (from the deck file's folder) its cards' sources are in.
+    documents: tuple[Path, ...] = ()
 
     @property
     def study_cards(self) -> tuple[Card, ...]:

@@ -191,8 +191,11 @@ class AuthorScreen(Screen[None]):
         return text
 
     def _source_text(self, card: Card) -> Group | Text:
-        seeds = self.app.require_workspace().locations.seeds
-        lines = excerpt(seeds, card)
+        from caucasusquiz.serving.mode import is_served
+
+        locations = self.app.require_workspace().locations
+        documents = () if is_served() else self.review.deck_of(card).documents
+        lines = excerpt(locations.seeds, card, documents=documents)
         if not lines:
             source = card.source or "no source"
             return Text.assemble(("Source ", "dim"), literal(source), "\n", literal(card.context or ""))
