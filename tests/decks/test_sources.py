@@ -135,7 +135,7 @@ def test_the_documents_folder_opens_only_text_documents_inside_it(folders, artic
 @pytest.mark.parametrize("documents", ['"/etc"', '"~/private"', '"C:\\\\Windows"', '["..", "/"]'])
 def test_an_absolute_documents_folder_is_refused_with_a_warning(article_decks, documents):
     loaded = read_deck(deck_with_documents(article_decks, documents))
-    assert loaded.deck is not None and all(".." == p.name for p in loaded.deck.documents)
+    assert loaded.deck is not None and all(p.name == ".." for p in loaded.deck.documents)
     assert any(
         "is not a path relative to the deck file" in p.message and p.line == 2 for p in loaded.problems
     )
