@@ -103,3 +103,39 @@ async def test_generate_then_author_finds_the_users_own_article(tmp_path, seeds_
             assert screen.mode == "type", screen.review.current
             await pilot.press("escape", "s")
             await pilot.pause()
+
+
+def toasts(app) -> list[str]:
+    return [f"{n.title}: {n.message}" for n in app._notifications]
+
+
+async def test_own_saves_are_not_announced_as_reloads_but_outside_edits_are(
+    draft_deck, seeds_dir, isolated_user_dirs
+):
+    locations = paths.resolve(decks=draft_deck.parent, data_dir=isolated_user_dirs)
+    app = make_app(locations, clock=lambda: NOW, tz=UTC, watch_decks=False, author=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await asyncio.wait_for(app.opened.wait(), timeout=10)
+        await pilot.pause()
+        await pilot.press("k", "k")  # two decisions, two saves
+        app._check_decks()  # what the poll does
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not any("reloaded" in toast for toast in toasts(app))
+        # an editor saves the file: that is news
+        draft_deck.write_text(draft_deck.read_text(encoding="utf-8") + "\n# a note\n", encoding="utf-8")
+        app._check_decks()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Decks reloaded: 6 cards in 1 deck." in toasts(app)
+
+
+def test_counts_read_as_english():
+    from caucasusquiz.text import plural
+
+    assert [plural(1, "deck"), plural(2, "deck"), plural(0, "card"), plural(1, "deck file")] == [
+        "1 deck",
+        "2 decks",
+        "0 cards",
+        "1 deck file",
+    ]

@@ -183,7 +183,7 @@ def test_notes_made_in_anki_become_cards_and_the_rest_is_reported(tmp_path, caps
     report = capsys.readouterr().out
     assert "skipped 2 × notes of unsupported type 'Vocabulary'" in report
     assert "skipped 1 × notes with an empty side (media only?)" in report
-    assert "3 media reference(s) to 3 file(s): anthem.mp3, flag-answer.png, flag.png" in report
+    assert "3 media references to 3 files: anthem.mp3, flag-answer.png, flag.png" in report
     facts = card_facts(tmp_path / "out", with_ids=False)
     assert facts == sorted(
         [

@@ -24,6 +24,7 @@ from caucasusquiz.generator.cards import Draft
 from caucasusquiz.generator.emit import card_text as emit_card
 from caucasusquiz.generator.emit import quote
 from caucasusquiz.interchange.common import ImportedCard, ImportedDeck, ImportResult
+from caucasusquiz.text import plural
 
 _TAG_JUNK = re.compile(r"[^\w-]+")
 _YAML_NULLS = {"null", "~", "none"}
@@ -185,5 +186,7 @@ def skipped_summary(result: ImportResult) -> list[str]:
     if result.media:
         total = sum(result.media.values())
         names = ", ".join(sorted(result.media)[:5]) + (" …" if len(result.media) > 5 else "")
-        lines.append(f"skipped {total} media reference(s) to {len(result.media)} file(s): {names}")
+        lines.append(
+            f"skipped {plural(total, 'media reference')} to {plural(len(result.media), 'file')}: {names}"
+        )
     return lines

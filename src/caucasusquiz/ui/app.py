@@ -21,6 +21,7 @@ from caucasusquiz.clock import utc_now
 from caucasusquiz.errors import UserError
 from caucasusquiz.paths import Locations
 from caucasusquiz.settings import Settings, load_settings
+from caucasusquiz.text import plural
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen, MessageScreen
 
@@ -73,6 +74,8 @@ class CaucasusQuizApp(App[None]):
         # Set once start-up has settled: workspace open, or a dialog explains why not.
         self.opened = asyncio.Event()
         self._deck_signature: tuple = ()
+        # Deck files this app wrote itself (name → size, mtime): their reload is not announced.
+        self._own_writes: dict[str, tuple[int, int]] = {}
 
     # -- start-up --------------------------------------------------------------------
 
@@ -411,14 +414,27 @@ class CaucasusQuizApp(App[None]):
             signature.append((path.name, st.st_size, st.st_mtime_ns))
         return tuple(signature)
 
+    def note_deck_write(self, path: Path) -> None:
+        """A deck file the app has just written (an author's decision): read again quietly."""
+        try:
+            st = path.stat()
+        except OSError:
+            return
+        self._own_writes[path.name] = (st.st_size, st.st_mtime_ns)
+
     def _check_decks(self) -> None:
         signature = self._signature()
         if signature != self._deck_signature:
+            old = {name for name, _, _ in self._deck_signature}
+            changed = set(signature) - set(self._deck_signature)
+            own = {name for name, *stat in changed if self._own_writes.get(name) == tuple(stat)}
+            gone = old - {name for name, _, _ in signature}
             self._deck_signature = signature
-            self.reload_decks()
+            # Only changes made outside the app (an editor, a new file) are announced.
+            self.reload_decks(quiet=not gone and own == {name for name, _, _ in changed})
 
     @work(thread=True, exclusive=True, group="decks")
-    def reload_decks(self, edited: Path | None = None) -> None:
+    def reload_decks(self, edited: Path | None = None, quiet: bool = False) -> None:
         """Read the decks again off the UI thread, then hand them to the screens. The one
         reload path: the poll, the palette and the card editor (`edited`: the file saved)."""
         from caucasusquiz.workspace import load_decks
@@ -429,12 +445,12 @@ class CaucasusQuizApp(App[None]):
         except UserError as exc:
             self.call_from_thread(self.notify, str(exc), severity="error")
             return
-        self.call_from_thread(self._decks_reloaded, collection, signature, edited)
+        self.call_from_thread(self._decks_reloaded, collection, signature, edited, quiet)
 
     def action_reload_decks(self) -> None:
         self.reload_decks()
 
-    def _decks_reloaded(self, collection, signature: tuple, edited: Path | None) -> None:
+    def _decks_reloaded(self, collection, signature: tuple, edited: Path | None, quiet: bool = False) -> None:
         workspace = self.require_workspace()
         known = {(p.path, p.line, p.message) for p in workspace.collection.errors}
         workspace.collection = collection
@@ -453,8 +469,11 @@ class CaucasusQuizApp(App[None]):
                 severity="warning",
                 timeout=8,
             )
-        else:
-            self.notify(f"{len(collection)} cards in {len(collection.decks)} decks.", title="Decks reloaded")
+        elif not quiet:
+            self.notify(
+                f"{plural(len(collection), 'card')} in {plural(len(collection.decks), 'deck')}.",
+                title="Decks reloaded",
+            )
 
     def _report_edit(self, collection, path: Path) -> None:
         problems = [p for p in collection.problems if p.path == path and p.is_error]

@@ -233,11 +233,14 @@ class AuthorScreen(Screen[None]):
         return True
 
     def _attempt(self, do, done: str | None = None) -> bool:
+        self.review.last_written = None
         try:
             do()
         except EditError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=8)
             return False
+        if self.review.last_written is not None:
+            self.app.note_deck_write(self.review.last_written)  # no "Decks reloaded" for our own save
         if done:
             self.notify(done, timeout=2)
         return True
