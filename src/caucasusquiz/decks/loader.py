@@ -363,6 +363,7 @@ class _DeckReader:
             source=source,
             context=context,
             reviewed=reviewed,
+            draft=reviewed is None and _says_false(fields.get("reviewed")),
             **extra,
         )
 
@@ -652,3 +653,8 @@ def _folded(text: str) -> str:
 def _did_you_mean(word: str, choices: tuple[str, ...], fallback: str) -> str:
     close = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else fallback
+
+
+def _says_false(field: tuple[Node, Node] | None) -> bool:
+    """`reviewed: false` written out (not merely absent)."""
+    return field is not None and isinstance(field[1], ScalarNode) and scalar_bool(field[1]) is False

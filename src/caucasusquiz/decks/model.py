@@ -58,6 +58,8 @@ class Card:
     context: str | None = None
     # The author's sign-off as written (`true` or a date), None for a card nobody reviewed.
     reviewed: str | None = None
+    # `reviewed: false` written out: a draft even without the generator's manifest (an import).
+    draft: bool = False
     # The identity progress is stored under; kept as a field because queues look it up
     # for every card.
     key: tuple[str, str] = field(init=False, repr=False, compare=False)
