@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from caucasusquiz import paths
 from caucasusquiz.authoring.proposals import alternatives
 from caucasusquiz.authoring.warnings import same_sentence
+from caucasusquiz.decks.loader import read_deck
 from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.store.database import ProgressStore
 from caucasusquiz.ui.app import make_app
@@ -139,3 +140,38 @@ def test_counts_read_as_english():
         "0 cards",
         "1 deck file",
     ]
+
+
+LONG_CLOZE = (
+    "After a long exchange of letters and several visits by officials of both governments, "
+    "the United States opened its embassy in Baku in {{1992::year}}."
+)
+
+
+async def test_a_long_cloze_is_edited_wrapped_with_its_blank_in_sight(
+    draft_deck, seeds_dir, isolated_user_dirs
+):
+    from textual.widgets import TextArea
+
+    text = draft_deck.read_text(encoding="utf-8")
+    draft_deck.write_text(
+        text.replace("The United States opened its embassy in Baku in {{1992::year}}.", LONG_CLOZE),
+        encoding="utf-8",
+    )
+    locations = paths.resolve(decks=draft_deck.parent, data_dir=isolated_user_dirs)
+    app = make_app(locations, clock=lambda: NOW, tz=UTC, watch_decks=False, author=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await asyncio.wait_for(app.opened.wait(), timeout=10)
+        await pilot.pause()
+        await pilot.press("s", "e")  # the cloze, in the form
+        await pilot.pause()
+        field = app.focused
+        assert isinstance(field, TextArea) and field.id == "field-text"
+        assert field.soft_wrap and field.wrapped_document.height >= 2  # wrapped, not scrolled sideways
+        assert field.scroll_offset.x == 0 and "{{1992::year}}" in field.text
+        await pilot.press("backspace", "!", "enter")  # Enter saves, it does not break the line
+        await pilot.pause()
+    deck = read_deck(draft_deck).deck
+    assert deck is not None
+    saved = next(c for c in deck.cards if c.id == "embassy-1992")
+    assert saved.prompt == LONG_CLOZE[:-1] + "!"

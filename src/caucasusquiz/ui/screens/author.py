@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from caucasusquiz.authoring.deck_text import EditError, FieldValue
@@ -24,6 +26,8 @@ from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.ui.widgets.literal import literal
 
 LIST_SEPARATOR = ";"
+# Sentence-long fields are edited wrapped over several lines, so a `{{…}}` is in sight.
+LONG_FIELDS = ("text", "question", "statement", "context")
 # Actions that only make sense on the card view (not while a form or a list is open).
 CARD_ACTIONS = ("keep", "edit", "edit_external", "drop", "change_type", "swap", "skip", "undo", "source")
 
@@ -65,6 +69,41 @@ def parse_form(card_type: str, values: dict[str, str]) -> dict[str, FieldValue |
         else:
             changes[name] = value
     return changes
+
+
+class FieldArea(TextArea):
+    """A long text field: wrapped, Enter saves the form (a card's text is one line), Tab moves on."""
+
+    DEFAULT_CSS = """
+    FieldArea { height: auto; max-height: 8; }
+    """
+
+    class Submitted(Message):
+        pass
+
+    def __init__(self, text: str, *, id: str, classes: str) -> None:
+        super().__init__(text, soft_wrap=True, tab_behavior="focus", id=id, classes=classes)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Submitted())
+            return
+        await super()._on_key(event)
+
+
+def field_widget(name: str, value: str) -> Input | FieldArea:
+    if name in LONG_FIELDS:
+        return FieldArea(value, id=f"field-{name}", classes="author-field")
+    return Input(value=value, id=f"field-{name}", classes="author-field")
+
+
+def field_value(widget: Widget) -> str:
+    # Line breaks cannot be part of a card's text: pasted ones become spaces.
+    if isinstance(widget, TextArea):
+        return " ".join(widget.text.splitlines())
+    return widget.value if isinstance(widget, Input) else ""
 
 
 class AuthorScreen(Screen[None]):
@@ -294,7 +333,7 @@ class AuthorScreen(Screen[None]):
         widgets: list[Widget] = []
         for name, label, value in card_fields(card):
             widgets.append(Static(Text(label, style="dim"), classes="author-label"))
-            widgets.append(Input(value=value, id=f"field-{name}", classes="author-field"))
+            widgets.append(field_widget(name, value))
         box.mount_all(widgets)
         self.query_one("#author-form-title", Static).update(literal(f"Edit {card.id} ({card.type.label})"))
         self._set_mode("edit")
@@ -303,20 +342,30 @@ class AuthorScreen(Screen[None]):
     def _focus_first_field(self) -> None:
         fields = self.query(".author-field")
         if fields:
-            first = fields.first(Input)
+            first = fields.first()
             first.focus()
-            first.cursor_position = len(first.value)
+            if isinstance(first, Input):
+                first.cursor_position = len(first.value)
+            elif isinstance(first, TextArea):
+                first.move_cursor(first.document.end)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if self.mode != "edit":
-            return
-        event.stop()
+        if self.mode == "edit":
+            event.stop()
+            self._save_form()
+
+    def on_field_area_submitted(self, event: FieldArea.Submitted) -> None:
+        if self.mode == "edit":
+            event.stop()
+            self._save_form()
+
+    def _save_form(self) -> None:
         card = self.review.current
         if card is None:
             return
         values = {
-            str(widget.id).removeprefix("field-"): widget.value
-            for widget in self.query(".author-field").results(Input)
+            str(widget.id).removeprefix("field-"): field_value(widget)
+            for widget in self.query(".author-field")
         }
         changes = parse_form(card.type.value, values)
         if self._attempt(lambda: self.review.update(changes), "Saved."):
