@@ -96,7 +96,18 @@ async def test_generate_then_author_finds_the_users_own_article(tmp_path, seeds_
         await pilot.pause()
         assert "is not in" not in str(app.screen.query_one("#source-title").content)
         assert "Lankaran" in app.screen.query_one("#document").text
+        await pilot.press("c")  # a card from the sentence under the cursor, from the article
+        await pilot.pause()
+        from caucasusquiz.ui.screens.make_card import MakeCardScreen
+
+        assert isinstance(app.screen, MakeCardScreen) and app.screen.document is not None
+        assert app.screen.document.name == "my-article.txt"
         await pilot.press("escape")
+        await pilot.pause()
+        if not isinstance(app.screen, AuthorScreen):
+            await pilot.press("escape")
+            await pilot.pause()
+        assert isinstance(app.screen, AuthorScreen)
         await pilot.pause()
         for _ in range(screen.review.left):  # every card, the true statement too, can change type
             await pilot.press("t")
