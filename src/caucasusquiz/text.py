@@ -81,6 +81,11 @@ _LETTER_MAP = str.maketrans(
 )
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """`1 card`, `2 cards`, `0 cards`; `many` for words that do not just take an s."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
+
+
 def fold(text: str) -> str:
     """Letters as compared: lower case, no accents, ə → e, ı/İ → i, ß → ss ("Heydər Əliyev" →
     "heyder eliyev"). Everything else (digits, punctuation, spaces) is kept."""

@@ -8,7 +8,7 @@ import pytest
 
 from caucasusquiz.decks.loader import read_deck
 from caucasusquiz.decks.model import Card, CardType
-from caucasusquiz.decks.sources import find_source, read_source
+from caucasusquiz.decks.sources import find_source, read_source, source_folders
 
 
 @pytest.fixture
@@ -92,3 +92,56 @@ async def test_the_app_source_screen_does_not_show_a_file_outside(folders, tmp_p
         await pilot.pause()
         assert "secret" not in app.screen.query_one("#document").text
         assert "is not in the seeds folder" in str(app.screen.query_one("#source-title").content)
+
+
+# -- a deck's own `documents:` folder (written by `generate` for a user's own article) ----------
+
+
+@pytest.fixture
+def article_decks(tmp_path: Path) -> Path:
+    """`generate my-article.txt --out my-decks`: the article beside the decks' folder."""
+    (tmp_path / "tea.txt").write_text("Tea\nTea grows in Lankaran.\n", encoding="utf-8")
+    (tmp_path / "id_rsa").write_text("KEY", encoding="utf-8")
+    decks = tmp_path / "my-decks"
+    decks.mkdir()
+    return decks
+
+
+def deck_with_documents(decks: Path, documents: str) -> Path:
+    path = decks / "tea.yaml"
+    path.write_text(
+        f"title: Tea\ndocuments: {documents}\ncards:\n"
+        "  - {id: a, type: qa, question: Where?, answer: Lankaran, source: 'tea.txt:2'}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_deck_finds_its_documents_in_its_declared_folder(folders, article_decks):
+    deck = read_deck(deck_with_documents(article_decks, '".."')).deck
+    assert deck is not None and deck.documents == (article_decks / "..",)
+    assert read_source("tea.txt", folders) is None  # not in the seeds or decks folders
+    document = read_source("tea.txt", folders, deck.documents)
+    assert document is not None and document.text.startswith("Tea\n")
+
+
+@pytest.mark.parametrize("name", ["id_rsa", "../secret.txt", "/etc/passwd", "../../../etc/passwd"])
+def test_the_documents_folder_opens_only_text_documents_inside_it(folders, article_decks, name):
+    deck = read_deck(deck_with_documents(article_decks, '".."')).deck
+    assert deck is not None
+    assert read_source(name, folders, deck.documents) is None
+
+
+@pytest.mark.parametrize("documents", ['"/etc"', '"~/private"', '"C:\\\\Windows"', '["..", "/"]'])
+def test_an_absolute_documents_folder_is_refused_with_a_warning(article_decks, documents):
+    loaded = read_deck(deck_with_documents(article_decks, documents))
+    assert loaded.deck is not None and all(p.name == ".." for p in loaded.deck.documents)
+    assert any(
+        "is not a path relative to the deck file" in p.message and p.line == 2 for p in loaded.problems
+    )
+
+
+def test_a_served_session_looks_in_the_seeds_only(folders):
+    seeds, decks = folders
+    assert source_folders(seeds, decks, served=True) == (seeds,)
+    assert source_folders(seeds, decks) == (seeds, decks)

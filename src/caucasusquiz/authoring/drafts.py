@@ -33,7 +33,8 @@ def generated_ids(folder: Path) -> dict[str, frozenset[str]]:
 
 
 def is_draft(card: Card, generated: frozenset[str]) -> bool:
-    return card.reviewed is None and card.id in generated
+    """Generated and not signed off; or marked `reviewed: false` (an import of a draft)."""
+    return card.reviewed is None and (card.draft or card.id in generated)
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,11 +81,29 @@ def _question_of(card: Card, sentence: str, answer: str) -> str | None:
 
 
 def _fact_answer(card: Card) -> str | None:
-    """What the card asks. A false statement asks what it changed in the sentence."""
+    """What the card asks. A false statement asks what it changed in the sentence; a true
+    one states its fact whole, so the fact is the year or number its kind tag names."""
     if card.type is not CardType.TRUEFALSE:
         return card.answer
     swapped = _swapped(card)
-    return swapped[0] if swapped else None
+    if swapped:
+        return swapped[0]
+    if card.answer == "true":
+        return _tagged_value(card.prompt, card.tags)
+    return None
+
+
+YEAR = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,]*\d)")
+NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d(?!\w)|(?<![\w.,])\d(?!\w)")
+
+
+def _tagged_value(statement: str, tags: Sequence[str]) -> str | None:
+    """The one year (or number) in a true statement tagged `year` (or `number`), else None."""
+    pattern = YEAR if "year" in tags else NUMBER if "number" in tags else None
+    if pattern is None:
+        return None
+    found = list(dict.fromkeys(match.group(0) for match in pattern.finditer(statement)))
+    return found[0] if len(found) == 1 else None
 
 
 def _swapped(card: Card) -> tuple[str, str] | None:

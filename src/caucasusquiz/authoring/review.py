@@ -50,6 +50,7 @@ class DraftReview:
             self.pending.extend(card.key for card in drafts_of(deck, generated))
         self.total = len(self.pending)
         self._history: list[_Step] = []
+        self.last_written: Path | None = None  # the deck file the latest decision or undo wrote
 
     # -- what is shown ---------------------------------------------------------------
 
@@ -124,6 +125,7 @@ class DraftReview:
         if edit is not None:
             self.decks[card.deck_id] = followed(self.decks[card.deck_id], edit)
             self._written[edit.path] = edit.after
+            self.last_written = edit.path
 
     # -- decisions -----------------------------------------------------------------------
 
@@ -180,6 +182,7 @@ class DraftReview:
         if step.edit is not None:
             step.edit.undo()  # raises EditError, leaving the history as it was, if the file changed
             self._written.pop(step.edit.path, None)
+            self.last_written = step.edit.path
         self._history.pop()
         self.pending = list(step.pending)
         for deck_id, deck in self.decks.items():

@@ -1,14 +1,14 @@
-"""The lines of a seed document around a card's source line, for judging a draft in context."""
+"""The lines of a source document around a card's source line, for judging a draft in context."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from caucasusquiz.decks.model import Card
+from caucasusquiz.decks.sources import read_source
 from caucasusquiz.text import strip_forbidden
-
-MAX_DOCUMENT_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,25 +18,25 @@ class SourceLine:
     is_source: bool
 
 
-def document_lines(seeds: Path | None, name: str) -> list[str] | None:
-    """The document's lines, or None when it is not in the seeds folder (or too large)."""
-    if seeds is None:
-        return None
-    path = seeds / name
-    try:
-        if path.stat().st_size > MAX_DOCUMENT_BYTES:
-            return None
-        return strip_forbidden(path.read_text(encoding="utf-8", errors="replace")).splitlines()
-    except OSError:
-        return None
+def document_lines(
+    folders: Iterable[Path | None], name: str, documents: Iterable[Path] = ()
+) -> list[str] | None:
+    """The document's lines, or None when it is not in the allowed folders (see
+    `decks.sources`: never outside them, whatever the card's `source` says) or too large."""
+    document = read_source(name, folders, documents)
+    return None if document is None else strip_forbidden(document.text).splitlines()
 
 
-def excerpt(seeds: Path | None, card: Card, around: int = 1) -> list[SourceLine]:
-    """The source line and up to `around` non-blank lines on each side; empty when unknown."""
+def excerpt(
+    seeds: Path | Iterable[Path | None] | None, card: Card, around: int = 1, documents: Iterable[Path] = ()
+) -> list[SourceLine]:
+    """The source line and up to `around` non-blank lines on each side; empty when unknown.
+    `seeds`: the folder (or folders) sources are looked for in; `documents`: the deck's own."""
     name, number = card.source_file, card.source_line
     if not name or not number:
         return []
-    lines = document_lines(seeds, name)
+    folders = [seeds] if seeds is None or isinstance(seeds, Path) else list(seeds)
+    lines = document_lines(folders, name, documents)
     if lines is None or not 1 <= number <= len(lines):
         return []
     index = number - 1

@@ -19,7 +19,7 @@ from caucasusquiz import paths
 from caucasusquiz.decks.collection import Collection
 from caucasusquiz.decks.model import Card, CardType, Deck
 from caucasusquiz.errors import UserError
-from caucasusquiz.text import strip_forbidden
+from caucasusquiz.text import plural, strip_forbidden
 from caucasusquiz.workspace import Workspace, load_decks, open_workspace
 
 # Anki reads these header lines when importing a text file (File → Import).
@@ -91,7 +91,10 @@ def _export_file(args: argparse.Namespace, locations: paths.Locations, fmt: str)
             decks = select_decks(load_decks(locations), args.deck)
             notes = write_apkg(decks, out)
             what = "without progress"
-        print(f"Wrote {out}: {notes} Anki notes in {len(decks)} decks, {what}", file=sys.stderr)
+        print(
+            f"Wrote {out}: {plural(notes, 'Anki note')} in {plural(len(decks), 'deck')}, {what}",
+            file=sys.stderr,
+        )
         return 0
     from caucasusquiz.interchange.kahoot import write_kahoot
 

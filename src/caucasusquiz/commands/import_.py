@@ -8,6 +8,7 @@ from pathlib import Path
 
 from caucasusquiz.errors import UserError
 from caucasusquiz.interchange.common import ImportResult
+from caucasusquiz.text import plural
 
 FORMATS = ("apkg", "csv", "quizlet", "kahoot")
 _BY_SUFFIX = {".apkg": "apkg", ".colpkg": "apkg", ".csv": "csv", ".txt": "quizlet", ".xlsx": "kahoot"}
@@ -30,9 +31,12 @@ def run(args: argparse.Namespace) -> int:
     planned = plan(result, out, args.deck_title, args.force)
     write_all(planned)
     total = sum(p.cards for p in planned)
-    print(f"Imported {total} cards from {path.name} ({result.kind}) into {len(planned)} deck file(s):")
+    print(
+        f"Imported {plural(total, 'card')} from {path.name} ({result.kind}) "
+        f"into {plural(len(planned), 'deck file')}:"
+    )
     for deck in planned:
-        print(f"  {deck.path}  {deck.cards} cards  “{deck.title}”")
+        print(f"  {deck.path}  {plural(deck.cards, 'card')}  “{deck.title}”")
     for line in skipped_summary(result):
         print(f"  {line}")
     print(f"Study them with: caucasusquiz --decks {out}")

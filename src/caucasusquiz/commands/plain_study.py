@@ -20,7 +20,7 @@ from caucasusquiz.study import humanize
 from caucasusquiz.study.answers import AnswerCheck, DiffSegment, Verdict, meaningful_diff, parse_option
 from caucasusquiz.study.rating import Rating
 from caucasusquiz.study.session import StudySession, Summary
-from caucasusquiz.text import strip_forbidden
+from caucasusquiz.text import plural, strip_forbidden
 from caucasusquiz.workspace import open_workspace
 
 HELP = (
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         broken = len({p.path for p in workspace.collection.errors})
         if broken:
             print(
-                f"Note: {broken} deck file(s) have errors; their broken cards are left out. "
+                f"Note: {plural(broken, 'deck file')} with errors; their broken cards are left out. "
                 "Run `caucasusquiz check` for details.",
                 file=sys.stderr,
             )

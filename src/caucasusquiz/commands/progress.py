@@ -14,6 +14,7 @@ from caucasusquiz import paths
 from caucasusquiz.classroom.progress_files import read_progress_file
 from caucasusquiz.clock import utc_now
 from caucasusquiz.errors import UserError
+from caucasusquiz.text import plural
 from caucasusquiz.workspace import open_store, open_workspace
 
 
@@ -45,7 +46,10 @@ def run(args: argparse.Namespace) -> int:
             # Importing names the profile explicitly, so here (only here) it may be created.
             profile = store.profile(file.profile, now)
             added, updated = store.merge_progress(profile.id, file.reviews, file.cards)
-            print(f"{file.path}: {file.profile}: {added} reviews added, {updated} cards updated")
+            print(
+                f"{file.path}: {file.profile}: "
+                f"{plural(added, 'review')} added, {plural(updated, 'card')} updated"
+            )
     finally:
         store.close()
     return 0

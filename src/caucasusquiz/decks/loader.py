@@ -26,7 +26,7 @@ from caucasusquiz.decks.model import (
     Problem,
     Severity,
 )
-from caucasusquiz.decks.sources import is_safe_source_name
+from caucasusquiz.decks.sources import is_safe_documents_folder, is_safe_source_name
 from caucasusquiz.decks.yamlio import NULL, YamlProblem, compose, line_of, scalar_bool
 from caucasusquiz.files import UnreadableFile, read_regular_file
 from caucasusquiz.text import first_forbidden_char, fold
@@ -37,7 +37,7 @@ SHOWN_DISTRACTORS = 3
 LONG_PROMPT = 400
 LONG_TYPED_ANSWER = 60
 
-TOP_KEYS = ("title", "description", "tags", "cards", "version", "dropped", "study")
+TOP_KEYS = ("title", "description", "tags", "cards", "version", "dropped", "study", "documents")
 COMMON_CARD_KEYS = ("id", "type", "tags", "source", "context", "reviewed")
 STUDY_SCOPES = ("all", "reviewed")
 REVIEWED_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -197,11 +197,44 @@ class _DeckReader:
                     self.warn(key, "the deck has no cards yet")
         dropped = self._dropped(fields, cards)
         reviewed_only = self._study(fields)
+        documents = self._documents(fields)
         if title is None:
             return None
         return Deck(
-            self.deck_id, title, self.path, tuple(cards), description, deck_tags, dropped, reviewed_only
+            self.deck_id,
+            title,
+            self.path,
+            tuple(cards),
+            description,
+            deck_tags,
+            dropped,
+            reviewed_only,
+            documents,
         )
+
+    def _documents(self, fields: _Fields) -> tuple[Path, ...]:
+        """`documents: "../articles"` (or a list): where the cards' source documents are, from
+        the deck file's folder. Only relative paths: a deck handed around must not point the
+        source viewer at an arbitrary place (`sources.find_source` checks what they resolve to)."""
+        if "documents" not in fields:
+            return ()
+        value = fields["documents"][1]
+        if isinstance(value, ScalarNode):
+            text = self._text(fields, "documents", value)
+            names: tuple[str, ...] = (text,) if text is not None else ()
+        else:
+            names = self._text_list(fields, "documents") or ()
+        folders: list[Path] = []
+        for name in names:
+            if not is_safe_documents_folder(name):
+                self.warn(
+                    value,
+                    f"documents folder {name!r} is not a path relative to the deck file; it will not be used",
+                    'write the folder relative to this deck\'s folder, e.g. documents: "../articles"',
+                )
+                continue
+            folders.append(self.path.parent / name)
+        return tuple(folders)
 
     def _dropped(self, fields: _Fields, cards: list[Card]) -> tuple[str, ...]:
         """`dropped: [id, …]`: generated cards the author removed; regeneration leaves them out."""
@@ -330,6 +363,7 @@ class _DeckReader:
             source=source,
             context=context,
             reviewed=reviewed,
+            draft=reviewed is None and _says_false(fields.get("reviewed")),
             **extra,
         )
 
@@ -619,3 +653,8 @@ def _folded(text: str) -> str:
 def _did_you_mean(word: str, choices: tuple[str, ...], fallback: str) -> str:
     close = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else fallback
+
+
+def _says_false(field: tuple[Node, Node] | None) -> bool:
+    """`reviewed: false` written out (not merely absent)."""
+    return field is not None and isinstance(field[1], ScalarNode) and scalar_bool(field[1]) is False

@@ -58,6 +58,8 @@ class Card:
     context: str | None = None
     # The author's sign-off as written (`true` or a date), None for a card nobody reviewed.
     reviewed: str | None = None
+    # `reviewed: false` written out: a draft even without the generator's manifest (an import).
+    draft: bool = False
     # The identity progress is stored under; kept as a field because queues look it up
     # for every card.
     key: tuple[str, str] = field(init=False, repr=False, compare=False)
@@ -113,6 +115,8 @@ class Deck:
     dropped: tuple[str, ...] = ()
     # `study: reviewed`: students see only the cards an author signed off.
     reviewed_only: bool = False
+    # `documents:`: the folders (from the deck file's folder) its cards' sources are in.
+    documents: tuple[Path, ...] = ()
 
     @property
     def study_cards(self) -> tuple[Card, ...]:

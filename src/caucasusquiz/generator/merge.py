@@ -304,12 +304,15 @@ class Plan:
     files: dict[Path, str | None] = field(default_factory=dict)  # None: remove the file
     manifest: dict[str, dict] = field(default_factory=dict)
     report: MergeReport = field(default_factory=MergeReport)
+    documents: tuple[str, ...] = ()  # the documents' folders, for each deck's `documents:`
 
 
-def plan_decks(out_dir: Path, decks: dict[str, tuple[Topic, list[Draft]]]) -> Plan:
+def plan_decks(
+    out_dir: Path, decks: dict[str, tuple[Topic, list[Draft]]], documents: tuple[str, ...] = ()
+) -> Plan:
     """Work out every deck file's new text; nothing is written here."""
     old_manifest = read_manifest(out_dir)
-    plan = Plan()
+    plan = Plan(documents=documents)
     parsed: dict[str, _Parsed | None] = {}
     for deck_id in sorted(set(decks) | set(old_manifest)):
         path = out_dir / f"{deck_id}.yaml"
@@ -461,7 +464,7 @@ def _plan_deck(
     if parsed is not None and (header_edited or topic is None):
         head, header_entry = parsed.prefix, old.get("header")  # the teacher's title stays
     else:
-        head = header(topic) if topic else ""
+        head = header(topic, wanted, plan.documents) if topic else ""
         header_entry = _header_hash(head)
     if not wanted and not kept_items and not header_edited:
         if path.exists():  # nothing left of this deck: neither generated nor hand-made

@@ -19,6 +19,7 @@ from caucasusquiz.generator.clean import clean_document
 from caucasusquiz.generator.dedupe import SeenFacts, unique_cards, unique_facts, without_giveaways
 from caucasusquiz.generator.distractors import Pool
 from caucasusquiz.generator.documents import read_document, seed_files
+from caucasusquiz.generator.emit import documents_folders
 from caucasusquiz.generator.facts import Fact, facts_of, our_country, sentences_of, with_mentions
 from caucasusquiz.generator.merge import plan_decks, write_plan
 from caucasusquiz.generator.report import Report
@@ -177,8 +178,9 @@ def generate(
     A run that would remove more than PRUNE_LIMIT generated cards writes nothing unless
     `prune` is set or `confirm` agrees (the command asks at a terminal).
     """
+    paths = list(paths)
     decks, report = build(paths, progress)
-    plan = plan_decks(out_dir, decks)
+    plan = plan_decks(out_dir, decks, documents_folders(paths, out_dir))
     removing = len(plan.report.removed)
     if removing > PRUNE_LIMIT and not prune and not (confirm is not None and confirm(removing)):
         raise UserError(

@@ -9,6 +9,7 @@ export into Anki updates the notes instead of adding copies.
 from __future__ import annotations
 
 import hashlib
+import re
 
 PREFIX = "caucasusquiz"
 CARD_REF = "Card ID"  # field holding "deck-id/card-id"
@@ -51,6 +52,48 @@ CSS = (
     ".source, .accepted { margin-top: .5em; font-size: 14px; color: #777; }\n"
     "ol.options { display: inline-block; text-align: left; }\n"
 )
+
+
+# Author data Anki has no field for, carried so that export → import gives the same decks:
+# review state as tags ("caucasusquiz::reviewed::2026-11-29", "caucasusquiz::reviewed",
+# "caucasusquiz::draft") and the deck's `dropped` ids in a comment of its description.
+REVIEWED_TAG = f"{PREFIX}::reviewed"
+DRAFT_TAG = f"{PREFIX}::draft"
+DROPPED_MARK = re.compile(r"\s*<!-- caucasusquiz dropped: ([^<>]*?) -->\s*$")
+
+
+def review_tags(reviewed: str | None, draft: bool) -> list[str]:
+    if reviewed:
+        return [REVIEWED_TAG if reviewed == "true" else f"{REVIEWED_TAG}::{reviewed}"]
+    return [DRAFT_TAG] if draft else []
+
+
+def review_state(tags: tuple[str, ...]) -> tuple[tuple[str, ...], str | None, bool]:
+    """(the card's own tags, its `reviewed` mark or None, whether it was a draft)."""
+    own: list[str] = []
+    reviewed, draft = None, False
+    for tag in tags:
+        if tag.lower() == REVIEWED_TAG.lower():
+            reviewed = "true"
+        elif tag.lower().startswith(REVIEWED_TAG.lower() + "::"):
+            reviewed = tag[len(REVIEWED_TAG) + 2 :] or "true"
+        elif tag.lower() == DRAFT_TAG.lower():
+            draft = True
+        else:
+            own.append(tag)
+    return tuple(own), reviewed, draft and reviewed is None
+
+
+def description_with_dropped(description: str, dropped: tuple[str, ...]) -> str:
+    return description + (f"<!-- caucasusquiz dropped: {' '.join(dropped)} -->" if dropped else "")
+
+
+def dropped_from_description(description: str) -> tuple[str, tuple[str, ...]]:
+    """(the description without our comment, the dropped ids it carried)."""
+    match = DROPPED_MARK.search(description)
+    if match is None:
+        return description, ()
+    return description[: match.start()], tuple(match.group(1).split())
 
 
 def stable_id(*parts: str) -> int:

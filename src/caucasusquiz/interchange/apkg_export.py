@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from caucasusquiz.authoring.drafts import generated_ids, is_draft
 from caucasusquiz.decks.model import CLOZE_BLANK, Card, CardType, Deck
 from caucasusquiz.interchange import anki_notes as notes
 from caucasusquiz.interchange.atomic import save_atomically
@@ -105,10 +106,12 @@ def build_package(decks: Sequence[Deck], parent: str = DEFAULT_PARENT) -> Any:
     anki_decks = []
     for deck in decks:
         anki_deck = genanki.Deck(notes.stable_id("deck", deck.id), anki_deck_name(parent, deck))
-        anki_deck.description = _h(deck.description)
+        anki_deck.description = notes.description_with_dropped(_h(deck.description), deck.dropped)
+        generated = generated_ids(deck.path.parent).get(deck.id, frozenset())
         for card in deck.cards:
             model, fields = note_type_and_fields(card)
             tags = [t.replace(" ", "_") for t in dict.fromkeys(card.tags)]
+            tags += notes.review_tags(card.reviewed, is_draft(card, generated))
             anki_deck.add_note(
                 genanki.Note(
                     model=models[model],

@@ -48,7 +48,17 @@ def import_apkg(path: Path) -> ImportResult:
             result.skipped["notes whose note type is missing from the package"] += 1
             continue
         _import_note(note, note_type, result)
+    _describe(result, collection.descriptions)
     return result
+
+
+def _describe(result: ImportResult, descriptions: dict[str, str]) -> None:
+    """Each deck's description, and the `dropped` ids our export carried in it."""
+    leaves = {_leaf(name): text for name, text in descriptions.items()}
+    for deck in result.decks:
+        description, dropped = ours.dropped_from_description(leaves.get(deck.name, ""))
+        deck.description = plain_text(description)[0] or deck.description
+        deck.dropped = dropped
 
 
 class _Fields:
@@ -96,9 +106,12 @@ def _import_note(note: NoteRow, note_type: NoteType, result: ImportResult) -> No
 
 def _our_card(name: str, fields: _Fields, tags: tuple[str, ...], origin: str) -> ImportedCard | None:
     _, _, card_id = fields.text(ours.CARD_REF).partition("/")
+    tags, reviewed, draft = ours.review_state(tags)
     common: Extras = {
         "id": card_id or None,
         "tags": tags,
+        "reviewed": reviewed,
+        "draft": draft,
         "source": fields.text("Source") or None,
         "context": fields.text("Back Extra" if name == ours.CLOZE else "Context") or None,
     }

@@ -23,7 +23,7 @@ import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from caucasusquiz.interchange.common import BadFile
@@ -57,6 +57,7 @@ class AnkiCollection:
     format: str  # which collection file was read
     note_types: dict[int, NoteType]
     notes: list[NoteRow]
+    descriptions: dict[str, str] = field(default_factory=dict)  # deck name → its description (HTML)
 
 
 def read_package(path: Path) -> AnkiCollection:
@@ -156,7 +157,11 @@ def _read_collection(db: sqlite3.Connection, chosen: str) -> AnkiCollection:
             "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id"
         )
     ]
-    return AnkiCollection(chosen, note_types, notes)
+    descriptions: dict[str, str] = {}
+    if "notetypes" not in tables:  # the older schema keeps decks, descriptions too, as JSON
+        (decks_json,) = db.execute("SELECT decks FROM col").fetchone()
+        descriptions = {d["name"]: str(d.get("desc") or "") for d in json.loads(decks_json).values()}
+    return AnkiCollection(chosen, note_types, notes, descriptions)
 
 
 def _schema11(db: sqlite3.Connection) -> tuple[dict[int, NoteType], dict[int, str]]:

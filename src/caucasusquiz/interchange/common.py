@@ -38,6 +38,8 @@ class ImportedCard:
     tags: tuple[str, ...] = ()
     source: str | None = None
     context: str | None = None
+    reviewed: str | None = None  # the author's sign-off carried over ("true" or a date)
+    draft: bool = False  # a generated card nobody had reviewed yet
 
 
 class Extras(TypedDict, total=False):
@@ -47,6 +49,8 @@ class Extras(TypedDict, total=False):
     tags: tuple[str, ...]
     source: str | None
     context: str | None
+    reviewed: str | None
+    draft: bool
 
 
 @dataclass(slots=True)
@@ -57,6 +61,7 @@ class ImportedDeck:
     cards: list[ImportedCard] = field(default_factory=list)
     id: str | None = None  # our deck id, when the file carries it
     description: str | None = None
+    dropped: tuple[str, ...] = ()  # generated card ids the author dropped
 
 
 @dataclass(slots=True)

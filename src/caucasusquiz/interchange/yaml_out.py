@@ -24,6 +24,7 @@ from caucasusquiz.generator.cards import Draft
 from caucasusquiz.generator.emit import card_text as emit_card
 from caucasusquiz.generator.emit import quote
 from caucasusquiz.interchange.common import ImportedCard, ImportedDeck, ImportResult
+from caucasusquiz.text import plural
 
 _TAG_JUNK = re.compile(r"[^\w-]+")
 _YAML_NULLS = {"null", "~", "none"}
@@ -71,6 +72,13 @@ def _body(card: ImportedCard) -> tuple[tuple[str, object], ...]:
     return tuple(body)
 
 
+def _review_mark(card: ImportedCard) -> tuple[tuple[str, object], ...]:
+    """`reviewed:` as the author left it: a date, true, or false for a draft (see drafts.py)."""
+    if card.reviewed:
+        return (("reviewed", True if card.reviewed == "true" else card.reviewed),)
+    return (("reviewed", False),) if card.draft else ()
+
+
 def _card_id(card: ImportedCard, taken: set[str]) -> str:
     if card.id and is_valid_id(card.id) and card.id not in taken:
         return card.id
@@ -94,6 +102,8 @@ def deck_text(deck: ImportedDeck, title: str, result: ImportResult) -> tuple[str
     ]
     if deck.description:
         header.append(f"description: {quote(deck.description)}")
+    if deck.dropped:
+        header.append("dropped: [" + ", ".join(deck.dropped) + "]")
     header.append("cards:")
     blocks: list[str] = []
     taken: set[str] = set()
@@ -108,7 +118,7 @@ def deck_text(deck: ImportedDeck, title: str, result: ImportResult) -> tuple[str
         draft = Draft(
             id=card_id,
             type=card.type.value,
-            body=_body(card),
+            body=_body(card) + _review_mark(card),
             tags=tags,
             source=card.source or "",
             context=card.context or "",
@@ -185,5 +195,7 @@ def skipped_summary(result: ImportResult) -> list[str]:
     if result.media:
         total = sum(result.media.values())
         names = ", ".join(sorted(result.media)[:5]) + (" …" if len(result.media) > 5 else "")
-        lines.append(f"skipped {total} media reference(s) to {len(result.media)} file(s): {names}")
+        lines.append(
+            f"skipped {plural(total, 'media reference')} to {plural(len(result.media), 'file')}: {names}"
+        )
     return lines

@@ -22,6 +22,7 @@ from caucasusquiz.clock import utc_now
 from caucasusquiz.errors import UserError
 from caucasusquiz.paths import Locations
 from caucasusquiz.settings import Settings, load_settings
+from caucasusquiz.text import plural
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen, MessageScreen
 
@@ -84,6 +85,8 @@ class CaucasusQuizApp(App[None]):
         # Set once start-up has settled: workspace open, or a dialog explains why not.
         self.opened = asyncio.Event()
         self._deck_signature: DeckSignature = ()
+        # Deck files this app wrote itself (name → size, mtime): their reload is not announced.
+        self._own_writes: dict[str, tuple[int, int]] = {}
 
     # -- start-up --------------------------------------------------------------------
 
@@ -134,6 +137,11 @@ class CaucasusQuizApp(App[None]):
     ) -> None:
         from caucasusquiz.ui.screens.profiles import settle_profile
 
+        if self.start_author and self.profile_name is None and self.new_profile is None:
+            # Reviewing drafts needs no student: open the author screen without asking who
+            # is studying (the home screen, reached by Esc, shows this profile's numbers).
+            self._started(settings, collection, store, author_profile(store, self.clock()), notice)
+            return
         try:
             settle_profile(
                 self,
@@ -426,14 +434,27 @@ class CaucasusQuizApp(App[None]):
             signature.append((path.name, st.st_size, st.st_mtime_ns))
         return tuple(signature)
 
+    def note_deck_write(self, path: Path) -> None:
+        """A deck file the app has just written (an author's decision): read again quietly."""
+        try:
+            st = path.stat()
+        except OSError:
+            return
+        self._own_writes[path.name] = (st.st_size, st.st_mtime_ns)
+
     def _check_decks(self) -> None:
         signature = self._signature()
         if signature != self._deck_signature:
+            old = {name for name, _, _ in self._deck_signature}
+            changed = set(signature) - set(self._deck_signature)
+            own = {name for name, *stat in changed if self._own_writes.get(name) == tuple(stat)}
+            gone = old - {name for name, _, _ in signature}
             self._deck_signature = signature
-            self.reload_decks()
+            # Only changes made outside the app (an editor, a new file) are announced.
+            self.reload_decks(quiet=not gone and own == {name for name, _, _ in changed})
 
     @work(thread=True, exclusive=True, group="decks")
-    def reload_decks(self, edited: Path | None = None) -> None:
+    def reload_decks(self, edited: Path | None = None, quiet: bool = False) -> None:
         """Read the decks again off the UI thread, then hand them to the screens. The one
         reload path: the poll, the palette and the card editor (`edited`: the file saved)."""
         from caucasusquiz.workspace import load_decks
@@ -444,12 +465,14 @@ class CaucasusQuizApp(App[None]):
         except UserError as exc:
             self.call_from_thread(self.notify, str(exc), severity="error")
             return
-        self.call_from_thread(self._decks_reloaded, collection, signature, edited)
+        self.call_from_thread(self._decks_reloaded, collection, signature, edited, quiet)
 
     def action_reload_decks(self) -> None:
         self.reload_decks()
 
-    def _decks_reloaded(self, collection: Collection, signature: DeckSignature, edited: Path | None) -> None:
+    def _decks_reloaded(
+        self, collection: Collection, signature: DeckSignature, edited: Path | None, quiet: bool = False
+    ) -> None:
         workspace = self.require_workspace()
         known = {(p.path, p.line, p.message) for p in workspace.collection.errors}
         workspace.collection = collection
@@ -468,8 +491,11 @@ class CaucasusQuizApp(App[None]):
                 severity="warning",
                 timeout=8,
             )
-        else:
-            self.notify(f"{len(collection)} cards in {len(collection.decks)} decks.", title="Decks reloaded")
+        elif not quiet:
+            self.notify(
+                f"{plural(len(collection), 'card')} in {plural(len(collection.decks), 'deck')}.",
+                title="Decks reloaded",
+            )
 
     def _report_edit(self, collection: Collection, path: Path) -> None:
         problems = [p for p in collection.problems if p.path == path and p.is_error]
@@ -487,6 +513,17 @@ class CaucasusQuizApp(App[None]):
     def on_unmount(self) -> None:
         if self.workspace is not None:
             self.workspace.close()
+
+
+def author_profile(store: ProgressStore, now: datetime) -> Profile:
+    """The profile `caucasusquiz author` opens under: the last one used, else an existing one;
+    never remembered, never asked for."""
+    from caucasusquiz import profiles
+
+    names = store.profile_names()
+    last = store.last_profile()
+    name = last if last in names else (names[0] if names else profiles.DEFAULT_PROFILE)
+    return profiles.use(store, name, now, remember=False)
 
 
 def make_app(locations: Locations, profile: str | None = None, **options: Any) -> CaucasusQuizApp:

@@ -11,11 +11,13 @@ from typing import Literal
 
 from rich.console import Group
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from caucasusquiz.authoring.deck_text import EditError, FieldValue
@@ -27,6 +29,8 @@ from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.widgets.literal import literal
 
 LIST_SEPARATOR = ";"
+# Sentence-long fields are edited wrapped over several lines, so a `{{…}}` is in sight.
+LONG_FIELDS = ("text", "question", "statement", "context")
 # Actions that only make sense on the card view (not while a form or a list is open).
 CARD_ACTIONS = ("keep", "edit", "edit_external", "drop", "change_type", "swap", "skip", "undo", "source")
 
@@ -72,6 +76,41 @@ def parse_form(card_type: str, values: dict[str, str]) -> dict[str, FieldValue |
 
 # What the keys act on: the card, its field form, the card-type list, or a distractor to swap.
 AuthorMode = Literal["card", "edit", "type", "swap"]
+
+
+class FieldArea(TextArea):
+    """A long text field: wrapped, Enter saves the form (a card's text is one line), Tab moves on."""
+
+    DEFAULT_CSS = """
+    FieldArea { height: auto; max-height: 8; }
+    """
+
+    class Submitted(Message):
+        pass
+
+    def __init__(self, text: str, *, id: str, classes: str) -> None:
+        super().__init__(text, soft_wrap=True, tab_behavior="focus", id=id, classes=classes)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Submitted())
+            return
+        await super()._on_key(event)
+
+
+def field_widget(name: str, value: str) -> Input | FieldArea:
+    if name in LONG_FIELDS:
+        return FieldArea(value, id=f"field-{name}", classes="author-field")
+    return Input(value=value, id=f"field-{name}", classes="author-field")
+
+
+def field_value(widget: Widget) -> str:
+    # Line breaks cannot be part of a card's text: pasted ones become spaces.
+    if isinstance(widget, TextArea):
+        return " ".join(widget.text.splitlines())
+    return widget.value if isinstance(widget, Input) else ""
 
 
 class AuthorScreen(AppScreen[None]):
@@ -198,8 +237,11 @@ class AuthorScreen(AppScreen[None]):
         return text
 
     def _source_text(self, card: Card) -> Group | Text:
-        seeds = self.app.require_workspace().locations.seeds
-        lines = excerpt(seeds, card)
+        from caucasusquiz.serving.mode import is_served
+
+        locations = self.app.require_workspace().locations
+        documents = () if is_served() else self.review.deck_of(card).documents
+        lines = excerpt(locations.seeds, card, documents=documents)
         if not lines:
             source = card.source or "no source"
             return Text.assemble(("Source ", "dim"), literal(source), "\n", literal(card.context or ""))
@@ -237,11 +279,14 @@ class AuthorScreen(AppScreen[None]):
         return True
 
     def _attempt(self, do: Callable[[], object], done: str | None = None) -> bool:
+        self.review.last_written = None
         try:
             do()
         except EditError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=8)
             return False
+        if self.review.last_written is not None:
+            self.app.note_deck_write(self.review.last_written)  # no "Decks reloaded" for our own save
         if done:
             self.notify(done, timeout=2)
         return True
@@ -295,7 +340,7 @@ class AuthorScreen(AppScreen[None]):
         widgets: list[Widget] = []
         for name, label, value in card_fields(card):
             widgets.append(Static(Text(label, style="dim"), classes="author-label"))
-            widgets.append(Input(value=value, id=f"field-{name}", classes="author-field"))
+            widgets.append(field_widget(name, value))
         box.mount_all(widgets)
         self.query_one("#author-form-title", Static).update(literal(f"Edit {card.id} ({card.type.label})"))
         self._set_mode("edit")
@@ -304,20 +349,30 @@ class AuthorScreen(AppScreen[None]):
     def _focus_first_field(self) -> None:
         fields = self.query(".author-field")
         if fields:
-            first = fields.first(Input)
+            first = fields.first()
             first.focus()
-            first.cursor_position = len(first.value)
+            if isinstance(first, Input):
+                first.cursor_position = len(first.value)
+            elif isinstance(first, TextArea):
+                first.move_cursor(first.document.end)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if self.mode != "edit":
-            return
-        event.stop()
+        if self.mode == "edit":
+            event.stop()
+            self._save_form()
+
+    def on_field_area_submitted(self, event: FieldArea.Submitted) -> None:
+        if self.mode == "edit":
+            event.stop()
+            self._save_form()
+
+    def _save_form(self) -> None:
         card = self.review.current
         if card is None:
             return
         values = {
-            str(widget.id).removeprefix("field-"): widget.value
-            for widget in self.query(".author-field").results(Input)
+            str(widget.id).removeprefix("field-"): field_value(widget)
+            for widget in self.query(".author-field")
         }
         changes = parse_form(card.type.value, values)
         if self._attempt(lambda: self.review.update(changes), "Saved."):

@@ -11,7 +11,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 from textual.widgets.text_area import Selection
 
 from caucasusquiz.decks.model import Card
-from caucasusquiz.decks.sources import read_source
+from caucasusquiz.decks.sources import read_source, source_folders
 from caucasusquiz.text import strip_forbidden
 from caucasusquiz.ui.screens.app_screen import AppScreen
 
@@ -48,10 +48,15 @@ class SourceScreen(AppScreen[None]):
         from caucasusquiz.serving.mode import is_served
 
         # A served tab (a student's browser) sees only the seed documents, never deck files.
-        roots = (seeds,) if is_served() else (seeds, locations.decks)
-        document = read_source(name, roots)
+        served = is_served()
+        deck = self.app.require_workspace().collection.deck(card.deck_id)
+        documents = deck.documents if deck is not None and not served else ()
+        document = read_source(name, source_folders(seeds, locations.decks, served), documents)
         if document is None:
-            title.update(Text(strip_forbidden(f"{name} is not in the seeds folder ({seeds})."), style="bold"))
+            where = f"the seeds folder ({seeds})"
+            if documents:
+                where += " nor in the deck's documents folder (" + ", ".join(map(str, documents)) + ")"
+            title.update(Text(strip_forbidden(f"{name} is not in {where}."), style="bold"))
             area.text = strip_forbidden(card.context or "")
             return
         text = document.text
