@@ -107,6 +107,24 @@ async def test_edit_inline_field_by_field(author_app, draft_deck):
         assert "# Wilson first: my class always asks about him" in draft_deck.read_text(encoding="utf-8")
 
 
+async def test_the_edit_form_opens_again_after_cancel_and_after_a_skip(author_app, draft_deck):
+    # Opening the form a second time once crashed the app with DuplicateIds('field-question').
+    app = author_app(author=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_author(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "field-question"
+        await pilot.press("escape", "s", "e")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id.startswith("field-")
+        assert isinstance(app.screen, AuthorScreen)
+
+
 async def test_change_type_to_a_question(author_app, draft_deck):
     app = author_app(author=True, deck="early")
     async with app.run_test(size=SIZE) as pilot:

@@ -331,17 +331,18 @@ class AuthorScreen(AppScreen[None]):
 
     # -- edit inline -----------------------------------------------------------------------
 
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
         card = self.review.current
         if card is None:
             return
         box = self.query_one("#author-inputs", Vertical)
-        box.remove_children()
+        # The last form's fields must be gone before fields with the same ids are mounted.
+        await box.remove_children()
         widgets: list[Widget] = []
         for name, label, value in card_fields(card):
             widgets.append(Static(Text(label, style="dim"), classes="author-label"))
             widgets.append(field_widget(name, value))
-        box.mount_all(widgets)
+        await box.mount_all(widgets)
         self.query_one("#author-form-title", Static).update(literal(f"Edit {card.id} ({card.type.label})"))
         self._set_mode("edit")
         self.call_after_refresh(self._focus_first_field)
