@@ -177,7 +177,3 @@ def _join(doc: Document, fragments: list[_Fragment], bullet: bool) -> Block:
     # are removed here, where offsets can still be kept: the removed span becomes spaces.
     text = _GLUED_CITATION.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     return Block(doc, text, tuple(anchors), bullet)
-
-
-def ends_like_sentence(text: str) -> bool:
-    return bool(_TERMINAL.search(text.rstrip()))

@@ -113,7 +113,3 @@ def _as_utf8(data: bytes) -> bytes:
         return data.decode(encoding).encode("utf-8")
     except UnicodeDecodeError:
         return data
-
-
-def read_documents(paths: Iterable[Path]) -> list[Document]:
-    return [read_document(path) for path in seed_files(paths)]

@@ -86,7 +86,3 @@ def card_text(draft: Draft, indent: str = INDENT) -> str:
         lines.append(f"context: {quote(draft.context)}")
     first, *rest = lines
     return "".join([f"{indent}{first}\n", *(f"{indent}  {line}\n" for line in rest)])
-
-
-def deck_text(topic: Topic, drafts: Sequence[Draft]) -> str:
-    return header(topic, drafts) + "\n".join(card_text(d) for d in drafts)
