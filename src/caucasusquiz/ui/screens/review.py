@@ -10,9 +10,9 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Header, Input, ProgressBar, Static
+from textual.widgets import Header, Input, Static
 
 from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.errors import UserError
@@ -32,6 +32,8 @@ from caucasusquiz.ui.widgets.card_text import (
     source_text,
 )
 from caucasusquiz.ui.widgets.literal import literal
+from caucasusquiz.ui.widgets.review_parts import CardBody, CardText
+from caucasusquiz.ui.widgets.session_bar import SessionBar
 
 # The same digit again this soon after it picked an option is a double tap, not a rating:
 # the learner has not seen the feedback yet.
@@ -71,6 +73,9 @@ class ReviewScreen(Screen[None]):
         self.phase = "question"
         self.chosen: int | None = None  # the option picked on a choice card
         self._option_key: tuple[int, float] | None = None  # the digit that answered, and when
+        # What the hint bar and the counts line show now: redrawn only when that changes.
+        self._hints_for: tuple[Step, int] | None = None
+        self._counts_shown: tuple[int, int, int] | None = None
 
     # -- layout ------------------------------------------------------------------------
 
@@ -79,15 +84,15 @@ class ReviewScreen(Screen[None]):
         with Horizontal(id="review-top"):
             yield Static(id="review-where")
             yield Static(id="review-counts")
-        yield ProgressBar(id="session-progress", show_eta=False, show_percentage=False)
-        with VerticalScroll(id="review-body"):
-            yield Static(id="prompt")
+        yield SessionBar(id="session-progress")
+        with CardBody(id="review-body"):
+            yield CardText(id="prompt")
             yield AnswerInput(
                 id="answer-input", placeholder="Type the answer · Enter checks it · Enter on empty shows it"
             )
-            yield Static(id="options")
-            yield Static(id="feedback")
-            yield Static(id="context")
+            yield CardText(id="options")
+            yield CardText(id="feedback")
+            yield CardText(id="context")
         # Below the scrolling card, so a long card never pushes them off screen.
         yield Static(id="source-line")
         yield Static(id="ratings")
@@ -172,11 +177,16 @@ class ReviewScreen(Screen[None]):
         # Widgets are shown and hidden directly rather than through a class on the screen:
         # a screen class makes Textual restyle every widget below it, on every card.
         for selector in selectors:
-            self.query_one(selector).display = visible
+            widget = self.query_one(selector)
+            if widget.display != visible:  # each change asks for a layout
+                widget.display = visible
 
     def _update_hints(self) -> None:
-        hints = Text()
         width = self.size.width or 80
+        if self._hints_for == (self.step, width):
+            return  # the same step shows the same keys: nothing to redraw
+        self._hints_for = (self.step, width)
+        hints = Text()
         for row in keys.keys_for(self.step):
             if hints.cell_len + len(row.label) + len(row.hint) + 3 > width:
                 break  # the rest are in the help screen
@@ -187,21 +197,28 @@ class ReviewScreen(Screen[None]):
     def _update_counts(self) -> None:
         session = self.session
         counts = session.counts
-        text = Text.assemble(
-            ("new ", "dim"),
-            (str(counts.new), "bold"),
-            ("  learn ", "dim"),
-            (str(counts.learning), "bold"),
-            ("  due ", "dim"),
-            (str(counts.review), "bold"),
-        )
-        # A fixed-width line: redrawn without a layout (see #review-counts in app.tcss).
-        self.query_one("#review-counts", Static).update(text, layout=False)
+        shown = (counts.new, counts.learning, counts.review)
+        if shown != self._counts_shown:
+            self._counts_shown = shown
+            self._draw_counts(shown)
         done = session.summary.reviews
         remaining = counts.total + (session.current is not None)
         if session.limit is not None:
             remaining = min(remaining, max(0, session.limit - done))
-        self.query_one("#session-progress", ProgressBar).update(total=max(1, done + remaining), progress=done)
+        self.query_one("#session-progress", SessionBar).update(total=done + remaining, progress=done)
+
+    def _draw_counts(self, counts: tuple[int, int, int]) -> None:
+        new, learning, review = counts
+        text = Text.assemble(
+            ("new ", "dim"),
+            (str(new), "bold"),
+            ("  learn ", "dim"),
+            (str(learning), "bold"),
+            ("  due ", "dim"),
+            (str(review), "bold"),
+        )
+        # A fixed-width line: redrawn without a layout (see #review-counts in app.tcss).
+        self.query_one("#review-counts", Static).update(text, layout=False)
 
     def _options_text(self, card: Card, check: AnswerCheck | None = None) -> Text:
         text = Text()
