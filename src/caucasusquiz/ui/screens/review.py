@@ -11,7 +11,9 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header, Input, Static
 
 from caucasusquiz.decks.model import Card, CardType
@@ -65,6 +67,11 @@ class ReviewScreen(Screen[None]):
     HELP_TITLE = "review"
     KEYS = keys.REVIEW_KEYS  # the help screen lists these
     BINDINGS = keys.bindings(keys.REVIEW_KEYS)
+
+    # The answer box gains and loses focus on every card. Textual repaints the whole screen
+    # when the focus moves, after the frame that drew the answer: a second, full frame on
+    # the key path. The widgets whose look depends on focus restyle and repaint themselves.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self, session: StudySession, title: str) -> None:
         super().__init__()
@@ -133,7 +140,8 @@ class ReviewScreen(Screen[None]):
         options.display = not card.is_typed
         if card.is_typed:
             answer_input.value = ""
-            answer_input.focus()
+            # Focused now, not after this handler (Widget.focus): in the same frame as the card.
+            self.set_focus(answer_input)
         else:
             options.update(self._options_text(card))
             self.set_focus(None)
