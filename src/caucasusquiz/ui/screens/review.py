@@ -82,6 +82,7 @@ class ReviewScreen(Screen[None]):
         self._option_key: tuple[int, float] | None = None  # the digit that answered, and when
         # What the hint bar and the counts line show now: redrawn only when that changes.
         self._hints_for: tuple[Step, int] | None = None
+        self._hint_lines: dict[tuple[Step, int], Text] = {}  # built once per step and width
         self._counts_shown: tuple[int, int, int] | None = None
 
     # -- layout ------------------------------------------------------------------------
@@ -101,8 +102,8 @@ class ReviewScreen(Screen[None]):
             yield CardText(id="feedback")
             yield CardText(id="context")
         # Below the scrolling card, so a long card never pushes them off screen.
-        yield Static(id="source-line")
-        yield Static(id="ratings")
+        yield CardText(id="source-line")
+        yield CardText(id="ratings")
         yield Static(id="key-hints")
 
     def on_mount(self) -> None:
@@ -190,17 +191,24 @@ class ReviewScreen(Screen[None]):
                 widget.display = visible
 
     def _update_hints(self) -> None:
-        width = self.size.width or 80
-        if self._hints_for == (self.step, width):
+        shown = (self.step, self.size.width or 80)
+        if self._hints_for == shown:
             return  # the same step shows the same keys: nothing to redraw
-        self._hints_for = (self.step, width)
+        self._hints_for = shown
+        hints = self._hint_lines.get(shown)
+        if hints is None:
+            hints = self._hint_lines[shown] = self._hint_line(*shown)
+        self.query_one("#key-hints", Static).update(hints, layout=False)
+
+    @staticmethod
+    def _hint_line(step: Step, width: int) -> Text:
         hints = Text()
-        for row in keys.keys_for(self.step):
+        for row in keys.keys_for(step):
             if hints.cell_len + len(row.label) + len(row.hint) + 3 > width:
                 break  # the rest are in the help screen
             hints.append(f" {row.label} ", style="bold reverse")
             hints.append(f"{row.hint} ")
-        self.query_one("#key-hints", Static).update(hints, layout=False)
+        return hints
 
     def _update_counts(self) -> None:
         session = self.session

@@ -24,6 +24,6 @@ class CardBody(VerticalScroll):
 
 
 class CardText(Static):
-    """A block of the card (question, options, feedback, context), its height its text's."""
+    """A block of the card (question, options, feedback, context, source, ratings)."""
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
