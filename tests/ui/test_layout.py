@@ -85,3 +85,21 @@ async def test_toasts_do_not_cover_the_feedback(app_factory):
         covered = [screen.query_one(s).region for s in ("#prompt", "#feedback", "#ratings", "#source-line")]
         for toast in toasts:
             assert not any(toast.region.overlaps(region) for region in covered), toast.region
+
+
+async def test_an_answer_is_laid_out_once(app_factory):
+    """Each answer is one layout of the screen: a second one (widgets asking again after
+    they were resized) came a frame later, and a key pressed right after the answer was
+    drawn waited for it (issue 13). The window after each key is several frames long: the
+    second layout, if any, would have happened in it."""
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await review(pilot)
+        layouts: list[object] = []
+        screen.screen_layout_refresh_signal.subscribe(screen, layouts.append, immediate=True)
+        for key in ("enter", "3", "enter", "3"):  # reveal → feedback, grade → next card
+            await pilot.pause(0.1)
+            layouts.clear()
+            await pilot.press(key)
+            await pilot.pause(0.1)
+            assert len(layouts) == 1, f"{key}: {len(layouts)} layouts"

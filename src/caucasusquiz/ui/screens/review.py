@@ -10,9 +10,11 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
+from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widgets import Header, Input, ProgressBar, Static
+from textual.widget import Widget
+from textual.widgets import Header, Input, Static
 
 from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.errors import UserError
@@ -32,6 +34,8 @@ from caucasusquiz.ui.widgets.card_text import (
     source_text,
 )
 from caucasusquiz.ui.widgets.literal import literal
+from caucasusquiz.ui.widgets.review_parts import CardBody, CardText
+from caucasusquiz.ui.widgets.session_bar import SessionBar
 
 # The same digit again this soon after it picked an option is a double tap, not a rating:
 # the learner has not seen the feedback yet.
@@ -64,6 +68,11 @@ class ReviewScreen(Screen[None]):
     KEYS = keys.REVIEW_KEYS  # the help screen lists these
     BINDINGS = keys.bindings(keys.REVIEW_KEYS)
 
+    # The answer box gains and loses focus on every card. Textual repaints the whole screen
+    # when the focus moves, after the frame that drew the answer: a second, full frame on
+    # the key path. The widgets whose look depends on focus restyle and repaint themselves.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     def __init__(self, session: StudySession, title: str) -> None:
         super().__init__()
         self.session = session
@@ -71,6 +80,10 @@ class ReviewScreen(Screen[None]):
         self.phase = "question"
         self.chosen: int | None = None  # the option picked on a choice card
         self._option_key: tuple[int, float] | None = None  # the digit that answered, and when
+        # What the hint bar and the counts line show now: redrawn only when that changes.
+        self._hints_for: tuple[Step, int] | None = None
+        self._hint_lines: dict[tuple[Step, int], Text] = {}  # built once per step and width
+        self._counts_shown: tuple[int, int, int] | None = None
 
     # -- layout ------------------------------------------------------------------------
 
@@ -79,18 +92,18 @@ class ReviewScreen(Screen[None]):
         with Horizontal(id="review-top"):
             yield Static(id="review-where")
             yield Static(id="review-counts")
-        yield ProgressBar(id="session-progress", show_eta=False, show_percentage=False)
-        with VerticalScroll(id="review-body"):
-            yield Static(id="prompt")
+        yield SessionBar(id="session-progress")
+        with CardBody(id="review-body"):
+            yield CardText(id="prompt")
             yield AnswerInput(
                 id="answer-input", placeholder="Type the answer · Enter checks it · Enter on empty shows it"
             )
-            yield Static(id="options")
-            yield Static(id="feedback")
-            yield Static(id="context")
+            yield CardText(id="options")
+            yield CardText(id="feedback")
+            yield CardText(id="context")
         # Below the scrolling card, so a long card never pushes them off screen.
-        yield Static(id="source-line")
-        yield Static(id="ratings")
+        yield CardText(id="source-line")
+        yield CardText(id="ratings")
         yield Static(id="key-hints")
 
     def on_mount(self) -> None:
@@ -128,7 +141,8 @@ class ReviewScreen(Screen[None]):
         options.display = not card.is_typed
         if card.is_typed:
             answer_input.value = ""
-            answer_input.focus()
+            # Focused now, not after this handler (Widget.focus): in the same frame as the card.
+            self.set_focus(answer_input)
         else:
             options.update(self._options_text(card))
             self.set_focus(None)
@@ -146,6 +160,18 @@ class ReviewScreen(Screen[None]):
             check_refresh = getattr(widget, "_check_refresh", None)
             if check_refresh is not None:
                 check_refresh()
+        # Those requests are messages to the screen; this callback runs after them.
+        self.call_later(self._draw_now)
+
+    def _draw_now(self) -> None:
+        # Textual draws what changed on its next frame tick, which comes up to 1/FPS after
+        # the key while the screen is busy (at once when it has been idle). An answer is a
+        # complete picture: it is drawn now, with the frame's own code (laid out once,
+        # rendered, written). The tick that follows finds nothing left to draw. Should a
+        # future Textual not have that method, the tick draws it as before.
+        draw = getattr(self, "_on_timer_update", None)
+        if draw is not None and self.is_current:
+            draw()
 
     def _prompt_width(self) -> int | None:
         # The card's box: the screen less margins, border and padding (6), and a scroll bar
@@ -172,36 +198,55 @@ class ReviewScreen(Screen[None]):
         # Widgets are shown and hidden directly rather than through a class on the screen:
         # a screen class makes Textual restyle every widget below it, on every card.
         for selector in selectors:
-            self.query_one(selector).display = visible
+            widget = self.query_one(selector)
+            if widget.display != visible:  # each change asks for a layout
+                widget.display = visible
 
     def _update_hints(self) -> None:
+        shown = (self.step, self.size.width or 80)
+        if self._hints_for == shown:
+            return  # the same step shows the same keys: nothing to redraw
+        self._hints_for = shown
+        hints = self._hint_lines.get(shown)
+        if hints is None:
+            hints = self._hint_lines[shown] = self._hint_line(*shown)
+        self.query_one("#key-hints", Static).update(hints, layout=False)
+
+    @staticmethod
+    def _hint_line(step: Step, width: int) -> Text:
         hints = Text()
-        width = self.size.width or 80
-        for row in keys.keys_for(self.step):
+        for row in keys.keys_for(step):
             if hints.cell_len + len(row.label) + len(row.hint) + 3 > width:
                 break  # the rest are in the help screen
             hints.append(f" {row.label} ", style="bold reverse")
             hints.append(f"{row.hint} ")
-        self.query_one("#key-hints", Static).update(hints, layout=False)
+        return hints
 
     def _update_counts(self) -> None:
         session = self.session
         counts = session.counts
-        text = Text.assemble(
-            ("new ", "dim"),
-            (str(counts.new), "bold"),
-            ("  learn ", "dim"),
-            (str(counts.learning), "bold"),
-            ("  due ", "dim"),
-            (str(counts.review), "bold"),
-        )
-        # A fixed-width line: redrawn without a layout (see #review-counts in app.tcss).
-        self.query_one("#review-counts", Static).update(text, layout=False)
+        shown = (counts.new, counts.learning, counts.review)
+        if shown != self._counts_shown:
+            self._counts_shown = shown
+            self._draw_counts(shown)
         done = session.summary.reviews
         remaining = counts.total + (session.current is not None)
         if session.limit is not None:
             remaining = min(remaining, max(0, session.limit - done))
-        self.query_one("#session-progress", ProgressBar).update(total=max(1, done + remaining), progress=done)
+        self.query_one("#session-progress", SessionBar).update(total=done + remaining, progress=done)
+
+    def _draw_counts(self, counts: tuple[int, int, int]) -> None:
+        new, learning, review = counts
+        text = Text.assemble(
+            ("new ", "dim"),
+            (str(new), "bold"),
+            ("  learn ", "dim"),
+            (str(learning), "bold"),
+            ("  due ", "dim"),
+            (str(review), "bold"),
+        )
+        # A fixed-width line: redrawn without a layout (see #review-counts in app.tcss).
+        self.query_one("#review-counts", Static).update(text, layout=False)
 
     def _options_text(self, card: Card, check: AnswerCheck | None = None) -> Text:
         text = Text()
