@@ -89,10 +89,11 @@ GLOBAL_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
-def bindings(table: tuple[Key, ...]) -> list[Binding]:
+def bindings(table: tuple[Key, ...]) -> list[Binding | tuple[str, str] | tuple[str, str, str]]:
     """Each (key, action) once; `enabled_in` decides whether it works in the current step."""
     seen: set[tuple[str, str]] = set()
-    result = []
+    # Typed as Textual declares BINDINGS, so a screen can assign the list as it is.
+    result: list[Binding | tuple[str, str] | tuple[str, str, str]] = []
     for row in table:
         for key in row.keys:
             action = row.action_for(key)

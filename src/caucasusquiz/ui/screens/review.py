@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import Reactive
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Input, Static
 
@@ -25,6 +24,7 @@ from caucasusquiz.ui import keys
 from caucasusquiz.ui.editor import edit_card
 from caucasusquiz.ui.keys import Step
 from caucasusquiz.ui.notify_errors import notify_user_errors
+from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.widgets.card_text import (
     VERDICT_LABELS,
     feedback_text,
@@ -63,7 +63,7 @@ class AnswerInput(Input):
         self.cursor_blink = False
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(AppScreen[None]):
     HELP_TITLE = "review"
     KEYS = keys.REVIEW_KEYS  # the help screen lists these
     BINDINGS = keys.bindings(keys.REVIEW_KEYS)
@@ -268,6 +268,7 @@ class ReviewScreen(Screen[None]):
 
     def show_feedback(self, check: AnswerCheck) -> None:
         card = self.session.current
+        assert card is not None, "feedback is only shown for the card on screen"
         self.phase = "feedback"
         self.query_one("#answer-input").display = False
         self._show("#feedback", "#ratings", visible=True)

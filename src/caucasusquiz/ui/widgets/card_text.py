@@ -38,6 +38,7 @@ def prompt_text(card: Card, revealed: bool = False, width: int | None = None) ->
             text = Text.assemble(("True or false?  ", "dim"), text)
         return text
     match = CLOZE_BLANK.search(card.prompt)
+    assert match is not None, "the deck loader refuses a cloze without its blank"
     before, after = card.prompt[: match.start()], card.prompt[match.end() :]
     text = literal(before, "bold")
     if revealed:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
 from rich.text import Text
 from textual.widget import Widget
@@ -34,7 +35,7 @@ class BarChart(Widget):
     BarChart { height: 7; }
     """
 
-    def __init__(self, values: Sequence[int], labels: tuple[str, str] = ("", ""), **kwargs) -> None:
+    def __init__(self, values: Sequence[int], labels: tuple[str, str] = ("", ""), **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.values = list(values)
         self.labels = labels
@@ -76,7 +77,7 @@ class HeatMap(Widget):
     HeatMap { height: 9; }
     """
 
-    def __init__(self, counts: dict[date, int], today: date, **kwargs) -> None:
+    def __init__(self, counts: dict[date, int], today: date, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.counts = counts
         self.today = today
