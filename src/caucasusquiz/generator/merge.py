@@ -435,7 +435,7 @@ def _plan_deck(
                 if _edited(item, entry):  # type: ignore[arg-type]
                     verbatim[item.id] = item.text  # type: ignore[index]
                     report.kept_edited.append((deck_id, item.id))  # type: ignore[arg-type]
-                    new_entries[item.id] = entry  # type: ignore[index]
+                    new_entries[item.id] = entry  # type: ignore[index,assignment]
                 current = item.id
                 chains[current] = [gap]
                 continue
@@ -451,7 +451,7 @@ def _plan_deck(
                 continue
             if owned:
                 report.vanished_kept.append((deck_id, item.id, entry.get("source", "")))  # type: ignore[arg-type,union-attr]
-                new_entries[item.id] = entry  # type: ignore[index]
+                new_entries[item.id] = entry  # type: ignore[index,assignment]
             else:
                 report.kept_added.append((deck_id, item.id or "(no id)"))
             chains[current].append(item.text + gap)

@@ -226,9 +226,10 @@ def question_for(prompt: str, lead: int, mention: Mention) -> str | None:
     start, end = mention.start - lead, mention.end - lead
     if start < 0:
         return None
-    sentence = _first_clause(sentence, end)
-    if sentence is None:
+    clause = _first_clause(sentence, end)
+    if clause is None:
         return None
+    sentence = clause
     if mention.kind == "person":
         question = _who(sentence, start, end)
     elif mention.kind in ("date", "year") and mention.group in _WH:
@@ -292,10 +293,10 @@ def _who(sentence: str, start: int, end: int) -> str | None:
     if words[0] in ("also", "has", "had") and (len(words) < 2 or not is_past_verb(words[1])):
         return None
     if title:
-        title = _title_phrase(title)
-        if title is None:
+        phrase = _title_phrase(title)
+        if phrase is None:
             return None
-        subject = f"which {title}"
+        subject = f"which {phrase}"
     else:
         subject = "who"
     if intro and not _safe_intro(intro):

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, tzinfo
+from typing import Any
 
 from caucasusquiz.clock import from_ms, study_day
 from caucasusquiz.errors import UserError
@@ -51,7 +52,7 @@ class OptimizeResult:
         return self.after.loss < self.before.loss
 
 
-def _rust():  # the extension module has no type stubs
+def _rust() -> Any:  # the extension module has no type stubs
     # Imported when a fit runs, not at start-up: it costs about 3 ms and only fitting needs it.
     import fsrs_rs_python
 
@@ -73,7 +74,7 @@ def card_histories(
     return histories
 
 
-def _items(rs, histories: dict) -> list:
+def _items(rs: Any, histories: Histories) -> list[Any]:
     items = []
     for history in histories.values():
         for end in range(2, len(history) + 1):
@@ -122,7 +123,7 @@ def fit(histories: Histories, current: Sequence[float], reviews: int | None = No
     )
 
 
-def _overestimate(rs, parameters: Sequence[float], histories: Histories) -> float:
+def _overestimate(rs: Any, parameters: Sequence[float], histories: Histories) -> float:
     """Mean predicted recall minus the share recalled, over the reviews `_items` predicts."""
     before: list = []  # the history before each predicted review
     outcomes: list[tuple[int, int]] = []  # (grade, days elapsed) of that review
