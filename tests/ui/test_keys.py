@@ -112,3 +112,26 @@ async def test_palette_has_our_keys_and_not_textuals_panels(app_factory):
         keys_command.callback()
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_the_hint_bar_numbers_as_many_options_as_the_card_shows(app_factory, decks_dir):
+    # The example deck's choice card has three distractors; one with two shows three options.
+    deck = decks_dir / "history.yaml"
+    text = deck.read_text(encoding="utf-8")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await review_at(pilot, Step.CHOOSING)
+        four = str(screen.query_one("#key-hints").render())
+    assert " 1-4 " in four
+    deck.write_text(
+        text.replace(
+            "distractors: [Nabucco, South Stream, Trans-Adriatic]", "distractors: [Nabucco, South Stream]"
+        ),
+        encoding="utf-8",
+    )
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await review_at(pilot, Step.CHOOSING)
+        pilot_hint = str(screen.query_one("#key-hints").render())
+        assert len(screen.session.options(screen.session.current)) == 3
+    assert " 1-3 " in pilot_hint and "1-4" not in pilot_hint

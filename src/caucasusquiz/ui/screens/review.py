@@ -81,8 +81,8 @@ class ReviewScreen(AppScreen[None]):
         self.chosen: int | None = None  # the option picked on a choice card
         self._option_key: tuple[int, float] | None = None  # the digit that answered, and when
         # What the hint bar and the counts line show now: redrawn only when that changes.
-        self._hints_for: tuple[Step, int] | None = None
-        self._hint_lines: dict[tuple[Step, int], Text] = {}  # built once per step and width
+        self._hints_for: tuple[Step, int, int] | None = None
+        self._hint_lines: dict[tuple[Step, int, int], Text] = {}  # built once per step and width
         self._counts_shown: tuple[int, int, int] | None = None
 
     # -- layout ------------------------------------------------------------------------
@@ -203,7 +203,10 @@ class ReviewScreen(AppScreen[None]):
                 widget.display = visible
 
     def _update_hints(self) -> None:
-        shown = (self.step, self.size.width or 80)
+        step, card = self.step, self.session.current
+        # A choice card with two distractors has three options: the hint says 1-3, not 1-4.
+        options = len(self.session.options(card)) if step is Step.CHOOSING and card is not None else 0
+        shown = (step, self.size.width or 80, options)
         if self._hints_for == shown:
             return  # the same step shows the same keys: nothing to redraw
         self._hints_for = shown
@@ -213,12 +216,13 @@ class ReviewScreen(AppScreen[None]):
         self.query_one("#key-hints", Static).update(hints, layout=False)
 
     @staticmethod
-    def _hint_line(step: Step, width: int) -> Text:
+    def _hint_line(step: Step, width: int, options: int = 0) -> Text:
         hints = Text()
         for row in keys.keys_for(step):
-            if hints.cell_len + len(row.label) + len(row.hint) + 3 > width:
+            label = f"1-{options}" if options and row.label == "1-4" else row.label
+            if hints.cell_len + len(label) + len(row.hint) + 3 > width:
                 break  # the rest are in the help screen
-            hints.append(f" {row.label} ", style="bold reverse")
+            hints.append(f" {label} ", style="bold reverse")
             hints.append(f"{row.hint} ")
         return hints
 
