@@ -82,6 +82,17 @@ def test_the_topics_file_is_checked_like_a_deck(tmp_path: Path, capsys):
     assert main(["check", str(Path(__file__).parents[2] / "seeds" / "topics.yaml")]) == 0
 
 
+def test_a_topics_file_is_data_never_objects_or_aliases(tmp_path: Path):
+    # The decks' own safe composer reads it: an alias or an object tag is a problem with its line.
+    topics = tmp_path / "topics.yaml"
+    topics.write_text("decks:\n  - &d {id: a, title: A}\n  - *d\n", encoding="utf-8")
+    [problem] = check_topics(topics)[1]
+    assert "alias" in problem.message.lower()
+    topics.write_text("decks:\n  - id: a\n    title: !!python/object:os.system A\n", encoding="utf-8")
+    [problem] = check_topics(topics)[1]
+    assert problem.line == 3
+
+
 def test_a_news_dateline_is_cut_and_its_weekday_resolved(tmp_path: Path):
     out = tmp_path / "decks"
     generate([DATA / "vardar_pipeline_news.txt"], out)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from caucasusquiz.generator.pipeline import generate
@@ -157,3 +160,17 @@ def test_a_teachers_context_quoting_the_sentences_around_it_still_supersedes(see
     report = generate([seeds_dir], out)
     assert _field(draft, "id") not in _all_ids(out)
     assert _field(draft, "id") in report.merge.superseded
+
+
+def test_a_fifo_among_the_teachers_decks_is_skipped_not_read_for_ever(seeds_dir: Path, tmp_path: Path):
+    out = tmp_path / "decks"
+    out.mkdir()
+    os.mkfifo(out / "teacher.yaml")  # no writer: an open() for reading would wait for ever
+    done = subprocess.run(
+        [sys.executable, "-m", "caucasusquiz", "generate", str(seeds_dir), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert any(p.name != "teacher.yaml" for p in out.glob("*.yaml"))

@@ -32,9 +32,10 @@ from caucasusquiz.authoring.yaml_text import (
     top_field,
     trailing_comment,
 )
-from caucasusquiz.decks.loader import read_deck_text
+from caucasusquiz.decks.loader import MAX_DECK_BYTES, read_deck_text
 from caucasusquiz.decks.model import Card
 from caucasusquiz.decks.yamlio import SafeLoader
+from caucasusquiz.files import UnreadableFile, read_regular_file
 
 __all__ = [
     "Edit",
@@ -74,9 +75,9 @@ class Edit:
 
     def undo(self) -> None:
         try:
-            current = self.path.read_bytes()
-        except OSError as exc:
-            raise EditError(f"{self.path}: cannot read the deck to undo ({exc.strerror or exc})") from None
+            current = read_regular_file(self.path, MAX_DECK_BYTES)
+        except UnreadableFile as exc:
+            raise EditError(f"{self.path}: cannot read the deck to undo ({exc.reason})") from None
         if current != self.after:
             raise EditError(f"{self.path.name} was changed since; undo it in your editor instead")
         _save(self.path, self.before)

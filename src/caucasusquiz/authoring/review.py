@@ -18,8 +18,9 @@ from caucasusquiz.authoring.deck_text import Edit, EditError, FieldValue
 from caucasusquiz.authoring.drafts import drafts_of, generated_ids
 from caucasusquiz.authoring.proposals import Proposal, alternatives, swap_distractor
 from caucasusquiz.authoring.warnings import DraftWarning, same_sentence, warnings_for
-from caucasusquiz.decks.loader import read_deck
+from caucasusquiz.decks.loader import MAX_DECK_BYTES, read_deck
 from caucasusquiz.decks.model import Card, Deck
+from caucasusquiz.files import UnreadableFile, read_regular_file
 
 Key = tuple[str, str]  # (deck id, card id)
 
@@ -101,8 +102,8 @@ class DraftReview:
             if deck.id not in self.decks:
                 continue
             try:
-                current = deck.path.read_bytes()
-            except OSError:
+                current = read_regular_file(deck.path, MAX_DECK_BYTES)
+            except UnreadableFile:
                 continue
             if self._written.get(deck.path) != current:
                 self.decks[deck.id] = deck

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from caucasusquiz.decks.loader import MAX_DECK_BYTES
 from caucasusquiz.decks.yamlio import YamlProblem, compose
+from caucasusquiz.files import UnreadableFile, read_regular_file
 
 BOM = "\ufeff"
 
@@ -60,9 +62,9 @@ class DeckText:
 
 def read_text(path: Path) -> DeckText:
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise EditError(f"{path}: cannot read the deck ({exc.strerror or exc})") from None
+        raw = read_regular_file(path, MAX_DECK_BYTES)
+    except UnreadableFile as exc:
+        raise EditError(f"{path}: cannot read the deck ({exc.reason})") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

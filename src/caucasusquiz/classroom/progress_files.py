@@ -14,8 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from caucasusquiz.errors import UserError
+from caucasusquiz.files import UnreadableFile, read_regular_file
 from caucasusquiz.profiles import validate_name
 from caucasusquiz.store.database import CardKey, CardProgress, ReviewRow
+
+# A profile's export is a few MB even after years of study; anything far larger is not one.
+MAX_PROGRESS_FILE_BYTES = 256 * 1024 * 1024
 
 FORMAT = 1
 _REVIEW_FIELDS = {
@@ -43,9 +47,9 @@ def read_progress_file(path: Path) -> ProgressFile:
         )
 
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror}") from None
+        text = read_regular_file(path, MAX_PROGRESS_FILE_BYTES).decode("utf-8")
+    except UnreadableFile as exc:
+        raise UserError(f"cannot read {path}: {exc.reason}") from None
     except UnicodeDecodeError:
         raise refuse("not a text file") from None
     try:

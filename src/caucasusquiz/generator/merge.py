@@ -31,9 +31,10 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from caucasusquiz.decks.loader import MAX_DECK_BYTES
 from caucasusquiz.decks.yamlio import YamlProblem, compose
 from caucasusquiz.errors import UserError
-from caucasusquiz.files import write_atomically
+from caucasusquiz.files import UnreadableFile, read_regular_file, write_atomically
 from caucasusquiz.generator.cards import Draft
 from caucasusquiz.generator.emit import card_text, header
 from caucasusquiz.generator.topics import Topic
@@ -195,9 +196,9 @@ def _parse_quietly(path: Path) -> _Parsed | None:
     """A deck the generator does not write, read only for its review state; one it cannot
     read is left to `caucasusquiz check` to report."""
     try:
-        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-    except (OSError, UnicodeDecodeError):
-        return None
+        text = read_regular_file(path, MAX_DECK_BYTES).decode("utf-8-sig").replace("\r\n", "\n")
+    except (UnreadableFile, UnicodeDecodeError):
+        return None  # a FIFO or /dev/zero named x.yaml is never read (it would never end)
     try:
         return _parse(path, text)
     except UserError:
@@ -318,8 +319,10 @@ def plan_decks(
         path = out_dir / f"{deck_id}.yaml"
         if path.exists():
             try:
-                text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-            except (OSError, UnicodeDecodeError) as exc:
+                text = read_regular_file(path, MAX_DECK_BYTES).decode("utf-8-sig").replace("\r\n", "\n")
+            except UnreadableFile as exc:
+                raise UserError(f"{path}: {exc.reason}", "no file was changed") from None
+            except UnicodeDecodeError as exc:
                 raise UserError(
                     f"{path}: cannot read this deck ({exc})", "save it as UTF-8 text; no file was changed"
                 ) from None

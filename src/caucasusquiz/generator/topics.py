@@ -16,7 +16,10 @@ from pathlib import Path
 import yaml
 
 from caucasusquiz.decks.ids import slug_words
+from caucasusquiz.decks.loader import MAX_DECK_BYTES
+from caucasusquiz.decks.yamlio import YamlProblem, compose
 from caucasusquiz.errors import UserError
+from caucasusquiz.files import UnreadableFile, read_regular_file
 from caucasusquiz.generator.entities import fold
 
 TOPICS_FILE = "topics.yaml"
@@ -56,15 +59,17 @@ def topics_file(seed_paths: list[Path]) -> Path | None:
 def check_topics(path: Path) -> tuple[tuple[Topic, ...], list[TopicProblem]]:
     """The decks a topics file defines, and every problem in it (file, line, what)."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_regular_file(path, MAX_DECK_BYTES).decode("utf-8-sig")
+    except UnreadableFile as exc:
+        return (), [TopicProblem(path, 1, f"cannot read the topics file: {exc.reason}")]
+    except UnicodeDecodeError as exc:
         return (), [TopicProblem(path, 1, f"cannot read the topics file ({exc}); save it as UTF-8")]
     try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        return (), [TopicProblem(path, line, f"YAML syntax error: {getattr(exc, 'problem', exc)}")]
+        # The decks' own composer: aliases and object tags are refused before anything is built.
+        root = compose(text)
+    except YamlProblem as exc:
+        hint = f" ({exc.hint})" if exc.hint else ""
+        return (), [TopicProblem(path, exc.line, f"{exc.message}{hint}")]
     problems: list[TopicProblem] = []
     decks = _mapping_value(root, "decks")
     if not isinstance(decks, yaml.SequenceNode) or not decks.value:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from caucasusquiz.files import UnreadableFile, read_regular_file
 from caucasusquiz.interchange.common import BadFile
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024
@@ -13,13 +14,13 @@ MAX_TEXT_BYTES = 64 * 1024 * 1024
 def read_text(path: Path, what: str) -> str:
     """The file's text: UTF-8 with or without BOM, or UTF-16 with a BOM (Excel's "Unicode text")."""
     try:
-        if path.stat().st_size > MAX_TEXT_BYTES:
+        data = read_regular_file(path, MAX_TEXT_BYTES)
+    except UnreadableFile as exc:
+        if exc.size is not None:
             raise BadFile(
                 f"{path.name} is larger than {MAX_TEXT_BYTES // 1024 // 1024} MiB; is it really {what}?"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BadFile(f"cannot read {path}: {exc.strerror}") from None
+            ) from None
+        raise BadFile(f"cannot read {path}: {exc.reason}") from None
     encoding = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
     try:
         text = data.decode(encoding)
