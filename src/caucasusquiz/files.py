@@ -60,37 +60,55 @@ def _mib(size: int) -> str:
     return f"{size / 1024 / 1024:g} MiB"
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str, *, durable: bool = False) -> None:
     """Replace `path` with `text` (UTF-8, line endings as given) so that a reader, a crash or a
-    full disk never leaves half a file."""
+    full disk never leaves half a file; `durable`: on disk before this returns."""
 
     def write(temporary: str) -> None:
         with open(temporary, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
 
-    replace_atomically(path, write)
+    replace_atomically(path, write, durable=durable)
 
 
-def replace_atomically(path: Path, write: Callable[[str], object]) -> None:
+def new_file_mode(path: Path) -> int:
+    """The permissions `path` should get: its own if it exists, else what a plain open()
+    gives (0666 less the umask). A temporary file from mkstemp is 0600 until told otherwise."""
+    if path.exists():
+        return path.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def replace_atomically(path: Path, write: Callable[[str], object], *, durable: bool = False) -> None:
     """Call `write(temporary_path)` on a fresh file beside `path`, then move it over `path`.
 
-    For writers that want a file name (genanki, openpyxl) as well as for text. An existing
-    file keeps its permissions; a new one gets what a plain open() would give (0666 less the
-    umask)."""
-    if path.exists():
-        mode = path.stat().st_mode & 0o7777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+    For writers that want a file name (genanki, openpyxl) as well as for text. With
+    `durable`, the file and the rename are flushed to disk (fsync) before this returns: an
+    author's decision must survive a power cut, a cache file need not."""
+    mode = new_file_mode(path)
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
     try:
         write(tmp)
         os.chmod(tmp, mode)
+        if durable:
+            _fsync(tmp, os.O_RDONLY)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    if durable:
+        with contextlib.suppress(OSError):  # some systems cannot open a folder; the rename stands
+            _fsync(folder, os.O_RDONLY)
+
+
+def _fsync(path: str | Path, flags: int) -> None:
+    fd = os.open(path, flags)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

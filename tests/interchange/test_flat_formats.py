@@ -159,3 +159,18 @@ def test_import_never_replaces_a_deck_without_force(tmp_path, decks, capsys):
     assert "already exists" in capsys.readouterr().err
     assert main(["import", str(csv_file), "--out", str(tmp_path / "out"), "--force"]) == 0
     assert (tmp_path / "out" / "history.yaml").read_text() == before
+
+
+def test_imported_decks_get_ordinary_file_permissions(tmp_path):
+    # Written through temporary files, they once kept mkstemp's owner-only 0600.
+    import os
+
+    sheet = tmp_path / "class.csv"
+    sheet.write_text("Front,Back\nCapital of Azerbaijan?,Baku\n", encoding="utf-8")
+    umask = os.umask(0o022)
+    try:
+        import_(sheet, tmp_path / "out")
+    finally:
+        os.umask(umask)
+    [deck_file] = (tmp_path / "out").glob("*.yaml")
+    assert deck_file.stat().st_mode & 0o777 == 0o644

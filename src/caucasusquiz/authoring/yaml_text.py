@@ -9,14 +9,13 @@ differently (mixed endings, NEL, U+2028) are refused.
 from __future__ import annotations
 
 import bisect
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from caucasusquiz import files
 from caucasusquiz.decks.loader import MAX_DECK_BYTES
 from caucasusquiz.decks.yamlio import YamlProblem, compose
 from caucasusquiz.files import UnreadableFile, read_regular_file
@@ -163,28 +162,4 @@ def dash_row(doc: DeckText, node: Node) -> int:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write, fsync, rename over the old file, fsync the folder: all or nothing, and durable."""
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except OSError:
-        mode = 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    try:
-        folder = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return  # some systems cannot open a folder; the rename is still atomic
-    try:
-        os.fsync(folder)
-    except OSError:
-        pass
-    finally:
-        os.close(folder)
+    files.replace_atomically(path, lambda temporary: Path(temporary).write_bytes(data), durable=True)

@@ -20,6 +20,7 @@ from caucasusquiz.decks.ids import is_valid_id, slug_words
 from caucasusquiz.decks.loader import read_deck_text
 from caucasusquiz.decks.model import CLOZE_BLANK, CardType
 from caucasusquiz.errors import UserError
+from caucasusquiz.files import new_file_mode
 from caucasusquiz.generator.cards import Draft
 from caucasusquiz.generator.emit import card_text as emit_card
 from caucasusquiz.generator.emit import quote
@@ -182,6 +183,7 @@ def write_all(planned: list[PlannedDeck]) -> None:
             temporaries.append((Path(name), deck.path))
             with os.fdopen(handle, "w", encoding="utf-8") as file:
                 file.write(deck.text)
+            os.chmod(name, new_file_mode(deck.path))  # mkstemp's 0600 would hide decks from others
         for temporary, final in temporaries:
             os.replace(temporary, final)
     except OSError as exc:
