@@ -36,3 +36,19 @@ def test_the_same_sheet_twice_and_no_markdown_accidents(capsys, decks_dir):
 def test_an_unknown_deck_is_an_error(capsys, decks_dir):
     assert main(["export", "--format", "quiz-md", "--deck", "nope", "--decks", str(decks_dir)]) == 1
     assert "no deck called 'nope'" in capsys.readouterr().err
+
+
+def test_a_deck_for_reviewed_cards_only_keeps_its_drafts_off_the_sheet(capsys, decks_dir):
+    deck = decks_dir / "history.yaml"
+    text = deck.read_text(encoding="utf-8")
+    # Only the pipeline card is signed off; the deck shows students reviewed cards only.
+    text = text.replace("cards:", "study: reviewed\ncards:", 1)
+    text = text.replace(
+        "    distractors: [Nabucco, South Stream, Trans-Adriatic]\n",
+        "    distractors: [Nabucco, South Stream, Trans-Adriatic]\n    reviewed: true\n",
+        1,
+    )
+    deck.write_text(text, encoding="utf-8")
+    body = sheet(capsys, decks_dir, "--deck", "history", "--questions", "5").split("## Answer key")[0]
+    assert "Which pipeline did the U.S. back" in body
+    assert "2. " not in body  # nothing else: the rest are drafts

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from caucasusquiz.errors import UserError
+from caucasusquiz.store.sqlite import migrate, transaction
 
 FILE_NAME = "class.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -122,28 +123,15 @@ class ClassDatabase:
         db.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
             with self.write():
-                current = db.execute("PRAGMA user_version").fetchone()[0]
-                for number in range(current, SCHEMA_VERSION):
-                    # executescript would commit our transaction; run statement by statement.
-                    for statement in _statements(MIGRATIONS[number]):
-                        db.execute(statement)
-                    db.execute(f"PRAGMA user_version = {number + 1}")
+                migrate(db, MIGRATIONS)
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """One transaction: all of it is stored, or (on any error or crash) none of it."""
-        db = self.db
-        try:
-            db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise ClassFileError(f"cannot write the class file {self.path} ({exc})") from None
-        try:
-            yield db
-        except BaseException:
-            with suppress(sqlite3.Error):
-                db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
+        with transaction(
+            self.db, lambda exc: ClassFileError(f"cannot write the class file {self.path} ({exc})")
+        ):
+            yield self.db
 
     def read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         try:
@@ -154,16 +142,6 @@ class ClassDatabase:
     def close(self) -> None:
         with suppress(sqlite3.Error):
             self.db.close()
-
-
-def _statements(script: str) -> list[str]:
-    statements, buffer = [], ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            statements.append(buffer.strip())
-            buffer = ""
-    return statements
 
 
 def forget_student(data_dir: Path, name: str) -> None:

@@ -13,6 +13,7 @@ from caucasusquiz.classroom.questions import CardKey, build_questions
 from caucasusquiz.classroom.session import ClassSession
 from caucasusquiz.classroom.storage import ClassDatabase
 from caucasusquiz.clock import utc_now
+from caucasusquiz.decks.model import Card
 from caucasusquiz.errors import UserError
 from caucasusquiz.workspace import load_decks, open_store
 
@@ -30,23 +31,8 @@ def create_session(
     clock: Callable[[], datetime] = utc_now,
 ) -> tuple[ClassDatabase, ClassSession]:
     """Pick the questions (what the class gets wrong first) and open a session in the class file."""
-    collection = load_decks(locations)
-    cards = list(collection.cards)
-    title = "all decks"
-    if deck:
-        found = collection.find_deck(deck)
-        if found is None:
-            names = ", ".join(d.id for d in collection.decks)
-            raise UserError(f"no deck called {deck!r}", f"decks: {names}")
-        cards, title = list(found.cards), found.title
-    results: dict[CardKey, tuple[int, int]] = {}
-    if locations.database.exists():
-        store, _ = open_store(locations, clock(), move_damaged=False)
-        try:
-            results = store.card_results()
-        finally:
-            store.close()
     now = clock()
+    cards, title, results = class_cards(locations, deck, now)
     chosen = build_questions(cards, questions, results, seed=now.isoformat())
     database = ClassDatabase.open(locations.data_dir)
     try:
@@ -57,6 +43,27 @@ def create_session(
         database.close()
         raise
     return database, session
+
+
+def class_cards(
+    locations: paths.Locations, deck: str | None, now: datetime
+) -> tuple[list[Card], str, dict[CardKey, tuple[int, int]]]:
+    """What a class is asked from: the deck's (or every deck's) study cards, so a deck set to
+    `study: reviewed` keeps its drafts out of the room; its title; and how the class has
+    answered each card so far (reviews, wrong), for choosing what it gets wrong first."""
+    from caucasusquiz.commands.export import select_decks
+
+    decks = select_decks(load_decks(locations), deck)
+    cards = [card for chosen in decks for card in chosen.study_cards]
+    title = decks[0].title if deck else "all decks"
+    results: dict[CardKey, tuple[int, int]] = {}
+    if locations.database.exists():
+        store, _ = open_store(locations, now, move_damaged=False)
+        try:
+            results = store.card_results()
+        finally:
+            store.close()
+    return cards, title, results
 
 
 def resume_session(
@@ -76,20 +83,7 @@ def quiz_sheet(locations: paths.Locations, deck: str | None, questions: int) -> 
     """A printable quiz in Markdown, chosen like a live quiz (what the class gets wrong first)."""
     from caucasusquiz.classroom.quiz_sheet import quiz_markdown
 
-    collection = load_decks(locations)
-    cards, title = list(collection.cards), "all decks"
-    if deck:
-        found = collection.find_deck(deck)
-        if found is None:
-            raise UserError(f"no deck called {deck!r}", f"decks: {', '.join(d.id for d in collection.decks)}")
-        cards, title = list(found.cards), found.title
-    results: dict[CardKey, tuple[int, int]] = {}
-    if locations.database.exists():
-        store, _ = open_store(locations, utc_now(), move_damaged=False)
-        try:
-            results = store.card_results()
-        finally:
-            store.close()
+    cards, title, results = class_cards(locations, deck, utc_now())
     return quiz_markdown(cards, questions, results, title, seed=f"quiz/{deck or 'all'}")
 
 

@@ -30,6 +30,7 @@ from caucasusquiz.progress import (
     State,
 )
 from caucasusquiz.store.schema import MIGRATIONS, SCHEMA_VERSION
+from caucasusquiz.store.sqlite import migrate, transaction
 
 BUSY_TIMEOUT_MS = 10_000
 WAL_CHECKPOINT_PAGES = 32  # about 20 answers
@@ -222,34 +223,12 @@ class ProgressStore:
 
     def _migrate(self, version: int) -> None:
         with self._write() as db:
-            # Re-read inside the write lock: another process may have migrated meanwhile.
-            current = db.execute("PRAGMA user_version").fetchone()[0]
-            for number in range(current, SCHEMA_VERSION):
-                for statement in _statements(MIGRATIONS[number]):
-                    db.execute(statement)
-                db.execute(f"PRAGMA user_version = {number + 1}")
+            migrate(db, MIGRATIONS)
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        db = self._db
-        try:
-            db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise _classify(exc, self.path) from None
-        try:
-            yield db
-        except BaseException as exc:
-            with suppress(sqlite3.Error):
-                db.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
-                raise _classify(exc, self.path) from None
-            raise
-        try:
-            db.execute("COMMIT")
-        except sqlite3.Error as exc:
-            with suppress(sqlite3.Error):
-                db.execute("ROLLBACK")
-            raise _classify(exc, self.path) from None
+        with transaction(self._db, lambda exc: _classify(exc, self.path)):
+            yield self._db
 
     def close(self) -> None:
         with suppress(sqlite3.Error):
@@ -659,17 +638,6 @@ def _is_utf8(value: bytes | None) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-def _statements(script: str) -> list[str]:
-    """Split a migration into statements (sqlite3 knows where they end, comments and all)."""
-    statements, buffer = [], ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            statements.append(buffer.strip())
-            buffer = ""
-    return statements
 
 
 def _classify(exc: sqlite3.Error, path: Path) -> StoreError:

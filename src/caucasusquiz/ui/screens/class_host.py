@@ -18,6 +18,7 @@ from textual.widgets import Digits, Footer, Static
 from caucasusquiz.classroom.session import ClassSession, ClassView, Phase
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.class_header import status_line
+from caucasusquiz.ui.screens.class_join import leave_class_screen
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen
 from caucasusquiz.ui.widgets.class_parts import question_text, standings_text, tally_text
 from caucasusquiz.ui.widgets.literal import literal
@@ -156,18 +157,16 @@ class ClassHostScreen(Screen[None]):
         self.poll()
 
     def action_end(self) -> None:
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.session.end()
-                self.poll()
-
         self.app.push_screen(
             ConfirmScreen("End the class?", "Scores so far are kept for the report.", yes="End", no="Go on"),
-            answered,
+            self._end_if_confirmed,
         )
 
+    @notify_user_errors  # a busy or damaged class file is a message, not a traceback
+    def _end_if_confirmed(self, yes: bool | None) -> None:
+        if yes:
+            self.session.end()
+            self.poll()
+
     def leave(self) -> None:
-        if len(self.app.screen_stack) > 2:
-            self.dismiss(None)
-        else:
-            self.app.exit()
+        leave_class_screen(self)

@@ -97,7 +97,7 @@ class JoinClassScreen(Screen[None]):
         self.app.switch_screen(ClassStudentScreen(session, student_id, name))
 
     def action_leave(self) -> None:
-        _leave(self)
+        leave_class_screen(self)
 
 
 class ClassStudentScreen(Screen[None]):
@@ -245,13 +245,13 @@ class ClassStudentScreen(Screen[None]):
         return True
 
     def action_leave(self) -> None:
-        _leave(self)
+        leave_class_screen(self)
 
     def action_close(self) -> None:
-        _leave(self)
+        leave_class_screen(self)
 
 
-def _leave(screen: Screen[None]) -> None:
+def leave_class_screen(screen: Screen[None]) -> None:
     from caucasusquiz.ui.class_app import ClassApp
 
     # `class join` runs these screens as an app of their own; from the home screen they
