@@ -191,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
         "what",
         nargs="?",  # missing: a message listing both, not argparse's "required: what"
         choices=("cards", "progress"),
-        help="cards (the default): deck contents; progress: review log of the profile",
+        help="cards: deck contents; progress: review log of the profile",
     )
     export.add_argument(
         "--format",

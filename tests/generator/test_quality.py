@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 KEY_FACTS = ROOT / "tests" / "data" / "key_facts.yaml"
 
 BARS = {"recall": 0.90, "garbage": 0, "duplicates": 0, "weak": 0.03}
+RECALL_FLOOR = 17 / 59  # what the generator reaches today: a regression guard, not the bar
 
 # Scrape residue of the seeds, as a reader would spot it.
 GARBAGE = [
@@ -209,8 +210,9 @@ def test_generated_decks_meet_the_quality_bars(generated_decks, capsys):
     figures = evaluate(generated_decks)
     with capsys.disabled():
         print("\n" + "\n".join(figures.lines()))
-    # Recall of the old key-fact list is printed, not asserted: one card per fact and
-    # precision first leave it far below the bar (a known weakness, see docs/generator.md).
+    # Recall is far below the 90% bar (a known weakness, see docs/generator.md); the floor is
+    # today's figure (17 of 59), so a change that loses key facts still fails here.
+    assert figures.recall >= RECALL_FLOOR, figures.lines()
     assert not figures.garbage
     assert not figures.duplicates
     assert figures.weak_share <= BARS["weak"], figures.weak
