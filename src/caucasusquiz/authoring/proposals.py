@@ -264,11 +264,6 @@ def generated_for_line(document: Path, line: int) -> list[Proposal]:
     return proposals
 
 
-def blank_question(sentence: str) -> Proposal:
-    """A plain question/answer for the author to fill in, with the sentence as its context."""
-    return Proposal("qa", (("question", ""), ("answer", ""), ("context", sentence)), "your own question")
-
-
 def _field_value(value: object) -> FieldValue:
     """A generator draft's value as a deck field: text, true/false, or a list of text."""
     if isinstance(value, bool | str):

@@ -17,7 +17,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 from caucasusquiz.classroom.questions import Question
@@ -424,7 +423,3 @@ def _free_code(database: ClassDatabase) -> str:
         code = f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
         if code not in taken:
             return code
-
-
-def open_class(data_dir: Path) -> ClassDatabase:
-    return ClassDatabase.open(data_dir)

@@ -30,8 +30,6 @@ from caucasusquiz.generator.timeline import DocDate, resolve
 from caucasusquiz.text import fold as fold_letters
 
 PRIMARY_MIN = 5
-SECONDARY_MIN = 7
-MAX_TRUEFALSE = 230
 BLANK = "___"
 
 _BASE_SCORE = {
@@ -173,20 +171,6 @@ def leaks(mention: Mention, answer: str, prompt: str, mentions: list[Mention]) -
 def _is_alias(prompt: str, mention: Mention, other: Mention) -> bool:
     """ "Southern Gas Corridor (SGC)": the bracketed short form right after the name."""
     return prompt[mention.end : other.start] == " (" and prompt[other.end : other.end + 1] == ")"
-
-
-def _without_alias(fact: Fact, mention: Mention) -> tuple[str, int, int]:
-    """The prompt with the answer's bracketed alias removed: "(SGC)" would give it away."""
-    prompt = fact.prompt
-    for other in fact.mentions:
-        if (
-            other is not mention
-            and other.canonical == mention.canonical
-            and _is_alias(prompt, mention, other)
-        ):
-            prompt = prompt[: mention.end] + prompt[other.end + 1 :]
-            break
-    return prompt, mention.start, mention.end
 
 
 def display_answer(mention: Mention) -> str:

@@ -132,10 +132,6 @@ _DEFINED_AS = re.compile(
     r"(?:that|which)\s+(?=[a-z]+ed\b)"
 )
 
-_ALSO_ACT = re.compile(
-    rf"^((?:The\s+)?[A-Z][\w .'’–-]{{2,60}}?)\s+also\s+(?=(?:{'|'.join(sorted(_ACTS))})\b)"
-)
-
 
 def what_did(sentence: str) -> tuple[str, str] | None:
     """("What did <subject> <verb> …?", object) for "<Named subject> <act verb> <object>"."""

@@ -146,8 +146,3 @@ def _between(match: re.Match[str], date: DocDate) -> str:
     years = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
     word = "Between" if match.group()[0].isupper() else "between"
     return f"{word} {date.year - years} and {date.year}"
-
-
-def is_relative(text: str) -> bool:
-    """Does `text` still hang on a time it does not name (what the quality check counts)?"""
-    return bool(_UNRESOLVABLE.search(text) or _RESOLVABLE.search(text))
