@@ -7,8 +7,10 @@ canvas, so what the app shows is read from the websocket stream it sends to the 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -67,6 +69,9 @@ def start_server(decks: Path, data: Path, port: int, *extra: str) -> subprocess.
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        # Its own process group: the app processes it starts for each tab end with it, as
+        # they do when a teacher presses Ctrl+C (which signals the whole group).
+        start_new_session=True,
     )
 
     def listening() -> bool:
@@ -80,11 +85,13 @@ def start_server(decks: Path, data: Path, port: int, *extra: str) -> subprocess.
 
 
 def stop_server(server: subprocess.Popen) -> None:
-    server.terminate()
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(server.pid, signal.SIGTERM)
     try:
         server.wait(timeout=20)
     except subprocess.TimeoutExpired:
-        server.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)
         server.wait()
 
 
