@@ -134,3 +134,21 @@ def test_a_broken_deck_stops_the_run_before_anything_is_written(seeds_dir: Path,
     with pytest.raises(UserError, match=r"security\.yaml:\d+: cannot merge"):
         generate([seeds_dir], out)
     assert snapshot(out) == before
+
+
+def test_removed_cards_leave_no_runs_of_blank_lines(seeds_dir: Path, tmp_path: Path):
+    """A teacher opening a deck after many regenerations sees one blank line between cards."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, seeds)
+    out = tmp_path / "decks"
+    generate([seeds], out)
+    _edit(out / "karabakh-907.yaml")  # keeps a teacher's card, so the deck survives
+    (seeds / "004_0090684c75a18b22.txt").unlink()
+    generate([seeds], out, prune=True)
+    deck = out / "karabakh-907.yaml"
+    deck.write_text(
+        deck.read_text(encoding="utf-8").replace("\n\n  - id:", "\n\n\n\n  - id:"), encoding="utf-8"
+    )
+    generate([seeds], out, prune=True)
+    for path in out.glob("*.yaml"):
+        assert "\n\n\n" not in path.read_text(encoding="utf-8"), path.name

@@ -177,7 +177,10 @@ def _parse(path: Path, text: str) -> _Parsed:
     gaps: list[str] = []
     for index, item in enumerate(items):
         end = items[index + 1].first if index + 1 < len(items) else len(lines)
-        gaps.append("".join(lines[item.last + 1 : end]))
+        gap = "".join(lines[item.last + 1 : end])
+        # Blank lines alone between cards are layout, and runs of them left by removed
+        # cards would grow with every run: one blank line separates cards.
+        gaps.append(gap if gap.strip() else gap[:1])
     indent = re.match(r"^(\s*)", lines[items[0].first]).group(1)  # type: ignore[union-attr]
     tail = ""
     last_gap = gaps[-1]
@@ -450,7 +453,8 @@ def _plan_deck(
                     report.moved.append((deck_id, item.id))  # type: ignore[arg-type]
                 else:
                     report.removed.append((deck_id, item.id, entry.get("source", "")))  # type: ignore[arg-type,union-attr]
-                chains[current].append(gap)
+                if gap.strip():  # a comment after the removed card stays; its blank lines go with it
+                    chains[current].append(gap)
                 continue
             if owned:
                 report.vanished_kept.append((deck_id, item.id, entry.get("source", "")))  # type: ignore[arg-type,union-attr]
