@@ -1,0 +1,41 @@
+"""The decks the project ships: signed off by a teacher, and what `generate` keeps as they are.
+
+A teacher who installs the app studies these cards; a contributor who runs `caucasusquiz
+generate` must not find the signed-off decks changed or refilled with drafts.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+from caucasusquiz.authoring.drafts import draft_counts
+from caucasusquiz.decks.collection import deck_files, load_collection
+from caucasusquiz.generator.pipeline import generate
+
+ROOT = Path(__file__).resolve().parents[2]
+DECKS = ROOT / "decks"
+SEEDS = ROOT / "seeds"
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_shipped_decks_read_cleanly_and_hold_no_drafts():
+    collection = load_collection(deck_files([DECKS]), cache=None)
+    assert [str(p) for p in collection.problems] == []
+    assert draft_counts(collection.decks) == []
+    cards = [card for deck in collection.decks for card in deck.cards]
+    kinds = Counter(card.type for card in cards)
+    assert len(cards) >= 150
+    assert len(kinds) == 4, kinds  # question, cloze, multiple choice and true/false
+
+
+def test_regenerating_the_seeds_over_the_shipped_decks_changes_nothing(tmp_path: Path):
+    decks = tmp_path / "decks"
+    shutil.copytree(DECKS, decks)
+    before = _snapshot(decks)
+    report = generate([SEEDS], decks)
+    assert _snapshot(decks) == before, report.merge.files_changed
