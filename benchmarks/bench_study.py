@@ -4,7 +4,9 @@ Baselines, measured in the same run:
 - commit: a bare SQLite INSERT + COMMIT with the same durability settings (WAL,
   synchronous=FULL), i.e. the price of "on disk before the next card";
 - queue: walking the same cards and looking each one up in the progress dict,
-  the least any queue builder must do.
+  the least any queue builder must do;
+- opening a progress file with 200,000 reviews: a bare sqlite3 connect and the
+  `PRAGMA quick_check(1)` every opening runs, the least a damage-checking open must do.
 Run with `make bench` or `python benchmarks/bench_study.py`.
 """
 
@@ -134,10 +136,75 @@ def bench_queue(folder: Path, cards: int) -> None:
     store.close()
 
 
+def seeded_log(path: Path, reviews: int) -> None:
+    """A long-used progress file: `reviews` reviews of 1,500 cards, some typed in Azerbaijani."""
+    store = ProgressStore.open(path)
+    profile = store.profile("bench", NOW)
+    db = store._db  # bulk seeding for the benchmark only
+    db.execute("BEGIN")
+    db.executemany(
+        "INSERT INTO reviews (profile_id, deck_id, card_id, reviewed_ms, grade, typed, verdict, duration_ms, "
+        "state_before, elapsed_days, interval_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (
+                profile.id,
+                f"deck-{i % 10}",
+                f"card-{i % 1500}",
+                1_700_000_000_000 + i * 60_000,
+                1 + i % 4,
+                "Heydər Əliyev" if i % 7 == 0 else "secular democracy",
+                "right",
+                4000,
+                i % 4,
+                1.5,
+                3.2,
+            )
+            for i in range(reviews)
+        ),
+    )
+    db.execute(
+        "INSERT INTO cards SELECT profile_id, deck_id, card_id, 2, NULL, 5.0, 5.0, max(reviewed_ms), "
+        "max(reviewed_ms), count(*), 0, 0, NULL, 0 FROM reviews GROUP BY deck_id, card_id"
+    )
+    db.execute("COMMIT")
+    store.close()
+
+
+def bench_open(folder: Path, reviews: int) -> None:
+    path = folder / "long-used.sqlite3"
+    seeded_log(path, reviews)
+
+    def bare() -> None:
+        db = sqlite3.connect(path)
+        db.execute("PRAGMA quick_check(1)").fetchone()
+        db.close()
+
+    def whole_log() -> None:  # what every opening did before the checked mark
+        db = sqlite3.connect(path)
+        db.execute("DELETE FROM meta WHERE key = 'reviews_checked_through'")
+        db.commit()
+        db.close()
+        ProgressStore.open(path).close()
+
+    def opening() -> None:
+        ProgressStore.open(path).close()
+
+    baseline = median_seconds(bare, repeat=7)
+    print(f"opening progress.sqlite3 with {reviews:,} reviews")
+    report("connect + quick_check(1) (baseline)", baseline)
+    report(
+        "ProgressStore.open(), log already checked", median_seconds(opening, repeat=7), baseline, "baseline"
+    )
+    report(
+        "… checking the whole log (first opening)", median_seconds(whole_log, repeat=7), baseline, "baseline"
+    )
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         bench_commit(folder, write_big_deck(folder / "commit.yaml", 1000))
+        bench_open(folder, 200_000)
         for cards in (10_000, 100_000):
             bench_queue(folder, cards)
     return 0

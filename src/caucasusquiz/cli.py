@@ -239,7 +239,8 @@ def build_parser() -> argparse.ArgumentParser:
         "move a profile's progress between machines",
         "Export one profile's progress to a file, or import such files (from students'\n"
         "machines, or a backup). Import adds only what is missing and never overwrites\n"
-        "newer progress; a damaged or foreign file is refused whole.",
+        "newer progress; a damaged or foreign file is refused whole. Neither reads the\n"
+        "decks or settings.toml, so a broken one never blocks a backup.",
     )
     progress_moves = progress.add_subparsers(dest="progress_command", metavar="export|import", required=True)
     progress_export = progress_moves.add_parser(

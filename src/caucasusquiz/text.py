@@ -81,8 +81,8 @@ _LETTER_MAP = str.maketrans(
 )
 
 
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """`1 card`, `2 cards`, `0 cards`; `many` for words that do not just take an s."""
+def plural(count: float, word: str, many: str | None = None) -> str:
+    """`1 card`, `2 cards`, `0 cards`, `1.5 months`; `many` for words that do not just take an s."""
     return f"{count} {word if count == 1 else many or word + 's'}"
 
 

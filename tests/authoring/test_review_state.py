@@ -88,3 +88,16 @@ def test_check_reports_drafts_per_deck(draft_deck, capsys):
     out = capsys.readouterr().out
     assert f"{draft_deck}: 4 of 6 cards still drafts (generated, not reviewed)" in out
     assert "4 drafts to review (caucasusquiz author)" in out
+
+
+def test_one_draft_left_is_counted_in_the_singular(draft_deck, capsys):
+    text = draft_deck.read_text(encoding="utf-8")
+    deck = read_deck(draft_deck).deck
+    assert deck is not None
+    for card in drafts_of(deck)[1:]:  # review all but one, as the author screen's `k` does
+        text = text.replace(f"  - id: {card.id}\n", f"  - id: {card.id}\n    reviewed: true\n")
+    draft_deck.write_text(text, encoding="utf-8")
+    assert main(["check", str(draft_deck.parent)]) == 0
+    out = capsys.readouterr().out
+    assert f"{draft_deck}: 1 of 6 cards still a draft" in out
+    assert "; 1 draft to review (caucasusquiz author)" in out

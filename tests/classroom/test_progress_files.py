@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -127,3 +128,46 @@ def test_a_damaged_or_foreign_file_is_refused_and_nothing_is_written(
     assert code == 1 and str(bad) in err and message in err and "nothing was imported" in err
     assert "Traceback" not in err
     assert counts(isolated_user_dirs, "Leyla") == (-1, -1)  # not even the good file's profile
+
+
+def break_settings(monkeypatch, decks: Path, tmp: Path) -> None:
+    (tmp / "settings.toml").write_text("[study\nnew_per_day = 3\n", encoding="utf-8")
+    monkeypatch.setenv("CAUCASUSQUIZ_CONFIG", str(tmp / "settings.toml"))
+
+
+def break_a_deck(monkeypatch, decks: Path, tmp: Path) -> None:
+    (decks / "broken.yaml").write_text("title: [unclosed\ncards:\n", encoding="utf-8")
+
+
+def remove_the_decks(monkeypatch, decks: Path, tmp: Path) -> None:
+    shutil.rmtree(decks)
+
+
+BREAKAGES = {
+    "settings.toml that is not TOML": break_settings,
+    "a deck that is not YAML": break_a_deck,
+    "no decks folder": remove_the_decks,
+}
+
+
+@pytest.mark.parametrize("command", [["progress", "export"], ["export", "progress", "--format", "json"]])
+@pytest.mark.parametrize("break_it", BREAKAGES.values(), ids=BREAKAGES.keys())
+def test_a_backup_needs_neither_settings_nor_decks(
+    command, break_it, monkeypatch, capsys, decks_dir: Path, tmp_path: Path
+):
+    # A broken settings.toml or deck used to stop the backup, often the very moment one is wanted.
+    laptop = tmp_path / "laptop"
+    study(monkeypatch, decks_dir, laptop, "Leyla", "Woodrow Wilson\n3\n")
+    break_it(monkeypatch, decks_dir, tmp_path)
+    capsys.readouterr()
+    out = tmp_path / "backup.json"
+    where = ["--decks", str(decks_dir), "--data-dir", str(laptop), "--profile", "Leyla"]
+    assert main([*command, *where, "-o", str(out)]) == 0, capsys.readouterr().err
+    assert len(json.loads(out.read_text(encoding="utf-8"))["reviews"]) == 1
+    # And it goes back in on a machine whose settings are broken and that has no decks.
+    desk = tmp_path / "desk"
+    assert (
+        main(["progress", "import", str(out), "--decks", str(tmp_path / "none"), "--data-dir", str(desk)])
+        == 0
+    )
+    assert counts(desk, "Leyla") == counts(laptop, "Leyla") == (1, 1)

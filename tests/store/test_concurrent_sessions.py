@@ -122,3 +122,65 @@ def test_several_processes_on_one_profile_keep_reps_equal_to_the_review_log(tmp_
         assert reps == len(states_before), key
         assert states_before[0] == State.NEW, key
         assert State.NEW not in states_before[1:], key
+
+
+CLASS_WORKER = textwrap.dedent("""
+    import sys
+    from datetime import UTC, datetime, timedelta
+    from pathlib import Path
+
+    from caucasusquiz.classroom.questions import build_questions
+    from caucasusquiz.classroom.reviews import record_class_reviews
+    from caucasusquiz.classroom.session import ClassSession
+    from caucasusquiz.classroom.storage import ClassDatabase
+    from caucasusquiz.decks.collection import load_collection
+    from caucasusquiz.settings import Settings
+    from caucasusquiz.store.database import ProgressStore
+
+    folder, deck, rounds = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+    settings = Settings(fuzz=False)
+    store = ProgressStore.open(folder / "progress.sqlite3")
+    classes = ClassDatabase.open(folder)
+    cards = list(load_collection([deck]).cards)
+    for day in range(rounds):
+        now = datetime(2026, 3, 2, 10, 0, tzinfo=UTC) + timedelta(days=30 * day)
+        session = ClassSession.create(
+            classes, build_questions(cards, len(cards), {}, f"day {day}"), title="t", seconds=20,
+            clock=lambda: now, count_as_review=True,
+        )
+        student = session.join("student")
+        for _ in cards:
+            session.next()
+            session.answer(student, session.view().question.answer)
+            session.next()
+            session.next()
+        session.end()
+        assert record_class_reviews(session, store, settings, now) == len(cards)
+    classes.close()
+    store.close()
+""")
+
+
+def test_class_answers_counted_as_reviews_build_on_study_in_other_processes(tmp_path: Path):
+    # `class host --count-as-review` stores each answer as a review of the student's profile,
+    # while the student may be studying the same cards elsewhere.
+    database, deck = tmp_path / "progress.sqlite3", _deck(tmp_path / "decks", 30)
+    store = ProgressStore.open(database)
+    store.profile("student", START)
+    store.close()
+    # Three hosts and a student, 20 days each: before class reviews were scheduled inside the
+    # write lock, a few of the 30 cards lost a review in almost every run (rarely none).
+    workers = [
+        subprocess.Popen([sys.executable, "-c", code, str(path), str(deck), "20"], stderr=subprocess.PIPE)
+        for code, path in [(WORKER, database)] + [(CLASS_WORKER, tmp_path)] * 3
+    ]
+    for worker in workers:
+        _, err = worker.communicate(timeout=120)
+        assert worker.returncode == 0, err.decode()
+
+    cards = _per_card(database)
+    assert len(cards) == 30
+    for key, (reps, states_before) in cards.items():
+        assert reps == len(states_before), key
+        assert states_before[0] == State.NEW, key
+        assert State.NEW not in states_before[1:], key

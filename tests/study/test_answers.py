@@ -247,6 +247,11 @@ ALMOST = [
     ("North Atlantic Treaty Organization", "nato"),
     ("Freedom Support Act", "FSA"),
     ("Baku–Tbilisi–Ceyhan", "BTC"),
+    # The head noun of a two-word term: the kind of thing is known, the word that makes it
+    # the fact is shown as missing.
+    ("secular democracy", "democracy"),
+    ("secular democracy", "a Democracy"),
+    ("economic sanctions", "sanctions"),
 ]
 
 
@@ -322,6 +327,16 @@ WRONG = [
     ("Woodrow Wilson", "WW"),  # a person's initials are not their name
     ("World Trade Organization", "WHO"),
     ("Section 907", "S"),
+    ("secular democracy", "secular"),  # the modifier alone names nothing
+    ("secular democracy", "theocracy"),
+    ("secular democracy", "democracies"),  # the noun alone, and changed: too far
+    ("the leading role", "role"),  # a short generic noun shows no knowledge
+    ("strategic partnership", "partnership"),
+    ("limited sovereignty", "sovereignty"),  # the missing word makes it the opposite fact
+    ("unilateral sanctions", "sanctions"),
+    ("anti-terrorist measures", "measures"),
+    ("most favored nation", "nation"),  # two words left out
+    ("Azerbaijan Democratic Republic", "Republic"),  # a proper name
 ]
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from caucasusquiz.decks.model import Card, Deck
+from caucasusquiz.text import plural
 
 MANIFEST = ".generated.json"
 
@@ -46,8 +47,8 @@ class DraftCount:
     def line(self) -> str:
         total = len(self.deck.cards)
         return (
-            f"{self.deck.path}: {self.drafts} of {total} card{'s' * (total != 1)} still "
-            f"draft{'s' * (self.drafts != 1)} (generated, not reviewed)"
+            f"{self.deck.path}: {self.drafts} of {plural(total, 'card')} still "
+            f"{'a draft' if self.drafts == 1 else 'drafts'} (generated, not reviewed)"
         )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from caucasusquiz.decks.model import CLOZE_BLANK, Card, CardType
+from caucasusquiz.text import plural
 
 MAX_PROMPT_WORDS = 35
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
@@ -89,11 +90,7 @@ def warnings_for(card: Card, siblings: Iterable[Card] = ()) -> list[DraftWarning
             )
     others = [s for s in siblings if s.key != card.key]
     if others:
-        found.append(
-            DraftWarning(
-                "sibling", f"{len(others)} other card{'s' * (len(others) != 1)} from the same sentence"
-            )
-        )
+        found.append(DraftWarning("sibling", f"{plural(len(others), 'other card')} from the same sentence"))
     return found
 
 

@@ -9,11 +9,12 @@ Hard, wrong → Again). Names that match no profile are left alone: no profile i
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from caucasusquiz.classroom.session import ClassSession
 from caucasusquiz.clock import to_ms
 from caucasusquiz.settings import Settings
-from caucasusquiz.store.database import CardProgress, ProgressStore
+from caucasusquiz.store.database import ProgressStore
 from caucasusquiz.study.rating import Rating
 from caucasusquiz.study.refit import auto_retention
 from caucasusquiz.study.scheduler import Scheduler
@@ -34,6 +35,7 @@ def record_class_reviews(
         (session.id,),
     )
     questions = session.questions
+    schedulers: dict[int, Scheduler] = {}
     recorded = 0
     for name, position, typed, verdict, elapsed_ms in answers:
         profile = store.find_profile(name)
@@ -41,21 +43,17 @@ def record_class_reviews(
             continue
         question = questions[position]
         key = (question.deck_id, question.card_id)
-        before = store.progress(profile.id, key)
-        previous = before or CardProgress()
         grade = GRADES.get(verdict, Rating.AGAIN)
-        scheduler = Scheduler(
-            settings,
-            profile.fsrs_parameters,
-            auto_retention=auto_retention(store, profile.id, profile.fsrs_parameters),
-        )
-        memory = scheduler.review(previous.memory, grade, now, fuzz_seed=f"{profile.name}/{key[0]}/{key[1]}")
-        after = CardProgress(memory, previous.suspended, None, previous.leech)
-        store.record_review(
+        if profile.id not in schedulers:
+            retention = auto_retention(store, profile.id, profile.fsrs_parameters)
+            schedulers[profile.id] = Scheduler(settings, profile.fsrs_parameters, auto_retention=retention)
+        scheduler, seed = schedulers[profile.id], f"{profile.name}/{key[0]}/{key[1]}"
+        # Scheduled from the card's row as stored at the moment of writing, inside the write
+        # lock, as a study session does: the student may be studying this card elsewhere.
+        store.record_answer(
             profile.id,
             key,
-            before,
-            after,
+            partial(scheduler.answer, grade=grade, now=now, fuzz_seed=seed),
             reviewed_ms=to_ms(now),
             grade=int(grade),
             typed=typed,

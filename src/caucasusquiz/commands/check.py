@@ -10,7 +10,7 @@ from caucasusquiz import paths
 from caucasusquiz.decks.collection import deck_files, load_collection
 from caucasusquiz.decks.fix import add_missing_ids
 from caucasusquiz.errors import UserError
-from caucasusquiz.text import strip_forbidden
+from caucasusquiz.text import plural, strip_forbidden
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         print(strip_forbidden(str(topic_problem)))
     files = [f for f in deck_files(targets) if f.name != TOPICS_FILE]
     if not files and topic_files:
-        print(f"{_count(len(topic_files), 'topics file')}: {_count(len(topic_problems), 'error')}")
+        print(f"{plural(len(topic_files), 'topics file')}: {plural(len(topic_problems), 'error')}")
         return 1 if topic_problems else 0
     if not files:
         raise UserError(f"no deck files (*.yaml, *.yml) in {', '.join(map(str, targets))}")
@@ -58,18 +58,14 @@ def run(args: argparse.Namespace) -> int:
     warnings = len(problems) - len(errors)
     bad_files = len({p.path for p in errors})
     summary = (
-        f"{len(files)} deck file{'s' * (len(files) != 1)}, {cards} card{'s' * (cards != 1)}: "
-        f"{_count(len(errors), 'error')}, {_count(warnings, 'warning')}"
+        f"{plural(len(files), 'deck file')}, {plural(cards, 'card')}: "
+        f"{plural(len(errors), 'error')}, {plural(warnings, 'warning')}"
     )
     if errors:
-        summary += f" in {bad_files} file{'s' * (bad_files != 1)}"
+        summary += f" in {plural(bad_files, 'file')}"
     if drafts:
-        summary += f"; {sum(d.drafts for d in drafts)} drafts to review (caucasusquiz author)"
+        summary += f"; {plural(sum(d.drafts for d in drafts), 'draft')} to review (caucasusquiz author)"
     print(summary)
     if any("--fix" in (p.hint or "") for p in errors) and not args.fix:
         print("Some cards have no id: `caucasusquiz check --fix` adds them without touching other lines.")
     return 1 if errors or topic_problems else 0
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"

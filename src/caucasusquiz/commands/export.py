@@ -12,15 +12,19 @@ import dataclasses
 import io
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from caucasusquiz import paths
+from caucasusquiz.clock import utc_now
 from caucasusquiz.decks.collection import Collection
 from caucasusquiz.decks.model import Card, CardType, Deck
 from caucasusquiz.errors import UserError
+from caucasusquiz.progress import Profile
+from caucasusquiz.store.database import ProgressStore
 from caucasusquiz.text import plural, strip_forbidden
-from caucasusquiz.workspace import Workspace, load_decks, open_workspace
+from caucasusquiz.workspace import choose_profile, load_decks, open_store, open_workspace
 
 # Anki reads these header lines when importing a text file (File → Import).
 ANKI_HEADER = "#separator:tab\n#html:false\n#columns:Front\tBack\tTags\n#tags column:3\n"
@@ -51,11 +55,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         if args.format not in (None, "json", "csv", "tsv"):
             raise UserError(f"progress cannot be exported as {args.format}", "choose json, csv or tsv")
-        workspace = open_workspace(locations, args.profile)
-        try:
-            text = export_progress(workspace, args.format or "json")
-        finally:
-            workspace.close()
+        with progress_only(locations, args.profile) as (store, profile):
+            text = export_progress(store, profile, args.format or "json")
     if args.output:
         from caucasusquiz.interchange.atomic import write_text_atomically
 
@@ -158,8 +159,20 @@ def export_cards(collection: Collection, fmt: str, deck_names: Sequence[str] | s
     return buffer.getvalue()
 
 
-def export_progress(workspace: Workspace, fmt: str) -> str:
-    store, profile = workspace.store, workspace.profile
+@contextmanager
+def progress_only(locations: paths.Locations, profile: str | None) -> Iterator[tuple[ProgressStore, Profile]]:
+    """The progress store and an existing profile, and nothing else: a backup must not wait
+    for the decks or fail on a broken settings.toml or deck. A damaged file is reported, not
+    moved aside: a backup changes nothing."""
+    now = utc_now()
+    store, _ = open_store(locations, now, move_damaged=False)
+    try:
+        yield store, choose_profile(store, profile, now, study=False)
+    finally:
+        store.close()
+
+
+def export_progress(store: ProgressStore, profile: Profile, fmt: str) -> str:
     reviews = store.reviews(profile.id)
     if fmt == "json":
         cards = [

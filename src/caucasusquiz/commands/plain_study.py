@@ -298,8 +298,8 @@ def card_location(card: Card, session: StudySession) -> str:
 def summary_line(summary: Summary) -> str:
     if summary.reviews == 0:
         return "No cards studied."
-    cards = f"{summary.cards} card{'s' * (summary.cards != 1)}"
-    answers = f"{summary.reviews} answer{'s' * (summary.reviews != 1)}"
+    cards = plural(summary.cards, "card")
+    answers = plural(summary.reviews, "answer")
     text = (
         f"Studied {cards} in {humanize.duration(summary.seconds)}"
         + (f" ({answers})" if summary.reviews != summary.cards else "")

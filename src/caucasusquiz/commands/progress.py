@@ -13,27 +13,22 @@ from pathlib import Path
 from caucasusquiz import paths
 from caucasusquiz.classroom.progress_files import read_progress_file
 from caucasusquiz.clock import utc_now
-from caucasusquiz.errors import UserError
 from caucasusquiz.text import plural
-from caucasusquiz.workspace import open_store, open_workspace
+from caucasusquiz.workspace import open_store
 
 
 def run(args: argparse.Namespace) -> int:
     locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)
     if args.progress_command == "export":
-        from caucasusquiz.commands.export import export_progress
+        from caucasusquiz.commands.export import export_progress, progress_only
 
-        workspace = open_workspace(locations, args.profile)
-        try:
-            text = export_progress(workspace, "json")
-        finally:
-            workspace.close()
+        with progress_only(locations, args.profile) as (store, profile):
+            text = export_progress(store, profile, "json")
         if args.out:
-            try:
-                Path(args.out).write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise UserError(f"cannot write {args.out}: {exc.strerror}") from None
-            print(f"Wrote {args.out} ({workspace.profile.name})", file=sys.stderr)
+            from caucasusquiz.interchange.atomic import write_text_atomically
+
+            write_text_atomically(Path(args.out), text)  # a backup is whole, or the old one stays
+            print(f"Wrote {args.out} ({profile.name})", file=sys.stderr)
         else:
             sys.stdout.write(text)
         return 0

@@ -11,7 +11,7 @@ from caucasusquiz import paths
 from caucasusquiz.clock import utc_now
 from caucasusquiz.study import humanize
 from caucasusquiz.study.stats import Stats, collect_stats
-from caucasusquiz.text import strip_forbidden
+from caucasusquiz.text import plural, strip_forbidden
 from caucasusquiz.workspace import open_workspace
 
 BAR_WIDTH = 20
@@ -39,7 +39,7 @@ def render_text(stats: Stats) -> str:
     lines = [
         f"Profile: {stats.profile}",
         f"Reviews: {stats.reviews_total} in all, {stats.reviews_today} today; "
-        f"study streak {stats.streak_days} day{'s' * (stats.streak_days != 1)}",
+        f"study streak {plural(stats.streak_days, 'day')}",
         f"Cards: {stats.cards_seen} of {stats.cards_total} seen; {stats.due_now} due now, "
         f"{stats.due_today} due today; {stats.leeches} leeches, {stats.suspended} suspended",
         "True retention: "

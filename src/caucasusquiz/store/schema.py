@@ -56,6 +56,21 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX reviews_by_time ON reviews (profile_id, reviewed_ms);
     CREATE INDEX reviews_by_card ON reviews (profile_id, deck_id, card_id, reviewed_ms);
     """,
+    # 1 → 2: opening checks only the reviews added since the last check (the log is
+    # append-only; meta 'reviews_checked_through' holds the last id checked). A review that
+    # is changed, or added below that id, by any program, forgets the mark, so the next
+    # opening checks the whole log again. caucasusquiz itself never does either.
+    """
+    CREATE TRIGGER reviews_changed AFTER UPDATE ON reviews
+    BEGIN
+        DELETE FROM meta WHERE key = 'reviews_checked_through';
+    END;
+    CREATE TRIGGER reviews_added_below_mark AFTER INSERT ON reviews
+    WHEN NEW.id <= (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'reviews_checked_through')
+    BEGIN
+        DELETE FROM meta WHERE key = 'reviews_checked_through';
+    END;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

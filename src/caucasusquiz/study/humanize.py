@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from caucasusquiz.text import plural
+
 
 def interval(delta: timedelta) -> str:
     """`10 min`, `3 h`, `4 days`, `2.5 months`, `1.2 years` — how Anki labels its buttons."""
@@ -18,11 +20,16 @@ def interval(delta: timedelta) -> str:
         return f"{round(hours)} h"
     days = hours / 24
     if days < 30:
-        n = round(days)
-        return f"{n} day{'s' * (n != 1)}"
+        return plural(round(days), "day")
     if days < 365:
-        return f"{days / 30:.1f} months".replace(".0 ", " ")
-    return f"{days / 365:.1f} years".replace(".0 ", " ")
+        return plural(_one_decimal(days / 30), "month")
+    return plural(_one_decimal(days / 365), "year")
+
+
+def _one_decimal(value: float) -> float:
+    """2.5, and 1 rather than 1.0."""
+    rounded = round(value, 1)
+    return int(rounded) if rounded.is_integer() else rounded
 
 
 def duration(seconds: float) -> str:

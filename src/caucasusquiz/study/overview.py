@@ -18,6 +18,7 @@ from caucasusquiz.study.refit import auto_retention
 from caucasusquiz.study.scheduler import Scheduler
 from caucasusquiz.study.stats import MATURE_DAYS
 from caucasusquiz.study.today import Today, today_of
+from caucasusquiz.text import plural
 
 __all__ = ["DeckRow", "Overview", "deck_problem_notes", "overview"]
 
@@ -95,8 +96,7 @@ def deck_problem_notes(collection: Collection) -> list[str]:
             partial += len(errors)
     if partial:
         notes.append(
-            f"{partial} problem{'s' * (partial != 1)} in the other decks; their broken cards are left out"
-            if notes
-            else f"{partial} problem{'s' * (partial != 1)} in the decks; their broken cards are left out"
+            f"{plural(partial, 'problem')} in the {'other decks' if notes else 'decks'}; "
+            "their broken cards are left out"
         )
     return notes

@@ -11,13 +11,14 @@ from __future__ import annotations
 import hashlib
 import random
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 
 import fsrs
 from fsrs.scheduler import FUZZ_RANGES
 
 from caucasusquiz.clock import day_start, from_ms, study_day, to_ms
-from caucasusquiz.progress import Memory, State
+from caucasusquiz.progress import CardProgress, Memory, State
 from caucasusquiz.settings import Settings
 from caucasusquiz.study.rating import Rating
 
@@ -70,6 +71,21 @@ class Scheduler:
             reps=memory.reps + 1,
             lapses=memory.lapses + lapsed,
         )
+
+    def answer(
+        self, progress: CardProgress | None, grade: int, now: datetime, fuzz_seed: str = ""
+    ) -> CardProgress:
+        """A card's whole row after an answer (None: a card never seen): its memory reviewed,
+        unburied, tagged a leech when this answer brings its lapses to the threshold.
+
+        Give it the row as stored now (inside `ProgressStore.record_answer`), not a snapshot:
+        another session may have answered the card meanwhile."""
+        previous = progress or CardProgress()
+        memory = self.review(previous.memory, grade, now, fuzz_seed)
+        became_leech = (
+            memory.lapses >= self.settings.leech_threshold and memory.lapses > previous.memory.lapses
+        )
+        return replace(previous, memory=memory, buried_until_ms=None, leech=previous.leech or became_leech)
 
     def outcomes(self, memory: Memory, now: datetime, fuzz_seed: str = "") -> dict[Rating, Memory]:
         """The card's memory after each grade at `now`: exactly what `review` would save."""

@@ -340,14 +340,7 @@ class StudySession:
         def schedule(current: CardProgress | None) -> CardProgress:
             # The card's row as stored now, not this session's snapshot: another session on
             # the profile may have answered it meanwhile.
-            previous = current or CardProgress()
-            memory = self.scheduler.review(previous.memory, rating, now, fuzz_seed=self._fuzz_seed(card))
-            became_leech = (
-                memory.lapses >= self.settings.leech_threshold and memory.lapses > previous.memory.lapses
-            )
-            return replace(
-                previous, memory=memory, buried_until_ms=None, leech=previous.leech or became_leech
-            )
+            return self.scheduler.answer(current, rating, now, fuzz_seed=self._fuzz_seed(card))
 
         seconds = self._answer_seconds or 0.0
         recorded = self.store.record_answer(

@@ -9,6 +9,7 @@ fraction, ordinal or date is written ("forty per cent" is "40%", "6 Mar 1992" an
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
 
@@ -202,8 +203,7 @@ def normalize(text: str) -> str:
     folded = _JOINING_MARKS.sub("", folded)
     folded = _SEPARATORS.sub(" ", folded)
     folded = _UNIT_SIGNS.sub(r" \1 ", folded)
-    words = _canonical_quantities(folded.split())
-    words = _canonical_dates(words)
+    words = _rewritten(_rewritten(folded.split(), _read_quantity), _read_date)
     words = without_leading_article(words)
     return " ".join(_joined_initials(words))
 
@@ -245,22 +245,28 @@ def _expand_money_shorthand(match: re.Match[str]) -> str:
     return f"$ {match.group(1)} {word}"
 
 
-def _canonical_quantities(words: list[str]) -> list[str]:
-    """Numbers in words or digits, percentages, dollar amounts, fractions, ordinals → digits."""
+# Reads a run of words starting at an index: (what to put instead, index after the run),
+# or None when nothing it knows starts there.
+_Reader = Callable[[list[str], int], tuple[list[str], int] | None]
+
+
+def _rewritten(words: list[str], read: _Reader) -> list[str]:
+    """The words, left to right, with each run that `read` recognises replaced by its reading."""
     out: list[str] = []
     i = 0
     while i < len(words):
-        read = _read_quantity(words, i)
-        if read is None:
+        found = read(words, i)
+        if found is None:
             out.append(words[i])
             i += 1
         else:
-            quantity, i = read
-            out.extend(quantity)
+            replacement, i = found
+            out.extend(replacement)
     return out
 
 
 def _read_quantity(words: list[str], i: int) -> tuple[list[str], int] | None:
+    """Numbers in words or digits, percentages, dollar amounts, fractions, ordinals → digits."""
     j = i
     dollars = False
     if words[j] == "us" and j + 1 < len(words) and words[j + 1] in ("$", "usd"):
@@ -373,22 +379,8 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def _canonical_dates(words: list[str]) -> list[str]:
-    """Every written form of a date becomes "month day year" ("march 6 1992")."""
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        read = _read_date(words, i)
-        if read is None:
-            out.append(words[i])
-            i += 1
-        else:
-            date, i = read
-            out.extend(date)
-    return out
-
-
 def _read_date(words: list[str], i: int) -> tuple[list[str], int] | None:
+    """Every written form of a date becomes "month day year" ("march 6 1992")."""
     word = words[i]
     if word in _MONTHS:
         month = _MONTHS[word]

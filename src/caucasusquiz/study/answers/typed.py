@@ -14,7 +14,13 @@ is known but its form is off:
 - a long name without its leading qualifier or a small word ("Minsk Group" for "OSCE Minsk
   Group", "Partnership Peace"), never without its last word ("Freedom Support" is no act);
 - the right number without its unit or word ("53" for "53%", "907" for "Section 907");
-- the right name followed by what it names ("Baku–Tbilisi–Ceyhan pipeline").
+- the right name followed by what it names ("Baku–Tbilisi–Ceyhan pipeline");
+- the head noun alone of a two-word term in lower case ("democracy" for "secular
+  democracy"): the learner knows what kind of thing, and the difference shows the word
+  that makes it the fact. Not for proper names ("Deniz" is no gas field), a noun of five
+  letters or fewer or a generic one ("role", "policy": no knowledge shown), nor when the
+  missing word turns the thing into another ("limited", "former", "non…": "sovereignty"
+  for "limited sovereignty" is the opposite fact).
 A different number, year, date or month is always WRONG, however close the letters: a
 wrong year is a wrong fact, not a typo. The learner can always override the verdict.
 """
@@ -64,6 +70,12 @@ _PLACE_QUALIFIERS = frozenset(
     "north south east west northern southern eastern western new upper lower central great "
     "greater united saint st san mount lake cape port fort".split()
 )
+# Words that make a term into another fact: its head noun alone is not almost right.
+_MEANING_CHANGERS = frozenset(
+    "former partial limited full indirect direct nominal alleged failed informal unofficial "
+    "illegal de facto".split()
+)
+_NEGATING_PREFIXES = ("un", "non", "anti", "counter", "pseudo", "quasi")
 # Small words a learner may leave out of a long name: "Partnership Peace".
 _FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "to", "a", "an", "de"})
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -231,6 +243,7 @@ def _is_almost(readings: tuple[_Shape, ...], form: _Form) -> bool:
                 or _is_number_without_its_words(reading, shape)
                 or _is_score_without_its_scale(reading, shape)
                 or _adds_a_naming_noun(reading, shape)
+                or _is_head_noun_alone(reading, shape, form)
             ):
                 return True
     return False
@@ -341,6 +354,20 @@ def _adds_a_naming_noun(typed: _Shape, expected: _Shape) -> bool:
         len(typed.words) == len(expected.words) + 1
         and typed.words[:-1] == expected.words
         and typed.words[-1] in _NAMED_THING_NOUNS
+    )
+
+
+def _is_head_noun_alone(typed: _Shape, expected: _Shape, form: _Form) -> bool:
+    """ "democracy" for "secular democracy": see the module's rules for what is left out."""
+    if len(expected.words) != 2 or expected.facts or not form.text.islower():
+        return False
+    modifier, head = expected.words
+    return (
+        typed.words == (head,)
+        and len(head) >= 6
+        and head not in _NAMED_THING_NOUNS
+        and modifier not in _MEANING_CHANGERS
+        and not modifier.startswith(_NEGATING_PREFIXES)
     )
 
 
