@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets._toast import Toast
 
 from caucasusquiz.ui.screens.review import ReviewScreen
+from caucasusquiz.ui.screens.summary import SummaryScreen
 
 SIZE = (80, 24)
 LONG_WORDS = " ".join(["Considerably"] * 60)
@@ -160,3 +161,23 @@ async def test_an_answer_is_laid_out_once(app_factory):
             await pilot.press(key)
             await pilot.pause(0.1)
             assert len(layouts) == 1, f"{key}: {len(layouts)} layouts"
+
+
+def rendered_lines(widget) -> list[str]:
+    return [strip.text.rstrip() for strip in widget.render_lines(widget.region.reset_offset)]
+
+
+async def test_a_long_line_of_the_summary_wraps_under_its_own_text(app_factory, tmp_path):
+    question = "Which " + " ".join(["considerably"] * 12) + " long question is this?"
+    folder = deck(tmp_path / "summary", f"  - {{id: q, question: '{question}', answer: 'Section 907'}}\n")
+    app = app_factory(decks=folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await review(pilot)
+        await pilot.press(*"nope", "enter", "1", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        lines = [line for line in rendered_lines(app.screen.query_one("#revisit-list")) if line]
+        assert len(lines) >= 2 and lines[0].startswith("• Which considerably"), lines
+        # The lines after the first start under the question, not under the bullet.
+        assert all(line.startswith("  ") and line.strip() for line in lines[1:]), lines
+        assert lines[-1].endswith("→ Section 907"), lines
