@@ -160,18 +160,6 @@ class ReviewScreen(AppScreen[None]):
             check_refresh = getattr(widget, "_check_refresh", None)
             if check_refresh is not None:
                 check_refresh()
-        # Those requests are messages to the screen; this callback runs after them.
-        self.call_later(self._draw_now)
-
-    def _draw_now(self) -> None:
-        # Textual draws what changed on its next frame tick, which comes up to 1/FPS after
-        # the key while the screen is busy (at once when it has been idle). An answer is a
-        # complete picture: it is drawn now, with the frame's own code (laid out once,
-        # rendered, written). The tick that follows finds nothing left to draw. Should a
-        # future Textual not have that method, the tick draws it as before.
-        draw = getattr(self, "_on_timer_update", None)
-        if draw is not None and self.is_current:
-            draw()
 
     def _prompt_width(self) -> int | None:
         # The card's box: the screen less margins, border and padding (6), and a scroll bar
