@@ -192,7 +192,7 @@ class ReviewScreen(AppScreen[None]):
 
     def _update_hints(self) -> None:
         step, card = self.step, self.session.current
-        # A choice card with two distractors has three options: the hint says 1-3, not 1-4.
+        # A choice card with two distractors has three options: the key table names 1-3.
         options = len(self.session.options(card)) if step is Step.CHOOSING and card is not None else 0
         shown = (step, self.size.width or 80, options)
         if self._hints_for == shown:
@@ -207,7 +207,7 @@ class ReviewScreen(AppScreen[None]):
     def _hint_line(step: Step, width: int, options: int = 0) -> Text:
         hints = Text()
         for row in keys.keys_for(step):
-            label = f"1-{options}" if options and row.label == "1-4" else row.label
+            label = row.label_for_options(options)
             if hints.cell_len + len(label) + len(row.hint) + 3 > width:
                 break  # the rest are in the help screen
             hints.append(f" {label} ", style="bold reverse")
