@@ -416,3 +416,25 @@ async def test_undo_at_the_feedback_takes_back_that_answer_not_the_previous_card
         assert app.screen.step.name == "TYPING" and app.focused is app.screen.query_one("#answer-input")
         await pilot.press(*"907", "enter", "3")
     assert reviews(isolated_user_dirs) == [("wilson-1919", 3, "right"), ("sec907", 3, "right")]
+
+
+async def test_undoing_the_rating_of_a_card_removed_since_says_so(app_factory, decks_dir, isolated_user_dirs):
+    app = app_factory()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await start_review(pilot)
+        await pilot.press(*"woodrow wilson", "enter", "3", *"90")  # rated; typing the next answer
+        assert "Freedom Support Act" in content(app, "#prompt")
+        path = decks_dir / "history.yaml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text[: text.index("  - id: wilson-1919")] + text[text.index("  - id: sec907") :])
+        app.reload_decks()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        messages = [n.message for n in app._notifications]
+        assert "that card again" not in messages[-1]
+        assert "removed from its deck" in messages[-1] and "not asked again" in messages[-1]
+        # The card on screen stays, with what was typed so far; the rating is gone from disk.
+        assert "Freedom Support Act" in content(app, "#prompt")
+        assert app.screen.query_one("#answer-input").value == "90"
+    assert reviews(isolated_user_dirs) == []

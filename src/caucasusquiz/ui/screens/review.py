@@ -49,6 +49,14 @@ UNDONE_WORDS: dict[UndoKind, str] = {
     "suspend": "Undone: no longer suspended.",
 }
 
+# Undone, on disk, for a card removed from its deck since: it is not asked again.
+UNDONE_REMOVED_WORDS: dict[UndoKind, str] = {
+    "answer": "Answer taken back",
+    "rating": "Rating taken back",
+    "bury": "No longer buried",
+    "suspend": "No longer suspended",
+}
+
 
 class AnswerInput(Input):
     """The typed-answer box. Ctrl+E edits the card here (an Input would move to the line's end).
@@ -350,9 +358,16 @@ class ReviewScreen(AppScreen[None]):
         if undone is None:
             self.notify("Nothing to undo yet.", timeout=2)
             return
-        if self.session.current is None:  # that card was removed from its deck meanwhile
-            self.notify("Undone; that card is no longer in the decks.", timeout=3)
-            self.show_card(self.session.next_card())
+        if undone.card.key not in self.session.cards:  # removed from its deck since
+            self.notify(
+                f"{UNDONE_REMOVED_WORDS[undone.kind]}, but that card has since been removed from its "
+                "deck: it is not asked again.",
+                timeout=4,
+            )
+            if self.session.current is None:
+                self.show_card(self.session.next_card())
+            else:  # the card on screen stays as it is, with what was typed so far
+                self._update_counts()
             return
         self.notify(UNDONE_WORDS[undone.kind], timeout=2)
         self.show_card(self.session.current)
