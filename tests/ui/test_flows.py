@@ -438,3 +438,31 @@ async def test_undoing_the_rating_of_a_card_removed_since_says_so(app_factory, d
         assert "Freedom Support Act" in content(app, "#prompt")
         assert app.screen.query_one("#answer-input").value == "90"
     assert reviews(isolated_user_dirs) == []
+
+
+async def test_the_summary_is_built_once_when_shown_not_for_every_card(app_factory, monkeypatch):
+    from caucasusquiz.study import session as study_session
+    from caucasusquiz.ui.widgets.session_bar import SessionBar
+
+    built: list[object] = []
+    summary = study_session.Summary
+
+    def counted(**numbers):
+        built.append(summary(**numbers))
+        return built[-1]
+
+    monkeypatch.setattr(study_session, "Summary", counted)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        bar = app.screen.query_one(SessionBar)
+        await pilot.press(*"woodrow wilson", "enter", "3", *"907", "enter", "3")
+        assert bar.progress == 2  # the progress bar counts the rated answers
+        await pilot.press("u")  # on the choice card that came next: the second rating is taken back
+        assert bar.progress == 1 and "Freedom Support Act" in content(app, "#prompt")
+        await pilot.press(*"907", "enter", "3")
+        assert bar.progress == 2 and built == []
+        await pilot.press("escape")
+        assert isinstance(app.screen, SummaryScreen)
+        assert len(built) == 1
+        assert "2 cards in" in shown(app, "#summary-numbers")

@@ -92,6 +92,9 @@ class ReviewScreen(AppScreen[None]):
         self._hints_for: tuple[Step, int, int] | None = None
         self._hint_lines: dict[tuple[Step, int, int], Text] = {}  # built once per step and width
         self._counts_shown: tuple[int, int, int] | None = None
+        # Answers rated in this session (the progress bar's count), kept here: the session's
+        # summary is counted from all its answers, and is built once, when it is shown.
+        self._rated = 0
 
     # -- layout ------------------------------------------------------------------------
 
@@ -229,7 +232,7 @@ class ReviewScreen(AppScreen[None]):
         if shown != self._counts_shown:
             self._counts_shown = shown
             self._draw_counts(shown)
-        done = session.summary.reviews
+        done = self._rated
         remaining = counts.total + (session.current is not None)
         if session.limit is not None:
             remaining = min(remaining, max(0, session.limit - done))
@@ -333,6 +336,7 @@ class ReviewScreen(AppScreen[None]):
         except UserError as exc:  # e.g. the disk became read-only: nothing is lost, say so
             self.notify(f"{exc} — this answer was not saved.", severity="error", timeout=10)
             return
+        self._rated += 1
         if outcome.became_leech:
             deck = self.session.collection.deck(outcome.card.deck_id)
             where = f"{deck.path.name}:{outcome.card.line}" if deck else outcome.card.id
@@ -358,6 +362,8 @@ class ReviewScreen(AppScreen[None]):
         if undone is None:
             self.notify("Nothing to undo yet.", timeout=2)
             return
+        if undone.kind == "rating":  # the session forgets that answer too
+            self._rated -= 1
         if undone.card.key not in self.session.cards:  # removed from its deck since
             self.notify(
                 f"{UNDONE_REMOVED_WORDS[undone.kind]}, but that card has since been removed from its "
