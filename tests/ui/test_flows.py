@@ -466,3 +466,33 @@ async def test_the_summary_is_built_once_when_shown_not_for_every_card(app_facto
         assert isinstance(app.screen, SummaryScreen)
         assert len(built) == 1
         assert "2 cards in" in shown(app, "#summary-numbers")
+
+
+async def test_the_browser_reads_progress_again_only_when_it_may_have_changed(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("b")
+        screen = app.screen
+        assert isinstance(screen, BrowserScreen)
+        table = screen.query_one("#results")
+        read = screen.progress  # each reading of the store is a new mapping
+        for size in ((100, 30), (70, 24), SIZE):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        await pilot.press(*"pipeline")
+        assert table.row_count == 1
+        assert screen.progress is read  # resized three times, searched: not read again
+        await pilot.press("enter", "space")  # suspend: written, then read again
+        assert "suspended" in str(table.get_row_at(0)[2])
+        assert screen.progress is not read
+        read = screen.progress
+        await pilot.press("f1")  # a screen on top, then back: progress may have changed meanwhile
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.progress is not read
+        read = screen.progress
+        app.reload_decks()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.progress is not read and "suspended" in str(table.get_row_at(0)[2])
