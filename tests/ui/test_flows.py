@@ -496,3 +496,24 @@ async def test_the_browser_reads_progress_again_only_when_it_may_have_changed(ap
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.progress is not read and "suspended" in str(table.get_row_at(0)[2])
+
+
+async def test_the_deck_poll_reloads_for_deck_files_only(app_factory, decks_dir):
+    # The same signature as the home screen's cache: deck files by name, size and time.
+    app = app_factory()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await opened(pilot)
+        (decks_dir / "notes.txt").write_text("not a deck", encoding="utf-8")
+        (decks_dir / ".draft.yaml").write_text("title: hidden\ncards: []\n", encoding="utf-8")
+        app._check_decks()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [n.title for n in app._notifications] == []
+        (decks_dir / "Extra.YAML").write_text(
+            "title: Extra deck\ncards:\n  - {id: x, question: Q?, answer: A}\n", encoding="utf-8"
+        )
+        app._check_decks()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [n.title for n in app._notifications] == ["Decks reloaded"]
+        assert app.screen.query_one("#decks").row_count == 3
