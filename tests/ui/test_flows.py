@@ -23,6 +23,12 @@ def content(app, selector: str) -> str:
     return str(app.screen.query_one(selector).content)
 
 
+def shown(app, selector: str) -> str:
+    """A widget's text as drawn on screen, line by line."""
+    widget = app.screen.query_one(selector)
+    return "\n".join(strip.text.rstrip() for strip in widget.render_lines(widget.region.reset_offset))
+
+
 def reviews(data_dir: Path) -> list[tuple]:
     db = sqlite3.connect(data_dir / "progress.sqlite3")
     try:
@@ -158,10 +164,10 @@ async def test_ending_a_session_shows_the_summary(app_factory):
         await start_review(pilot)
         await pilot.press(*"roosevelt", "enter", "1", "escape")
         assert isinstance(app.screen, SummaryScreen)
-        numbers = content(app, "#summary-numbers")
+        numbers = shown(app, "#summary-numbers")
         assert "1 card in" in numbers and "0 right, 0 almost, 1 wrong" in numbers
-        assert "Which section" not in content(app, "#revisit-list")
-        assert "U.S. President […] met" in content(app, "#revisit-list")
+        assert "Which section" not in shown(app, "#revisit-list")
+        assert "U.S. President […] met" in shown(app, "#revisit-list")
         await pilot.press("enter")
         assert isinstance(app.screen, HomeScreen)
         assert "1 reviewed" in content(app, "#home-summary")
@@ -410,3 +416,104 @@ async def test_undo_at_the_feedback_takes_back_that_answer_not_the_previous_card
         assert app.screen.step.name == "TYPING" and app.focused is app.screen.query_one("#answer-input")
         await pilot.press(*"907", "enter", "3")
     assert reviews(isolated_user_dirs) == [("wilson-1919", 3, "right"), ("sec907", 3, "right")]
+
+
+async def test_undoing_the_rating_of_a_card_removed_since_says_so(app_factory, decks_dir, isolated_user_dirs):
+    app = app_factory()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await start_review(pilot)
+        await pilot.press(*"woodrow wilson", "enter", "3", *"90")  # rated; typing the next answer
+        assert "Freedom Support Act" in content(app, "#prompt")
+        path = decks_dir / "history.yaml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text[: text.index("  - id: wilson-1919")] + text[text.index("  - id: sec907") :])
+        app.reload_decks()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        messages = [n.message for n in app._notifications]
+        assert "that card again" not in messages[-1]
+        assert "removed from its deck" in messages[-1] and "not asked again" in messages[-1]
+        # The card on screen stays, with what was typed so far; the rating is gone from disk.
+        assert "Freedom Support Act" in content(app, "#prompt")
+        assert app.screen.query_one("#answer-input").value == "90"
+    assert reviews(isolated_user_dirs) == []
+
+
+async def test_the_summary_is_built_once_when_shown_not_for_every_card(app_factory, monkeypatch):
+    from caucasusquiz.study import session as study_session
+    from caucasusquiz.ui.widgets.session_bar import SessionBar
+
+    built: list[object] = []
+    summary = study_session.Summary
+
+    def counted(**numbers):
+        built.append(summary(**numbers))
+        return built[-1]
+
+    monkeypatch.setattr(study_session, "Summary", counted)
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        bar = app.screen.query_one(SessionBar)
+        await pilot.press(*"woodrow wilson", "enter", "3", *"907", "enter", "3")
+        assert bar.progress == 2  # the progress bar counts the rated answers
+        await pilot.press("u")  # on the choice card that came next: the second rating is taken back
+        assert bar.progress == 1 and "Freedom Support Act" in content(app, "#prompt")
+        await pilot.press(*"907", "enter", "3")
+        assert bar.progress == 2 and built == []
+        await pilot.press("escape")
+        assert isinstance(app.screen, SummaryScreen)
+        assert len(built) == 1
+        assert "2 cards in" in shown(app, "#summary-numbers")
+
+
+async def test_the_browser_reads_progress_again_only_when_it_may_have_changed(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("b")
+        screen = app.screen
+        assert isinstance(screen, BrowserScreen)
+        table = screen.query_one("#results")
+        read = screen.progress  # each reading of the store is a new mapping
+        for size in ((100, 30), (70, 24), SIZE):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        await pilot.press(*"pipeline")
+        assert table.row_count == 1
+        assert screen.progress is read  # resized three times, searched: not read again
+        await pilot.press("enter", "space")  # suspend: written, then read again
+        assert "suspended" in str(table.get_row_at(0)[2])
+        assert screen.progress is not read
+        read = screen.progress
+        await pilot.press("f1")  # a screen on top, then back: progress may have changed meanwhile
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.progress is not read
+        read = screen.progress
+        app.reload_decks()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.progress is not read and "suspended" in str(table.get_row_at(0)[2])
+
+
+async def test_the_deck_poll_reloads_for_deck_files_only(app_factory, decks_dir):
+    # The same signature as the home screen's cache: deck files by name, size and time.
+    app = app_factory()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await opened(pilot)
+        (decks_dir / "notes.txt").write_text("not a deck", encoding="utf-8")
+        (decks_dir / ".draft.yaml").write_text("title: hidden\ncards: []\n", encoding="utf-8")
+        app._check_decks()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [n.title for n in app._notifications] == []
+        (decks_dir / "Extra.YAML").write_text(
+            "title: Extra deck\ncards:\n  - {id: x, question: Q?, answer: A}\n", encoding="utf-8"
+        )
+        app._check_decks()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [n.title for n in app._notifications] == ["Decks reloaded"]
+        assert app.screen.query_one("#decks").row_count == 3

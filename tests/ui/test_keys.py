@@ -135,3 +135,11 @@ async def test_the_hint_bar_numbers_as_many_options_as_the_card_shows(app_factor
         pilot_hint = str(screen.query_one("#key-hints").render())
         assert len(screen.session.options(screen.session.current)) == 3
     assert " 1-3 " in pilot_hint and "1-4" not in pilot_hint
+
+
+def test_the_key_table_names_the_option_keys_a_card_shows():
+    # The table is the one source of these labels; the rating keys are always 1-4.
+    answer = next(row for row in keys.keys_for(Step.CHOOSING) if row.hint == "answer")
+    rate = next(row for row in keys.keys_for(Step.FEEDBACK) if row.hint == "rate")
+    assert [answer.label_for_options(n) for n in (0, 2, 3, 4)] == ["1-4", "1-2", "1-3", "1-4"]
+    assert rate.label_for_options(3) == "1-4"

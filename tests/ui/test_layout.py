@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets._toast import Toast
 
 from caucasusquiz.ui.screens.review import ReviewScreen
+from caucasusquiz.ui.screens.summary import SummaryScreen
 
 SIZE = (80, 24)
 LONG_WORDS = " ".join(["Considerably"] * 60)
@@ -70,21 +71,78 @@ async def test_a_cloze_hint_is_never_broken_inside_its_brackets(app_factory, tmp
         assert any("[ month day, year ]" in line for line in lines), lines
 
 
+async def shown_toasts(pilot) -> list[Toast]:
+    for _ in range(50):  # a toast is mounted a few messages after notify()
+        await pilot.pause()
+        toasts = [toast for toast in pilot.app.screen.query(Toast) if toast.region.height]
+        if toasts:
+            return toasts
+    raise AssertionError("no toast was shown")
+
+
+def covered_by(toasts: list[Toast], screen, *selectors: str) -> list[str]:
+    """Which of these widgets a toast covers, even in part."""
+    return [
+        selector
+        for selector in selectors
+        if any(toast.region.overlaps(screen.query_one(selector).region) for toast in toasts)
+    ]
+
+
+LEECH = "Forgotten 8 times: tagged as a leech. Consider rewording it (history.yaml:12, key e)."
+
+
+async def test_toasts_cover_neither_the_title_nor_the_keys_nor_the_card_being_answered(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await review(pilot)
+        app.notify(LEECH, title="Leech", severity="warning", timeout=30)
+        toasts = await shown_toasts(pilot)
+        assert covered_by(toasts, screen, "Header", "#key-hints", "#prompt", "#answer-input") == []
+        # All of it is on screen: its title and both lines of its text.
+        shown = app.export_screenshot()
+        assert "Leech" in shown and "rewording" in shown and "key&#160;e" in shown
+
+
+async def test_on_the_review_screen_a_new_toast_replaces_the_one_shown(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await review(pilot)
+        app.notify(LEECH, title="Leech", severity="warning", timeout=30)
+        await shown_toasts(pilot)
+        app.notify("Buried until tomorrow (u: undo).", timeout=30)
+        for _ in range(50):
+            await pilot.pause()
+            toasts = await shown_toasts(pilot)
+            if len(toasts) == 1 and "Buried" in str(toasts[0].render()):
+                break
+        else:
+            raise AssertionError([str(toast.render()) for toast in toasts])
+        assert covered_by(toasts, screen, "Header", "#key-hints", "#prompt", "#answer-input") == []
+
+
 async def test_toasts_do_not_cover_the_feedback(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await review(pilot)
         await pilot.press("enter")  # reveal: feedback, context, ratings
         app.notify("A long notification that would cover the answer and its rating bar.", timeout=30)
-        for _ in range(50):  # the toast is mounted a few messages later
-            await pilot.pause()
-            toasts = [toast for toast in app.screen.query(Toast) if toast.region.height]
-            if toasts:
-                break
-        assert toasts
-        covered = [screen.query_one(s).region for s in ("#prompt", "#feedback", "#ratings", "#source-line")]
-        for toast in toasts:
-            assert not any(toast.region.overlaps(region) for region in covered), toast.region
+        toasts = await shown_toasts(pilot)
+        regions = ("Header", "#key-hints", "#prompt", "#feedback", "#ratings", "#source-line")
+        assert covered_by(toasts, screen, *regions) == []
+
+
+async def test_toasts_elsewhere_stay_between_the_title_and_the_footer(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.app.opened.wait()
+        for number in range(5):  # several at once stack up, still clear of the title bar
+            app.notify(f"Message {number}", title="Decks reloaded", timeout=30)
+        await shown_toasts(pilot)
+        await pilot.pause()
+        toasts = [toast for toast in app.screen.query(Toast) if toast.region.height]
+        assert len(toasts) == 5
+        assert covered_by(toasts, app.screen, "Header", "Footer") == []
 
 
 async def test_an_answer_is_laid_out_once(app_factory):
@@ -103,3 +161,23 @@ async def test_an_answer_is_laid_out_once(app_factory):
             await pilot.press(key)
             await pilot.pause(0.1)
             assert len(layouts) == 1, f"{key}: {len(layouts)} layouts"
+
+
+def rendered_lines(widget) -> list[str]:
+    return [strip.text.rstrip() for strip in widget.render_lines(widget.region.reset_offset)]
+
+
+async def test_a_long_line_of_the_summary_wraps_under_its_own_text(app_factory, tmp_path):
+    question = "Which " + " ".join(["considerably"] * 12) + " long question is this?"
+    folder = deck(tmp_path / "summary", f"  - {{id: q, question: '{question}', answer: 'Section 907'}}\n")
+    app = app_factory(decks=folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await review(pilot)
+        await pilot.press(*"nope", "enter", "1", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        lines = [line for line in rendered_lines(app.screen.query_one("#revisit-list")) if line]
+        assert len(lines) >= 2 and lines[0].startswith("• Which considerably"), lines
+        # The lines after the first start under the question, not under the bullet.
+        assert all(line.startswith("  ") and line.strip() for line in lines[1:]), lines
+        assert lines[-1].endswith("→ Section 907"), lines

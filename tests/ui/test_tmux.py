@@ -113,3 +113,22 @@ def test_study_three_cards_quit_and_find_the_progress(terminal_env):
         second.wait_for("[exit status 0]")
     finally:
         second.close()
+
+
+def test_a_toast_leaves_the_title_the_card_and_the_keys_in_view(terminal_env):
+    # A new user's report: in tmux at 80×24, notifications sat over the title bar.
+    command = f"{shlex.quote(sys.executable)} -m caucasusquiz"
+    terminal = Terminal(command, terminal_env)
+    try:
+        terminal.wait_for("All decks")
+        terminal.keys("Enter")
+        terminal.wait_for("met the Azerbaijani delegation")
+        terminal.keys("C-b")  # bury: "Buried until tomorrow (^z: undo)." shows on the next card
+        lines = terminal.wait_for("Buried until tomorrow").splitlines()
+        assert "caucasusquiz — all decks" in lines[0]  # the whole title bar
+        assert "Freedom Support Act" in "".join(lines)  # the card being answered
+        assert "esc end" in lines[-1] or "esc end" in lines[-2]  # the key line
+        terminal.keys("Escape")
+        terminal.wait_for("No cards answered in this session.")
+    finally:
+        terminal.close()

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -22,6 +22,7 @@ from caucasusquiz.clock import utc_now
 from caucasusquiz.errors import UserError
 from caucasusquiz.paths import Locations
 from caucasusquiz.settings import Settings, load_settings
+from caucasusquiz.study.overview_cache import deck_files_signature
 from caucasusquiz.text import plural
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen, MessageScreen
@@ -33,7 +34,7 @@ if TYPE_CHECKING:  # imported where used: not needed for the first paint
     from caucasusquiz.store.database import ProgressStore, StoreCorrupt
     from caucasusquiz.workspace import Workspace
 
-# What the deck poll compares: (file name, size, mtime) of each deck file.
+# What the deck poll compares: (file name, size, mtime in ns) of each deck file, by name.
 DeckSignature = tuple[tuple[str, int, int], ...]
 
 DECK_POLL_SECONDS = 2.0
@@ -422,17 +423,10 @@ class CaucasusQuizApp(App[None]):
     # -- decks on disk -------------------------------------------------------------------
 
     def _signature(self) -> DeckSignature:
-        from caucasusquiz.decks.collection import deck_files
-
-        files: list[Path] = deck_files([self.locations.decks]) if self.locations.decks.is_dir() else []
-        signature = []
-        for path in files:
-            try:
-                st = path.stat()
-            except OSError:
-                continue
-            signature.append((path.name, st.st_size, st.st_mtime_ns))
-        return tuple(signature)
+        # The home screen's cache tells deck changes by the same signature (one definition,
+        # in the domain); here as tuples, to compare and take differences as sets.
+        entries = deck_files_signature(self.locations.decks)
+        return cast(DeckSignature, tuple(tuple(entry) for entry in entries))
 
     def note_deck_write(self, path: Path) -> None:
         """A deck file the app has just written (an author's decision): read again quietly."""

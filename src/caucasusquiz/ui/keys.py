@@ -32,13 +32,30 @@ class Key:
     hint: str  # the hint bar's word
     description: str  # the help screen's line
     steps: frozenset[Step]
+    per_option: bool = False  # one key per option of the card on screen (a card may show fewer)
 
     def action_for(self, key: str) -> str:
         return self.actions[self.keys.index(key)] if len(self.actions) > 1 else self.actions[0]
 
+    def label_for_options(self, options: int) -> str:
+        """How the key is written for a card showing `options` options: a key per option
+        names only the ones that work ("1-3" on a card with three)."""
+        if not self.per_option or not 0 < options < len(self.keys):
+            return self.label
+        return self.keys[0] if options == 1 else f"{self.keys[0]}-{self.keys[options - 1]}"
 
-def _key(keys: str, actions: str, label: str, hint: str, description: str, steps: frozenset[Step]) -> Key:
-    return Key(tuple(keys.split(",")), tuple(actions.split(";")), label, hint, description, steps)
+
+def _key(
+    keys: str,
+    actions: str,
+    label: str,
+    hint: str,
+    description: str,
+    steps: frozenset[Step],
+    *,
+    per_option: bool = False,
+) -> Key:
+    return Key(tuple(keys.split(",")), tuple(actions.split(";")), label, hint, description, steps, per_option)
 
 
 TYPING = frozenset({Step.TYPING})
@@ -50,7 +67,9 @@ NUMBERS = "number(1);number(2);number(3);number(4)"
 # each works only where this table says.
 REVIEW_KEYS: tuple[Key, ...] = (
     _key("enter", "", "⏎", "check", "check the typed answer (empty: show the answer)", TYPING),
-    _key("1,2,3,4", NUMBERS, "1-4", "answer", "pick option 1 to 4", frozenset({Step.CHOOSING})),
+    _key(
+        "1,2,3,4", NUMBERS, "1-4", "answer", "pick option 1 to 4", frozenset({Step.CHOOSING}), per_option=True
+    ),
     _key(
         "t,f",
         "true_false(True);true_false(False)",

@@ -11,6 +11,7 @@ from textual.widgets.data_table import ColumnKey
 
 from caucasusquiz.clock import to_ms
 from caucasusquiz.decks.model import Card
+from caucasusquiz.progress import CardKey, CardProgress
 from caucasusquiz.study.browse import card_row, parse_query, search, toggle_suspend
 from caucasusquiz.ui.editor import edit_card
 from caucasusquiz.ui.notify_errors import notify_user_errors
@@ -33,6 +34,14 @@ class BrowserScreen(AppScreen[None]):
         Binding("o", "source", "Source"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        # The profile's progress, read when the browser opens and again only when it may have
+        # changed (a suspend here, decks reloaded, another screen on top): not on every
+        # resize or key typed in the search box.
+        self.progress: dict[CardKey, CardProgress] = {}
+        self._progress_stale = True
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(
@@ -52,7 +61,7 @@ class BrowserScreen(AppScreen[None]):
         table.add_column("Due", key="due", width=FIXED_COLUMNS["due"])
         table.add_column(Text("Stab.", justify="right"), key="stability", width=FIXED_COLUMNS["stability"])
         table.add_column(Text("Lapses", justify="right"), key="lapses", width=FIXED_COLUMNS["lapses"])
-        self.watch(self.app, "decks_version", lambda _: self.run_search(), init=False)
+        self.watch(self.app, "decks_version", lambda _: self.run_search(reread=True), init=False)
         self.run_search()
         self.query_one("#search", Input).focus()
 
@@ -62,10 +71,20 @@ class BrowserScreen(AppScreen[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one("#results", DataTable).focus()
 
+    def on_screen_suspend(self) -> None:
+        # A screen over this one may change progress (a session from the command palette).
+        self._progress_stale = True
+
+    def on_screen_resume(self) -> None:
+        if self._progress_stale and self.is_mounted:  # back from another screen
+            self.run_search(reread=True)
+
     @notify_user_errors
-    def run_search(self) -> None:
+    def run_search(self, reread: bool = False) -> None:
         workspace = self.app.require_workspace()
-        self.progress = workspace.store.all_progress(workspace.profile.id)
+        if reread or self._progress_stale:
+            self.progress = workspace.store.all_progress(workspace.profile.id)
+            self._progress_stale = False
         now_ms = to_ms(self.app.clock())
         query = parse_query(self.query_one("#search", Input).value)
         self.found: list[Card] = search(workspace.collection.cards, self.progress, query, now_ms)
@@ -142,7 +161,7 @@ class BrowserScreen(AppScreen[None]):
         updated = toggle_suspend(workspace.store, workspace.profile.id, card.key, self.progress.get(card.key))
         self.notify(("Suspended: " if updated.suspended else "Unsuspended: ") + card.question[:60], timeout=3)
         row = self.query_one("#results", DataTable).cursor_row
-        self.run_search()
+        self.run_search(reread=True)
         self.query_one("#results", DataTable).move_cursor(row=row)
 
     @notify_user_errors

@@ -34,6 +34,14 @@ NEXT_LABEL = {
 LAST_SCOREBOARD_LABEL = "Finish"
 
 
+def reveal_due(view: ClassView) -> bool:
+    """Whether `ClassSession.tick()` would reveal now, as the view already shows: the time is
+    up, or everyone has answered."""
+    if view.phase is not Phase.QUESTION:
+        return False
+    return view.seconds_left <= 0 or 0 < len(view.students) <= view.answered
+
+
 class ClassHostScreen(Screen[None]):
     HELP_TITLE = "class host"
     # One Enter binding per label; check_action shows the one that says what Enter does now.
@@ -64,8 +72,10 @@ class ClassHostScreen(Screen[None]):
     @notify_user_errors
     def poll(self) -> None:
         """Reveal when time is up or all have answered, then draw what changed."""
-        self.session.tick()
         view = self.session.view()
+        if reveal_due(view):  # read once per poll; twice only at the moment of the reveal
+            self.session.tick()
+            view = self.session.view()
         if view != self.view:
             self.view = view
             self.draw(view)

@@ -49,6 +49,14 @@ UNDONE_WORDS: dict[UndoKind, str] = {
     "suspend": "Undone: no longer suspended.",
 }
 
+# Undone, on disk, for a card removed from its deck since: it is not asked again.
+UNDONE_REMOVED_WORDS: dict[UndoKind, str] = {
+    "answer": "Answer taken back",
+    "rating": "Rating taken back",
+    "bury": "No longer buried",
+    "suspend": "No longer suspended",
+}
+
 
 class AnswerInput(Input):
     """The typed-answer box. Ctrl+E edits the card here (an Input would move to the line's end).
@@ -84,6 +92,9 @@ class ReviewScreen(AppScreen[None]):
         self._hints_for: tuple[Step, int, int] | None = None
         self._hint_lines: dict[tuple[Step, int, int], Text] = {}  # built once per step and width
         self._counts_shown: tuple[int, int, int] | None = None
+        # Answers rated in this session (the progress bar's count), kept here: the session's
+        # summary is counted from all its answers, and is built once, when it is shown.
+        self._rated = 0
 
     # -- layout ------------------------------------------------------------------------
 
@@ -160,18 +171,6 @@ class ReviewScreen(AppScreen[None]):
             check_refresh = getattr(widget, "_check_refresh", None)
             if check_refresh is not None:
                 check_refresh()
-        # Those requests are messages to the screen; this callback runs after them.
-        self.call_later(self._draw_now)
-
-    def _draw_now(self) -> None:
-        # Textual draws what changed on its next frame tick, which comes up to 1/FPS after
-        # the key while the screen is busy (at once when it has been idle). An answer is a
-        # complete picture: it is drawn now, with the frame's own code (laid out once,
-        # rendered, written). The tick that follows finds nothing left to draw. Should a
-        # future Textual not have that method, the tick draws it as before.
-        draw = getattr(self, "_on_timer_update", None)
-        if draw is not None and self.is_current:
-            draw()
 
     def _prompt_width(self) -> int | None:
         # The card's box: the screen less margins, border and padding (6), and a scroll bar
@@ -204,7 +203,7 @@ class ReviewScreen(AppScreen[None]):
 
     def _update_hints(self) -> None:
         step, card = self.step, self.session.current
-        # A choice card with two distractors has three options: the hint says 1-3, not 1-4.
+        # A choice card with two distractors has three options: the key table names 1-3.
         options = len(self.session.options(card)) if step is Step.CHOOSING and card is not None else 0
         shown = (step, self.size.width or 80, options)
         if self._hints_for == shown:
@@ -219,7 +218,7 @@ class ReviewScreen(AppScreen[None]):
     def _hint_line(step: Step, width: int, options: int = 0) -> Text:
         hints = Text()
         for row in keys.keys_for(step):
-            label = f"1-{options}" if options and row.label == "1-4" else row.label
+            label = row.label_for_options(options)
             if hints.cell_len + len(label) + len(row.hint) + 3 > width:
                 break  # the rest are in the help screen
             hints.append(f" {label} ", style="bold reverse")
@@ -233,7 +232,7 @@ class ReviewScreen(AppScreen[None]):
         if shown != self._counts_shown:
             self._counts_shown = shown
             self._draw_counts(shown)
-        done = session.summary.reviews
+        done = self._rated
         remaining = counts.total + (session.current is not None)
         if session.limit is not None:
             remaining = min(remaining, max(0, session.limit - done))
@@ -337,6 +336,7 @@ class ReviewScreen(AppScreen[None]):
         except UserError as exc:  # e.g. the disk became read-only: nothing is lost, say so
             self.notify(f"{exc} — this answer was not saved.", severity="error", timeout=10)
             return
+        self._rated += 1
         if outcome.became_leech:
             deck = self.session.collection.deck(outcome.card.deck_id)
             where = f"{deck.path.name}:{outcome.card.line}" if deck else outcome.card.id
@@ -362,9 +362,18 @@ class ReviewScreen(AppScreen[None]):
         if undone is None:
             self.notify("Nothing to undo yet.", timeout=2)
             return
-        if self.session.current is None:  # that card was removed from its deck meanwhile
-            self.notify("Undone; that card is no longer in the decks.", timeout=3)
-            self.show_card(self.session.next_card())
+        if undone.kind == "rating":  # the session forgets that answer too
+            self._rated -= 1
+        if undone.card.key not in self.session.cards:  # removed from its deck since
+            self.notify(
+                f"{UNDONE_REMOVED_WORDS[undone.kind]}, but that card has since been removed from its "
+                "deck: it is not asked again.",
+                timeout=4,
+            )
+            if self.session.current is None:
+                self.show_card(self.session.next_card())
+            else:  # the card on screen stays as it is, with what was typed so far
+                self._update_counts()
             return
         self.notify(UNDONE_WORDS[undone.kind], timeout=2)
         self.show_card(self.session.current)

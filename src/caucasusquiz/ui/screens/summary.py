@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from rich.console import RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +15,7 @@ from textual.widgets import Footer, Header, Static
 
 from caucasusquiz.study import humanize
 from caucasusquiz.study.session import Summary
+from caucasusquiz.text import plural
 from caucasusquiz.ui.widgets.literal import literal
 
 
@@ -37,33 +42,48 @@ class SummaryScreen(Screen[None]):
     def on_mount(self) -> None:
         s = self.summary
         self.sub_title = f"session: {self.session_title}"
+        numbers: RenderableType
         if s.reviews:
             answers = f"  ({s.reviews} answers)" if s.reviews != s.cards else ""
-            numbers = Text.assemble(
-                ("Session done  ", "bold"),
-                f"{s.cards} card{'s' * (s.cards != 1)} in ",
-                humanize.duration(s.seconds),
-                answers,
-                "\n",
-                ("Accuracy      ", "bold"),
-                humanize.percent(s.accuracy),
-                f"  ({s.right} right, {s.almost} almost, {s.wrong} wrong)\n",
-                ("New cards     ", "bold"),
-                f"{s.new_cards} seen, {s.new_remembered} remembered" if s.new_cards else "none",
-                "\n",
-                ("Due tomorrow  ", "bold"),
-                str(s.due_tomorrow),
+            new = f"{s.new_cards} seen, {s.new_remembered} remembered" if s.new_cards else "none"
+            numbers = labelled(
+                ("Session done", f"{plural(s.cards, 'card')} in {humanize.duration(s.seconds)}{answers}"),
+                (
+                    "Accuracy",
+                    f"{humanize.percent(s.accuracy)}  ({s.right} right, {s.almost} almost, {s.wrong} wrong)",
+                ),
+                ("New cards", new),
+                ("Due tomorrow", str(s.due_tomorrow)),
             )
         else:
             numbers = Text("No cards answered in this session.", style="bold")
         self.query_one("#summary-numbers", Static).update(numbers)
-        cards = Text()
-        for card in s.to_revisit:
-            cards.append("• ")
-            cards.append_text(literal(card.question))
-            cards.append("  → ", style="dim")
-            cards.append_text(literal(card.answer, "bold"))
-            cards.append("\n")
+        cards: RenderableType = bulleted(
+            Text.assemble(literal(card.question), ("  → ", "dim"), literal(card.answer, "bold"))
+            for card in s.to_revisit
+        )
         if not s.to_revisit:
             cards = Text("Nothing: every card was answered right.", style="dim")
         self.query_one("#revisit-list", Static).update(cards)
+
+
+# Two-column grids: a line too long for the screen wraps under its own text (a hanging
+# indent), not back to the screen's edge under the bullet or the label.
+
+
+def labelled(*rows: tuple[str, str]) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(ratio=1)
+    for label, value in rows:
+        grid.add_row(Text(label), Text(value))  # Text: never read as markup
+    return grid
+
+
+def bulleted(items: Iterable[Text]) -> Table:
+    grid = Table.grid()
+    grid.add_column(width=2, no_wrap=True)
+    grid.add_column(ratio=1)
+    for item in items:
+        grid.add_row(Text("•"), item)
+    return grid

@@ -7,8 +7,9 @@ review screen shows of a card goes through these functions.
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import cache
 
-from rich._wrap import divide_line
+from rich.console import Console
 from rich.text import Text
 
 from caucasusquiz.decks.model import CLOZE_BLANK, Card, CardType
@@ -56,13 +57,37 @@ def _wrapped_keeping(text: Text, start: int, end: int, width: int) -> Text:
     """`text` wrapped at `width` with newlines, never inside text[start:end] (if it fits a line)."""
     plain = text.plain
     unbreakable = plain[:start] + "".join("_" if ch.isspace() else ch for ch in plain[start:end])
-    offsets = divide_line(unbreakable + plain[end:], width, fold=True)
+    offsets = line_starts(unbreakable, width)
     if not offsets:
         return text
     lines = text.divide(offsets)
     for line in lines:
         line.rstrip()
     return Text("\n").join(lines)
+
+
+def line_starts(plain: str, width: int) -> list[int]:
+    """Where each line after the first starts when Rich word-wraps `plain` at `width` (a word
+    longer than a line is folded). Rich's public `Text.wrap` gives the lines, not where they
+    start: each line is the next run of `plain` (past the whitespace between lines, which
+    is dropped when a line would be too long with it), so its text is found from there."""
+    starts = []
+    position = 0
+    for number, line in enumerate(Text(plain).wrap(_console(), width, overflow="fold")):
+        found = line.plain.rstrip()
+        if found:  # else a line of spaces only (after a folded word): it starts where it is
+            position = plain.find(found, position)
+        if number:
+            starts.append(position)
+        position += len(line.plain)
+    return starts
+
+
+@cache
+def _console() -> Console:
+    # Text.wrap asks for a console (for justifying, which is not used here); made once, when
+    # a card is first wrapped, not at import.
+    return Console()
 
 
 def typed_with_mistakes(diff: tuple[DiffSegment, ...]) -> Text:
