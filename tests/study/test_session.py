@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from caucasusquiz.decks.model import CardType
 from caucasusquiz.progress import State
 from caucasusquiz.settings import Settings
@@ -270,3 +272,55 @@ def test_summary_counts_cards_once_and_new_cards_by_their_last_answer(make_sessi
     assert (summary.cards, summary.reviews) == (2, 3)
     assert (summary.new_cards, summary.new_remembered) == (2, 1)  # the second one was only failed
     assert summary.to_revisit == [first, second]
+
+
+def test_undo_is_refused_when_another_session_answered_the_card_since(make_session, store, clock):
+    from datetime import UTC
+
+    from caucasusquiz.store.database import ProgressStore
+    from caucasusquiz.study.session import StudySession, UndoRefused
+
+    here = make_session()
+    card = here.next_card()
+    here.submit("Woodrow Wilson")
+    here.rate(Rating.GOOD)
+    # The same profile in another terminal (its own connection) answers the same card.
+    other_store = ProgressStore.open(store.path)
+    try:
+        clock.advance(minutes=11)
+        there = StudySession(
+            other_store,
+            other_store.profile("tester", clock.now),
+            here.collection,
+            Settings(fuzz=False),
+            clock=clock,
+            monotonic=clock.monotonic,
+            tz=UTC,
+        )
+        assert there.next_card().key == card.key
+        there.submit("Woodrow Wilson")
+        there.rate(Rating.GOOD)
+    finally:
+        other_store.close()
+    answered_there = store.progress(here.profile.id, card.key)
+    assert answered_there.memory.reps == 2
+
+    with pytest.raises(UndoRefused, match="answered or changed in another session"):
+        here.undo()
+    assert store.progress(here.profile.id, card.key) == answered_there
+    assert len(store.reviews(here.profile.id)) == 2
+    assert here.undo() is None  # nothing else to undo; the refused step is not offered again
+
+
+def test_undo_of_a_bury_is_refused_after_the_card_was_answered_elsewhere(make_session, store, clock):
+    from caucasusquiz.study.session import UndoRefused
+
+    here, there = make_session(), make_session()  # two windows on the same profile
+    card = here.next_card()
+    here.bury()
+    assert there.next_card().key == card.key
+    there.submit("Woodrow Wilson")
+    there.rate(Rating.GOOD)
+    with pytest.raises(UndoRefused):
+        here.undo()
+    assert store.progress(here.profile.id, card.key).memory.reps == 1

@@ -121,6 +121,24 @@ def _row_to_progress(row: Sequence[Any]) -> CardProgress:
     )
 
 
+def _columns(p: CardProgress) -> tuple[object, ...]:
+    """The values of a card's row, in the order of _CARD_COLUMNS, as SQLite stores them."""
+    m = p.memory
+    return (
+        int(m.state),
+        m.step,
+        m.stability,
+        m.difficulty,
+        m.due_ms,
+        m.last_review_ms,
+        m.reps,
+        m.lapses,
+        int(p.suspended),
+        p.buried_until_ms,
+        int(p.leech),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class RecordedAnswer:
     review_id: int
@@ -584,27 +602,45 @@ class ProgressStore:
             else:
                 self._put(db, profile_id, key, progress)
 
+    def undo_progress(
+        self,
+        profile_id: int,
+        key: CardKey,
+        written: CardProgress,
+        earlier: CardProgress | None,
+        undo_review_id: int | None = None,
+    ) -> bool:
+        """Put back a card's `earlier` row (None: as if never seen), retracting one review, but
+        only if the row is still the one the caller `written`; otherwise write nothing and
+        return False. Check and write are one transaction: an answer given to the card
+        meanwhile by another session (another terminal, a class, a synced copy) is never lost
+        to an undo."""
+        with self._write() as db:
+            row = db.execute(
+                f"SELECT {_CARD_COLUMNS} FROM cards WHERE profile_id = ? AND deck_id = ? AND card_id = ?",
+                (profile_id, *key),
+            ).fetchone()
+            if row is None or tuple(row) != _columns(written):
+                return False
+            if undo_review_id is not None:
+                db.execute(
+                    "DELETE FROM reviews WHERE id = ? AND profile_id = ?", (undo_review_id, profile_id)
+                )
+            if earlier is None:
+                db.execute(
+                    "DELETE FROM cards WHERE profile_id = ? AND deck_id = ? AND card_id = ?",
+                    (profile_id, *key),
+                )
+            else:
+                self._put(db, profile_id, key, earlier)
+        return True
+
     @staticmethod
     def _put(db: sqlite3.Connection, profile_id: int, key: CardKey, p: CardProgress) -> None:
-        m = p.memory
         db.execute(
             f"INSERT OR REPLACE INTO cards (profile_id, deck_id, card_id, {_CARD_COLUMNS}) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                profile_id,
-                *key,
-                int(m.state),
-                m.step,
-                m.stability,
-                m.difficulty,
-                m.due_ms,
-                m.last_review_ms,
-                m.reps,
-                m.lapses,
-                int(p.suspended),
-                p.buried_until_ms,
-                int(p.leech),
-            ),
+            (profile_id, *key, *_columns(p)),
         )
 
     # -- the review log --------------------------------------------------------------
