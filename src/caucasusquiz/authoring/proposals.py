@@ -228,8 +228,10 @@ def swap_distractor(card: Card, index: int, cards: Iterable[Card]) -> list[str] 
 # -- cards for a sentence of a document --------------------------------------------------------
 
 
-def generated_for_line(document: Path, line: int) -> list[Proposal]:
-    """What the generator makes of the sentence at `document:line` (relies on `pipeline.build`)."""
+def generated_for_line(document: Path, line: int, sentence: str = "") -> list[Proposal]:
+    """What the generator makes of the sentence at `document:line` (relies on `pipeline.build`):
+    its cards cited at that line, and those whose sentence is `sentence` wherever they are
+    cited (a sentence of a scraped wiki runs over several lines; the generator cites one)."""
     from caucasusquiz.generator.pipeline import build
 
     try:
@@ -240,7 +242,7 @@ def generated_for_line(document: Path, line: int) -> list[Proposal]:
     proposals: list[Proposal] = []
     for _topic, drafts in decks.values():
         for draft in drafts:
-            if draft.source != source:
+            if draft.source != source and not (sentence and _same_sentence(draft.context, sentence)):
                 continue
             fields: list[tuple[str, FieldValue]] = [(key, _field_value(value)) for key, value in draft.body]
             if draft.tags:
@@ -258,3 +260,9 @@ def _field_value(value: object) -> FieldValue:
     if isinstance(value, list | tuple):
         return [str(item) for item in value]
     return str(value)
+
+
+def _same_sentence(context: str, sentence: str) -> bool:
+    """Does a draft's context hold the sentence, or the sentence the context (spacing and case aside)?"""
+    ours, theirs = " ".join(sentence.casefold().split()), " ".join(context.casefold().split())
+    return bool(ours and theirs) and (ours in theirs or theirs in ours)
