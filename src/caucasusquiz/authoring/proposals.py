@@ -12,17 +12,22 @@ the author picks in the source viewer come from the generator's public entry poi
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from caucasusquiz.authoring.fact import Fact, fact_of, swapped_words
 from caucasusquiz.authoring.warnings import kind_of
 from caucasusquiz.decks.model import CARD_TYPES, Card, CardType
-from caucasusquiz.generator.distractors import Pool, distractors
-from caucasusquiz.generator.entities import find_mentions, fold
-from caucasusquiz.generator.kinds import fine_kind
+from caucasusquiz.text import fold
+
+# The generator's modules take ~60 ms to import: they load at the first change of type, not
+# when the author screen (which imports Proposal) opens.
+if TYPE_CHECKING:
+    from caucasusquiz.authoring.fact import Fact
+    from caucasusquiz.generator.distractors import Pool
 
 FieldValue = str | bool | Sequence[str]
 # Fields each type owns; changing a card's type removes the old ones.
@@ -111,6 +116,8 @@ def alternatives(card: Card, cards: Iterable[Card]) -> list[Proposal]:
     """The other forms this card's fact can take: the fact in a short true sentence (the
     card's own wording, else the clause of its source sentence that holds it), asked as a
     question, offered among distractors of its kind, stated true and stated false."""
+    from caucasusquiz.authoring.fact import fact_of
+
     pool_cards = list(cards)
     fact = fact_of(card)
     if fact is None:
@@ -161,6 +168,10 @@ def _wrong_answers(card: Card, fact: Fact, cards: Sequence[Card], question: str)
     """Distractors for the fact: the card's own, the value a false statement put in, then the
     generator's (of the answer's fine kind: nearby years, dates written the same way, people
     of the same role and era), then other cards' answers of the same kind."""
+    from caucasusquiz.authoring.fact import swapped_words
+    from caucasusquiz.generator.distractors import distractors
+    from caucasusquiz.generator.kinds import fine_kind
+
     found: dict[str, None] = dict.fromkeys(card.distractors)
     swapped = swapped_words(card)
     if swapped:
@@ -172,9 +183,9 @@ def _wrong_answers(card: Card, fact: Fact, cards: Sequence[Card], question: str)
             found.setdefault(option, None)
     for option in distractor_pool(card, cards, fact.answer):
         found.setdefault(option, None)
-    taken = fold(fact.answer)
-    shown = f" {fold(question)} "  # an option the question names gives itself away
-    return [option for option in found if fold(option) != taken and f" {fold(option)} " not in shown]
+    taken = _folded(fact.answer)
+    shown = f" {_folded(question)} "  # an option the question names gives itself away
+    return [option for option in found if _folded(option) != taken and f" {_folded(option)} " not in shown]
 
 
 def _false_value(fact: Fact, options: Sequence[str]) -> str | None:
@@ -188,23 +199,25 @@ def _false_value(fact: Fact, options: Sequence[str]) -> str | None:
     return options[0] if options else None
 
 
-_POOL_CACHE: dict[int, tuple[tuple[tuple[str, str], ...], Pool]] = {}
+def _folded(text: str) -> str:
+    """Words only, as compared: "the U.S." and "the US" are one."""
+    return " ".join(re.findall(r"\w+", fold(text).replace(".", "")))
 
 
 def _corpus_pool(cards: Sequence[Card]) -> Pool:
-    """The generator's pool of names by fine kind, from every card's sentence; kept for the
-    same cards (the author screen asks once per card, over the same collection)."""
-    signature = tuple((card.prompt, card.context or "") for card in cards)
-    cached = _POOL_CACHE.get(len(cards))
-    if cached is not None and cached[0] == signature:
-        return cached[1]
+    """The generator's pool of names by fine kind, from every card's sentence."""
+    texts = (text for card in cards for text in (card.full_text, card.context) if text)
+    return _pool_of(tuple(dict.fromkeys(texts)))
+
+
+@functools.lru_cache(maxsize=2)  # the author screen asks once per card, over the same collection
+def _pool_of(texts: tuple[str, ...]) -> Pool:
+    from caucasusquiz.generator.distractors import Pool
+    from caucasusquiz.generator.entities import find_mentions
+
     pool = Pool()
-    for card in cards:
-        for text in dict.fromkeys((card.full_text, card.context or "")):
-            if text:
-                pool.add(find_mentions(text), text)
-    _POOL_CACHE.clear()
-    _POOL_CACHE[len(cards)] = (signature, pool)
+    for text in texts:
+        pool.add(find_mentions(text), text)
     return pool
 
 
@@ -213,11 +226,13 @@ def swap_distractor(card: Card, index: int, cards: Iterable[Card]) -> list[str] 
     kind (see `alternatives`), or None when there is none."""
     if not 0 <= index < len(card.distractors):
         return None
+    from caucasusquiz.authoring.fact import fact_of
+
     pool_cards = list(cards)
     fact = fact_of(card)
     fresh = _wrong_answers(card, fact, pool_cards, card.prompt) if fact else distractor_pool(card, pool_cards)
-    taken = {fold(option) for option in card.distractors}
-    fresh = [option for option in fresh if fold(option) not in taken]
+    taken = {_folded(option) for option in card.distractors}
+    fresh = [option for option in fresh if _folded(option) not in taken]
     if not fresh:
         return None
     swapped = list(card.distractors)
