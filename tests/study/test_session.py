@@ -324,3 +324,23 @@ def test_undo_of_a_bury_is_refused_after_the_card_was_answered_elsewhere(make_se
     with pytest.raises(UndoRefused):
         here.undo()
     assert store.progress(here.profile.id, card.key).memory.reps == 1
+
+
+def test_a_bury_keeps_an_answer_given_to_the_card_in_another_session(make_session, store, clock):
+    here = make_session()
+    card = here.next_card()
+    here.submit("")
+    here.rate(Rating.AGAIN)  # back in a minute, in this window
+    clock.advance(minutes=1, seconds=1)
+    there = make_session()  # another window on the same profile answers it meanwhile
+    assert there.next_card().key == card.key
+    there.submit("Woodrow Wilson")
+    there.rate(Rating.GOOD)
+    answered = store.progress(here.profile.id, card.key)
+    assert answered.memory.reps == 2
+    assert here.next_card().key == card.key  # this window still has it as due
+    here.bury()
+    stored = store.progress(here.profile.id, card.key)
+    assert stored.memory == answered.memory and stored.buried_until_ms is not None
+    here.undo()  # the bury, and only the bury, is taken back
+    assert store.progress(here.profile.id, card.key) == answered

@@ -602,6 +602,22 @@ class ProgressStore:
             else:
                 self._put(db, profile_id, key, progress)
 
+    def update_card(
+        self, profile_id: int, key: CardKey, change: Callable[[CardProgress | None], CardProgress]
+    ) -> tuple[CardProgress | None, CardProgress]:
+        """Change a card's row as it is now in the database (None: never seen), inside the
+        write lock, as record_answer does: a bury or suspend keeps an answer another session
+        gave meanwhile. Returns the row before and after."""
+        with self._write() as db:
+            row = db.execute(
+                f"SELECT {_CARD_COLUMNS} FROM cards WHERE profile_id = ? AND deck_id = ? AND card_id = ?",
+                (profile_id, *key),
+            ).fetchone()
+            before = _row_to_progress(row) if row else None
+            after = change(before)
+            self._put(db, profile_id, key, after)
+        return before, after
+
     def undo_progress(
         self,
         profile_id: int,

@@ -392,23 +392,22 @@ class StudySession:
     def bury(self) -> Card:
         """Hide the current card until tomorrow."""
         card = self._require_card()
-        before = self.progress.get(card.key)
-        after = replace(before or CardProgress(), buried_until_ms=self._day_end_ms)
-        self._store_flag("bury", card, before, after)
+        until = self._day_end_ms
+        self._store_flag("bury", card, lambda now: replace(now or CardProgress(), buried_until_ms=until))
         return card
 
     def suspend(self) -> Card:
         """Take the current card out of study until it is unsuspended (in the browser)."""
         card = self._require_card()
-        before = self.progress.get(card.key)
-        after = replace(before or CardProgress(), suspended=True)
-        self._store_flag("suspend", card, before, after)
+        self._store_flag("suspend", card, lambda now: replace(now or CardProgress(), suspended=True))
         return card
 
     def _store_flag(
-        self, kind: UndoKind, card: Card, before: CardProgress | None, after: CardProgress
+        self, kind: UndoKind, card: Card, change: Callable[[CardProgress | None], CardProgress]
     ) -> None:
-        self.store.set_progress(self.profile.id, card.key, after)
+        # Applied to the card's row as stored now, not this session's snapshot: another
+        # session on the profile may have answered the card meanwhile.
+        before, after = self.store.update_card(self.profile.id, card.key, change)
         self.progress[card.key] = after
         self._undo.append(_Undo(kind, card, before, after))
         self.current = None
