@@ -99,3 +99,47 @@ async def test_make_a_card_from_the_source_viewer(draft_deck, seeds_dir, isolate
     assert made[0].prompt == "Which section of the Freedom Support Act banned direct aid?"
     assert made[0].answer == "Section 907" and made[0].context == SECTION_907
     assert made[0].reviewed == "2026-11-29"
+
+
+# A scraped wiki article: each link on a line of its own, followed by a preview of the linked
+# page cut off with " ...", the sentence going on on the next line.
+WIKI = [
+    "Contemporary relations",
+    "",
+    "On October 18, 1991, the",
+    "Azerbaijani parliament The National Assembly ( az, Milli Məclis), also transliterated as Milli "
+    "Mejlis, is the legislative branch of government in Azerbaijan. The unicameral ...",
+    "adopted a declaration of independence. The U.S. Senate later welcomed the",
+    "Declaration of Independence (Azerbaijan) The Declaration of Independence was adopted by the "
+    "Supreme Council of the Azerbaijan SSR on 18 October 1991 and proclaimed ...",
+    "in a resolution.",
+]
+INDEPENDENCE = "On October 18, 1991, the Azerbaijani parliament adopted a declaration of independence."
+
+
+@pytest.mark.parametrize(
+    ("row", "column"),
+    [(2, 5), (3, 3), (3, 120), (4, 10)],
+    ids=["its first line", "a link", "the link's preview", "its last line"],
+)
+def test_the_sentence_under_the_cursor_is_the_whole_sentence_of_a_wiki_seed(row, column):
+    assert sentence_at(WIKI[row], column, WIKI, row) == INDEPENDENCE
+
+
+def test_the_next_sentence_after_a_wiki_link_is_found_too_and_u_s_does_not_end_it():
+    # Line 5 holds the end of one sentence and the start of the next ("The U.S. Senate …").
+    column = WIKI[4].index("Senate")
+    assert sentence_at(WIKI[4], column, WIKI, 4) == (
+        "The U.S. Senate later welcomed the Declaration of Independence (Azerbaijan) in a resolution."
+    )
+    assert sentence_at(WIKI[0], 3, WIKI, 0) == "Contemporary relations"  # a heading: the line itself
+
+
+def test_the_generators_cards_for_a_wiki_sentence_are_offered_from_any_of_its_lines(tmp_path):
+    document = tmp_path / "005_wiki.txt"
+    document.write_text("\n".join(WIKI) + "\n", encoding="utf-8")
+    for row in (2, 3, 4):  # the generator cites one of these lines
+        sentence = sentence_at(WIKI[row], 3, WIKI, row)
+        generated = [p for p in proposals_for(document, row + 1, sentence) if "from the generator" in p.label]
+        assert generated, row
+        assert all(INDEPENDENCE in str(dict(p.fields)["context"]) for p in generated)

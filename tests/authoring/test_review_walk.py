@@ -59,7 +59,9 @@ def test_change_type_offers_every_other_form(draft_deck):
     forms = {p.label: p for p in review.alternatives(card)}
     assert set(forms) >= {"question", "true or false: true"}
     question = forms["question"]
-    assert dict(question.fields)["question"] == "The United States opened its embassy in Baku in ___."
+    assert (
+        dict(question.fields)["question"] == "In which year did the United States open its embassy in Baku?"
+    )
     changed = review.change_type(question)
     assert changed.type.value == "qa" and changed.answer == "1992"
     assert read_deck(draft_deck).ok
@@ -141,7 +143,7 @@ def test_a_false_statement_offers_the_fact_it_falsified(draft_deck):
     false_card = next(c for c in deck.cards if c.id == "embassy-tf")
     forms = {p.type: dict(p.fields) for p in alternatives(false_card, deck.cards)}
     assert forms["qa"] == {
-        "question": "The United States opened its embassy in Baku in ___.",
+        "question": "In which year did the United States open its embassy in Baku?",
         "answer": "1992",
     }
     assert forms["cloze"]["text"] == "The United States opened its embassy in Baku in {{1992}}."
@@ -159,7 +161,10 @@ def test_a_false_statement_of_several_words_gives_answer_and_distractor():
         context="US Secretary of State Antony J. Blinken met President Aliyev in Munich.",
     )
     forms = {p.type: dict(p.fields) for p in alternatives(card, [card])}
-    assert forms["qa"]["answer"] == "Antony J. Blinken"
+    assert forms["truefalse"] == {
+        "statement": "US Secretary of State Antony J. Blinken met President Aliyev in Munich.",
+        "answer": True,
+    }
     assert forms["cloze"]["text"] == (
         "US Secretary of State {{Antony J. Blinken}} met President Aliyev in Munich."
     )

@@ -201,3 +201,92 @@ def test_answers_count_as_reviews_only_when_asked_and_only_once(database, cards,
     assert (review.card_id, review.grade, review.verdict) == (question.card_id, 3, "right")
     assert store.find_profile("Guest") is None
     store.close()
+
+
+@pytest.fixture
+def counted_class(database, cards, clock, isolated_user_dirs):
+    """A two-question class answered by Leyla (a profile), to be counted as reviews."""
+    from caucasusquiz.store.database import ProgressStore
+
+    store = ProgressStore.open(isolated_user_dirs / "progress.sqlite3")
+    profile = store.profile("Leyla", clock.now)
+    session = ClassSession.create(
+        database, build_questions(cards, 2, {}, "s"), title="t", seconds=20, clock=clock, count_as_review=True
+    )
+    leyla = session.join("Leyla")
+    for _ in range(2):
+        session.next()
+        question = session.view().question
+        assert session.answer(leyla, question.answer if question.is_typed else str(question.right_option + 1))
+        session.next()
+        session.next()
+    session.end()
+    yield session, store, profile
+    store.close()
+
+
+def _reviews_per_card(store, profile) -> list[int]:
+    counts: dict[str, int] = {}
+    for review in store.reviews(profile.id):
+        counts[review.card_id] = counts.get(review.card_id, 0) + 1
+    return sorted(counts.values())
+
+
+def test_a_host_that_crashed_while_counting_adds_only_the_missing_reviews(counted_class, clock, monkeypatch):
+    from caucasusquiz.classroom.reviews import record_class_reviews
+    from caucasusquiz.settings import Settings
+    from caucasusquiz.study.scheduler import Scheduler
+
+    session, store, profile = counted_class
+
+    class Crash(Exception):
+        pass
+
+    answer, calls = Scheduler.answer, []
+
+    def crash_on_the_second_answer(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise Crash
+        return answer(self, *args, **kwargs)
+
+    monkeypatch.setattr(Scheduler, "answer", crash_on_the_second_answer)
+    with pytest.raises(Crash):
+        record_class_reviews(session, store, Settings(), clock.now)
+    assert _reviews_per_card(store, profile) == [1]  # the first answer was stored
+
+    monkeypatch.setattr(Scheduler, "answer", answer)
+    assert record_class_reviews(session, store, Settings(), clock.now) == 1  # the host counts again
+    assert _reviews_per_card(store, profile) == [1, 1]
+    assert record_class_reviews(session, store, Settings(), clock.now) == 0
+
+
+def test_two_hosts_counting_one_class_at_once_store_each_answer_once(
+    counted_class, clock, isolated_user_dirs, monkeypatch
+):
+    from caucasusquiz.classroom.reviews import record_class_reviews
+    from caucasusquiz.settings import Settings
+    from caucasusquiz.store.database import ProgressStore
+
+    session, store, profile = counted_class
+    # The other host has its own connections to both files, as another process would.
+    other_store = ProgressStore.open(isolated_user_dirs / "progress.sqlite3")
+    other_database = ClassDatabase.open(isolated_user_dirs)
+    other_session = ClassSession(other_database, session.id, clock)
+    counted_by_other: list[int] = []
+    find_profile, lookups = store.find_profile, []
+
+    def other_host_counts_after_our_first_answer(name):
+        lookups.append(name)
+        if len(lookups) == 2:  # our first review is stored, our second not yet
+            counted_by_other.append(record_class_reviews(other_session, other_store, Settings(), clock.now))
+        return find_profile(name)
+
+    monkeypatch.setattr(store, "find_profile", other_host_counts_after_our_first_answer)
+    try:
+        ours = record_class_reviews(session, store, Settings(), clock.now)
+    finally:
+        other_store.close()
+        other_database.close()
+    assert ours + counted_by_other[0] == 2
+    assert _reviews_per_card(store, profile) == [1, 1]

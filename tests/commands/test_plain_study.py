@@ -209,3 +209,27 @@ def test_kill_9_mid_session_loses_no_answered_card(decks, tmp_path):
     reviews = db.execute("SELECT card_id, grade FROM reviews ORDER BY id").fetchall()
     assert len(reviews) == 3 and all(grade == 3 for _, grade in reviews)
     assert db.execute("SELECT count(*) FROM cards").fetchone()[0] == 3
+
+
+def test_undo_after_the_card_was_answered_in_another_session_is_refused_and_says_so(
+    monkeypatch, capsys, decks
+):
+    from caucasusquiz.study.session import StudySession
+
+    rate = StudySession.rate
+
+    def rate_then_answered_elsewhere(self, rating=None):
+        outcome = rate(self, rating)
+        # Meanwhile another terminal on this profile answers the same card again.
+        db = sqlite3.connect(Path(os.environ["CAUCASUSQUIZ_DATA_DIR"]) / "progress.sqlite3")
+        with db:
+            db.execute("UPDATE cards SET reps = reps + 1 WHERE card_id = ?", (outcome.card.id,))
+        db.close()
+        return outcome
+
+    monkeypatch.setattr(StudySession, "rate", rate_then_answered_elsewhere)
+    code, out = run_plain(monkeypatch, capsys, decks, ["Woodrow Wilson", "3", ":u", ":q"])
+    assert code == 0
+    assert "Not undone: that card was answered or changed in another session since your answer" in out
+    assert "Undone." not in out
+    assert stored_grades() == [("wilson-1919", 3)]

@@ -225,3 +225,30 @@ def test_with_progress_the_schedule_and_review_history_go_to_anki(tmp_path, deck
         assert sorted(col.db.list("SELECT ease FROM revlog")) == grades and len(grades) == 2
     finally:
         col.close()
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["anki21b-zstd", "anki21-legacy"])
+def test_a_deck_description_written_in_anki_is_imported(tmp_path, legacy):
+    col = Collection(str(tmp_path / "teacher.anki2"))
+    try:
+        deck_id = col.decks.id("Caucasus::History")
+        deck = col.decks.get(deck_id)
+        deck["desc"] = "How the two countries <i>first</i> met."
+        col.decks.save(deck)
+        note = col.new_note(col.models.by_name("Basic"))
+        note["Front"], note["Back"] = "Who met the Azerbaijani delegation in 1919?", "Woodrow Wilson"
+        col.add_note(note, deck_id)
+        package = tmp_path / "history.apkg"
+        col.export_anki_package(
+            out_path=str(package),
+            options=anki_collection.ExportAnkiPackageOptions(
+                with_scheduling=False, with_deck_configs=False, with_media=False, legacy=legacy
+            ),
+            limit=None,
+        )
+    finally:
+        col.close()
+    assert main(["import", str(package), "--out", str(tmp_path / "back")]) == 0
+    (deck_file,) = (tmp_path / "back").glob("*.yaml")
+    text = deck_file.read_text(encoding="utf-8")
+    assert "How the two countries first met." in text

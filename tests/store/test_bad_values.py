@@ -129,6 +129,7 @@ def test_a_file_from_before_the_mark_is_checked_whole_when_migrated(tmp_path: Pa
     path = checked_log(tmp_path)
     db = sqlite3.connect(path)
     db.executescript(
+        "DROP INDEX reviews_by_origin; ALTER TABLE reviews DROP COLUMN origin; "
         "DROP TRIGGER reviews_changed; DROP TRIGGER reviews_added_below_mark; "
         "DELETE FROM meta WHERE key = 'reviews_checked_through'; UPDATE reviews SET grade = 9 WHERE id = 1; "
         "PRAGMA user_version = 1;"

@@ -318,3 +318,38 @@ def test_a_progress_file_that_is_a_fifo_is_damage_not_a_hang(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert "kept as" in result.stdout
     assert len(list(tmp_path.glob("progress.sqlite3.damaged-*"))) == 1
+
+
+def test_an_answer_from_elsewhere_is_stored_once_per_origin_even_from_an_older_file(tmp_path: Path):
+    from caucasusquiz.store.schema import MIGRATIONS
+    from caucasusquiz.store.sqlite import migrate
+
+    path = tmp_path / "p.sqlite3"
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("BEGIN")
+    migrate(db, MIGRATIONS[:2])  # a file written before reviews named their origin
+    db.execute("COMMIT")
+    db.close()
+    store = ProgressStore.open(path)
+    profile = store.profile("Leyla", NOW)
+    after = CardProgress(Memory(State.LEARNING, 0, 1.0, 5.0, 1, 1, 1, 0))
+
+    def record(origin: str):
+        return store.record_answer_once(
+            profile.id,
+            ("d", "c"),
+            origin,
+            lambda before: after,
+            reviewed_ms=1,
+            grade=3,
+            typed="x",
+            verdict="right",
+            duration_ms=None,
+        )
+
+    assert record("class:A:1:0") is not None
+    assert record("class:A:1:0") is None
+    assert record("class:A:1:1") is not None
+    assert len(store.reviews(profile.id)) == 2
+    store.close()
+    ProgressStore.open(path).close()  # the new column passes the checks made on opening

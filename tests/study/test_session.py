@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from caucasusquiz.decks.model import CardType
 from caucasusquiz.progress import State
 from caucasusquiz.settings import Settings
@@ -270,3 +272,75 @@ def test_summary_counts_cards_once_and_new_cards_by_their_last_answer(make_sessi
     assert (summary.cards, summary.reviews) == (2, 3)
     assert (summary.new_cards, summary.new_remembered) == (2, 1)  # the second one was only failed
     assert summary.to_revisit == [first, second]
+
+
+def test_undo_is_refused_when_another_session_answered_the_card_since(make_session, store, clock):
+    from datetime import UTC
+
+    from caucasusquiz.store.database import ProgressStore
+    from caucasusquiz.study.session import StudySession, UndoRefused
+
+    here = make_session()
+    card = here.next_card()
+    here.submit("Woodrow Wilson")
+    here.rate(Rating.GOOD)
+    # The same profile in another terminal (its own connection) answers the same card.
+    other_store = ProgressStore.open(store.path)
+    try:
+        clock.advance(minutes=11)
+        there = StudySession(
+            other_store,
+            other_store.profile("tester", clock.now),
+            here.collection,
+            Settings(fuzz=False),
+            clock=clock,
+            monotonic=clock.monotonic,
+            tz=UTC,
+        )
+        assert there.next_card().key == card.key
+        there.submit("Woodrow Wilson")
+        there.rate(Rating.GOOD)
+    finally:
+        other_store.close()
+    answered_there = store.progress(here.profile.id, card.key)
+    assert answered_there.memory.reps == 2
+
+    with pytest.raises(UndoRefused, match="answered or changed in another session"):
+        here.undo()
+    assert store.progress(here.profile.id, card.key) == answered_there
+    assert len(store.reviews(here.profile.id)) == 2
+    assert here.undo() is None  # nothing else to undo; the refused step is not offered again
+
+
+def test_undo_of_a_bury_is_refused_after_the_card_was_answered_elsewhere(make_session, store, clock):
+    from caucasusquiz.study.session import UndoRefused
+
+    here, there = make_session(), make_session()  # two windows on the same profile
+    card = here.next_card()
+    here.bury()
+    assert there.next_card().key == card.key
+    there.submit("Woodrow Wilson")
+    there.rate(Rating.GOOD)
+    with pytest.raises(UndoRefused):
+        here.undo()
+    assert store.progress(here.profile.id, card.key).memory.reps == 1
+
+
+def test_a_bury_keeps_an_answer_given_to_the_card_in_another_session(make_session, store, clock):
+    here = make_session()
+    card = here.next_card()
+    here.submit("")
+    here.rate(Rating.AGAIN)  # back in a minute, in this window
+    clock.advance(minutes=1, seconds=1)
+    there = make_session()  # another window on the same profile answers it meanwhile
+    assert there.next_card().key == card.key
+    there.submit("Woodrow Wilson")
+    there.rate(Rating.GOOD)
+    answered = store.progress(here.profile.id, card.key)
+    assert answered.memory.reps == 2
+    assert here.next_card().key == card.key  # this window still has it as due
+    here.bury()
+    stored = store.progress(here.profile.id, card.key)
+    assert stored.memory == answered.memory and stored.buried_until_ms is not None
+    here.undo()  # the bury, and only the bury, is taken back
+    assert store.progress(here.profile.id, card.key) == answered

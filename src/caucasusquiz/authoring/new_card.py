@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from caucasusquiz.authoring import deck_text
+from caucasusquiz.authoring.cursor_sentence import sentence_under_cursor
 from caucasusquiz.authoring.deck_text import Edit, EditError, FieldValue
 from caucasusquiz.authoring.proposals import Proposal, generated_for_line
 from caucasusquiz.decks.ids import content_id
@@ -28,8 +29,15 @@ REQUIRED = {
 }
 
 
-def sentence_at(line: str, column: int) -> str:
-    """The sentence of `line` the cursor is in (a line of a document is often a whole paragraph)."""
+def sentence_at(line: str, column: int, lines: Sequence[str] | None = None, row: int | None = None) -> str:
+    """The sentence the cursor is in: at `column` of `line`, which is line `row` (from 0) of
+    the document's `lines` when given. With the document, a sentence that runs over several
+    lines (a scraped wiki's, broken at every link and its preview) is found whole, as the
+    generator reads it (see `cursor_sentence`); without it, the sentence of this line."""
+    if lines is not None and row is not None:
+        found = sentence_under_cursor(lines, row, column)
+        if found:
+            return found
     start = 0
     for match in SENTENCE_END.finditer(line):
         if match.end() > column:
@@ -42,7 +50,7 @@ def proposals_for(document: Path | None, line: int, sentence: str) -> list[Propo
     """Cards for this sentence: the generator's first (those about this sentence), then blank forms."""
     found: list[Proposal] = []
     if document is not None:
-        for proposal in generated_for_line(document, line):
+        for proposal in generated_for_line(document, line, sentence):
             context = str(dict(proposal.fields).get("context", ""))
             if not sentence or sentence in context or context in sentence:
                 found.append(proposal)

@@ -1,24 +1,34 @@
 """Other forms of a card, fresh distractors, and cards for a sentence of a source document.
 
-Forms are derived from the card itself and its source sentence (the `context`): the
-answer is found in the sentence and blanked, asked, offered among distractors, or
-swapped for a distractor to make a false statement. Distractors come from the answers
-and distractors of other cards of the same kind in the collection. Cards for a sentence
+Forms are derived from the fact the card teaches (`authoring.fact`: a short true sentence
+with the answer's place in it): the answer is blanked, asked, offered among distractors,
+or swapped for a distractor to make a false statement. Distractors come from the
+generator's (`generator.distractors`: nearby years and dates, names of the answer's fine
+kind and era found in the collection's sentences), then from the answers and distractors
+of other cards of the same kind in the collection. Cards for a sentence
 the author picks in the source viewer come from the generator's public entry point,
 `caucasusquiz.generator.pipeline.build`, run on that one document.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from caucasusquiz.authoring.warnings import kind_of
 from caucasusquiz.decks.model import CARD_TYPES, Card, CardType
+from caucasusquiz.text import fold
 
-BLANK = "___"
+# The generator's modules take ~60 ms to import: they load at the first change of type, not
+# when the author screen (which imports Proposal) opens.
+if TYPE_CHECKING:
+    from caucasusquiz.authoring.fact import Fact
+    from caucasusquiz.generator.distractors import Pool
+
 FieldValue = str | bool | Sequence[str]
 # Fields each type owns; changing a card's type removes the old ones.
 TYPE_FIELDS: dict[str, tuple[str, ...]] = {
@@ -56,73 +66,6 @@ class Proposal:
 
 def sentence_of(card: Card) -> str:
     return card.context or card.full_text
-
-
-def _find(haystack: str, needle: str) -> int:
-    index = haystack.find(needle)
-    if index < 0:
-        index = haystack.casefold().find(needle.casefold())
-    return index
-
-
-def _blanked(sentence: str, answer: str, blank: str) -> str | None:
-    index = _find(sentence, answer)
-    if index < 0 or not answer.strip():
-        return None
-    return sentence[:index] + blank + sentence[index + len(answer) :]
-
-
-def _question_of(card: Card, sentence: str, answer: str) -> str | None:
-    if card.type in (CardType.QA, CardType.CHOICE):
-        return card.prompt
-    if card.type is CardType.CLOZE:
-        return re.sub(r"\{\{.*?\}\}", BLANK, card.prompt, count=1)
-    return _blanked(sentence, answer, BLANK)
-
-
-def _fact_answer(card: Card) -> str | None:
-    """What the card asks. A false statement asks what it changed in the sentence; a true
-    one states its fact whole, so the fact is the year or number its kind tag names."""
-    if card.type is not CardType.TRUEFALSE:
-        return card.answer
-    swapped = _swapped(card)
-    if swapped:
-        return swapped[0]
-    if card.answer == "true":
-        return _tagged_value(card.prompt, card.tags)
-    return None
-
-
-YEAR = re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,]*\d)")
-NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*\d(?!\w)|(?<![\w.,])\d(?!\w)")
-
-
-def _tagged_value(statement: str, tags: Sequence[str]) -> str | None:
-    """The one year (or number) in a true statement tagged `year` (or `number`), else None."""
-    pattern = YEAR if "year" in tags else NUMBER if "number" in tags else None
-    if pattern is None:
-        return None
-    found = list(dict.fromkeys(match.group(0) for match in pattern.finditer(statement)))
-    return found[0] if len(found) == 1 else None
-
-
-def _swapped(card: Card) -> tuple[str, str] | None:
-    """(the sentence's words, the false statement's words) where the two differ, or None."""
-    if card.type is not CardType.TRUEFALSE or card.answer == "true" or not card.context:
-        return None
-    true_words, false_words = card.context.split(), card.prompt.split()
-    start = 0
-    while start < min(len(true_words), len(false_words)) and true_words[start] == false_words[start]:
-        start += 1
-    end = 0
-    while (
-        end < min(len(true_words), len(false_words)) - start
-        and true_words[len(true_words) - 1 - end] == false_words[len(false_words) - 1 - end]
-    ):
-        end += 1
-    right = " ".join(true_words[start : len(true_words) - end]).strip(".,;:")
-    wrong = " ".join(false_words[start : len(false_words) - end]).strip(".,;:")
-    return (right, wrong) if right and wrong else None
 
 
 def distractor_pool(card: Card, cards: Iterable[Card], answer: str | None = None) -> list[str]:
@@ -170,79 +113,140 @@ def _shared_tags(cards: Iterable[Card]) -> set[str]:
 
 
 def alternatives(card: Card, cards: Iterable[Card]) -> list[Proposal]:
-    """The other forms this card's fact can take, derived from the card and its sentence."""
+    """The other forms this card's fact can take: the fact in a short true sentence (the
+    card's own wording, else the clause of its source sentence that holds it), asked as a
+    question, offered among distractors of its kind, stated true and stated false."""
+    from caucasusquiz.authoring.fact import fact_of
+
     pool_cards = list(cards)
-    sentence = sentence_of(card)
-    answer = _fact_answer(card)
-    if answer is None:
+    fact = fact_of(card)
+    if fact is None:
         return []
+    answer, current = fact.answer, card.type.value
+    # A question asks; the sentence with a blank is a cloze in disguise, fine for multiple
+    # choice (the options say what goes in) but no question to type an answer to.
+    question = card.prompt if card.type in (CardType.QA, CardType.CHOICE) else fact.question()
+    asked = question or fact.blanked
+    options = _wrong_answers(card, fact, pool_cards, asked or "")
     proposals: list[Proposal] = []
-    current = card.type.value
-    hint = card.hint
-    if current != "cloze":
-        inner = f"{answer}::{hint}" if hint else answer
-        text = _blanked(sentence, answer, "{{" + inner + "}}")
+    if current != "cloze" and fact.statement is not None:
+        inner = f"{answer}::{card.hint}" if card.hint else answer
+        text = fact.with_answer("{{" + inner + "}}")
         if text:
             proposals.append(Proposal("cloze", (("text", text),), "fill the blank"))
-    question = _question_of(card, sentence, answer)
     if question and current != "qa":
         fields: list[tuple[str, FieldValue]] = [("question", question), ("answer", answer)]
         if card.accept:
             fields.append(("accept", list(card.accept)))
         proposals.append(Proposal("qa", tuple(fields), "question"))
-    pool = distractor_pool(card, pool_cards, answer)
-    swapped = _swapped(card)
-    if swapped and swapped[1] not in pool:
-        pool.insert(0, swapped[1])  # the false statement's own wrong value is the best distractor
-    if question and current != "choice":
-        options = list(card.distractors) or pool[:WANTED_DISTRACTORS]
-        if len(options) >= 2:
-            proposals.append(
-                Proposal(
-                    "choice",
-                    (
-                        ("question", question),
-                        ("answer", answer),
-                        ("distractors", options[:WANTED_DISTRACTORS]),
-                    ),
-                    "multiple choice",
-                )
-            )
-    if current != "truefalse" and _find(sentence, answer) >= 0:
+    if asked and current != "choice" and len(options) >= 2:
         proposals.append(
-            Proposal("truefalse", (("statement", sentence), ("answer", True)), "true or false: true")
+            Proposal(
+                "choice",
+                (("question", asked), ("answer", answer), ("distractors", options[:WANTED_DISTRACTORS])),
+                "multiple choice",
+            )
         )
-        wrong = (list(card.distractors) or pool)[:1]
-        if wrong:
-            false_statement = _blanked(sentence, answer, wrong[0])
-            if false_statement:
-                proposals.append(
-                    Proposal(
-                        "truefalse",
-                        (("statement", false_statement), ("answer", False)),
-                        f"true or false: false ({wrong[0]} for {answer})",
-                    )
-                )
+    if fact.statement is not None and not (current == "truefalse" and card.answer == "true"):
+        proposals.append(
+            Proposal("truefalse", (("statement", fact.statement), ("answer", True)), "true or false: true")
+        )
+    wrong = _false_value(fact, options)
+    false_statement = fact.with_answer(wrong) if wrong else None
+    if false_statement and false_statement != card.prompt:
+        proposals.append(
+            Proposal(
+                "truefalse",
+                (("statement", false_statement), ("answer", False)),
+                f"true or false: false ({wrong} for {answer})",
+            )
+        )
     return proposals
 
 
+def _wrong_answers(card: Card, fact: Fact, cards: Sequence[Card], question: str) -> list[str]:
+    """Distractors for the fact: the card's own, the value a false statement put in, then the
+    generator's (of the answer's fine kind: nearby years, dates written the same way, people
+    of the same role and era), then other cards' answers of the same kind."""
+    from caucasusquiz.authoring.fact import swapped_words
+    from caucasusquiz.generator.distractors import distractors
+    from caucasusquiz.generator.kinds import fine_kind
+
+    found: dict[str, None] = dict.fromkeys(card.distractors)
+    swapped = swapped_words(card)
+    if swapped:
+        found.setdefault(swapped[1], None)
+    if fact.mention is not None and fact.statement is not None:
+        pool = _corpus_pool(cards)
+        kind = fine_kind(fact.mention, fact.statement)
+        for option in distractors(fact.mention, fact.answer, fact.statement, pool, kind):
+            found.setdefault(option, None)
+    for option in distractor_pool(card, cards, fact.answer):
+        found.setdefault(option, None)
+    taken = _folded(fact.answer)
+    shown = f" {_folded(question)} "  # an option the question names gives itself away
+    return [option for option in found if _folded(option) != taken and f" {_folded(option)} " not in shown]
+
+
+def _false_value(fact: Fact, options: Sequence[str]) -> str | None:
+    """The value of a plausible false statement: for a full date the same day and month in
+    another year (a day off is a quibble, not a falsehood), else the first distractor."""
+    mention = fact.mention
+    if mention is not None and mention.kind == "date":
+        year = re.search(r"\d{4}", mention.text)
+        if year is not None:
+            return mention.text.replace(year.group(), str(int(year.group()) - 3))
+    return options[0] if options else None
+
+
+def _folded(text: str) -> str:
+    """Words only, as compared: "the U.S." and "the US" are one."""
+    return " ".join(re.findall(r"\w+", fold(text).replace(".", "")))
+
+
+def _corpus_pool(cards: Sequence[Card]) -> Pool:
+    """The generator's pool of names by fine kind, from every card's sentence."""
+    texts = (text for card in cards for text in (card.full_text, card.context) if text)
+    return _pool_of(tuple(dict.fromkeys(texts)))
+
+
+@functools.lru_cache(maxsize=2)  # the author screen asks once per card, over the same collection
+def _pool_of(texts: tuple[str, ...]) -> Pool:
+    from caucasusquiz.generator.distractors import Pool
+    from caucasusquiz.generator.entities import find_mentions
+
+    pool = Pool()
+    for text in texts:
+        pool.add(find_mentions(text), text)
+    return pool
+
+
 def swap_distractor(card: Card, index: int, cards: Iterable[Card]) -> list[str] | None:
-    """The card's distractors with the one at `index` replaced by a fresh one, or None."""
+    """The card's distractors with the one at `index` replaced by a fresh one of the answer's
+    kind (see `alternatives`), or None when there is none."""
     if not 0 <= index < len(card.distractors):
         return None
-    pool = distractor_pool(card, cards)
-    if not pool:
+    from caucasusquiz.authoring.fact import fact_of
+
+    pool_cards = list(cards)
+    fact = fact_of(card)
+    fresh = _wrong_answers(card, fact, pool_cards, card.prompt) if fact else distractor_pool(card, pool_cards)
+    taken = {_folded(option) for option in card.distractors}
+    fresh = [option for option in fresh if _folded(option) not in taken]
+    if not fresh:
         return None
     swapped = list(card.distractors)
-    swapped[index] = pool[0]
+    swapped[index] = fresh[0]
     return swapped
 
 
 # -- cards for a sentence of a document --------------------------------------------------------
 
 
-def generated_for_line(document: Path, line: int) -> list[Proposal]:
-    """What the generator makes of the sentence at `document:line` (relies on `pipeline.build`)."""
+def generated_for_line(document: Path, line: int, sentence: str = "") -> list[Proposal]:
+    """What the generator makes of the sentence at `document:line` (relies on `pipeline.build`):
+    its cards cited at that line, and those whose sentence is `sentence` wherever they are
+    cited (a sentence of a scraped wiki runs over several lines; the generator cites one)."""
     from caucasusquiz.generator.pipeline import build
 
     try:
@@ -253,7 +257,7 @@ def generated_for_line(document: Path, line: int) -> list[Proposal]:
     proposals: list[Proposal] = []
     for _topic, drafts in decks.values():
         for draft in drafts:
-            if draft.source != source:
+            if draft.source != source and not (sentence and _same_sentence(draft.context, sentence)):
                 continue
             fields: list[tuple[str, FieldValue]] = [(key, _field_value(value)) for key, value in draft.body]
             if draft.tags:
@@ -271,3 +275,9 @@ def _field_value(value: object) -> FieldValue:
     if isinstance(value, list | tuple):
         return [str(item) for item in value]
     return str(value)
+
+
+def _same_sentence(context: str, sentence: str) -> bool:
+    """Does a draft's context hold the sentence, or the sentence the context (spacing and case aside)?"""
+    ours, theirs = " ".join(sentence.casefold().split()), " ".join(context.casefold().split())
+    return bool(ours and theirs) and (ours in theirs or theirs in ours)

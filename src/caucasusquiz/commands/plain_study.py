@@ -19,7 +19,7 @@ from caucasusquiz.errors import UserError
 from caucasusquiz.study import humanize
 from caucasusquiz.study.answers import AnswerCheck, DiffSegment, Verdict, meaningful_diff, parse_option
 from caucasusquiz.study.rating import Rating
-from caucasusquiz.study.session import StudySession, Summary
+from caucasusquiz.study.session import StudySession, Summary, UndoRefused
 from caucasusquiz.text import plural, strip_forbidden
 from caucasusquiz.workspace import open_workspace
 
@@ -206,7 +206,11 @@ class PlainStudy:
             self.say(f"Buried until tomorrow: {card.question}")
             return _Handled.MOVED_ON
         if word in (":u", ":undo"):
-            undone = self.session.undo()
+            try:
+                undone = self.session.undo()
+            except UndoRefused as refused:
+                self.say(f"{refused} Its progress is kept; answer this card:")
+                return _Handled.STAY
             if undone is None:
                 self.say("Nothing to undo yet.")
                 return _Handled.STAY

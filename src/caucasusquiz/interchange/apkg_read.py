@@ -7,8 +7,9 @@ Anki has written three collection formats, and a package carries one of them:
 - `collection.anki21`: the same schema, written by Anki 2.1 ("support older versions").
 - `collection.anki21b`: Anki 2.1.50 and later by default. A zstd-compressed SQLite file,
   schema 18: note types, fields, templates and decks in tables of their own, their
-  settings as protobuf messages. Such a package also holds a `collection.anki2` that only
-  says "please update to the latest Anki version", so the newest file wins.
+  settings (a deck's description too) as protobuf messages. Such a package also holds a
+  `collection.anki2` that only says "please update to the latest Anki version", so the
+  newest file wins.
 
 Limits guard against zip bombs (sizes are checked as the bytes arrive, not only as the zip
 directory claims) and a damaged collection gives one message, never a traceback.
@@ -139,9 +140,9 @@ def _sqlite(data: bytes) -> Iterator[sqlite3.Connection]:
 def _read_collection(db: sqlite3.Connection, chosen: str) -> AnkiCollection:
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if "notetypes" in tables:
-        note_types, decks = _schema18(db)
+        note_types, decks, descriptions = _schema18(db)
     else:
-        note_types, decks = _schema11(db)
+        note_types, decks, descriptions = _schema11(db)
     first_deck: dict[int, int] = {}
     for nid, did in db.execute("SELECT nid, did FROM cards ORDER BY nid, ord"):
         first_deck.setdefault(nid, did)
@@ -157,14 +158,16 @@ def _read_collection(db: sqlite3.Connection, chosen: str) -> AnkiCollection:
             "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id"
         )
     ]
-    descriptions: dict[str, str] = {}
-    if "notetypes" not in tables:  # the older schema keeps decks, descriptions too, as JSON
-        (decks_json,) = db.execute("SELECT decks FROM col").fetchone()
-        descriptions = {d["name"]: str(d.get("desc") or "") for d in json.loads(decks_json).values()}
     return AnkiCollection(chosen, note_types, notes, descriptions)
 
 
-def _schema11(db: sqlite3.Connection) -> tuple[dict[int, NoteType], dict[int, str]]:
+NoteTypes = dict[int, NoteType]
+DeckNames = dict[int, str]  # deck id → name, levels joined by "::"
+Descriptions = dict[str, str]  # deck name → its description
+
+
+def _schema11(db: sqlite3.Connection) -> tuple[NoteTypes, DeckNames, Descriptions]:
+    """Note types and decks as JSON in the `col` row (each deck's description is its "desc")."""
     models_json, decks_json = db.execute("SELECT models, decks FROM col").fetchone()
     note_types = {}
     for model in json.loads(models_json).values():
@@ -173,11 +176,15 @@ def _schema11(db: sqlite3.Connection) -> tuple[dict[int, NoteType], dict[int, st
         note_types[int(model["id"])] = NoteType(
             int(model["id"]), model["name"], model["type"] == 1, fields, templates
         )
-    decks = {int(d["id"]): d["name"] for d in json.loads(decks_json).values()}
-    return note_types, decks
+    all_decks = json.loads(decks_json).values()
+    decks = {int(d["id"]): d["name"] for d in all_decks}
+    descriptions = {d["name"]: str(d.get("desc") or "") for d in all_decks}
+    return note_types, decks, descriptions
 
 
-def _schema18(db: sqlite3.Connection) -> tuple[dict[int, NoteType], dict[int, str]]:
+def _schema18(db: sqlite3.Connection) -> tuple[NoteTypes, DeckNames, Descriptions]:
+    """Note types, their fields and templates, and decks in tables of their own (Anki's
+    rslib/src/storage/upgrades/schema15_upgrade.sql); their settings are protobuf messages."""
     fields: dict[int, list[tuple[int, str]]] = {}
     for ntid, order, name in db.execute("SELECT ntid, ord, name FROM fields"):
         fields.setdefault(ntid, []).append((order, name))
@@ -197,8 +204,17 @@ def _schema18(db: sqlite3.Connection) -> tuple[dict[int, NoteType], dict[int, st
             tuple(n for _, n in sorted(fields.get(ntid, []))),
             tuple(t for _, t in sorted(templates.get(ntid, []))),
         )
-    decks = {did: name.replace("\x1f", "::") for did, name in db.execute("SELECT id, name FROM decks")}
-    return note_types, decks
+    decks: DeckNames = {}
+    descriptions: Descriptions = {}
+    for did, raw_name, kind in db.execute("SELECT id, name, kind FROM decks"):
+        name = raw_name.replace("\x1f", "::")
+        decks[did] = name
+        # Deck.KindContainer: 1 = a normal deck (2: a filtered one, which has no description);
+        # Deck.Normal: 4 = description (HTML, or Markdown when 5 = markdown_description is set).
+        normal = _protobuf(kind).get(1) if kind else None
+        if isinstance(normal, bytes):
+            descriptions[name] = _text(_protobuf(normal).get(4))
+    return note_types, decks, descriptions
 
 
 def _text(value: int | bytes | None) -> str:

@@ -87,6 +87,7 @@ _VALUE_RULES = {
             "(duration_ms IS NULL OR typeof(duration_ms) = 'integer')",
             f"(elapsed_days IS NULL OR {_NUMBER.format('elapsed_days')})",
             f"(interval_days IS NULL OR {_NUMBER.format('interval_days')})",
+            "(origin IS NULL OR typeof(origin) = 'text')",
         ]
     ),
     # CASE, not AND: SQLite may evaluate json_type() on text json_valid() has refused, and fail.
@@ -99,7 +100,7 @@ _VALUE_RULES = {
 }
 _TEXT_COLUMNS = {
     "cards": ("deck_id", "card_id"),
-    "reviews": ("deck_id", "card_id", "typed", "verdict"),
+    "reviews": ("deck_id", "card_id", "typed", "verdict", "origin"),
     "profiles": ("name",),
     "meta": ("key", "value"),
 }
@@ -117,6 +118,24 @@ def _row_to_progress(row: Sequence[Any]) -> CardProgress:
         bool(suspended),
         buried,
         bool(leech),
+    )
+
+
+def _columns(p: CardProgress) -> tuple[object, ...]:
+    """The values of a card's row, in the order of _CARD_COLUMNS, as SQLite stores them."""
+    m = p.memory
+    return (
+        int(m.state),
+        m.step,
+        m.stability,
+        m.difficulty,
+        m.due_ms,
+        m.last_review_ms,
+        m.reps,
+        m.lapses,
+        int(p.suspended),
+        p.buried_until_ms,
+        int(p.leech),
     )
 
 
@@ -447,7 +466,53 @@ class ProgressStore:
         It runs inside the write lock, so two sessions on one profile (two tabs, two
         terminals) each schedule from the other's latest answer instead of overwriting it.
         """
+        recorded = self._record(
+            profile_id, key, schedule, None, reviewed_ms, grade, typed, verdict, duration_ms
+        )
+        assert recorded is not None  # only an answer with an origin can be found already stored
+        return recorded
+
+    def record_answer_once(
+        self,
+        profile_id: int,
+        key: CardKey,
+        origin: str,
+        schedule: Callable[[CardProgress | None], CardProgress],
+        *,
+        reviewed_ms: int,
+        grade: int,
+        typed: str | None,
+        verdict: str | None,
+        duration_ms: int | None,
+    ) -> RecordedAnswer | None:
+        """Store an answer given elsewhere (`origin` names it, e.g. a class quiz's answer), as
+        record_answer does, unless an answer with this origin is already stored for the
+        profile: then nothing is written and None is returned. The check and the write are
+        one transaction, so two processes storing the same answer store it once."""
+        return self._record(
+            profile_id, key, schedule, origin, reviewed_ms, grade, typed, verdict, duration_ms
+        )
+
+    def _record(
+        self,
+        profile_id: int,
+        key: CardKey,
+        schedule: Callable[[CardProgress | None], CardProgress],
+        origin: str | None,
+        reviewed_ms: int,
+        grade: int,
+        typed: str | None,
+        verdict: str | None,
+        duration_ms: int | None,
+    ) -> RecordedAnswer | None:
         with self._write() as db:
+            if (
+                origin is not None
+                and db.execute(
+                    "SELECT 1 FROM reviews WHERE profile_id = ? AND origin = ?", (profile_id, origin)
+                ).fetchone()
+            ):
+                return None
             row = db.execute(
                 f"SELECT {_CARD_COLUMNS} FROM cards WHERE profile_id = ? AND deck_id = ? AND card_id = ?",
                 (profile_id, *key),
@@ -455,7 +520,7 @@ class ProgressStore:
             before = _row_to_progress(row) if row else None
             after = schedule(before)
             review_id = self._log(
-                db, profile_id, key, before, after, reviewed_ms, grade, typed, verdict, duration_ms
+                db, profile_id, key, before, after, reviewed_ms, grade, typed, verdict, duration_ms, origin
             )
             self._put(db, profile_id, key, after)
         return RecordedAnswer(review_id, before, after)
@@ -493,6 +558,7 @@ class ProgressStore:
         typed: str | None,
         verdict: str | None,
         duration_ms: int | None,
+        origin: str | None = None,
     ) -> int:
         memory_before = (before or CardProgress()).memory
         elapsed = None
@@ -500,8 +566,8 @@ class ProgressStore:
             elapsed = (reviewed_ms - memory_before.last_review_ms) / 86_400_000
         cursor = db.execute(
             "INSERT INTO reviews (profile_id, deck_id, card_id, reviewed_ms, grade, typed, verdict, "
-            "duration_ms, state_before, elapsed_days, interval_days) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "duration_ms, state_before, elapsed_days, interval_days, origin) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 profile_id,
                 *key,
@@ -513,6 +579,7 @@ class ProgressStore:
                 int(memory_before.state),
                 elapsed,
                 after.memory.interval_days(),
+                origin,
             ),
         )
         assert cursor.lastrowid is not None  # an INSERT into a rowid table always sets it
@@ -535,27 +602,61 @@ class ProgressStore:
             else:
                 self._put(db, profile_id, key, progress)
 
+    def update_card(
+        self, profile_id: int, key: CardKey, change: Callable[[CardProgress | None], CardProgress]
+    ) -> tuple[CardProgress | None, CardProgress]:
+        """Change a card's row as it is now in the database (None: never seen), inside the
+        write lock, as record_answer does: a bury or suspend keeps an answer another session
+        gave meanwhile. Returns the row before and after."""
+        with self._write() as db:
+            row = db.execute(
+                f"SELECT {_CARD_COLUMNS} FROM cards WHERE profile_id = ? AND deck_id = ? AND card_id = ?",
+                (profile_id, *key),
+            ).fetchone()
+            before = _row_to_progress(row) if row else None
+            after = change(before)
+            self._put(db, profile_id, key, after)
+        return before, after
+
+    def undo_progress(
+        self,
+        profile_id: int,
+        key: CardKey,
+        written: CardProgress,
+        earlier: CardProgress | None,
+        undo_review_id: int | None = None,
+    ) -> bool:
+        """Put back a card's `earlier` row (None: as if never seen), retracting one review, but
+        only if the row is still the one the caller `written`; otherwise write nothing and
+        return False. Check and write are one transaction: an answer given to the card
+        meanwhile by another session (another terminal, a class, a synced copy) is never lost
+        to an undo."""
+        with self._write() as db:
+            row = db.execute(
+                f"SELECT {_CARD_COLUMNS} FROM cards WHERE profile_id = ? AND deck_id = ? AND card_id = ?",
+                (profile_id, *key),
+            ).fetchone()
+            if row is None or tuple(row) != _columns(written):
+                return False
+            if undo_review_id is not None:
+                db.execute(
+                    "DELETE FROM reviews WHERE id = ? AND profile_id = ?", (undo_review_id, profile_id)
+                )
+            if earlier is None:
+                db.execute(
+                    "DELETE FROM cards WHERE profile_id = ? AND deck_id = ? AND card_id = ?",
+                    (profile_id, *key),
+                )
+            else:
+                self._put(db, profile_id, key, earlier)
+        return True
+
     @staticmethod
     def _put(db: sqlite3.Connection, profile_id: int, key: CardKey, p: CardProgress) -> None:
-        m = p.memory
         db.execute(
             f"INSERT OR REPLACE INTO cards (profile_id, deck_id, card_id, {_CARD_COLUMNS}) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                profile_id,
-                *key,
-                int(m.state),
-                m.step,
-                m.stability,
-                m.difficulty,
-                m.due_ms,
-                m.last_review_ms,
-                m.reps,
-                m.lapses,
-                int(p.suspended),
-                p.buried_until_ms,
-                int(p.leech),
-            ),
+            (profile_id, *key, *_columns(p)),
         )
 
     # -- the review log --------------------------------------------------------------

@@ -71,6 +71,13 @@ MIGRATIONS: tuple[str, ...] = (
         DELETE FROM meta WHERE key = 'reviews_checked_through';
     END;
     """,
+    # 2 → 3: a review recorded from outside the profile's own study (a class quiz's answer,
+    # `class host --count-as-review`) names the answer it came from, at most once per profile:
+    # two hosts counting one class, or a host counting again after a crash, add nothing twice.
+    """
+    ALTER TABLE reviews ADD COLUMN origin TEXT;
+    CREATE UNIQUE INDEX reviews_by_origin ON reviews (profile_id, origin) WHERE origin IS NOT NULL;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

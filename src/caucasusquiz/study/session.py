@@ -13,11 +13,12 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
-from typing import Literal
+from typing import Literal, NoReturn
 
 from caucasusquiz.clock import from_ms, study_day, to_ms, utc_now
 from caucasusquiz.decks.collection import Collection
 from caucasusquiz.decks.model import Card, CardType
+from caucasusquiz.errors import UserError
 from caucasusquiz.progress import CardKey, CardProgress, Profile, State
 from caucasusquiz.settings import Settings
 from caucasusquiz.store.database import ProgressStore
@@ -93,6 +94,10 @@ class _Answer:
 UndoKind = Literal["answer", "rating", "bury", "suspend"]
 
 
+class UndoRefused(UserError):
+    """The last step cannot be undone: the card was changed elsewhere since (the message says so)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Undone:
     """What `undo()` took back, and the card that is now asked again."""
@@ -106,6 +111,7 @@ class _Undo:
     kind: UndoKind  # "rating" | "bury" | "suspend": what is on disk and can be taken back
     card: Card
     before: CardProgress | None
+    after: CardProgress  # what this session wrote: undone only while the card still has it
     review_id: int | None = None
     hidden_siblings: list[CardKey] = field(default_factory=list)
 
@@ -362,7 +368,7 @@ class StudySession:
         if memory.state in (State.LEARNING, State.RELEARNING) and due_ms < self._day_end_ms:
             bisect.insort(self.queue.learning, (due_ms, key))
         hidden = self._hide_siblings(card)
-        self._undo.append(_Undo("rating", card, before, review_id, hidden))
+        self._undo.append(_Undo("rating", card, before, after, review_id, hidden))
         self._answers.append(_Answer(card, self.check.verdict, rating, seconds, previous.memory.is_new))
         self.current = None
         self.check = None
@@ -386,25 +392,24 @@ class StudySession:
     def bury(self) -> Card:
         """Hide the current card until tomorrow."""
         card = self._require_card()
-        before = self.progress.get(card.key)
-        after = replace(before or CardProgress(), buried_until_ms=self._day_end_ms)
-        self._store_flag("bury", card, before, after)
+        until = self._day_end_ms
+        self._store_flag("bury", card, lambda now: replace(now or CardProgress(), buried_until_ms=until))
         return card
 
     def suspend(self) -> Card:
         """Take the current card out of study until it is unsuspended (in the browser)."""
         card = self._require_card()
-        before = self.progress.get(card.key)
-        after = replace(before or CardProgress(), suspended=True)
-        self._store_flag("suspend", card, before, after)
+        self._store_flag("suspend", card, lambda now: replace(now or CardProgress(), suspended=True))
         return card
 
     def _store_flag(
-        self, kind: UndoKind, card: Card, before: CardProgress | None, after: CardProgress
+        self, kind: UndoKind, card: Card, change: Callable[[CardProgress | None], CardProgress]
     ) -> None:
-        self.store.set_progress(self.profile.id, card.key, after)
+        # Applied to the card's row as stored now, not this session's snapshot: another
+        # session on the profile may have answered the card meanwhile.
+        before, after = self.store.update_card(self.profile.id, card.key, change)
         self.progress[card.key] = after
-        self._undo.append(_Undo(kind, card, before))
+        self._undo.append(_Undo(kind, card, before, after))
         self.current = None
         self.check = None
 
@@ -414,6 +419,10 @@ class StudySession:
         An answer not yet rated is taken back first: the same card is asked again, nothing
         was stored. Otherwise the last rating, bury or suspend is undone on disk and that card
         is asked again (the card on screen waits for its turn). None: nothing to undo.
+
+        Raises UndoRefused, changing nothing on disk, when the card was answered or changed
+        elsewhere since (another terminal, a class, a synced copy of the file): putting back
+        the state from before this session's step would erase that answer.
         """
         current = self.current
         if current is not None and self.check is not None:
@@ -422,7 +431,10 @@ class StudySession:
         if not self._undo:
             return None
         entry = self._undo.pop()
-        self.store.set_progress(self.profile.id, entry.key, entry.before, undo_review_id=entry.review_id)
+        if not self.store.undo_progress(
+            self.profile.id, entry.key, entry.after, entry.before, undo_review_id=entry.review_id
+        ):
+            self._refuse_undo(entry)
         if entry.before is None:
             self.progress.pop(entry.key, None)
         else:
@@ -440,6 +452,19 @@ class StudySession:
             queue.main.appendleft(key)
         self._ask_again(card)
         return Undone(entry.kind, card)
+
+    def _refuse_undo(self, entry: _Undo) -> NoReturn:
+        stored = self.store.progress(self.profile.id, entry.key)
+        if stored is None:
+            self.progress.pop(entry.key, None)
+        else:
+            self.progress[entry.key] = stored  # this session goes on from the card as it is now
+        step = "answer" if entry.kind == "rating" else entry.kind
+        raise UndoRefused(
+            f"Not undone: that card was answered or changed in another session since your {step} "
+            "(another window, a class, or a synced copy of the progress file); undoing would "
+            "erase that.",
+        )
 
     def _ask_again(self, card: Card) -> None:
         self.current = card

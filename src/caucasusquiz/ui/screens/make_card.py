@@ -167,7 +167,7 @@ def open_for_cursor(source_screen: SourceScreen, area: TextArea) -> None:
         return
     row, column = area.cursor_location
     line_text = area.document.get_line(row)
-    sentence = sentence_at(line_text, column)
+    sentence = sentence_at(line_text, column, area.document.lines, row)
     if not sentence:
         source_screen.notify("Move to a line with a sentence first.", severity="warning")
         return
