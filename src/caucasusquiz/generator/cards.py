@@ -20,6 +20,7 @@ from caucasusquiz.generator.claims import claim
 from caucasusquiz.generator.clauses import Clause, clause_around
 from caucasusquiz.generator.distractors import Pool, distractors
 from caucasusquiz.generator.entities import Mention, find_mentions, fold, known_entity
+from caucasusquiz.generator.facets import facet
 from caucasusquiz.generator.facts import Fact
 from caucasusquiz.generator.kinds import fine_kind
 from caucasusquiz.generator.questions import question_for
@@ -408,7 +409,9 @@ def cards_for(
     if not candidates:
         superlative = _superlative(sentence)
         if superlative is None:
-            relation = _relation_card(fact, sentence, subjects) or stance
+            relation = (
+                _relation_card(fact, sentence, subjects) or stance or _facet_card(fact, sentence, subjects)
+            )
             if relation is not None:
                 return [relation], ""
             return [], "not worth a card (no date, number or name to ask)"
@@ -424,7 +427,12 @@ def cards_for(
             if relation is not None and fold(relation.answer_text) not in fold(draft.prompt):
                 return [draft, relation], ""
             return [draft], ""
-    relation = relation or _relation_card(fact, sentence, subjects) or stance
+    relation = (
+        relation
+        or _relation_card(fact, sentence, subjects)
+        or stance
+        or _facet_card(fact, sentence, subjects)
+    )
     if relation is not None:
         return [relation], ""
     return [], "no short, self-contained question fits"
@@ -467,6 +475,20 @@ def _relation_card(fact: Fact, sentence: str, subjects: set[str] | None = None) 
     mention = Mention(0, 0, answer, "phrase", "relation", fold(answer))
     body = (("question", question), ("answer", answer))
     return _draft(fact, mention, "qa", body, ("cause-or-definition",), "why", 1)
+
+
+def _facet_card(fact: Fact, sentence: str, subjects: set[str]) -> Draft | None:
+    """An aim, a right granted, a reason given, a rank, a counted list or a first (`facets`)."""
+    found = facet(sentence)
+    if found is None or fold(found.answer) in subjects:
+        return None
+    mention = Mention(0, 0, found.answer, "phrase", "facet", fold(found.answer))
+    if found.cloze:
+        return _draft(fact, mention, "cloze", (("text", found.cloze),), (found.tag,), "facet", 1)
+    if _folded(found.answer) in _folded(found.question):
+        return None
+    body: tuple[tuple[str, object], ...] = (("question", found.question), ("answer", found.answer))
+    return _draft(fact, mention, "qa", body, (found.tag,), "facet", 1)
 
 
 def _ambiguous_person(mention: Mention, pool: Pool) -> bool:

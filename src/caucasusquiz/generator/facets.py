@@ -1,0 +1,325 @@
+"""More 'what' and 'why' questions: aims, rights granted, reasons given, ranks, lists, firsts.
+
+Each shape is narrow on purpose: a question is made only when the sentence says the
+fact in a form whose parse is safe, and it is asked when the sentence has no date, number
+or name a card would ask instead (a teacher asks "What was the Georgia Train and Equip
+Program intended to do?" of a sentence with nothing else to ask).
+
+- Aim: "<the X>, which aims to …", "<the X>, intended to …" → "What was <the X> intended to do?"
+- Right granted: "… passed <the X>, granting the President the right to …" → "What right did
+  <the X> grant the President?"
+- Reason given: "<S> opposed <X>, viewing it as …" → "Why did <S> oppose <X>?"
+- Rank: "<Name> is the second longest oil pipeline in the world" → a cloze of the rank.
+- Counted list: "<Name> outlined three main areas of interest: a, b, and c" → "What three main
+  areas of interest did <Name> outline?"; "<Name> is comprised of four working groups: …".
+- First: "<S> were among the first to enter …" → "Who were among the first to enter …?"
+
+The answer of a question is a phrase, shown and self-rated, so it is kept short.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from caucasusquiz.generator.questions import is_past_verb, lemma
+
+MAX_ANSWER_WORDS = 14
+MAX_ANSWER_CHARS = 60  # the deck checker warns of a longer typed answer
+MAX_QUESTION_WORDS = 22
+MAX_LIST_QUESTION_WORDS = 26  # the list's other items are the cue, and they take words
+
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    """A question and its shown answer, or (with `cloze`) a sentence with one blank."""
+
+    question: str
+    answer: str
+    cloze: str = ""  # the full text with the answer in {{…}}, for a cloze card
+    tag: str = "cause-or-definition"
+
+
+def facet(sentence: str) -> Facet | None:
+    """The first shape the sentence has, or None."""
+    for shape in (granted_right, aim, reason_given, counted_list, ranked, among_first):
+        found = shape(sentence)
+        if found is not None:
+            return found
+    return None
+
+
+# ---- helpers ------------------------------------------------------------------------------
+
+_ARTICLE = re.compile(r"(?:^|\s)(?:[Tt]he|an?|An?)\s+(?=\S)")
+_PRONOUNS = frozenset("he she it they this that these those its their his her we our them".split())
+_VERBISH = re.compile(r"^(?:is|are|was|were|has|have|had|be|been|will|would|can|could|may|might)$")
+
+
+def _noun_phrase_before(text: str) -> str | None:
+    """The named noun phrase that ends `text`: "… have signed an Memorandum of Understanding
+    on energy" → "the Memorandum of Understanding on energy" (from its last article), or a
+    whole capitalised opening with no verb in it."""
+    text = text.rstrip()
+    starts = [m.end() for m in _ARTICLE.finditer(text)]
+    phrase = text[starts[-1] :] if starts else text
+    words = phrase.split()
+    if not 2 <= len(words) <= 12 or not words[0][:1].isupper():
+        return None
+    if any(_VERBISH.match(w) or is_past_verb(w) or w.endswith(",") for w in words):
+        return None
+    if words[0].lower() in _PRONOUNS:
+        return None
+    return "the " + phrase if starts or not phrase.startswith(("The ", "the ")) else _lower(phrase)
+
+
+def _lower(text: str) -> str:
+    return "the " + text[4:] if text.startswith("The ") else text
+
+
+def _short(answer: str, limit: int = MAX_ANSWER_WORDS) -> bool:
+    words = answer.split()
+    return 2 <= len(words) <= limit and len(answer) <= MAX_ANSWER_CHARS
+
+
+def _trim(answer: str) -> str:
+    """A phrase up to its first aside: ", including …", " — …", "(…)"."""
+    answer = re.split(r",\s|\s[—–]\s|\s\(|;", answer)[0]
+    return answer.strip().rstrip(".,")
+
+
+def _ask(question: str, limit: int = MAX_QUESTION_WORDS) -> str | None:
+    question = re.sub(r"\s+", " ", question).strip()
+    question = question[:1].upper() + question[1:]
+    return question if len(question.split()) <= limit else None
+
+
+# ---- aim ----------------------------------------------------------------------------------
+
+_AIM = re.compile(
+    r",\s+(?:(?:which|that)\s+(?P<verb>aims|aimed|seeks|sought|is intended|was intended|"
+    r"is designed|was designed)|(?P<part>intended|designed|meant))\s+to\s+(?P<what>[a-z][^;:()\"]+)"
+)
+
+
+def aim(sentence: str) -> Facet | None:
+    """("What was <the X> intended to do?", "to …") for a named thing and its stated aim."""
+    match = _AIM.search(sentence)
+    if match is None:
+        return None
+    name = _noun_phrase_before(sentence[: match.start()])
+    what = _trim(match.group("what"))
+    if name is None or not any(w[:1].isupper() for w in name.split()[1:]) or not _short(what):
+        return None
+    verb = match.group("verb") or ""
+    if verb in ("aims", "seeks"):
+        question = f"What does {name} aim to do?"
+    elif verb in ("aimed", "sought"):
+        question = f"What did {name} aim to do?"
+    elif verb.startswith("is "):
+        question = f"What is {name} {verb[3:]} to do?"
+    else:
+        question = f"What was {name} {verb[4:] if verb else match.group('part')} to do?"
+    asked = _ask(question)
+    return Facet(asked, "to " + what) if asked else None
+
+
+# ---- a right granted ---------------------------------------------------------------------
+
+_GRANTING = re.compile(
+    r"^(?P<main>[^;]+?)\s+(?P<verb>[a-z]+)\s+(?P<thing>(?:the\s+)?[^,;]{3,70}?),\s+"
+    r"(?:granting|giving)\s+(?P<who>(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+"
+    r"(?P<what>the (?:right|power|authority) to [^,;]+?)\s*(?:[,;]|\.?$)"
+)
+
+
+def granted_right(sentence: str) -> Facet | None:
+    """("What right did <the X> grant the President?", "the right to …")."""
+    match = _GRANTING.search(sentence)
+    if match is None or not is_past_verb(match.group("verb")):
+        return None
+    thing = match.group("thing")
+    if not re.search(r"[A-Z\d]", thing) or thing.split()[0].lower() in _PRONOUNS:
+        return None
+    if not thing.startswith(("the ", "The ")):
+        thing = "the " + thing if thing[:1].islower() else thing
+    who = match.group("who")
+    if who.split()[0] in ("President", "Congress", "Secretary") and not who.startswith("the "):
+        who = "the " + who
+    what = match.group("what")
+    noun = what.split()[1]
+    if not _short(what):
+        return None
+    asked = _ask(f"What {noun} did {_lower(thing)} grant {who}?")
+    return Facet(asked, what) if asked else None
+
+
+# ---- a reason given ----------------------------------------------------------------------
+
+_VIEWING = re.compile(
+    r"^(?P<subject>[A-Z][^;]{2,90}?)\s+(?P<verb>opposed|supported|backed|rejected|criticized|"
+    r"criticised|welcomed|condemned|endorsed)\s+(?P<object>[A-Z][^,;]{2,50}),\s+"
+    r"(?:viewing|seeing|regarding|considering)\s+(?:it|them)\s+as\s+(?P<why>[^;]+?)\.?$"
+)
+
+
+def reason_given(sentence: str) -> Facet | None:
+    """("Why did <S> oppose <X>?", "an impediment to …") for "<S> opposed <X>, viewing it as …"."""
+    match = _VIEWING.match(sentence)
+    if match is None:
+        return None
+    subject = match.group("subject")
+    if subject.split()[0].lower() in _PRONOUNS:
+        return None
+    why = match.group("why").strip()
+    if not _short(why):
+        # "an impediment to … and an obstacle to …": the first reason is the answer.
+        why = re.split(r"\s+and\s+(?=an?\s)", why)[0]
+    if not _short(why):
+        return None
+    base = lemma(match.group("verb"))
+    subject = subject[:1].lower() + subject[1:] if subject.split()[0] in ("Consecutive", "The") else subject
+    if base is None:
+        return None
+    # The answer is what they saw it as ("an impediment to …"): the reason, in the source's words.
+    asked = _ask(f"Why did {subject} {base} {match.group('object')}?")
+    return Facet(asked, why) if asked else None
+
+
+# ---- rank ---------------------------------------------------------------------------------
+
+_RANK = re.compile(
+    r"^(?P<subject>(?:The\s+)?[A-Z][^,;]{2,60}?)\s+(?P<be>is|was|remains|became)\s+the\s+"
+    r"(?P<rank>second|third|fourth|fifth)(?P<join>[- ])(?P<superlative>[a-z]+est|most [a-z]+)\s+"
+    r"(?P<rest>[a-z][^,;()]{2,80}?)\s*(?:[,;]|\.?$)"
+)
+
+
+def ranked(sentence: str) -> Facet | None:
+    """A cloze of the rank: "The X pipeline is the {{second}} longest oil pipeline in the world."."""
+    match = _RANK.match(sentence)
+    if match is None or match.group("subject").split()[0].lower() in _PRONOUNS:
+        return None
+    if len(match.group("subject").split()) > 8:
+        return None
+    rank = match.group("rank")
+    text = (
+        f"{match.group('subject')} {match.group('be')} the {{{{{rank}::rank}}}}"
+        f"{match.group('join')}{match.group('superlative')} {match.group('rest')}."
+    )
+    if len(text.split()) > 22:
+        return None
+    return Facet("", rank, cloze=text, tag="rank")
+
+
+# ---- a counted list -----------------------------------------------------------------------
+
+_COUNTS = "two|three|four|five|six|seven"
+_LISTED = re.compile(
+    rf"(?P<subject>(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){{0,4}}[A-Z][\w.'’-]*)\s+(?P<verb>[a-z]+)\s+"
+    rf"(?P<count>{_COUNTS})\s+(?P<noun>[a-z][^:;,]{{2,120}}):\s+(?P<items>[^:;]+?(?:;[^:;]+?){{0,4}})\.?$"
+)
+_COMPRISED = re.compile(
+    rf"^(?P<subject>(?:The\s+)?[A-Z][^,:;]{{2,70}}?)\s+(?P<be>is|was|are|were)\s+"
+    rf"(?:comprised|composed|made up)\s+of\s+(?P<count>{_COUNTS})\s+(?P<noun>[a-z][^:;,]{{2,80}}):\s+"
+    r"(?P<items>.+?)\.?$"
+)
+_WHEN = re.compile(
+    r"\b(?:in|on)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+)?(?:\d{1,2},?\s+)?(?:1[6-9]|20)\d\d\b"
+)
+
+
+def counted_list(sentence: str) -> Facet | None:
+    """("What three main areas of interest did <Name> outline?", "a, b, and c"); a list too
+    long to type is asked by its last item: "<Name> outlined three areas: a, b, and what?"."""
+    comprised = _COMPRISED.match(sentence)
+    if comprised is not None:
+        subject = _lower(comprised.group("subject"))
+        noun = _short_noun(comprised.group("noun"))
+        opening = f"{comprised.group('subject')} {comprised.group('be')} made up of {comprised.group('count')} {noun}"
+        whole = f"Which {comprised.group('count')} {noun} {comprised.group('be')} {subject} made up of?"
+        return _listed(comprised.group("items").strip(), comprised.group("count"), whole, opening)
+    match = _LISTED.search(sentence)
+    if match is None or not is_past_verb(match.group("verb")):
+        return None
+    base = lemma(match.group("verb"))
+    subject = _named_subject(sentence, match.start("verb"), match.group("subject"))
+    if base is None or subject.split()[0].lower() in _PRONOUNS:
+        return None
+    when = _WHEN.search(sentence[: match.start()])
+    tail = f" {when.group(0)}" if when else ""
+    noun = _short_noun(match.group("noun"))
+    whole = f"What {match.group('count')} {noun} did {_lower(subject)} {base}{tail}?"
+    opening = f"{subject} {match.group('verb')} {match.group('count')} {noun}{tail}"
+    return _listed(match.group("items").strip(), match.group("count"), whole, opening)
+
+
+def _listed(items: str, count: str, whole: str, opening: str) -> Facet | None:
+    parts = _items(items)
+    if len(parts) != _NUMBER_OF[count]:
+        return None
+    if len(items) <= MAX_ANSWER_CHARS and len(items.split()) <= MAX_ANSWER_WORDS:
+        asked = _ask(whole)
+        if asked:
+            return Facet(asked, items)
+    separator = "; " if ";" in items else ", "
+    last = re.sub(r"^(?:and|or)\s+", "", parts[-1]).strip()
+    if not _short(last, 8):
+        return None
+    shown = separator.join(p.strip() for p in parts[:-1])
+    asked = _ask(f"{opening}: {shown}{separator.rstrip()} and what?", MAX_LIST_QUESTION_WORDS)
+    return Facet(asked, last) if asked else None
+
+
+def _named_subject(sentence: str, verb_at: int, fallback: str) -> str:
+    """Who did it: the person named right before the verb ("… Political Affairs William J.
+    Burns outlined" → "William J. Burns"), else the capitalised words before it."""
+    from caucasusquiz.generator.entities import find_mentions  # entities → questions, not back
+
+    for mention in find_mentions(sentence[:verb_at]):
+        if mention.kind in ("person", "organisation") and sentence[mention.end : verb_at].strip() == "":
+            return mention.text
+    return fallback
+
+
+def _short_noun(noun: str) -> str:
+    """ "main areas of interest for the United States in its bilateral relations with X":
+    the head and its first 'of' phrase carry the question."""
+    cut = re.search(r"\s+(?:in|for|with|on|identified|that|which)\s", noun)
+    return noun[: cut.start()] if cut else noun
+
+
+_NUMBER_OF = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _items(items: str) -> list[str]:
+    """The items of a list: split at semicolons when it has any ("economic, trade, and
+    energy issues" is one item), else at commas and a final "and"."""
+    if ";" in items:
+        return [p.strip() for p in items.split(";") if p.strip()]
+    parts = [p.strip() for p in re.split(r",\s*", items) if p.strip()]
+    if len(parts) == 1:
+        parts = [p.strip() for p in re.split(r"\s+and\s+", items) if p.strip()]
+    return parts
+
+
+# ---- among the first ---------------------------------------------------------------------
+
+_FIRST = re.compile(
+    r"^(?P<subject>[A-Z][^,;]{2,40}?)(?P<along>,\s+along with [^,;]{3,40},)?\s+(?P<be>was|were)\s+"
+    r"(?P<among>among\s+|one of\s+)?the first\s+to\s+(?P<what>[a-z][^;]+?)\.?$"
+)
+
+
+def among_first(sentence: str) -> Facet | None:
+    """("Who were among the first to enter …?", "U.S. companies, along with those of Europe")."""
+    match = _FIRST.match(sentence)
+    if match is None or match.group("subject").split()[0].lower() in _PRONOUNS:
+        return None
+    answer = match.group("subject") + (match.group("along") or "").rstrip(",")
+    if len(answer.split()) > 8:
+        return None
+    what = match.group("what")
+    asked = _ask(f"Who {match.group('be')} {match.group('among') or ''}the first to {what}?")
+    return Facet(asked, answer) if asked else None
