@@ -115,6 +115,12 @@ def score(mention: Mention, prompt: str) -> int:
         after,
     ):
         value -= 2  # the year in a report's title
+    if mention.kind == "year" and re.search(
+        r"\b(?:legislation|act|law|bill|budget|appropriations|treaty|constitution) of\s+$",
+        before,
+        re.IGNORECASE,
+    ):
+        value -= 6  # "the foreign appropriations legislation of 2002": part of a name, not a date
     if mention.kind == "person":
         if re.match(r"^(?:'s)?\s+administrations?\b|^'s\b", after):
             value -= 4  # "the Trump administration", "Bolton's statement"
@@ -374,6 +380,9 @@ def cards_for(
     if stance is not None and stance.type == "qa":
         # An analysis piece's claim is its fact: asked as such, not as a name blanked out of it.
         return [stance], ""
+    strong = _facet_card(fact, sentence, subjects, preferred=True)
+    if strong is not None:
+        return [strong], ""
     # A claim that can only be stated (true/false) is the last resort: a name or date first.
     mentions = find_mentions(sentence)
     if any(_ambiguous_person(m, pool) for m in mentions):
@@ -477,9 +486,9 @@ def _relation_card(fact: Fact, sentence: str, subjects: set[str] | None = None) 
     return _draft(fact, mention, "qa", body, ("cause-or-definition",), "why", 1)
 
 
-def _facet_card(fact: Fact, sentence: str, subjects: set[str]) -> Draft | None:
+def _facet_card(fact: Fact, sentence: str, subjects: set[str], preferred: bool = False) -> Draft | None:
     """An aim, a right granted, a reason given, a rank, a counted list or a first (`facets`)."""
-    found = facet(sentence)
+    found = facet(sentence, preferred=preferred)
     if found is None or fold(found.answer) in subjects:
         return None
     mention = Mention(0, 0, found.answer, "phrase", "facet", fold(found.answer))

@@ -40,9 +40,16 @@ class Facet:
     tag: str = "cause-or-definition"
 
 
-def facet(sentence: str) -> Facet | None:
-    """The first shape the sentence has, or None."""
-    for shape in (granted_right, aim, reason_given, counted_list, ranked, among_first):
+def facet(sentence: str, *, preferred: bool = False) -> Facet | None:
+    """The first shape the sentence has, or None.
+
+    `preferred`: only the shapes that teach more than any name the sentence holds (what a
+    law granted, what a programme was for, why a law was opposed), asked before its names:
+    "After the September 11 attacks, Congress passed X, granting …" is about X's grant."""
+    shapes = (granted_right, aim, reason_given)
+    if not preferred:
+        shapes += (counted_list, ranked, among_first)
+    for shape in shapes:
         found = shape(sentence)
         if found is not None:
             return found
@@ -109,6 +116,9 @@ def aim(sentence: str) -> Facet | None:
         return None
     name = _noun_phrase_before(sentence[: match.start()])
     what = _trim(match.group("what"))
+    if len("to " + what) > MAX_ANSWER_CHARS:
+        # "to enhance X and stimulate Y", "to enhance X to assess Y": the first aim, typed.
+        what = re.split(r"\s+(?:and|to)\s+(?=[a-z]+\s)", what)[0]
     if name is None or not any(w[:1].isupper() for w in name.split()[1:]) or not _short(what):
         return None
     verb = match.group("verb") or ""
@@ -237,7 +247,8 @@ def counted_list(sentence: str) -> Facet | None:
     if comprised is not None:
         subject = _lower(comprised.group("subject"))
         noun = _short_noun(comprised.group("noun"))
-        opening = f"{comprised.group('subject')} {comprised.group('be')} made up of {comprised.group('count')} {noun}"
+        count, be = comprised.group("count"), comprised.group("be")
+        opening = f"{comprised.group('subject')} {be} made up of {count} {noun}"
         whole = f"Which {comprised.group('count')} {noun} {comprised.group('be')} {subject} made up of?"
         return _listed(comprised.group("items").strip(), comprised.group("count"), whole, opening)
     match = _LISTED.search(sentence)

@@ -90,23 +90,44 @@ def _voice(prompt: str) -> str | None:
 
 
 def facts_of(paragraphs: list[list[Sentence]]) -> list[Fact]:
+    """The facts of one document's paragraphs, in order."""
     facts: list[Fact] = []
+    # The last sentence naming a law or treaty: "waived the section" at the start of a
+    # paragraph (or after a rejected sentence) is named from it, or makes no card.
+    last_named: tuple[str, str] | None = None
     for sentences in paragraphs:
         # What the previous sentence reads as on its own (itself, or itself with the one
         # before it), so that a chain "… letters. These letters … They …" can be followed.
         previous_prompt: str | None = None
         previous_context = ""
         for sentence in sentences:
+            if (
+                previous_prompt is None
+                and last_named is not None
+                and _NAMED_THING_REFERENT.search(sentence.prompt)
+            ):
+                previous_prompt, previous_context = last_named
             prompt, context = _standalone(sentence, previous_prompt, previous_context)
             if prompt is None:
                 previous_prompt = None
                 continue
             previous_prompt, previous_context = prompt, context
+            own = sentence.prompt if sentence.reason is None else ""
+            if _NAMED_THING.search(own) and len(own) <= MAX_PROMPT // 2:
+                last_named = (own, sentence.text)
             if sentence.reason is None:
                 lead = len(prompt) - len(sentence.prompt if prompt == sentence.prompt else sentence.text)
                 facts.append(_fact(sentence, prompt, context, lead))
     return facts
 
+
+_NAMED_THING = re.compile(
+    r"\b(?:Section \d+|(?:[A-Z][\w'’-]*\s+){1,5}(?:Act|Treaty|Agreement|Charter|Accords?|Protocol|Amendment))\b"
+)
+# Only these referents are looked for further back than the sentence before.
+_NAMED_THING_REFERENT = re.compile(
+    r"\b(?:the|this|that) (?:section|act|amendment|treaty|charter|accords?|protocol)\b"
+)
 
 # "this year" is relative time, resolved (or refused) by `timeline`, not a referent.
 _THIS_TIME = re.compile(r"\b(?:[Tt]his|[Tt]hat) (?:year|month|week|spring|summer|autumn|fall|winter)\b")
