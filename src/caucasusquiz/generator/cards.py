@@ -522,6 +522,7 @@ def _ambiguous_person(mention: Mention, pool: Pool) -> bool:
 _SECOND_CLAUSE = re.compile(
     r"\band (?:the )?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:\w+ly\s+)?(?:\w+ed|was|were|had)\b"
 )
+_DATE_INTRO = re.compile(r"^(?:On|In|By)\s+[^,]{3,30}(?:,\s+\d{4})?,\s+")
 _PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b(?!\s+by\b)")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 _TRAILING_PARTICIPLE = re.compile(
@@ -613,8 +614,14 @@ def _card(
     if re.match(r"(?:U\.S\.|US|U\.K\.|UK)\s+[a-z]", text) and mention.start > 0:
         text = "The " + text  # "U.S. plays …" reads "The U.S. plays …"
         mention = dataclasses.replace(mention, start=mention.start + 4, end=mention.end + 4)
-    if mention.kind in ("date", "year") and _SECOND_CLAUSE.search(text, mention.end):
-        return None  # "On <date>, the Soviet Union ceased …, and the United States recognized …": two facts
+    second = _SECOND_CLAUSE.search(text, mention.end) if mention.kind in ("date", "year") else None
+    if second is not None:
+        # "On <date>, the Soviet Union ceased …, and the United States recognized …": two
+        # facts; the date is asked of the later clause, the one the sentence leads up to.
+        intro = _DATE_INTRO.match(text)
+        if intro is None or mention.end > intro.end():
+            return None
+        text = text[: intro.end()] + text[second.start() + len("and ") :]
     if mention.kind == "number" and not _ANY_YEAR.search(text) and not _PAST.search(text):
         return None  # "Europe depends on Russian gas for 40 percent …": a share of no stated time
     answer = display_answer(mention)

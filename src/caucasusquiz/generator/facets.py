@@ -46,9 +46,9 @@ def facet(sentence: str, *, preferred: bool = False) -> Facet | None:
     `preferred`: only the shapes that teach more than any name the sentence holds (what a
     law granted, what a programme was for, why a law was opposed), asked before its names:
     "After the September 11 attacks, Congress passed X, granting …" is about X's grant."""
-    shapes = (granted_right, aim, reason_given)
+    shapes = (granted_right, aim, reason_given, purpose)
     if not preferred:
-        shapes += (counted_list, ranked, among_first)
+        shapes += (counted_list, ranked, among_first, agent)
     for shape in shapes:
         found = shape(sentence)
         if found is not None:
@@ -95,6 +95,17 @@ def _trim(answer: str) -> str:
     return answer.strip().rstrip(".,")
 
 
+# "to enhance X and stimulate Y": "and" before a verb (not before "the", "its", a name).
+_SECOND_VERB = re.compile(
+    r"\s+(?:and|to)\s+(?!(?:the|a|an|its|their|his|her|other|all|[a-z]+'s)\b)(?=[a-z]+\s)"
+)
+
+
+def _first_of_two(what: str) -> str:
+    """The first of two purposes, when both are too long to type: "enhance X and stimulate Y"."""
+    return _SECOND_VERB.split(what)[0]
+
+
 def _ask(question: str, limit: int = MAX_QUESTION_WORDS) -> str | None:
     question = re.sub(r"\s+", " ", question).strip()
     question = question[:1].upper() + question[1:]
@@ -118,7 +129,7 @@ def aim(sentence: str) -> Facet | None:
     what = _trim(match.group("what"))
     if len("to " + what) > MAX_ANSWER_CHARS:
         # "to enhance X and stimulate Y", "to enhance X to assess Y": the first aim, typed.
-        what = re.split(r"\s+(?:and|to)\s+(?=[a-z]+\s)", what)[0]
+        what = _first_of_two(what)
     if name is None or not any(w[:1].isupper() for w in name.split()[1:]) or not _short(what):
         return None
     verb = match.group("verb") or ""
@@ -333,4 +344,86 @@ def among_first(sentence: str) -> Facet | None:
         return None
     what = match.group("what")
     asked = _ask(f"Who {match.group('be')} {match.group('among') or ''}the first to {what}?")
+    return Facet(asked, answer) if asked else None
+
+
+# ---- purpose of an act told in the passive -----------------------------------------------
+
+_PASSIVE_ACT = (
+    "held|established|created|founded|set up|launched|convened|formed|signed|built|introduced|"
+    "adopted|passed|opened|organized|organised|deployed|sent|constructed"
+)
+_PURPOSE = re.compile(
+    rf"^(?P<subject>(?:The|A|An)\s+[^,;]{{3,70}}?)\s+(?P<be>was|were)\s+(?P<part>{_PASSIVE_ACT})"
+    r"(?P<rest>(?:[^,;]|,\s+(?=\d{4})){0,80}?),?\s+(?:in order\s+)?to\s+"
+    r"(?!(?:the|a|an|its|their|his|her|this|that|these|those|be|[A-Z])\b)(?P<what>[a-z][^;]+?)\.?$"
+)
+
+
+def purpose(sentence: str) -> Facet | None:
+    """("Why was a conference held in Kars in 1921?", "to clarify …") for "<S> was <done>
+    …, to <purpose>": the purpose of an act is its point."""
+    match = _PURPOSE.match(sentence)
+    if match is None:
+        return None
+    what = _trim(match.group("what"))
+    if len("to " + what) > MAX_ANSWER_CHARS:
+        what = _first_of_two(what)
+    if not _short("to " + what, 10):
+        return None
+    subject, rest = match.group("subject"), match.group("rest")
+    named = any(w[:1].isupper() for w in subject.split()[1:])
+    if not named and not (re.search(r"\b[A-Z]", rest) and re.search(r"\b(?:1[6-9]|20)\d\d\b", rest)):
+        return None  # "The troops were sent …": which troops, when, the sentence before says
+    subject = subject[:1].lower() + subject[1:]
+    asked = _ask(f"Why {match.group('be')} {subject} {match.group('part')} {rest.strip()}?")
+    return Facet(asked, "to " + what) if asked else None
+
+
+# ---- who did it, told in the passive -----------------------------------------------------
+
+_ACTIVE = {
+    "owned": ("owns", "owned"),
+    "operated": ("operates", "operated"),
+    "run": ("runs", "ran"),
+    "led": ("leads", "led"),
+    "headed": ("heads", "headed"),
+    "chaired": ("chairs", "chaired"),
+    "built": ("builds", "built"),
+    "founded": ("founds", "founded"),
+    "financed": ("finances", "financed"),
+    "funded": ("funds", "funded"),
+    "managed": ("manages", "managed"),
+    "designed": ("designs", "designed"),
+    "constructed": ("constructs", "constructed"),
+    "drafted": ("drafts", "drafted"),
+    "sponsored": ("sponsors", "sponsored"),
+    "brokered": ("brokers", "brokered"),
+    "mediated": ("mediates", "mediated"),
+    "provided": ("provides", "provided"),
+}
+_AGENT = re.compile(
+    rf"^(?P<subject>(?:The\s+)?[A-Z][^,;()]{{2,70}}?)\s+(?P<be>is|are|was|were)\s+(?:\w+ly\s+)?"
+    rf"(?P<part>{'|'.join(_ACTIVE)})\s+by\s+(?P<agent>[^,;()]+?)(?:\s+\(|,|;|\.?$)"
+)
+
+
+def agent(sentence: str) -> Facet | None:
+    """("Who owns the X pipeline?", "a consortium … led by BP") for "<Named S> is owned by …"."""
+    match = _AGENT.match(sentence)
+    if match is None:
+        return None
+    subject = match.group("subject")
+    if len(subject.split()) > 9 or not any(w[:1].isupper() for w in subject.split()[1:] or [""]):
+        return None  # "The construction": no name, and the sentence before says which
+    if subject.split()[0].lower() in _PRONOUNS:
+        return None
+    answer = match.group("agent").strip()
+    if not (1 <= len(answer.split()) <= 10) or len(answer) > MAX_ANSWER_CHARS:
+        return None
+    present, past = _ACTIVE[match.group("part")]
+    verb = present if match.group("be") == "is" else past
+    if match.group("be") == "are":
+        return None  # "are owned by": a plural present needs another verb form
+    asked = _ask(f"Who {verb} {_lower(subject)}?")
     return Facet(asked, answer) if asked else None
