@@ -148,8 +148,7 @@ def aim(sentence: str) -> Facet | None:
 # ---- a right granted ---------------------------------------------------------------------
 
 _GRANTING = re.compile(
-    r"^(?P<main>[^;]+?)\s+(?P<verb>[a-z]+)\s+(?P<thing>(?:the\s+)?[^,;]{3,70}?),\s+"
-    r"(?:granting|giving)\s+(?P<who>(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+"
+    r",\s+(?:granting|giving)\s+(?P<who>(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+"
     r"(?P<what>the (?:right|power|authority) to [^,;]+?)\s*(?:[,;]|\.?$)"
 )
 
@@ -157,29 +156,37 @@ _GRANTING = re.compile(
 def granted_right(sentence: str) -> Facet | None:
     """("What right did <the X> grant the President?", "the right to …")."""
     match = _GRANTING.search(sentence)
-    if match is None or not is_past_verb(match.group("verb")):
+    if match is None:
         return None
-    thing = match.group("thing")
-    if not re.search(r"[A-Z\d]", thing) or thing.split()[0].lower() in _PRONOUNS:
+    # The thing that granted it is the object of the last past-tense verb before the comma.
+    words = sentence[: match.start()].split()
+    verb_at = next((i for i in range(len(words) - 1, -1, -1) if is_past_verb(words[i])), None)
+    if verb_at is None:
         return None
-    if not thing.startswith(("the ", "The ")):
-        thing = "the " + thing if thing[:1].islower() else thing
+    thing = " ".join(words[verb_at + 1 :])
+    if not 2 <= len(thing.split()) <= 10 or not re.search(r"[A-Z\d]", thing) or "," in thing:
+        return None
+    if thing.split()[0].lower() in _PRONOUNS:
+        return None
+    if not thing.startswith(("the ", "The ")) and thing[:1].islower():
+        thing = "the " + thing
     who = match.group("who")
-    if who.split()[0] in ("President", "Congress", "Secretary") and not who.startswith("the "):
+    if who.split()[0] in ("President", "Congress", "Secretary", "Parliament") and not who.startswith("the "):
         who = "the " + who
     what = match.group("what")
-    noun = what.split()[1]
     if not _short(what):
         return None
-    asked = _ask(f"What {noun} did {_lower(thing)} grant {who}?")
+    asked = _ask(f"What {what.split()[1]} did {_lower(thing)} grant {who}?")
     return Facet(asked, what) if asked else None
 
 
 # ---- a reason given ----------------------------------------------------------------------
 
+# Words that open a subject without being a name: lower-cased inside a question.
+_COMMON_OPENERS = frozenset("The Consecutive Successive Several Many Both All Most Some Former".split())
 _VIEWING = re.compile(
     r"^(?P<subject>[A-Z][^;]{2,90}?)\s+(?P<verb>opposed|supported|backed|rejected|criticized|"
-    r"criticised|welcomed|condemned|endorsed)\s+(?P<object>[A-Z][^,;]{2,50}),\s+"
+    r"criticised|welcomed|condemned|endorsed)\s+(?P<object>(?:the\s+)?[A-Z][^,;]{2,50}),\s+"
     r"(?:viewing|seeing|regarding|considering)\s+(?:it|them)\s+as\s+(?P<why>[^;]+?)\.?$"
 )
 
@@ -199,7 +206,8 @@ def reason_given(sentence: str) -> Facet | None:
     if not _short(why):
         return None
     base = lemma(match.group("verb"))
-    subject = subject[:1].lower() + subject[1:] if subject.split()[0] in ("Consecutive", "The") else subject
+    if subject.split()[0] in _COMMON_OPENERS:
+        subject = subject[:1].lower() + subject[1:]
     if base is None:
         return None
     # The answer is what they saw it as ("an impediment to …"): the reason, in the source's words.
@@ -246,7 +254,7 @@ _COMPRISED = re.compile(
     r"(?P<items>.+?)\.?$"
 )
 _WHEN = re.compile(
-    r"\b(?:in|on)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"\b(?:[Ii]n|[Oo]n)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s+)?(?:\d{1,2},?\s+)?(?:1[6-9]|20)\d\d\b"
 )
 
@@ -270,7 +278,7 @@ def counted_list(sentence: str) -> Facet | None:
     if base is None or subject.split()[0].lower() in _PRONOUNS:
         return None
     when = _WHEN.search(sentence[: match.start()])
-    tail = f" {when.group(0)}" if when else ""
+    tail = f" {when.group(0)[:1].lower()}{when.group(0)[1:]}" if when else ""
     noun = _short_noun(match.group("noun"))
     whole = f"What {match.group('count')} {noun} did {_lower(subject)} {base}{tail}?"
     opening = f"{subject} {match.group('verb')} {match.group('count')} {noun}{tail}"
