@@ -20,6 +20,7 @@ The answer of a question is a phrase, shown and self-rated, so it is kept short.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from caucasusquiz.generator.questions import is_past_verb, lemma
@@ -46,7 +47,7 @@ def facet(sentence: str, *, preferred: bool = False) -> Facet | None:
     `preferred`: only the shapes that teach more than any name the sentence holds (what a
     law granted, what a programme was for, why a law was opposed), asked before its names:
     "After the September 11 attacks, Congress passed X, granting …" is about X's grant."""
-    shapes = (granted_right, aim, reason_given, purpose)
+    shapes: tuple[Callable[[str], Facet | None], ...] = (granted_right, aim, reason_given, purpose)
     if not preferred:
         shapes += (counted_list, ranked, among_first, agent)
     for shape in shapes:
