@@ -578,17 +578,24 @@ def _one_value(text: str) -> bool:
     return len(values) <= 1
 
 
-def _false_value(mention: Mention, options: list[str], latest: int) -> str | None:
+def _false_value(
+    mention: Mention, options: list[str], latest: int, said: set[int] | None = None
+) -> str | None:
     """The wrong value of a false statement: clearly different, never a month or a day off.
 
-    A full date or a month keeps its day and month and moves its year; a number or a year
-    takes the first distractor (spread over a decade, or a plausible scale)."""
+    A full date or a month keeps its day and month and moves its year, later rather than
+    earlier (a president before his term is absurd, not false): three years, or up to seven
+    when the documents name that year for something else ("January 2005" for a 2002 waiver
+    would be another card's answer); a number or a year takes the first distractor
+    (spread over a decade, or a plausible scale)."""
     if mention.kind == "date":
         year = re.search(r"\d{4}", mention.text)
         if year is None:
             return None
         value = int(year.group())
-        wrong = value + 3 if value + 3 <= latest else value - 3
+        shifts = [s for s in (3, 4, 5, 6, 7, -3, -4, -5) if value + s <= latest]
+        free = [s for s in shifts if value + s not in (said or set())]
+        wrong = value + (free or shifts or [-3])[0]
         return mention.text.replace(year.group(), str(wrong))
     if mention.kind == "year" and options:
         # Later rather than earlier: "waived in 1999" would put a president before his term.
@@ -681,7 +688,7 @@ def _card(
         and _one_value(text)
     ):
         truth = digest[1] % 2 == 0
-        wrong = _false_value(mention, options, pool.latest_year)
+        wrong = _false_value(mention, options, pool.latest_year, pool.years_said)
         if wrong is None:
             truth = True
         statement = text if truth else text[: mention.start] + str(wrong) + text[mention.end :]

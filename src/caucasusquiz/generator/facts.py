@@ -134,11 +134,16 @@ _NAMED_THING_REFERENT = re.compile(
 _THIS_TIME = re.compile(r"\b(?:[Tt]his|[Tt]hat) (?:year|month|week|spring|summer|autumn|fall|winter)\b")
 
 
+# "earlier that year": the year is the one the sentence before names (`referents`).
+_THAT_YEAR = re.compile(r"\b(?:(?:earlier|later) that year|that (?:same )?year|the same year)\b")
+
+
 def _standalone(sentence: Sentence, previous: str | None, previous_context: str) -> tuple[str | None, str]:
     """The sentence as it can be shown alone, or None (and a reason) when it cannot."""
     if sentence.reason not in (None, "no informative span"):
         return None, ""
-    if not leans_on_context(_THIS_TIME.sub("", sentence.prompt)):
+    that_year = previous is not None and _THAT_YEAR.search(sentence.prompt)
+    if not that_year and not leans_on_context(_THIS_TIME.sub("", sentence.prompt)):
         return sentence.prompt, sentence.text
     # Shown after the sentence it leans on, it keeps its connective ("And he reiterated …").
     if previous is None or len(previous) + 1 + len(sentence.text) > MAX_PROMPT:
