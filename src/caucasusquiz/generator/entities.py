@@ -104,6 +104,17 @@ _GENERIC_ACT = re.compile(
     r"Principles|Protocols?|Programme|Program|Initiative|Doctrine|"
     r"Pipeline|Corridor|Railway|(?<=[a-z] )pipeline)\b"
 )
+# A named war or upheaval, by its own last word: "the Russo-Turkish War of 1877–1878",
+# "the Velvet Revolution", "the Armenian Genocide".
+_GENERIC_EVENT = re.compile(
+    r"\b(?:[A-Z][\w'’–-]*\s+){1,4}(?:War|Revolution|Uprising|Genocide|Crisis)"
+    r"(?:\s+of\s+\d{4}(?:[–-]\d{2,4})?)?(?![\w-])"
+)
+# A name after its head word: "Treaty of Kars", "Battle of Sardarabad".
+_HEAD_OF_NAME = re.compile(
+    r"\b(?P<head>Treaty|Pact|Charter|Declaration|Battle|Siege)\s+of\s+"
+    r"(?P<name>[A-Z][\w'’–-]*(?:[ -][A-Z][\w'’–-]*)?)(?![\w-])"
+)
 # Words a capitalised run may start with that are not part of a name.
 _NOT_NAME_START = frozenset(
     "The A An In On At As For By From This That These Those His Her Their Its After Before During "
@@ -178,6 +189,11 @@ def find_mentions(text: str) -> list[Mention]:
         found.append(_name(match, 1))
     for match in _GENERIC_ORG.finditer(text):
         found.append(_generic(text, match, "organisation"))
+    for match in _GENERIC_EVENT.finditer(text):
+        found.append(_generic(text, match, "event"))
+    for match in _HEAD_OF_NAME.finditer(text):
+        kind = "event" if match.group("head") in ("Battle", "Siege") else "act"
+        found.append(Mention(match.start(), match.end(), match.group(), kind, kind, fold(match.group())))
     for match in _GENERIC_ACT.finditer(text):
         if match.group().endswith(" pipeline") and not text[: match.start()].endswith(("the ", "The ")):
             continue  # "crude oil Petroleum pipeline": a link's word, not a pipeline's name
