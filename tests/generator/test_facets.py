@@ -14,6 +14,7 @@ from caucasusquiz.generator.facets import (
     counted_list,
     facet,
     granted_right,
+    place_list,
     purpose,
     ranked,
     reason_given,
@@ -218,3 +219,24 @@ def test_a_facet_card_is_a_shown_answer_question_and_never_the_subject(tmp_path:
 
 def test_a_sentence_with_no_shape_gives_no_facet():
     assert facet("Relations between the two countries are returning to a positive course.") is None
+
+
+# ---- which places ------------------------------------------------------------------------------
+
+
+def test_a_list_of_places_is_asked_whole_in_any_order(tmp_path: Path):
+    found = place_list("Regionally, Ruritania has sought to keep a balance between Lapland and Borduria.")
+    assert found is not None
+    assert found.question == "Between which two places has Ruritania sought to keep a balance?"
+    assert found.answer == "Lapland and Borduria"
+    cards = _cards(tmp_path, "Szohod sent peacekeepers to Lapland, Norland and Vestia.")
+    assert [(c["prompt"], c["answer"]) for c in cards] == [
+        ("To which three places did Szohod send peacekeepers?", "Lapland, Norland and Vestia")
+    ]
+    assert "Vestia, Lapland and Norland" in cards[0]["accept"]  # type: ignore[operator]
+
+
+def test_a_place_list_of_an_unnamed_subject_or_of_names_that_are_no_places_gives_no_card():
+    assert place_list("The talks were held in Geneva and Vienna.") is None
+    assert place_list("Ruritania signed the Salt Act and the Grain Agreement.") is None
+    assert place_list("It passes through Szohod, Vltava and Lapland.") is None

@@ -14,6 +14,7 @@ import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass
+from itertools import permutations
 
 from caucasusquiz.decks.ids import slug_words
 from caucasusquiz.generator.claims import claim
@@ -489,7 +490,7 @@ def _relation_card(fact: Fact, sentence: str, subjects: set[str] | None = None) 
 def _facet_card(fact: Fact, sentence: str, subjects: set[str], preferred: bool = False) -> Draft | None:
     """An aim, a right granted, a reason given, a rank, a counted list or a first (`facets`)."""
     found = facet(sentence, preferred=preferred)
-    if found is None or fold(found.answer) in subjects:
+    if found is None or fold(found.answer) in subjects or any(fold(i) in subjects for i in found.items):
         return None
     mention = Mention(0, 0, found.answer, "phrase", "facet", fold(found.answer))
     if found.cloze:
@@ -497,6 +498,12 @@ def _facet_card(fact: Fact, sentence: str, subjects: set[str], preferred: bool =
     if _folded(found.answer) in _folded(found.question):
         return None
     body: tuple[tuple[str, object], ...] = (("question", found.question), ("answer", found.answer))
+    if found.items:
+        orders = [
+            " and ".join(p) if len(p) == 2 else ", ".join(p[:-1]) + " and " + p[-1]
+            for p in permutations(found.items)
+        ]
+        body += (("accept", [o for o in orders if o != found.answer]),)
     return _draft(fact, mention, "qa", body, (found.tag,), "facet", 1)
 
 

@@ -13,6 +13,8 @@ Program intended to do?" of a sentence with nothing else to ask).
 - Counted list: "<Name> outlined three main areas of interest: a, b, and c" → "What three main
   areas of interest did <Name> outline?"; "<Name> is comprised of four working groups: …".
 - First: "<S> were among the first to enter …" → "Who were among the first to enter …?"
+- Which places: "<S> took part in missions in Iraq and Kosovo" → "In which two countries did <S>
+  take part in missions?" (any order accepted).
 
 The answer of a question is a phrase, shown and self-rated, so it is kept short.
 """
@@ -39,6 +41,7 @@ class Facet:
     answer: str
     cloze: str = ""  # the full text with the answer in {{…}}, for a cloze card
     tag: str = "cause-or-definition"
+    items: tuple[str, ...] = ()  # a list answer's items, any order accepted
 
 
 def facet(sentence: str, *, preferred: bool = False) -> Facet | None:
@@ -49,7 +52,7 @@ def facet(sentence: str, *, preferred: bool = False) -> Facet | None:
     "After the September 11 attacks, Congress passed X, granting …" is about X's grant."""
     shapes: tuple[Callable[[str], Facet | None], ...] = (granted_right, aim, reason_given, purpose)
     if not preferred:
-        shapes += (counted_list, ranked, among_first, agent)
+        shapes += (counted_list, ranked, among_first, agent, place_list)
     for shape in shapes:
         found = shape(sentence)
         if found is not None:
@@ -436,3 +439,81 @@ def agent(sentence: str) -> Facet | None:
         return None  # "are owned by": a plural present needs another verb form
     asked = _ask(f"Who {verb} {_lower(subject)}?")
     return Facet(asked, answer) if asked else None
+
+
+# ---- which places, listed ------------------------------------------------------------------
+
+_PLACE = r"(?!(?:The|A|An|In|On|And|But)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+_SUBORDINATE = "while|as|because|which|who|when|after|before|although|whereas"
+_PLACE_LIST = re.compile(
+    rf"\s(?P<prep>in|between|to|through|from|with)\s+(?P<items>{_PLACE}(?:,\s+{_PLACE}){{0,2}},?\s+and\s+{_PLACE})"
+    rf"(?P<tail>(?:\s+(?!{_SUBORDINATE}\b)(?:[a-z][\w-]*|\d{{4}})){{0,4}})\s*(?:[.;]|,\s|\s(?:{_SUBORDINATE})\b|$)"
+)
+_NOT_A_PLACE = re.compile(
+    r"\b(?:Act|Agreement|Treaty|Group|Committee|Council|Organization|Ministry|Department|War|Party|"
+    r"Company|Corporation|Bank|University|Pipeline|Program|Programme|Affairs|Relations)\b"
+)
+_COUNT_WORDS = {2: "two", 3: "three", 4: "four"}
+_AUXILIARIES = frozenset("has have had is are was were".split())
+
+
+def place_list(sentence: str) -> Facet | None:
+    """("In which two countries did Azerbaijan take part in peacekeeping missions?",
+    "Iraq and Kosovo") for a clause ending on a list of places after a preposition."""
+    from caucasusquiz.generator.entities import find_mentions  # entities → questions, not back
+
+    match = _PLACE_LIST.search(sentence)
+    if match is None or _NOT_A_PLACE.search(match.group("items")):
+        return None
+    items = [p.strip() for p in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", match.group("items")) if p.strip()]
+    if not 2 <= len(items) <= 4:
+        return None
+    # The clause before the list: "<Subject> [aux] <verb> <rest>", after any opening phrase.
+    head = sentence[: match.start()]
+    opening = re.match(r"^(?:[A-Z][a-z]+ly|[A-Z][^,]{0,60}),\s+", head)
+    if opening and not re.search(r"\b(?:has|have|had|is|are|was|were|[a-z]+ed)\b", opening.group()):
+        head = head[opening.end() :]
+    words = head.split()
+    verb_at = next((i for i, w in enumerate(words[:8]) if i and (is_past_verb(w) or w in _AUXILIARIES)), None)
+    if verb_at is None or any("," in w for w in words):
+        return None
+    subject_words = words[:verb_at]
+    if not subject_words[0][:1].isupper() or subject_words[0].lower() in _PRONOUNS:
+        return None
+    if not any(w[:1].isupper() for w in subject_words[1:]) and subject_words[0] in _COMMON_OPENERS:
+        return None  # "The talks were held in …": which talks, the sentence before says
+    rest = words[verb_at + 1 :]
+    verb = words[verb_at]
+    if verb in _AUXILIARIES:
+        if not rest or not (is_past_verb(rest[0]) or rest[0].endswith("ing")):
+            return None
+        aux, main = verb, rest[0]
+        rest = rest[1:]
+    else:
+        base = lemma(verb)
+        if base is None:
+            return None
+        aux, main = "did", base
+    known = {m.text: m for m in find_mentions(match.group("items"))}
+    if all(item in known and known[item].kind == "place" for item in items):
+        groups = {known[item].group for item in items}
+        noun = (
+            {"country": "countries", "city": "cities"}.get(groups.pop(), "places")
+            if len(groups) == 1
+            else "places"
+        )
+    else:
+        noun = "places"
+    subject = " ".join(subject_words)
+    if subject_words[0] in _COMMON_OPENERS:
+        subject = subject[:1].lower() + subject[1:]
+    tail = match.group("tail").strip()
+    prep = match.group("prep")
+    question = (
+        f"{prep.title()} which {_COUNT_WORDS[len(items)]} {noun} {aux} {subject} {main} {' '.join(rest)}"
+    )
+    asked = _ask(f"{question.rstrip()} {tail}?".replace(" ?", "?"))
+    answer = match.group("items")
+    if not asked or len(answer) > MAX_ANSWER_CHARS:
+        return None
+    return Facet(asked, answer, tag="place", items=tuple(items))
