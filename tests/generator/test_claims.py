@@ -176,3 +176,30 @@ def test_a_claim_too_long_to_type_is_a_true_false_card(tmp_path: Path):
     assert statement.startswith("According to Caspian Monitor (2020), official Baku ")
     assert " close cooperation with Washington in ensuring energy security." in statement
     assert len(statement.split()) <= 20
+
+
+def _claim_cards(tmp_path: Path, body: str) -> list[tuple[str, object]]:
+    seed = tmp_path / "seeds"
+    seed.mkdir(exist_ok=True)
+    (seed / "opinion.txt").write_text(
+        "Regional Digest - Caspian Monitor - 01.02.2020\n\n" + body + "\n", "utf-8"
+    )
+    decks, _ = build([seed])
+    return [(d.prompt, d.answer_text) for _, drafts in decks.values() for d in drafts]
+
+
+def test_an_appreciated_contribution_is_asked_by_what_it_contributed_to(tmp_path: Path):
+    cards = _claim_cards(
+        tmp_path, "Vestia appreciates Lapland's contribution to the security of the Ossel valley."
+    )
+    assert cards == [
+        (
+            "According to Caspian Monitor (2020), Vestia appreciates Lapland's contribution to what?",
+            "the security of the Ossel valley",
+        )
+    ]
+
+
+def test_what_an_actor_supports_is_not_asked_it_has_many_answers(tmp_path: Path):
+    cards = _claim_cards(tmp_path, "The Vestian government supports Lapland's plans for a new river port.")
+    assert not any("what does" in str(p).lower() and "support" in str(p) for p, _ in cards)

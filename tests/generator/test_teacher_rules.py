@@ -183,3 +183,12 @@ def test_a_passive_with_its_agent_is_not_asked_in_response_to_what():
         "In response to what was the waiver granted?",
         "the attacks",
     )
+
+
+def test_was_involved_since_a_year_is_asked_in_the_present_perfect(tmp_path: Path):
+    cards = _cards(
+        tmp_path, "Ruritania was actively involved in the mediation of the Ossel dispute since 1994."
+    )
+    assert [c.get("text") for c in cards] == [
+        "Ruritania has been actively involved in the mediation of the Ossel dispute since {{1994::year}}."
+    ]

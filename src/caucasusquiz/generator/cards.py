@@ -452,6 +452,24 @@ def _claim_card(fact: Fact, sentence: str, label: str, subjects: set[str]) -> Dr
     found = claim(sentence, label)
     if found is None or fold(found.answer) in subjects:
         return None
+    narrowed = _CONTRIBUTION.match(found.question)
+    contribution = found.answer.removeprefix("its ")
+    if narrowed and contribution.startswith("contribution to "):
+        # "… appreciate Azerbaijan for?" has many answers; "… Azerbaijan's contribution to
+        # what?" has the one the document names.
+        verb = "appreciates" if narrowed.group("aux") == "does" else "appreciated"
+        question = (
+            f"{narrowed.group('pre')}{narrowed.group('actor')} {verb} "
+            f"{narrowed.group('owner')}'s contribution to what?"
+        )
+        found = dataclasses.replace(
+            found, question=question, answer=contribution.removeprefix("contribution to "), accept=()
+        )
+    if found.question and _OPEN_CLAIM.search(found.question):
+        # "What does the U.S. support?", "When does Washington benefit?": an article on
+        # relations gives many answers (reviewers marked every one of them), and its
+        # reversal ("opposes") is no plausible false statement: no claim card.
+        return None
     if not found.question and not (found.statement and found.reversed):
         return None
     mention = Mention(0, 0, found.answer, "phrase", "claim", fold(found.answer))
@@ -467,6 +485,15 @@ def _claim_card(fact: Fact, sentence: str, label: str, subjects: set[str]) -> Dr
     if found.accept:
         body += (("accept", list(found.accept)),)
     return _draft(fact, mention, "qa", body, ("claim",), "claim", 1)
+
+
+_CONTRIBUTION = re.compile(
+    r"^(?P<pre>.*?)what (?P<aux>does|did) (?P<actor>.+?) appreciate (?P<owner>.+?) for\?$"
+)
+_OPEN_CLAIM = re.compile(
+    r"\bwhat (?:does|did|has|have|do) [^?]{1,60}? (?:support|supported|back|backed)\?$|"
+    r"\bwhen (?:does|did) [^?]{1,40} benefit\?$|\bwhat (?:does|did) [^?]{1,40} appreciate [^?]{1,30} for\?$"
+)
 
 
 def _relation_card(fact: Fact, sentence: str, subjects: set[str] | None = None) -> Draft | None:
@@ -528,6 +555,9 @@ def _ambiguous_person(mention: Mention, pool: Pool) -> bool:
 
 _SECOND_CLAUSE = re.compile(
     r"\band (?:the )?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:\w+ly\s+)?(?:\w+ed|was|were|had)\b"
+)
+_WAS_SINCE = re.compile(
+    r"\b(was|were)\s+(?:\w+ly\s+)?(?:involved|engaged|active|present|based|a member)\b[^.;,]*\bsince\s+\d{4}"
 )
 _DATE_INTRO = re.compile(r"^(?:On|In|By)\s+[^,]{3,30}(?:,\s+\d{4})?,\s+")
 _PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b(?!\s+by\b)")
@@ -625,6 +655,13 @@ def _card(
         text = text[:cut] + text[cut + 5 :]
         if cut < mention.start:
             mention = dataclasses.replace(mention, start=mention.start - 5, end=mention.end - 5)
+    since = _WAS_SINCE.search(text)
+    if since is not None and since.end(1) <= mention.start:
+        # "was actively involved … since 1992" (the source's tense error): "has been".
+        perfect = "has been" if since.group(1) == "was" else "have been"
+        shift = len(perfect) - len(since.group(1))
+        text = text[: since.start(1)] + perfect + text[since.end(1) :]
+        mention = dataclasses.replace(mention, start=mention.start + shift, end=mention.end + shift)
     if re.match(r"(?:U\.S\.|US|U\.K\.|UK)\s+[a-z]", text) and mention.start > 0:
         text = "The " + text  # "U.S. plays …" reads "The U.S. plays …"
         mention = dataclasses.replace(mention, start=mention.start + 4, end=mention.end + 4)
