@@ -192,3 +192,36 @@ def test_was_involved_since_a_year_is_asked_in_the_present_perfect(tmp_path: Pat
     assert [c.get("text") for c in cards] == [
         "Ruritania has been actively involved in the mediation of the Ossel dispute since {{1994::year}}."
     ]
+
+
+def test_a_decade_is_no_year_to_move_in_a_false_statement(tmp_path: Path):
+    cards = _cards(tmp_path, "Szohod sent peacekeepers to Lapland during the 1980s.")
+    assert not any("1980s" not in str(c["prompt"]) and "s." in str(c["prompt"]) for c in cards)
+    assert not any(c["answer"] == "1980" for c in cards)
+
+
+def test_both_countries_of_a_relations_article_are_named_from_its_title(tmp_path: Path):
+    (tmp_path / "article.txt").write_text(
+        "Vestia–Lapland relations\n\nBoth countries established diplomatic relations on 4 June 1955.\n",
+        encoding="utf-8",
+    )
+    decks, _ = build([tmp_path])
+    prompts = [d.prompt for _, drafts in decks.values() for d in drafts]
+    assert prompts == ["On what date did Vestia and Lapland establish diplomatic relations?"]
+
+
+def test_it_is_named_from_the_named_subject_of_the_sentence_before(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "The Ossel Canal is owned by a consortium of shipping firms. It is the second longest canal in the region.",
+    )
+    assert "The Ossel Canal is the {{second::rank}} longest canal in the region." in [
+        c.get("text") for c in cards
+    ]
+
+
+def test_a_year_before_two_subjects_of_one_verb_is_asked_of_both(tmp_path: Path):
+    cards = _cards(tmp_path, "In 1974, Vestia and Lapland signed the Fisheries Agreement.")
+    assert [c["prompt"] for c in cards] == [
+        "In which year did Vestia and Lapland sign the Fisheries Agreement?"
+    ]

@@ -381,7 +381,7 @@ def cards_for(
     if stance is not None and stance.type == "qa":
         # An analysis piece's claim is its fact: asked as such, not as a name blanked out of it.
         return [stance], ""
-    strong = _facet_card(fact, sentence, subjects, preferred=True)
+    strong = _facet_card(fact, sentence, subjects, preferred=True) or _founding_card(fact, sentence, subjects)
     if strong is not None:
         return [strong], ""
     # A claim that can only be stated (true/false) is the last resort: a name or date first.
@@ -534,6 +534,18 @@ def _facet_card(fact: Fact, sentence: str, subjects: set[str], preferred: bool =
     return _draft(fact, mention, "qa", body, (found.tag,), "facet", 1)
 
 
+def _founding_card(fact: Fact, sentence: str, subjects: set[str]) -> Draft | None:
+    """ "Launched in January 2005, the X Program advanced …": the date is the programme's own,
+    asked as "In which month and year was the X Program launched?" before any blank."""
+    found = founded_when(sentence)
+    if found is None or fold(found[1]) in subjects:
+        return None
+    question, answer = found
+    mention = Mention(0, 0, answer, "phrase", "relation", fold(answer))
+    body: tuple[tuple[str, object], ...] = (("question", question), ("answer", answer))
+    return _draft(fact, mention, "qa", body, ("cause-or-definition",), "why", 1)
+
+
 def _ambiguous_person(mention: Mention, pool: Pool) -> bool:
     """A person named so that two people of the documents fit: a bare surname, or a first
     name and surname where another person of that surname has a middle initial."""
@@ -666,6 +678,8 @@ def _card(
         text = "The " + text  # "U.S. plays …" reads "The U.S. plays …"
         mention = dataclasses.replace(mention, start=mention.start + 4, end=mention.end + 4)
     second = _SECOND_CLAUSE.search(text, mention.end) if mention.kind in ("date", "year") else None
+    if second is not None and not _PAST.search(text[mention.end : second.start()]):
+        second = None  # "In 1974, Vestia and Lapland signed …": one clause, two subjects
     if second is not None:
         # "On <date>, the Soviet Union ceased …, and the United States recognized …": two
         # facts; the date is asked of the later clause, the one the sentence leads up to.

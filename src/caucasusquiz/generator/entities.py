@@ -49,7 +49,8 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month-day", re.compile(rf"\b{_DAY}\s+{_MONTH}(?!\w|,?\s*\d)")),
     ("month-year", re.compile(rf"\b{_MONTH},\s+{_YEAR}\b")),
 )
-YEAR_PATTERN = re.compile(rf"(?<![\d$/.,-]){_YEAR}(?![\d/]|[-–]\d|\.\d|,\d)")
+# "the 1980s" is a decade, not the year 1980.
+YEAR_PATTERN = re.compile(rf"(?<![\d$/.,-]){_YEAR}(?![\d/]|[-–]\d|\.\d|,\d|’?'?s\b)")
 NUMBER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("money", re.compile(r"\$\s?\d+(?:[.,]\d+)*(?:\s(?:million|billion|thousand|trillion))?\b")),
     ("percent", re.compile(r"\b\d+(?:[.,]\d+)?\s(?:percent|per cent)\b")),

@@ -14,6 +14,14 @@ from caucasusquiz.generator.entities import YEAR_PATTERN, Mention, find_mentions
 from caucasusquiz.generator.rewrite import leans_on_context
 
 _PRONOUN = re.compile(r"^(?:He|She)\s+(?=[a-z])")
+# "It is the second longest canal …" after "The Ossel Canal is owned by …": the named thing
+# the sentence before is about (its subject: "The" and capitalised words, then a verb).
+_IT = re.compile(r"^It\s+(?=(?:is|was|has|had|became|remains|runs|passes|connects|links|[a-z]+ed)\b)")
+_NAMED_SUBJECT = re.compile(
+    r"^(?P<name>The\s+(?:[A-Z][\w'’–-]*\s+){1,5}(?:[A-Z][\w'’–-]*|canal|pipeline|treaty|agreement|"
+    r"railway|bridge|dam|corridor|programme|program|commission|act|charter))\s+(?:\([^)]*\)\s+)?"
+    r"(?:is|was|has|had|became|remains|runs|[a-z]+ed|[a-z]+s)\b"
+)
 _THE_THING = re.compile(
     r"^The (ban|section|act|law|amendment|agreement|treaty|charter|accords?|protocol|pipeline|"
     r"corridor|railway|programme|program|initiative|waiver|embargo|sanctions|deal)\b"
@@ -38,6 +46,12 @@ def resolved(sentence: str, previous: str) -> str | None:
             return None
         (person,) = people.values()
         sentence = _name(person) + " " + sentence[pronoun.end() :]
+    it = _IT.match(sentence)
+    if it:
+        named = _NAMED_SUBJECT.match(previous)
+        if named is None:
+            return None
+        sentence = named.group("name") + " " + sentence[it.end() :]
     thing = _THE_THING.match(sentence)
     if thing:
         things = [m for m in before if m.kind in _THING_KINDS]
@@ -93,12 +107,26 @@ _THING_NOUNS = frozenset(
 )
 
 
+# "Norway–Chile relations": the two countries a relations article is about.
+_RELATIONS_TITLE = re.compile(
+    r"^(?P<one>[A-Z][\w'’. ]{1,30}?)\s*[–—-]\s*(?P<two>[A-Z][\w'’. ]{1,30}?)\s+relations$", re.IGNORECASE
+)
+_BOTH = re.compile(
+    r"^(?:Both countries|The two countries|Both states|The two states|Both nations|The two nations)\b"
+)
+
+
 def with_title(sentence: str, title: str) -> str:
     """ "The treaty …" / "Under the treaty, …" in a document titled "Treaty of Lindholm": named.
 
     Only a noun the title itself holds as a word is replaced, so an article about a
-    treaty names its treaty and nothing else changes.
+    treaty names its treaty and nothing else changes. "Both countries …" opening a
+    sentence of an article titled "Norway–Chile relations" is "Norway and Chile …".
     """
+    pair = _RELATIONS_TITLE.match(title.strip())
+    both = _BOTH.match(sentence)
+    if pair and both:
+        return f"{pair.group('one').strip()} and {pair.group('two').strip()}{sentence[both.end() :]}"
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", title)} & _THING_NOUNS
     if not words or len(title.split()) > 8 or title.lower() in sentence.lower():
         return sentence  # "The treaty was confirmed by the Treaty of Kars": another treaty
