@@ -48,10 +48,10 @@ def resolved(sentence: str, previous: str) -> str | None:
         sentence = _name(person) + " " + sentence[pronoun.end() :]
     it = _IT.match(sentence)
     if it:
-        named = _NAMED_SUBJECT.match(previous)
-        if named is None:
+        subject = _NAMED_SUBJECT.match(previous)
+        if subject is None:
             return None
-        sentence = named.group("name") + " " + sentence[it.end() :]
+        sentence = subject.group("name") + " " + sentence[it.end() :]
     thing = _THE_THING.match(sentence)
     if thing:
         things = [m for m in before if m.kind in _THING_KINDS]
