@@ -225,3 +225,24 @@ def test_a_year_before_two_subjects_of_one_verb_is_asked_of_both(tmp_path: Path)
     assert [c["prompt"] for c in cards] == [
         "In which year did Vestia and Lapland sign the Fisheries Agreement?"
     ]
+
+
+def test_a_trailing_clause_with_current_goes_and_the_dated_fact_stays(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "In 2013, Vestia and Lapland held their first-ever joint naval exercise, during which "
+        "Laplandic sailors trained for their current patrol duties.",
+    )
+    assert [c["prompt"] for c in cards] == [
+        "In which year did Vestia and Lapland hold their first-ever joint naval exercise?"
+    ]
+
+
+def test_one_of_the_biggest_of_the_decade_is_relative_time(tmp_path: Path):
+    assert (
+        _cards(
+            tmp_path,
+            "The building of the Ossel Canal was one of the biggest engineering projects of the decade.",
+        )
+        == []
+    )

@@ -262,6 +262,7 @@ def taught_sentence(fact: Fact, date: DocDate | None) -> tuple[str | None, str]:
         if named is None:
             return None, "needs context"
         sentence = named
+    sentence = _without_open_ended_tail(sentence)
     if _OPEN_ENDED.search(sentence):
         return None, "relative time (no date to resolve it)"
     resolved = resolve(sentence, date)
@@ -289,9 +290,27 @@ def taught_sentence(fact: Fact, date: DocDate | None) -> tuple[str | None, str]:
 _OPEN_ENDED = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en|t)\b[^;]*\bsince\b|"
     r"\b(?:current|currently|to date|so far|at present|nowadays|present-day)\b|"
-    r"\bover the (?:last|past)\b|\b(?:earlier|later) that (?:year|month)\b",
+    r"\bover the (?:last|past)\b|\b(?:earlier|later) that (?:year|month)\b|\bof the (?:decade|century)\b",
     re.IGNORECASE,
 )
+# ", during which … their current operations": a trailing clause of its own.
+_TRAILING_CLAUSE = re.compile(r",\s+(?:during which|in which|which|where|while|whereas|when|and)\s")
+
+
+def _without_open_ended_tail(sentence: str) -> str:
+    """ "In 2013, X and Y held their first-ever joint drills, during which soldiers were
+    trained for their current operations": the dated fact stands without the trailing
+    clause that holds "current", so only that clause goes."""
+    found = _OPEN_ENDED.search(sentence)
+    if found is None:
+        return sentence
+    cuts = [t.start() for t in _TRAILING_CLAUSE.finditer(sentence, 0, found.start())]
+    if not cuts:
+        return sentence
+    head = sentence[: cuts[-1]] + "."
+    return head if len(head.split()) >= 6 and not _OPEN_ENDED.search(head) else sentence
+
+
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _YEARLESS_DAY = re.compile(
     rf"\b(?:\d{{1,2}}\s+(?:{_MONTH_NAMES})|(?:{_MONTH_NAMES})\s+\d{{1,2}})\b(?!,?\s+\d{{4}})"
