@@ -215,8 +215,9 @@ def test_it_is_named_from_the_named_subject_of_the_sentence_before(tmp_path: Pat
         tmp_path,
         "The Ossel Canal is owned by a consortium of shipping firms. It is the second longest canal in the region.",
     )
-    assert "The Ossel Canal is the {{second::rank}} longest canal in the region." in [
-        c.get("text") for c in cards
+    rank = [c for c in cards if c["type"] == "choice"]
+    assert [(c["question"], c["answer"], c["distractors"]) for c in rank] == [
+        ("The Ossel Canal is the ___ longest canal in the region.", "second", ["third", "fourth", "fifth"])
     ]
 
 

@@ -533,12 +533,25 @@ def _relation_card(fact: Fact, sentence: str, subjects: set[str] | None = None) 
     return _draft(fact, mention, "qa", body, ("cause-or-definition",), "why", 1)
 
 
+_RANKS = ("second", "third", "fourth", "fifth")
+
+
 def _facet_card(fact: Fact, sentence: str, subjects: set[str], preferred: bool = False) -> Draft | None:
     """An aim, a right granted, a reason given, a rank, a counted list or a first (`facets`)."""
     found = facet(sentence, preferred=preferred)
     if found is None or fold(found.answer) in subjects or any(fold(i) in subjects for i in found.items):
         return None
     mention = Mention(0, 0, found.answer, "phrase", "facet", fold(found.answer))
+    if found.cloze and found.tag == "rank":
+        # "the ___ longest canal": the other ranks are the same kind of answer, and plausible.
+        question = re.sub(r"\{\{[^}]*\}\}", BLANK, found.cloze)
+        options = [r for r in _RANKS if r != found.answer][:3]
+        ranked: tuple[tuple[str, object], ...] = (
+            ("question", question),
+            ("answer", found.answer),
+            ("distractors", options),
+        )
+        return _draft(fact, mention, "choice", ranked, (found.tag,), "facet", 1)
     if found.cloze:
         return _draft(fact, mention, "cloze", (("text", found.cloze),), (found.tag,), "facet", 1)
     if _folded(found.answer) in _folded(found.question):
