@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from caucasusquiz.generator.facets import (
+    advice,
     agent,
     aim,
     among_first,
@@ -240,3 +241,23 @@ def test_a_place_list_of_an_unnamed_subject_or_of_names_that_are_no_places_gives
     assert place_list("The talks were held in Geneva and Vienna.") is None
     assert place_list("Ruritania signed the Salt Act and the Grain Agreement.") is None
     assert place_list("It passes through Szohod, Vltava and Lapland.") is None
+
+
+# ---- advice --------------------------------------------------------------------------------------
+
+
+def test_advice_is_asked_with_them_named_from_the_sentences_subject():
+    found = advice(
+        "Laplandic delegates were disappointed by the talks, as instead of a treaty, President Vorst "
+        "advised them to form a customs union with their neighbours on the basis of a mandate."
+    )
+    assert found is not None
+    assert found.question == "What did President Vorst advise the Laplandic delegates to do?"
+    assert found.answer == "to form a customs union with their neighbours"
+    dated = advice("In 1995, Secretary Karl Vorst urged the Laplandic government to open the border.")
+    assert dated is not None
+    assert dated.question == "What did Secretary Karl Vorst urge the Laplandic government to do in 1995?"
+
+
+def test_advice_to_an_unnamed_them_gives_no_card():
+    assert advice("President Vorst advised them to wait.") is None

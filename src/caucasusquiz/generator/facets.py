@@ -13,6 +13,8 @@ Program intended to do?" of a sentence with nothing else to ask).
 - Counted list: "<Name> outlined three main areas of interest: a, b, and c" → "What three main
   areas of interest did <Name> outline?"; "<Name> is comprised of four working groups: …".
 - First: "<S> were among the first to enter …" → "Who were among the first to enter …?"
+- Advice: "President Wilson advised them to develop a confederation …" → "What did President
+  Wilson advise the Azerbaijani delegates to do?" ("them": the sentence's plural subject).
 - Which places: "<S> took part in missions in Iraq and Kosovo" → "In which two countries did <S>
   take part in missions?" (any order accepted).
 
@@ -52,7 +54,7 @@ def facet(sentence: str, *, preferred: bool = False) -> Facet | None:
     "After the September 11 attacks, Congress passed X, granting …" is about X's grant."""
     shapes: tuple[Callable[[str], Facet | None], ...] = (granted_right, aim, reason_given, purpose)
     if not preferred:
-        shapes += (counted_list, ranked, among_first, agent, place_list)
+        shapes += (counted_list, ranked, among_first, agent, place_list, advice)
     for shape in shapes:
         found = shape(sentence)
         if found is not None:
@@ -517,3 +519,42 @@ def place_list(sentence: str) -> Facet | None:
     if not asked or len(answer) > MAX_ANSWER_CHARS:
         return None
     return Facet(asked, answer, tag="place", items=tuple(items))
+
+
+# ---- advice given ------------------------------------------------------------------------
+
+_ADVICE = re.compile(
+    r"(?P<who>(?:President|Secretary|Senator|Ambassador|Prime Minister|Minister|General)\s+"
+    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})\s+(?P<verb>advised|urged|encouraged|pressed|asked)\s+"
+    r"(?P<whom>them|(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}?)\s+to\s+(?P<what>[a-z][^;]+?)\.?$"
+)
+# "Azerbaijani delegates were unimpressed …, as … Wilson advised them to …": "them" is the
+# sentence's own plural subject.
+_PLURAL_SUBJECT = re.compile(r"^(?P<np>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[a-z]+)?s)\s+(?:were|had|[a-z]+ed)\b")
+_QUALIFIER = re.compile(
+    r"\s+(?:on the basis of|in the framework of|as part of|in order to|so that|with the aim of)\b"
+)
+
+
+def advice(sentence: str) -> Facet | None:
+    """("What did President Wilson advise the Azerbaijani delegates to do?", "to develop …")."""
+    match = _ADVICE.search(sentence)
+    if match is None:
+        return None
+    whom = match.group("whom")
+    if whom == "them":
+        plural = _PLURAL_SUBJECT.match(sentence)
+        if plural is None:
+            return None
+        whom = plural.group("np")
+        whom = "the " + whom if not whom.startswith("The ") else "the " + whom[4:]
+    what = _QUALIFIER.split(_trim(match.group("what")))[0]
+    if len("to " + what) > MAX_ANSWER_CHARS:
+        what = _first_of_two(what)
+    if not _short("to " + what, 10):
+        return None
+    base = lemma(match.group("verb"))
+    when = _WHEN.search(sentence)
+    tail = f" {when.group(0)[:1].lower()}{when.group(0)[1:]}" if when else ""
+    asked = _ask(f"What did {match.group('who')} {base} {whom} to do{tail}?")
+    return Facet(asked, "to " + what) if asked and base else None
