@@ -247,3 +247,20 @@ def test_one_of_the_biggest_of_the_decade_is_relative_time(tmp_path: Path):
         )
         == []
     )
+
+
+def test_a_first_clause_that_stands_alone_is_asked_when_only_the_second_leans(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "On 27 March 2006, Lapland signed a Harbour Compact with Vestia; the agreement entered into "
+        "force on 29 September 2006.",
+    )
+    assert [c["prompt"] for c in cards] == ["On what date did Lapland sign a Harbour Compact with Vestia?"]
+
+
+def test_a_first_clause_holding_a_referent_still_needs_the_sentence_before(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "President Karl Vorst waived the section in January 2002; and his successor extended the waiver.",
+    )
+    assert cards == []

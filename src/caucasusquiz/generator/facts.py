@@ -107,7 +107,7 @@ def facts_of(paragraphs: list[list[Sentence]]) -> list[Fact]:
                 and _NAMED_THING_REFERENT.search(sentence.prompt)
             ):
                 previous_prompt, previous_context = last_named
-            prompt, context = _standalone(sentence, previous_prompt, previous_context)
+            prompt, context, lead = _standalone(sentence, previous_prompt, previous_context)
             if prompt is None:
                 previous_prompt = None
                 continue
@@ -116,7 +116,6 @@ def facts_of(paragraphs: list[list[Sentence]]) -> list[Fact]:
             if _NAMED_THING.search(own) and len(own) <= MAX_PROMPT // 2:
                 last_named = (own, sentence.text)
             if sentence.reason is None:
-                lead = len(prompt) - len(sentence.prompt if prompt == sentence.prompt else sentence.text)
                 facts.append(_fact(sentence, prompt, context, lead))
     return facts
 
@@ -138,19 +137,61 @@ _THIS_TIME = re.compile(r"\b(?:[Tt]his|[Tt]hat) (?:year|month|week|spring|summer
 _THAT_YEAR = re.compile(r"\b(?:(?:earlier|later) that year|that (?:same )?year|the same year)\b")
 
 
-def _standalone(sentence: Sentence, previous: str | None, previous_context: str) -> tuple[str | None, str]:
-    """The sentence as it can be shown alone, or None (and a reason) when it cannot."""
+def _standalone(
+    sentence: Sentence, previous: str | None, previous_context: str
+) -> tuple[str | None, str, int]:
+    """The sentence as it can be shown alone (and where in it the taught sentence starts),
+    or None (and a reason) when it cannot."""
     if sentence.reason not in (None, "no informative span"):
-        return None, ""
+        return None, "", 0
     that_year = previous is not None and _THAT_YEAR.search(sentence.prompt)
-    if not that_year and not leans_on_context(_THIS_TIME.sub("", sentence.prompt)):
-        return sentence.prompt, sentence.text
+    leans = leans_on_context(_THIS_TIME.sub("", sentence.prompt)) or _unnamed_referent(sentence.prompt)
+    if not that_year and not leans:
+        return sentence.prompt, sentence.text, 0
+    head = _first_clause_alone(sentence.prompt)
+    if head is not None and not that_year:
+        # "On 27 March 2006, Armenia signed a Millennium Challenge Compact …; the agreement
+        # entered into force …": the first clause stands alone, the second leans.
+        return head, sentence.text, 0
     # Shown after the sentence it leans on, it keeps its connective ("And he reiterated …").
     if previous is None or len(previous) + 1 + len(sentence.text) > MAX_PROMPT:
         if sentence.reason is None:
             sentence.reason = "needs context"
-        return None, ""
-    return f"{previous} {sentence.text}", f"{previous_context} {sentence.text}"
+        return None, "", 0
+    return f"{previous} {sentence.text}", f"{previous_context} {sentence.text}", len(previous) + 1
+
+
+# Where an independent second clause begins: "; ", ", while ", ", whereas ".
+_SECOND_CLAUSE = re.compile(r";\s+|,\s+(?:while|whereas)\s+")
+
+
+def _first_clause_alone(prompt: str) -> str | None:
+    """The sentence's first clause, when it stands alone and the rest is what leans."""
+    cut = _SECOND_CLAUSE.search(prompt)
+    if cut is None or prompt[: cut.start()].count("(") != prompt[: cut.start()].count(")"):
+        return None
+    head = prompt[: cut.start()].rstrip(",") + "."
+    if len(head.split()) < 6 or leans_on_context(_THIS_TIME.sub("", head)) or _unnamed_referent(head):
+        return None
+    return head
+
+
+def _unnamed_referent(text: str) -> bool:
+    """ "waived the section in January 2002": "the section" with no section named before it
+    in the sentence ("the conflict" after "… the Karabakh conflict …" is named)."""
+    for match in _REFERENT.finditer(text):
+        noun = match.group(1).lower()
+        if noun[:5] not in text[: match.start()].lower():
+            return True
+    return False
+
+
+# "waived the section in January 2002": a law the sentence before names ("the meeting in
+# Paris" is told by its own words, and left to `leans_on_context`).
+_REFERENT = re.compile(
+    r"\b(?:the|this|that|these|those) (section|ban|legislation|law|act|amendment|treaty|agreement|waiver)\b"
+    r"(?! of\b| between\b)"
+)
 
 
 def _fact(sentence: Sentence, prompt: str, context: str, lead: int) -> Fact:
