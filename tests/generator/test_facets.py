@@ -261,3 +261,16 @@ def test_advice_is_asked_with_them_named_from_the_sentences_subject():
 
 def test_advice_to_an_unnamed_them_gives_no_card():
     assert advice("President Vorst advised them to wait.") is None
+
+
+def test_among_the_first_to_do_something_unnamed_gives_no_card():
+    assert (
+        among_first(
+            "Vestrian merchants, along with those of Norland, were among the first to protest the closure."
+        )
+        is None
+    )
+
+
+def test_a_rank_of_an_unnamed_thing_gives_no_card():
+    assert ranked("The interconnector is the second largest gas project in the region.") is None

@@ -336,7 +336,7 @@ _PERFECT = re.compile(r"\b(has|have)\s+(\w+ed)\b(?!\s+(?:by|to)\b)")
 # "the first secular democracy in a majority-Muslim nation": firsts and onlys are worth a
 # card even without a name or number; the words after the superlative are asked.
 _SUPERLATIVE = re.compile(
-    r"\bthe (?:first|only|last|largest|biggest|longest|oldest|second[- ]\w+|third[- ]\w+) "
+    r"\bthe (?:first|only|last|largest|biggest|longest|oldest) "
     r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*?)(?=\s+(?:in|of|to|for|on|after|among|from|with|since|by)\b)"
 )
 _GENERIC_NOUNS = frozenset(

@@ -235,8 +235,9 @@ def ranked(sentence: str) -> Facet | None:
     match = _RANK.match(sentence)
     if match is None or match.group("subject").split()[0].lower() in _PRONOUNS:
         return None
-    if len(match.group("subject").split()) > 8:
-        return None
+    words = match.group("subject").split()
+    if len(words) > 8 or not any(w[:1].isupper() for w in words[1:] or [""]) and words[0] == "The":
+        return None  # "The interconnector is the second largest …": which one, the sentence before says
     rank = match.group("rank")
     text = (
         f"{match.group('subject')} {match.group('be')} the {{{{{rank}::rank}}}}"
@@ -357,6 +358,8 @@ def among_first(sentence: str) -> Facet | None:
     if len(answer.split()) > 8:
         return None
     what = match.group("what")
+    if not re.search(r"\b[A-Z]", what):
+        return None  # "to protest the closure": which closure, the sentence before says
     asked = _ask(f"Who {match.group('be')} {match.group('among') or ''}the first to {what}?")
     return Facet(asked, answer) if asked else None
 
