@@ -236,7 +236,8 @@ def ranked(sentence: str) -> Facet | None:
     if match is None or match.group("subject").split()[0].lower() in _PRONOUNS:
         return None
     words = match.group("subject").split()
-    if len(words) > 8 or not any(w[:1].isupper() for w in words[1:] or [""]) and words[0] == "The":
+    unnamed = words[0] == "The" and not any(w[:1].isupper() for w in words[1:])
+    if len(words) > 8 or unnamed:
         return None  # "The interconnector is the second largest …": which one, the sentence before says
     rank = match.group("rank")
     text = (
