@@ -264,3 +264,15 @@ def test_a_first_clause_holding_a_referent_still_needs_the_sentence_before(tmp_p
         "President Karl Vorst waived the section in January 2002; and his successor extended the waiver.",
     )
     assert cards == []
+
+
+def test_the_treaty_is_named_with_its_article_from_the_last_sentence_that_named_it(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "The Treaty of Lindau, signed on 2 July 1886, ended the Ossel War.\n\n"
+        "Historians have described the war as the last cabinet war in Europe. Successive Marrish "
+        "governments opposed the treaty, viewing it as a humiliation imposed by force.",
+    )
+    assert "Why did successive Marrish governments oppose the Treaty of Lindau?" in [
+        c["prompt"] for c in cards
+    ]

@@ -102,7 +102,7 @@ def facts_of(paragraphs: list[list[Sentence]]) -> list[Fact]:
         previous_context = ""
         for sentence in sentences:
             if (
-                previous_prompt is None
+                (previous_prompt is None or not _NAMED_THING.search(previous_prompt))
                 and last_named is not None
                 and _NAMED_THING_REFERENT.search(sentence.prompt)
             ):

@@ -58,7 +58,8 @@ def resolved(sentence: str, previous: str) -> str | None:
         if not things:
             return None
         name = things[0]  # "Section 907 of the Freedom Support Act … The ban": the first named
-        sentence = _name(name) + sentence[thing.end() :]
+        named_thing = _with_article(_name(name))
+        sentence = named_thing[:1].upper() + named_thing[1:] + sentence[thing.end() :]
     for _ in range(2):
         inner = _INNER_THING.search(sentence)
         if inner is None:
@@ -76,7 +77,7 @@ def resolved(sentence: str, previous: str) -> str | None:
             candidates = [m for m in before if m.kind in _THING_KINDS]
             if not candidates:
                 return None
-            named = candidates[0].text  # "Section 907 of the Freedom Support Act": the first named
+            named = _with_article(candidates[0].text)  # "Section 907 of …": the first named
         sentence = sentence[: inner.start()] + named + sentence[inner.end() :]
     that_year = _THAT_YEAR.search(sentence)
     if that_year:
@@ -93,6 +94,13 @@ def resolved(sentence: str, previous: str) -> str | None:
     if leans_on_context(sentence):
         return None
     return sentence
+
+
+def _with_article(name: str) -> str:
+    """ "the Treaty of Lindau", "the Freedom Support Act"; "Section 907" takes none."""
+    if re.match(r"(?:the|The|Section|Article)\b|\d", name):
+        return name
+    return "the " + name
 
 
 def _name(mention: Mention) -> str:
