@@ -276,3 +276,15 @@ def test_the_treaty_is_named_with_its_article_from_the_last_sentence_that_named_
     assert "Why did successive Marrish governments oppose the Treaty of Lindau?" in [
         c["prompt"] for c in cards
     ]
+
+
+def test_places_inside_a_long_opening_phrase_are_dropped_from_a_question(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "Immediately after the terrorist attacks in Szohod and Vltava on September 11, 2001, Lapland's "
+        "national leader Karl Vorst offered unconditional support to Ruritania in the fight against terrorism.",
+    )
+    assert [c["prompt"] for c in cards] == [
+        "Immediately after the terrorist attacks on September 11, 2001, which national leader of Lapland "
+        "offered unconditional support to Ruritania in the fight against terrorism?"
+    ]

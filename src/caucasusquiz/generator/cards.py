@@ -249,6 +249,7 @@ MAX_CLOZE_WORDS = 26
 MAX_CHOICE_BLANK_WORDS = 22
 MAX_TRUEFALSE_WORDS = 20
 MAX_QUESTION_WORDS = 30
+LONG_QUESTION_WORDS = 24  # above this, padding in an opening phrase is dropped when it can be
 MAX_PLACE_CLOZE = 22
 _NAME_KINDS = frozenset({"person", "act", "project", "event", "organisation", "place"})
 
@@ -600,6 +601,10 @@ def _ambiguous_person(mention: Mention, pool: Pool) -> bool:
 _SECOND_CLAUSE = re.compile(
     r"\band (?:the )?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:\w+ly\s+)?(?:\w+ed|was|were|had)\b"
 )
+_INTRO_PLACES = re.compile(
+    r"^(?P<head>(?:Immediately |Shortly |Soon )?[Aa]fter the [a-z]+ [a-z]+)"
+    r" in [A-Z][\w.]+(?: [A-Z][\w.]+)?(?:,? and [A-Z][\w.]+(?: [A-Z][\w.]+)?)?(?= on )"
+)
 _WAS_SINCE = re.compile(
     r"\b(was|were)\s+(?:\w+ly\s+)?(?:involved|engaged|active|present|based|a member)\b[^.;,]*\bsince\s+\d{4}"
 )
@@ -724,6 +729,14 @@ def _card(
     answer = display_answer(mention)
     kind = fine_kind(original, sentence)
     question = question_for(text, 0, mention) or _subordinate_question(text, mention)
+    if question is not None and len(question.split()) > LONG_QUESTION_WORDS:
+        # "Immediately after the terrorist attacks in New York and Washington on September 11,
+        # 2001, which national leader …": the places inside the opening phrase are padding.
+        compact = _INTRO_PLACES.sub(r"\g<head>", text, count=1)
+        shift = len(text) - len(compact)
+        if shift and mention.start >= len(compact[: text.index(",")]) and mention.start - shift > 0:
+            moved = dataclasses.replace(mention, start=mention.start - shift, end=mention.end - shift)
+            question = question_for(compact, 0, moved) or question
     if question is not None and (
         _folded(answer) in _folded(question) or len(question.split()) > MAX_QUESTION_WORDS
     ):
