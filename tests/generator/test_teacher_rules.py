@@ -3,6 +3,7 @@ asking, no give-aways across the deck. Each test runs the generator on a small a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from caucasusquiz.generator.pipeline import build
@@ -288,3 +289,18 @@ def test_places_inside_a_long_opening_phrase_are_dropped_from_a_question(tmp_pat
         "Immediately after the terrorist attacks on September 11, 2001, which national leader of Lapland "
         "offered unconditional support to Ruritania in the fight against terrorism?"
     ]
+
+
+def test_the_clause_after_as_is_taught_when_only_the_clause_before_leans(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "Laplanders consider this legislation to be unfair as, during the same period of time, "
+        "Vestian forces took control of a fifth of Laplandic territory.",
+    )
+    assert len(cards) == 1
+    assert "Vestian forces took control of" in str(cards[0]["prompt"])
+    assert "legislation" not in str(cards[0]["prompt"])
+    # the share is asked (a fifth), or stated with another share in its place
+    assert re.search(
+        r"\b(?:a fifth|one-third|one-quarter|one-half|_+|\{\{a fifth)", str(cards[0]["prompt"])
+    ) or ("share" in str(cards[0]["prompt"]))

@@ -608,6 +608,10 @@ _INTRO_PLACES = re.compile(
 _WAS_SINCE = re.compile(
     r"\b(was|were)\s+(?:\w+ly\s+)?(?:involved|engaged|active|present|based|a member)\b[^.;,]*\bsince\s+\d{4}"
 )
+# Irregular verbs whose past is never a participle: "took control of a fifth of …".
+_SIMPLE_PAST = frozenset(
+    "took gave became began wrote saw came went ran spoke chose drove fell grew knew rose".split()
+)
 _DATE_INTRO = re.compile(r"^(?:On|In|By)\s+[^,]{3,30}(?:,\s+\d{4})?,\s+")
 _PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b(?!\s+by\b)")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
@@ -724,7 +728,12 @@ def _card(
         if intro is None or mention.end > intro.end():
             return None
         text = text[: intro.end()] + text[second.start() + len("and ") :]
-    if mention.kind == "number" and not _ANY_YEAR.search(text) and not _PAST.search(text):
+    if (
+        mention.kind == "number"
+        and not _ANY_YEAR.search(text)
+        and not _PAST.search(text)
+        and not any(w in _SIMPLE_PAST for w in text.split())
+    ):
         return None  # "Europe depends on Russian gas for 40 percent …": a share of no stated time
     answer = display_answer(mention)
     kind = fine_kind(original, sentence)

@@ -57,6 +57,8 @@ NUMBER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("percent-sign", re.compile(r"\b\d+(?:[.,]\d+)?%")),
     ("score", re.compile(r"\b\d+/\d+\b")),
     ("fraction", re.compile(r"\b(?:one|two|three)-(?:third|quarter|half|fifth|tenth)s?\b")),
+    # "took control of the fifth of Azerbaijani territory", "a quarter of its exports"
+    ("fraction", re.compile(r"\b(?:a|the)\s+(?:third|quarter|fifth|tenth)(?=\s+of\b)")),
     (
         "count",
         re.compile(

@@ -148,7 +148,7 @@ def _standalone(
     leans = leans_on_context(_THIS_TIME.sub("", sentence.prompt)) or _unnamed_referent(sentence.prompt)
     if not that_year and not leans:
         return sentence.prompt, sentence.text, 0
-    head = _first_clause_alone(sentence.prompt)
+    head = _first_clause_alone(sentence.prompt) or _last_clause_alone(sentence.prompt)
     if head is not None and not that_year:
         # "On 27 March 2006, Armenia signed a Millennium Challenge Compact …; the agreement
         # entered into force …": the first clause stands alone, the second leans.
@@ -174,6 +174,23 @@ def _first_clause_alone(prompt: str) -> str | None:
     if len(head.split()) < 6 or leans_on_context(_THIS_TIME.sub("", head)) or _unnamed_referent(head):
         return None
     return head
+
+
+# "Azerbaijanis consider this legislation unfair as, during the same period of time, Armenian
+# forces took control of …": the clause after ", as" is a fact of its own.
+_REASON_CLAUSE = re.compile(r",?\s+as,?\s+(?:(?:during|in|at|over)\s[^,]{3,40},\s+)?(?=[A-Z])")
+
+
+def _last_clause_alone(prompt: str) -> str | None:
+    """The clause after ", as" (its opening time phrase dropped), when it stands alone and
+    what leans is the clause before it."""
+    cut = _REASON_CLAUSE.search(prompt)
+    if cut is None:
+        return None
+    tail = prompt[cut.end() :]
+    if len(tail.split()) < 6 or leans_on_context(_THIS_TIME.sub("", tail)) or _unnamed_referent(tail):
+        return None
+    return tail
 
 
 def _unnamed_referent(text: str) -> bool:
