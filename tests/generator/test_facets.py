@@ -12,6 +12,7 @@ from caucasusquiz.generator.facets import (
     agent,
     aim,
     among_first,
+    exchanged,
     counted_list,
     facet,
     granted_right,
@@ -274,3 +275,29 @@ def test_among_the_first_to_do_something_unnamed_gives_no_card():
 
 def test_a_rank_of_an_unnamed_thing_gives_no_card():
     assert ranked("The interconnector is the second largest gas project in the region.") is None
+
+
+# ---- a fronted price ---------------------------------------------------------------------------
+
+
+def test_a_fronted_price_is_asked_in_exchange_for_what(tmp_path: Path):
+    found = exchanged(
+        "In exchange for providing Lapland with maps of 12,000 river mines in the Ossel valley, "
+        "eight detained Vestians were handed over to Vestia on the border."
+    )
+    assert found is not None
+    assert found.question == "In exchange for what were eight detained Vestians handed over to Vestia?"
+    assert found.answer == "maps of 12,000 river mines"
+    # run together with the sentence before it by the scrape, it is still found and asked
+    cards = _cards(
+        tmp_path,
+        "After Lapland restored its border, the Laplandic Foreign Ministry thanked the Vestian Secretary "
+        "of State Karl Vorst, the Norland envoy Anna Weiss, the President of the Nordic Council Henrik "
+        "Aalto and the Ossel Commission chair Clara Brekka for their contribution to the process in "
+        "exchange for providing Lapland with maps of 12,000 river mines in the Ossel valley, eight "
+        "detained Vestians were handed over to Vestia on the border with the participation of Norland "
+        "observers and a delegation of the Nordic Council from Holm and Brekka.",
+    )
+    assert [c["prompt"] for c in cards] == [
+        "In exchange for what were eight detained Vestians handed over to Vestia?"
+    ]

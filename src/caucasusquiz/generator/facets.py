@@ -52,7 +52,7 @@ def facet(sentence: str, *, preferred: bool = False) -> Facet | None:
     `preferred`: only the shapes that teach more than any name the sentence holds (what a
     law granted, what a programme was for, why a law was opposed), asked before its names:
     "After the September 11 attacks, Congress passed X, granting …" is about X's grant."""
-    shapes: tuple[Callable[[str], Facet | None], ...] = (granted_right, aim, reason_given, purpose)
+    shapes: tuple[Callable[[str], Facet | None], ...] = (granted_right, aim, reason_given, purpose, exchanged)
     if not preferred:
         shapes += (counted_list, ranked, among_first, agent, place_list, advice)
     for shape in shapes:
@@ -562,3 +562,31 @@ def advice(sentence: str) -> Facet | None:
     tail = f" {when.group(0)[:1].lower()}{when.group(0)[1:]}" if when else ""
     asked = _ask(f"What did {match.group('who')} {base} {whom} to do{tail}?")
     return Facet(asked, "to " + what) if asked and base else None
+
+
+# ---- a fronted price -----------------------------------------------------------------------
+
+_EXCHANGED = re.compile(
+    r"^(?P<link>In (?:exchange|return) for)\s+(?P<what>(?:[^,]|,(?=\d{3})){5,150}),\s+(?P<subject>[^,]{3,60}?)\s+"
+    r"(?P<be>was|were)\s+(?P<part>[a-z]+ed)\b(?P<rest>[^,;]{0,50}?)(?=\s+(?:on|at|with|in|by)\s|[,;.]|$)"
+)
+
+
+def exchanged(sentence: str) -> Facet | None:
+    """("In exchange for what were 15 detained Armenians handed over to Armenia?", "maps of
+    97,000 … mines") for "In exchange for <X>, <S> were <done> …"."""
+    match = _EXCHANGED.match(sentence)
+    if match is None:
+        return None
+    what = re.sub(r"^providing\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+with\s+", "", match.group("what"))
+    what = re.split(r"\s+in the\s+|\s+from the\s+", what)[0]
+    if not _short(what):
+        return None
+    subject = match.group("subject")
+    if subject.split()[0].lower() in _PRONOUNS:
+        return None
+    if subject.split()[0] in _COMMON_OPENERS:
+        subject = subject[:1].lower() + subject[1:]
+    link = match.group("link")
+    asked = _ask(f"{link} what {match.group('be')} {subject} {match.group('part')}{match.group('rest')}?")
+    return Facet(asked, what) if asked else None

@@ -69,11 +69,30 @@ def sentences_of(blocks: list[Block], country: str | None, title: str = "") -> l
             text = normalise(raw)
             reason = damage(raw, span)
             prompt = with_title(standalone(text, country), title) if title else standalone(text, country)
+            if len(prompt) > MAX_SENTENCE:
+                prompt = _fronted_tail(prompt) or prompt
             if reason is None:
                 reason = _voice(prompt)
             sentences.append(Sentence(block.doc, block.line_at(span.start), text, prompt, reason))
         paragraphs.append(sentences)
     return paragraphs
+
+
+# Two sentences run together by the scrape: "… thanked X for their contribution to the
+# process in exchange for providing Azerbaijan with maps of 97,000 mines, 15 detained
+# Armenians were handed over …" — the second starts at the fronted "in exchange for".
+_FRONTED = re.compile(
+    r"\s(?P<tail>in (?:exchange|return) for (?:[^,]|,(?=\d{3})){5,150},\s+[^,]{3,80}?\s+(?:was|were)\s+[a-z]+ed\b.*)$"
+)
+
+
+def _fronted_tail(prompt: str) -> str | None:
+    """The last sentence of a run-on, when it opens with a fronted "in exchange for …, S was …"."""
+    found = _FRONTED.search(prompt)
+    if found is None:
+        return None
+    tail = found.group("tail")
+    return tail[:1].upper() + tail[1:] if len(tail) <= MAX_SENTENCE else None
 
 
 def _voice(prompt: str) -> str | None:
