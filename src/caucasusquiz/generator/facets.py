@@ -567,7 +567,8 @@ def advice(sentence: str) -> Facet | None:
 # ---- a fronted price -----------------------------------------------------------------------
 
 _EXCHANGED = re.compile(
-    r"^(?P<link>In (?:exchange|return) for)\s+(?P<what>(?:[^,]|,(?=\d{3})){5,150}),\s+(?P<subject>[^,]{3,60}?)\s+"
+    r"^(?P<link>In (?:exchange|return) for)\s+(?P<what>(?:[^,]|,(?=\d{3})){5,150}),\s+"
+    r"(?P<subject>[^,]{3,60}?)\s+"
     r"(?P<be>was|were)\s+(?P<part>[a-z]+ed)\b(?P<rest>[^,;]{0,50}?)(?=\s+(?:on|at|with|in|by)\s|[,;.]|$)"
 )
 
