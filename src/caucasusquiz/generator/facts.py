@@ -82,7 +82,8 @@ def sentences_of(blocks: list[Block], country: str | None, title: str = "") -> l
 # process in exchange for providing Azerbaijan with maps of 97,000 mines, 15 detained
 # Armenians were handed over …" — the second starts at the fronted "in exchange for".
 _FRONTED = re.compile(
-    r"\s(?P<tail>in (?:exchange|return) for (?:[^,]|,(?=\d{3})){5,150},\s+[^,]{3,80}?\s+(?:was|were)\s+[a-z]+ed\b.*)$"
+    r"\s(?P<tail>in (?:exchange|return) for (?:[^,]|,(?=\d{3})){5,150},\s+"
+    r"[^,]{3,80}?\s+(?:was|were)\s+[a-z]+ed\b.*)$"
 )
 
 
