@@ -304,3 +304,11 @@ def test_the_clause_after_as_is_taught_when_only_the_clause_before_leans(tmp_pat
     assert re.search(
         r"\b(?:a fifth|one-third|one-quarter|one-half|_+|\{\{a fifth)", str(cards[0]["prompt"])
     ) or ("share" in str(cards[0]["prompt"]))
+
+
+def test_who_proposed_rules_named_after_him_is_not_asked(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "In 1992, Secretary of State Karl Vorst proposed a set of rules named after him for the river talks.",
+    )
+    assert not any(c["answer"] == "Karl Vorst" for c in cards)

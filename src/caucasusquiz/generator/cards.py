@@ -375,6 +375,7 @@ def _inside_longer_name(sentence: str, mention: Mention) -> bool:
     )
 
 
+_NAMED_AFTER = re.compile(r"\bnamed (?:after|for) (?:him|her)\b")
 _NOT_A_NAME = frozenset("The A An In On At By For To Of And But As With From".split())
 _TITLE_HEADS = frozenset(
     "Chairman Chairwoman President Minister Secretary Head Director Speaker Governor Mayor Leader "
@@ -431,6 +432,8 @@ def cards_for(
         ):
             continue  # "Treaty" alone, "IPAP": no name a student can tell apart
         value = score(mention, sentence)
+        if mention.kind == "person" and _NAMED_AFTER.search(sentence):
+            continue  # "proposed a set of rules named after him": the rules' name tells who
         if mention.kind == "person" and " " not in mention.text.strip():
             continue  # "Wilson concluded": a bare surname is no answer a student can be sure of
         if value < PRIMARY_MIN or leaks(mention, display_answer(mention), sentence, mentions):
@@ -512,7 +515,8 @@ _CONTRIBUTION = re.compile(
 )
 _OPEN_CLAIM = re.compile(
     r"\bwhat (?:does|did|has|have|do) [^?]{1,60}? (?:support|supported|back|backed)\?$|"
-    r"\bwhen (?:does|did) [^?]{1,40} benefit\?$|\bwhat (?:does|did) [^?]{1,40} appreciate [^?]{1,30} for\?$"
+    r"\bwhen (?:does|did) [^?]{1,40} benefit\?$|\bwhat (?:does|did) [^?]{1,40} appreciate [^?]{1,30} for\?$|"
+    r"\bwhat (?:does|did) [^?]{1,60}? (?:appreciate|value)\?$"
 )
 
 
