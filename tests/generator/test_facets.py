@@ -301,3 +301,12 @@ def test_a_fronted_price_is_asked_in_exchange_for_what(tmp_path: Path):
     assert [c["prompt"] for c in cards] == [
         "In exchange for what were eight detained Vestians handed over to Vestia?"
     ]
+
+
+def test_a_rank_after_an_opening_phrase_stops_before_a_second_rank():
+    found = ranked(
+        "One of Vestia's closest allies, Lapland was the third largest troop contributor in the "
+        "Ossel War and the largest per-capita contributor to the river patrol."
+    )
+    assert found is not None
+    assert found.cloze == "Lapland was the {{third::rank}} largest troop contributor in the Ossel War."

@@ -224,9 +224,10 @@ def reason_given(sentence: str) -> Facet | None:
 # ---- rank ---------------------------------------------------------------------------------
 
 _RANK = re.compile(
-    r"^(?P<subject>(?:The\s+)?[A-Z][^,;]{2,60}?)\s+(?P<be>is|was|remains|became)\s+the\s+"
+    r"^(?:[A-Z][^,;]{2,60},\s+(?=[A-Z]))?"  # "One of the key U.S. allies in Eastern Europe, Georgia was …"
+    r"(?P<subject>(?:The\s+)?[A-Z][^,;]{2,60}?)\s+(?P<be>is|was|remains|became)\s+the\s+"
     r"(?P<rank>second|third|fourth|fifth)(?P<join>[- ])(?P<superlative>[a-z]+est|most [a-z]+)\s+"
-    r"(?P<rest>[a-z][^,;()]{2,80}?)\s*(?:[,;]|\.?$)"
+    r"(?P<rest>[a-z][^,;()]{2,80}?)\s*(?:[,;]|\s+and\s+the\s|\.?$)"
 )
 
 
