@@ -19,7 +19,7 @@ from itertools import permutations
 from caucasusquiz.decks.ids import slug_words
 from caucasusquiz.generator.claims import claim
 from caucasusquiz.generator.clauses import Clause, clause_around
-from caucasusquiz.generator.distractors import Pool, distractors
+from caucasusquiz.generator.distractors import Pool, distractors, years_around
 from caucasusquiz.generator.entities import Mention, find_mentions, fold, known_entity
 from caucasusquiz.generator.facets import facet
 from caucasusquiz.generator.facts import Fact
@@ -692,8 +692,16 @@ def _false_value(
         wrong = value + (free or shifts or [-3])[0]
         return mention.text.replace(year.group(), str(wrong))
     if mention.kind == "year" and options:
-        # Later rather than earlier: "waived in 1999" would put a president before his term.
+        # Later rather than earlier: "waived in 1999" would put a president before his term;
+        # and a year the documents give for something else would be another card's answer.
         value = int(mention.text)
+        spread = [int(y) for y in years_around(value, latest or value + 1)]
+        later = sorted((y for y in spread if y > value), key=lambda y: y - value)
+        free = [y for y in later if y not in (said or set())] or [
+            y for y in spread if y not in (said or set())
+        ]
+        if free:
+            return str(free[0])
         later = sorted((int(o) for o in options if int(o) > value), key=lambda y: y - value)
         return str(later[0]) if later else options[0]
     return options[0] if options else None

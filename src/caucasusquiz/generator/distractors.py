@@ -104,6 +104,12 @@ def distractors(
     return chosen
 
 
+def years_around(year: int, latest: int) -> list[str]:
+    """Years a false statement may put in place of `year`: spread over a decade, never past
+    the latest year the documents name."""
+    return _years(year, latest)
+
+
 def _era(mention: Mention, prompt: str, pool: Pool) -> int | None:
     """The year a name card is about: the prompt's own years, else the answer's usual years."""
     years = [int(y) for y in _YEAR.findall(prompt)] or pool.years.get(mention.canonical, [])
