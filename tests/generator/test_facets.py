@@ -12,6 +12,7 @@ from caucasusquiz.generator.facets import (
     agent,
     aim,
     among_first,
+    by_people,
     counted_list,
     exchanged,
     facet,
@@ -310,3 +311,17 @@ def test_a_rank_after_an_opening_phrase_stops_before_a_second_rank():
     )
     assert found is not None
     assert found.cloze == "Lapland was the {{third::rank}} largest troop contributor in the Ossel War."
+
+
+# ---- who, by a plural title ---------------------------------------------------------------------
+
+
+def test_two_people_by_their_plural_title_are_asked_in_either_order(tmp_path: Path):
+    found = by_people(
+        "The Ossel Fisheries Bill (H.R.12), introduced in May, 2019, by Representatives Anna Vorst "
+        "and Karl Brekka, is a bipartisan measure which bans trawling in the delta."
+    )
+    assert found is not None
+    assert found.question == "Which two Representatives introduced the Ossel Fisheries Bill?"
+    assert found.answer == "Anna Vorst and Karl Brekka"
+    assert found.items == ("Anna Vorst", "Karl Brekka")

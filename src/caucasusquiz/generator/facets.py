@@ -15,6 +15,8 @@ Program intended to do?" of a sentence with nothing else to ask).
 - First: "<S> were among the first to enter …" → "Who were among the first to enter …?"
 - Advice: "President Wilson advised them to develop a confederation …" → "What did President
   Wilson advise the Azerbaijani delegates to do?" ("them": the sentence's plural subject).
+- Who, by a plural title: "<the X>, introduced in April 2019 by Representatives A and B, …" →
+  "Which two Representatives introduced <the X>?" (either order accepted).
 - Which places: "<S> took part in missions in Iraq and Kosovo" → "In which two countries did <S>
   take part in missions?" (any order accepted).
 
@@ -54,7 +56,7 @@ def facet(sentence: str, *, preferred: bool = False) -> Facet | None:
     "After the September 11 attacks, Congress passed X, granting …" is about X's grant."""
     shapes: tuple[Callable[[str], Facet | None], ...] = (granted_right, aim, reason_given, purpose, exchanged)
     if not preferred:
-        shapes += (counted_list, ranked, among_first, agent, place_list, advice)
+        shapes += (counted_list, ranked, among_first, agent, place_list, advice, by_people)
     for shape in shapes:
         found = shape(sentence)
         if found is not None:
@@ -592,3 +594,32 @@ def exchanged(sentence: str) -> Facet | None:
     link = match.group("link")
     asked = _ask(f"{link} what {match.group('be')} {subject} {match.group('part')}{match.group('rest')}?")
     return Facet(asked, what) if asked else None
+
+
+# ---- who, by a plural title ----------------------------------------------------------------
+
+_BY_PEOPLE = re.compile(
+    r"^(?P<thing>(?:The\s+)?[A-Z][^,()]{3,80}?)(?:\s+\([^)]*\))?,\s+"
+    r"(?P<part>introduced|sponsored|drafted|proposed|negotiated|signed)"
+    r"(?:\s+in\s+[A-Z][a-z]+,?(?:\s+\d{4})?)?,?\s+by\s+"
+    r"(?P<title>Representatives|Senators|Congressmen|Congresswomen|Ministers|Foreign Ministers)\s+"
+    r"(?P<one>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})(?:\s+\([^)]*\))?\s+and\s+"
+    r"(?P<two>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})\b"
+)
+
+
+def by_people(sentence: str) -> Facet | None:
+    """("Which two Representatives introduced the Armenian Genocide Resolution?", "Adam Schiff
+    and Gus Bilirakis") for "<Named X>, introduced in April 2019 by Representatives A and B, …"."""
+    match = _BY_PEOPLE.match(sentence)
+    if match is None:
+        return None
+    thing = _lower(match.group("thing"))
+    if not any(w[:1].isupper() for w in thing.split()[1:]):
+        return None
+    one, two = match.group("one"), match.group("two")
+    asked = _ask(f"Which two {match.group('title')} {match.group('part')} {thing}?")
+    answer = f"{one} and {two}"
+    if not asked or len(answer) > MAX_ANSWER_CHARS:
+        return None
+    return Facet(asked, answer, tag="person", items=(one, two))
