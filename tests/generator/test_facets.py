@@ -17,6 +17,7 @@ from caucasusquiz.generator.facets import (
     exchanged,
     facet,
     granted_right,
+    participation,
     place_list,
     purpose,
     ranked,
@@ -325,3 +326,16 @@ def test_two_people_by_their_plural_title_are_asked_in_either_order(tmp_path: Pa
     assert found.question == "Which two Representatives introduced the Ossel Fisheries Bill?"
     assert found.answer == "Anna Vorst and Karl Brekka"
     assert found.items == ("Anna Vorst", "Karl Brekka")
+
+
+# ---- a programme -------------------------------------------------------------------------------
+
+
+def test_a_programme_a_country_takes_part_in_is_asked():
+    found = participation(
+        "Their security ties developed along several paths, including Lapland's active participation "
+        "in the NORDA's Shield for Rivers program and joint patrols."
+    )
+    assert found is not None
+    assert found.question == "In which NORDA programme does Lapland take part?"
+    assert found.answer == "Shield for Rivers"

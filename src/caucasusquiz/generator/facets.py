@@ -17,6 +17,8 @@ Program intended to do?" of a sentence with nothing else to ask).
   Wilson advise the Azerbaijani delegates to do?" ("them": the sentence's plural subject).
 - Who, by a plural title: "<the X>, introduced in April 2019 by Representatives A and B, …" →
   "Which two Representatives introduced <the X>?" (either order accepted).
+- A programme: "… Azerbaijan's active participation in the NATO's Partnership for Peace
+  program …" → "In which NATO programme does Azerbaijan take part?".
 - Which places: "<S> took part in missions in Iraq and Kosovo" → "In which two countries did <S>
   take part in missions?" (any order accepted).
 
@@ -56,7 +58,7 @@ def facet(sentence: str, *, preferred: bool = False) -> Facet | None:
     "After the September 11 attacks, Congress passed X, granting …" is about X's grant."""
     shapes: tuple[Callable[[str], Facet | None], ...] = (granted_right, aim, reason_given, purpose, exchanged)
     if not preferred:
-        shapes += (counted_list, ranked, among_first, agent, place_list, advice, by_people)
+        shapes += (counted_list, ranked, among_first, agent, place_list, advice, by_people, participation)
     for shape in shapes:
         found = shape(sentence)
         if found is not None:
@@ -623,3 +625,25 @@ def by_people(sentence: str) -> Facet | None:
     if not asked or len(answer) > MAX_ANSWER_CHARS:
         return None
     return Facet(asked, answer, tag="person", items=(one, two))
+
+
+# ---- a programme a country takes part in ---------------------------------------------------
+
+_PARTICIPATION = re.compile(
+    r"\b(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)['’]s\s+(?:active\s+|full\s+)?participation\s+in\s+"
+    r"(?:the\s+)?(?P<org>[A-Z][A-Za-z]{1,10})['’]s\s+(?P<name>[A-Z][\w'’-]*(?:\s+(?:for|of|and|[A-Z][\w'’-]*)){1,5})"
+    r"(?:\s+(?:program|programme|initiative))?"
+)
+
+
+def participation(sentence: str) -> Facet | None:
+    """("In which NATO programme does Azerbaijan take part?", "Partnership for Peace") for
+    "… including Azerbaijan's active participation in the NATO's Partnership for Peace program …"."""
+    match = _PARTICIPATION.search(sentence)
+    if match is None:
+        return None
+    name = match.group("name")
+    if name.split()[-1] in ("for", "of", "and"):
+        return None
+    asked = _ask(f"In which {match.group('org')} programme does {match.group('who')} take part?")
+    return Facet(asked, name) if asked else None
