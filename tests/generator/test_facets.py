@@ -22,6 +22,7 @@ from caucasusquiz.generator.facets import (
     purpose,
     ranked,
     reason_given,
+    rights_given,
 )
 from caucasusquiz.generator.pipeline import build
 
@@ -339,3 +340,13 @@ def test_a_programme_a_country_takes_part_in_is_asked():
     assert found is not None
     assert found.question == "In which NORDA programme does Lapland take part?"
     assert found.answer == "Shield for Rivers"
+
+
+def test_rights_given_are_asked_as_a_list():
+    found = rights_given(
+        "In support of the river patrol, Lapland provided docking, refueling, and repair rights for "
+        "U.S. and Vestian boats bound for the delta; it also shared charts."
+    )
+    assert found is not None
+    assert found.question == "What rights did Lapland provide for U.S. and Vestian boats?"
+    assert found.answer == "docking, refueling, and repair rights"

@@ -17,6 +17,8 @@ Program intended to do?" of a sentence with nothing else to ask).
   Wilson advise the Azerbaijani delegates to do?" ("them": the sentence's plural subject).
 - Who, by a plural title: "<the X>, introduced in April 2019 by Representatives A and B, …" →
   "Which two Representatives introduced <the X>?" (either order accepted).
+- Rights given: "Azerbaijan provided overflight, refueling, and landing rights for U.S. and
+  coalition aircraft" → "What rights did Azerbaijan provide for U.S. and coalition aircraft?".
 - A programme: "… Azerbaijan's active participation in the NATO's Partnership for Peace
   program …" → "In which NATO programme does Azerbaijan take part?".
 - Which places: "<S> took part in missions in Iraq and Kosovo" → "In which two countries did <S>
@@ -58,7 +60,17 @@ def facet(sentence: str, *, preferred: bool = False) -> Facet | None:
     "After the September 11 attacks, Congress passed X, granting …" is about X's grant."""
     shapes: tuple[Callable[[str], Facet | None], ...] = (granted_right, aim, reason_given, purpose, exchanged)
     if not preferred:
-        shapes += (counted_list, ranked, among_first, agent, place_list, advice, by_people, participation)
+        shapes += (
+            counted_list,
+            ranked,
+            among_first,
+            agent,
+            place_list,
+            advice,
+            by_people,
+            participation,
+            rights_given,
+        )
     for shape in shapes:
         found = shape(sentence)
         if found is not None:
@@ -647,3 +659,28 @@ def participation(sentence: str) -> Facet | None:
         return None
     asked = _ask(f"In which {match.group('org')} programme does {match.group('who')} take part?")
     return Facet(asked, name) if asked else None
+
+
+# ---- rights given ----------------------------------------------------------------------------
+
+_RIGHTS = re.compile(
+    r"(?:^|,\s+)(?P<subject>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)\s+(?P<verb>provided|granted|gave|offered)\s+"
+    r"(?P<rights>[a-z]+(?:,\s+[a-z]+)*,?\s+and\s+[a-z]+\s+rights)\s+(?P<prep>for|to)\s+(?P<whom>[^,;]{3,50}?)"
+    r"(?=\s+(?:bound|heading|flying|in|on|during)\b|[,;]|\.?$)"
+)
+
+
+def rights_given(sentence: str) -> Facet | None:
+    """("What rights did Azerbaijan provide for U.S. and coalition aircraft?", "overflight,
+    refueling, and landing rights")."""
+    match = _RIGHTS.search(sentence)
+    if match is None or match.group("subject").lower() in _PRONOUNS:
+        return None
+    base = lemma(match.group("verb"))
+    answer = match.group("rights")
+    asked = _ask(
+        f"What rights did {match.group('subject')} {base} {match.group('prep')} {match.group('whom')}?"
+    )
+    if not asked or base is None or len(answer) > MAX_ANSWER_CHARS:
+        return None
+    return Facet(asked, answer)
