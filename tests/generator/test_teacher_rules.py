@@ -312,3 +312,11 @@ def test_who_proposed_rules_named_after_him_is_not_asked(tmp_path: Path):
         "In 1992, Secretary of State Karl Vorst proposed a set of rules named after him for the river talks.",
     )
     assert not any(c["answer"] == "Karl Vorst" for c in cards)
+
+
+def test_already_is_dropped_like_also(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "In 2011, the Vestian ministry already offered Lapland $10 million to modernise its coast guard.",
+    )
+    assert cards and all(" already " not in str(c["prompt"]) for c in cards)

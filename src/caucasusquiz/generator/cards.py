@@ -714,12 +714,14 @@ def _card(
         original, start=clause.start, end=clause.end, text=clause.text[clause.start : clause.end]
     )
     text, mention = _without_asides(clause.text, mention)
-    if " also " in text[: mention.start] or " also " in text[mention.end :]:
-        # "also" leans on a sentence the card does not show.
-        cut = text.index(" also ")
-        text = text[:cut] + text[cut + 5 :]
-        if cut < mention.start:
-            mention = dataclasses.replace(mention, start=mention.start - 5, end=mention.end - 5)
+    for adverb in (" also ", " already "):
+        if adverb in text[: mention.start] or adverb in text[mention.end :]:
+            # "also", "already" lean on a sentence the card does not show.
+            cut = text.index(adverb)
+            text = text[:cut] + text[cut + len(adverb) - 1 :]
+            if cut < mention.start:
+                shift = len(adverb) - 1
+                mention = dataclasses.replace(mention, start=mention.start - shift, end=mention.end - shift)
     since = _WAS_SINCE.search(text)
     if since is not None and since.end(1) <= mention.start:
         # "was actively involved … since 1992" (the source's tense error): "has been".
