@@ -16,6 +16,7 @@ from caucasusquiz.generator.facets import (
     counted_list,
     exchanged,
     facet,
+    first_one,
     granted_right,
     participation,
     place_list,
@@ -350,3 +351,14 @@ def test_rights_given_are_asked_as_a_list():
     assert found is not None
     assert found.question == "What rights did Lapland provide for U.S. and Vestian boats?"
     assert found.answer == "docking, refueling, and repair rights"
+
+
+# ---- the first or only one -----------------------------------------------------------------------
+
+
+def test_who_was_the_first_to_is_asked_by_its_kind():
+    found = first_one("In 1991, Lapland was the first country to recognise Vestia's independence.")
+    assert found is not None
+    assert found.question == "Which country was the first to recognise Vestia's independence in 1991?"
+    assert found.answer == "Lapland"
+    assert first_one("It was the first time the two leaders met.") is None

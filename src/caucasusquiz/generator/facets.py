@@ -19,6 +19,8 @@ Program intended to do?" of a sentence with nothing else to ask).
   "Which two Representatives introduced <the X>?" (either order accepted).
 - Rights given: "Azerbaijan provided overflight, refueling, and landing rights for U.S. and
   coalition aircraft" → "What rights did Azerbaijan provide for U.S. and coalition aircraft?".
+- A first or an only: "In 1991, Lapland was the first country to recognise Vestia's
+  independence" → "Which country was the first to recognise Vestia's independence in 1991?".
 - A programme: "… Azerbaijan's active participation in the NATO's Partnership for Peace
   program …" → "In which NATO programme does Azerbaijan take part?".
 - Which places: "<S> took part in missions in Iraq and Kosovo" → "In which two countries did <S>
@@ -70,6 +72,7 @@ def facet(sentence: str, *, preferred: bool = False) -> Facet | None:
             by_people,
             participation,
             rights_given,
+            first_one,
         )
     for shape in shapes:
         found = shape(sentence)
@@ -684,3 +687,32 @@ def rights_given(sentence: str) -> Facet | None:
     if not asked or base is None or len(answer) > MAX_ANSWER_CHARS:
         return None
     return Facet(asked, answer)
+
+
+# ---- the first or only one ---------------------------------------------------------------------
+
+_FIRST_ONE = re.compile(
+    r"^(?:In\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:1[6-9]|20)\d\d),\s+)?"
+    r"(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?P<be>was|became|is)\s+the\s+"
+    r"(?P<which>first|only)\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)\s+(?P<to>to|not to)\s+(?P<what>[a-z][^,;]+?)\.?$"
+)
+
+
+def first_one(sentence: str) -> Facet | None:
+    """("Which country was the first to recognise Vestia's independence?", "Lapland") for
+    "<Name> was the first <noun> to …" — a first or an only, asked by who it was."""
+    match = _FIRST_ONE.match(sentence)
+    if match is None:
+        return None
+    noun = match.group("noun").split()[-1]
+    if noun in ("time", "times", "one", "step", "steps") or len(match.group("what").split()) > 12:
+        return None
+    who = match.group("who")
+    if who.split()[0].lower() in _PRONOUNS or who.split()[0] in _COMMON_OPENERS and len(who.split()) == 1:
+        return None
+    year = f" in {match.group('year')}" if match.group("year") else ""
+    be = "was" if match.group("be") in ("was", "became") else "is"
+    asked = _ask(
+        f"Which {match.group('noun')} {be} the {match.group('which')} {match.group('to')} {match.group('what')}{year}?"
+    )
+    return Facet(asked, who) if asked else None
