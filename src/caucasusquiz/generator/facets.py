@@ -708,7 +708,7 @@ def first_one(sentence: str) -> Facet | None:
     if noun in ("time", "times", "one", "step", "steps") or len(match.group("what").split()) > 12:
         return None
     who = match.group("who")
-    if who.split()[0].lower() in _PRONOUNS or who.split()[0] in _COMMON_OPENERS and len(who.split()) == 1:
+    if who.split()[0].lower() in _PRONOUNS or (who.split()[0] in _COMMON_OPENERS and len(who.split()) == 1):
         return None
     year = f" in {match.group('year')}" if match.group("year") else ""
     be = "was" if match.group("be") in ("was", "became") else "is"
