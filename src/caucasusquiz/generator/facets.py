@@ -712,7 +712,6 @@ def first_one(sentence: str) -> Facet | None:
         return None
     year = f" in {match.group('year')}" if match.group("year") else ""
     be = "was" if match.group("be") in ("was", "became") else "is"
-    asked = _ask(
-        f"Which {match.group('noun')} {be} the {match.group('which')} {match.group('to')} {match.group('what')}{year}?"
-    )
+    which, to, what = match.group("which"), match.group("to"), match.group("what")
+    asked = _ask(f"Which {match.group('noun')} {be} the {which} {to} {what}{year}?")
     return Facet(asked, who) if asked else None
