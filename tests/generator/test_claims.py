@@ -122,7 +122,8 @@ def test_a_claim_as_true_false_states_it_or_reverses_its_stance():
 def test_each_claim_gives_one_card_and_some_are_true_false(seeds_dir: Path):
     decks, _ = build([seeds_dir])
     claims = [d for _, drafts in decks.values() for d in drafts if "claim" in d.tags]
-    assert len(claims) >= 6
+    # five since "what does X support/appreciate" and "criticises" reversals are no longer asked
+    assert len(claims) >= 5
     assert {d.type for d in claims} == {"qa", "truefalse"}
     assert len({d.fact_key for d in claims}) == len(claims)  # one fact, one card
     for draft in claims:
@@ -166,7 +167,7 @@ def test_a_claim_too_long_to_type_is_a_true_false_card(tmp_path: Path):
     seed.mkdir()
     (seed / "opinion.txt").write_text(
         "Regional Digest - Caspian Monitor - 01.02.2020\n\n"
-        "Official Baku particularly appreciates close cooperation with Washington in ensuring energy security.\n",
+        "Official Baku strongly supports close cooperation with Washington in ensuring energy security.\n",
         "utf-8",
     )
     decks, _ = build([seed])
@@ -176,3 +177,37 @@ def test_a_claim_too_long_to_type_is_a_true_false_card(tmp_path: Path):
     assert statement.startswith("According to Caspian Monitor (2020), official Baku ")
     assert " close cooperation with Washington in ensuring energy security." in statement
     assert len(statement.split()) <= 20
+
+
+def _claim_cards(tmp_path: Path, body: str) -> list[tuple[str, object]]:
+    seed = tmp_path / "seeds"
+    seed.mkdir(exist_ok=True)
+    (seed / "opinion.txt").write_text(
+        "Regional Digest - Caspian Monitor - 01.02.2020\n\n" + body + "\n", "utf-8"
+    )
+    decks, _ = build([seed])
+    return [(d.prompt, d.answer_text) for _, drafts in decks.values() for d in drafts]
+
+
+def test_an_appreciated_contribution_is_asked_by_what_it_contributed_to(tmp_path: Path):
+    cards = _claim_cards(
+        tmp_path, "Vestia appreciates Lapland's contribution to the security of the Ossel valley."
+    )
+    assert cards == [
+        (
+            "According to Caspian Monitor (2020), Vestia appreciates Lapland's contribution to what?",
+            "the security of the Ossel valley",
+        )
+    ]
+
+
+def test_appreciation_gives_no_reversed_statement_nor_an_open_question(tmp_path: Path):
+    cards = _claim_cards(
+        tmp_path, "Official Szohod particularly appreciates close cooperation with Vestia in energy."
+    )
+    assert not any("criticises" in str(p) or str(p).endswith("appreciate?") for p, _ in cards)
+
+
+def test_what_an_actor_supports_is_not_asked_it_has_many_answers(tmp_path: Path):
+    cards = _claim_cards(tmp_path, "The Vestian government supports Lapland's plans for a new river port.")
+    assert not any("what does" in str(p).lower() and "support" in str(p) for p, _ in cards)

@@ -52,8 +52,8 @@ def test_every_card_cites_its_sentence_and_few_share_one(generated_decks: Path):
     assert shared <= 0.05 * sum(contexts.values())  # one fact, one card
 
 
-EDITED_FROM = 'question: "As a part of the Conference on Security and Cooperation in Europe mission, '
-EDITED_TO = 'question: "In the CSCE mission, '
+EDITED_FROM = 'question: "What right did the foreign appropriations legislation of 2002 '
+EDITED_TO = 'question: "What right did the 2002 appropriations law '
 HAND_CARD = """\
   # Added by the teacher, with a comment that must survive.
   - id: teacher-card

@@ -127,3 +127,14 @@ def test_questions_are_formed_only_when_the_parse_is_safe():
         )
         is None
     )
+
+
+def test_wars_and_names_after_their_head_word_are_found_without_the_list():
+    text = (
+        "Most of the land had been taken from Borduria during the Ruritanian-Bordurian War of "
+        "1877–1878, and the Treaty of Szohod and the Battle of Vltava settled the rest."
+    )
+    found = {(m.text, m.kind) for m in find_mentions(text)}
+    assert ("Ruritanian-Bordurian War of 1877–1878", "event") in found
+    assert ("Treaty of Szohod", "act") in found
+    assert ("Battle of Vltava", "event") in found

@@ -3,6 +3,7 @@ asking, no give-aways across the deck. Each test runs the generator on a small a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from caucasusquiz.generator.pipeline import build
@@ -183,3 +184,139 @@ def test_a_passive_with_its_agent_is_not_asked_in_response_to_what():
         "In response to what was the waiver granted?",
         "the attacks",
     )
+
+
+def test_was_involved_since_a_year_is_asked_in_the_present_perfect(tmp_path: Path):
+    cards = _cards(
+        tmp_path, "Ruritania was actively involved in the mediation of the Ossel dispute since 1994."
+    )
+    assert [c.get("text") for c in cards] == [
+        "Ruritania has been actively involved in the mediation of the Ossel dispute since {{1994::year}}."
+    ]
+
+
+def test_a_decade_is_no_year_to_move_in_a_false_statement(tmp_path: Path):
+    cards = _cards(tmp_path, "Szohod sent peacekeepers to Lapland during the 1980s.")
+    assert not any("1980s" not in str(c["prompt"]) and "s." in str(c["prompt"]) for c in cards)
+    assert not any(c["answer"] == "1980" for c in cards)
+
+
+def test_both_countries_of_a_relations_article_are_named_from_its_title(tmp_path: Path):
+    (tmp_path / "article.txt").write_text(
+        "Vestia–Lapland relations\n\nBoth countries established diplomatic relations on 4 June 1955.\n",
+        encoding="utf-8",
+    )
+    decks, _ = build([tmp_path])
+    prompts = [d.prompt for _, drafts in decks.values() for d in drafts]
+    assert prompts == ["On what date did Vestia and Lapland establish diplomatic relations?"]
+
+
+def test_it_is_named_from_the_named_subject_of_the_sentence_before(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "The Ossel Canal is owned by a consortium of shipping firms. It is the second longest canal in the region.",
+    )
+    rank = [c for c in cards if c["type"] == "choice"]
+    assert [(c["question"], c["answer"], c["distractors"]) for c in rank] == [
+        ("The Ossel Canal is the ___ longest canal in the region.", "second", ["third", "fourth", "fifth"])
+    ]
+
+
+def test_a_year_before_two_subjects_of_one_verb_is_asked_of_both(tmp_path: Path):
+    cards = _cards(tmp_path, "In 1974, Vestia and Lapland signed the Fisheries Agreement.")
+    assert [c["prompt"] for c in cards] == [
+        "In which year did Vestia and Lapland sign the Fisheries Agreement?"
+    ]
+
+
+def test_a_trailing_clause_with_current_goes_and_the_dated_fact_stays(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "In 2013, Vestia and Lapland held their first-ever joint naval exercise, during which "
+        "Laplandic sailors trained for their current patrol duties.",
+    )
+    assert [c["prompt"] for c in cards] == [
+        "In which year did Vestia and Lapland hold their first-ever joint naval exercise?"
+    ]
+
+
+def test_one_of_the_biggest_of_the_decade_is_relative_time(tmp_path: Path):
+    assert (
+        _cards(
+            tmp_path,
+            "The building of the Ossel Canal was one of the biggest engineering projects of the decade.",
+        )
+        == []
+    )
+
+
+def test_a_first_clause_that_stands_alone_is_asked_when_only_the_second_leans(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "On 27 March 2006, Lapland signed a Harbour Compact with Vestia; the agreement entered into "
+        "force on 29 September 2006.",
+    )
+    assert [c["prompt"] for c in cards] == ["On what date did Lapland sign a Harbour Compact with Vestia?"]
+
+
+def test_a_first_clause_holding_a_referent_still_needs_the_sentence_before(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "President Karl Vorst waived the section in January 2002; and his successor extended the waiver.",
+    )
+    assert cards == []
+
+
+def test_the_treaty_is_named_with_its_article_from_the_last_sentence_that_named_it(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "The Treaty of Lindau, signed on 2 July 1886, ended the Ossel War.\n\n"
+        "Historians have described the war as the last cabinet war in Europe. Successive Marrish "
+        "governments opposed the treaty, viewing it as a humiliation imposed by force.",
+    )
+    assert "Why did successive Marrish governments oppose the Treaty of Lindau?" in [
+        c["prompt"] for c in cards
+    ]
+
+
+def test_places_inside_a_long_opening_phrase_are_dropped_from_a_question(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "Immediately after the terrorist attacks in Szohod and Vltava on September 11, 2001, Lapland's "
+        "national leader Karl Vorst offered unconditional support to Ruritania in the fight against terrorism.",
+    )
+    assert [c["prompt"] for c in cards] == [
+        "Immediately after the terrorist attacks on September 11, 2001, which national leader of Lapland "
+        "offered unconditional support to Ruritania in the fight against terrorism?"
+    ]
+
+
+def test_the_clause_after_as_is_taught_when_only_the_clause_before_leans(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "Laplanders consider this legislation to be unfair as, during the same period of time, "
+        "Vestian forces took control of a fifth of Laplandic territory.",
+    )
+    assert len(cards) == 1
+    assert "Vestian forces took control of" in str(cards[0]["prompt"])
+    assert "legislation" not in str(cards[0]["prompt"])
+    # the share is asked (a fifth), or stated with another share in its place
+    assert re.search(
+        r"\b(?:a fifth|one-third|one-quarter|one-half|_+|\{\{a fifth)", str(cards[0]["prompt"])
+    ) or ("share" in str(cards[0]["prompt"]))
+
+
+def test_who_proposed_rules_named_after_him_is_not_asked(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "In 1992, Secretary of State Karl Vorst proposed a set of rules named after him for the river talks.",
+    )
+    assert not any(c["answer"] == "Karl Vorst" for c in cards)
+
+
+def test_already_is_dropped_like_also(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "In 2011, the Vestian ministry already offered Lapland $10 million to modernise its coast guard.",
+    )
+    assert cards and all(" already " not in str(c["prompt"]) for c in cards)

@@ -14,12 +14,14 @@ import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass
+from itertools import permutations
 
 from caucasusquiz.decks.ids import slug_words
 from caucasusquiz.generator.claims import claim
 from caucasusquiz.generator.clauses import Clause, clause_around
-from caucasusquiz.generator.distractors import Pool, distractors
+from caucasusquiz.generator.distractors import Pool, distractors, years_around
 from caucasusquiz.generator.entities import Mention, find_mentions, fold, known_entity
+from caucasusquiz.generator.facets import facet
 from caucasusquiz.generator.facts import Fact
 from caucasusquiz.generator.kinds import fine_kind
 from caucasusquiz.generator.questions import question_for
@@ -114,6 +116,12 @@ def score(mention: Mention, prompt: str) -> int:
         after,
     ):
         value -= 2  # the year in a report's title
+    if mention.kind == "year" and re.search(
+        r"\b(?:legislation|act|law|bill|budget|appropriations|treaty|constitution) of\s+$",
+        before,
+        re.IGNORECASE,
+    ):
+        value -= 6  # "the foreign appropriations legislation of 2002": part of a name, not a date
     if mention.kind == "person":
         if re.match(r"^(?:'s)?\s+administrations?\b|^'s\b", after):
             value -= 4  # "the Trump administration", "Bolton's statement"
@@ -241,6 +249,7 @@ MAX_CLOZE_WORDS = 26
 MAX_CHOICE_BLANK_WORDS = 22
 MAX_TRUEFALSE_WORDS = 20
 MAX_QUESTION_WORDS = 30
+LONG_QUESTION_WORDS = 24  # above this, padding in an opening phrase is dropped when it can be
 MAX_PLACE_CLOZE = 22
 _NAME_KINDS = frozenset({"person", "act", "project", "event", "organisation", "place"})
 
@@ -254,6 +263,7 @@ def taught_sentence(fact: Fact, date: DocDate | None) -> tuple[str | None, str]:
         if named is None:
             return None, "needs context"
         sentence = named
+    sentence = _without_open_ended_tail(sentence)
     if _OPEN_ENDED.search(sentence):
         return None, "relative time (no date to resolve it)"
     resolved = resolve(sentence, date)
@@ -281,9 +291,27 @@ def taught_sentence(fact: Fact, date: DocDate | None) -> tuple[str | None, str]:
 _OPEN_ENDED = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en|t)\b[^;]*\bsince\b|"
     r"\b(?:current|currently|to date|so far|at present|nowadays|present-day)\b|"
-    r"\bover the (?:last|past)\b|\b(?:earlier|later) that (?:year|month)\b",
+    r"\bover the (?:last|past)\b|\b(?:earlier|later) that (?:year|month)\b|\bof the (?:decade|century)\b",
     re.IGNORECASE,
 )
+# ", during which … their current operations": a trailing clause of its own.
+_TRAILING_CLAUSE = re.compile(r",\s+(?:during which|in which|which|where|while|whereas|when|and)\s")
+
+
+def _without_open_ended_tail(sentence: str) -> str:
+    """ "In 2013, X and Y held their first-ever joint drills, during which soldiers were
+    trained for their current operations": the dated fact stands without the trailing
+    clause that holds "current", so only that clause goes."""
+    found = _OPEN_ENDED.search(sentence)
+    if found is None:
+        return sentence
+    cuts = [t.start() for t in _TRAILING_CLAUSE.finditer(sentence, 0, found.start())]
+    if not cuts:
+        return sentence
+    head = sentence[: cuts[-1]] + "."
+    return head if len(head.split()) >= 6 and not _OPEN_ENDED.search(head) else sentence
+
+
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _YEARLESS_DAY = re.compile(
     rf"\b(?:\d{{1,2}}\s+(?:{_MONTH_NAMES})|(?:{_MONTH_NAMES})\s+\d{{1,2}})\b(?!,?\s+\d{{4}})"
@@ -309,7 +337,7 @@ _PERFECT = re.compile(r"\b(has|have)\s+(\w+ed)\b(?!\s+(?:by|to)\b)")
 # "the first secular democracy in a majority-Muslim nation": firsts and onlys are worth a
 # card even without a name or number; the words after the superlative are asked.
 _SUPERLATIVE = re.compile(
-    r"\bthe (?:first|only|last|largest|biggest|longest|oldest|second[- ]\w+|third[- ]\w+) "
+    r"\bthe (?:first|only|last|largest|biggest|longest|oldest) "
     r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*?)(?=\s+(?:in|of|to|for|on|after|among|from|with|since|by)\b)"
 )
 _GENERIC_NOUNS = frozenset(
@@ -347,6 +375,7 @@ def _inside_longer_name(sentence: str, mention: Mention) -> bool:
     )
 
 
+_NAMED_AFTER = re.compile(r"\bnamed (?:after|for) (?:him|her)\b")
 _NOT_A_NAME = frozenset("The A An In On At By For To Of And But As With From".split())
 _TITLE_HEADS = frozenset(
     "Chairman Chairwoman President Minister Secretary Head Director Speaker Governor Mayor Leader "
@@ -373,6 +402,9 @@ def cards_for(
     if stance is not None and stance.type == "qa":
         # An analysis piece's claim is its fact: asked as such, not as a name blanked out of it.
         return [stance], ""
+    strong = _facet_card(fact, sentence, subjects, preferred=True) or _founding_card(fact, sentence, subjects)
+    if strong is not None:
+        return [strong], ""
     # A claim that can only be stated (true/false) is the last resort: a name or date first.
     mentions = find_mentions(sentence)
     if any(_ambiguous_person(m, pool) for m in mentions):
@@ -400,6 +432,8 @@ def cards_for(
         ):
             continue  # "Treaty" alone, "IPAP": no name a student can tell apart
         value = score(mention, sentence)
+        if mention.kind == "person" and _NAMED_AFTER.search(sentence):
+            continue  # "proposed a set of rules named after him": the rules' name tells who
         if mention.kind == "person" and " " not in mention.text.strip():
             continue  # "Wilson concluded": a bare surname is no answer a student can be sure of
         if value < PRIMARY_MIN or leaks(mention, display_answer(mention), sentence, mentions):
@@ -408,7 +442,9 @@ def cards_for(
     if not candidates:
         superlative = _superlative(sentence)
         if superlative is None:
-            relation = _relation_card(fact, sentence, subjects) or stance
+            relation = (
+                _relation_card(fact, sentence, subjects) or stance or _facet_card(fact, sentence, subjects)
+            )
             if relation is not None:
                 return [relation], ""
             return [], "not worth a card (no date, number or name to ask)"
@@ -424,7 +460,12 @@ def cards_for(
             if relation is not None and fold(relation.answer_text) not in fold(draft.prompt):
                 return [draft, relation], ""
             return [draft], ""
-    relation = relation or _relation_card(fact, sentence, subjects) or stance
+    relation = (
+        relation
+        or _relation_card(fact, sentence, subjects)
+        or stance
+        or _facet_card(fact, sentence, subjects)
+    )
     if relation is not None:
         return [relation], ""
     return [], "no short, self-contained question fits"
@@ -433,6 +474,24 @@ def cards_for(
 def _claim_card(fact: Fact, sentence: str, label: str, subjects: set[str]) -> Draft | None:
     found = claim(sentence, label)
     if found is None or fold(found.answer) in subjects:
+        return None
+    narrowed = _CONTRIBUTION.match(found.question)
+    contribution = found.answer.removeprefix("its ")
+    if narrowed and contribution.startswith("contribution to "):
+        # "… appreciate Azerbaijan for?" has many answers; "… Azerbaijan's contribution to
+        # what?" has the one the document names.
+        verb = "appreciates" if narrowed.group("aux") == "does" else "appreciated"
+        question = (
+            f"{narrowed.group('pre')}{narrowed.group('actor')} {verb} "
+            f"{narrowed.group('owner')}'s contribution to what?"
+        )
+        found = dataclasses.replace(
+            found, question=question, answer=contribution.removeprefix("contribution to "), accept=()
+        )
+    if found.question and _OPEN_CLAIM.search(found.question):
+        # "What does the U.S. support?", "When does Washington benefit?": an article on
+        # relations gives many answers (reviewers marked every one of them), and its
+        # reversal ("opposes") is no plausible false statement: no claim card.
         return None
     if not found.question and not (found.statement and found.reversed):
         return None
@@ -451,6 +510,16 @@ def _claim_card(fact: Fact, sentence: str, label: str, subjects: set[str]) -> Dr
     return _draft(fact, mention, "qa", body, ("claim",), "claim", 1)
 
 
+_CONTRIBUTION = re.compile(
+    r"^(?P<pre>.*?)what (?P<aux>does|did) (?P<actor>.+?) appreciate (?P<owner>.+?) for\?$"
+)
+_OPEN_CLAIM = re.compile(
+    r"\bwhat (?:does|did|has|have|do) [^?]{1,60}? (?:support|supported|back|backed)\?$|"
+    r"\bwhen (?:does|did) [^?]{1,40} benefit\?$|\bwhat (?:does|did) [^?]{1,40} appreciate [^?]{1,30} for\?$|"
+    r"\bwhat (?:does|did) [^?]{1,60}? (?:appreciate|value)\?$"
+)
+
+
 def _relation_card(fact: Fact, sentence: str, subjects: set[str] | None = None) -> Draft | None:
     """A 'what did it ban', 'in response to what' or (with `subjects`, as a last resort)
     'what did <name> adopt' question, when the sentence has that shape."""
@@ -466,6 +535,51 @@ def _relation_card(fact: Fact, sentence: str, subjects: set[str] | None = None) 
     question, answer = found
     mention = Mention(0, 0, answer, "phrase", "relation", fold(answer))
     body = (("question", question), ("answer", answer))
+    return _draft(fact, mention, "qa", body, ("cause-or-definition",), "why", 1)
+
+
+_RANKS = ("second", "third", "fourth", "fifth")
+
+
+def _facet_card(fact: Fact, sentence: str, subjects: set[str], preferred: bool = False) -> Draft | None:
+    """An aim, a right granted, a reason given, a rank, a counted list or a first (`facets`)."""
+    found = facet(sentence, preferred=preferred)
+    if found is None or fold(found.answer) in subjects or any(fold(i) in subjects for i in found.items):
+        return None
+    mention = Mention(0, 0, found.answer, "phrase", "facet", fold(found.answer))
+    if found.cloze and found.tag == "rank":
+        # "the ___ longest canal": the other ranks are the same kind of answer, and plausible.
+        question = re.sub(r"\{\{[^}]*\}\}", BLANK, found.cloze)
+        options = [r for r in _RANKS if r != found.answer][:3]
+        ranked: tuple[tuple[str, object], ...] = (
+            ("question", question),
+            ("answer", found.answer),
+            ("distractors", options),
+        )
+        return _draft(fact, mention, "choice", ranked, (found.tag,), "facet", 1)
+    if found.cloze:
+        return _draft(fact, mention, "cloze", (("text", found.cloze),), (found.tag,), "facet", 1)
+    if _folded(found.answer) in _folded(found.question):
+        return None
+    body: tuple[tuple[str, object], ...] = (("question", found.question), ("answer", found.answer))
+    if found.items:
+        orders = [
+            " and ".join(p) if len(p) == 2 else ", ".join(p[:-1]) + " and " + p[-1]
+            for p in permutations(found.items)
+        ]
+        body += (("accept", [o for o in orders if o != found.answer]),)
+    return _draft(fact, mention, "qa", body, (found.tag,), "facet", 1)
+
+
+def _founding_card(fact: Fact, sentence: str, subjects: set[str]) -> Draft | None:
+    """ "Launched in January 2005, the X Program advanced …": the date is the programme's own,
+    asked as "In which month and year was the X Program launched?" before any blank."""
+    found = founded_when(sentence)
+    if found is None or fold(found[1]) in subjects:
+        return None
+    question, answer = found
+    mention = Mention(0, 0, answer, "phrase", "relation", fold(answer))
+    body: tuple[tuple[str, object], ...] = (("question", question), ("answer", answer))
     return _draft(fact, mention, "qa", body, ("cause-or-definition",), "why", 1)
 
 
@@ -491,6 +605,18 @@ def _ambiguous_person(mention: Mention, pool: Pool) -> bool:
 _SECOND_CLAUSE = re.compile(
     r"\band (?:the )?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:\w+ly\s+)?(?:\w+ed|was|were|had)\b"
 )
+_INTRO_PLACES = re.compile(
+    r"^(?P<head>(?:Immediately |Shortly |Soon )?[Aa]fter the [a-z]+ [a-z]+)"
+    r" in [A-Z][\w.]+(?: [A-Z][\w.]+)?(?:,? and [A-Z][\w.]+(?: [A-Z][\w.]+)?)?(?= on )"
+)
+_WAS_SINCE = re.compile(
+    r"\b(was|were)\s+(?:\w+ly\s+)?(?:involved|engaged|active|present|based|a member)\b[^.;,]*\bsince\s+\d{4}"
+)
+# Irregular verbs whose past is never a participle: "took control of a fifth of …".
+_SIMPLE_PAST = frozenset(
+    "took gave became began wrote saw came went ran spoke chose drove fell grew knew rose".split()
+)
+_DATE_INTRO = re.compile(r"^(?:On|In|By)\s+[^,]{3,30}(?:,\s+\d{4})?,\s+")
 _PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b(?!\s+by\b)")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 _TRAILING_PARTICIPLE = re.compile(
@@ -546,21 +672,36 @@ def _one_value(text: str) -> bool:
     return len(values) <= 1
 
 
-def _false_value(mention: Mention, options: list[str], latest: int) -> str | None:
+def _false_value(
+    mention: Mention, options: list[str], latest: int, said: set[int] | None = None
+) -> str | None:
     """The wrong value of a false statement: clearly different, never a month or a day off.
 
-    A full date or a month keeps its day and month and moves its year; a number or a year
-    takes the first distractor (spread over a decade, or a plausible scale)."""
+    A full date or a month keeps its day and month and moves its year, later rather than
+    earlier (a president before his term is absurd, not false): three years, or up to seven
+    when the documents name that year for something else ("January 2005" for a 2002 waiver
+    would be another card's answer); a number or a year takes the first distractor
+    (spread over a decade, or a plausible scale)."""
     if mention.kind == "date":
         year = re.search(r"\d{4}", mention.text)
         if year is None:
             return None
         value = int(year.group())
-        wrong = value + 3 if value + 3 <= latest else value - 3
+        shifts = [s for s in (3, 4, 5, 6, 7, -3, -4, -5) if value + s <= latest]
+        free = [s for s in shifts if value + s not in (said or set())]
+        wrong = value + (free or shifts or [-3])[0]
         return mention.text.replace(year.group(), str(wrong))
     if mention.kind == "year" and options:
-        # Later rather than earlier: "waived in 1999" would put a president before his term.
+        # Later rather than earlier: "waived in 1999" would put a president before his term;
+        # and a year the documents give for something else would be another card's answer.
         value = int(mention.text)
+        spread = [int(y) for y in years_around(value, latest or value + 1)]
+        later = sorted((y for y in spread if y > value), key=lambda y: y - value)
+        free = [y for y in later if y not in (said or set())] or [
+            y for y in spread if y not in (said or set())
+        ]
+        if free:
+            return str(free[0])
         later = sorted((int(o) for o in options if int(o) > value), key=lambda y: y - value)
         return str(later[0]) if later else options[0]
     return options[0] if options else None
@@ -573,22 +714,52 @@ def _card(
         original, start=clause.start, end=clause.end, text=clause.text[clause.start : clause.end]
     )
     text, mention = _without_asides(clause.text, mention)
-    if " also " in text[: mention.start] or " also " in text[mention.end :]:
-        # "also" leans on a sentence the card does not show.
-        cut = text.index(" also ")
-        text = text[:cut] + text[cut + 5 :]
-        if cut < mention.start:
-            mention = dataclasses.replace(mention, start=mention.start - 5, end=mention.end - 5)
+    for adverb in (" also ", " already "):
+        if adverb in text[: mention.start] or adverb in text[mention.end :]:
+            # "also", "already" lean on a sentence the card does not show.
+            cut = text.index(adverb)
+            text = text[:cut] + text[cut + len(adverb) - 1 :]
+            if cut < mention.start:
+                shift = len(adverb) - 1
+                mention = dataclasses.replace(mention, start=mention.start - shift, end=mention.end - shift)
+    since = _WAS_SINCE.search(text)
+    if since is not None and since.end(1) <= mention.start:
+        # "was actively involved … since 1992" (the source's tense error): "has been".
+        perfect = "has been" if since.group(1) == "was" else "have been"
+        shift = len(perfect) - len(since.group(1))
+        text = text[: since.start(1)] + perfect + text[since.end(1) :]
+        mention = dataclasses.replace(mention, start=mention.start + shift, end=mention.end + shift)
     if re.match(r"(?:U\.S\.|US|U\.K\.|UK)\s+[a-z]", text) and mention.start > 0:
         text = "The " + text  # "U.S. plays …" reads "The U.S. plays …"
         mention = dataclasses.replace(mention, start=mention.start + 4, end=mention.end + 4)
-    if mention.kind in ("date", "year") and _SECOND_CLAUSE.search(text, mention.end):
-        return None  # "On <date>, the Soviet Union ceased …, and the United States recognized …": two facts
-    if mention.kind == "number" and not _ANY_YEAR.search(text) and not _PAST.search(text):
+    second = _SECOND_CLAUSE.search(text, mention.end) if mention.kind in ("date", "year") else None
+    if second is not None and not _PAST.search(text[mention.end : second.start()]):
+        second = None  # "In 1974, Vestia and Lapland signed …": one clause, two subjects
+    if second is not None:
+        # "On <date>, the Soviet Union ceased …, and the United States recognized …": two
+        # facts; the date is asked of the later clause, the one the sentence leads up to.
+        intro = _DATE_INTRO.match(text)
+        if intro is None or mention.end > intro.end():
+            return None
+        text = text[: intro.end()] + text[second.start() + len("and ") :]
+    if (
+        mention.kind == "number"
+        and not _ANY_YEAR.search(text)
+        and not _PAST.search(text)
+        and not any(w in _SIMPLE_PAST for w in text.split())
+    ):
         return None  # "Europe depends on Russian gas for 40 percent …": a share of no stated time
     answer = display_answer(mention)
     kind = fine_kind(original, sentence)
     question = question_for(text, 0, mention) or _subordinate_question(text, mention)
+    if question is not None and len(question.split()) > LONG_QUESTION_WORDS:
+        # "Immediately after the terrorist attacks in New York and Washington on September 11,
+        # 2001, which national leader …": the places inside the opening phrase are padding.
+        compact = _INTRO_PLACES.sub(r"\g<head>", text, count=1)
+        shift = len(text) - len(compact)
+        if shift and mention.start >= len(compact[: text.index(",")]) and mention.start - shift > 0:
+            moved = dataclasses.replace(mention, start=mention.start - shift, end=mention.end - shift)
+            question = question_for(compact, 0, moved) or question
     if question is not None and (
         _folded(answer) in _folded(question) or len(question.split()) > MAX_QUESTION_WORDS
     ):
@@ -643,7 +814,7 @@ def _card(
         and _one_value(text)
     ):
         truth = digest[1] % 2 == 0
-        wrong = _false_value(mention, options, pool.latest_year)
+        wrong = _false_value(mention, options, pool.latest_year, pool.years_said)
         if wrong is None:
             truth = True
         statement = text if truth else text[: mention.start] + str(wrong) + text[mention.end :]

@@ -231,16 +231,13 @@ def _object(text: str) -> str | None:
     return answer
 
 
-# A stance and its opposite, as a false statement says it.
+# A stance and its opposite, as a false statement says it. Appreciation has none a reader
+# finds plausible ("Baku criticises close cooperation with …" was marked implausible).
 _OPPOSITE = {
-    "appreciates": "criticises",
-    "values": "criticises",
     "supports": "opposes",
     "backs": "opposes",
     "welcomes": "rejects",
     "opposes": "supports",
-    "appreciated": "criticised",
-    "valued": "criticised",
     "welcomed": "rejected",
     "opposed": "supported",
     "supported": "opposed",

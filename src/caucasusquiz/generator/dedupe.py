@@ -109,6 +109,10 @@ def _answer_forms(draft: Draft) -> set[tuple[str, ...]]:
     return {f for f in forms if f}
 
 
+def _false_statement(draft: Draft) -> bool:
+    return draft.type == "truefalse" and dict(draft.body).get("answer") is False
+
+
 def without_giveaways(drafts: list[Draft]) -> tuple[list[Draft], int]:
     """The cards with none whose prompt holds another card's answer, across all documents.
 
@@ -134,10 +138,13 @@ def without_giveaways(drafts: list[Draft]) -> tuple[list[Draft], int]:
             tells.setdefault(teller, set()).add(answered)
     dropped: set[int] = set()
     while told_by:
-        # Fewest cards lost: the card in most give-aways goes first (then the one answered).
+        # A false statement whose wrong value is another card's answer goes first (it
+        # teaches nothing and confuses the other); then fewest cards lost: the card in
+        # most give-aways goes first (then the one answered).
         worst = max(
             set(told_by) | set(tells),
             key=lambda i: (
+                i in tells and _false_statement(drafts[i]),
                 len(told_by.get(i, ())) + len(tells.get(i, ())),
                 len(told_by.get(i, ())),
                 _TYPE_RANK.get(drafts[i].type, 4),

@@ -35,6 +35,7 @@ class Pool:
     names: dict[str, dict[str, str]] = field(default_factory=dict)  # fine kind -> canonical -> text
     counts: dict[str, int] = field(default_factory=dict)  # canonical -> mentions in the corpus
     latest_year: int = 0
+    years_said: set[int] = field(default_factory=set)  # every year the documents name
     years: dict[str, list[int]] = field(default_factory=dict)  # canonical -> years said with it
     surnames: dict[str, set[str]] = field(default_factory=dict)  # person's surname -> canonicals
 
@@ -48,6 +49,8 @@ class Pool:
                 self.surnames.setdefault(fold(mention.text).split()[-1], set()).add(mention.canonical)
             if mention.kind == "year":
                 self.latest_year = max(self.latest_year, int(mention.text))
+            if mention.kind in ("year", "date"):
+                self.years_said.update(int(y) for y in _YEAR.findall(mention.text))
             if mention.kind in ("date", "year", "number") or mention.trivial:
                 continue
             self.counts[mention.canonical] = self.counts.get(mention.canonical, 0) + 1
@@ -99,6 +102,12 @@ def distractors(
         if len(chosen) == WANTED:
             break
     return chosen
+
+
+def years_around(year: int, latest: int) -> list[str]:
+    """Years a false statement may put in place of `year`: spread over a decade, never past
+    the latest year the documents name."""
+    return _years(year, latest)
 
 
 def _era(mention: Mention, prompt: str, pool: Pool) -> int | None:

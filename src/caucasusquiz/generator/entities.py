@@ -49,13 +49,16 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month-day", re.compile(rf"\b{_DAY}\s+{_MONTH}(?!\w|,?\s*\d)")),
     ("month-year", re.compile(rf"\b{_MONTH},\s+{_YEAR}\b")),
 )
-YEAR_PATTERN = re.compile(rf"(?<![\d$/.,-]){_YEAR}(?![\d/]|[-–]\d|\.\d|,\d)")
+# "the 1980s" is a decade, not the year 1980.
+YEAR_PATTERN = re.compile(rf"(?<![\d$/.,-]){_YEAR}(?![\d/]|[-–]\d|\.\d|,\d|’?'?s\b)")
 NUMBER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("money", re.compile(r"\$\s?\d+(?:[.,]\d+)*(?:\s(?:million|billion|thousand|trillion))?\b")),
     ("percent", re.compile(r"\b\d+(?:[.,]\d+)?\s(?:percent|per cent)\b")),
     ("percent-sign", re.compile(r"\b\d+(?:[.,]\d+)?%")),
     ("score", re.compile(r"\b\d+/\d+\b")),
     ("fraction", re.compile(r"\b(?:one|two|three)-(?:third|quarter|half|fifth|tenth)s?\b")),
+    # "took control of the fifth of Azerbaijani territory", "a quarter of its exports"
+    ("fraction", re.compile(r"\b(?:a|the)\s+(?:third|quarter|fifth|tenth)(?=\s+of\b)")),
     (
         "count",
         re.compile(
@@ -103,6 +106,17 @@ _GENERIC_ACT = re.compile(
     r"\b(?:[A-Z][\w'’.-]*\s+){1,5}(?:Act|Accords?|Agreement|Treaty|"
     r"Principles|Protocols?|Programme|Program|Initiative|Doctrine|"
     r"Pipeline|Corridor|Railway|(?<=[a-z] )pipeline)\b"
+)
+# A named war or upheaval, by its own last word: "the Russo-Turkish War of 1877–1878",
+# "the Velvet Revolution", "the Armenian Genocide".
+_GENERIC_EVENT = re.compile(
+    r"\b(?:[A-Z][\w'’–-]*\s+){1,4}(?:War|Revolution|Uprising|Genocide|Crisis)"
+    r"(?:\s+of\s+\d{4}(?:[–-]\d{2,4})?)?(?![\w-])"
+)
+# A name after its head word: "Treaty of Kars", "Battle of Sardarabad".
+_HEAD_OF_NAME = re.compile(
+    r"\b(?P<head>Treaty|Pact|Charter|Declaration|Battle|Siege)\s+of\s+"
+    r"(?P<name>[A-Z][\w'’–-]*(?:[ -][A-Z][\w'’–-]*)?)(?![\w-])"
 )
 # Words a capitalised run may start with that are not part of a name.
 _NOT_NAME_START = frozenset(
@@ -178,6 +192,11 @@ def find_mentions(text: str) -> list[Mention]:
         found.append(_name(match, 1))
     for match in _GENERIC_ORG.finditer(text):
         found.append(_generic(text, match, "organisation"))
+    for match in _GENERIC_EVENT.finditer(text):
+        found.append(_generic(text, match, "event"))
+    for match in _HEAD_OF_NAME.finditer(text):
+        kind = "event" if match.group("head") in ("Battle", "Siege") else "act"
+        found.append(Mention(match.start(), match.end(), match.group(), kind, kind, fold(match.group())))
     for match in _GENERIC_ACT.finditer(text):
         if match.group().endswith(" pipeline") and not text[: match.start()].endswith(("the ", "The ")):
             continue  # "crude oil Petroleum pipeline": a link's word, not a pipeline's name

@@ -69,11 +69,31 @@ def sentences_of(blocks: list[Block], country: str | None, title: str = "") -> l
             text = normalise(raw)
             reason = damage(raw, span)
             prompt = with_title(standalone(text, country), title) if title else standalone(text, country)
+            if len(prompt) > MAX_SENTENCE:
+                prompt = _fronted_tail(prompt) or prompt
             if reason is None:
                 reason = _voice(prompt)
             sentences.append(Sentence(block.doc, block.line_at(span.start), text, prompt, reason))
         paragraphs.append(sentences)
     return paragraphs
+
+
+# Two sentences run together by the scrape: "… thanked X for their contribution to the
+# process in exchange for providing Azerbaijan with maps of 97,000 mines, 15 detained
+# Armenians were handed over …" — the second starts at the fronted "in exchange for".
+_FRONTED = re.compile(
+    r"\s(?P<tail>in (?:exchange|return) for (?:[^,]|,(?=\d{3})){5,150},\s+"
+    r"[^,]{3,80}?\s+(?:was|were)\s+[a-z]+ed\b.*)$"
+)
+
+
+def _fronted_tail(prompt: str) -> str | None:
+    """The last sentence of a run-on, when it opens with a fronted "in exchange for …, S was …"."""
+    found = _FRONTED.search(prompt)
+    if found is None:
+        return None
+    tail = found.group("tail")
+    return tail[:1].upper() + tail[1:] if len(tail) <= MAX_SENTENCE else None
 
 
 def _voice(prompt: str) -> str | None:
@@ -90,40 +110,125 @@ def _voice(prompt: str) -> str | None:
 
 
 def facts_of(paragraphs: list[list[Sentence]]) -> list[Fact]:
+    """The facts of one document's paragraphs, in order."""
     facts: list[Fact] = []
+    # The last sentence naming a law or treaty: "waived the section" at the start of a
+    # paragraph (or after a rejected sentence) is named from it, or makes no card.
+    last_named: tuple[str, str] | None = None
     for sentences in paragraphs:
         # What the previous sentence reads as on its own (itself, or itself with the one
         # before it), so that a chain "… letters. These letters … They …" can be followed.
         previous_prompt: str | None = None
         previous_context = ""
         for sentence in sentences:
-            prompt, context = _standalone(sentence, previous_prompt, previous_context)
+            if (
+                (previous_prompt is None or not _NAMED_THING.search(previous_prompt))
+                and last_named is not None
+                and _NAMED_THING_REFERENT.search(sentence.prompt)
+            ):
+                previous_prompt, previous_context = last_named
+            prompt, context, lead = _standalone(sentence, previous_prompt, previous_context)
             if prompt is None:
                 previous_prompt = None
                 continue
             previous_prompt, previous_context = prompt, context
+            own = sentence.prompt if sentence.reason is None else ""
+            if _NAMED_THING.search(own) and len(own) <= MAX_PROMPT // 2:
+                last_named = (own, sentence.text)
             if sentence.reason is None:
-                lead = len(prompt) - len(sentence.prompt if prompt == sentence.prompt else sentence.text)
                 facts.append(_fact(sentence, prompt, context, lead))
     return facts
 
+
+_NAMED_THING = re.compile(
+    r"\b(?:Section \d+|(?:[A-Z][\w'’-]*\s+){1,5}"
+    r"(?:Act|Treaty|Agreement|Charter|Accords?|Protocol|Amendment))\b"
+)
+# Only these referents are looked for further back than the sentence before.
+_NAMED_THING_REFERENT = re.compile(
+    r"\b(?:the|this|that) (?:section|act|amendment|treaty|charter|accords?|protocol)\b"
+)
 
 # "this year" is relative time, resolved (or refused) by `timeline`, not a referent.
 _THIS_TIME = re.compile(r"\b(?:[Tt]his|[Tt]hat) (?:year|month|week|spring|summer|autumn|fall|winter)\b")
 
 
-def _standalone(sentence: Sentence, previous: str | None, previous_context: str) -> tuple[str | None, str]:
-    """The sentence as it can be shown alone, or None (and a reason) when it cannot."""
+# "earlier that year": the year is the one the sentence before names (`referents`).
+_THAT_YEAR = re.compile(r"\b(?:(?:earlier|later) that year|that (?:same )?year|the same year)\b")
+
+
+def _standalone(
+    sentence: Sentence, previous: str | None, previous_context: str
+) -> tuple[str | None, str, int]:
+    """The sentence as it can be shown alone (and where in it the taught sentence starts),
+    or None (and a reason) when it cannot."""
     if sentence.reason not in (None, "no informative span"):
-        return None, ""
-    if not leans_on_context(_THIS_TIME.sub("", sentence.prompt)):
-        return sentence.prompt, sentence.text
+        return None, "", 0
+    that_year = previous is not None and _THAT_YEAR.search(sentence.prompt)
+    leans = leans_on_context(_THIS_TIME.sub("", sentence.prompt)) or _unnamed_referent(sentence.prompt)
+    if not that_year and not leans:
+        return sentence.prompt, sentence.text, 0
+    head = _first_clause_alone(sentence.prompt) or _last_clause_alone(sentence.prompt)
+    if head is not None and not that_year:
+        # "On 27 March 2006, Armenia signed a Millennium Challenge Compact …; the agreement
+        # entered into force …": the first clause stands alone, the second leans.
+        return head, sentence.text, 0
     # Shown after the sentence it leans on, it keeps its connective ("And he reiterated …").
     if previous is None or len(previous) + 1 + len(sentence.text) > MAX_PROMPT:
         if sentence.reason is None:
             sentence.reason = "needs context"
-        return None, ""
-    return f"{previous} {sentence.text}", f"{previous_context} {sentence.text}"
+        return None, "", 0
+    return f"{previous} {sentence.text}", f"{previous_context} {sentence.text}", len(previous) + 1
+
+
+# Where an independent second clause begins: "; ", ", while ", ", whereas ".
+_SECOND_CLAUSE = re.compile(r";\s+|,\s+(?:while|whereas)\s+")
+
+
+def _first_clause_alone(prompt: str) -> str | None:
+    """The sentence's first clause, when it stands alone and the rest is what leans."""
+    cut = _SECOND_CLAUSE.search(prompt)
+    if cut is None or prompt[: cut.start()].count("(") != prompt[: cut.start()].count(")"):
+        return None
+    head = prompt[: cut.start()].rstrip(",") + "."
+    if len(head.split()) < 6 or leans_on_context(_THIS_TIME.sub("", head)) or _unnamed_referent(head):
+        return None
+    return head
+
+
+# "Azerbaijanis consider this legislation unfair as, during the same period of time, Armenian
+# forces took control of …": the clause after ", as" is a fact of its own.
+_REASON_CLAUSE = re.compile(r",?\s+as,?\s+(?:(?:during|in|at|over)\s[^,]{3,40},\s+)?(?=[A-Z])")
+
+
+def _last_clause_alone(prompt: str) -> str | None:
+    """The clause after ", as" (its opening time phrase dropped), when it stands alone and
+    what leans is the clause before it."""
+    cut = _REASON_CLAUSE.search(prompt)
+    if cut is None:
+        return None
+    tail = prompt[cut.end() :]
+    if len(tail.split()) < 6 or leans_on_context(_THIS_TIME.sub("", tail)) or _unnamed_referent(tail):
+        return None
+    return tail
+
+
+def _unnamed_referent(text: str) -> bool:
+    """ "waived the section in January 2002": "the section" with no section named before it
+    in the sentence ("the conflict" after "… the Karabakh conflict …" is named)."""
+    for match in _REFERENT.finditer(text):
+        noun = match.group(1).lower()
+        if noun[:5] not in text[: match.start()].lower():
+            return True
+    return False
+
+
+# "waived the section in January 2002": a law the sentence before names ("the meeting in
+# Paris" is told by its own words, and left to `leans_on_context`).
+_REFERENT = re.compile(
+    r"\b(?:the|this|that|these|those) (section|ban|legislation|law|act|amendment|treaty|agreement|waiver)\b"
+    r"(?! of\b| between\b)"
+)
 
 
 def _fact(sentence: Sentence, prompt: str, context: str, lead: int) -> Fact:

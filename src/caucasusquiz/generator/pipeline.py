@@ -119,7 +119,10 @@ def _build(
     asked: dict[str, set[str]] = {}
     seen = SeenFacts()
     for fact in facts:
-        if seen.repeats(fact.context):
+        # A sentence shown after the one it leans on is judged by its own words: the sentence
+        # before was seen already, and would make it look like a repeat.
+        own = fact.context if not fact.lead else fact.prompt[fact.lead :]
+        if seen.repeats(own):
             report.reject(fact.source, "repeated (said before in other words)", fact.context)
             continue
         # A name the document keeps repeating is never asked: its other cards would give it away.
@@ -128,7 +131,7 @@ def _build(
             fact, pool, subjects[fact.doc.name], dates[fact.doc.name], done_here, labels[fact.doc.name]
         )
         done_here.update(d.answer_key for d in made)
-        seen.add(fact.context)
+        seen.add(own)
         if not made:
             report.reject(fact.source, reason, fact.prompt[fact.lead :])
             continue

@@ -14,6 +14,14 @@ from caucasusquiz.generator.entities import YEAR_PATTERN, Mention, find_mentions
 from caucasusquiz.generator.rewrite import leans_on_context
 
 _PRONOUN = re.compile(r"^(?:He|She)\s+(?=[a-z])")
+# "It is the second longest canal …" after "The Ossel Canal is owned by …": the named thing
+# the sentence before is about (its subject: "The" and capitalised words, then a verb).
+_IT = re.compile(r"^It\s+(?=(?:is|was|has|had|became|remains|runs|passes|connects|links|[a-z]+ed)\b)")
+_NAMED_SUBJECT = re.compile(
+    r"^(?P<name>The\s+(?:[A-Z][\w'’–-]*\s+){1,5}(?:[A-Z][\w'’–-]*|canal|pipeline|treaty|agreement|"
+    r"railway|bridge|dam|corridor|programme|program|commission|act|charter))\s+(?:\([^)]*\)\s+)?"
+    r"(?:is|was|has|had|became|remains|runs|[a-z]+ed|[a-z]+s)\b"
+)
 _THE_THING = re.compile(
     r"^The (ban|section|act|law|amendment|agreement|treaty|charter|accords?|protocol|pipeline|"
     r"corridor|railway|programme|program|initiative|waiver|embargo|sanctions|deal)\b"
@@ -38,13 +46,20 @@ def resolved(sentence: str, previous: str) -> str | None:
             return None
         (person,) = people.values()
         sentence = _name(person) + " " + sentence[pronoun.end() :]
+    it = _IT.match(sentence)
+    if it:
+        subject = _NAMED_SUBJECT.match(previous)
+        if subject is None:
+            return None
+        sentence = subject.group("name") + " " + sentence[it.end() :]
     thing = _THE_THING.match(sentence)
     if thing:
         things = [m for m in before if m.kind in _THING_KINDS]
         if not things:
             return None
         name = things[0]  # "Section 907 of the Freedom Support Act … The ban": the first named
-        sentence = _name(name) + sentence[thing.end() :]
+        named_thing = _with_article(_name(name))
+        sentence = named_thing[:1].upper() + named_thing[1:] + sentence[thing.end() :]
     for _ in range(2):
         inner = _INNER_THING.search(sentence)
         if inner is None:
@@ -62,7 +77,7 @@ def resolved(sentence: str, previous: str) -> str | None:
             candidates = [m for m in before if m.kind in _THING_KINDS]
             if not candidates:
                 return None
-            named = candidates[0].text  # "Section 907 of the Freedom Support Act": the first named
+            named = _with_article(candidates[0].text)  # "Section 907 of …": the first named
         sentence = sentence[: inner.start()] + named + sentence[inner.end() :]
     that_year = _THAT_YEAR.search(sentence)
     if that_year:
@@ -81,6 +96,13 @@ def resolved(sentence: str, previous: str) -> str | None:
     return sentence
 
 
+def _with_article(name: str) -> str:
+    """ "the Treaty of Lindau", "the Freedom Support Act"; "Section 907" takes none."""
+    if re.match(r"(?:the|The|Section|Article)\b|\d", name):
+        return name
+    return "the " + name
+
+
 def _name(mention: Mention) -> str:
     known = known_entity(mention.text)
     return known.name if known is not None and mention.kind == "person" else mention.text
@@ -93,12 +115,26 @@ _THING_NOUNS = frozenset(
 )
 
 
+# "Norway–Chile relations": the two countries a relations article is about.
+_RELATIONS_TITLE = re.compile(
+    r"^(?P<one>[A-Z][\w'’. ]{1,30}?)\s*[–—-]\s*(?P<two>[A-Z][\w'’. ]{1,30}?)\s+relations$", re.IGNORECASE
+)
+_BOTH = re.compile(
+    r"^(?:Both countries|The two countries|Both states|The two states|Both nations|The two nations)\b"
+)
+
+
 def with_title(sentence: str, title: str) -> str:
     """ "The treaty …" / "Under the treaty, …" in a document titled "Treaty of Lindholm": named.
 
     Only a noun the title itself holds as a word is replaced, so an article about a
-    treaty names its treaty and nothing else changes.
+    treaty names its treaty and nothing else changes. "Both countries …" opening a
+    sentence of an article titled "Norway–Chile relations" is "Norway and Chile …".
     """
+    pair = _RELATIONS_TITLE.match(title.strip())
+    both = _BOTH.match(sentence)
+    if pair and both:
+        return f"{pair.group('one').strip()} and {pair.group('two').strip()}{sentence[both.end() :]}"
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", title)} & _THING_NOUNS
     if not words or len(title.split()) > 8 or title.lower() in sentence.lower():
         return sentence  # "The treaty was confirmed by the Treaty of Kars": another treaty

@@ -154,9 +154,10 @@ _ANAPHORIC_NOUNS = (
     "matter",
     "approach",
 )
+# "granting the President the right to …": the office, not a person the sentence before named.
 _DEFINITE = re.compile(
     r"\bthe\s+(" + "|".join(_ANAPHORIC_NOUNS) + r")\b(?!\s+(?:of|between|over|in|on|with|to|that|"
-    r"which|who)\b)",
+    r"which|who|the (?:right|power|authority))\b)",
     re.IGNORECASE,
 )
 
