@@ -188,7 +188,9 @@ async def test_statistics_screen(app_factory):
         await pilot.press(*"woodrow wilson", "enter", "4", "escape", "enter", "s")
         assert isinstance(app.screen, StatsScreen)
         numbers = str(app.screen.query_one("#stats-numbers").content.columns[1]._cells)
-        assert "1 in all" in numbers and "1 today" in numbers
+        assert "1 in all" in numbers and "1 today" in numbers and "streak 1 day" in numbers
+        # One review on the busiest day: the calendar's key once read "(1 reviews)".
+        assert "most (1 review)" in shown(app, "#calendar")
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
 
