@@ -24,6 +24,7 @@ from caucasusquiz.ui import keys
 from caucasusquiz.ui.editor import edit_card
 from caucasusquiz.ui.keys import Step
 from caucasusquiz.ui.notify_errors import notify_user_errors
+from caucasusquiz.ui.same_frame import flush_pending_refreshes
 from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.widgets.card_text import (
     VERDICT_LABELS,
@@ -159,18 +160,7 @@ class ReviewScreen(AppScreen[None]):
             self.set_focus(None)
         self._update_counts()
         self._update_hints()
-        self._draw_in_one_frame()
-
-    def _draw_in_one_frame(self) -> None:
-        # Each changed widget tells the screen it needs a new layout when it next idles,
-        # which can be after the screen's next frame: the card was drawn in two frames, the
-        # second a frame later, and a key pressed meanwhile waited for both. Passing those
-        # requests on now (what each widget would do on idle) makes the next frame the
-        # whole answer, laid out once.
-        for widget in self.walk_children(with_self=False):
-            check_refresh = getattr(widget, "_check_refresh", None)
-            if check_refresh is not None:
-                check_refresh()
+        flush_pending_refreshes(self)  # the whole answer in the next frame
 
     def _prompt_width(self) -> int | None:
         # The card's box: the screen less margins, border and padding (6), and a scroll bar
@@ -285,7 +275,7 @@ class ReviewScreen(AppScreen[None]):
         self.query_one("#ratings", Static).update(rating_text(self.session.preview(), self.session.suggested))
         self.set_focus(None)
         self._update_hints()
-        self._draw_in_one_frame()
+        flush_pending_refreshes(self)  # the whole answer in the next frame
 
     # -- answering -----------------------------------------------------------------------
 
