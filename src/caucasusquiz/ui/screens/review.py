@@ -74,6 +74,7 @@ class AnswerInput(Input):
 
 class ReviewScreen(AppScreen[None]):
     HELP_TITLE = "review"
+    ONE_TOAST_AT_A_TIME = True  # a new toast dismisses the one shown (CaucasusQuizApp.notify)
     KEYS = keys.REVIEW_KEYS  # the help screen lists these
     BINDINGS = keys.bindings(keys.REVIEW_KEYS)
 
