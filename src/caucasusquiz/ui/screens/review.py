@@ -20,6 +20,7 @@ from caucasusquiz.errors import UserError
 from caucasusquiz.study.answers import AnswerCheck
 from caucasusquiz.study.rating import Rating
 from caucasusquiz.study.session import StudySession, UndoKind
+from caucasusquiz.text import plural
 from caucasusquiz.ui import keys
 from caucasusquiz.ui.editor import edit_card
 from caucasusquiz.ui.keys import Step
@@ -332,8 +333,9 @@ class ReviewScreen(AppScreen[None]):
             deck = self.session.collection.deck(outcome.card.deck_id)
             where = f"{deck.path.name}:{outcome.card.line}" if deck else outcome.card.id
             self.notify(
-                f"Forgotten {outcome.progress.memory.lapses} times: tagged as a leech. "
-                f"Consider rewording it ({where}, key e).",
+                # The next card is on screen by now: e would edit that one, so say where it is.
+                f"Forgotten {plural(outcome.progress.memory.lapses, 'time')}: tagged as a leech. "
+                f"Consider rewording it: {where} (browser: is:leech).",
                 title="Leech",
                 severity="warning",
                 timeout=10,
