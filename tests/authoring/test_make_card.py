@@ -86,7 +86,8 @@ async def test_make_a_card_from_the_source_viewer(draft_deck, seeds_dir, isolate
         await pilot.press("enter")
         await pilot.pause()
         assert app.focused is not None and app.focused.id == "make-question"
-        app.focused.value = "Which section of the Freedom Support Act banned direct aid"
+        app.focused.text = "Which section of the Freedom Support Act banned direct aid"  # a wrapped field
+        app.focused.move_cursor(app.focused.document.end)
         await pilot.press("?", "tab")
         app.focused.value = "Section 907"
         await pilot.press("enter")

@@ -6,6 +6,7 @@ import os
 import sqlite3
 import stat
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from caucasusquiz.ui.screens.browser import BrowserScreen
@@ -188,7 +189,9 @@ async def test_statistics_screen(app_factory):
         await pilot.press(*"woodrow wilson", "enter", "4", "escape", "enter", "s")
         assert isinstance(app.screen, StatsScreen)
         numbers = str(app.screen.query_one("#stats-numbers").content.columns[1]._cells)
-        assert "1 in all" in numbers and "1 today" in numbers
+        assert "1 in all" in numbers and "1 today" in numbers and "streak 1 day" in numbers
+        # One review on the busiest day: the calendar's key once read "(1 reviews)".
+        assert "most (1 review)" in shown(app, "#calendar")
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
 
@@ -517,3 +520,31 @@ async def test_the_deck_poll_reloads_for_deck_files_only(app_factory, decks_dir)
         await pilot.pause()
         assert [n.title for n in app._notifications] == ["Decks reloaded"]
         assert app.screen.query_one("#decks").row_count == 3
+
+
+async def test_a_leech_warning_says_where_to_reword_the_card_not_a_key_for_the_next_one(
+    app_factory, clock, tmp_path, monkeypatch
+):
+    # The warning comes after the rating, with the next card already on screen: its old
+    # "key e" edited that next card, not the leech.
+    config = tmp_path / "settings.toml"
+    config.write_text("[scheduler]\nleech_threshold = 1\n", encoding="utf-8")
+    monkeypatch.setenv("CAUCASUSQUIZ_CONFIG", str(config))
+    app = app_factory()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await start_review(pilot)
+        await pilot.press(*"woodrow wilson", "enter", "4", "escape", "enter")  # learnt: Easy
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        clock.now += timedelta(days=60)  # due again
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert "met the Azerbaijani delegation" in content(app, "#prompt")
+        await pilot.press(*"nobody", "enter", "1")  # forgotten: a lapse, and a leech at once
+        await pilot.pause()
+        assert "met the Azerbaijani delegation" not in content(app, "#prompt")
+        warning = [n.message for n in app._notifications if n.title == "Leech"]
+        assert warning and "history.yaml:" in warning[0] and "key e" not in warning[0], warning
+        assert "is:leech" in warning[0]  # how the browser finds it, and e there edits it
+        assert warning[0].startswith("Forgotten 1 time:")

@@ -121,6 +121,28 @@ async def test_on_the_review_screen_a_new_toast_replaces_the_one_shown(app_facto
         assert covered_by(toasts, screen, "Header", "#key-hints", "#prompt", "#answer-input") == []
 
 
+async def test_on_the_review_screen_a_replaced_toast_is_gone_for_good(app_factory):
+    # It used to stay hidden behind the newer one and, once that had timed out, stay hidden
+    # on the review screen yet pop up on the next screen (help, the summary), out of context.
+    app = app_factory()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await review(pilot)
+        app.notify(LEECH, title="Leech", severity="warning", timeout=30)
+        await shown_toasts(pilot)
+        app.notify("Nothing to undo yet.", timeout=0.2)
+        for _ in range(100):  # until the newer one has timed out
+            await pilot.pause(0.02)
+            if not any(toast.region.height for toast in pilot.app.screen.query(Toast)):
+                break
+        else:
+            raise AssertionError("the newer toast did not time out")
+        await pilot.press("f1")  # the help screen: toasts are shown there as everywhere
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        assert [str(toast.render()) for toast in app.screen.query(Toast)] == []
+
+
 async def test_toasts_do_not_cover_the_feedback(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE, notifications=True) as pilot:

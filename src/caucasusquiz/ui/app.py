@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -218,6 +219,22 @@ class CaucasusQuizApp(App[None]):
             self.notify(
                 f"Unknown theme {settings.theme!r} in settings; using the default.", severity="warning"
             )
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        # The review screen has room for one toast (app.tcss): there a new one dismisses the
+        # ones before it, as a snackbar does. Kept, they stayed hidden behind it and, once it
+        # had gone, popped up on the next screen about a card long answered.
+        if getattr(self.screen_stack[-1] if self.screen_stack else None, "ONE_TOAST_AT_A_TIME", False):
+            self.clear_notifications()
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # -- navigation --------------------------------------------------------------------
 

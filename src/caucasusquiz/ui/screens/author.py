@@ -11,106 +11,52 @@ from typing import Literal
 
 from rich.console import Group
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
-from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from caucasusquiz.authoring.deck_text import EditError, FieldValue
+from caucasusquiz.authoring.deck_text import EditError
 from caucasusquiz.authoring.proposals import Proposal
 from caucasusquiz.authoring.review import DraftReview
 from caucasusquiz.authoring.source import excerpt
 from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.ui.screens.app_screen import AppScreen
+from caucasusquiz.ui.widgets.card_form import (
+    CONTEXT_LABEL,
+    LIST_SEPARATOR,
+    CardForm,
+    form_keys,
+    list_text,
+    parse_form,
+)
 from caucasusquiz.ui.widgets.literal import literal
 
-LIST_SEPARATOR = ";"
-# Sentence-long fields are edited wrapped over several lines, so a `{{…}}` is in sight.
-LONG_FIELDS = ("text", "question", "statement", "context")
 # Actions that only make sense on the card view (not while a form or a list is open).
 CARD_ACTIONS = ("keep", "edit", "edit_external", "drop", "change_type", "swap", "skip", "undo", "source")
 
 
 def card_fields(card: Card) -> list[tuple[str, str, str]]:
-    """(field, label, current text) for the inline form, in file order."""
+    """(field, label, current text) for the inline form, in file order, the context last."""
     if card.type is CardType.CLOZE:
-        return [("text", "Text, with the answer in {{ }}", card.prompt)]
-    if card.type is CardType.TRUEFALSE:
-        return [("statement", "Statement", card.prompt), ("answer", "Answer (true or false)", card.answer)]
-    fields = [("question", "Question", card.prompt), ("answer", "Answer", card.answer)]
-    if card.type is CardType.QA:
-        fields.append(
-            ("accept", f"Also accepted ({LIST_SEPARATOR} between)", f"{LIST_SEPARATOR} ".join(card.accept))
-        )
+        fields = [("text", "Text, with the answer in {{ }}", card.prompt)]
+    elif card.type is CardType.TRUEFALSE:
+        fields = [("statement", "Statement", card.prompt), ("answer", "Answer (true or false)", card.answer)]
     else:
-        fields.append(
-            (
-                "distractors",
-                f"Distractors ({LIST_SEPARATOR} between)",
-                f"{LIST_SEPARATOR} ".join(card.distractors),
-            )
-        )
-    return fields
-
-
-def parse_form(card_type: str, values: dict[str, str]) -> dict[str, FieldValue | None]:
-    """What a form says, as field changes: lists split, true/false as booleans, empty lists removed."""
-    changes: dict[str, FieldValue | None] = {}
-    for name, value in values.items():
-        value = value.strip()
-        if name in ("accept", "distractors"):
-            items = [item.strip() for item in value.split(LIST_SEPARATOR) if item.strip()]
-            changes[name] = items if items else None
-        elif name == "answer" and card_type == CardType.TRUEFALSE.value:
-            word = value.lower()
-            truth = {"true": True, "t": True, "yes": True, "false": False, "f": False, "no": False}
-            changes[name] = truth.get(word, value)
+        fields = [("question", "Question", card.prompt), ("answer", "Answer", card.answer)]
+        if card.type is CardType.QA:
+            fields.append(("accept", f"Also accepted ({LIST_SEPARATOR} between)", list_text(card.accept)))
         else:
-            changes[name] = value
-    return changes
+            fields.append(
+                ("distractors", f"Distractors ({LIST_SEPARATOR} between)", list_text(card.distractors))
+            )
+    fields.append(("context", CONTEXT_LABEL, card.context or ""))
+    return fields
 
 
 # What the keys act on: the card, its field form, the card-type list, or a distractor to swap.
 AuthorMode = Literal["card", "edit", "type", "swap"]
-
-
-class FieldArea(TextArea):
-    """A long text field: wrapped, Enter saves the form (a card's text is one line), Tab moves on."""
-
-    DEFAULT_CSS = """
-    FieldArea { height: auto; max-height: 8; }
-    """
-
-    class Submitted(Message):
-        pass
-
-    def __init__(self, text: str, *, id: str, classes: str) -> None:
-        super().__init__(text, soft_wrap=True, tab_behavior="focus", id=id, classes=classes)
-
-    async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
-            event.stop()
-            event.prevent_default()
-            self.post_message(self.Submitted())
-            return
-        await super()._on_key(event)
-
-
-def field_widget(name: str, value: str) -> Input | FieldArea:
-    if name in LONG_FIELDS:
-        return FieldArea(value, id=f"field-{name}", classes="author-field")
-    return Input(value=value, id=f"field-{name}", classes="author-field")
-
-
-def field_value(widget: Widget) -> str:
-    # Line breaks cannot be part of a card's text: pasted ones become spaces.
-    if isinstance(widget, TextArea):
-        return " ".join(widget.text.splitlines())
-    return widget.value if isinstance(widget, Input) else ""
 
 
 class AuthorScreen(AppScreen[None]):
@@ -149,13 +95,8 @@ class AuthorScreen(AppScreen[None]):
             yield Static(id="author-source")
         with Vertical(id="author-form"):
             yield Static(id="author-form-title", classes="title")
+            yield Static(Text(form_keys(), style="dim"), id="author-form-hint")
             yield Vertical(id="author-inputs")
-            yield Static(
-                Text(
-                    "Tab: next field · Enter: save · Esc: cancel (E on the card: your $EDITOR)", style="dim"
-                ),
-                id="author-form-hint",
-            )
         yield OptionList(id="author-types")
         yield Footer()
 
@@ -336,46 +277,26 @@ class AuthorScreen(AppScreen[None]):
         if card is None:
             return
         box = self.query_one("#author-inputs", Vertical)
-        # The last form's fields must be gone before fields with the same ids are mounted.
+        # The last form must be gone before one with the same field ids is mounted.
         await box.remove_children()
-        widgets: list[Widget] = []
-        for name, label, value in card_fields(card):
-            widgets.append(Static(Text(label, style="dim"), classes="author-label"))
-            widgets.append(field_widget(name, value))
-        await box.mount_all(widgets)
-        self.query_one("#author-form-title", Static).update(literal(f"Edit {card.id} ({card.type.label})"))
+        form = CardForm(card_fields(card), prefix="field-", id="author-fields")
+        await box.mount(form)
+        title = literal(f"Edit {card.id} ({card.type.label})")
+        title.append("  or Esc, then E: your $EDITOR", style="dim not bold")
+        self.query_one("#author-form-title", Static).update(title)
         self._set_mode("edit")
-        self.call_after_refresh(self._focus_first_field)
+        self.call_after_refresh(form.focus_first)
 
-    def _focus_first_field(self) -> None:
-        fields = self.query(".author-field")
-        if fields:
-            first = fields.first()
-            first.focus()
-            if isinstance(first, Input):
-                first.cursor_position = len(first.value)
-            elif isinstance(first, TextArea):
-                first.move_cursor(first.document.end)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if self.mode == "edit":
-            event.stop()
-            self._save_form()
-
-    def on_field_area_submitted(self, event: FieldArea.Submitted) -> None:
-        if self.mode == "edit":
-            event.stop()
-            self._save_form()
-
-    def _save_form(self) -> None:
+    def on_card_form_saved(self, event: CardForm.Saved) -> None:
+        event.stop()
         card = self.review.current
-        if card is None:
+        if self.mode != "edit" or card is None:
             return
-        values = {
-            str(widget.id).removeprefix("field-"): field_value(widget)
-            for widget in self.query(".author-field")
-        }
-        changes = parse_form(card.type.value, values)
+        changes = parse_form(card.type.value, event.form.changed())
+        if not changes:  # nothing to write: the file stays as it was
+            self.notify("Nothing changed.", timeout=2)
+            self.show_card()
+            return
         if self._attempt(lambda: self.review.update(changes), "Saved."):
             self.show_card()
 

@@ -13,6 +13,7 @@ from caucasusquiz.clock import to_ms
 from caucasusquiz.decks.model import Card
 from caucasusquiz.progress import CardKey, CardProgress
 from caucasusquiz.study.browse import card_row, parse_query, search, toggle_suspend
+from caucasusquiz.text import plural
 from caucasusquiz.ui.editor import edit_card
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.app_screen import AppScreen
@@ -93,7 +94,7 @@ class BrowserScreen(AppScreen[None]):
         for card in self.found[:MAX_ROWS]:
             table.add_row(*self._cells(card, now_ms), key=f"{card.deck_id}\x00{card.id}")
         shown = min(len(self.found), MAX_ROWS)
-        self.sub_title = f"{len(self.found)} card{'s' * (len(self.found) != 1)}" + (
+        self.sub_title = plural(len(self.found), "card") + (
             f" (first {shown} shown)" if shown < len(self.found) else ""
         )
         self._show_detail()

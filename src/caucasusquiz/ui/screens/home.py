@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.widgets.data_table import ColumnKey
 
 from caucasusquiz.study.overview_cache import DeckRow
+from caucasusquiz.text import plural
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.screens.dialogs import MessageScreen
@@ -194,7 +195,7 @@ class HomeScreen(AppScreen[None]):
             ("Today  ", "bold"),
             f"{reviewed_today} reviewed · ",
             f"{everything.due} due · {everything.new} new · ",
-            f"streak {streak} day{'s' * (streak != 1)}",
+            f"streak {plural(streak, 'day')}",
         )
         if status is not None:
             summary.append("  ")

@@ -13,8 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
+from textual.widgets import Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from caucasusquiz.authoring.deck_text import EditError, FieldValue
@@ -22,7 +21,14 @@ from caucasusquiz.authoring.new_card import proposals_for, sentence_at, write_ca
 from caucasusquiz.authoring.proposals import Proposal
 from caucasusquiz.decks.model import Deck
 from caucasusquiz.ui.screens.app_screen import AppScreen
-from caucasusquiz.ui.screens.author import LIST_SEPARATOR, parse_form
+from caucasusquiz.ui.widgets.card_form import (
+    CONTEXT_LABEL,
+    LIST_SEPARATOR,
+    CardForm,
+    form_keys,
+    list_text,
+    parse_form,
+)
 from caucasusquiz.ui.widgets.literal import literal
 
 if TYPE_CHECKING:  # the source viewer imports this module when `c` is pressed
@@ -48,7 +54,7 @@ def _shown(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
-        return f"{LIST_SEPARATOR} ".join(str(v) for v in value)
+        return list_text(value)
     return "" if value is None else str(value)
 
 
@@ -74,8 +80,8 @@ class MakeCardScreen(AppScreen[str | None]):
         yield OptionList(id="make-proposals")
         with Vertical(id="make-form"):
             yield Static(id="make-form-title", classes="title")
+            yield Static(Text(form_keys("other proposals"), style="dim"))
             yield Vertical(id="make-inputs")
-            yield Static(Text("Tab: next field · Enter: write the card · Esc: other proposals", style="dim"))
         yield Footer()
 
     def on_mount(self) -> None:
@@ -104,34 +110,30 @@ class MakeCardScreen(AppScreen[str | None]):
         self.query_one("#make-form").display = visible
         self.query_one("#make-proposals").display = not visible
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.chosen = self.proposals[event.option_index]
         fields = dict(self.chosen.fields)
+        # The sentence is the card's context unless the proposal quotes a longer one; the
+        # author may widen it (a sentence cut at "U.") or trim it.
+        context = _shown(fields.get("context")) or self.sentence
+        form_fields = [
+            (name, label, _shown(fields.get(name))) for name, label in FORM_FIELDS[self.chosen.type]
+        ]
+        form_fields.append(("context", CONTEXT_LABEL, context))
         box = self.query_one("#make-inputs", Vertical)
-        box.remove_children()
-        widgets: list[Widget] = []
-        for name, label in FORM_FIELDS[self.chosen.type]:
-            widgets.append(Static(Text(label, style="dim")))
-            widgets.append(Input(value=_shown(fields.get(name)), id=f"make-{name}", classes="make-field"))
-        box.mount_all(widgets)
+        await box.remove_children()
+        form = CardForm(form_fields, prefix="make-", id="make-fields")
+        await box.mount(form)
         self.query_one("#make-form-title", Static).update(Text(f"New card: {self.chosen.label}"))
         self._show_form(True)
-        self.call_after_refresh(self._focus_first)
+        self.call_after_refresh(form.focus_first)
 
-    def _focus_first(self) -> None:
-        fields = self.query(".make-field")
-        if fields:
-            first = fields.first(Input)
-            first.focus()
-            first.cursor_position = len(first.value)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_card_form_saved(self, event: CardForm.Saved) -> None:
         event.stop()
         if self.chosen is None:
             return
-        values = {str(w.id).removeprefix("make-"): w.value for w in self.query(".make-field").results(Input)}
-        changes = parse_form(self.chosen.type, values)
+        changes = parse_form(self.chosen.type, event.form.values())
         own: dict[str, FieldValue] = dict(self.chosen.fields)
         for name, value in changes.items():
             if value is None:

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from caucasusquiz import profiles
 from caucasusquiz.errors import UserError
 from caucasusquiz.store.database import Profile, ProgressStore
+from caucasusquiz.text import plural
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen
 from caucasusquiz.ui.widgets.literal import literal
 
@@ -239,7 +240,7 @@ class ProfilePickerScreen(Screen[str | None]):
         self.app.push_screen(
             ConfirmScreen(
                 f"Delete profile {name}?",
-                f"All of {name}'s progress ({reviews} review{'s' * (reviews != 1)}) and class results "
+                f"All of {name}'s progress ({plural(reviews, 'review')}) and class results "
                 "are deleted for good. This cannot be undone.",
                 yes="Delete",
                 no="Keep",

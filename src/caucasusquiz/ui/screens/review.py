@@ -20,10 +20,12 @@ from caucasusquiz.errors import UserError
 from caucasusquiz.study.answers import AnswerCheck
 from caucasusquiz.study.rating import Rating
 from caucasusquiz.study.session import StudySession, UndoKind
+from caucasusquiz.text import plural
 from caucasusquiz.ui import keys
 from caucasusquiz.ui.editor import edit_card
 from caucasusquiz.ui.keys import Step
 from caucasusquiz.ui.notify_errors import notify_user_errors
+from caucasusquiz.ui.same_frame import flush_pending_refreshes
 from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.widgets.card_text import (
     VERDICT_LABELS,
@@ -73,6 +75,7 @@ class AnswerInput(Input):
 
 class ReviewScreen(AppScreen[None]):
     HELP_TITLE = "review"
+    ONE_TOAST_AT_A_TIME = True  # a new toast dismisses the one shown (CaucasusQuizApp.notify)
     KEYS = keys.REVIEW_KEYS  # the help screen lists these
     BINDINGS = keys.bindings(keys.REVIEW_KEYS)
 
@@ -159,18 +162,7 @@ class ReviewScreen(AppScreen[None]):
             self.set_focus(None)
         self._update_counts()
         self._update_hints()
-        self._draw_in_one_frame()
-
-    def _draw_in_one_frame(self) -> None:
-        # Each changed widget tells the screen it needs a new layout when it next idles,
-        # which can be after the screen's next frame: the card was drawn in two frames, the
-        # second a frame later, and a key pressed meanwhile waited for both. Passing those
-        # requests on now (what each widget would do on idle) makes the next frame the
-        # whole answer, laid out once.
-        for widget in self.walk_children(with_self=False):
-            check_refresh = getattr(widget, "_check_refresh", None)
-            if check_refresh is not None:
-                check_refresh()
+        flush_pending_refreshes(self)  # the whole answer in the next frame
 
     def _prompt_width(self) -> int | None:
         # The card's box: the screen less margins, border and padding (6), and a scroll bar
@@ -285,7 +277,7 @@ class ReviewScreen(AppScreen[None]):
         self.query_one("#ratings", Static).update(rating_text(self.session.preview(), self.session.suggested))
         self.set_focus(None)
         self._update_hints()
-        self._draw_in_one_frame()
+        flush_pending_refreshes(self)  # the whole answer in the next frame
 
     # -- answering -----------------------------------------------------------------------
 
@@ -341,8 +333,9 @@ class ReviewScreen(AppScreen[None]):
             deck = self.session.collection.deck(outcome.card.deck_id)
             where = f"{deck.path.name}:{outcome.card.line}" if deck else outcome.card.id
             self.notify(
-                f"Forgotten {outcome.progress.memory.lapses} times: tagged as a leech. "
-                f"Consider rewording it ({where}, key e).",
+                # The next card is on screen by now: e would edit that one, so say where it is.
+                f"Forgotten {plural(outcome.progress.memory.lapses, 'time')}: tagged as a leech. "
+                f"Consider rewording it: {where} (browser: is:leech).",
                 title="Leech",
                 severity="warning",
                 timeout=10,

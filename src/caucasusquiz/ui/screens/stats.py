@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Static
 from caucasusquiz.clock import study_day
 from caucasusquiz.study import humanize
 from caucasusquiz.study.stats import Stats, collect_stats
+from caucasusquiz.text import plural
 from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.widgets.charts import BarChart, HeatMap, mastery_bar
 from caucasusquiz.ui.widgets.literal import literal
@@ -61,14 +62,14 @@ def _numbers(stats: Stats) -> Table:
     table.add_column(style="bold")
     table.add_column()
     retention = (
-        f"{humanize.percent(stats.retention)} of {stats.retention_reviews} mature reviews"
+        f"{humanize.percent(stats.retention)} of {plural(stats.retention_reviews, 'mature review')}"
         if stats.retention is not None
         else "not measured yet (needs reviews a day or more apart)"
     )
     table.add_row(
         "Reviews",
         f"{stats.reviews_total} in all · {stats.reviews_today} today · "
-        f"streak {stats.streak_days} day{'s' * (stats.streak_days != 1)}",
+        f"streak {plural(stats.streak_days, 'day')}",
     )
     table.add_row(
         "Cards",

@@ -44,7 +44,7 @@ class SummaryScreen(Screen[None]):
         self.sub_title = f"session: {self.session_title}"
         numbers: RenderableType
         if s.reviews:
-            answers = f"  ({s.reviews} answers)" if s.reviews != s.cards else ""
+            answers = f"  ({plural(s.reviews, 'answer')})" if s.reviews != s.cards else ""
             new = f"{s.new_cards} seen, {s.new_remembered} remembered" if s.new_cards else "none"
             numbers = labelled(
                 ("Session done", f"{plural(s.cards, 'card')} in {humanize.duration(s.seconds)}{answers}"),

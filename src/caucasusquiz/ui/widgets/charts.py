@@ -15,6 +15,8 @@ from typing import Any
 from rich.text import Text
 from textual.widget import Widget
 
+from caucasusquiz.text import plural
+
 BLOCKS = " ▁▂▃▄▅▆▇█"
 SHADES = "·░▒▓█"
 
@@ -99,5 +101,5 @@ class HeatMap(Widget):
                 text.append(shade + " ", style="bold" if n else "dim")
             text.append("\n")
         text.append(f"    {start:%d %b}", style="dim")
-        text.append(f"  ·  none  ░ some  ▓ more  █ most ({peak} reviews)", style="dim")
+        text.append(f"  ·  none  ░ some  ▓ more  █ most ({plural(peak, 'review')})", style="dim")
         return text
