@@ -61,13 +61,13 @@ def test_an_agreement_that_aims_is_asked_in_the_present():
     assert found.answer == "to open the Vltava to cargo ships"
 
 
-def test_a_long_aim_is_cut_before_its_second_verb_never_mid_phrase():
+def test_two_aims_too_long_to_type_are_not_asked_one_alone_would_mark_the_other_wrong():
+    # Either aim alone is a right answer: a card keeping one would mark a student wrong.
     found = aim(
         "Ruritania joined the Northern Grain Initiative, intended to lower the price of imported wheat "
         "for bakers and stabilise the rural economy of the southern provinces."
     )
-    assert found is not None
-    assert found.answer == "to lower the price of imported wheat for bakers"
+    assert found is None
 
 
 def test_an_aim_without_a_name_makes_no_card():
@@ -103,12 +103,19 @@ def test_the_grant_is_asked_before_the_event_in_the_sentences_background(tmp_pat
 
 def test_why_a_law_was_opposed_is_asked():
     found = reason_given(
-        "Successive Ruritanian governments opposed the Salt Act, viewing it as an obstacle to trade "
-        "with Borduria and a danger to the fisheries."
+        "Successive Ruritanian governments opposed the Salt Act, viewing it as an obstacle to trade with Borduria."
     )
     assert found is not None
     assert found.question == "Why did successive Ruritanian governments oppose the Salt Act?"
     assert found.answer == "an obstacle to trade with Borduria"
+
+
+def test_two_reasons_too_long_to_type_are_not_asked():
+    found = reason_given(
+        "Successive Ruritanian governments opposed the Salt Act, viewing it as an obstacle to trade "
+        "with Borduria and a danger to the fisheries of the northern coast."
+    )
+    assert found is None
 
 
 def test_a_pronoun_subject_gives_no_reason_card():

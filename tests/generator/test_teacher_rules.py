@@ -286,7 +286,7 @@ def test_places_inside_a_long_opening_phrase_are_dropped_from_a_question(tmp_pat
         "national leader Karl Vorst offered unconditional support to Ruritania in the fight against terrorism.",
     )
     assert [c["prompt"] for c in cards] == [
-        "Immediately after the terrorist attacks on September 11, 2001, which national leader of Lapland "
+        "Immediately after the terrorist attacks on September 11, 2001, which leader of Lapland "
         "offered unconditional support to Ruritania in the fight against terrorism?"
     ]
 

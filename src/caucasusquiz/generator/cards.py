@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import permutations
 
 from caucasusquiz.decks.ids import slug_words
+from caucasusquiz.generator.articles import with_articles
 from caucasusquiz.generator.claims import claim
 from caucasusquiz.generator.clauses import Clause, clause_around
 from caucasusquiz.generator.distractors import Pool, distractors, years_around
@@ -216,6 +217,11 @@ def _draft(
     number: int,
 ) -> Draft:
     answer = display_answer(mention)
+    # "relations with United States" → "with the United States": the card's own English.
+    body = tuple(
+        (key, with_articles(value) if key in ("question", "statement", "text") and isinstance(value, str) else value)
+        for key, value in body
+    )
     digest = hashlib.sha1(f"{fact.key}|{mention.canonical}|{role}".encode()).hexdigest()
     prefix = "tf-" if role == "tf" else ""
     card_id = f"{prefix}{slug_words(answer, 3)}-{digest[:6]}"

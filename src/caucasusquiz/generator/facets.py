@@ -152,9 +152,10 @@ def aim(sentence: str) -> Facet | None:
         return None
     name = _noun_phrase_before(sentence[: match.start()])
     what = _trim(match.group("what"))
-    if len("to " + what) > MAX_ANSWER_CHARS:
-        # "to enhance X and stimulate Y", "to enhance X to assess Y": the first aim, typed.
-        what = _first_of_two(what)
+    if len("to " + what) > MAX_ANSWER_CHARS and _first_of_two(what) != what:
+        # "to enhance X and stimulate Y", "to enhance X to assess Y": two aims too long to
+        # type, and either one alone is a right answer the card would mark wrong: not asked.
+        return None
     if name is None or not any(w[:1].isupper() for w in name.split()[1:]) or not _short(what):
         return None
     verb = match.group("verb") or ""
@@ -226,9 +227,8 @@ def reason_given(sentence: str) -> Facet | None:
         return None
     why = match.group("why").strip()
     if not _short(why):
-        # "an impediment to … and an obstacle to …": the first reason is the answer.
-        why = re.split(r"\s+and\s+(?=an?\s)", why)[0]
-    if not _short(why):
+        # "an impediment to … and an obstacle to …": two reasons too long to type, and
+        # either alone is a right answer the card would mark wrong: not asked.
         return None
     base = lemma(match.group("verb"))
     if subject.split()[0] in _COMMON_OPENERS:
@@ -405,8 +405,8 @@ def purpose(sentence: str) -> Facet | None:
     if match is None:
         return None
     what = _trim(match.group("what"))
-    if len("to " + what) > MAX_ANSWER_CHARS:
-        what = _first_of_two(what)
+    if len("to " + what) > MAX_ANSWER_CHARS and _first_of_two(what) != what:
+        return None  # two purposes too long to type: either alone would be marked wrong
     if not _short("to " + what, 10):
         return None
     subject, rest = match.group("subject"), match.group("rest")
@@ -573,8 +573,8 @@ def advice(sentence: str) -> Facet | None:
         whom = plural.group("np")
         whom = "the " + whom if not whom.startswith("The ") else "the " + whom[4:]
     what = _QUALIFIER.split(_trim(match.group("what")))[0]
-    if len("to " + what) > MAX_ANSWER_CHARS:
-        what = _first_of_two(what)
+    if len("to " + what) > MAX_ANSWER_CHARS and _first_of_two(what) != what:
+        return None  # two purposes too long to type: either alone would be marked wrong
     if not _short("to " + what, 10):
         return None
     base = lemma(match.group("verb"))
