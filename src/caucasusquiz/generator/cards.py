@@ -207,6 +207,9 @@ def accepted(mention: Mention, answer: str) -> list[str]:
     return list(dict.fromkeys(f for f in forms if fold(f) != fold(answer)))
 
 
+_WORDED = ("question", "statement", "text")
+
+
 def _draft(
     fact: Fact,
     mention: Mention,
@@ -219,7 +222,7 @@ def _draft(
     answer = display_answer(mention)
     # "relations with United States" → "with the United States": the card's own English.
     body = tuple(
-        (key, with_articles(value) if key in ("question", "statement", "text") and isinstance(value, str) else value)
+        (key, with_articles(value) if key in _WORDED and isinstance(value, str) else value)
         for key, value in body
     )
     digest = hashlib.sha1(f"{fact.key}|{mention.canonical}|{role}".encode()).hexdigest()
