@@ -209,6 +209,42 @@ def accepted(mention: Mention, answer: str) -> list[str]:
 
 _WORDED = ("question", "statement", "text")
 
+# The people or bodies of a country, named by a common noun: "U.S. companies" for a
+# document on the U.S. is its subject again, and guessable without study.
+_GENERIC_GROUP = frozenset(
+    "companies firms businesses investors officials diplomats government governments authorities "
+    "forces troops soldiers citizens people nationals leaders leadership administration "
+    "lawmakers politicians experts specialists representatives delegation delegates".split()
+)
+
+
+def near_subject(answer: str, subjects: set[str]) -> bool:
+    """The answer is the document's subject with a common noun: "U.S. companies, along with …"."""
+    head = re.split(r",|;|\s+(?:along with|as well as|and|together with)\s", answer)[0].strip()
+    words = head.split()
+    if len(words) < 2 or words[-1].lower() not in _GENERIC_GROUP:
+        return False
+    owner = " ".join(words[:-1])
+    owner = re.sub(r"^(?:the|The)\s+", "", owner)
+    found = find_mentions(owner)
+    return bool(found) and all(m.canonical in subjects or fold(m.text) in subjects for m in found)
+
+
+# A date that only says when a visit, a trip or a submission happened: trivia, not the fact.
+_TRIVIA_EVENT = re.compile(
+    r"\b(?:visit|visits|visited|visiting|trip|stopped (?:in|at|over)|toured|submitted|arrived|"
+    r"travell?ed|review|reviewed)\b",
+    re.IGNORECASE,
+)
+# Acts a state repeats (a waiver renewed each year, visits, statements): a statement moved to
+# another year may be true as well, so only a "first" of them could be falsified by its date.
+_RECURRING = re.compile(
+    r"\b(?:waiv|extend|renew|visit|meet|met\b|held\b|hold|host|attend|call|urg|reiterat|stated|"
+    r"said\b|says\b|discuss|travel|provid|offer|prais|critici|condemn|warn|spoke|express|"
+    r"confirm|reaffirm|repeat|continu)",
+    re.IGNORECASE,
+)
+
 
 def _draft(
     fact: Fact,
@@ -482,7 +518,7 @@ def cards_for(
 
 def _claim_card(fact: Fact, sentence: str, label: str, subjects: set[str]) -> Draft | None:
     found = claim(sentence, label)
-    if found is None or fold(found.answer) in subjects:
+    if found is None or fold(found.answer) in subjects or near_subject(found.answer, subjects):
         return None
     narrowed = _CONTRIBUTION.match(found.question)
     contribution = found.answer.removeprefix("its ")
@@ -542,6 +578,8 @@ def _relation_card(fact: Fact, sentence: str, subjects: set[str] | None = None) 
     if found is None:
         return None
     question, answer = found
+    if subjects is not None and near_subject(answer, subjects):
+        return None
     mention = Mention(0, 0, answer, "phrase", "relation", fold(answer))
     body = (("question", question), ("answer", answer))
     return _draft(fact, mention, "qa", body, ("cause-or-definition",), "why", 1)
@@ -553,7 +591,12 @@ _RANKS = ("second", "third", "fourth", "fifth")
 def _facet_card(fact: Fact, sentence: str, subjects: set[str], preferred: bool = False) -> Draft | None:
     """An aim, a right granted, a reason given, a rank, a counted list or a first (`facets`)."""
     found = facet(sentence, preferred=preferred)
-    if found is None or fold(found.answer) in subjects or any(fold(i) in subjects for i in found.items):
+    if (
+        found is None
+        or fold(found.answer) in subjects
+        or near_subject(found.answer, subjects)
+        or any(fold(i) in subjects for i in found.items)
+    ):
         return None
     mention = Mention(0, 0, found.answer, "phrase", "facet", fold(found.answer))
     if found.cloze and found.tag == "rank":
@@ -758,6 +801,8 @@ def _card(
         and not any(w in _SIMPLE_PAST for w in text.split())
     ):
         return None  # "Europe depends on Russian gas for 40 percent …": a share of no stated time
+    if mention.kind in ("date", "year", "place") and _TRIVIA_EVENT.search(text):
+        return None  # the day of a visit or a submission, or where a trip stopped: trivia
     answer = display_answer(mention)
     kind = fine_kind(original, sentence)
     question = question_for(text, 0, mention) or _subordinate_question(text, mention)
@@ -824,7 +869,9 @@ def _card(
     ):
         truth = digest[1] % 2 == 0
         wrong = _false_value(mention, options, pool.latest_year, pool.years_said)
-        if wrong is None:
+        if wrong is None or (mention.kind in ("date", "year") and _RECURRING.search(text)):
+            # "Bush waived Section 907 in January 2006": the waiver was renewed each year,
+            # so a moved year may be true as well; only the true statement is shown.
             truth = True
         statement = text if truth else text[: mention.start] + str(wrong) + text[mention.end :]
         body = (("statement", statement), ("answer", truth))

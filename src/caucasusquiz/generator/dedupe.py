@@ -96,13 +96,30 @@ _LONGEST_ANSWER = 8  # words: longer answers are matched by their first eight
 _TYPE_RANK = {"choice": 0, "qa": 1, "cloze": 2, "truefalse": 3}
 
 
+def _stem(word: str) -> str:
+    """ "waived", "waive", "waives" → "waiv": a prompt that tells an answer in another form."""
+    for suffix in ("ing", "ed", "es", "e", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"\w+", re.sub(r"\{\{[^}]*\}\}", " ", text).casefold()))
+    return tuple(_stem(w) for w in re.findall(r"\w+", re.sub(r"\{\{[^}]*\}\}", " ", text).casefold()))
+
+
+# What an answer's point is without its frame: "the right to waive Section 907" is told by
+# any prompt saying "waived Section 907".
+_FRAME = re.compile(r"^(?:the |a |an )?(?:(?:right|power|authority|ability|permission) )?to ", re.I)
 
 
 def _answer_forms(draft: Draft) -> set[tuple[str, ...]]:
-    """What a prompt must not contain: the answer, and a person's surname alone."""
+    """What a prompt must not contain: the answer (also without its frame: "the right to"),
+    and a person's surname alone."""
     forms = {_words(draft.answer_text)[:_LONGEST_ANSWER]}
+    point = _FRAME.sub("", draft.answer_text)
+    if point != draft.answer_text and len(_words(point)) >= 2:
+        forms.add(_words(point)[:_LONGEST_ANSWER])
     words = _words(draft.answer_text)
     if draft.tags[:1] == ("person",) and len(words) > 1 and len(words[-1]) > 3:
         forms.add(words[-1:])
@@ -145,6 +162,8 @@ def without_giveaways(drafts: list[Draft]) -> tuple[list[Draft], int]:
             set(told_by) | set(tells),
             key=lambda i: (
                 i in tells and _false_statement(drafts[i]),
+                # A true statement telling another card's answer restates that card's fact.
+                i in tells and drafts[i].type == "truefalse",
                 len(told_by.get(i, ())) + len(tells.get(i, ())),
                 len(told_by.get(i, ())),
                 _TYPE_RANK.get(drafts[i].type, 4),
