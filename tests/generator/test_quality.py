@@ -317,8 +317,15 @@ def _shape(text: str) -> str:
     if re.fullmatch(r"1[6-9]\d\d|20\d\d", text):
         return "year"
     if re.search(r"\d", text):
+        # "October 18, 1991" and "December 18, 1991" are one format: a month is a month.
+        text = re.sub(_MONTH_NAMES, "M", text)
         return re.sub(r"[\d,.]+", "9", text)
     return ""
+
+
+_MONTH_NAMES = (
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
 
 
 def _check_rubric(figures: Rubric) -> None:

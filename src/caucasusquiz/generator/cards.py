@@ -227,7 +227,11 @@ def near_subject(answer: str, subjects: set[str]) -> bool:
     owner = " ".join(words[:-1])
     owner = re.sub(r"^(?:the|The)\s+", "", owner)
     found = find_mentions(owner)
-    return bool(found) and all(m.canonical in subjects or fold(m.text) in subjects for m in found)
+    if found:
+        return all(m.canonical in subjects or fold(m.text) in subjects for m in found)
+    # A demonym of the subject: "Ruritanian" for Ruritania, "Georgian" for Georgia.
+    folded = fold(owner)
+    return any(len(s) >= 5 and " " not in s and folded.startswith(s[:-1]) for s in subjects)
 
 
 # A date that only says when a visit, a trip or a submission happened: trivia, not the fact.
@@ -876,6 +880,23 @@ def _card(
         statement = text if truth else text[: mention.start] + str(wrong) + text[mention.end :]
         body = (("statement", statement), ("answer", truth))
         return _draft(fact, mention, "truefalse", body, tags, "tf", 0)
+    if (
+        mention.kind in ("date", "year", "number")
+        and (digest[0] % 3 == 1 or (digest[0] % 3 == 2 and digest[1] % 2 == 0))
+        and len(options) >= 3
+        and mention.group not in ("count-word", "count")
+        and not _MONOTONIC.search(text[: mention.start])
+        and (question is not None or len(blank.split()) <= MAX_CHOICE_BLANK_WORDS)
+    ):
+        # A date or number among three of the same format and scale (years spread over a
+        # decade, 1,768 km → 1,100 / 2,300 / 3,200): one in two that are not true/false is
+        # multiple choice, the others typed.
+        valued: tuple[tuple[str, object], ...] = (
+            ("question", question or blank),
+            ("answer", answer),
+            ("distractors", options[:3]),
+        )
+        return _draft(fact, mention, "choice", valued, tags, "ask", 0)
     if question is None and re.fullmatch(r"[A-Z]{2,6}", answer):
         return None  # "___ implementation owes much to US support": an acronym to guess
     accept = accepted(mention, answer)

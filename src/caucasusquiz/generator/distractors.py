@@ -190,15 +190,19 @@ def _years(year: int, latest: int) -> list[str]:
 def _dates(mention: Mention) -> list[str]:
     text = mention.text
     if mention.group == "full-date":
-        match = re.match(r"([A-Z][a-z]+)\.?\s+(\d{1,2}),\s+(\d{4})$", text)
-        if not match or match.group(1) not in _MONTHS:
+        month_first = re.match(r"([A-Z][a-z]+)\.?\s+(\d{1,2}),\s+(\d{4})$", text)
+        day_first = re.match(r"(\d{1,2})\s+([A-Z][a-z]+)\.?\s+(\d{4})$", text)  # "13 October 1921"
+        if month_first and month_first.group(1) in _MONTHS:
+            month, day, year = month_first.group(1), month_first.group(2), month_first.group(3)
+        elif day_first and day_first.group(2) in _MONTHS:
+            day, month, year = day_first.group(1), day_first.group(2), day_first.group(3)
+        else:
             return []
-        month, day, year = _MONTHS.index(match.group(1)), int(match.group(2)), match.group(3)
         options = []
         for dm, dd in ((0, -10), (0, 10), (1, 0), (-1, 0), (0, 5), (2, 0), (0, -5)):
-            m, d = (month + dm) % 12, day + dd
+            m, d = (_MONTHS.index(month) + dm) % 12, int(day) + dd
             if 1 <= d <= 28:
-                options.append(f"{_MONTHS[m]} {d}, {year}")
+                options.append(f"{_MONTHS[m]} {d}, {year}" if month_first else f"{d} {_MONTHS[m]} {year}")
         return options
     if mention.group == "month-year":
         match = re.match(r"([A-Z][a-z]+)\.?\s+(\d{4})$", text)

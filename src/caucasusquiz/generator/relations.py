@@ -142,9 +142,7 @@ def what_did(sentence: str) -> tuple[str, str] | None:
         shaped = shape.match(clause)
         if shaped and _DOCUMENT_SUBJECT.search(shaped.group("subject")):
             clause = shaped.group("subject") + " " + clause[shaped.end() :]
-    if re.match(
-        rf"^(?:The\s+)?[A-Z][\w .'’–-]{{2,60}}?\s+also\s+(?:{'|'.join(sorted(_ACTS))})\b", clause
-    ):
+    if re.match(rf"^(?:The\s+)?[A-Z][\w .'’–-]{{2,60}}?\s+also\s+(?:{'|'.join(sorted(_ACTS))})\b", clause):
         # "The Treaty of Kars also recognized …": it did other things too, so "What did the
         # Treaty of Kars recognize?" has more right answers than this one.
         return None
