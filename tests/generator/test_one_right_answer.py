@@ -166,3 +166,34 @@ def test_a_person_is_found_without_a_title():
     assert people("The White House said the talks would go on.") == []
     assert people("Red Army invaded the valley.") == []
     assert people("Eurasia Daily Monitor wrote that the talks failed.") == []
+
+
+def test_a_counted_list_is_asked_before_who_named_it(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "In May 2008, Deputy Minister Karl Vorst outlined three priorities for Ruritania in Borduria: "
+        "grain, rail, and harbours.",
+        "In 2007, Deputy Minister Tom Vester signed the Grain Accord.",
+        "In 2006, Deputy Minister Anna Brill signed the Rail Accord.",
+        "In 2009, Deputy Minister Ole Rask signed the Salt Accord.",
+    )
+    about_list = [c for c in cards if "priorities" in str(c["prompt"])]
+    assert about_list and all(c["answer"] != "Karl Vorst" for c in about_list)
+
+
+def test_a_contribution_is_asked_by_whose_field_when_the_source_names_it(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(
+        "Regional Digest - Caspian Monitor - 01.02.2020\n\n"
+        "Washington appreciates Lapland's contribution to the energy security of US allies in Europe.\n",
+        encoding="utf-8",
+    )
+    decks, _ = build([tmp_path])
+    cards = [(d.prompt, d.answer_text) for _, drafts in decks.values() for d in drafts]
+    # "contribution to what?" has many right answers in an article on relations.
+    assert cards == [
+        (
+            "According to Caspian Monitor (2020), Washington appreciates Lapland's contribution to "
+            "the energy security of whom?",
+            "US allies in Europe",
+        )
+    ]

@@ -530,12 +530,17 @@ def _claim_card(fact: Fact, sentence: str, label: str, subjects: set[str]) -> Dr
         # "… appreciate Azerbaijan for?" has many answers; "… Azerbaijan's contribution to
         # what?" has the one the document names.
         verb = "appreciates" if narrowed.group("aux") == "does" else "appreciated"
+        to_what = contribution.removeprefix("contribution to ")
+        # "contribution to what?" has many answers in an article on relations (the war on
+        # terror, the mission in Afghanistan …); "to the energy security of whom?" has one.
+        whose = re.match(r"^(?P<field>the (?:[a-z]+ ){1,2}of) (?P<whom>[A-Z].+)$", to_what)
+        asked = f"{whose.group('field')} whom" if whose else "what"
         question = (
             f"{narrowed.group('pre')}{narrowed.group('actor')} {verb} "
-            f"{narrowed.group('owner')}'s contribution to what?"
+            f"{narrowed.group('owner')}'s contribution to {asked}?"
         )
         found = dataclasses.replace(
-            found, question=question, answer=contribution.removeprefix("contribution to "), accept=()
+            found, question=question, answer=whose.group("whom") if whose else to_what, accept=()
         )
     if found.question and _OPEN_CLAIM.search(found.question):
         # "What does the U.S. support?", "When does Washington benefit?": an article on

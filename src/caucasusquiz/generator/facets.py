@@ -58,12 +58,21 @@ def facet(sentence: str, *, preferred: bool = False) -> Facet | None:
     """The first shape the sentence has, or None.
 
     `preferred`: only the shapes that teach more than any name the sentence holds (what a
-    law granted, what a programme was for, why a law was opposed), asked before its names:
+    law granted, what a programme was for, why a law was opposed, a counted list), asked
+    before its names:
     "After the September 11 attacks, Congress passed X, granting …" is about X's grant."""
-    shapes: tuple[Callable[[str], Facet | None], ...] = (granted_right, aim, reason_given, purpose, exchanged)
+    # A counted list is the sentence's point ("Burns outlined three main areas: …"): asked
+    # before who said it.
+    shapes: tuple[Callable[[str], Facet | None], ...] = (
+        granted_right,
+        aim,
+        reason_given,
+        purpose,
+        exchanged,
+        counted_list,
+    )
     if not preferred:
         shapes += (
-            counted_list,
             ranked,
             among_first,
             agent,
