@@ -63,3 +63,14 @@ def test_people_offered_are_of_the_cards_era():
     mention = next(m for m in find_mentions(text) if m.text == "Woodrow Wilson")
     options = distractors(mention, "Woodrow Wilson", text, pool, "person")
     assert "Barack Obama" not in options and "Donald Trump" not in options
+
+
+def test_years_offered_after_following_an_event_are_not_long_before_it():
+    from caucasusquiz.generator.distractors import Pool, distractors
+    from caucasusquiz.generator.entities import find_mentions
+
+    prompt = "Lapland established relations with Vestia in 1992, following its independence from the union."
+    (year,) = [m for m in find_mentions(prompt) if m.kind == "year"]
+    pool = Pool(latest_year=2020)
+    options = distractors(year, "1992", prompt, pool, "year:year")
+    assert options and all(int(o) >= 1989 for o in options), options

@@ -258,14 +258,21 @@ def test_a_place_list_of_an_unnamed_subject_or_of_names_that_are_no_places_gives
 # ---- advice --------------------------------------------------------------------------------------
 
 
-def test_advice_is_asked_with_them_named_from_the_sentences_subject():
+def test_advice_is_asked_with_them_named_from_the_sentences_subject_and_its_year():
     found = advice(
-        "Laplandic delegates were disappointed by the talks, as instead of a treaty, President Vorst "
+        "Laplandic delegates were disappointed by the talks in 1919, as instead of a treaty, President Vorst "
         "advised them to form a customs union with their neighbours on the basis of a mandate."
     )
     assert found is not None
-    assert found.question == "What did President Vorst advise the Laplandic delegates to do?"
+    assert found.question == "What did President Vorst advise the Laplandic delegates to do in 1919?"
     assert found.answer == "to form a customs union with their neighbours"
+    # Advice is given on many occasions: without its year a student can't tell which.
+    assert (
+        advice(
+            "Laplandic delegates were disappointed, as President Vorst advised them to form a customs union."
+        )
+        is None
+    )
     dated = advice("In 1995, Secretary Karl Vorst urged the Laplandic government to open the border.")
     assert dated is not None
     assert dated.question == "What did Secretary Karl Vorst urge the Laplandic government to do in 1995?"
@@ -332,7 +339,8 @@ def test_two_people_by_their_plural_title_are_asked_in_either_order(tmp_path: Pa
         "and Karl Brekka, is a bipartisan measure which bans trawling in the delta."
     )
     assert found is not None
-    assert found.question == "Which two Representatives introduced the Ossel Fisheries Bill?"
+    # A bill is brought again in later sessions: the year says which one.
+    assert found.question == "Which two Representatives introduced the Ossel Fisheries Bill in 2019?"
     assert found.answer == "Anna Vorst and Karl Brekka"
     assert found.items == ("Anna Vorst", "Karl Brekka")
 

@@ -153,9 +153,14 @@ def _in_order(options: list[str], mention: Mention, prompt: str) -> list[str]:
     attacks, the legislation of 1993" would give itself away."""
     answer = int(mention.text)
     others = [int(y) for y in re.findall(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)", prompt) if int(y) != answer]
-    return [
+    options = [
         option for option in options if all((int(option) > other) == (answer > other) for other in others)
     ]
+    if re.search(r"\b(?:following|after)\b", prompt[mention.end :]):
+        # "in 1992, following its independence": a year long before is ruled out by the
+        # event the prompt names; only years close before it stay plausible.
+        options = [option for option in options if int(option) >= answer - 3]
+    return options
 
 
 def _same_surname(a: str, b: str) -> bool:

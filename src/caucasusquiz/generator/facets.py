@@ -588,7 +588,9 @@ def advice(sentence: str) -> Facet | None:
         return None
     base = lemma(match.group("verb"))
     when = _WHEN.search(sentence)
-    tail = f" {when.group(0)[:1].lower()}{when.group(0)[1:]}" if when else ""
+    if when is None:
+        return None  # advice is given on many occasions: without its year, which one?
+    tail = f" {when.group(0)[:1].lower()}{when.group(0)[1:]}"
     asked = _ask(f"What did {match.group('who')} {base} {whom} to do{tail}?")
     return Facet(asked, "to " + what) if asked and base else None
 
@@ -627,7 +629,7 @@ def exchanged(sentence: str) -> Facet | None:
 _BY_PEOPLE = re.compile(
     r"^(?P<thing>(?:The\s+)?[A-Z][^,()]{3,80}?)(?:\s+\([^)]*\))?,\s+"
     r"(?P<part>introduced|sponsored|drafted|proposed|negotiated|signed)"
-    r"(?:\s+in\s+[A-Z][a-z]+,?(?:\s+\d{4})?)?,?\s+by\s+"
+    r"(?:\s+in\s+(?P<when>[A-Z][a-z]+,?(?:\s+\d{4})?))?,?\s+by\s+"
     r"(?P<title>Representatives|Senators|Congressmen|Congresswomen|Ministers|Foreign Ministers)\s+"
     r"(?P<one>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})(?:\s+\([^)]*\))?\s+and\s+"
     r"(?P<two>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})\b"
@@ -644,7 +646,10 @@ def by_people(sentence: str) -> Facet | None:
     if not any(w[:1].isupper() for w in thing.split()[1:]):
         return None
     one, two = match.group("one"), match.group("two")
-    asked = _ask(f"Which two {match.group('title')} {match.group('part')} {thing}?")
+    # A resolution or bill is brought again in later sessions: its year says which one.
+    year = re.search(r"\d{4}", match.group("when") or "")
+    when = f" in {year.group()}" if year else ""
+    asked = _ask(f"Which two {match.group('title')} {match.group('part')} {thing}{when}?")
     answer = f"{one} and {two}"
     if not asked or len(answer) > MAX_ANSWER_CHARS:
         return None
