@@ -349,7 +349,7 @@ def test_seed_decks_meet_the_rubric(generated_decks, capsys):
 # What the generator reaches today on the five seeds (a regression guard, not the issue's
 # 150–400 bar): measured 37 cards, every type present, half of them "what/why" or date
 # questions rather than blanks.
-SEED_CARDS_FLOOR = 34
+SEED_CARDS_FLOOR = 33
 TYPE_FLOOR = {CardType.QA: 12, CardType.CLOZE: 10, CardType.TRUEFALSE: 5, CardType.CHOICE: 1}
 
 
