@@ -197,3 +197,22 @@ def test_a_contribution_is_asked_by_whose_field_when_the_source_names_it(tmp_pat
             "US allies in Europe",
         )
     ]
+
+
+def test_two_dated_clauses_joined_by_and_are_cut_into_clauses_of_their_own():
+    from caucasusquiz.generator.clauses import clause_around
+
+    sentence = (
+        "On March 6, 1994, the Republic of Lapland opened its first embassy in the old city of Vells, "
+        "and on March 16, 1994, Vestia opened its embassy in Szohod, the capital of Lapland."
+    )
+    second = sentence.index("March 16, 1994")
+    clause = clause_around(sentence, second, second + len("March 16, 1994"))
+    assert clause is not None
+    assert clause.text == "On March 16, 1994, Vestia opened its embassy in Szohod, the capital of Lapland"
+    first = clause_around(sentence, 3, 3 + len("March 6, 1994"))
+    assert first is not None
+    assert (
+        first.text
+        == "On March 6, 1994, the Republic of Lapland opened its first embassy in the old city of Vells"
+    )
