@@ -81,17 +81,31 @@ def distractors(
             options = _share_fits(options, mention, prompt)
     else:
         era = _era(mention, prompt, pool)
-        options = [
-            text
-            for canon, text in sorted(pool.names.get(kind, {}).items())
-            if canon != mention.canonical
-            and canon not in excluded
-            and _of_era(canon, era, pool, mention.kind == "person")
-        ]
+
+        def of_kind(fine: str) -> list[str]:
+            return [
+                text
+                for canon, text in sorted(pool.names.get(fine, {}).items())
+                if canon != mention.canonical
+                and canon not in excluded
+                and _of_era(canon, era, pool, mention.kind == "person")
+            ]
+
+        options = of_kind(kind)
+        family = next((f for f in _FAMILIES if kind in f), ())
+        if len(options) < WANTED and family:
+            # Too few of the finest kind: the nearest kinds fill in after them (a Secretary
+            # of the Navy among other officials of the government, never among senators).
+            siblings = [o for fine in sorted(family - {kind}) for o in of_kind(fine) if o not in options]
+            ranked = _ranked(options, mention.canonical) + _ranked(siblings, mention.canonical)
+        else:
+            ranked = _ranked(options, mention.canonical)
+    if mention.kind in ("year", "date", "number"):
+        ranked = _ranked(options, mention.canonical)
     shown = fold(prompt)
     taken = {fold(answer), mention.canonical}
     chosen: list[str] = []
-    for option in _ranked(options, mention.canonical):
+    for option in ranked:
         folded = fold(option)
         if mention.kind == "person" and _same_surname(folded, fold(answer)):
             continue  # "Mikheil Saakashvili" for "Mikhail Saakashvili": a spelling, not a person
@@ -102,6 +116,21 @@ def distractors(
         if len(chosen) == WANTED:
             break
     return chosen
+
+
+# Fine kinds close enough to stand in for each other when one has too few names.
+_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset(
+        {
+            # An ambassador is asked among ambassadors only: the post names the country.
+            "person:us-official",
+            "person:us-secretary",
+            "person:secretary",
+            "person:adviser",
+        }
+    ),
+    frozenset({"name:agency", "name:us-agency"}),
+)
 
 
 def years_around(year: int, latest: int) -> list[str]:
