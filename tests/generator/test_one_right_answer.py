@@ -219,3 +219,12 @@ def test_two_dated_clauses_joined_by_and_are_cut_into_clauses_of_their_own():
         first.text.rstrip(".")
         == "On March 6, 1994, the Republic of Lapland opened its first embassy in the old city of Vells"
     )
+
+
+def test_a_length_is_asked_without_a_year_it_does_not_change(tmp_path: Path):
+    cards = _cards(
+        tmp_path,
+        "The Vells–Ossel pipeline is a 1,240 kilometres long crude oil pipeline from the Lorn field to the sea.",
+        title="The Vells–Ossel pipeline",
+    )
+    assert [c["answer"] for c in cards] == ["1,240"]

@@ -805,6 +805,7 @@ def _card(
         text = text[: intro.end()] + text[second.start() + len("and ") :]
     if (
         mention.kind == "number"
+        and mention.group != "count"  # "a 1,768 kilometres long pipeline": a lasting property
         and not _ANY_YEAR.search(text)
         and not _PAST.search(text)
         and not any(w in _SIMPLE_PAST for w in text.split())
@@ -889,7 +890,7 @@ def _card(
         mention.kind in ("date", "year", "number")
         and (digest[0] % 3 == 1 or (digest[0] % 3 == 2 and digest[1] % 2 == 0))
         and len(options) >= 3
-        and mention.group not in ("count-word", "count")
+        and mention.group != "count-word"
         and not _MONOTONIC.search(text[: mention.start])
         and (question is not None or len(blank.split()) <= MAX_CHOICE_BLANK_WORDS)
     ):
