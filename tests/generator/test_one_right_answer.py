@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from caucasusquiz.generator.articles import with_articles
 from caucasusquiz.generator.cards import near_subject
 from caucasusquiz.generator.dedupe import without_giveaways
+from caucasusquiz.generator.english import card_english, with_articles
 from caucasusquiz.generator.entities import find_mentions
 from caucasusquiz.generator.pipeline import build
 
@@ -41,6 +41,16 @@ def test_a_state_named_by_a_common_noun_gets_its_article():
     assert with_articles("relations with the United States and Lapland") == (
         "relations with the United States and Lapland"
     )
+
+
+def test_a_reported_clause_gets_its_that():
+    assert (
+        card_english(
+            "In 2011, which minister met the President announcing the military ties between them would expand?"
+        )
+        == "In 2011, which minister met the President announcing that the military ties between them would expand?"
+    )
+    assert card_english("announcing the new budget in 2011") == "announcing the new budget in 2011"
 
 
 def test_a_card_says_the_united_states_where_the_source_dropped_the_article(tmp_path: Path):

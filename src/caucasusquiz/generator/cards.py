@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from itertools import permutations
 
 from caucasusquiz.decks.ids import slug_words
-from caucasusquiz.generator.articles import with_articles
 from caucasusquiz.generator.claims import claim
 from caucasusquiz.generator.clauses import Clause, clause_around
 from caucasusquiz.generator.distractors import Pool, distractors, years_around
+from caucasusquiz.generator.english import card_english
 from caucasusquiz.generator.entities import Mention, find_mentions, fold, known_entity
 from caucasusquiz.generator.facets import facet
 from caucasusquiz.generator.facts import Fact
@@ -262,7 +262,7 @@ def _draft(
     answer = display_answer(mention)
     # "relations with United States" → "with the United States": the card's own English.
     body = tuple(
-        (key, with_articles(value) if key in _WORDED and isinstance(value, str) else value)
+        (key, card_english(value) if key in _WORDED and isinstance(value, str) else value)
         for key, value in body
     )
     digest = hashlib.sha1(f"{fact.key}|{mention.canonical}|{role}".encode()).hexdigest()
