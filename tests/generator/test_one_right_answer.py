@@ -238,3 +238,8 @@ def test_a_length_is_asked_without_a_year_it_does_not_change(tmp_path: Path):
         title="The Vells–Ossel pipeline",
     )
     assert [c["answer"] for c in cards] == ["1,240"]
+
+
+def test_one_sides_word_is_not_stated_as_a_fact(tmp_path: Path):
+    cards = _cards(tmp_path, "The town of Orvel was liberated on September 18, 1920.")
+    assert not any("liberated" in str(c["prompt"]) for c in cards)

@@ -240,6 +240,8 @@ _TRIVIA_EVENT = re.compile(
     r"travell?ed|review|reviewed)\b",
     re.IGNORECASE,
 )
+# Words that take one side of a conflict: a card would state them as fact.
+_ONE_SIDES_WORD = re.compile(r"\bliberat(?:ed|ion|ing)\b", re.IGNORECASE)
 # Acts a state repeats (a waiver renewed each year, visits, statements): a statement moved to
 # another year may be true as well, so only a "first" of them could be falsified by its date.
 _RECURRING = re.compile(
@@ -813,6 +815,8 @@ def _card(
         return None  # "Europe depends on Russian gas for 40 percent …": a share of no stated time
     if mention.kind in ("date", "year", "place") and _TRIVIA_EVENT.search(text):
         return None  # the day of a visit or a submission, or where a trip stopped: trivia
+    if _ONE_SIDES_WORD.search(text):
+        return None  # "Ordubad was liberated on …": one side's word, stated as a fact
     answer = display_answer(mention)
     kind = fine_kind(original, sentence)
     question = question_for(text, 0, mention) or _subordinate_question(text, mention)
