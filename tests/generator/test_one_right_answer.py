@@ -243,3 +243,16 @@ def test_a_length_is_asked_without_a_year_it_does_not_change(tmp_path: Path):
 def test_one_sides_word_is_not_stated_as_a_fact(tmp_path: Path):
     cards = _cards(tmp_path, "The town of Orvel was liberated on September 18, 1920.")
     assert not any("liberated" in str(c["prompt"]) for c in cards)
+
+
+def test_two_places_another_sentence_lists_with_a_third_are_not_asked_as_the_two(tmp_path: Path):
+    # Lapland's missions were in Ossel and Vells; another document says "Ossel, Kravia and
+    # Vells": "Kravia" would be a right answer the card marks wrong.
+    asked = "Lapland participated in peacekeeping missions in Ossel and Vells for many years."
+    (tmp_path / "alone").mkdir()
+    alone = _cards(tmp_path / "alone", asked)
+    assert any(c["answer"] == "Ossel and Vells" for c in alone), alone
+    both = tmp_path / "both"
+    both.mkdir()
+    cards = _cards(both, asked, "Lapland joined the Vestian-led missions in Ossel, Kravia and Vells in 2001.")
+    assert not any(c["answer"] == "Ossel and Vells" for c in cards), cards

@@ -180,3 +180,36 @@ def without_giveaways(drafts: list[Draft]) -> tuple[list[Draft], int]:
             if not tells[teller]:
                 del tells[teller]
     return [d for i, d in enumerate(drafts) if i not in dropped], len(dropped)
+
+
+_NAME = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
+# "Kosovo, Afghanistan and Iraq": a list of names.
+_NAME_LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME}")
+
+
+def without_partial_lists(drafts: list[Draft], facts: Iterable[Fact]) -> tuple[list[Draft], int]:
+    """The cards without a list of places that another sentence lists with more places.
+
+    "In which two countries did Azerbaijan take part in peacekeeping missions?" → "Iraq and
+    Kosovo" is not the one right answer when another document says "missions in Kosovo,
+    Afghanistan and Iraq": Afghanistan would be marked wrong. Sentences are looked up by
+    their capitalised words in an index, so the cost stays linear in the text."""
+    lists = [d for d in drafts if d.tags[:1] == ("place",) and d.type == "qa" and " and " in d.answer_text]
+    if not lists:
+        return drafts, 0
+    naming: dict[str, list[Fact]] = {}
+    for fact in facts:
+        for word in set(re.findall(r"\b[A-Z][\w'’-]+", fact.context)):
+            naming.setdefault(word, []).append(fact)
+    partial: set[str] = set()
+    for draft in lists:
+        items = {i.strip() for i in re.split(r",\s*|\s+and\s+", draft.answer_text) if i.strip()}
+        first = sorted(items)[0].split()[0]
+        for fact in naming.get(first, []):
+            if fact.key == draft.fact_key:
+                continue
+            for found in _NAME_LIST.finditer(fact.context):
+                names = {n.strip() for n in re.split(r",\s*|\s+and\s+", found.group()) if n.strip()}
+                if items < names:
+                    partial.add(draft.id)
+    return [d for d in drafts if d.id not in partial], len(partial)
