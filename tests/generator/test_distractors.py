@@ -63,3 +63,29 @@ def test_people_offered_are_of_the_cards_era():
     mention = next(m for m in find_mentions(text) if m.text == "Woodrow Wilson")
     options = distractors(mention, "Woodrow Wilson", text, pool, "person")
     assert "Barack Obama" not in options and "Donald Trump" not in options
+
+
+def test_years_offered_after_following_an_event_are_not_long_before_it():
+    from caucasusquiz.generator.distractors import Pool, distractors
+    from caucasusquiz.generator.entities import find_mentions
+
+    prompt = "Lapland established relations with Vestia in 1992, following its independence from the union."
+    (year,) = [m for m in find_mentions(prompt) if m.kind == "year"]
+    pool = Pool(latest_year=2020)
+    options = distractors(year, "1992", prompt, pool, "year:year")
+    assert options and all(int(o) >= 1989 for o in options), options
+
+
+def test_a_secretary_with_too_few_of_his_kind_gets_other_officials_never_senators():
+    text = (
+        "In 2011, Secretary of the Navy Karl Vorst met Azerbaijani officials. In 2012, Secretary "
+        "of the Navy Anna Brill met them again. In 2010, Adviser Tom Vester and Adviser Ole Rask met "
+        "them. In 2011, Senator Eva Lund and Senator Per Holm visited."
+    )
+    pool = Pool()
+    pool.add(find_mentions(text), text)
+    prompt = "In 2011, Secretary of the Navy Karl Vorst met Azerbaijani officials."
+    mention = next(m for m in find_mentions(prompt) if m.text == "Karl Vorst")
+    options = distractors(mention, "Karl Vorst", prompt, pool, fine_kind(mention, prompt))
+    assert options[0] == "Anna Brill"  # of its own kind first
+    assert set(options[1:]) <= {"Tom Vester", "Ole Rask"} and len(options) == 3

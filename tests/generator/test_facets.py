@@ -61,13 +61,13 @@ def test_an_agreement_that_aims_is_asked_in_the_present():
     assert found.answer == "to open the Vltava to cargo ships"
 
 
-def test_a_long_aim_is_cut_before_its_second_verb_never_mid_phrase():
+def test_two_aims_too_long_to_type_are_not_asked_one_alone_would_mark_the_other_wrong():
+    # Either aim alone is a right answer: a card keeping one would mark a student wrong.
     found = aim(
         "Ruritania joined the Northern Grain Initiative, intended to lower the price of imported wheat "
         "for bakers and stabilise the rural economy of the southern provinces."
     )
-    assert found is not None
-    assert found.answer == "to lower the price of imported wheat for bakers"
+    assert found is None
 
 
 def test_an_aim_without_a_name_makes_no_card():
@@ -103,12 +103,19 @@ def test_the_grant_is_asked_before_the_event_in_the_sentences_background(tmp_pat
 
 def test_why_a_law_was_opposed_is_asked():
     found = reason_given(
-        "Successive Ruritanian governments opposed the Salt Act, viewing it as an obstacle to trade "
-        "with Borduria and a danger to the fisheries."
+        "Successive Ruritanian governments opposed the Salt Act, viewing it as an obstacle to trade with Borduria."
     )
     assert found is not None
     assert found.question == "Why did successive Ruritanian governments oppose the Salt Act?"
     assert found.answer == "an obstacle to trade with Borduria"
+
+
+def test_two_reasons_too_long_to_type_are_not_asked():
+    found = reason_given(
+        "Successive Ruritanian governments opposed the Salt Act, viewing it as an obstacle to trade "
+        "with Borduria and a danger to the fisheries of the northern coast."
+    )
+    assert found is None
 
 
 def test_a_pronoun_subject_gives_no_reason_card():
@@ -251,14 +258,21 @@ def test_a_place_list_of_an_unnamed_subject_or_of_names_that_are_no_places_gives
 # ---- advice --------------------------------------------------------------------------------------
 
 
-def test_advice_is_asked_with_them_named_from_the_sentences_subject():
+def test_advice_is_asked_with_them_named_from_the_sentences_subject_and_its_year():
     found = advice(
-        "Laplandic delegates were disappointed by the talks, as instead of a treaty, President Vorst "
+        "Laplandic delegates were disappointed by the talks in 1919, as instead of a treaty, President Vorst "
         "advised them to form a customs union with their neighbours on the basis of a mandate."
     )
     assert found is not None
-    assert found.question == "What did President Vorst advise the Laplandic delegates to do?"
+    assert found.question == "What did President Vorst advise the Laplandic delegates to do in 1919?"
     assert found.answer == "to form a customs union with their neighbours"
+    # Advice is given on many occasions: without its year a student can't tell which.
+    assert (
+        advice(
+            "Laplandic delegates were disappointed, as President Vorst advised them to form a customs union."
+        )
+        is None
+    )
     dated = advice("In 1995, Secretary Karl Vorst urged the Laplandic government to open the border.")
     assert dated is not None
     assert dated.question == "What did Secretary Karl Vorst urge the Laplandic government to do in 1995?"
@@ -325,7 +339,8 @@ def test_two_people_by_their_plural_title_are_asked_in_either_order(tmp_path: Pa
         "and Karl Brekka, is a bipartisan measure which bans trawling in the delta."
     )
     assert found is not None
-    assert found.question == "Which two Representatives introduced the Ossel Fisheries Bill?"
+    # A bill is brought again in later sessions: the year says which one.
+    assert found.question == "Which two Representatives introduced the Ossel Fisheries Bill in 2019?"
     assert found.answer == "Anna Vorst and Karl Brekka"
     assert found.items == ("Anna Vorst", "Karl Brekka")
 

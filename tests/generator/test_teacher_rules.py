@@ -106,10 +106,12 @@ def test_what_a_named_treaty_or_act_did_is_asked_without_a_year():
     from caucasusquiz.generator.relations import what_did
 
     # A treaty acts once and for good: one answer, no year needed (unlike a person's act).
-    assert what_did("The Treaty of Vells also recognized the autonomous status of the Lorn valley.") == (
+    assert what_did("The Treaty of Vells recognized the autonomous status of the Lorn valley.") == (
         "What did the Treaty of Vells recognize?",
         "the autonomous status of the Lorn valley",
     )
+    # "also": the treaty recognized other things too, so the question has other right answers.
+    assert what_did("The Treaty of Vells also recognized the autonomous status of the Lorn valley.") is None
     assert what_did("The Treaty of Vells, signed in the fall of 1921, established the northern border.") == (
         "What did the Treaty of Vells establish?",
         "the northern border",
@@ -286,7 +288,7 @@ def test_places_inside_a_long_opening_phrase_are_dropped_from_a_question(tmp_pat
         "national leader Karl Vorst offered unconditional support to Ruritania in the fight against terrorism.",
     )
     assert [c["prompt"] for c in cards] == [
-        "Immediately after the terrorist attacks on September 11, 2001, which national leader of Lapland "
+        "Immediately after the terrorist attacks on September 11, 2001, which leader of Lapland "
         "offered unconditional support to Ruritania in the fight against terrorism?"
     ]
 

@@ -20,6 +20,7 @@ from caucasusquiz.decks.ids import slug_words
 from caucasusquiz.generator.claims import claim
 from caucasusquiz.generator.clauses import Clause, clause_around
 from caucasusquiz.generator.distractors import Pool, distractors, years_around
+from caucasusquiz.generator.english import card_english
 from caucasusquiz.generator.entities import Mention, find_mentions, fold, known_entity
 from caucasusquiz.generator.facets import facet
 from caucasusquiz.generator.facts import Fact
@@ -206,6 +207,51 @@ def accepted(mention: Mention, answer: str) -> list[str]:
     return list(dict.fromkeys(f for f in forms if fold(f) != fold(answer)))
 
 
+_WORDED = ("question", "statement", "text")
+
+# The people or bodies of a country, named by a common noun: "U.S. companies" for a
+# document on the U.S. is its subject again, and guessable without study.
+_GENERIC_GROUP = frozenset(
+    "companies firms businesses investors officials diplomats government governments authorities "
+    "forces troops soldiers citizens people nationals leaders leadership administration "
+    "lawmakers politicians experts specialists representatives delegation delegates".split()
+)
+
+
+def near_subject(answer: str, subjects: set[str]) -> bool:
+    """The answer is the document's subject with a common noun: "U.S. companies, along with …"."""
+    head = re.split(r",|;|\s+(?:along with|as well as|and|together with)\s", answer)[0].strip()
+    words = head.split()
+    if len(words) < 2 or words[-1].lower() not in _GENERIC_GROUP:
+        return False
+    owner = " ".join(words[:-1])
+    owner = re.sub(r"^(?:the|The)\s+", "", owner)
+    found = find_mentions(owner)
+    if found:
+        return all(m.canonical in subjects or fold(m.text) in subjects for m in found)
+    # A demonym of the subject: "Ruritanian" for Ruritania, "Georgian" for Georgia.
+    folded = fold(owner)
+    return any(len(s) >= 5 and " " not in s and folded.startswith(s[:-1]) for s in subjects)
+
+
+# A date that only says when a visit, a trip or a submission happened: trivia, not the fact.
+_TRIVIA_EVENT = re.compile(
+    r"\b(?:visit|visits|visited|visiting|trip|stopped (?:in|at|over)|toured|submitted|arrived|"
+    r"travell?ed|review|reviewed)\b",
+    re.IGNORECASE,
+)
+# Words that take one side of a conflict: a card would state them as fact.
+_ONE_SIDES_WORD = re.compile(r"\bliberat(?:ed|ion|ing)\b", re.IGNORECASE)
+# Acts a state repeats (a waiver renewed each year, visits, statements): a statement moved to
+# another year may be true as well, so only a "first" of them could be falsified by its date.
+_RECURRING = re.compile(
+    r"\b(?:waiv|extend|renew|visit|meet|met\b|held\b|hold|host|attend|call|urg|reiterat|stated|"
+    r"said\b|says\b|discuss|travel|provid|offer|prais|critici|condemn|warn|spoke|express|"
+    r"confirm|reaffirm|repeat|continu)",
+    re.IGNORECASE,
+)
+
+
 def _draft(
     fact: Fact,
     mention: Mention,
@@ -216,6 +262,11 @@ def _draft(
     number: int,
 ) -> Draft:
     answer = display_answer(mention)
+    # "relations with United States" → "with the United States": the card's own English.
+    body = tuple(
+        (key, card_english(value) if key in _WORDED and isinstance(value, str) else value)
+        for key, value in body
+    )
     digest = hashlib.sha1(f"{fact.key}|{mention.canonical}|{role}".encode()).hexdigest()
     prefix = "tf-" if role == "tf" else ""
     card_id = f"{prefix}{slug_words(answer, 3)}-{digest[:6]}"
@@ -473,7 +524,7 @@ def cards_for(
 
 def _claim_card(fact: Fact, sentence: str, label: str, subjects: set[str]) -> Draft | None:
     found = claim(sentence, label)
-    if found is None or fold(found.answer) in subjects:
+    if found is None or fold(found.answer) in subjects or near_subject(found.answer, subjects):
         return None
     narrowed = _CONTRIBUTION.match(found.question)
     contribution = found.answer.removeprefix("its ")
@@ -481,12 +532,17 @@ def _claim_card(fact: Fact, sentence: str, label: str, subjects: set[str]) -> Dr
         # "… appreciate Azerbaijan for?" has many answers; "… Azerbaijan's contribution to
         # what?" has the one the document names.
         verb = "appreciates" if narrowed.group("aux") == "does" else "appreciated"
+        to_what = contribution.removeprefix("contribution to ")
+        # "contribution to what?" has many answers in an article on relations (the war on
+        # terror, the mission in Afghanistan …); "to the energy security of whom?" has one.
+        whose = re.match(r"^(?P<field>the (?:[a-z]+ ){1,2}of) (?P<whom>[A-Z].+)$", to_what)
+        asked = f"{whose.group('field')} whom" if whose else "what"
         question = (
             f"{narrowed.group('pre')}{narrowed.group('actor')} {verb} "
-            f"{narrowed.group('owner')}'s contribution to what?"
+            f"{narrowed.group('owner')}'s contribution to {asked}?"
         )
         found = dataclasses.replace(
-            found, question=question, answer=contribution.removeprefix("contribution to "), accept=()
+            found, question=question, answer=whose.group("whom") if whose else to_what, accept=()
         )
     if found.question and _OPEN_CLAIM.search(found.question):
         # "What does the U.S. support?", "When does Washington benefit?": an article on
@@ -533,6 +589,8 @@ def _relation_card(fact: Fact, sentence: str, subjects: set[str] | None = None) 
     if found is None:
         return None
     question, answer = found
+    if subjects is not None and near_subject(answer, subjects):
+        return None
     mention = Mention(0, 0, answer, "phrase", "relation", fold(answer))
     body = (("question", question), ("answer", answer))
     return _draft(fact, mention, "qa", body, ("cause-or-definition",), "why", 1)
@@ -544,7 +602,12 @@ _RANKS = ("second", "third", "fourth", "fifth")
 def _facet_card(fact: Fact, sentence: str, subjects: set[str], preferred: bool = False) -> Draft | None:
     """An aim, a right granted, a reason given, a rank, a counted list or a first (`facets`)."""
     found = facet(sentence, preferred=preferred)
-    if found is None or fold(found.answer) in subjects or any(fold(i) in subjects for i in found.items):
+    if (
+        found is None
+        or fold(found.answer) in subjects
+        or near_subject(found.answer, subjects)
+        or any(fold(i) in subjects for i in found.items)
+    ):
         return None
     mention = Mention(0, 0, found.answer, "phrase", "facet", fold(found.answer))
     if found.cloze and found.tag == "rank":
@@ -744,11 +807,16 @@ def _card(
         text = text[: intro.end()] + text[second.start() + len("and ") :]
     if (
         mention.kind == "number"
+        and mention.group != "count"  # "a 1,768 kilometres long pipeline": a lasting property
         and not _ANY_YEAR.search(text)
         and not _PAST.search(text)
         and not any(w in _SIMPLE_PAST for w in text.split())
     ):
         return None  # "Europe depends on Russian gas for 40 percent …": a share of no stated time
+    if mention.kind in ("date", "year", "place") and _TRIVIA_EVENT.search(text):
+        return None  # the day of a visit or a submission, or where a trip stopped: trivia
+    if _ONE_SIDES_WORD.search(text):
+        return None  # "Ordubad was liberated on …": one side's word, stated as a fact
     answer = display_answer(mention)
     kind = fine_kind(original, sentence)
     question = question_for(text, 0, mention) or _subordinate_question(text, mention)
@@ -815,11 +883,30 @@ def _card(
     ):
         truth = digest[1] % 2 == 0
         wrong = _false_value(mention, options, pool.latest_year, pool.years_said)
-        if wrong is None:
+        if wrong is None or (mention.kind in ("date", "year") and _RECURRING.search(text)):
+            # "Bush waived Section 907 in January 2006": the waiver was renewed each year,
+            # so a moved year may be true as well; only the true statement is shown.
             truth = True
         statement = text if truth else text[: mention.start] + str(wrong) + text[mention.end :]
         body = (("statement", statement), ("answer", truth))
         return _draft(fact, mention, "truefalse", body, tags, "tf", 0)
+    if (
+        mention.kind in ("date", "year", "number")
+        and (digest[0] % 3 == 1 or (digest[0] % 3 == 2 and digest[1] % 2 == 0))
+        and len(options) >= 3
+        and mention.group != "count-word"
+        and not _MONOTONIC.search(text[: mention.start])
+        and (question is not None or len(blank.split()) <= MAX_CHOICE_BLANK_WORDS)
+    ):
+        # A date or number among three of the same format and scale (years spread over a
+        # decade, 1,768 km → 1,100 / 2,300 / 3,200): one in two that are not true/false is
+        # multiple choice, the others typed.
+        valued: tuple[tuple[str, object], ...] = (
+            ("question", question or blank),
+            ("answer", answer),
+            ("distractors", options[:3]),
+        )
+        return _draft(fact, mention, "choice", valued, tags, "ask", 0)
     if question is None and re.fullmatch(r"[A-Z]{2,6}", answer):
         return None  # "___ implementation owes much to US support": an acronym to guess
     accept = accepted(mention, answer)

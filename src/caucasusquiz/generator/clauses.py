@@ -115,7 +115,16 @@ def clause_around(sentence: str, start: int, end: int) -> Clause | None:
     return _finish(text, start - offset, end - offset)
 
 
+# ", and on March 16, 1992, the United States opened …": a clause of its own, after its date.
+_DATED_OPENING = re.compile(
+    r"^(?:on|in)\s+(?:[A-Z][a-z]+\s+\d{1,2},\s+|\d{1,2}\s+[A-Z][a-z]+\s+)?(?:1[6-9]|20)\d\d,\s+"
+)
+
+
 def _starts_clause(text: str) -> bool:
+    dated = _DATED_OPENING.match(text)
+    if dated is not None:
+        text = text[dated.end() :]
     return bool(_SUBJECT_START.match(text)) and any(is_past_verb(w) for w in text.split()[:8])
 
 

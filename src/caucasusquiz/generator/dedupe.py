@@ -96,13 +96,30 @@ _LONGEST_ANSWER = 8  # words: longer answers are matched by their first eight
 _TYPE_RANK = {"choice": 0, "qa": 1, "cloze": 2, "truefalse": 3}
 
 
+def _stem(word: str) -> str:
+    """ "waived", "waive", "waives" → "waiv": a prompt that tells an answer in another form."""
+    for suffix in ("ing", "ed", "es", "e", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"\w+", re.sub(r"\{\{[^}]*\}\}", " ", text).casefold()))
+    return tuple(_stem(w) for w in re.findall(r"\w+", re.sub(r"\{\{[^}]*\}\}", " ", text).casefold()))
+
+
+# What an answer's point is without its frame: "the right to waive Section 907" is told by
+# any prompt saying "waived Section 907".
+_FRAME = re.compile(r"^(?:the |a |an )?(?:(?:right|power|authority|ability|permission) )?to ", re.I)
 
 
 def _answer_forms(draft: Draft) -> set[tuple[str, ...]]:
-    """What a prompt must not contain: the answer, and a person's surname alone."""
+    """What a prompt must not contain: the answer (also without its frame: "the right to"),
+    and a person's surname alone."""
     forms = {_words(draft.answer_text)[:_LONGEST_ANSWER]}
+    point = _FRAME.sub("", draft.answer_text)
+    if point != draft.answer_text and len(_words(point)) >= 2:
+        forms.add(_words(point)[:_LONGEST_ANSWER])
     words = _words(draft.answer_text)
     if draft.tags[:1] == ("person",) and len(words) > 1 and len(words[-1]) > 3:
         forms.add(words[-1:])
@@ -145,6 +162,8 @@ def without_giveaways(drafts: list[Draft]) -> tuple[list[Draft], int]:
             set(told_by) | set(tells),
             key=lambda i: (
                 i in tells and _false_statement(drafts[i]),
+                # A true statement telling another card's answer restates that card's fact.
+                i in tells and drafts[i].type == "truefalse",
                 len(told_by.get(i, ())) + len(tells.get(i, ())),
                 len(told_by.get(i, ())),
                 _TYPE_RANK.get(drafts[i].type, 4),
@@ -161,3 +180,36 @@ def without_giveaways(drafts: list[Draft]) -> tuple[list[Draft], int]:
             if not tells[teller]:
                 del tells[teller]
     return [d for i, d in enumerate(drafts) if i not in dropped], len(dropped)
+
+
+_NAME = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
+# "Kosovo, Afghanistan and Iraq": a list of names.
+_NAME_LIST = re.compile(rf"{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME}")
+
+
+def without_partial_lists(drafts: list[Draft], facts: Iterable[Fact]) -> tuple[list[Draft], int]:
+    """The cards without a list of places that another sentence lists with more places.
+
+    "In which two countries did Azerbaijan take part in peacekeeping missions?" → "Iraq and
+    Kosovo" is not the one right answer when another document says "missions in Kosovo,
+    Afghanistan and Iraq": Afghanistan would be marked wrong. Sentences are looked up by
+    their capitalised words in an index, so the cost stays linear in the text."""
+    lists = [d for d in drafts if d.tags[:1] == ("place",) and d.type == "qa" and " and " in d.answer_text]
+    if not lists:
+        return drafts, 0
+    naming: dict[str, list[Fact]] = {}
+    for fact in facts:
+        for word in set(re.findall(r"\b[A-Z][\w'’-]+", fact.context)):
+            naming.setdefault(word, []).append(fact)
+    partial: set[str] = set()
+    for draft in lists:
+        items = {i.strip() for i in re.split(r",\s*|\s+and\s+", draft.answer_text) if i.strip()}
+        first = sorted(items)[0].split()[0]
+        for fact in naming.get(first, []):
+            if fact.key == draft.fact_key:
+                continue
+            for found in _NAME_LIST.finditer(fact.context):
+                names = {n.strip() for n in re.split(r",\s*|\s+and\s+", found.group()) if n.strip()}
+                if items < names:
+                    partial.add(draft.id)
+    return [d for d in drafts if d.id not in partial], len(partial)

@@ -81,17 +81,31 @@ def distractors(
             options = _share_fits(options, mention, prompt)
     else:
         era = _era(mention, prompt, pool)
-        options = [
-            text
-            for canon, text in sorted(pool.names.get(kind, {}).items())
-            if canon != mention.canonical
-            and canon not in excluded
-            and _of_era(canon, era, pool, mention.kind == "person")
-        ]
+
+        def of_kind(fine: str) -> list[str]:
+            return [
+                text
+                for canon, text in sorted(pool.names.get(fine, {}).items())
+                if canon != mention.canonical
+                and canon not in excluded
+                and _of_era(canon, era, pool, mention.kind == "person")
+            ]
+
+        options = of_kind(kind)
+        family = next((f for f in _FAMILIES if kind in f), ())
+        if len(options) < WANTED and family:
+            # Too few of the finest kind: the nearest kinds fill in after them (a Secretary
+            # of the Navy among other officials of the government, never among senators).
+            siblings = [o for fine in sorted(family - {kind}) for o in of_kind(fine) if o not in options]
+            ranked = _ranked(options, mention.canonical) + _ranked(siblings, mention.canonical)
+        else:
+            ranked = _ranked(options, mention.canonical)
+    if mention.kind in ("year", "date", "number"):
+        ranked = _ranked(options, mention.canonical)
     shown = fold(prompt)
     taken = {fold(answer), mention.canonical}
     chosen: list[str] = []
-    for option in _ranked(options, mention.canonical):
+    for option in ranked:
         folded = fold(option)
         if mention.kind == "person" and _same_surname(folded, fold(answer)):
             continue  # "Mikheil Saakashvili" for "Mikhail Saakashvili": a spelling, not a person
@@ -102,6 +116,21 @@ def distractors(
         if len(chosen) == WANTED:
             break
     return chosen
+
+
+# Fine kinds close enough to stand in for each other when one has too few names.
+_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset(
+        {
+            # An ambassador is asked among ambassadors only: the post names the country.
+            "person:us-official",
+            "person:us-secretary",
+            "person:secretary",
+            "person:adviser",
+        }
+    ),
+    frozenset({"name:agency", "name:us-agency"}),
+)
 
 
 def years_around(year: int, latest: int) -> list[str]:
@@ -153,9 +182,14 @@ def _in_order(options: list[str], mention: Mention, prompt: str) -> list[str]:
     attacks, the legislation of 1993" would give itself away."""
     answer = int(mention.text)
     others = [int(y) for y in re.findall(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)", prompt) if int(y) != answer]
-    return [
+    options = [
         option for option in options if all((int(option) > other) == (answer > other) for other in others)
     ]
+    if re.search(r"\b(?:following|after)\b", prompt[mention.end :]):
+        # "in 1992, following its independence": a year long before is ruled out by the
+        # event the prompt names; only years close before it stay plausible.
+        options = [option for option in options if int(option) >= answer - 3]
+    return options
 
 
 def _same_surname(a: str, b: str) -> bool:
@@ -190,15 +224,19 @@ def _years(year: int, latest: int) -> list[str]:
 def _dates(mention: Mention) -> list[str]:
     text = mention.text
     if mention.group == "full-date":
-        match = re.match(r"([A-Z][a-z]+)\.?\s+(\d{1,2}),\s+(\d{4})$", text)
-        if not match or match.group(1) not in _MONTHS:
+        month_first = re.match(r"([A-Z][a-z]+)\.?\s+(\d{1,2}),\s+(\d{4})$", text)
+        day_first = re.match(r"(\d{1,2})\s+([A-Z][a-z]+)\.?\s+(\d{4})$", text)  # "13 October 1921"
+        if month_first and month_first.group(1) in _MONTHS:
+            month, day, year = month_first.group(1), month_first.group(2), month_first.group(3)
+        elif day_first and day_first.group(2) in _MONTHS:
+            day, month, year = day_first.group(1), day_first.group(2), day_first.group(3)
+        else:
             return []
-        month, day, year = _MONTHS.index(match.group(1)), int(match.group(2)), match.group(3)
         options = []
         for dm, dd in ((0, -10), (0, 10), (1, 0), (-1, 0), (0, 5), (2, 0), (0, -5)):
-            m, d = (month + dm) % 12, day + dd
+            m, d = (_MONTHS.index(month) + dm) % 12, int(day) + dd
             if 1 <= d <= 28:
-                options.append(f"{_MONTHS[m]} {d}, {year}")
+                options.append(f"{_MONTHS[m]} {d}, {year}" if month_first else f"{d} {_MONTHS[m]} {year}")
         return options
     if mention.group == "month-year":
         match = re.match(r"([A-Z][a-z]+)\.?\s+(\d{4})$", text)

@@ -118,6 +118,35 @@ _HEAD_OF_NAME = re.compile(
     r"\b(?P<head>Treaty|Pact|Charter|Declaration|Battle|Siege)\s+of\s+"
     r"(?P<name>[A-Z][\w'’–-]*(?:[ -][A-Z][\w'’–-]*)?)(?![\w-])"
 )
+# A person named without a title, known by what follows the name: a party marker
+# ("Ted Cruz (R-TX)"), an appositive ("David Woodward, a professor …", "…, who …") or a
+# verb only people do ("Ted Cruz introduced", "Eric Rubin said").
+_PERSON_VERBS = (
+    r"said|says|stated|told|wrote|writes|argued|noted|added|introduced|sponsored|co-sponsored|"
+    r"proposed|urged|announced|warned|praised|criticized|criticised|resigned|testified|insisted|"
+    r"suggested|recalled|explained|emphasized|emphasised|stressed|claimed|believes|believed|"
+    r"was elected|was appointed|was born|died|served as|succeeded"
+)
+_BARE_PERSON = re.compile(
+    rf"(?<![\w.'’-])(?<!the )(?<!The )"
+    rf"([A-ZÇŞÖÜİ][a-zçşöüığə'’-]{{1,}}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}})"
+    rf"(?=\s+\((?:D|R|I)-[A-Z]{{2}}\)|,\s+(?:a|an|the|who)\s+[a-z]|\s+(?:{_PERSON_VERBS})\b)"
+)
+# Words that make a capitalised run a body, a place or a publication, never a person.
+_NOT_PERSON_WORDS = frozenset(
+    "Army Navy Union States State Republic Kingdom Empire Federation Group Committee Commission "
+    "House Department Ministry Government Council Party Parliament Assembly Congress Senate Court "
+    "Sea Ocean River Lake Mountains Caucasus Asia Europe America Africa East West North South "
+    "Central National Federal Soviet International Watch Radio News Times Post Press Agency "
+    "Monitor Daily Journal Review Foundation Institute Center Centre Bank Fund Corporation Company "
+    "Inc Ltd University Office Embassy Administration Bureau Council Forces Guard Police Service "
+    "Organization Organisation Association Alliance Network Television Today Weekly Herald "
+    "Minister President Secretary Ambassador Senator General Chairman Director Prime Foreign "
+    "Affairs Defense Defence Energy Security Development Program Programme Act Treaty Agreement "
+    "Pipeline War Revolution Crisis Conference Summit Declaration Charter Report Senators Senator "
+    "Representatives Representative Congressman Congresswoman Congressmen Sen Rep Mr Mrs Ms Dr "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
 # Words a capitalised run may start with that are not part of a name.
 _NOT_NAME_START = frozenset(
     "The A An In On At As For By From This That These Those His Her Their Its After Before During "
@@ -189,6 +218,13 @@ def find_mentions(text: str) -> list[Mention]:
     for match in _TITLED_NAME.finditer(text):
         found.append(_name(match, 1))
     for match in _NAME_THEN_TITLE.finditer(text):
+        found.append(_name(match, 1))
+    for match in _BARE_PERSON.finditer(text):
+        words = match.group(1).split()
+        if words[0] in _NOT_NAME_START or words[0].rstrip(".") in MONTHS:
+            continue
+        if any(w.strip(",.'’") in _NOT_PERSON_WORDS for w in words):
+            continue
         found.append(_name(match, 1))
     for match in _GENERIC_ORG.finditer(text):
         found.append(_generic(text, match, "organisation"))

@@ -58,12 +58,21 @@ def facet(sentence: str, *, preferred: bool = False) -> Facet | None:
     """The first shape the sentence has, or None.
 
     `preferred`: only the shapes that teach more than any name the sentence holds (what a
-    law granted, what a programme was for, why a law was opposed), asked before its names:
+    law granted, what a programme was for, why a law was opposed, a counted list), asked
+    before its names:
     "After the September 11 attacks, Congress passed X, granting …" is about X's grant."""
-    shapes: tuple[Callable[[str], Facet | None], ...] = (granted_right, aim, reason_given, purpose, exchanged)
+    # A counted list is the sentence's point ("Burns outlined three main areas: …"): asked
+    # before who said it.
+    shapes: tuple[Callable[[str], Facet | None], ...] = (
+        granted_right,
+        aim,
+        reason_given,
+        purpose,
+        exchanged,
+        counted_list,
+    )
     if not preferred:
         shapes += (
-            counted_list,
             ranked,
             among_first,
             agent,
@@ -152,9 +161,10 @@ def aim(sentence: str) -> Facet | None:
         return None
     name = _noun_phrase_before(sentence[: match.start()])
     what = _trim(match.group("what"))
-    if len("to " + what) > MAX_ANSWER_CHARS:
-        # "to enhance X and stimulate Y", "to enhance X to assess Y": the first aim, typed.
-        what = _first_of_two(what)
+    if len("to " + what) > MAX_ANSWER_CHARS and _first_of_two(what) != what:
+        # "to enhance X and stimulate Y", "to enhance X to assess Y": two aims too long to
+        # type, and either one alone is a right answer the card would mark wrong: not asked.
+        return None
     if name is None or not any(w[:1].isupper() for w in name.split()[1:]) or not _short(what):
         return None
     verb = match.group("verb") or ""
@@ -226,9 +236,8 @@ def reason_given(sentence: str) -> Facet | None:
         return None
     why = match.group("why").strip()
     if not _short(why):
-        # "an impediment to … and an obstacle to …": the first reason is the answer.
-        why = re.split(r"\s+and\s+(?=an?\s)", why)[0]
-    if not _short(why):
+        # "an impediment to … and an obstacle to …": two reasons too long to type, and
+        # either alone is a right answer the card would mark wrong: not asked.
         return None
     base = lemma(match.group("verb"))
     if subject.split()[0] in _COMMON_OPENERS:
@@ -405,8 +414,8 @@ def purpose(sentence: str) -> Facet | None:
     if match is None:
         return None
     what = _trim(match.group("what"))
-    if len("to " + what) > MAX_ANSWER_CHARS:
-        what = _first_of_two(what)
+    if len("to " + what) > MAX_ANSWER_CHARS and _first_of_two(what) != what:
+        return None  # two purposes too long to type: either alone would be marked wrong
     if not _short("to " + what, 10):
         return None
     subject, rest = match.group("subject"), match.group("rest")
@@ -573,13 +582,15 @@ def advice(sentence: str) -> Facet | None:
         whom = plural.group("np")
         whom = "the " + whom if not whom.startswith("The ") else "the " + whom[4:]
     what = _QUALIFIER.split(_trim(match.group("what")))[0]
-    if len("to " + what) > MAX_ANSWER_CHARS:
-        what = _first_of_two(what)
+    if len("to " + what) > MAX_ANSWER_CHARS and _first_of_two(what) != what:
+        return None  # two purposes too long to type: either alone would be marked wrong
     if not _short("to " + what, 10):
         return None
     base = lemma(match.group("verb"))
     when = _WHEN.search(sentence)
-    tail = f" {when.group(0)[:1].lower()}{when.group(0)[1:]}" if when else ""
+    if when is None:
+        return None  # advice is given on many occasions: without its year, which one?
+    tail = f" {when.group(0)[:1].lower()}{when.group(0)[1:]}"
     asked = _ask(f"What did {match.group('who')} {base} {whom} to do{tail}?")
     return Facet(asked, "to " + what) if asked and base else None
 
@@ -618,7 +629,7 @@ def exchanged(sentence: str) -> Facet | None:
 _BY_PEOPLE = re.compile(
     r"^(?P<thing>(?:The\s+)?[A-Z][^,()]{3,80}?)(?:\s+\([^)]*\))?,\s+"
     r"(?P<part>introduced|sponsored|drafted|proposed|negotiated|signed)"
-    r"(?:\s+in\s+[A-Z][a-z]+,?(?:\s+\d{4})?)?,?\s+by\s+"
+    r"(?:\s+in\s+(?P<when>[A-Z][a-z]+,?(?:\s+\d{4})?))?,?\s+by\s+"
     r"(?P<title>Representatives|Senators|Congressmen|Congresswomen|Ministers|Foreign Ministers)\s+"
     r"(?P<one>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})(?:\s+\([^)]*\))?\s+and\s+"
     r"(?P<two>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})\b"
@@ -635,7 +646,10 @@ def by_people(sentence: str) -> Facet | None:
     if not any(w[:1].isupper() for w in thing.split()[1:]):
         return None
     one, two = match.group("one"), match.group("two")
-    asked = _ask(f"Which two {match.group('title')} {match.group('part')} {thing}?")
+    # A resolution or bill is brought again in later sessions: its year says which one.
+    year = re.search(r"\d{4}", match.group("when") or "")
+    when = f" in {year.group()}" if year else ""
+    asked = _ask(f"Which two {match.group('title')} {match.group('part')} {thing}{when}?")
     answer = f"{one} and {two}"
     if not asked or len(answer) > MAX_ANSWER_CHARS:
         return None

@@ -87,7 +87,7 @@ _TITLE_KIND = (
     ("vice president", re.compile(r"\b[Vv]ice[- ][Pp]resident\s*$")),
     ("president", re.compile(r"\b[Pp]resident\s*$")),
     ("prime minister", re.compile(r"\bPrime Minister\s*$")),
-    ("secretary", re.compile(r"\bSecretary(?: of [A-Z][a-z]+)?\s*$")),
+    ("secretary", re.compile(r"\bSecretary(?: of (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)?\s*$")),
     ("minister", re.compile(r"\bMinister(?: of [A-Z][\w ]+)?\s*$")),
     ("ambassador", re.compile(r"\b[Aa]mbassador(?: to (?:the )?[A-Z][\w ]+)?\s*$")),
     ("adviser", re.compile(r"\b(?:Advisor|Adviser)\s*$")),

@@ -16,7 +16,13 @@ from caucasusquiz.errors import UserError
 from caucasusquiz.generator.cards import Draft, cards_for
 from caucasusquiz.generator.claims import source_label
 from caucasusquiz.generator.clean import clean_document
-from caucasusquiz.generator.dedupe import SeenFacts, unique_cards, unique_facts, without_giveaways
+from caucasusquiz.generator.dedupe import (
+    SeenFacts,
+    unique_cards,
+    unique_facts,
+    without_giveaways,
+    without_partial_lists,
+)
 from caucasusquiz.generator.distractors import Pool
 from caucasusquiz.generator.documents import read_document, seed_files
 from caucasusquiz.generator.emit import documents_folders
@@ -146,6 +152,9 @@ def _build(
     drafts, report.repeated_cards = unique_cards(drafts)
     drafts, given_away = without_giveaways(sorted(drafts, key=lambda d: d.order))
     report.repeated_cards += given_away
+    # A list another sentence gives longer has more right answers than the card accepts.
+    drafts, partial = without_partial_lists(drafts, facts)
+    report.repeated_cards += partial
     decks: dict[str, tuple[Topic, list[Draft]]] = {}
     written: set[str] = set()
     for draft in sorted(drafts, key=lambda d: d.order):

@@ -308,6 +308,8 @@ def _who(sentence: str, start: int, end: int) -> str | None:
 def _title_phrase(title: str) -> str | None:
     title = re.sub(r"^(?:the|a|an)\s+", "", title, flags=re.IGNORECASE)
     title = re.sub(r"^(?:Great|Late|Famous|Legendary|Beloved)\s+", "", title)  # honorifics
+    # "national leader" is an official honorific, not a neutral title: "leader of X".
+    title = re.sub(r"\b[Nn]ational [Ll]eader\b", "leader", title)
     owner = re.match(r"^([A-Z][\w-]*)'s\s+(.+)$", title)
     if owner:  # "Azerbaijan's national leader" → "national leader of Azerbaijan"
         title = f"{owner.group(2)} of {owner.group(1)}"

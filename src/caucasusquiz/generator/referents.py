@@ -84,12 +84,8 @@ def resolved(sentence: str, previous: str) -> str | None:
         years = YEAR_PATTERN.findall(previous)
         if len(set(years)) != 1:
             return None
-        when = that_year.group(1)
-        sentence = (
-            sentence[: that_year.start()]
-            + (f"{when} in {years[0]}" if when else f"in {years[0]}")
-            + sentence[that_year.end() :]
-        )
+        # "earlier in 2011" would lean on the event the card does not show: the year alone.
+        sentence = sentence[: that_year.start()] + f"in {years[0]}" + sentence[that_year.end() :]
         sentence = re.sub(r"\bin in\b", "in", sentence)
     if leans_on_context(sentence):
         return None

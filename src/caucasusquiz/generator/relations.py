@@ -142,11 +142,10 @@ def what_did(sentence: str) -> tuple[str, str] | None:
         shaped = shape.match(clause)
         if shaped and _DOCUMENT_SUBJECT.search(shaped.group("subject")):
             clause = shaped.group("subject") + " " + clause[shaped.end() :]
-    clause = re.sub(
-        rf"^((?:The\s+)?[A-Z][\w .'’–-]{{2,60}}?)\s+also\s+(?=(?:{'|'.join(sorted(_ACTS))})\b)",
-        r"\1 ",
-        clause,
-    )
+    if re.match(rf"^(?:The\s+)?[A-Z][\w .'’–-]{{2,60}}?\s+also\s+(?:{'|'.join(sorted(_ACTS))})\b", clause):
+        # "The Treaty of Kars also recognized …": it did other things too, so "What did the
+        # Treaty of Kars recognize?" has more right answers than this one.
+        return None
     words = clause.split()
     verb_at = next((i for i, w in enumerate(words[:9]) if w in _ACTS), None)
     if verb_at is None or verb_at == 0:

@@ -114,11 +114,8 @@ def resolve(text: str, date: DocDate | None) -> str | None:
                 year = date.year if date.month and number < date.month else date.year - 1
             return f"{lead}{month} {year}"
         which = match.group("which").lower()
-        if which == "earlier this":
-            return f"earlier in {date.year}"
-        if which == "later this":
-            return f"later in {date.year}"
-        if which == "this":
+        if which in ("earlier this", "later this", "this"):
+            # "earlier in 2011" leans on an event the card does not show: the year alone.
             return f"{lead}{date.year}"
         if which == "next":
             return f"{lead}{date.year + 1}"

@@ -1,0 +1,50 @@
+"""The small words a card's English needs where the source dropped them.
+
+Scraped and translated sources write "relations with United States", "Azerbaijan SSR was
+proclaimed" and "announcing the military ties would expand"; a teacher writes "the United
+States", "the Azerbaijan SSR" and "announcing that the military ties would expand". Only
+sure cases are touched: names that always take "the" in English (a state named by a
+common noun: "United States", "Soviet Union", "… SSR") and a reporting verb followed by a
+whole clause with its own finite verb.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Names that read "the …" in running English.
+_NAME = (
+    r"(?:United (?:States|Kingdom|Nations|Arab Emirates)|Soviet Union|European Union|"
+    r"Russian Federation|Ottoman Empire|Russian Empire|Kremlin|"
+    r"[A-Z][a-z]+ SSR|[A-Z][a-z]+ Soviet Socialist Republic)"
+)
+# After a preposition, a conjunction or at the start, with no determiner or owner before it.
+_MISSING = re.compile(
+    r"(?P<pre>^|(?<=[.?!] )|, |\b(?:with|of|in|to|from|by|and|or|for|into|on|against|between|"
+    r"toward|towards|within|across|over|under|at|as|that|than|recognized|recognised|"
+    r"joined|invaded|left|entered) )"
+    rf"(?P<name>{_NAME})\b"
+)
+
+
+def with_articles(text: str) -> str:
+    """`text` with "the" before the names that need it ("with the United States")."""
+
+    def fix(match: re.Match[str]) -> str:
+        pre = match.group("pre")
+        article = "the " if pre else "The "
+        return pre + article + match.group("name")
+
+    return _MISSING.sub(fix, text)
+
+
+# "announcing the military ties between their countries would expand": a reported clause.
+_REPORTED = re.compile(
+    r"\b(announcing|saying|stating|declaring|noting|adding|warning|arguing|claiming)\s+"
+    r"(?=(?:the|their|its|his|her|a|an)\s[^,.;?]{3,60}?\s(?:would|will|had|was|were|is|are|has|have|could)\b)"
+)
+
+
+def card_english(text: str) -> str:
+    """`text` with "the" before the names that need it and "that" after a reporting verb."""
+    return _REPORTED.sub(r"\1 that ", with_articles(text))
