@@ -66,6 +66,16 @@ def test_export_help_names_the_printable_quiz(capsys):
     assert "quiz-md (a printable quiz with an answer key" in out
 
 
+@pytest.mark.parametrize("command", ["check", "generate", "import"])
+def test_commands_without_a_learner_do_not_list_the_profile_options(command, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    assert "--profile" not in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["stats", "--help"])
+    assert "--profile NAME" in capsys.readouterr().out
+
+
 def test_version(capsys):
     with pytest.raises(SystemExit):
         main(["--version"])

@@ -50,8 +50,9 @@ environment:
   NO_COLOR               draw without colour"""
 
 
-def _common_options(defaults: bool) -> argparse.ArgumentParser:
-    """Options accepted both before and after the command name."""
+def _common_options(defaults: bool, profiles: bool = True) -> argparse.ArgumentParser:
+    """Options accepted both before and after the command name. A command that works without
+    a learner (`check`, `generate`, `import`) accepts --profile too, but does not list it."""
     import argparse
 
     # On a subcommand the defaults are suppressed, so `caucasusquiz --decks X check`
@@ -73,13 +74,17 @@ def _common_options(defaults: bool) -> argparse.ArgumentParser:
         metavar="NAME",
         default=default,
         help="learner profile to use (env CAUCASUSQUIZ_PROFILE; default: the last one studied); "
-        "must exist, except when studying, where you are asked",
+        "must exist, except when studying, where you are asked"
+        if profiles
+        else argparse.SUPPRESS,
     )
     group.add_argument(
         "--new-profile",
         metavar="NAME",
         default=default,
-        help="study under a new profile NAME, created without asking (for scripts)",
+        help="study under a new profile NAME, created without asking (for scripts)"
+        if profiles
+        else argparse.SUPPRESS,
     )
     return parent
 
@@ -114,13 +119,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"caucasusquiz {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     common = _common_options(False)
+    without_learner = _common_options(False, profiles=False)
 
     def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
         return commands.add_parser(
             name,
             help=summary,
             description=description,
-            parents=[common],
+            parents=[without_learner if name in ("check", "generate", "import") else common],
             formatter_class=formatter,
         )
 
