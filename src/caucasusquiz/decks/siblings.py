@@ -35,6 +35,12 @@ def sibling_keys(card: Card) -> tuple[str, ...]:
     return _keys(card.source, card.context)
 
 
+def line_key(card: Card) -> str:
+    """The key of the card's source line alone ("" without a source): cheap to test first,
+    before the sentence keys, which fold the context."""
+    return _line_key(card.source)
+
+
 def same_sentence(card: Card, cards: Iterable[Card]) -> list[Card]:
     """The other cards quoting the sentence `card` quotes (the author screen's stricter view).
 
