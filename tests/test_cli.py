@@ -33,6 +33,49 @@ def test_each_command_has_help(command, capsys):
     assert "--data-dir" in out  # the location options work after the command too
 
 
+EVERY_HELP = [
+    [],
+    *([c] for c in ["study", "check", "generate", "author", "stats", "export", "import", "optimize"]),
+    *([c] for c in ["class", "progress", "serve", "report"]),
+    ["class", "host"],
+    ["class", "join"],
+    ["progress", "export"],
+    ["progress", "import"],
+]
+
+
+@pytest.mark.parametrize("columns", ["200", "80"])
+@pytest.mark.parametrize("command", EVERY_HELP, ids=lambda c: " ".join(c) or "caucasusquiz")
+def test_every_help_text_fits_80_columns_and_says_what_the_command_does(
+    command, columns, capsys, monkeypatch
+):
+    monkeypatch.setenv("COLUMNS", columns)  # a wide terminal still gets lines one can read
+    with pytest.raises(SystemExit):
+        main([*command, "--help"])
+    out = capsys.readouterr().out
+    too_long = [line for line in out.splitlines() if len(line) > 80]
+    assert not too_long, too_long
+    _usage, _, rest = out.partition("\n\n")
+    assert rest.split("\n", 1)[0].strip() and not rest.startswith(("positional", "options")), out
+
+
+def test_export_help_names_the_printable_quiz(capsys):
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "quiz-md (a printable quiz with an answer key" in out
+
+
+@pytest.mark.parametrize("command", ["check", "generate", "import"])
+def test_commands_without_a_learner_do_not_list_the_profile_options(command, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    assert "--profile" not in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["stats", "--help"])
+    assert "--profile NAME" in capsys.readouterr().out
+
+
 def test_version(capsys):
     with pytest.raises(SystemExit):
         main(["--version"])

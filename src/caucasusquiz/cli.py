@@ -26,18 +26,20 @@ hand-editable YAML decks; progress is saved locally after every answer."""
 
 EPILOG = """\
 examples:
-  caucasusquiz                      open the app
-  caucasusquiz study --plain        study line by line (screen readers, scripts)
-  caucasusquiz check                check every deck, with file:line for each problem
-  caucasusquiz check --fix          also give hand-written cards an id
-  caucasusquiz generate             regenerate the decks from seeds/, keeping hand edits
-  caucasusquiz author               review the generated drafts card by card
-  caucasusquiz stats --json         progress as JSON
-  caucasusquiz import shared.apkg   an Anki, Quizlet, CSV or Kahoot file → deck files
+  caucasusquiz                     open the app
+  caucasusquiz study --plain       study line by line (screen readers, scripts)
+  caucasusquiz check               check every deck: file:line for each problem
+  caucasusquiz check --fix         also give hand-written cards an id
+  caucasusquiz generate            regenerate decks from seeds/, keeping edits
+  caucasusquiz author              review the generated drafts card by card
+  caucasusquiz stats --json        progress as JSON
+  caucasusquiz import shared.apkg  an Anki, Quizlet, CSV or Kahoot file → decks
   caucasusquiz export cards --format apkg -o decks.apkg
-                                    the decks as an Anki package
+                                   the decks as an Anki package
+  caucasusquiz export --format quiz-md -o quiz.md
+                                   a printable quiz with an answer key
   caucasusquiz class host --deck early-history
-                                    a live class quiz for a projector
+                                   a live class quiz for a projector
 
 environment:
   CAUCASUSQUIZ_DECKS     decks folder (default: the decks shipped with the app)
@@ -48,8 +50,9 @@ environment:
   NO_COLOR               draw without colour"""
 
 
-def _common_options(defaults: bool) -> argparse.ArgumentParser:
-    """Options accepted both before and after the command name."""
+def _common_options(defaults: bool, profiles: bool = True) -> argparse.ArgumentParser:
+    """Options accepted both before and after the command name. A command that works without
+    a learner (`check`, `generate`, `import`) accepts --profile too, but does not list it."""
     import argparse
 
     # On a subcommand the defaults are suppressed, so `caucasusquiz --decks X check`
@@ -71,38 +74,60 @@ def _common_options(defaults: bool) -> argparse.ArgumentParser:
         metavar="NAME",
         default=default,
         help="learner profile to use (env CAUCASUSQUIZ_PROFILE; default: the last one studied); "
-        "must exist, except when studying, where you are asked",
+        "must exist, except when studying, where you are asked"
+        if profiles
+        else argparse.SUPPRESS,
     )
     group.add_argument(
         "--new-profile",
         metavar="NAME",
         default=default,
-        help="study under a new profile NAME, created without asking (for scripts)",
+        help="study under a new profile NAME, created without asking (for scripts)"
+        if profiles
+        else argparse.SUPPRESS,
     )
     return parent
+
+
+# Help is wrapped to at most this many columns, however wide the terminal: long lines are
+# hard to read, and the descriptions, written by hand, are laid out for it.
+HELP_COLUMNS = 80
+
+
+def _help_formatter() -> Callable[..., argparse.HelpFormatter]:
+    """argparse's formatter that keeps our paragraphs, narrowed to HELP_COLUMNS."""
+    import argparse
+    import shutil
+    from functools import partial
+
+    # argparse takes 2 off for its margin; a narrower terminal keeps its own width.
+    width = min(shutil.get_terminal_size().columns, HELP_COLUMNS)
+    return partial(argparse.RawDescriptionHelpFormatter, width=width, max_help_position=26)
 
 
 def build_parser() -> argparse.ArgumentParser:
     import argparse  # deferred: 7 ms that `caucasusquiz` alone does not need
 
+    formatter = _help_formatter()
     parser = argparse.ArgumentParser(
         prog="caucasusquiz",
         description=DESCRIPTION,
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=formatter,
         parents=[_common_options(True)],
     )
     parser.add_argument("--version", action="version", version=f"caucasusquiz {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     common = _common_options(False)
+    without_learner = _common_options(False, profiles=False)
 
     def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
         return commands.add_parser(
             name,
             help=summary,
             description=description,
-            parents=[common],
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            parents=[without_learner if name in ("check", "generate", "import") else common],
+            formatter_class=formatter,
         )
 
     study = command(
@@ -137,10 +162,10 @@ def build_parser() -> argparse.ArgumentParser:
         "generate",
         "generate decks from seed documents",
         "Turn seed documents into fact cards.\n\n"
-        "Reads plain-text documents, cleans scrape damage (link previews, lost numbers,\n"
-        "page furniture), and writes one YAML deck per document, or per subject when a\n"
-        "topics.yaml sits next to the seeds. Regenerating keeps cards you edited or added,\n"
-        "and comments; cards whose source vanished are reported.\n"
+        "Reads plain-text documents, cleans scrape damage (link previews, lost\n"
+        "numbers, page furniture), and writes one YAML deck per document, or per\n"
+        "subject when a topics.yaml sits next to the seeds. Regenerating keeps cards\n"
+        "you edited or added, and comments; cards whose source vanished are reported.\n"
         "See docs/generator.md.",
     )
     generate.add_argument(
@@ -182,10 +207,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = command(
         "export",
         "export decks or progress",
-        "Export decks for other tools, or progress for a backup.\n\n"
+        "Export decks for other tools or for print, or the review log for reading.\n\n"
         "cards formats: apkg (Anki package), tsv (Anki text import), csv, quizlet\n"
-        "(Quizlet's import box), kahoot-xlsx (Kahoot quiz spreadsheet), json.\n"
-        "See docs/interchange.md.",
+        "(Quizlet's import box), kahoot-xlsx (Kahoot quiz spreadsheet), json, and\n"
+        "quiz-md (a printable quiz with an answer key, in Markdown; --questions N).\n"
+        "progress formats: json, csv, tsv (the review log; to back up and restore\n"
+        "progress use `caucasusquiz progress export`). See docs/interchange.md.",
     )
     export.add_argument(
         "what",
@@ -196,9 +223,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format",
         choices=("apkg", "tsv", "csv", "quizlet", "kahoot-xlsx", "json", "quiz-md"),
+        metavar="FORMAT",
         default=None,
-        help="output format (default: tsv for cards, which Anki imports; json for progress); "
-        "quiz-md: a printable quiz with an answer key",
+        help="apkg, tsv, csv, quizlet, kahoot-xlsx, json or quiz-md (default: tsv for "
+        "cards, which Anki imports; json for progress); quiz-md: a printable quiz with an answer key",
     )
     export.add_argument(
         "--questions", metavar="N", type=_positive_int, help="questions in a quiz-md sheet (default 10)"
@@ -233,7 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
         "loss and RMSE before and after, measured on reviews held out from the fit.",
     )
     optimize.add_argument("--dry-run", action="store_true", help="report, but keep current parameters")
-    _classroom_commands(command, common)
+    _classroom_commands(command, common, formatter)
     progress = command(
         "progress",
         "move a profile's progress between machines",
@@ -244,20 +272,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     progress_moves = progress.add_subparsers(dest="progress_command", metavar="export|import", required=True)
     progress_export = progress_moves.add_parser(
-        "export", help="write a profile's progress as JSON", parents=[common]
+        "export",
+        help="write a profile's progress as JSON",
+        description="Write one profile's progress (schedule, review log, settings it\n"
+        "learned) as JSON, for `caucasusquiz progress import` on any machine.",
+        parents=[common],
+        formatter_class=formatter,
     )
     progress_export.add_argument("--out", "-o", metavar="FILE", help="write here instead of standard output")
     progress_import = progress_moves.add_parser(
-        "import", help="add progress files to this machine's profiles", parents=[common]
+        "import",
+        help="add progress files to this machine's profiles",
+        description="Add progress files (from `caucasusquiz progress export`) to this\n"
+        "machine's profiles: only what is missing is added, newer progress is never\n"
+        "overwritten, and a damaged or foreign file is refused whole.",
+        parents=[common],
+        formatter_class=formatter,
     )
     progress_import.add_argument("files", nargs="+", metavar="FILE", help="files from progress export")
     serve = command(
         "serve",
         "serve the app to a class's browsers",
-        "Serve the app to browsers, one app process per tab (textual-serve). Students open\n"
-        "the URL, pick or create their profile and study; progress stays on this machine.\n"
-        "Only this machine can connect unless --host says otherwise; then a class code\n"
-        "(printed at start, or --code) must be entered first. See docs/classroom.md.",
+        "Serve the app to browsers, one app process per tab (textual-serve). Students\n"
+        "open the URL, pick or create their profile and study; progress stays on this\n"
+        "machine. Only this machine can connect unless --host says otherwise; then a\n"
+        "class code (printed at start, or --code) must be entered first.\n"
+        "See docs/classroom.md.",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
@@ -265,9 +305,10 @@ def build_parser() -> argparse.ArgumentParser:
     report = command(
         "report",
         "what the class struggles with",
-        "A class report: per student (reviews, time, accuracy, true retention, mastery per deck,\n"
-        "last active), the cards the class gets wrong most, and each live quiz per question and\n"
-        "per student. From the profiles' study progress and the live quizzes on this machine.",
+        "A class report: per student (reviews, time, accuracy, true retention, mastery\n"
+        "per deck, last active), the cards the class gets wrong most, and each live\n"
+        "quiz per question and per student. From the profiles' study progress and the\n"
+        "live quizzes on this machine.",
     )
     report.add_argument("--profiles", nargs="+", metavar="NAME", help="only these students (default: all)")
     report.add_argument(
@@ -283,18 +324,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _classroom_commands(
-    command: Callable[..., argparse.ArgumentParser], common: argparse.ArgumentParser
+    command: Callable[..., argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+    formatter: Callable[..., argparse.HelpFormatter],
 ) -> None:
     """`class host|join`: a live class quiz; see docs/classroom.md."""
     klass = command(
         "class",
         "run or join a live class quiz",
-        "A live class quiz on this machine: the teacher hosts (on a projector), students join\n"
-        "with the code from a terminal or a served browser tab. See docs/classroom.md.",
+        "A live class quiz on this machine: the teacher hosts (on a projector),\n"
+        "students join with the code from a terminal or a served browser tab.\n"
+        "See docs/classroom.md.",
     )
     moves = klass.add_subparsers(dest="class_command", metavar="host|join", required=True)
     host = moves.add_parser(
-        "host", help="host a quiz: show the code, then one question at a time", parents=[common]
+        "host",
+        help="host a quiz: show the code, then one question at a time",
+        description="Host a live quiz, full screen for a projector: a join code, then one\n"
+        "question at a time with a countdown, the answers as they come in, the right\n"
+        "answer with its source sentence, and the scores. Students join with\n"
+        "`caucasusquiz class join CODE`. The quiz changes nobody's schedule unless\n"
+        "--count-as-review is given.",
+        parents=[common],
+        formatter_class=formatter,
     )
     host.add_argument("--deck", metavar="NAME", help="ask only this deck (default: all decks)")
     host.add_argument(
@@ -314,7 +366,14 @@ def _classroom_commands(
         help="take over the open class with this code (after the host's terminal closed or crashed)",
     )
     join = moves.add_parser(
-        "join", help="join a quiz with the code on the teacher's screen", parents=[common]
+        "join",
+        help="join a quiz with the code on the teacher's screen",
+        description="Join the live quiz whose code is on the teacher's screen, from a\n"
+        "terminal on the teacher's machine (with --code and --name it joins at once):\n"
+        "answer each question with a key and see your points and rank. Leaving and\n"
+        "joining again with the same name keeps your score.",
+        parents=[common],
+        formatter_class=formatter,
     )
     join.add_argument("code", nargs="?", metavar="CODE", help="the class code")
     join.add_argument("--name", metavar="NAME", help="your name as the class sees it (default: your profile)")

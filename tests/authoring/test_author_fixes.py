@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 from caucasusquiz import paths
 from caucasusquiz.authoring.proposals import alternatives
-from caucasusquiz.authoring.warnings import same_sentence
 from caucasusquiz.decks.loader import read_deck
 from caucasusquiz.decks.model import Card, CardType
+from caucasusquiz.decks.siblings import same_sentence
 from caucasusquiz.store.database import ProgressStore
 from caucasusquiz.ui.app import make_app
 from caucasusquiz.ui.screens.author import AuthorScreen
@@ -26,6 +26,16 @@ def test_cards_on_one_line_but_from_different_sentences_are_not_siblings():
     same = Card("d", "b", CardType.QA, "1937", "When?", source=line, context="Tea  grows in 1937.")
     other = Card("d", "c", CardType.QA, "Baku", "Capital?", source=line, context="The capital is Baku.")
     assert same_sentence(first, [first, same, other]) == [same]
+
+
+def test_cards_quoting_one_sentence_from_two_lines_are_siblings():
+    # A link preview breaks the seed's sentence over lines 57-59; the author screen's
+    # "same sentence" panel must list a card on either line.
+    sentence = "Burns outlined three main areas of interest for the United States in Azerbaijan."
+    first = Card("d", "a", CardType.QA, "Burns", "Who?", source="doc.txt:57", context=sentence)
+    second = Card("d", "b", CardType.QA, "energy", "Which?", source="doc.txt:59", context=sentence.upper())
+    bare = Card("d", "c", CardType.QA, "X", "Q?", source="doc.txt:57")  # no sentence: the line decides
+    assert same_sentence(first, [first, second, bare]) == [second, bare]
 
 
 def test_a_true_statement_can_change_type():

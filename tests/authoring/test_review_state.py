@@ -90,6 +90,13 @@ def test_check_reports_drafts_per_deck(draft_deck, capsys):
     assert "4 drafts to review (caucasusquiz author)" in out
 
 
+def test_check_says_so_when_no_draft_is_left(example_deck, capsys):
+    # "check says how many drafts each deck has left": with none left it said nothing, so
+    # a teacher could not tell "all signed off" from "not counted".
+    assert main(["check", str(example_deck)]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("0 warnings; no drafts left to review")
+
+
 def test_one_draft_left_is_counted_in_the_singular(draft_deck, capsys):
     text = draft_deck.read_text(encoding="utf-8")
     deck = read_deck(draft_deck).deck

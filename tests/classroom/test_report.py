@@ -219,6 +219,29 @@ def test_a_wide_table_goes_on_in_sections_that_repeat_its_first_column():
     assert shown == header[1:]  # every column once, in order
 
 
+def test_long_questions_wrap_in_full_at_80_columns_instead_of_being_cut():
+    # A new user's quiz table showed "Azerbaijan and …": a long answer elsewhere in the
+    # column took the room, and the question was cut to 16 characters.
+    from caucasusquiz.commands.report import fitted_sections
+
+    question = "Azerbaijan and the United States established diplomatic relations in which year?"
+    answer = "the Transcaucasian Socialist Federative Soviet Republic"
+    header = ["#", "right", "almost", "wrong", "no answer", "question", "answer"]
+    rows = [
+        ["1", "1", "0", "0", "0", question, "1992"],
+        ["2", "0", "1", "0", "0", "In 1922 it joined?", answer],
+    ]
+    (section,) = fitted_sections(header, rows, 80)
+    assert all(len(line) <= 80 for line in section)
+    assert "…" not in "".join(section)
+    words = " ".join(section).split()
+    assert all(word in words for word in (question + " " + answer).split())
+    # The question's column starts on the row's first line and goes on below it.
+    start = section[0].index("question")
+    first = next(line for line in section if line.startswith("1 "))
+    assert first[start:].startswith("Azerbaijan and the")
+
+
 def test_every_line_of_the_table_fits_80_columns(history, capsys, decks_dir, monkeypatch):
     """Long card texts, questions and quiz titles included."""
     monkeypatch.setenv("COLUMNS", "80")

@@ -83,6 +83,18 @@ def test_stats_text_per_deck_due_adds_up_to_due_today(monkeypatch, capsys, decks
     assert re.search(r"today\s+#+ 2$", out, re.MULTILINE)  # the forecast's first day agrees
 
 
+def test_stats_mastery_column_draws_its_whole_bar(monkeypatch, capsys, decks):
+    # A deck at 0% showed a blank column and "0%": a bar of spaces looked like a missing one.
+    study_two_cards(monkeypatch, capsys, decks)
+    assert main(["stats", "--decks", str(decks)]) == 0
+    out = capsys.readouterr().out
+    header = next(line for line in out.splitlines() if line.startswith("Deck"))
+    row = next(line for line in out.splitlines() if line.startswith("Azerbaijan"))
+    mastery = row[header.index("Mastery") :]
+    assert re.fullmatch(r"#*\.* +\d+%", mastery), mastery
+    assert len(mastery.split()[0]) == 10  # the full width of the bar, empty part included
+
+
 def test_true_retention_counts_reviews_a_day_or_more_apart(isolated_user_dirs):
     store = ProgressStore.open(isolated_user_dirs / "progress.sqlite3")
     profile = store.profile("p", datetime(2026, 1, 1, tzinfo=UTC))

@@ -250,6 +250,24 @@ def test_all_problems_are_reported_not_just_the_first(write_deck):
     assert [p.line for p in loaded.errors] == [3, 4, 5, 6]
 
 
+def test_a_duplicate_id_does_not_hide_the_cards_other_problems(write_deck):
+    # The second card reuses an id and its cloze has no blank: both are reported at once,
+    # not the missing blank only after the id is fixed.
+    text = HEAD + (
+        "  - {id: a, question: Q?, answer: A}\n"
+        "  - id: a\n"  # line 4
+        "    type: cloze\n"
+        "    text: Hillary Clinton visited Baku in July 2010.\n"  # line 6
+        "    answr: x\n"  # line 7
+    )
+    loaded = read_deck(write_deck(text))
+    messages = [(p.line, p.message) for p in loaded.errors]
+    assert messages[0] == (4, "duplicate id 'a' (first used on line 3)")
+    assert [line for line, _ in messages] == [4, 6, 7]
+    assert "no {{" in messages[1][1] and "answr" in messages[2][1]
+    assert [c.id for c in loaded.deck.cards] == ["a"]  # the first card keeps its id and stays usable
+
+
 def test_valid_cards_of_a_partly_broken_deck_stay_usable(write_deck):
     text = HEAD + "  - {id: good, question: Q?, answer: A}\n  - {id: bad, type: quiz}\n"
     loaded = read_deck(write_deck(text))

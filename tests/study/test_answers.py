@@ -247,6 +247,16 @@ ALMOST = [
     ("North Atlantic Treaty Organization", "nato"),
     ("Freedom Support Act", "FSA"),
     ("Baku–Tbilisi–Ceyhan", "BTC"),
+    # One rule for every name: small words skipped or kept, in any case; initials such as
+    # U.S. give their letters; a trailing common noun ("pipeline") may be left off or typed.
+    ("Partnership for Peace", "PfP"),
+    ("Partnership for Peace", "PFP"),
+    ("Partnership for Peace", "P.f.P."),
+    ("Partnership for Peace", "PP"),
+    ("the Baku–Tbilisi–Ceyhan pipeline", "BTC"),
+    ("the Baku–Tbilisi–Ceyhan pipeline", "BTC pipeline"),
+    ("U.S. Agency for International Development", "USAID"),
+    ("Organization for Security and Co-operation in Europe", "OSCE"),
     # The head noun of a two-word term: the kind of thing is known, the word that makes it
     # the fact is shown as missing.
     ("secular democracy", "democracy"),
@@ -265,6 +275,9 @@ def test_almost(answer: str, typed: str):
 
 WRONG = [
     # (answer, typed) — a different fact, however close the letters
+    ("Partnership for Peace", "PfD"),  # initials of another name
+    ("the Baku–Tbilisi–Ceyhan pipeline", "BTC railway"),
+    ("Woodrow Wilson", "WW"),  # never a person's initials
     ("1992", "1993"),  # a wrong year is a wrong fact
     ("1992", "1982"),
     ("1992", "92"),

@@ -163,6 +163,34 @@ def test_answering_a_card_hides_its_siblings_today(make_session, write_deck):
     assert shown == ["a", "c"]
 
 
+BURNS = (
+    "Speaking at a conference on U.S.-Azerbaijani relations at Georgetown University in September 2009, "
+    "the Under Secretary of State for Political Affairs William J. Burns outlined three main areas of "
+    "interest: security cooperation, energy, and economic and democratic reform."
+)
+
+
+def test_cards_quoting_one_sentence_from_different_lines_are_siblings(make_session, write_deck, clock):
+    # A wiki link preview breaks the seed's sentence over lines 57-59: one card names line 57,
+    # a teacher's card line 59. The first card's feedback showed the second one's answer.
+    path = write_deck(
+        "title: Diplomacy\ncards:\n"
+        f"  - {{id: burns, question: Who spoke?, answer: Burns, source: 'doc.txt:57', context: '{BURNS}'}}\n"
+        "  - {id: other, question: Q?, answer: A, source: 'doc.txt:80', context: 'Another sentence.'}\n"
+        f"  - {{id: third, question: Which interest?, answer: energy, source: 'doc.txt:59',"
+        f" context: '{BURNS.upper().replace(',', '')}'}}\n"
+    )
+    session = make_session(deck_paths=[path])
+    shown = []
+    while (card := session.next_card()) is not None:
+        shown.append(card.id)
+        session.rate(Rating.EASY)
+    assert shown == ["burns", "other"]
+    clock.advance(days=1)
+    tomorrow = make_session(deck_paths=[path])
+    assert tomorrow.next_card().id == "third"  # it waits for another day, not for ever
+
+
 def test_leech_after_repeated_lapses(make_session, clock, write_deck):
     path = write_deck("title: L\ncards:\n  - {id: hard, question: Q?, answer: A}\n")
     session = make_session(deck_paths=[path], settings=Settings(fuzz=False, leech_threshold=2))

@@ -17,9 +17,10 @@ from caucasusquiz.authoring import deck_text
 from caucasusquiz.authoring.deck_text import Edit, EditError, FieldValue
 from caucasusquiz.authoring.drafts import drafts_of, generated_ids
 from caucasusquiz.authoring.proposals import Proposal, alternatives, swap_distractor
-from caucasusquiz.authoring.warnings import DraftWarning, same_sentence, warnings_for
+from caucasusquiz.authoring.warnings import DraftWarning, warnings_for
 from caucasusquiz.decks.loader import MAX_DECK_BYTES, read_deck
 from caucasusquiz.decks.model import Card, Deck
+from caucasusquiz.decks.siblings import same_sentence
 from caucasusquiz.files import UnreadableFile, read_regular_file
 
 Key = tuple[str, str]  # (deck id, card id)

@@ -92,23 +92,3 @@ def warnings_for(card: Card, siblings: Iterable[Card] = ()) -> list[DraftWarning
     if others:
         found.append(DraftWarning("sibling", f"{plural(len(others), 'other card')} from the same sentence"))
     return found
-
-
-def same_sentence(card: Card, cards: Iterable[Card]) -> list[Card]:
-    """Other cards made from the same sentence (the same fact, asked again?).
-
-    A source line can hold several sentences, so the line alone is not enough: cards whose
-    sentences (`context`) are both known must quote the same one."""
-    if not card.source:
-        return []
-    return [
-        other
-        for other in cards
-        if other.source == card.source and other.key != card.key and _same_context(card, other)
-    ]
-
-
-def _same_context(card: Card, other: Card) -> bool:
-    if not card.context or not other.context:
-        return True  # a hand-made card without its sentence: the line is all there is
-    return " ".join(card.context.split()).casefold() == " ".join(other.context.split()).casefold()

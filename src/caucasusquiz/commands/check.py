@@ -65,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
         summary += f" in {plural(bad_files, 'file')}"
     if drafts:
         summary += f"; {plural(sum(d.drafts for d in drafts), 'draft')} to review (caucasusquiz author)"
+    elif collection.decks:
+        summary += "; no drafts left to review"
     print(summary)
     if any("--fix" in (p.hint or "") for p in errors) and not args.fix:
         print("Some cards have no id: `caucasusquiz check --fix` adds them without touching other lines.")

@@ -46,8 +46,8 @@ def build(locations: paths.Locations, args: argparse.Namespace) -> ClassReport:
 
 
 def render_table(report: ClassReport, width: int | None = None) -> str:
-    """Plain tables that fit the terminal: long texts are shortened with …, and a table still
-    too wide goes on in another section that repeats its first column."""
+    """Plain tables that fit the terminal: long texts wrap within their column, and a table
+    still too wide goes on in another section that repeats its first column."""
     tables = summary_tables(report)
     if not tables:
         return "Nothing to report yet: no profile has studied and no class quiz was held.\n"
@@ -67,12 +67,14 @@ def render_table(report: ClassReport, width: int | None = None) -> str:
 def fitted_sections(header: list[str], rows: list[list[str]], width: int) -> list[list[str]]:
     """The table's lines in `width` columns, as one section or more (columns split, the first repeated)."""
     widths = [min(MAX_CELL, max(len(cell) for cell in column)) for column in zip(header, *rows, strict=True)]
-    # The widest columns (card and question texts) give way first, down to a readable width.
+    # The widest columns (card and question texts) give way first, a column at a time, so two
+    # long columns end up sharing the room rather than one losing all of it; down to a
+    # readable width, below which the table goes on in another section.
     while _span(widths) > width:
         widest = max(range(len(widths)), key=widths.__getitem__)
         if widths[widest] <= MIN_CELL:
             break
-        widths[widest] = max(MIN_CELL, widths[widest] - (_span(widths) - width))
+        widths[widest] -= 1
     groups: list[list[int]] = [[0]]
     for index in range(1, len(widths)):
         if len(groups[-1]) > 1 and _span([widths[i] for i in [*groups[-1], index]]) > width:
@@ -82,8 +84,14 @@ def fitted_sections(header: list[str], rows: list[list[str]], width: int) -> lis
     for group in groups:
         lines = []
         for row in [header, *rows]:
-            cells = [_shorten(row[i], widths[i]) for i in group]
-            lines.append(GAP.join(f"{c:<{widths[i]}}" for c, i in zip(cells, group, strict=True)).rstrip())
+            # A text longer than its column wraps onto the lines below: a question cut to its
+            # first words tells a teacher nothing.
+            cells = [_wrapped(row[i], widths[i]) for i in group]
+            for depth in range(max(len(cell) for cell in cells)):
+                parts = (cell[depth] if depth < len(cell) else "" for cell in cells)
+                lines.append(
+                    GAP.join(f"{part:<{widths[i]}}" for part, i in zip(parts, group, strict=True)).rstrip()
+                )
         sections.append(lines)
     return sections
 
@@ -92,8 +100,8 @@ def _span(widths: list[int]) -> int:
     return sum(widths) + len(GAP) * (len(widths) - 1)
 
 
-def _shorten(cell: str, width: int) -> str:
-    return cell if len(cell) <= width else cell[: width - 1] + "…"
+def _wrapped(cell: str, width: int) -> list[str]:
+    return textwrap.wrap(cell, width) or [""]
 
 
 def render_markdown(report: ClassReport) -> str:

@@ -54,10 +54,11 @@ def render_text(stats: Stats) -> str:
     width = max([len("Deck"), *(len(d.title) for d in stats.decks)])
     lines.append(f"{'Deck':<{width}}  Cards  Seen   Due  Mastery")
     for deck in stats.decks:
-        bar = "#" * round(deck.mastery * 10)
+        filled = round(deck.mastery * 10)
+        bar = "#" * filled + "." * (10 - filled)  # the empty part drawn too: a 0% bar is not missing
         lines.append(
             f"{deck.title:<{width}}  {deck.cards:5}  {deck.seen:4}  {deck.due:4}  "
-            f"{bar:<10} {humanize.percent(deck.mastery)}"
+            f"{bar} {humanize.percent(deck.mastery):>4}"
         )
     busy = [(day, n) for day, n in stats.forecast if n]
     lines += ["", "Due in the next 30 days:" if busy else "Nothing due in the next 30 days."]

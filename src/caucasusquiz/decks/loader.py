@@ -299,17 +299,20 @@ class _DeckReader:
         for item in seq.value:
             # Duplicates are found on the raw ids, so a broken first card still claims its id.
             raw_id = _raw_id(item)
+            duplicate = False
             if raw_id is not None and raw_id in first_line:
+                duplicate = True
                 self.error(
                     item,
                     f"duplicate id {raw_id!r} (first used on line {first_line[raw_id]})",
                     "every card in a deck needs its own id; progress is stored under it",
                 )
-                continue
-            if raw_id is not None:
+            elif raw_id is not None:
                 first_line[raw_id] = line_of(item)
+            # A duplicate is still read, for its other problems: a teacher fixing the id
+            # should not then meet a second round of errors. The card itself is left out.
             card = self._card(item, deck_tags)
-            if card is not None:
+            if card is not None and not duplicate:
                 cards.append(card)
         return cards
 

@@ -18,13 +18,14 @@ from typing import Literal, NoReturn
 from caucasusquiz.clock import from_ms, study_day, to_ms, utc_now
 from caucasusquiz.decks.collection import Collection
 from caucasusquiz.decks.model import Card, CardType
+from caucasusquiz.decks.siblings import sibling_keys
 from caucasusquiz.errors import UserError
 from caucasusquiz.progress import CardKey, CardProgress, Profile, State
 from caucasusquiz.settings import Settings
 from caucasusquiz.store.database import ProgressStore
 from caucasusquiz.study import answers
 from caucasusquiz.study.answers import AnswerCheck, Verdict
-from caucasusquiz.study.queue import QueueInputs, build_queue, sibling_key
+from caucasusquiz.study.queue import QueueInputs, build_queue
 from caucasusquiz.study.rating import Rating, suggestion_for
 from caucasusquiz.study.refit import auto_retention
 from caucasusquiz.study.scheduler import Scheduler
@@ -376,12 +377,14 @@ class StudySession:
         return Outcome(card, rating, after, interval, became_leech)
 
     def _hide_siblings(self, card: Card) -> list[CardKey]:
-        sibling = sibling_key(card)
-        if sibling is None:
+        keys = set(sibling_keys(card))
+        if not keys:
             return []
         cards = self.cards
         hidden = [
-            k for k in self.queue.main if k != card.key and k in cards and sibling_key(cards[k]) == sibling
+            k
+            for k in self.queue.main
+            if k != card.key and k in cards and not keys.isdisjoint(sibling_keys(cards[k]))
         ]
         for key in hidden:
             self.queue.main.remove(key)

@@ -12,10 +12,11 @@ from datetime import date, datetime, tzinfo
 
 from caucasusquiz.clock import day_start, next_day_start, study_day, to_ms
 from caucasusquiz.decks.model import Card
+from caucasusquiz.decks.siblings import sibling_keys
 from caucasusquiz.progress import CardKey, State
 from caucasusquiz.settings import Settings
 from caucasusquiz.store.database import ProgressStore
-from caucasusquiz.study.queue import Limits, sibling_key
+from caucasusquiz.study.queue import Limits
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,10 @@ def today_of(
     new_done = sum(1 for r in reviews if r.state_before == State.NEW)
     reviews_done = sum(1 for r in reviews if r.state_before == State.REVIEW)
     siblings = {
-        sibling
+        key
         for r in reviews
         if (card := cards.get((r.deck_id, r.card_id))) is not None
-        and (sibling := sibling_key(card)) is not None
+        for key in sibling_keys(card)
     }
     return Today(
         day=day,

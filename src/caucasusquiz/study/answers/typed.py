@@ -218,17 +218,46 @@ def _is_right(readings: tuple[_Shape, ...], form: _Form, typed: str) -> bool:
 
 
 _ACRONYM_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "a", "an", "to", "at"})
+# Words of a name: spaces, dashes and slashes part them ("Baku–Tbilisi–Ceyhan"); a hyphen
+# only before a capital ("Co-operation" is one word, its initial C).
+_NAME_WORD_BREAK = re.compile(r"[\s–—/]+|-(?=[A-Z])")
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", which gives both its letters
 
 
 def _is_acronym_of(typed: str, form: _Form) -> bool:
-    letters = typed.replace(".", "")
-    if form.surname is not None or not (2 <= len(letters) <= 8) or not letters.isalpha():
+    """Are these the initials of the name `form` (never a person's)?
+
+    One rule for every name: the initials of its capitalised words, with the small words
+    (of, for, and, the…) skipped or kept — "PP" or "PfP" for "Partnership for Peace" —, in
+    any case and with or without dots. Initials in the name give their letters ("USAID" for
+    "U.S. Agency for International Development"). A common noun after the name may be left
+    off or typed out: "BTC" or "BTC pipeline" for "the Baku–Tbilisi–Ceyhan pipeline".
+    """
+    if form.surname is not None:
         return False
-    words = [w for w in re.split(r"[\s\-–—/]+", form.text) if w]
-    significant = [w for w in words if w.casefold() not in _ACRONYM_SMALL_WORDS]
-    if len(significant) < 2 or not all(w[:1].isupper() for w in significant):
+    words = [w for w in _NAME_WORD_BREAK.split(form.text.strip()) if w]
+    while words and words[0].casefold() in _ACRONYM_SMALL_WORDS:
+        words = words[1:]  # "the World Trade Organization"
+    trailing: list[str] = []
+    while words and not words[-1][:1].isupper() and words[-1].casefold() not in _ACRONYM_SMALL_WORDS:
+        trailing.insert(0, words.pop())
+    typed_words = typed.split()
+    if trailing and [w.casefold() for w in typed_words[1:]] == [w.casefold() for w in trailing]:
+        typed_words = typed_words[:1]
+    letters = typed_words[0].replace(".", "") if len(typed_words) == 1 else ""
+    if not (2 <= len(letters) <= 8) or not letters.isalpha():
         return False
-    return letters.casefold() == "".join(w[0] for w in significant).casefold()
+    named = [w for w in words if w.casefold() not in _ACRONYM_SMALL_WORDS]
+    if len(named) < 2 or not all(w[:1].isupper() for w in named):
+        return False
+    wanted = letters.casefold()
+    return wanted in (_initials(named), _initials(words))
+
+
+def _initials(words: Iterable[str]) -> str:
+    return "".join(
+        word.replace(".", "") if _DOTTED_INITIALS.fullmatch(word) else word[0] for word in words
+    ).casefold()
 
 
 def _is_almost(readings: tuple[_Shape, ...], form: _Form) -> bool:
