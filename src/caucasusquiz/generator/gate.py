@@ -88,7 +88,7 @@ _KNOWN_ACRONYMS = frozenset(
     " AIDS HIV WWII".split()
 )
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
-_STATE_WORDS = frozenset("the a an of independent state republic country nation new s".split())
+_STATE_WORDS = frozenset("the a an of independent state republic country nation new s 's".split())
 _SMALL_WORDS = frozenset("of and the for on to de del la in at".split())
 
 _TOTAL = re.compile(
@@ -141,6 +141,9 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
     prompt = _plain(draft.prompt)
     statement = draft.type in ("cloze", "truefalse") or "___" in prompt
     answer = str(fields.get("answer", draft.answer_text)) if draft.type != "truefalse" else ""
+    if draft.type == "cloze" and not answer:
+        blank = re.search(r"\{\{(.+?)(?:::[^}]*)?\}\}", draft.prompt)
+        answer = blank.group(1) if blank else ""
     options = [str(o) for o in fields.get("distractors", ()) or ()] if draft.type == "choice" else []
     texts = [prompt, answer, *options]
     if any(ch for text in texts for ch in text if not (ch.isalnum() or ch in _ALLOWED_PUNCTUATION)):
@@ -230,15 +233,21 @@ def _spelled_out(before: str, acronym: str) -> bool:
 
 def _is_subject(answer: str, subjects: set[str]) -> bool:
     """'the independent state of Kazakhstan' in an article on Kazakhstan: the subject itself."""
-    if near_subject(answer, subjects):
-        return True
-    names = [m for m in find_mentions(answer) if m.kind not in ("date", "year", "number")]
-    if not names or not all(m.canonical in subjects or fold(m.text) in subjects for m in names):
+    return near_subject(answer, subjects) or _only_subject(answer, subjects)
+
+
+def _only_subject(text: str, subjects: set[str]) -> bool:
+    """The text names the document's subject and nothing else ('Vestia', 'the Republic of Vestia')."""
+    rest = text
+    for mention in find_mentions(text):
+        if mention.canonical in subjects or fold(mention.text) in subjects:
+            rest = rest.replace(mention.text, " ")
+    rest = fold(rest)
+    for subject in sorted(subjects, key=len, reverse=True):
+        rest = re.sub(rf"(?<!\w){re.escape(subject)}(?!\w)", " ", rest)
+    if rest == fold(text):
         return False
-    rest = answer
-    for mention in names:
-        rest = rest.replace(mention.text, " ")
-    return all(word.lower() in _STATE_WORDS for word in re.findall(r"[\w'’-]+", rest))
+    return all(word in _STATE_WORDS for word in re.findall(r"[\w'’-]+", rest))
 
 
 def _open_question(prompt: str, subjects: set[str]) -> bool:
@@ -247,8 +256,7 @@ def _open_question(prompt: str, subjects: set[str]) -> bool:
     match = _OPEN_ACT.match(prompt)
     if match is None:
         return False
-    actors = [m for m in find_mentions(match.group("actor")) if m.kind not in ("date", "year", "number")]
-    return bool(actors) and all(m.canonical in subjects or fold(m.text) in subjects for m in actors)
+    return _only_subject(match.group("actor"), subjects)
 
 
 def _impossible_year(prompt: str, options: list[str], known: Known) -> bool:
