@@ -157,3 +157,31 @@ def test_the_gate_reason_is_counted_in_the_report_and_a_bullet_is_dropped_from_t
     prompts = [d.prompt for _, drafts in decks.values() for d in drafts]
     assert prompts and all("⁍" not in p for p in prompts)
     assert any(reason.startswith("gate:") for reason in report.rejected)
+
+
+@pytest.mark.parametrize(
+    ("card", "reason"),
+    [
+        (
+            _card("cloze", "Vestia and Lapland would invest {{$1 billion::amount}} in the Orla Fund."),
+            gate.HEDGED,
+        ),
+        (
+            _card("cloze", "Vestia made great efforts to finish the Orla Canal by {{1960::year}}."),
+            gate.HEDGED,
+        ),
+        (
+            _card("cloze", "The fort of Penn, among others, was held by Vestian troops from {{1932::year}}."),
+            gate.HEDGED,
+        ),
+    ],
+)
+def test_a_possibility_or_an_effort_is_not_stated_as_fact(card: Draft, reason: str):
+    assert gate_reason(card, SUBJECTS) == reason
+
+
+def test_an_effort_that_was_made_is_still_a_fact():
+    card = _card(
+        "cloze", "Lapland has been involved in the attempts to settle the Orla dispute since {{1992::year}}."
+    )
+    assert gate_reason(card, SUBJECTS) is None

@@ -28,6 +28,7 @@ SUBJECT = "gate: the document's subject is the answer"
 OPEN = "gate: an open question (many right answers)"
 COPIED = "gate: a long copied sentence with a blank"
 TWO_FACTS = "gate: two facts joined in one statement"
+HEDGED = "gate: a possibility or an effort, not a fact"
 
 # A cloze or statement longer than this is a copied sentence, not the clause that holds the fact.
 MAX_STATEMENT_WORDS = 24
@@ -97,6 +98,12 @@ _TOTAL = re.compile(
 
 # "opened its embassy in 1992 then moved in ___", "recognized … on ___, and opened …".
 _TWO_FACTS = re.compile(r"\bthen\s+[a-z]+ed\b|,\s+and\s+(?:then\s+|later\s+)?[a-z]+ed\b")
+# "Germany would invest …", "made efforts to conclude …": what might be, not what was.
+_HEDGED = re.compile(
+    r"\b(?:would|could|might|may)\s+(?:be\s+)?[a-z]+\b"
+    r"|\bmade\s+(?:\w+\s+)?(?:efforts?|attempts?) to\b"
+    r"|\b(?:plans?|hopes?|seeks?|sought|intends?|tried|tries) to\b|\bamong others\b"
+)
 _OFFICE_QUESTION = re.compile(
     r"\b[Ww]hich (?:Vice President|President|Prime Minister|Foreign Minister|Minister|Ambassador|"
     r"Defen[cs]e Minister|Secretary)\b(?!\s+of\b)"
@@ -152,8 +159,10 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
         return BROKEN
     if statement and len(prompt.split()) > MAX_STATEMENT_WORDS:
         return COPIED
-    if statement and _TWO_FACTS.search(prompt):
+    if _TWO_FACTS.search(prompt):
         return TWO_FACTS
+    if statement and _HEDGED.search(prompt):
+        return HEDGED
     if _unnamed(prompt):
         return UNNAMED
     if _undated_day(prompt):
