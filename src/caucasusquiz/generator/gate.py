@@ -161,10 +161,10 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
         return COPIED
     if _TWO_FACTS.search(prompt):
         return TWO_FACTS
-    if statement and _HEDGED.search(prompt):
-        return HEDGED
     if _unnamed(prompt):
         return UNNAMED
+    if statement and _HEDGED.search(prompt):
+        return HEDGED
     if _undated_day(prompt):
         return UNDATED_DAY
     if _unexplained_acronym(prompt) or _unexplained_acronym(answer):
