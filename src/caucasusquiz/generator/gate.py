@@ -151,7 +151,8 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
     if draft.type == "cloze" and not answer:
         blank = re.search(r"\{\{(.+?)(?:::[^}]*)?\}\}", draft.prompt)
         answer = blank.group(1) if blank else ""
-    options = [str(o) for o in fields.get("distractors", ()) or ()] if draft.type == "choice" else []
+    listed = fields.get("distractors")
+    options = [str(o) for o in listed] if draft.type == "choice" and isinstance(listed, list | tuple) else []
     texts = [prompt, answer, *options]
     if any(ch for text in texts for ch in text if not (ch.isalnum() or ch in _ALLOWED_PUNCTUATION)):
         return SYMBOL
