@@ -216,11 +216,11 @@ def test_both_countries_of_a_relations_article_are_named_from_its_title(tmp_path
 def test_it_is_named_from_the_named_subject_of_the_sentence_before(tmp_path: Path):
     cards = _cards(
         tmp_path,
-        "The Ossel Canal is owned by a consortium of shipping firms. It is the second longest canal in the region.",
+        "The Ossel Canal is owned by a consortium of shipping firms. It is the second longest canal in Vestia.",
     )
     rank = [c for c in cards if c["type"] == "choice"]
     assert [(c["question"], c["answer"], c["distractors"]) for c in rank] == [
-        ("The Ossel Canal is the ___ longest canal in the region.", "second", ["third", "fourth", "fifth"])
+        ("The Ossel Canal is the ___ longest canal in Vestia.", "second", ["third", "fourth", "fifth"])
     ]
 
 

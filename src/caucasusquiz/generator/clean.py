@@ -18,7 +18,7 @@ from caucasusquiz.generator.documents import Document
 from caucasusquiz.generator.furniture import furniture_reason, is_end_matter
 from caucasusquiz.generator.previews import is_preview_line, link_text
 
-_BULLET = re.compile(r"^\s*(?:[•▪◦·‣*]|-(?=\s))\s*")
+_BULLET = re.compile(r"^\s*(?:[•▪◦·‣*⁍⁌◆◇■□●○►▶➢➤✓✔❖✦★☆→]|-(?=\s))\s*")
 # A fragment that glues onto the previous one without a space ("Baku" + ", the capital").
 _GLUE_START = re.compile(r"^(?:[,.;:)\]!?%]|'s\b|’s\b|-)")
 _LOWER_START = re.compile(r"^[a-z(\"“]")

@@ -27,6 +27,7 @@ from caucasusquiz.generator.distractors import Pool
 from caucasusquiz.generator.documents import read_document, seed_files
 from caucasusquiz.generator.emit import documents_folders
 from caucasusquiz.generator.facts import Fact, facts_of, our_country, sentences_of, with_mentions
+from caucasusquiz.generator.gate import Known, gate_reason
 from caucasusquiz.generator.merge import plan_decks, write_plan
 from caucasusquiz.generator.report import Report
 from caucasusquiz.generator.subject import (
@@ -118,8 +119,10 @@ def _build(
         subjects[name] = title_names(title) | frequent_names(f.mentions for f in found)
         recurring[name] = recurring_names(f.mentions for f in found)
     pool = Pool()
+    known = Known(person_years=pool.years)
     for fact in facts:
         pool.add(fact.mentions, fact.prompt)
+        known.learn(fact.context)
     drafts: list[Draft] = []
     topics: dict[str, Topic] = {}
     asked: dict[str, set[str]] = {}
@@ -136,6 +139,9 @@ def _build(
         made, reason = cards_for(
             fact, pool, subjects[fact.doc.name], dates[fact.doc.name], done_here, labels[fact.doc.name]
         )
+        gated = [(d, gate_reason(d, subjects[fact.doc.name], known)) for d in made]
+        made = [d for d, why in gated if why is None]
+        reason = next((why for _, why in gated if why is not None), reason)
         done_here.update(d.answer_key for d in made)
         seen.add(own)
         if not made:

@@ -1,0 +1,284 @@
+"""The last check every card passes before it is written: is it clearly a good card?
+
+The steps before it build a card from one sentence; this gate reads the finished card as a
+strict teacher would, and rejects it (with a reason `--coverage` counts) when it names no
+one it is about, does not read as a sentence, leans on a day it never dates, uses an
+acronym it never spells out, asks a total, or offers a year that could not be. It knows no
+subject: every rule reads the card's own words (and, for years, what the documents said).
+A card that is not clearly good is not made.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from caucasusquiz.generator.cards import Draft, near_subject
+from caucasusquiz.generator.entities import find_mentions, fold
+
+UNNAMED = "gate: names nothing it is about ('the pipeline', 'he')"
+BROKEN = "gate: not a sentence (clause start, dangling word, unmatched quote or bracket)"
+SYMBOL = "gate: a bullet or symbol in the text"
+UNDATED_DAY = "gate: a weekday or relative day without a date"
+ACRONYM = "gate: an acronym never spelled out"
+TOTAL = "gate: the answer sums several things (a total)"
+IMPOSSIBLE_YEAR = "gate: an option outside the possible years"
+SUBJECT = "gate: the document's subject is the answer"
+OPEN = "gate: an open question (many right answers)"
+COPIED = "gate: a long copied sentence with a blank"
+TWO_FACTS = "gate: two facts joined in one statement"
+HEDGED = "gate: a possibility or an effort, not a fact"
+
+# A cloze or statement longer than this is a copied sentence, not the clause that holds the fact.
+MAX_STATEMENT_WORDS = 24
+
+_REFERENT_HEADS = (
+    "pipeline|pipelines|work|works|treaty|treaties|deal|base|government|country|countries|"
+    "agreement|agreements|accord|pact|project|projects|siege|plan|program|programme|company|"
+    "talks|bill|law|ban|section|fund|summit|meeting|conflict|dispute|war|consortium|alliance|"
+    "ministry|embassy|sanctions|initiative|resolution|measure|policy|proposal|"
+    "operation|facility|plant|site|field|construction|decision|commission|committee|court|"
+    "region|territory|territories|city|capital|watchdog|regulator|declaration|crisis|"
+    "incident|attack|battle|offensive|army|troops|forces|side|sides|document|statement|report"
+)
+_BARE_REFERENT = re.compile(
+    rf"\b[Tt]he\s+((?:[a-z][\w-]*\s+){{0,3}})({_REFERENT_HEADS})\b"
+    r"(?!\s+(?:of|in|on|between|with|to|for|from|at)\s+(?:the\s+)?[A-Z])"
+    r"(?!\s+(?:to|that|which|who|in|of)\b)"
+)
+# "the first country to …", "the second-longest oil pipeline in …": a rank, not a referent.
+_RANK = re.compile(r"\b(?:first|only|last|second|third|fourth|fifth|\w+est|\w+-\w+est)\b")
+_DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "In", "On"}
+_PRONOUN_START = re.compile(r"^(?:It|He|She|They|This|These|Those|That|Its|His|Her|Their|Such)\b(?!\s+[A-Z])")
+_PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b")
+_VAGUE = re.compile(
+    r"\bwhat (?:would|was to|later) become\b"
+    r"|\bthe (?:latter|former)\b(?=\s*[,.;?]|\s+(?:is|was|were|are|had|has)\b)",
+    re.IGNORECASE,
+)
+
+_CLAUSE_START = re.compile(
+    r"\b(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s+"
+    r"(?:As|When|While|After|Before|Although|Though|If|Since|Because|Despite|Following|Once|"
+    r"Until|Unless|Whereas|However|But|And|Or|So|Yet|Then|Also|Additionally|Meanwhile|Moreover|"
+    r"Furthermore|According|During)\b"
+)
+_STATEMENT_START = re.compile(
+    r"^(?:And|But|Or|Nor|So|Yet|Because|Although|Though|While|Whereas|Which|Who|Whom|Whose|"
+    r"That|As|If|When|Since|Unless|Until)\b|^[a-z](?![A-Z])"
+)
+_DANGLING = re.compile(r"\b(?:and|or|but|nor|the|a|an|that|which|whose|than)\s*[.?!]?\s*$", re.IGNORECASE)
+_DANGLING_STATEMENT = re.compile(r"\b(?:of|with|to|from|by|as|in|on|at|for)\s*[.!]?\s*$")
+_EMPTY_PUNCTUATION = re.compile(r"\s[,.;:?!]|[,;:]\s*[.?!]\s*$|,\s*,")
+_ALLOWED_PUNCTUATION = set(" .,;:!?'\"’‘“”()-–—/%$€£¥&+°…_")
+
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATED_AFTER = re.compile(rf"^,?\s*(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH})")
+_RELATIVE_DAY = re.compile(
+    r"\b(?:yesterday|today|tomorrow|tonight|last (?:week|month|year|night)|"
+    r"next (?:week|month|year)|this (?:week|month|year|morning|afternoon|evening)|recently)\b",
+    re.IGNORECASE,
+)
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z][A-Z0-9&]*s?\b")
+# Acronyms that are the name itself, known to any reader.
+_KNOWN_ACRONYMS = frozenset(
+    "US USA UK UN EU NATO USSR SSR UAE GDP CEO TV AM PM BC AD CIA FBI KGB IMF OPEC BP BBC CNN"
+    " AIDS HIV WWII".split()
+)
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_STATE_WORDS = frozenset("the a an of independent state republic country nation new s 's".split())
+_SMALL_WORDS = frozenset("of and the for on to de del la in at".split())
+
+_TOTAL = re.compile(
+    r"\b(?:a total of|in total|totall?ed|combined|altogether|in all|together)\b", re.IGNORECASE
+)
+
+# "opened its embassy in 1992 then moved in ___", "recognized … on ___, and opened …".
+_TWO_FACTS = re.compile(r"\bthen\s+[a-z]+ed\b|,\s+and\s+(?:then\s+|later\s+)?[a-z]+ed\b")
+# "Germany would invest …", "made efforts to conclude …": what might be, not what was.
+_HEDGED = re.compile(
+    r"\b(?:would|could|might|may)\s+(?:be\s+)?[a-z]+\b"
+    r"|\bmade\s+(?:\w+\s+)?(?:efforts?|attempts?) to\b"
+    r"|\b(?:plans?|hopes?|seeks?|sought|intends?|tried|tries) to\b|\bamong others\b"
+)
+_OFFICE_QUESTION = re.compile(
+    r"\b[Ww]hich (?:Vice President|President|Prime Minister|Foreign Minister|Minister|Ambassador|"
+    r"Defen[cs]e Minister|Secretary)\b(?!\s+of\b)"
+)
+_OPEN_ACT = re.compile(r"^(?:[^,?]+, )?[Ww]hat did (?P<actor>[^?]+?) \w+\?$")
+
+_YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
+_NAME = r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)"
+_FOUNDED = (
+    re.compile(rf"\bindependen(?:t|ce)\s+(?:state\s+|republic\s+)?of\s+(?:the\s+)?{_NAME}"),
+    re.compile(rf"{_NAME}(?:['’]s)?\s+(?:declared\s+|gained\s+|proclaimed\s+|became\s+|won\s+)?independen"),
+    re.compile(rf"{_NAME}\s+(?:was|were)\s+(?:founded|established|created|formed|proclaimed)\b"),
+)
+# A person named in the prompt acts within this many years of what the documents date them by.
+OFFICE_SPAN = 4
+
+
+@dataclass
+class Known:
+    """What the documents say that bounds a card's years."""
+
+    founded: dict[str, int] = field(default_factory=dict)  # a name -> the year it began
+    person_years: dict[str, list[int]] = field(default_factory=dict)  # canonical -> years said
+
+    def learn(self, sentence: str) -> None:
+        """Note a state's or body's first year when the sentence tells it."""
+        years = [int(y) for y in _YEAR.findall(sentence)]
+        if not years:
+            return
+        for pattern in _FOUNDED:
+            for match in pattern.finditer(sentence):
+                name = match.group(1).strip()
+                if name.split()[0] in _DETERMINERS:
+                    name = " ".join(name.split()[1:])
+                if name:
+                    self.founded[name] = min(self.founded.get(name, years[0]), min(years))
+
+
+def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = None) -> str | None:
+    """Why the finished card is not clearly good, or None when it may be written."""
+    fields = dict(draft.body)
+    prompt = _plain(draft.prompt)
+    statement = draft.type in ("cloze", "truefalse") or "___" in prompt
+    answer = str(fields.get("answer", draft.answer_text)) if draft.type != "truefalse" else ""
+    if draft.type == "cloze" and not answer:
+        blank = re.search(r"\{\{(.+?)(?:::[^}]*)?\}\}", draft.prompt)
+        answer = blank.group(1) if blank else ""
+    listed = fields.get("distractors")
+    options = [str(o) for o in listed] if draft.type == "choice" and isinstance(listed, list | tuple) else []
+    texts = [prompt, answer, *options]
+    if any(ch for text in texts for ch in text if not (ch.isalnum() or ch in _ALLOWED_PUNCTUATION)):
+        return SYMBOL
+    if _broken(prompt, statement):
+        return BROKEN
+    if statement and len(prompt.split()) > MAX_STATEMENT_WORDS:
+        return COPIED
+    if _TWO_FACTS.search(prompt):
+        return TWO_FACTS
+    if _unnamed(prompt):
+        return UNNAMED
+    if statement and _HEDGED.search(prompt):
+        return HEDGED
+    if _undated_day(prompt):
+        return UNDATED_DAY
+    if _unexplained_acronym(prompt) or _unexplained_acronym(answer):
+        return ACRONYM
+    subject_names = set(subjects)
+    if answer and _is_subject(answer, subject_names):
+        return SUBJECT
+    if _open_question(prompt, subject_names):
+        return OPEN
+    if answer and any(c.isdigit() for c in answer) and _TOTAL.search(prompt):
+        return TOTAL
+    if options and known is not None and _impossible_year(prompt, [answer, *options], known):
+        return IMPOSSIBLE_YEAR
+    return None
+
+
+def _plain(prompt: str) -> str:
+    """The prompt as read with its blank filled: '{{1932::year}}' → '1932'."""
+    return re.sub(r"\{\{(.+?)(?:::[^}]*)?\}\}", r"\1", prompt).strip()
+
+
+def _broken(prompt: str, statement: bool) -> bool:
+    if _CLAUSE_START.search(prompt) or _DANGLING.search(prompt) or _EMPTY_PUNCTUATION.search(prompt):
+        return True
+    if statement and (_STATEMENT_START.search(prompt) or _DANGLING_STATEMENT.search(prompt)):
+        return True
+    pairs = (("(", ")"), ("[", "]"), ("“", "”"))
+    if any(prompt.count(a) != prompt.count(b) for a, b in pairs):
+        return True
+    return prompt.count('"') % 2 == 1
+
+
+def _unnamed(prompt: str) -> bool:
+    if _PRONOUN_START.search(prompt) or _VAGUE.search(prompt):
+        return True
+    if _PRONOUN.search(prompt) and not any(m.kind == "person" for m in find_mentions(prompt)):
+        return True  # "he" with no one named for it
+    for match in _BARE_REFERENT.finditer(prompt):
+        head = match.group(2)
+        if _RANK.search(match.group(1)):
+            continue
+        named = re.search(rf"\b([A-Z0-9][\w'’.-]*)\s+(?:[a-z][\w-]*\s+){{0,2}}{head}\b", prompt)
+        if named and named.group(1) not in _DETERMINERS:
+            continue  # "the Nord Stream 2 gas pipeline … the pipeline"
+        if re.search(rf"\b{head}\s+of\s+(?:the\s+)?[A-Z]", prompt, re.IGNORECASE):
+            continue  # "the Treaty of Kars … the treaty"
+        return True
+    return False
+
+
+def _undated_day(prompt: str) -> bool:
+    if _RELATIVE_DAY.search(prompt):
+        return True
+    return any(not _DATED_AFTER.match(prompt[m.end() :]) for m in _WEEKDAY.finditer(prompt))
+
+
+def _unexplained_acronym(text: str) -> bool:
+    for match in _ACRONYM.finditer(text):
+        word = match.group(0).rstrip("s") if match.group(0).endswith("s") else match.group(0)
+        if word in _KNOWN_ACRONYMS or _ROMAN.match(word) or len(word) > 7:
+            continue
+        if _spelled_out(text[: match.start()], word):
+            continue
+        return True
+    return False
+
+
+def _spelled_out(before: str, acronym: str) -> bool:
+    """'Semipalatinsk Test Site (STS)': the words before it begin with its letters."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", before) if w.lower() not in _SMALL_WORDS]
+    initials = "".join(w[0].upper() for w in words)
+    letters = re.sub(r"[^A-Z]", "", acronym)
+    return len(letters) >= 2 and initials.endswith(letters)
+
+
+def _is_subject(answer: str, subjects: set[str]) -> bool:
+    """'the independent state of Kazakhstan' in an article on Kazakhstan: the subject itself."""
+    return near_subject(answer, subjects) or _only_subject(answer, subjects)
+
+
+def _only_subject(text: str, subjects: set[str]) -> bool:
+    """The text names the document's subject and nothing else ('Vestia', 'the Republic of Vestia')."""
+    rest = text
+    for mention in find_mentions(text):
+        if mention.canonical in subjects or fold(mention.text) in subjects:
+            rest = rest.replace(mention.text, " ")
+    rest = fold(rest)
+    for subject in sorted(subjects, key=len, reverse=True):
+        rest = re.sub(rf"(?<!\w){re.escape(subject)}(?!\w)", " ", rest)
+    if rest == fold(text):
+        return False
+    return all(word in _STATE_WORDS for word in re.findall(r"[\w'’-]+", rest))
+
+
+def _open_question(prompt: str, subjects: set[str]) -> bool:
+    if len(subjects) >= 2 and _OFFICE_QUESTION.search(prompt):
+        return True  # "Which Vice President …?" in an article on two countries: whose?
+    match = _OPEN_ACT.match(prompt)
+    if match is None:
+        return False
+    return _only_subject(match.group("actor"), subjects)
+
+
+def _impossible_year(prompt: str, options: list[str], known: Known) -> bool:
+    years = [int(y) for option in options for y in _YEAR.findall(option)]
+    if not years:
+        return False
+    low, high = 0, 10_000
+    for name, year in known.founded.items():
+        if re.search(rf"\b{re.escape(name)}\b", prompt):
+            low = max(low, year)
+    for mention in find_mentions(prompt):
+        said = known.person_years.get(mention.canonical) if mention.kind == "person" else None
+        if said:
+            low, high = max(low, min(said) - OFFICE_SPAN), min(high, max(said) + OFFICE_SPAN)
+    return any(year < low or year > high for year in years)
