@@ -310,7 +310,7 @@ async def test_source_document_opens_at_the_line(app_factory):
         await pilot.press("enter", "o")
         await pilot.pause()
         area = app.screen.query_one("#document")
-        assert area.selection.start == (20, 0)
+        assert area.cursor_location == (20, 0)
         assert "Woodrow Wilson" in area.selected_text
         await pilot.press("escape")
         assert isinstance(app.screen, ReviewScreen)
@@ -548,3 +548,41 @@ async def test_a_leech_warning_says_where_to_reword_the_card_not_a_key_for_the_n
         assert warning and "history.yaml:" in warning[0] and "key e" not in warning[0], warning
         assert "is:leech" in warning[0]  # how the browser finds it, and e there edits it
         assert warning[0].startswith("Forgotten 1 time:")
+
+
+WILSON_SPEECH = """\
+  - id: wilson-san-francisco-speech
+    type: truefalse
+    statement: "In a September 1919 speech in San Francisco, President Woodrow Wilson spoke dismissively of the Azerbaijani delegation."
+    answer: false
+    source: "004_0090684c75a18b22.txt:30"
+    context: "But recalling this meeting in his speech at the Commonwealth Club of California in San Francisco on September 18, 1919, Wilson outlined his positive impression of Azerbaijani delegation."
+"""
+
+
+async def test_the_source_opens_on_the_cards_sentence_and_c_makes_a_card_of_it(app_factory, tmp_path):
+    # A new user's report: line 30 sat at the very bottom of the viewer, the cursor at its
+    # end, in the next sentence ("Following the Red Army invasion…"), and `c` offered that one.
+    from caucasusquiz.ui.screens.make_card import MakeCardScreen
+
+    folder = tmp_path / "speech"
+    folder.mkdir()
+    (folder / "early.yaml").write_text(f"title: Early\ncards:\n{WILSON_SPEECH}", encoding="utf-8")
+    app = app_factory(decks=folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press("f", "o")
+        await pilot.pause()
+        await pilot.pause()
+        area = app.screen.query_one("#document")
+        assert area.cursor_location == (29, 0)  # the start of the card's sentence on line 30
+        assert area.selected_text.startswith("on September 18, 1919, Wilson outlined")
+        assert "Red Army" not in area.selected_text
+        # The line is in the upper half of the view, with the lines after it in view too.
+        cursor_y = area.cursor_screen_offset.y
+        assert area.region.y < cursor_y < area.region.y + area.region.height // 2, (cursor_y, area.region)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, MakeCardScreen)
+        assert "Wilson outlined his positive impression of Azerbaijani delegation" in app.screen.sentence
+        assert "Red Army" not in app.screen.sentence
