@@ -398,11 +398,12 @@ async def test_a_reload_reports_only_new_problems(app_factory, decks_dir):
         await opened(pilot)
         broken = "title: Extra deck\ncards:\n  - {id: x, question: Q?, answer: A}\n  - {id: y, type: quiz}\n"
         (decks_dir / "extra.yaml").write_text(broken, encoding="utf-8")
+        titles = []
         for _ in range(2):  # the same problem twice: reported once
             app.reload_decks()
             await app.workers.wait_for_complete()
             await pilot.pause()
-        titles = [n.title for n in app._notifications]
+            titles += [n.title for n in app._notifications]  # home shows the latest toast only
         assert titles == ["Decks reloaded with problems", "Decks reloaded"]
 
 
@@ -586,3 +587,28 @@ async def test_the_source_opens_on_the_cards_sentence_and_c_makes_a_card_of_it(a
         assert isinstance(app.screen, MakeCardScreen)
         assert "Wilson outlined his positive impression of Azerbaijani delegation" in app.screen.sentence
         assert "Red Army" not in app.screen.sentence
+
+
+async def test_the_problems_dialog_follows_the_decks_while_open(app_factory, decks_dir):
+    # A new user's report: with `p` open they fixed and broke cards in an editor beside it;
+    # the dialog kept the old list, and "Decks reloaded with problems" toasts stacked over it.
+    extra = decks_dir / "extra.yaml"
+    extra.write_text("title: Extra\ncards:\n  - {id: y, type: quiz}\n", encoding="utf-8")
+    app = app_factory()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await opened(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert "unknown card type 'quiz'" in content(app, "#dialog-message")
+        extra.write_text("title: Extra\ncards:\n  - {id: y, question: Q?}\n", encoding="utf-8")
+        app._check_decks()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        message = content(app, "#dialog-message")
+        assert "quiz" not in message and "answer" in message, message
+        assert not app._notifications, [n.message for n in app._notifications]
+        extra.write_text("title: Extra\ncards:\n  - {id: y, question: Q?, answer: A}\n", encoding="utf-8")
+        app._check_decks()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert content(app, "#dialog-message") == "No problems: every deck is fine."

@@ -158,13 +158,56 @@ async def test_toasts_elsewhere_stay_between_the_title_and_the_footer(app_factor
     app = app_factory()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.app.opened.wait()
-        for number in range(5):  # several at once stack up, still clear of the title bar
+        await pilot.press("b")  # the browser: several toasts at once stack up
+        await pilot.pause()
+        for number in range(5):
             app.notify(f"Message {number}", title="Decks reloaded", timeout=30)
         await shown_toasts(pilot)
         await pilot.pause()
         toasts = [toast for toast in app.screen.query(Toast) if toast.region.height]
         assert len(toasts) == 5
         assert covered_by(toasts, app.screen, "Header", "Footer") == []
+
+
+BROKEN_CARD = "  - {id: broken, type: quiz}\n"
+
+
+async def test_on_the_home_screen_a_toast_leaves_the_decks_and_their_problems_in_view(app_factory, decks_dir):
+    # A new user's report: "Decks reloaded with problems" toasts stacked bottom right, over
+    # the very problem list they announced.
+    app = app_factory()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.app.opened.wait()
+        await pilot.pause()
+        for number in range(1, 3):  # saved twice, broken each time: one toast, the latest
+            cards = BROKEN_CARD * number
+            (decks_dir / "extra.yaml").write_text(f"title: Extra\ncards:\n{cards}", encoding="utf-8")
+            app._check_decks()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        await shown_toasts(pilot)
+        await pilot.pause()
+        toasts = [toast for toast in app.screen.query(Toast) if toast.region.height]
+        assert len(toasts) == 1 and "1 new problem, listed below" in str(toasts[0].render())
+        screen = app.screen
+        assert "unknown card type 'quiz'" in str(screen.query_one("#problems").content)
+        assert covered_by(toasts, screen, "Header", "#problems", "Footer") == []
+        table = screen.query_one("#decks")
+        assert all(toast.region.bottom <= table.region.y for toast in toasts)  # the day's numbers at most
+
+
+async def test_in_the_source_viewer_a_toast_leaves_the_cards_sentence_in_view(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await review(pilot)
+        await pilot.press("enter", "o")
+        await pilot.pause()
+        await pilot.pause()
+        app.notify("Card wilson-1919-2 written into history.yaml.", title="Card added", timeout=30)
+        toasts = await shown_toasts(pilot)
+        area = app.screen.query_one("#document")
+        assert all(toast.region.bottom <= area.cursor_screen_offset.y for toast in toasts)
+        assert screen is not app.screen
 
 
 async def test_an_answer_is_laid_out_once(app_factory):

@@ -24,6 +24,7 @@ from caucasusquiz.ui.widgets.charts import mastery_bar
 from caucasusquiz.ui.widgets.literal import literal
 
 if TYPE_CHECKING:  # only a type here: settings are read off the first-paint path
+    from caucasusquiz.decks.collection import Collection
     from caucasusquiz.settings import Settings
 
 MAX_PROBLEMS_SHOWN = 3
@@ -38,6 +39,8 @@ class DeckTable(DataTable[Text]):
 
 class HomeScreen(AppScreen[None]):
     HELP_TITLE = "home"
+    ONE_TOAST_AT_A_TIME = True  # at the top, room for one (app.tcss)
+    SHOWS_DECK_PROBLEMS = "first"  # a reload's toast names how many, not what (CaucasusQuizApp)
     BINDINGS = [
         Binding("enter", "study_selected", "Study deck", show=False),
         Binding("a", "study_all", "Study all due"),
@@ -273,16 +276,33 @@ class HomeScreen(AppScreen[None]):
             action()
 
     def action_problems(self) -> None:
-        problems = self.app.require_workspace().collection.problems
-        text = "\n".join(str(p) for p in problems) or "No problems: every deck is fine."
-        self.app.push_screen(
-            MessageScreen(
-                "Deck problems",
-                text,
-                "Fix them in your editor; the app reloads saved decks by itself. "
-                "`caucasusquiz check` lists the same.",
-            )
+        self.app.push_screen(ProblemsScreen(lambda: self.app.require_workspace().collection))
+
+
+class ProblemsScreen(MessageScreen):
+    """`p`: every deck problem, kept up to date while it is open: the author fixes them in
+    an editor beside it, and the app reloads each saved deck."""
+
+    SHOWS_DECK_PROBLEMS = "all"  # no "reloaded with problems" toast: this list shows them
+
+    def __init__(self, collection: Callable[[], Collection]) -> None:
+        super().__init__(
+            "Deck problems",
+            self._text(collection()),
+            "Fix them in your editor: this list follows each saved deck. caucasusquiz check lists the same.",
         )
+        self._collection = collection
+
+    def on_mount(self) -> None:
+        self.app.clear_notifications()  # the toasts announcing these problems: all listed here
+        self.watch(self.app, "decks_version", lambda _: self._decks_changed(), init=False)
+
+    def _decks_changed(self) -> None:
+        self.query_one("#dialog-message", Static).update(Text(self._text(self._collection())))
+
+    @staticmethod
+    def _text(collection: Collection) -> str:
+        return "\n".join(str(p) for p in collection.problems) or "No problems: every deck is fine."
 
 
 def _num(n: int) -> Text:

@@ -50,6 +50,7 @@ def _words(text: str) -> set[str]:
 
 class SourceScreen(AppScreen[None]):
     HELP_TITLE = "source document"
+    ONE_TOAST_AT_A_TIME = True  # at the top, room for one (app.tcss)
     BINDINGS = [
         Binding("escape,q,o", "app.pop_screen", "Back"),
         Binding("c", "make_card", "Card from this sentence"),
