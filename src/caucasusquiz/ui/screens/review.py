@@ -299,6 +299,13 @@ class ReviewScreen(AppScreen[None]):
         top = context.virtual_region.y + first
         body = self.query_one("#review-body", CardBody)
         body.scroll_to_region(Region(0, top, 1, last - first + 1), animate=False, immediate=True)
+        if body.max_scroll_y:  # say so, and how, beside the source (the scroll bar is thin)
+            source = source_text(card)
+            source.append("   ↑↓ more", style="bold")
+            self.query_one("#source-line", Static).update(source, layout=False)
+
+    def action_scroll_card(self, lines: int) -> None:
+        self.query_one("#review-body", CardBody).scroll_relative(y=lines, animate=False)
 
     # -- answering -----------------------------------------------------------------------
 
