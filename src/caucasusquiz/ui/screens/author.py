@@ -161,7 +161,7 @@ class AuthorScreen(AppScreen[None]):
             # "Wrong 1", then the numbers alone under the 1: the distractors line up.
             label = "Wrong 1" if number == 1 else f"{number:>7}"
             rows.append((Text(label, "dim"), literal(distractor)))
-        return LabelledLines(rows)
+        return LabelledLines(rows, label_width=len("Wrong 1"))  # one column, card after card
 
     def _siblings_text(self, siblings: list[Card]) -> Text:
         text = Text()

@@ -17,13 +17,14 @@ from rich.text import Text
 
 
 class LabelledLines:
-    """`rows` of (label, text) in two columns, the labels padded to the widest one; a row
-    whose label is None is a line of its own, across both columns."""
+    """`rows` of (label, text) in two columns, the labels padded to the widest one (or to
+    `label_width`, if wider); a row whose label is None is a line of its own, across both."""
 
-    def __init__(self, rows: Iterable[tuple[Text | None, Text]], gap: int = 1) -> None:
+    def __init__(self, rows: Iterable[tuple[Text | None, Text]], gap: int = 1, label_width: int = 0) -> None:
         self.rows: Sequence[tuple[Text | None, Text]] = tuple(rows)
         self.gap = gap
-        self.label_width = max((label.cell_len for label, _ in self.rows if label is not None), default=0)
+        labels = [label.cell_len for label, _ in self.rows if label is not None]
+        self.label_width = max([label_width, *labels])
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         indent = self.label_width + self.gap
