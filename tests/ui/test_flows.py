@@ -612,3 +612,20 @@ async def test_the_problems_dialog_follows_the_decks_while_open(app_factory, dec
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert content(app, "#dialog-message") == "No problems: every deck is fine."
+
+
+async def test_home_names_each_problem_once_and_cuts_none_in_half(app_factory, decks_dir):
+    # A new user's report: a file that failed to load was named twice (its "left out" note,
+    # then the same text under "p: list every problem"), and the last line was cut off.
+    long_error = "  - {id: y, type: quiz}\n"
+    (decks_dir / "broken.yaml").write_text("title: Broken\ncards: [\n  - {id: a\n", encoding="utf-8")
+    (decks_dir / "extra.yaml").write_text(f"title: Extra\ncards:\n{long_error * 4}", encoding="utf-8")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        lines = [line for line in shown(app, "#problems").splitlines() if line.strip()]
+        assert sum("broken.yaml" in line for line in lines) == 1, lines
+        assert any("extra.yaml:" in line and "quiz" in line for line in lines), lines
+        problems = app.screen.query_one("#problems")
+        assert problems.virtual_size.height <= problems.size.height, lines  # nothing below the fold
+        assert all(len(line) <= SIZE[0] for line in lines)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # only a type here: settings are read off the first-paint pat
     from caucasusquiz.settings import Settings
 
 MAX_PROBLEMS_SHOWN = 3
+PROBLEM_ROWS = 6  # #problems' max-height in app.tcss
 NUMBER_COLUMNS_WIDTH = 5 + 5 + 6 + 14 + 2 * 5 + 2  # New, Due, Cards, Mastery, cell padding, scrollbar
 
 
@@ -234,6 +235,7 @@ class HomeScreen(AppScreen[None]):
 
     def _show_problems(self) -> None:
         from caucasusquiz.study.overview import deck_problem_notes
+        from caucasusquiz.ui.widgets.card_text import line_starts
 
         collection = self.app.require_workspace().collection
         errors = collection.errors
@@ -241,13 +243,19 @@ class HomeScreen(AppScreen[None]):
         widget.set_class(bool(errors), "-visible")
         if not errors:
             return
-        lines = Text()
-        for note in deck_problem_notes(collection):
-            lines.append_text(literal(f"⚠ {note}\n", "bold"))
-        lines.append("p: list every problem\n", style="dim")
-        for problem in errors[:MAX_PROBLEMS_SHOWN]:
-            lines.append_text(literal(f"{problem.path.name}:{problem.line}: {problem.message}\n"))
-        widget.update(lines)
+        width = max(20, self.app.size.width - 2)  # less the list's padding
+        lines = [literal(f"⚠ {note}", "bold") for note in deck_problem_notes(collection)]
+        lines.append(Text("p: list every problem", style="dim"))
+        # A file left out whole is named by its note: its problem is not listed again. The
+        # rest, one line each, as many as the list's rows hold (cut in half, they were).
+        rows = sum(len(line_starts(line.plain, width)) + 1 for line in lines)
+        left_out = {load.path for load in collection.loads if load.deck is None}
+        listed = [problem for problem in errors if problem.path not in left_out]
+        for problem in listed[: max(0, min(MAX_PROBLEMS_SHOWN, PROBLEM_ROWS - rows))]:
+            line = literal(f"{problem.path.name}:{problem.line}: {problem.message}")
+            line.truncate(width, overflow="ellipsis")
+            lines.append(line)
+        widget.update(Text("\n").join(lines))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self._study_row(event.row_key.value)
