@@ -180,3 +180,31 @@ async def test_make_a_card_with_a_long_question_and_a_widened_context(author_app
     made = next(c for c in deck.cards if c.source == "sanctions.txt:3")
     assert made.prompt == QUESTION and made.answer == "Freedom Support Act"
     assert made.context == "The U.S. opened an embassy in Baku in 1992. Wilson met the delegation in 1919."
+
+
+async def test_tab_then_typing_at_once_types_into_the_next_field(author_app):
+    # A new user's report: tmux sent "Tab X" in one write (as a paste or a fast typist
+    # does), and the X went to the end of the field being left.
+    from textual import events
+
+    async with author_app.run_test(size=SIZE) as pilot:
+        await open_author(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        question = author_app.focused
+        assert isinstance(question, TextArea) and question.id == "field-question"
+        # Both keys queued before either is handled, as they come from one terminal read.
+        author_app.post_message(events.Key("tab", None))
+        for letter in "FSA!":
+            author_app.post_message(events.Key(letter if letter != "!" else "exclamation_mark", letter))
+        await pilot.pause()
+        await pilot.pause()
+        assert question.text == QUESTION
+        answer = author_app.focused
+        assert isinstance(answer, Input) and answer.id == "field-answer"
+        assert answer.value.endswith("FSA!") or answer.value == "FSA!", answer.value
+        author_app.post_message(events.Key("shift+tab", None))
+        author_app.post_message(events.Key("x", "x"))
+        await pilot.pause()
+        await pilot.pause()
+        assert author_app.focused is question and question.text.endswith("x"), question.text

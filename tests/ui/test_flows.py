@@ -310,7 +310,7 @@ async def test_source_document_opens_at_the_line(app_factory):
         await pilot.press("enter", "o")
         await pilot.pause()
         area = app.screen.query_one("#document")
-        assert area.selection.start == (20, 0)
+        assert area.cursor_location == (20, 0)
         assert "Woodrow Wilson" in area.selected_text
         await pilot.press("escape")
         assert isinstance(app.screen, ReviewScreen)
@@ -398,11 +398,12 @@ async def test_a_reload_reports_only_new_problems(app_factory, decks_dir):
         await opened(pilot)
         broken = "title: Extra deck\ncards:\n  - {id: x, question: Q?, answer: A}\n  - {id: y, type: quiz}\n"
         (decks_dir / "extra.yaml").write_text(broken, encoding="utf-8")
+        titles = []
         for _ in range(2):  # the same problem twice: reported once
             app.reload_decks()
             await app.workers.wait_for_complete()
             await pilot.pause()
-        titles = [n.title for n in app._notifications]
+            titles += [n.title for n in app._notifications]  # home shows the latest toast only
         assert titles == ["Decks reloaded with problems", "Decks reloaded"]
 
 
@@ -548,3 +549,83 @@ async def test_a_leech_warning_says_where_to_reword_the_card_not_a_key_for_the_n
         assert warning and "history.yaml:" in warning[0] and "key e" not in warning[0], warning
         assert "is:leech" in warning[0]  # how the browser finds it, and e there edits it
         assert warning[0].startswith("Forgotten 1 time:")
+
+
+WILSON_SPEECH = """\
+  - id: wilson-san-francisco-speech
+    type: truefalse
+    statement: "In a September 1919 speech in San Francisco, President Woodrow Wilson spoke dismissively of the Azerbaijani delegation."
+    answer: false
+    source: "004_0090684c75a18b22.txt:30"
+    context: "But recalling this meeting in his speech at the Commonwealth Club of California in San Francisco on September 18, 1919, Wilson outlined his positive impression of Azerbaijani delegation."
+"""
+
+
+async def test_the_source_opens_on_the_cards_sentence_and_c_makes_a_card_of_it(app_factory, tmp_path):
+    # A new user's report: line 30 sat at the very bottom of the viewer, the cursor at its
+    # end, in the next sentence ("Following the Red Army invasion…"), and `c` offered that one.
+    from caucasusquiz.ui.screens.make_card import MakeCardScreen
+
+    folder = tmp_path / "speech"
+    folder.mkdir()
+    (folder / "early.yaml").write_text(f"title: Early\ncards:\n{WILSON_SPEECH}", encoding="utf-8")
+    app = app_factory(decks=folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press("f", "o")
+        await pilot.pause()
+        await pilot.pause()
+        area = app.screen.query_one("#document")
+        assert area.cursor_location == (29, 0)  # the start of the card's sentence on line 30
+        assert area.selected_text.startswith("on September 18, 1919, Wilson outlined")
+        assert "Red Army" not in area.selected_text
+        # The line is in the upper half of the view, with the lines after it in view too.
+        cursor_y = area.cursor_screen_offset.y
+        assert area.region.y < cursor_y < area.region.y + area.region.height // 2, (cursor_y, area.region)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, MakeCardScreen)
+        assert "Wilson outlined his positive impression of Azerbaijani delegation" in app.screen.sentence
+        assert "Red Army" not in app.screen.sentence
+
+
+async def test_the_problems_dialog_follows_the_decks_while_open(app_factory, decks_dir):
+    # A new user's report: with `p` open they fixed and broke cards in an editor beside it;
+    # the dialog kept the old list, and "Decks reloaded with problems" toasts stacked over it.
+    extra = decks_dir / "extra.yaml"
+    extra.write_text("title: Extra\ncards:\n  - {id: y, type: quiz}\n", encoding="utf-8")
+    app = app_factory()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await opened(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert "unknown card type 'quiz'" in content(app, "#dialog-message")
+        extra.write_text("title: Extra\ncards:\n  - {id: y, question: Q?}\n", encoding="utf-8")
+        app._check_decks()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        message = content(app, "#dialog-message")
+        assert "quiz" not in message and "answer" in message, message
+        assert not app._notifications, [n.message for n in app._notifications]
+        extra.write_text("title: Extra\ncards:\n  - {id: y, question: Q?, answer: A}\n", encoding="utf-8")
+        app._check_decks()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert content(app, "#dialog-message") == "No problems: every deck is fine."
+
+
+async def test_home_names_each_problem_once_and_cuts_none_in_half(app_factory, decks_dir):
+    # A new user's report: a file that failed to load was named twice (its "left out" note,
+    # then the same text under "p: list every problem"), and the last line was cut off.
+    long_error = "  - {id: y, type: quiz}\n"
+    (decks_dir / "broken.yaml").write_text("title: Broken\ncards: [\n  - {id: a\n", encoding="utf-8")
+    (decks_dir / "extra.yaml").write_text(f"title: Extra\ncards:\n{long_error * 4}", encoding="utf-8")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        lines = [line for line in shown(app, "#problems").splitlines() if line.strip()]
+        assert sum("broken.yaml" in line for line in lines) == 1, lines
+        assert any("extra.yaml:" in line and "quiz" in line for line in lines), lines
+        problems = app.screen.query_one("#problems")
+        assert problems.virtual_size.height <= problems.size.height, lines  # nothing below the fold
+        assert all(len(line) <= SIZE[0] for line in lines)

@@ -158,13 +158,56 @@ async def test_toasts_elsewhere_stay_between_the_title_and_the_footer(app_factor
     app = app_factory()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.app.opened.wait()
-        for number in range(5):  # several at once stack up, still clear of the title bar
+        await pilot.press("b")  # the browser: several toasts at once stack up
+        await pilot.pause()
+        for number in range(5):
             app.notify(f"Message {number}", title="Decks reloaded", timeout=30)
         await shown_toasts(pilot)
         await pilot.pause()
         toasts = [toast for toast in app.screen.query(Toast) if toast.region.height]
         assert len(toasts) == 5
         assert covered_by(toasts, app.screen, "Header", "Footer") == []
+
+
+BROKEN_CARD = "  - {id: broken, type: quiz}\n"
+
+
+async def test_on_the_home_screen_a_toast_leaves_the_decks_and_their_problems_in_view(app_factory, decks_dir):
+    # A new user's report: "Decks reloaded with problems" toasts stacked bottom right, over
+    # the very problem list they announced.
+    app = app_factory()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.app.opened.wait()
+        await pilot.pause()
+        for number in range(1, 3):  # saved twice, broken each time: one toast, the latest
+            cards = BROKEN_CARD * number
+            (decks_dir / "extra.yaml").write_text(f"title: Extra\ncards:\n{cards}", encoding="utf-8")
+            app._check_decks()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        await shown_toasts(pilot)
+        await pilot.pause()
+        toasts = [toast for toast in app.screen.query(Toast) if toast.region.height]
+        assert len(toasts) == 1 and "1 new problem, listed below" in str(toasts[0].render())
+        screen = app.screen
+        assert "unknown card type 'quiz'" in str(screen.query_one("#problems").content)
+        assert covered_by(toasts, screen, "Header", "#problems", "Footer") == []
+        table = screen.query_one("#decks")
+        assert all(toast.region.bottom <= table.region.y for toast in toasts)  # the day's numbers at most
+
+
+async def test_in_the_source_viewer_a_toast_leaves_the_cards_sentence_in_view(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await review(pilot)
+        await pilot.press("enter", "o")
+        await pilot.pause()
+        await pilot.pause()
+        app.notify("Card wilson-1919-2 written into history.yaml.", title="Card added", timeout=30)
+        toasts = await shown_toasts(pilot)
+        area = app.screen.query_one("#document")
+        assert all(toast.region.bottom <= area.cursor_screen_offset.y for toast in toasts)
+        assert screen is not app.screen
 
 
 async def test_an_answer_is_laid_out_once(app_factory):
@@ -203,3 +246,95 @@ async def test_a_long_line_of_the_summary_wraps_under_its_own_text(app_factory, 
         # The lines after the first start under the question, not under the bullet.
         assert all(line.startswith("  ") and line.strip() for line in lines[1:]), lines
         assert lines[-1].endswith("→ Section 907"), lines
+
+
+GEORGETOWN = (
+    "Speaking at a conference on U.S.-Azerbaijani relations at Georgetown University in September 2009, "
+    "the Under Secretary of State for Political Affairs William J. Burns outlined three main areas of "
+    "interest for the United States in its bilateral relations with Azerbaijan: security cooperation, "
+    "energy, and economic and democratic reform."
+)
+BOLTON = (
+    "During US National Security Advisor John Bolton's first visit to the region, in October 2018, he "
+    "also stopped in Yerevan, where he stated, I think what the current circumstances highlight is the "
+    "importance of finding a mutually satisfactory agreement to the Nagorno-Karabakh issue because once "
+    "that happens, then the Armenian-Azerbaijani border would open, [and] the Turkish border, I believe, "
+    "would almost certainly [also] open (Usembassy.gov, October 25, 2018)."
+)
+# A new user's report: at 80×24 the context of these two was cut before the answer
+# ("…bilateral relations with") and before what makes the statement false.
+ANSWER_AT_THE_END = f"""\
+  - id: interest
+    type: choice
+    question: "Which of these was among the three main U.S. interests in Azerbaijan outlined at Georgetown University in 2009?"
+    answer: "economic and democratic reform"
+    distractors: ["education and cultural exchange", "nuclear non-proliferation", "counter-narcotics cooperation"]
+    source: "004_0090684c75a18b22.txt:59"
+    context: "{GEORGETOWN}"
+  - id: bolton
+    type: truefalse
+    statement: "In Yerevan in October 2018, U.S. National Security Advisor John Bolton said a Karabakh settlement would likely leave the Turkish–Armenian border closed."
+    answer: false
+    source: "000_2aed18d9469a98ee.txt:22"
+    context: "{BOLTON}"
+"""
+
+
+def visible_lines(screen, widget) -> range:
+    """The lines of `widget` (counted from its top) that the scrolled card body shows."""
+    body = screen.query_one("#review-body")
+    window = body.scrollable_content_region
+    top = max(widget.region.y, window.y) - widget.region.y
+    bottom = min(widget.region.bottom, window.bottom) - widget.region.y
+    return range(top, bottom)
+
+
+async def answer_wrongly(pilot, screen) -> None:
+    card = screen.session.current
+    if card.type.value == "choice":
+        options = str(screen.query_one("#options").content).splitlines()
+        await pilot.press(next(line.split()[0] for line in options if card.answer not in line))
+    else:
+        await pilot.press("t")  # both true/false cards here are false
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_the_answer_screen_shows_the_part_of_the_context_that_holds_the_answer(app_factory, tmp_path):
+    app = app_factory(decks=deck(tmp_path / "end", ANSWER_AT_THE_END))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await review(pilot)
+        for _ in range(2):
+            card = screen.session.current
+            await answer_wrongly(pilot, screen)  # two lines of feedback
+            context = screen.query_one("#context")
+            lines = rendered_lines(context)
+            words = ("reform.",) if card.id == "interest" else ("certainly", "open (")
+            holding = {number for number, line in enumerate(lines) for word in words if word in line}
+            shown = visible_lines(screen, context)
+            assert holding and holding <= set(shown), (card.id, lines, shown)
+            body = screen.query_one("#review-body")
+            if body.scroll_y:  # scrolled: the source line says so, and ↑ brings the question back
+                assert str(screen.query_one("#source-line").content).endswith("↑↓ more")
+                await pilot.press(*["up"] * int(body.scroll_y))
+                assert body.scroll_y == 0
+            await pilot.press("3")
+            await pilot.pause()
+
+
+async def test_the_card_keeps_its_width_from_question_to_answer(app_factory, tmp_path):
+    # It was 76 cells inside for the question, 72 after the answer and 70 when the context
+    # needed a scroll bar: the question re-wrapped on every card.
+    app = app_factory(decks=deck(tmp_path / "width", ANSWER_AT_THE_END))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await review(pilot)
+        prompt = screen.query_one("#prompt")
+        scrolled = False
+        for _ in range(2):
+            asked = (prompt.region.width, rendered_lines(prompt))
+            await answer_wrongly(pilot, screen)
+            scrolled |= screen.query_one("#review-body").scroll_y > 0
+            assert (prompt.region.width, rendered_lines(prompt)[-2:]) == (asked[0], asked[1][-2:])
+            await pilot.press("3")
+            await pilot.pause()
+        assert scrolled  # one of them needed the scroll bar

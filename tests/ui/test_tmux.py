@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -132,3 +133,47 @@ def test_a_toast_leaves_the_title_the_card_and_the_keys_in_view(terminal_env):
         terminal.wait_for("No cards answered in this session.")
     finally:
         terminal.close()
+
+
+def test_tab_and_typing_in_one_terminal_read_go_to_the_next_field(tmp_path, isolated_user_dirs):
+    # A new user's report: tmux sent "Tab X" as one write, and the X went to the end of the
+    # statement being left, not into the answer; the edit was saved like that.
+    decks, seeds = tmp_path / "author-decks", tmp_path / "seeds"
+    decks.mkdir()
+    seeds.mkdir()
+    statement = "The Baku–Tbilisi–Ceyhan pipeline runs through Azerbaijan, Georgia and Turkey."
+    deck = decks / "tf.yaml"
+    deck.write_text(
+        f'title: "TF"\ncards:\n  - id: btc\n    type: truefalse\n    statement: "{statement}"\n'
+        '    answer: true\n    source: "talks.txt:2"\n',
+        encoding="utf-8",
+    )
+    cards = {"btc": {"fingerprint": "0" * 40, "source": ""}}  # a generated draft
+    manifest = {"format": 1, "decks": {"tf": {"header": "", "cards": cards}}}
+    (decks / ".generated.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (seeds / "talks.txt").write_text(f"Talks\n{statement}\n", encoding="utf-8")
+    env = {
+        "CAUCASUSQUIZ_DATA_DIR": str(isolated_user_dirs),
+        "CAUCASUSQUIZ_SEEDS": str(seeds),
+        "TERM": "xterm-256color",
+        "PYTHONPATH": os.pathsep.join(sys.path),
+    }
+    command = f"{shlex.quote(sys.executable)} -m caucasusquiz author --decks {shlex.quote(str(decks))}"
+    terminal = Terminal(command, env)
+    try:
+        terminal.wait_for("1 left")
+        terminal.keys("e")
+        terminal.wait_for("Answer (true or false)")
+        terminal.keys("Tab", "false")  # one send-keys: one write to the terminal
+        terminal.wait_for("false")
+        terminal.keys("Enter")
+        terminal.wait_for("Answer  false")  # saved: the card again, with its new answer
+        terminal.keys("Escape")
+        terminal.wait_for("All decks")
+        terminal.keys("q")
+        terminal.wait_for("[exit status 0]")
+    finally:
+        terminal.close()
+    saved = deck.read_text(encoding="utf-8")
+    assert f'statement: "{statement}"' in saved
+    assert "answer: false" in saved

@@ -493,10 +493,16 @@ class CaucasusQuizApp(App[None]):
             self._report_edit(collection, edited)
             return
         new = [p for p in collection.errors if (p.path, p.line, p.message) not in known]
+        shows_problems = getattr(self.screen, "SHOWS_DECK_PROBLEMS", "")
+        if shows_problems == "all":
+            return  # the problem list on screen follows the reload (ProblemsScreen)
         if new:  # problems already reported are not repeated on every reload
             first = new[0]
             self.notify(
-                f"{first.path.name}:{first.line}: {first.message}"
+                # A screen listing the first problems (home) is not covered with them again.
+                f"{plural(len(new), 'new problem')}, listed below."
+                if shows_problems == "first"
+                else f"{first.path.name}:{first.line}: {first.message}"
                 + (f" (and {len(new) - 1} more)" if len(new) > 1 else ""),
                 title="Decks reloaded with problems",
                 severity="warning",

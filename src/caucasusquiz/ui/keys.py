@@ -96,6 +96,14 @@ REVIEW_KEYS: tuple[Key, ...] = (
     _key("ctrl+o", "show_source('ctrl')", "^o", "source", "read the fact in its source document", TYPING),
     _key("o", "show_source('plain')", "o", "source", "read the fact in its source document", NOT_TYPING),
     _key("escape", "end", "esc", "end", "end the session (every rated card is saved)", frozenset(Step)),
+    _key(
+        "up,down",
+        "scroll_card(-1);scroll_card(1)",
+        "↑↓",
+        "scroll",
+        "scroll a card taller than the screen (its source line says ↑↓ more)",
+        NOT_TYPING,
+    ),
     _key("f1", "app.help", "F1", "help", "these keys", TYPING),
     _key("question_mark", "app.help", "?", "help", "these keys (F1 works too)", NOT_TYPING),
 )

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,6 +30,7 @@ from caucasusquiz.ui.widgets.card_form import (
     list_text,
     parse_form,
 )
+from caucasusquiz.ui.widgets.labelled_lines import LabelledLines
 from caucasusquiz.ui.widgets.literal import literal
 
 # Actions that only make sense on the card view (not while a form or a list is open).
@@ -149,22 +149,19 @@ class AuthorScreen(AppScreen[None]):
         self.query_one("#author-source", Static).update(self._source_text(card))
         self.query_one("#author-body", VerticalScroll).scroll_home(animate=False)
 
-    def _card_text(self, card: Card) -> Text:
-        text = Text()
-        text.append("Prompt  ", style="dim")
-        text.append_text(literal(card.prompt if card.type is not CardType.CLOZE else card.full_text))
+    def _card_text(self, card: Card) -> LabelledLines:
+        prompt = card.prompt if card.type is not CardType.CLOZE else card.full_text
+        rows: list[tuple[Text | None, Text]] = [(Text("Prompt", "dim"), literal(prompt))]
         if card.type is CardType.CLOZE:
-            text.append("\nCloze   ", style="dim")
-            text.append_text(literal(card.question))
-        text.append("\nAnswer  ", style="dim")
-        text.append_text(literal(card.answer, "bold"))
+            rows.append((Text("Cloze", "dim"), literal(card.question)))
+        rows.append((Text("Answer", "dim"), literal(card.answer, "bold")))
         if card.accept:
-            text.append("\nAlso    ", style="dim")
-            text.append_text(literal(" · ".join(card.accept)))
+            rows.append((Text("Also", "dim"), literal(" · ".join(card.accept))))
         for number, distractor in enumerate(card.distractors, start=1):
-            text.append(f"\n  {number}     " if number > 1 else "\nWrong 1 ", style="dim")
-            text.append_text(literal(distractor))
-        return text
+            # "Wrong 1", then the numbers alone under the 1: the distractors line up.
+            label = "Wrong 1" if number == 1 else f"{number:>7}"
+            rows.append((Text(label, "dim"), literal(distractor)))
+        return LabelledLines(rows, label_width=len("Wrong 1"))  # one column, card after card
 
     def _siblings_text(self, siblings: list[Card]) -> Text:
         text = Text()
@@ -177,7 +174,7 @@ class AuthorScreen(AppScreen[None]):
         text.rstrip()
         return text
 
-    def _source_text(self, card: Card) -> Group | Text:
+    def _source_text(self, card: Card) -> Text | LabelledLines:
         from caucasusquiz.serving.mode import is_served
 
         locations = self.app.require_workspace().locations
@@ -186,13 +183,11 @@ class AuthorScreen(AppScreen[None]):
         if not lines:
             source = card.source or "no source"
             return Text.assemble(("Source ", "dim"), literal(source), "\n", literal(card.context or ""))
-        text = Text()
-        text.append(f"Source {card.source_file}\n", style="dim")
+        rows: list[tuple[Text | None, Text]] = [(None, Text(f"Source {card.source_file}", "dim"))]
         for line in lines:
-            text.append(f"{line.number:>4} ", style="dim")
-            text.append_text(literal(line.text, "bold" if line.is_source else "dim"))
-            text.append("\n")
-        return text
+            style = "bold" if line.is_source else "dim"
+            rows.append((Text(f"{line.number:>4}", "dim"), literal(line.text, style)))
+        return LabelledLines(rows)
 
     def _set_mode(self, mode: AuthorMode) -> None:
         self.mode = mode

@@ -20,7 +20,7 @@ from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.class_header import status_line
 from caucasusquiz.ui.screens.class_join import leave_class_screen
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen
-from caucasusquiz.ui.widgets.class_parts import question_text, standings_text, tally_text
+from caucasusquiz.ui.widgets.class_parts import hanging, question_text, standings_text, tally_text
 from caucasusquiz.ui.widgets.literal import literal
 
 POLL_SECONDS = 0.25
@@ -113,7 +113,7 @@ class ClassHostScreen(Screen[None]):
         elif view.phase is Phase.REVEAL and view.question is not None and view.tally is not None:
             text = literal(view.question.prompt, "bold")
             text.append("\n\n")
-            text.append_text(tally_text(view.question, view.tally))
+            text.append_text(tally_text(view.question, view.tally, self._text_width()))
             body.update(text)
         elif view.phase is Phase.SCOREBOARD:
             text = Text.assemble(("Scoreboard\n\n", "bold"))
@@ -135,12 +135,17 @@ class ClassHostScreen(Screen[None]):
         for question in asked:
             tally = self.session.tally(question)
             share = round(100 * tally.right / students)
-            text.append(f"{share:>4}% right  ", style="green" if share >= 50 else "red")
-            prompt = question.prompt if len(question.prompt) <= 55 else question.prompt[:54] + "…"
-            text.append_text(literal(prompt))
+            share_text = f"{share:>4}% right  "
+            text.append(share_text, style="green" if share >= 50 else "red")
+            text.append_text(hanging(literal(question.prompt), len(share_text), self._text_width()))
             text.append("\n")
-        text.append("\n`caucasusquiz report --class " + view.code + "` has the details.", style="dim")
+        text.append("\nThe details: ", style="dim")
+        text.append(f"caucasusquiz report --class {view.code}", style="bold")
         return text
+
+    def _text_width(self) -> int:
+        # The body's width: the screen less #class-scroll's padding (4) and its scroll bar (2).
+        return max(20, self.app.size.width - 6)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         ended = self.view is not None and self.view.phase is Phase.ENDED

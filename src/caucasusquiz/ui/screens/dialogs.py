@@ -53,7 +53,7 @@ class MessageScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Text(self.title_text), classes="title")
-            yield Static(Text(self.message))
+            yield Static(Text(self.message), id="dialog-message")
             if self.hint:
                 yield Static(Text(self.hint), classes="muted")
             with Horizontal(id="dialog-buttons"):

@@ -24,9 +24,11 @@ from caucasusquiz.ui.widgets.charts import mastery_bar
 from caucasusquiz.ui.widgets.literal import literal
 
 if TYPE_CHECKING:  # only a type here: settings are read off the first-paint path
+    from caucasusquiz.decks.collection import Collection
     from caucasusquiz.settings import Settings
 
 MAX_PROBLEMS_SHOWN = 3
+PROBLEM_ROWS = 6  # #problems' max-height in app.tcss
 NUMBER_COLUMNS_WIDTH = 5 + 5 + 6 + 14 + 2 * 5 + 2  # New, Due, Cards, Mastery, cell padding, scrollbar
 
 
@@ -38,6 +40,8 @@ class DeckTable(DataTable[Text]):
 
 class HomeScreen(AppScreen[None]):
     HELP_TITLE = "home"
+    ONE_TOAST_AT_A_TIME = True  # at the top, room for one (app.tcss)
+    SHOWS_DECK_PROBLEMS = "first"  # a reload's toast names how many, not what (CaucasusQuizApp)
     BINDINGS = [
         Binding("enter", "study_selected", "Study deck", show=False),
         Binding("a", "study_all", "Study all due"),
@@ -231,6 +235,7 @@ class HomeScreen(AppScreen[None]):
 
     def _show_problems(self) -> None:
         from caucasusquiz.study.overview import deck_problem_notes
+        from caucasusquiz.ui.widgets.card_text import line_starts
 
         collection = self.app.require_workspace().collection
         errors = collection.errors
@@ -238,13 +243,19 @@ class HomeScreen(AppScreen[None]):
         widget.set_class(bool(errors), "-visible")
         if not errors:
             return
-        lines = Text()
-        for note in deck_problem_notes(collection):
-            lines.append_text(literal(f"⚠ {note}\n", "bold"))
-        lines.append("p: list every problem\n", style="dim")
-        for problem in errors[:MAX_PROBLEMS_SHOWN]:
-            lines.append_text(literal(f"{problem.path.name}:{problem.line}: {problem.message}\n"))
-        widget.update(lines)
+        width = max(20, self.app.size.width - 2)  # less the list's padding
+        lines = [literal(f"⚠ {note}", "bold") for note in deck_problem_notes(collection)]
+        lines.append(Text("p: list every problem", style="dim"))
+        # A file left out whole is named by its note: its problem is not listed again. The
+        # rest, one line each, as many as the list's rows hold (cut in half, they were).
+        rows = sum(len(line_starts(line.plain, width)) + 1 for line in lines)
+        left_out = {load.path for load in collection.loads if load.deck is None}
+        listed = [problem for problem in errors if problem.path not in left_out]
+        for problem in listed[: max(0, min(MAX_PROBLEMS_SHOWN, PROBLEM_ROWS - rows))]:
+            line = literal(f"{problem.path.name}:{problem.line}: {problem.message}")
+            line.truncate(width, overflow="ellipsis")
+            lines.append(line)
+        widget.update(Text("\n").join(lines))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self._study_row(event.row_key.value)
@@ -273,16 +284,33 @@ class HomeScreen(AppScreen[None]):
             action()
 
     def action_problems(self) -> None:
-        problems = self.app.require_workspace().collection.problems
-        text = "\n".join(str(p) for p in problems) or "No problems: every deck is fine."
-        self.app.push_screen(
-            MessageScreen(
-                "Deck problems",
-                text,
-                "Fix them in your editor; the app reloads saved decks by itself. "
-                "`caucasusquiz check` lists the same.",
-            )
+        self.app.push_screen(ProblemsScreen(lambda: self.app.require_workspace().collection))
+
+
+class ProblemsScreen(MessageScreen):
+    """`p`: every deck problem, kept up to date while it is open: the author fixes them in
+    an editor beside it, and the app reloads each saved deck."""
+
+    SHOWS_DECK_PROBLEMS = "all"  # no "reloaded with problems" toast: this list shows them
+
+    def __init__(self, collection: Callable[[], Collection]) -> None:
+        super().__init__(
+            "Deck problems",
+            self._text(collection()),
+            "Fix them in your editor: this list follows each saved deck. caucasusquiz check lists the same.",
         )
+        self._collection = collection
+
+    def on_mount(self) -> None:
+        self.app.clear_notifications()  # the toasts announcing these problems: all listed here
+        self.watch(self.app, "decks_version", lambda _: self._decks_changed(), init=False)
+
+    def _decks_changed(self) -> None:
+        self.query_one("#dialog-message", Static).update(Text(self._text(self._collection())))
+
+    @staticmethod
+    def _text(collection: Collection) -> str:
+        return "\n".join(str(p) for p in collection.problems) or "No problems: every deck is fine."
 
 
 def _num(n: int) -> Text:

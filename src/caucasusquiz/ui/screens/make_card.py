@@ -148,7 +148,9 @@ class MakeCardScreen(AppScreen[str | None]):
             self.notify(str(error), title="Not saved", severity="error", timeout=8)
             return
         self.notify(f"Card {card_id} written into {self.deck.path.name}.", title="Card added")
-        self.app.reload_decks()
+        # Quiet: "Decks reloaded" would replace "Card added" in the viewer, which shows one
+        # toast at a time (new problems are still reported).
+        self.app.reload_decks(quiet=True)
         self.dismiss(card_id)
 
     def action_back(self) -> None:

@@ -6,11 +6,14 @@ The screen only draws; the StudySession decides. Every rating is on disk when
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.geometry import Region
 from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Header, Input, Static
@@ -29,7 +32,9 @@ from caucasusquiz.ui.same_frame import flush_pending_refreshes
 from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.widgets.card_text import (
     VERDICT_LABELS,
+    answer_span,
     feedback_text,
+    line_starts,
     prompt_text,
     rating_text,
     sentence_text,
@@ -165,9 +170,9 @@ class ReviewScreen(AppScreen[None]):
         flush_pending_refreshes(self)  # the whole answer in the next frame
 
     def _prompt_width(self) -> int | None:
-        # The card's box: the screen less margins, border and padding (6), and a scroll bar
-        # (2) that may come and go: a line two cells short is better than one broken twice.
-        return self.size.width - 10 if self.size.width > 20 else None
+        # The card's box: the screen less margins, border and padding (6) and the scroll
+        # bar's column, which is always kept (#review-body in app.tcss).
+        return self.size.width - 7 if self.size.width > 20 else None
 
     def _show_context(self, card: Card) -> None:
         sentence, source = sentence_text(card), source_text(card)
@@ -244,7 +249,7 @@ class ReviewScreen(AppScreen[None]):
         self.query_one("#review-counts", Static).update(text, layout=False)
 
     def _options_text(self, card: Card, check: AnswerCheck | None = None) -> Text:
-        text = Text()
+        lines = []
         for number, option in enumerate(self.session.options(card), start=1):
             key = (
                 {True: "t", False: "f"}[option == "True"] if card.type is CardType.TRUEFALSE else str(number)
@@ -256,10 +261,8 @@ class ReviewScreen(AppScreen[None]):
                     mark, style = "✓ ", "bold"
                 elif number - 1 == self.chosen:
                     mark, style = "✗ ", "strike"
-            text.append(f"{mark}{key}  ", style="bold")
-            text.append_text(literal(option, style))
-            text.append("\n")
-        return text
+            lines.append(Text.assemble((f"{mark}{key}  ", "bold"), literal(option, style)))
+        return Text("\n").join(lines)  # no blank line after the last: the feedback has its margin
 
     def show_feedback(self, check: AnswerCheck) -> None:
         card = self.session.current
@@ -278,6 +281,31 @@ class ReviewScreen(AppScreen[None]):
         self.set_focus(None)
         self._update_hints()
         flush_pending_refreshes(self)  # the whole answer in the next frame
+        self.call_after_refresh(self._scroll_answer_into_view)
+
+    def _scroll_answer_into_view(self) -> None:
+        """A card taller than the screen scrolls: bring the lines of the context that hold the
+        answer (of a true/false card, the whole sentence: any word may make it false) into
+        view, scrolling no further than that, so the question stays in view if it can."""
+        card, context = self.session.current, self.query_one("#context", CardText)
+        if self.phase != "feedback" or card is None or not context.display or not context.size.width:
+            return  # (no width: not laid out yet, as without same_frame; nothing to scroll to)
+        lines = context.size.height
+        first, last = 0, lines - 1
+        span = answer_span(card)
+        if span is not None:
+            starts = [0, *line_starts(sentence_text(card).plain, context.size.width)]
+            first, last = bisect_right(starts, span[0]) - 1, bisect_right(starts, span[1] - 1) - 1
+        top = context.virtual_region.y + first
+        body = self.query_one("#review-body", CardBody)
+        body.scroll_to_region(Region(0, top, 1, last - first + 1), animate=False, immediate=True)
+        if body.max_scroll_y:  # say so, and how, beside the source (the scroll bar is thin)
+            source = source_text(card)
+            source.append("   ↑↓ more", style="bold")
+            self.query_one("#source-line", Static).update(source, layout=False)
+
+    def action_scroll_card(self, lines: int) -> None:
+        self.query_one("#review-body", CardBody).scroll_relative(y=lines, animate=False)
 
     # -- answering -----------------------------------------------------------------------
 

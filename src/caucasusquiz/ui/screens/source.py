@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from rich.text import Text
@@ -10,14 +12,45 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, Static, TextArea
 from textual.widgets.text_area import Selection
 
+from caucasusquiz.authoring.new_card import sentence_at
 from caucasusquiz.decks.model import Card
 from caucasusquiz.decks.sources import read_source, source_folders
 from caucasusquiz.text import strip_forbidden
 from caucasusquiz.ui.screens.app_screen import AppScreen
 
+# Rows of the document shown above the card's sentence: where it comes from, at a glance.
+CONTEXT_ROWS_ABOVE = 3
+
+
+def card_sentence_columns(lines: Sequence[str], row: int, sentence: str) -> tuple[int, int]:
+    """Where, on line `row` of a document, the card's `sentence` is: its first column and the
+    one after it. A line may hold the end of one sentence and the start of the next; the
+    sentence found at each word (as `c` finds it) that shares most words with the card's
+    is the card's. The whole line when no word of it is in the sentence."""
+    line = lines[row]
+    wanted = _words(sentence)
+    best: tuple[float, int, int] = (0.0, 0, len(line))
+    found: str | None = None
+    first = last = 0
+    for word in re.finditer(r"\S+", line):
+        here = sentence_at(line, word.start(), lines, row)
+        if here != found:
+            found, first = here, word.start()
+        last = word.end()
+        words = _words(here)
+        share = len(words & wanted) / len(words) if words else 0.0
+        if share > best[0] or (share == best[0] and share and best[1] == first):
+            best = (share, first, last)
+    return best[1], best[2]
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
 
 class SourceScreen(AppScreen[None]):
     HELP_TITLE = "source document"
+    ONE_TOAST_AT_A_TIME = True  # at the top, room for one (app.tcss)
     BINDINGS = [
         Binding("escape,q,o", "app.pop_screen", "Back"),
         Binding("c", "make_card", "Card from this sentence"),
@@ -66,9 +99,21 @@ class SourceScreen(AppScreen[None]):
         title.update(Text(strip_forbidden(f"{name}, line {line + 1}"), style="bold"))
         area.text = strip_forbidden(text)
         if 0 <= line < area.document.line_count:
-            area.selection = Selection((line, 0), (line, len(area.document.get_line(line))))
-            area.scroll_cursor_visible(center=True, animate=False)
+            start, end = card_sentence_columns(area.document.lines, line, card.context or card.full_text)
+            # Highlighted, with the cursor at its start (a selection ends where the cursor is):
+            # `c` there makes a card of this very sentence, not of the next one on the line.
+            area.selection = Selection((line, end), (line, start))
+            self.call_after_refresh(self._scroll_near_the_top, area)
         area.focus()
+
+    @staticmethod
+    def _scroll_near_the_top(area: TextArea) -> None:
+        # After the first layout, when the area knows its size and how its lines wrap: the
+        # card's sentence a few rows from the top, with what follows it in view.
+        if not area.size.height:
+            return
+        y = area.wrapped_document.location_to_offset(area.cursor_location).y
+        area.scroll_to(y=max(0, y - CONTEXT_ROWS_ABOVE), animate=False, immediate=True)
 
     def action_make_card(self) -> None:
         """Make a card from the sentence under the cursor (see ui/screens/make_card.py)."""

@@ -64,7 +64,14 @@ class CardForm(VerticalScroll):
     DEFAULT_CSS = """
     CardForm { height: 1fr; }
     """
-    BINDINGS = [Binding("ctrl+s", "save", "Save")]
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        # Priority bindings run while the app dispatches the key, so the focus has moved
+        # before the next key is dispatched: "Tab X" in one terminal read (a paste, a fast
+        # typist) puts the X in the next field. Left to the field, the X went to the one left.
+        Binding("tab", "move_focus(1)", "Next field", show=False, priority=True),
+        Binding("shift+tab", "move_focus(-1)", "Previous field", show=False, priority=True),
+    ]
 
     class Saved(Message):
         def __init__(self, form: CardForm) -> None:
@@ -104,6 +111,13 @@ class CardForm(VerticalScroll):
             else:
                 widget.move_cursor(widget.document.end)
             return
+
+    def action_move_focus(self, step: int) -> None:
+        """The next (1) or previous (-1) field, round the form; set now, not after this key."""
+        fields = self._widgets()
+        focused = self.screen.focused
+        if focused in fields:
+            self.screen.set_focus(fields[(fields.index(focused) + step) % len(fields)])
 
     def _widgets(self) -> list[Input | FieldArea]:
         return [w for w in self.query(".form-field") if isinstance(w, (Input, FieldArea))]

@@ -138,10 +138,25 @@ def context_text(card: Card) -> Text:
 
 def sentence_text(card: Card) -> Text:
     """The fact in its sentence, the answer highlighted ("" when the card has no sentence)."""
-    sentence = card.context or (card.full_text if card.type is CardType.CLOZE else "")
-    if not sentence:
-        return Text()
-    return _highlighted(sentence, card.answer if card.type is not CardType.TRUEFALSE else "")
+    sentence = _sentence(card)
+    text = literal(sentence, "italic")
+    span = answer_span(card)
+    if span is not None:
+        text.stylize("bold reverse", *span)
+    return text
+
+
+def answer_span(card: Card) -> tuple[int, int] | None:
+    """Where the answer is in the card's sentence (as `sentence_text` shows it): None for a
+    true/false card (its whole sentence is the answer) or an answer the sentence words otherwise."""
+    if card.type is CardType.TRUEFALSE or not card.answer:
+        return None
+    start = _sentence(card).casefold().find(card.answer.casefold())
+    return (start, start + len(card.answer)) if start >= 0 else None
+
+
+def _sentence(card: Card) -> str:
+    return card.context or (card.full_text if card.type is CardType.CLOZE else "")
 
 
 def source_text(card: Card) -> Text:
@@ -150,15 +165,6 @@ def source_text(card: Card) -> Text:
         return Text()
     where = f"{card.source_file}, line {card.source_line}" if card.source_line else card.source
     return Text(f"Source: {strip_forbidden(where)}", style="dim")
-
-
-def _highlighted(sentence: str, answer: str) -> Text:
-    text = literal(sentence, "italic")
-    if answer:
-        start = sentence.casefold().find(answer.casefold())
-        if start >= 0:
-            text.stylize("bold reverse", start, start + len(answer))
-    return text
 
 
 def rating_text(previews: dict[Rating, timedelta], suggested: Rating) -> Text:

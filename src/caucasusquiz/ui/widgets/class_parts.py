@@ -8,6 +8,7 @@ from rich.text import Text
 
 from caucasusquiz.classroom.questions import Question
 from caucasusquiz.classroom.session import Standing, Tally
+from caucasusquiz.ui.widgets.card_text import line_starts
 from caucasusquiz.ui.widgets.literal import literal
 
 BAR_WIDTH = 30
@@ -34,13 +35,17 @@ def question_text(question: Question, total: int) -> Text:
     return text
 
 
-def _bar(count: int, most: int, style: str) -> Text:
-    width = round(count / most * BAR_WIDTH) if most else 0
+MIN_BAR_WIDTH = 12  # a long option leaves the bars this much at least
+
+
+def _bar(count: int, most: int, style: str, bar_width: int = BAR_WIDTH) -> Text:
+    width = round(count / most * bar_width) if most else 0
     return Text("█" * width + ("▏" if not width else ""), style=style)
 
 
-def tally_text(question: Question, tally: Tally) -> Text:
-    """The correct answer, a bar per option (or right/almost/wrong), then the source sentence."""
+def tally_text(question: Question, tally: Tally, width: int = 76) -> Text:
+    """The correct answer, a bar per option (or right/almost/wrong), then the source sentence;
+    each option's line fits in `width` cells, the option whole when it can be."""
     text = Text.assemble(("Answer: ", "bold"))
     text.append_text(literal(question.answer, "bold green"))
     text.append("\n\n")
@@ -58,17 +63,29 @@ def tally_text(question: Question, tally: Tally) -> Text:
         ]
     if tally.unanswered:
         rows.append(("No answer", tally.unanswered, "dim"))
-    width = min(28, max(len(label) for label, _, _ in rows))
     most = max((n for _, n, _ in rows), default=0)
+    room = width - 2 - len(str(most))  # the label, the bar, the count, a space between each
+    label_width = min(max(len(label) for label, _, _ in rows), max(1, room - MIN_BAR_WIDTH))
+    bar_width = max(1, min(BAR_WIDTH, room - label_width))
     for label, count, style in rows:
-        shown = label if len(label) <= width else label[: width - 1] + "…"
-        text.append_text(literal(f"{shown:<{width}} "))
-        text.append_text(_bar(count, most, style))
+        shown = label if len(label) <= label_width else label[: label_width - 1] + "…"
+        text.append_text(literal(f"{shown:<{label_width}} "))
+        text.append_text(_bar(count, most, style, bar_width))
         text.append(f" {count}\n")
     if question.context:
         text.append("\n")
         text.append_text(literal(question.context, "italic"))
     return text
+
+
+def hanging(text: Text, indent: int, width: int) -> Text:
+    """`text` wrapped to fit `width` after an `indent` of its first line's own: the lines
+    after the first start under it, not at the margin."""
+    starts = line_starts(text.plain, max(1, width - indent))
+    lines = text.divide(starts) if starts else [text]
+    for line in lines:
+        line.rstrip()
+    return Text("\n" + " " * indent).join(lines)
 
 
 def standings_text(
