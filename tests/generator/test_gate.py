@@ -13,6 +13,7 @@ import pytest
 
 from caucasusquiz.generator import gate
 from caucasusquiz.generator.cards import Draft
+from caucasusquiz.generator.dedupe import unique_cards
 from caucasusquiz.generator.gate import Known, gate_reason
 from caucasusquiz.generator.pipeline import build
 
@@ -339,3 +340,43 @@ def test_a_date_that_is_not_the_idea_or_a_stripped_context_makes_no_card(card: D
 )
 def test_a_near_miss_of_the_date_and_context_rules_still_makes_its_card(card: Draft):
     assert gate_reason(card, SUBJECTS | {"treaty of lapland"}) is None
+
+
+def test_a_year_inside_a_quoted_title_is_not_asked():
+    titled = _card(
+        "choice",
+        'Ivo Marek was named "Citizen of the Year for ___" by the Orla Herald.',
+        "1977",
+        ("1974", "1981", "1984"),
+        context='Ivo Marek was named "Citizen of the Year for 1977" by the Orla Herald.',
+    )
+    assert gate_reason(titled, SUBJECTS) == gate.LABEL_DATE
+    dated = _card(
+        "cloze",
+        'Ivo Marek called the treaty "a new start" in {{1977::year}}.',
+        context='Ivo Marek called the treaty "a new start" in 1977.',
+    )
+    assert gate_reason(dated, SUBJECTS) is None
+
+
+def test_two_true_false_cards_on_one_year_keep_only_the_first():
+    def statement(text: str, key: str, line: int) -> Draft:
+        return Draft(
+            f"tf-{line}",
+            "truefalse",
+            (("statement", text), ("answer", False)),
+            (),
+            f"a.txt:{line}",
+            text,
+            key,
+            text,
+            ("a.txt", line, 0),
+            key,
+            text,
+        )
+
+    relations = statement("Vestia established relations with Lapland in 1996.", "1992", 1)
+    embassy = statement("On 6 March 1996, Vestia opened its embassy in Penn.", "march 6 1992", 2)
+    other = statement("Vestia joined the Orla Council in 2001.", "1999", 3)
+    kept, dropped = unique_cards([relations, embassy, other])
+    assert [d.id for d in kept] == ["tf-1", "tf-3"] and dropped == 1

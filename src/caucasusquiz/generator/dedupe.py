@@ -41,8 +41,17 @@ def unique_cards(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
     kept: list[Draft] = []
     dropped = 0
     fact_words: dict[str, frozenset[str]] = {}
+    stated: set[str] = set()
     for draft in drafts:
         if draft.type == "truefalse":
+            # Two statements on one value ("relations began in 1996", "the embassy opened in
+            # 1996", both false for 1992) teach one thing twice and give each other away.
+            year = re.search(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)", draft.answer_key)
+            value = year.group(0) if year else draft.answer_key
+            if value in stated:
+                dropped += 1
+                continue
+            stated.add(value)
             kept.append(draft)
             continue
         words = fact_words.get(draft.fact_key)

@@ -425,6 +425,9 @@ def _labels(prompt: str, context: str, asked: tuple[str, int], subjects: set[str
     before, after = text[:where], text[where + len(value) :]
     if _LABELLED.match(after) or _RANGE_END.search(before):
         return True
+    quoted = context.find(value)
+    if quoted >= 0 and _inside_quotes(context[:quoted]):
+        return True  # 'named "Man of the Year for 1977"': the year is part of a title
     following = fold(" ".join(after.split()[:6])).split() if re.match(r"\s+[A-Z]", after) else []
     for subject in subjects:
         words = subject.split()
@@ -463,3 +466,8 @@ def _bad_question(draft: Draft, prompt: str, answer: str) -> bool:
         if run_on and run_on.group(1) not in _NOT_VERBS:
             return True
     return False
+
+
+def _inside_quotes(before: str) -> bool:
+    """The text that follows this prefix sits inside a quotation."""
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
