@@ -380,3 +380,20 @@ def test_two_true_false_cards_on_one_year_keep_only_the_first():
     other = statement("Vestia joined the Orla Council in 2001.", "1999", 3)
     kept, dropped = unique_cards([relations, embassy, other])
     assert [d.id for d in kept] == ["tf-1", "tf-3"] and dropped == 1
+
+
+def test_a_year_two_documents_disagree_on_makes_no_card(tmp_path: Path):
+    (tmp_path / "one.txt").write_text(
+        "Vestian history\n\nVestia joined the Orla Council in 1931.\n\nVestia recognized Lapland in 1955.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "two.txt").write_text(
+        "Vestian affairs\n\nVestia joined the Orla Council in 1933.\n\nVestia recognized Norland in 1957.\n",
+        encoding="utf-8",
+    )
+    decks, report = build([tmp_path])
+    contexts = [d.context for _, drafts in decks.values() for d in drafts]
+    assert not any("Orla Council" in c for c in contexts)
+    assert any("different years" in reason for reason in report.rejected)
+    # near miss: the same words about two different countries are two facts
+    assert any("Lapland" in c for c in contexts) and any("Norland" in c for c in contexts)
