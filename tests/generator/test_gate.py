@@ -397,3 +397,14 @@ def test_a_year_two_documents_disagree_on_makes_no_card(tmp_path: Path):
     assert any("different years" in reason for reason in report.rejected)
     # near miss: the same words about two different countries are two facts
     assert any("Lapland" in c for c in contexts) and any("Norland" in c for c in contexts)
+
+
+def test_a_reason_that_points_back_is_dropped_and_the_fact_still_asked(tmp_path: Path):
+    (tmp_path / "orla.txt").write_text(
+        "Orla Prize\n\nVestia and Lapland signed the Orla Accord in 1977.\n\n"
+        "For their efforts, Ivo Marek and Ada Penn shared the Orla Prize in 1978.\n",
+        encoding="utf-8",
+    )
+    decks, _ = build([tmp_path])
+    prompts = [d.prompt for _, drafts in decks.values() for d in drafts if "Orla Prize" in d.context]
+    assert prompts and not any("efforts" in p for p in prompts)
