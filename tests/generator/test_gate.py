@@ -408,3 +408,16 @@ def test_a_reason_that_points_back_is_dropped_and_the_fact_still_asked(tmp_path:
     decks, _ = build([tmp_path])
     prompts = [d.prompt for _, drafts in decks.values() for d in drafts if "Orla Prize" in d.context]
     assert prompts and not any("efforts" in p for p in prompts)
+
+
+def test_a_question_whose_options_are_impossible_is_asked_without_them(tmp_path: Path):
+    (tmp_path / "v.txt").write_text(
+        "Vestia\n\nVestia declared independence on 4 June 1955.\n\n"
+        "In 1958, Vestia opened the Orla Canal to ships from Lapland.\n",
+        encoding="utf-8",
+    )
+    decks, _ = build([tmp_path])
+    canal = [d for _, drafts in decks.values() for d in drafts if "Orla Canal" in d.context]
+    # options of 1949 or 1952 would be before Vestia existed: the year is typed instead
+    assert [(d.type, d.answer_text) for d in canal] == [("qa", "1958")]
+    assert "distractors" not in dict(canal[0].body)

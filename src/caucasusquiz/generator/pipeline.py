@@ -7,6 +7,7 @@ decides an output is ordered, and nothing depends on time or the environment.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -29,7 +30,7 @@ from caucasusquiz.generator.distractors import Pool
 from caucasusquiz.generator.documents import read_document, seed_files
 from caucasusquiz.generator.emit import documents_folders
 from caucasusquiz.generator.facts import Fact, facts_of, our_country, sentences_of, with_mentions
-from caucasusquiz.generator.gate import Known, gate_reason
+from caucasusquiz.generator.gate import IMPOSSIBLE_YEAR, Known, gate_reason
 from caucasusquiz.generator.merge import plan_decks, write_plan
 from caucasusquiz.generator.report import Report
 from caucasusquiz.generator.subject import (
@@ -143,6 +144,13 @@ def _build(
             fact, pool, subjects[fact.doc.name], dates[fact.doc.name], done_here, labels[fact.doc.name]
         )
         gated = [(d, gate_reason(d, subjects[fact.doc.name], known)) for d in made]
+        # Options the documents make impossible spoil the options, not the question: asked typed.
+        gated = [
+            (typed, gate_reason(typed, subjects[fact.doc.name], known))
+            if why == IMPOSSIBLE_YEAR and (typed := _typed(d)) is not None
+            else (d, why)
+            for d, why in gated
+        ]
         gated = [
             (d, DISPUTED if why is None and _dated(d) and disputes.disputed(fact.context) else why)
             for d, why in gated
@@ -225,3 +233,12 @@ DISPUTED = "two sources give this fact different years"
 def _dated(draft: Draft) -> bool:
     """The card asks or states a year (a date's year too)."""
     return re.search(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)", draft.answer_key) is not None
+
+
+def _typed(draft: Draft) -> Draft | None:
+    """A multiple-choice question asked without its options; None for a blank (no question)."""
+    question = dict(draft.body).get("question")
+    if draft.type != "choice" or not isinstance(question, str) or "___" in question:
+        return None
+    body = tuple((key, value) for key, value in draft.body if key != "distractors")
+    return dataclasses.replace(draft, type="qa", body=body)
