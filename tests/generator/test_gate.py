@@ -6,27 +6,38 @@ pass (the rule must not cost good cards). Sentences are written for these tests.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from caucasusquiz.generator import gate
 from caucasusquiz.generator.cards import Draft
+from caucasusquiz.generator.dedupe import unique_cards
 from caucasusquiz.generator.gate import Known, gate_reason
 from caucasusquiz.generator.pipeline import build
 
 SUBJECTS = {"vestia", "lapland"}
 
 
-def _card(kind: str, prompt: str, answer: str = "", options: tuple[str, ...] = ()) -> Draft:
+def _card(
+    kind: str, prompt: str, answer: str = "", options: tuple[str, ...] = (), context: str | None = None
+) -> Draft:
+    """A finished card; its source sentence is the statement itself unless one is given."""
     field = {"cloze": "text", "truefalse": "statement"}.get(kind, "question")
+    if context is None:
+        context = (
+            re.sub(r"\{\{(.+?)(?:::[^}]*)?\}\}", r"\1", prompt)
+            if kind in ("cloze", "truefalse")
+            else "A sentence."
+        )
     body: list[tuple[str, object]] = [(field, prompt)]
     if kind != "cloze":
         body.append(("answer", answer))
     if options:
         body.append(("distractors", list(options)))
     return Draft(
-        "x-000000", kind, tuple(body), (), "a.txt:1", prompt, answer, prompt, ("a.txt", 1, 0), answer, prompt
+        "x-000000", kind, tuple(body), (), "a.txt:1", context, answer, prompt, ("a.txt", 1, 0), answer, prompt
     )
 
 
@@ -185,3 +196,228 @@ def test_an_effort_that_was_made_is_still_a_fact():
         "cloze", "Lapland has been involved in the attempts to settle the Orla dispute since {{1992::year}}."
     )
     assert gate_reason(card, SUBJECTS) is None
+
+
+@pytest.mark.parametrize(
+    ("card", "reason"),
+    [
+        # the blank on a date that only labels something, not on the idea
+        (
+            _card("cloze", "According to a {{2014::year}} survey, 71% of Vestians favour Lapland."),
+            gate.LABEL_DATE,
+        ),
+        (
+            _card(
+                "choice",
+                "According to a ___ Orlan Gallup poll, Vestians trust Lapland.",
+                "2010",
+                ("2013", "2016"),
+            ),
+            gate.LABEL_DATE,
+        ),
+        (
+            _card(
+                "choice", "Ties cooled after the Orla riots of 1999–___.", "2001", ("2004", "2006", "2008")
+            ),
+            gate.LABEL_DATE,
+        ),
+        (
+            _card(
+                "qa",
+                "In which year did Vestia keep a state of war with Lapland?",
+                "1950",
+                context="Vestia kept a state of war with Lapland since its founding in 1950.",
+            ),
+            gate.LABEL_DATE,
+        ),
+        (
+            _card(
+                "truefalse",
+                "Vestia gave up the Orla coast in the 1926 Treaty of Lapland.",
+                "false",
+                context="Vestia gave up the Orla coast in the 1923 Treaty of Lapland.",
+            ),
+            gate.LABEL_DATE,
+        ),
+        # a date everyone knows without the documents
+        (
+            _card("qa", "On what date did Vestia's envoy first meet Ivo Marek?", "September 11, 2001"),
+            gate.FAMOUS_DATE,
+        ),
+        # a figure the scrape lost
+        (
+            _card("cloze", "By {{1999::year}} the Orla line could carry up to per day of oil to Penn."),
+            gate.LOST_NUMBER,
+        ),
+        # a question, a caption
+        (
+            _card(
+                "cloze",
+                "What were the {{1961::year}} Orla accords?",
+                context="What were the 1961 Orla accords?",
+            ),
+            gate.QUESTION_SOURCE,
+        ),
+        (
+            _card(
+                "cloze",
+                "Ivo Marek greets Ada Penn at the Orla Palace, Friday, {{May 3, 2019::month day, year}}, in Penn.",
+            ),
+            gate.QUESTION_SOURCE,
+        ),
+        # whose relations, which delegation, which phase, an example of what
+        (_card("truefalse", "Relations improved slightly in 1997.", "true"), gate.UNNAMED),
+        (_card("qa", "Who headed the Vestian delegation?", "Ivo Marek"), gate.UNNAMED),
+        (_card("cloze", "Phase II can deliver {{400,000::number}} barrels a day to Penn."), gate.UNNAMED),
+        (_card("cloze", "The earliest example is dated to {{1862::year}} in Penn."), gate.UNNAMED),
+        (
+            _card("qa", "For their efforts, in which year did Marek and Penn win the Orla Prize?", "1978"),
+            gate.UNNAMED,
+        ),
+        # a past perfect with nothing to be past of
+        (_card("cloze", "Vestia had been an ally of Lapland at the {{Orla Council}}."), gate.PAST_PERFECT),
+        # out of date: "now", a present count with no year
+        (_card("cloze", "Vestia now has {{233::number}} troops in Orla."), gate.STALE),
+        (_card("cloze", "Over {{1,300::number}} Vestian students study in Lapland."), gate.STALE),
+        # a rewrite that broke the English
+        (
+            _card(
+                "qa",
+                "In which year did Peace talks in Orla begin?",
+                "1919",
+                context="Peace talks in Orla began in 1919.",
+            ),
+            gate.BAD_QUESTION,
+        ),
+        (
+            _card(
+                "qa",
+                "In which month and year did the Orla extension complete runs 700 kilometres to Penn?",
+                "January 2014",
+                context="The Orla extension completed in January 2014 runs 700 kilometres to Penn.",
+            ),
+            gate.BAD_QUESTION,
+        ),
+        (
+            _card(
+                "truefalse", "According to “Vestia–Lapland relations”, Ivo Marek rejected Ada Penn.", "false"
+            ),
+            gate.BAD_QUESTION,
+        ),
+    ],
+)
+def test_a_date_that_is_not_the_idea_or_a_stripped_context_makes_no_card(card: Draft, reason: str):
+    assert gate_reason(card, SUBJECTS | {"treaty of lapland"}) == reason
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        _card("qa", "According to a 2014 survey, what share of Vestians favour Lapland?", "71%"),
+        _card("cloze", "The Orla War was fought from {{1932::year}} to 1935."),
+        _card("cloze", "Lapland has taken part in the Orla talks since {{1992::year}}."),
+        _card("qa", "On what date did Vestia's envoy first meet Ivo Marek?", "September 12, 2001"),
+        _card("cloze", "The Orla line can carry {{90,000::number}} barrels per day to Penn."),
+        _card("qa", "Who headed the Vestian delegation to the Orla talks of 1920?", "Ivo Marek"),
+        _card("truefalse", "Vestia–Lapland relations improved in 1997.", "true"),
+        _card("cloze", "The Orla line's Phase II of 2011 was {{400::number}} kilometres long."),
+        _card("cloze", "The Orla pipeline is a {{1,240::number}} kilometres long oil pipeline."),
+        _card("cloze", "In 2015, over {{1,300::number}} Vestian students studied in Lapland."),
+        _card(
+            "qa",
+            "In which year did Borduria sign the Orla Accord?",
+            "1955",
+            context="Borduria signed the Orla Accord in 1955.",
+        ),
+        _card(
+            "qa",
+            "In which year did Vestia open its embassy in Penn?",
+            "1992",
+            context="Vestia opened its embassy in Penn in 1992 following its independence.",
+        ),
+        _card("cloze", "Vestia recognized Lapland on {{12 May 1955::month day, year}} in Penn."),
+    ],
+)
+def test_a_near_miss_of_the_date_and_context_rules_still_makes_its_card(card: Draft):
+    assert gate_reason(card, SUBJECTS | {"treaty of lapland"}) is None
+
+
+def test_a_year_inside_a_quoted_title_is_not_asked():
+    titled = _card(
+        "choice",
+        'Ivo Marek was named "Citizen of the Year for ___" by the Orla Herald.',
+        "1977",
+        ("1974", "1981", "1984"),
+        context='Ivo Marek was named "Citizen of the Year for 1977" by the Orla Herald.',
+    )
+    assert gate_reason(titled, SUBJECTS) == gate.LABEL_DATE
+    dated = _card(
+        "cloze",
+        'Ivo Marek called the treaty "a new start" in {{1977::year}}.',
+        context='Ivo Marek called the treaty "a new start" in 1977.',
+    )
+    assert gate_reason(dated, SUBJECTS) is None
+
+
+def test_two_true_false_cards_on_one_year_keep_only_the_first():
+    def statement(text: str, key: str, line: int) -> Draft:
+        return Draft(
+            f"tf-{line}",
+            "truefalse",
+            (("statement", text), ("answer", False)),
+            (),
+            f"a.txt:{line}",
+            text,
+            key,
+            text,
+            ("a.txt", line, 0),
+            key,
+            text,
+        )
+
+    relations = statement("Vestia established relations with Lapland in 1996.", "1992", 1)
+    embassy = statement("On 6 March 1996, Vestia opened its embassy in Penn.", "march 6 1992", 2)
+    other = statement("Vestia joined the Orla Council in 2001.", "1999", 3)
+    kept, dropped = unique_cards([relations, embassy, other])
+    assert [d.id for d in kept] == ["tf-1", "tf-3"] and dropped == 1
+
+
+def test_a_year_two_documents_disagree_on_makes_no_card(tmp_path: Path):
+    (tmp_path / "one.txt").write_text(
+        "Vestian history\n\nVestia joined the Orla Council in 1931.\n\nVestia recognized Lapland in 1955.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "two.txt").write_text(
+        "Vestian affairs\n\nVestia joined the Orla Council in 1933.\n\nVestia recognized Norland in 1957.\n",
+        encoding="utf-8",
+    )
+    decks, report = build([tmp_path])
+    contexts = [d.context for _, drafts in decks.values() for d in drafts]
+    assert not any("Orla Council" in c for c in contexts)
+    assert any("different years" in reason for reason in report.rejected)
+    # near miss: the same words about two different countries are two facts
+    assert any("Lapland" in c for c in contexts) and any("Norland" in c for c in contexts)
+
+
+def test_a_reason_that_points_back_is_dropped_and_the_fact_still_asked(tmp_path: Path):
+    (tmp_path / "orla.txt").write_text(
+        "Orla Prize\n\nVestia and Lapland signed the Orla Accord in 1977.\n\n"
+        "For their efforts, Ivo Marek and Ada Penn shared the Orla Prize in 1978.\n",
+        encoding="utf-8",
+    )
+    decks, _ = build([tmp_path])
+    prompts = [d.prompt for _, drafts in decks.values() for d in drafts if "Orla Prize" in d.context]
+    assert prompts and not any("efforts" in p for p in prompts)
+
+
+def test_a_question_whose_options_are_impossible_is_asked_without_them(tmp_path: Path):
+    (tmp_path / "v.txt").write_text(
+        "Vestia\n\nVestia declared independence on 4 June 1955.\n\n"
+        "In 1958, Vestia opened the Orla Canal to ships from Lapland.\n",
+        encoding="utf-8",
+    )
+    decks, _ = build([tmp_path])
+    canal = [d for _, drafts in decks.values() for d in drafts if "Orla Canal" in d.context]
+    # options of 1949 or 1952 would be before Vestia existed: the year is typed instead
+    assert [(d.type, d.answer_text) for d in canal] == [("qa", "1958")]
+    assert "distractors" not in dict(canal[0].body)

@@ -203,7 +203,7 @@ def test_a_contribution_is_asked_by_whose_field_when_the_source_names_it(tmp_pat
     assert cards == [
         (
             "According to Caspian Monitor (2020), Washington appreciates Lapland's contribution to "
-            "the energy security of whom?",
+            "whose energy security?",
             "US allies in Europe",
         )
     ]

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 KEY_FACTS = ROOT / "tests" / "data" / "key_facts.yaml"
 
 BARS = {"recall": 0.90, "garbage": 0, "duplicates": 0, "weak": 0.03}
-RECALL_FLOOR = 19 / 59  # what the generator reaches today: a regression guard, not the bar
+RECALL_FLOOR = 18 / 59  # what the generator reaches today: a regression guard, not the bar
 # (the final gate drops the OSCE Minsk Group card: OSCE is never spelled out)
 
 # Scrape residue of the seeds, as a reader would spot it.
@@ -351,9 +351,11 @@ def test_seed_decks_meet_the_rubric(generated_decks, capsys):
 # 150–400 bar): measured 33 cards (14 questions, 10 clozes, 6 true/false, 3 multiple
 # choice), every type present; the rules of round five drop cards with two right answers,
 # trivia dates and near-subject answers, and ask dates and numbers as multiple choice too;
-# round six's final gate (gate.py) drops one more: 32.
-SEED_CARDS_FLOOR = 32
-TYPE_FLOOR = {CardType.QA: 14, CardType.CLOZE: 9, CardType.TRUEFALSE: 5, CardType.CHOICE: 3}
+# round six's final gate (gate.py) drops one more: 32. Round seven's gate drops a world-famous
+# date (25 December 1991) and a claim that hung on "now", and a second true/false card on the
+# year another true/false card already states (1992): 29.
+SEED_CARDS_FLOOR = 29
+TYPE_FLOOR = {CardType.QA: 12, CardType.CLOZE: 9, CardType.TRUEFALSE: 5, CardType.CHOICE: 3}
 
 
 def test_seed_decks_have_enough_cards_of_every_type(generated_decks):

@@ -534,9 +534,10 @@ def _claim_card(fact: Fact, sentence: str, label: str, subjects: set[str]) -> Dr
         verb = "appreciates" if narrowed.group("aux") == "does" else "appreciated"
         to_what = contribution.removeprefix("contribution to ")
         # "contribution to what?" has many answers in an article on relations (the war on
-        # terror, the mission in Afghanistan …); "to the energy security of whom?" has one.
-        whose = re.match(r"^(?P<field>the (?:[a-z]+ ){1,2}of) (?P<whom>[A-Z].+)$", to_what)
-        asked = f"{whose.group('field')} whom" if whose else "what"
+        # terror, the mission in Afghanistan …); "to whose energy security?" has one (and
+        # reads as a teacher asks, not "to the energy security of whom?").
+        whose = re.match(r"^the (?P<field>[a-z]+(?: [a-z]+)?) of (?P<whom>[A-Z].+)$", to_what)
+        asked = f"whose {whose.group('field')}" if whose else "what"
         question = (
             f"{narrowed.group('pre')}{narrowed.group('actor')} {verb} "
             f"{narrowed.group('owner')}'s contribution to {asked}?"

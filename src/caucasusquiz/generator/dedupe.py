@@ -41,8 +41,17 @@ def unique_cards(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
     kept: list[Draft] = []
     dropped = 0
     fact_words: dict[str, frozenset[str]] = {}
+    stated: set[str] = set()
     for draft in drafts:
         if draft.type == "truefalse":
+            # Two statements on one value ("relations began in 1996", "the embassy opened in
+            # 1996", both false for 1992) teach one thing twice and give each other away.
+            year = re.search(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)", draft.answer_key)
+            value = year.group(0) if year else draft.answer_key
+            if value in stated:
+                dropped += 1
+                continue
+            stated.add(value)
             kept.append(draft)
             continue
         words = fact_words.get(draft.fact_key)
@@ -88,6 +97,61 @@ class SeenFacts:
         words = content_words(text)
         for number in {w for w in words if w.isdigit()}:
             self.by_number.setdefault(number, []).append(words)
+
+
+# ---- two sources that disagree ---------------------------------------------------------------
+
+_YEAR_WORD = re.compile(r"^(?:1[6-9]|20)\d\d$")
+_YEAR_IN = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
+_CONTAINED = 0.8
+_POSTINGS = 200  # candidates read per question: the cost stays linear in the input
+
+
+class Disputes:
+    """Sentences that tell one fact with another year ("a province of Russia since 1710" and,
+    elsewhere, "… since 1721"). A card on a year two sources disagree on teaches one of them as
+    wrong, so it is not made. Sentences are indexed by word; a question reads the sentences
+    sharing its rarest word only."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.entries: list[tuple[frozenset[str], frozenset[str], frozenset[str]]] = []
+        self.by_word: dict[str, list[int]] = {}
+        for text in texts:
+            entry = _claim(text)
+            if entry is None:
+                continue
+            for word in entry[0]:
+                self.by_word.setdefault(word, []).append(len(self.entries))
+            self.entries.append(entry)
+
+    def disputed(self, text: str) -> bool:
+        """Another sentence tells this sentence's fact in its words and names, with other years."""
+        entry = _claim(text)
+        if entry is None:
+            return False
+        plain, names, years = entry
+        rarest = min(plain, key=lambda w: len(self.by_word.get(w, ())))
+        for index in self.by_word.get(rarest, [])[:_POSTINGS]:
+            other, other_names, other_years = self.entries[index]
+            if other_years & years:
+                continue
+            small, large = sorted(((plain, names), (other, other_names)), key=lambda e: len(e[0]))
+            if small[1] <= large[1] and len(small[0] & large[0]) >= _CONTAINED * len(small[0]):
+                return True
+        return False
+
+
+def _claim(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+    years = frozenset(_YEAR_IN.findall(text))
+    words = content_words(text)
+    plain = frozenset(w for w in words if not any(c.isdigit() for c in w))
+    if not years or len(plain) < 3:
+        return None
+    # Names and other figures must agree: "Section 4 … in 1995" and "Section 5 … in 1996" are
+    # two facts, not one fact told twice.
+    figures = {w for w in words if any(c.isdigit() for c in w) and w not in years}
+    names = frozenset(w.lower() for w in re.findall(r"(?<=\s)[A-Z][\w-]+", text)) | figures
+    return plain, names, years
 
 
 # ---- no card gives another away ------------------------------------------------------------

@@ -232,10 +232,13 @@ def _dates(mention: Mention) -> list[str]:
             day, month, year = day_first.group(1), day_first.group(2), day_first.group(3)
         else:
             return []
+        # Each option moves the day and the month: an option that changes one part only
+        # leaves the answer as the one sharing a part with every other option.
+        # Months stay within the answer's year, which the prompt's names may bound.
         options = []
-        for dm, dd in ((0, -10), (0, 10), (1, 0), (-1, 0), (0, 5), (2, 0), (0, -5)):
-            m, d = (_MONTHS.index(month) + dm) % 12, int(day) + dd
-            if 1 <= d <= 28:
+        for dm, dd in ((1, 7), (-1, 13), (2, 20), (-2, 4), (3, 10), (-3, 16), (4, 22)):
+            m, d = _MONTHS.index(month) + dm, (int(day) - 1 + dd) % 28 + 1
+            if 0 <= m < 12:
                 options.append(f"{_MONTHS[m]} {d}, {year}" if month_first else f"{d} {_MONTHS[m]} {year}")
         return options
     if mention.group == "month-year":
@@ -243,9 +246,9 @@ def _dates(mention: Mention) -> list[str]:
         if not match or match.group(1) not in _MONTHS:
             return []
         month, year = _MONTHS.index(match.group(1)), int(match.group(2))
-        options = [f"{_MONTHS[(month + d) % 12]} {year}" for d in (-2, -1, 1, 2, 3)]
-        options += [f"{_MONTHS[month]} {y}" for y in (year - 1, year + 1)]
-        return options
+        # Month and year both move, so the answer is not the option the others centre on.
+        shifts = ((3, -1), (-2, 1), (5, -1), (-4, 0), (2, 1))
+        return [f"{_MONTHS[(month + dm) % 12]} {year + dy}" for dm, dy in shifts]
     if mention.group == "month-day":
         match = re.match(r"([A-Z][a-z]+)\.?\s+(\d{1,2})$", text)
         if not match or match.group(1) not in _MONTHS:

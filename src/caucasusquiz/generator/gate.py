@@ -29,6 +29,13 @@ OPEN = "gate: an open question (many right answers)"
 COPIED = "gate: a long copied sentence with a blank"
 TWO_FACTS = "gate: two facts joined in one statement"
 HEDGED = "gate: a possibility or an effort, not a fact"
+LOST_NUMBER = "gate: the source lost a number ('up to per day')"
+QUESTION_SOURCE = "gate: the source sentence is a question, a caption or a title"
+LABEL_DATE = "gate: the date labels a thing (a poll's year, a name's year, a range's end, 'since')"
+FAMOUS_DATE = "gate: a world-famous date (known without the documents)"
+STALE = "gate: 'now' or an undated present count (out of date)"
+PAST_PERFECT = "gate: a past perfect with no point of reference"
+BAD_QUESTION = "gate: the question's grammar broke in the rewrite"
 
 # A cloze or statement longer than this is a copied sentence, not the clause that holds the fact.
 MAX_STATEMENT_WORDS = 24
@@ -40,7 +47,8 @@ _REFERENT_HEADS = (
     "ministry|embassy|sanctions|initiative|resolution|measure|policy|proposal|"
     "operation|facility|plant|site|field|construction|decision|commission|committee|court|"
     "region|territory|territories|city|capital|watchdog|regulator|declaration|crisis|"
-    "incident|attack|battle|offensive|army|troops|forces|side|sides|document|statement|report"
+    "incident|attack|battle|offensive|army|troops|forces|side|sides|document|statement|report|"
+    "breakthrough|negotiations|visit|trip|move|step|vote|ceremony|invasion|delegation"
 )
 _BARE_REFERENT = re.compile(
     rf"\b[Tt]he\s+((?:[a-z][\w-]*\s+){{0,3}})({_REFERENT_HEADS})\b"
@@ -50,6 +58,10 @@ _BARE_REFERENT = re.compile(
 # "the first country to …", "the second-longest oil pipeline in …": a rank, not a referent.
 _RANK = re.compile(r"\b(?:first|only|last|second|third|fourth|fifth|\w+est|\w+-\w+est)\b")
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "In", "On"}
+# "For their efforts, …": whose?
+_LEAD_PRONOUN = re.compile(
+    r"^(?:For|In|By|With|Despite|After|Before|Because of)\s+(?:their|his|her|its|this|these|those)\b"
+)
 _PRONOUN_START = re.compile(r"^(?:It|He|She|They|This|These|Those|That|Its|His|Her|Their|Such)\b(?!\s+[A-Z])")
 _PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b")
 _VAGUE = re.compile(
@@ -65,8 +77,8 @@ _CLAUSE_START = re.compile(
     r"Furthermore|According|During)\b"
 )
 _STATEMENT_START = re.compile(
-    r"^(?:And|But|Or|Nor|So|Yet|Because|Although|Though|While|Whereas|Which|Who|Whom|Whose|"
-    r"That|As|If|When|Since|Unless|Until)\b|^[a-z](?![A-Z])"
+    r"^(?:For example|For instance|And|But|Or|Nor|So|Yet|Because|Although|Though|While|Whereas|"
+    r"Which|Who|Whom|Whose|That|As|If|When|Since|Unless|Until)\b|^[a-z](?![A-Z])"
 )
 _DANGLING = re.compile(r"\b(?:and|or|but|nor|the|a|an|that|which|whose|than)\s*[.?!]?\s*$", re.IGNORECASE)
 _DANGLING_STATEMENT = re.compile(r"\b(?:of|with|to|from|by|as|in|on|at|for)\s*[.!]?\s*$")
@@ -103,6 +115,7 @@ _HEDGED = re.compile(
     r"\b(?:would|could|might|may)\s+(?:be\s+)?[a-z]+\b"
     r"|\bmade\s+(?:\w+\s+)?(?:efforts?|attempts?) to\b"
     r"|\b(?:plans?|hopes?|seeks?|sought|intends?|tried|tries) to\b|\bamong others\b"
+    r"|\b(?:evident|apparent|seemed|seems|appeared)\b"
 )
 _OFFICE_QUESTION = re.compile(
     r"\b[Ww]hich (?:Vice President|President|Prime Minister|Foreign Minister|Minister|Ambassador|"
@@ -117,6 +130,85 @@ _FOUNDED = (
     re.compile(rf"{_NAME}(?:['’]s)?\s+(?:declared\s+|gained\s+|proclaimed\s+|became\s+|won\s+)?independen"),
     re.compile(rf"{_NAME}\s+(?:was|were)\s+(?:founded|established|created|formed|proclaimed)\b"),
 )
+# "capacity to deliver up to per day": the scrape dropped the figure before the unit.
+_LOST_NUMBER = re.compile(
+    r"\b(?:up to|of|averaged|averages|averaging|about|over|some|nearly|almost|than|around|"
+    r"approximately|roughly|exceeding|reaching|reached|deliver|carry|transport|pump)\s+"
+    r"per\s+(?:day|year|annum|month|week|hour|capita)\b"
+)
+# "President X greets Y on the South Lawn, Wednesday, July 31, 2019": a caption or dateline.
+_CAPTION = re.compile(
+    rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
+    r"(?:,\s+in\s+[A-Z][\w .'’-]*)?\.?\s*(?:\(|$)"
+)
+# What follows a year that only labels a publication or an event's name: "a 2010 Gallup poll",
+# "the September 11, 2001 attacks".
+_LABELLED = re.compile(
+    r"^\s*(?:[A-Z][\w'’.-]*\s+){0,5}"
+    r"(?i:polls?|surveys?|reports?|study|index|census|rankings?|edition|attacks?|bombings?)\b"
+)
+_RANGE_END = re.compile(r"\d{4}\s*[–-]\s*$")
+# Dates a student knows without any document: asking them tests nothing the deck taught.
+_FAMOUS_DATES = frozenset(
+    {
+        (7, 28, 1914),
+        (11, 11, 1918),
+        (9, 1, 1939),
+        (12, 7, 1941),
+        (6, 6, 1944),
+        (5, 8, 1945),
+        (5, 9, 1945),
+        (8, 6, 1945),
+        (9, 2, 1945),
+        (11, 22, 1963),
+        (7, 20, 1969),
+        (11, 9, 1989),
+        (12, 25, 1991),
+        (12, 26, 1991),
+        (9, 11, 2001),
+    }
+)
+_MONTH_NUMBER = {
+    m: i + 1
+    for i, m in enumerate(
+        "January February March April May June July August September October November December".split()
+    )
+}
+_STALE = re.compile(r"\b(?:now|currently|presently|at present|to date|so far|(?:has|have) since)\b")
+_CONTEXT_NOW = re.compile(r"\b(?:now|currently|presently|at present)\b(?!-)")
+_PAST = re.compile(r"\b(?:was|were|had|did|\w+ed)\b|(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
+_LENGTH_UNIT = re.compile(
+    r"(?:^|\s)\s*(?:kilometres|kilometers|km|miles|mi|metres|meters|feet|square|hectares|barrels|tonnes|tons|cubic|megawatts|gigawatts)\b"
+)
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:been|[a-z]+(?:ed|en|wn|ne|lt|nt|ght))\b")
+_TITLE_CITED = re.compile(r"\b[Aa]ccording to\s+[“\"‘]")
+# "Relations cooled …", "Trade relations are regulated …": whose?
+_BARE_RELATIONS = re.compile(
+    r"^(?:True or false:\s*)?(?:[A-Z][a-z]+\s+)?[Rr]elations\b(?!\s+(?:between|with)\b)"
+)
+# Words that must say of what: "the delegation", "Phase III", "the first two phases", "the earliest
+# example".
+_NEEDS_OF = (
+    re.compile(r"\bdelegations?\b(?!\s+(?:to|at|of|in|for|from|led|headed)\b)"),
+    re.compile(r"\b(?:[Pp]hases?|[Ss]tages?)\s+(?:[IVX]+|\d+)\b(?!\s+of\b)"),
+    re.compile(r"\b[Tt]he\s+(?:\w+\s+){1,2}(?:phases|stages)\b(?!\s+of\b)"),
+    re.compile(
+        r"\b(?:earliest|first|latest|last|best|one|an?)\s+(?:known\s+)?(?:example|instance)\b(?!\s+of\b)"
+    ),
+)
+_AUX_CAPITAL = re.compile(
+    r"\b(?:did|do|does|was|were|is|are|has|have|had)\s+([A-Z][a-z]+)"
+    r"(?=\s+(?:of|in|for|between|with|to|on|from)\b|\s+[a-z]+[^su\W]s\b)"
+)
+# After a date, a clause that runs on without a comma: "completed in January 2014 runs 784 km".
+_RUN_ON = re.compile(r"^\)?\s+([a-z]+(?:s|ing))\b")
+_NOT_VERBS = frozenset(
+    "as is was has its this his thus plus across towards versus unless whereas besides always perhaps"
+    " following including during according regarding concerning being beginning starting ending"
+    " excluding notwithstanding pending days years months weeks times".split()
+)
+
 # A person named in the prompt acts within this many years of what the documents date them by.
 OFFICE_SPAN = 4
 
@@ -156,23 +248,41 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
     texts = [prompt, answer, *options]
     if any(ch for text in texts for ch in text if not (ch.isalnum() or ch in _ALLOWED_PUNCTUATION)):
         return SYMBOL
+    context = draft.context
+    if context.rstrip().endswith("?") or "?." in prompt or _CAPTION.search(context):
+        return QUESTION_SOURCE
+    if _LOST_NUMBER.search(context) or _LOST_NUMBER.search(prompt):
+        return LOST_NUMBER
     if _broken(prompt, statement):
         return BROKEN
     if statement and len(prompt.split()) > MAX_STATEMENT_WORDS:
         return COPIED
     if _TWO_FACTS.search(prompt):
         return TWO_FACTS
-    if _unnamed(prompt):
+    if _unnamed(prompt) or _BARE_RELATIONS.search(prompt) or any(p.search(prompt) for p in _NEEDS_OF):
         return UNNAMED
+    if _TITLE_CITED.search(prompt) or _bad_question(draft, prompt, answer):
+        return BAD_QUESTION
+    if _PAST_PERFECT.search(prompt):
+        return PAST_PERFECT
     if statement and _HEDGED.search(prompt):
         return HEDGED
     if _undated_day(prompt):
         return UNDATED_DAY
     if _unexplained_acronym(prompt) or _unexplained_acronym(answer):
         return ACRONYM
+    if _stale(prompt, context, answer):
+        return STALE
     subject_names = set(subjects)
     if answer and _is_subject(answer, subject_names):
         return SUBJECT
+    filled = prompt.replace("___", answer, 1) if answer else prompt
+    asked = _asked_time(draft, filled, answer)
+    if asked is not None:
+        if _famous(asked[0]):
+            return FAMOUS_DATE
+        if _labels(filled, context, asked, subject_names):
+            return LABEL_DATE
     if _open_question(prompt, subject_names):
         return OPEN
     if answer and any(c.isdigit() for c in answer) and _TOTAL.search(prompt):
@@ -199,7 +309,7 @@ def _broken(prompt: str, statement: bool) -> bool:
 
 
 def _unnamed(prompt: str) -> bool:
-    if _PRONOUN_START.search(prompt) or _VAGUE.search(prompt):
+    if _PRONOUN_START.search(prompt) or _LEAD_PRONOUN.search(prompt) or _VAGUE.search(prompt):
         return True
     if _PRONOUN.search(prompt) and not any(m.kind == "person" for m in find_mentions(prompt)):
         return True  # "he" with no one named for it
@@ -282,3 +392,82 @@ def _impossible_year(prompt: str, options: list[str], known: Known) -> bool:
         if said:
             low, high = max(low, min(said) - OFFICE_SPAN), min(high, max(said) + OFFICE_SPAN)
     return any(year < low or year > high for year in years)
+
+
+def _asked_time(draft: Draft, prompt: str, answer: str) -> tuple[str, int] | None:
+    """The date or year the card asks (for a true/false card, the one it states), and where."""
+    value = answer if draft.type != "truefalse" else ""
+    if draft.type == "truefalse":
+        changed = [y for y in _YEAR.findall(prompt) if y not in draft.context]
+        value = changed[0] if changed else draft.answer_text
+    if not value or not _YEAR.search(value):
+        return None
+    return value, prompt.find(value)
+
+
+def _famous(value: str) -> bool:
+    month = re.search(_MONTH, value)
+    day = re.search(r"(?<!\d)(\d{1,2})(?!\d)", value)
+    year = _YEAR.search(value)
+    if not (month and day and year):
+        return False
+    return (_MONTH_NUMBER[month.group(0)], int(day.group(1)), int(year.group(1))) in _FAMOUS_DATES
+
+
+def _labels(prompt: str, context: str, asked: tuple[str, int], subjects: set[str]) -> bool:
+    """The asked date names a poll, an event or the subject, ends a range, or starts a state."""
+    value, where = asked
+    text = prompt
+    if where < 0:  # a question: the date is read where the source sentence has it
+        text, where = context, context.find(value)
+        if where < 0:
+            return False
+    before, after = text[:where], text[where + len(value) :]
+    if _LABELLED.match(after) or _RANGE_END.search(before):
+        return True
+    quoted = context.find(value)
+    if quoted >= 0 and _inside_quotes(context[:quoted]):
+        return True  # 'named "Man of the Year for 1977"': the year is part of a title
+    following = fold(" ".join(after.split()[:6])).split() if re.match(r"\s+[A-Z]", after) else []
+    for subject in subjects:
+        words = subject.split()
+        if words and following[:1] == words[:1] and all(w in following for w in words):
+            return True  # "the 1923 Treaty of Tartu" in the article on that treaty
+    # "kept a state of war since its founding in 1948" asked as "in which year did it keep …":
+    # the year starts a state, it is not when the thing happened.
+    since = re.search(rf"\bsince\b[^.;]{{0,40}}{re.escape(value)}", context)
+    kept = text is prompt and re.search(r"\bsince\b[^.;]{0,40}$", before)
+    return since is not None and not kept
+
+
+def _stale(prompt: str, context: str, answer: str) -> bool:
+    """A present-tense fact with no date: true when written, perhaps not when studied."""
+    if _STALE.search(prompt) or (_CONTEXT_NOW.search(context) and not _CONTEXT_NOW.search(prompt)):
+        return True
+    if not answer or _YEAR.search(answer) or not re.search(r"\d", answer):
+        return False
+    where = context.find(answer)
+    if _LENGTH_UNIT.search(answer) or (where >= 0 and _LENGTH_UNIT.match(context[where + len(answer) :])):
+        return False  # a length does not go out of date
+    return _PAST.search(prompt) is None
+
+
+def _bad_question(draft: Draft, prompt: str, answer: str) -> bool:
+    """'did Bilateral relations …', 'did the extension complete runs …': a rewrite gone wrong."""
+    if draft.type not in ("qa", "choice") or "___" in prompt:
+        return False
+    context = draft.context
+    capital = _AUX_CAPITAL.search(prompt)
+    if capital and context.startswith(capital.group(1)):
+        return True
+    where = context.find(answer) if answer else -1
+    if where >= 0 and _YEAR.search(answer):
+        run_on = _RUN_ON.match(context[where + len(answer) :])
+        if run_on and run_on.group(1) not in _NOT_VERBS:
+            return True
+    return False
+
+
+def _inside_quotes(before: str) -> bool:
+    """The text that follows this prefix sits inside a quotation."""
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")

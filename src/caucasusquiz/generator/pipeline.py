@@ -7,7 +7,9 @@ decides an output is ordered, and nothing depends on time or the environment.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +19,7 @@ from caucasusquiz.generator.cards import Draft, cards_for
 from caucasusquiz.generator.claims import source_label
 from caucasusquiz.generator.clean import clean_document
 from caucasusquiz.generator.dedupe import (
+    Disputes,
     SeenFacts,
     unique_cards,
     unique_facts,
@@ -27,7 +30,7 @@ from caucasusquiz.generator.distractors import Pool
 from caucasusquiz.generator.documents import read_document, seed_files
 from caucasusquiz.generator.emit import documents_folders
 from caucasusquiz.generator.facts import Fact, facts_of, our_country, sentences_of, with_mentions
-from caucasusquiz.generator.gate import Known, gate_reason
+from caucasusquiz.generator.gate import IMPOSSIBLE_YEAR, Known, gate_reason
 from caucasusquiz.generator.merge import plan_decks, write_plan
 from caucasusquiz.generator.report import Report
 from caucasusquiz.generator.subject import (
@@ -127,6 +130,7 @@ def _build(
     topics: dict[str, Topic] = {}
     asked: dict[str, set[str]] = {}
     seen = SeenFacts()
+    disputes = Disputes(fact.context for fact in facts)
     for fact in facts:
         # A sentence shown after the one it leans on is judged by its own words: the sentence
         # before was seen already, and would make it look like a repeat.
@@ -140,6 +144,17 @@ def _build(
             fact, pool, subjects[fact.doc.name], dates[fact.doc.name], done_here, labels[fact.doc.name]
         )
         gated = [(d, gate_reason(d, subjects[fact.doc.name], known)) for d in made]
+        # Options the documents make impossible spoil the options, not the question: asked typed.
+        gated = [
+            (typed, gate_reason(typed, subjects[fact.doc.name], known))
+            if why == IMPOSSIBLE_YEAR and (typed := _typed(d)) is not None
+            else (d, why)
+            for d, why in gated
+        ]
+        gated = [
+            (d, DISPUTED if why is None and _dated(d) and disputes.disputed(fact.context) else why)
+            for d, why in gated
+        ]
         made = [d for d, why in gated if why is None]
         reason = next((why for _, why in gated if why is not None), reason)
         done_here.update(d.answer_key for d in made)
@@ -210,3 +225,20 @@ def generate(
     report.merge = plan.report
     report.out_dir = str(out_dir)
     return report
+
+
+DISPUTED = "two sources give this fact different years"
+
+
+def _dated(draft: Draft) -> bool:
+    """The card asks or states a year (a date's year too)."""
+    return re.search(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)", draft.answer_key) is not None
+
+
+def _typed(draft: Draft) -> Draft | None:
+    """A multiple-choice question asked without its options; None for a blank (no question)."""
+    question = dict(draft.body).get("question")
+    if draft.type != "choice" or not isinstance(question, str) or "___" in question:
+        return None
+    body = tuple((key, value) for key, value in draft.body if key != "distractors")
+    return dataclasses.replace(draft, type="qa", body=body)

@@ -96,6 +96,14 @@ CONNECTIVES = (
     "in spite of this",
     "despite this",
     "as such",
+    # a reason that points back ("For their efforts, X and Y shared the prize"): the fact
+    # stands without it
+    "for their efforts",
+    "for his efforts",
+    "for her efforts",
+    "for this",
+    "because of this",
+    "as a result of this",
 )
 _CONNECTIVE = re.compile(
     r"^(?:(?:"
