@@ -169,7 +169,8 @@ async def test_toasts_elsewhere_stay_between_the_title_and_the_footer(app_factor
         assert covered_by(toasts, app.screen, "Header", "Footer") == []
 
 
-BROKEN_CARD = "  - {id: broken, type: quiz}\n"
+def broken_cards(number: int) -> str:
+    return "".join(f"  - {{id: broken-{n}, type: quiz}}\n" for n in range(1, number + 1))
 
 
 async def test_on_the_home_screen_a_toast_leaves_the_decks_and_their_problems_in_view(app_factory, decks_dir):
@@ -180,7 +181,7 @@ async def test_on_the_home_screen_a_toast_leaves_the_decks_and_their_problems_in
         await pilot.app.opened.wait()
         await pilot.pause()
         for number in range(1, 3):  # saved twice, broken each time: one toast, the latest
-            cards = BROKEN_CARD * number
+            cards = broken_cards(number)
             (decks_dir / "extra.yaml").write_text(f"title: Extra\ncards:\n{cards}", encoding="utf-8")
             app._check_decks()
             await app.workers.wait_for_complete()
