@@ -104,6 +104,8 @@ class CardForm(VerticalScroll):
 
     def focus_first(self) -> None:
         """The first field, with the cursor at the end of its text."""
+        if self.screen.focused in self._widgets():
+            return  # keys typed while the form opened (Tab, then text) already moved on
         for widget in self._widgets():
             widget.focus()
             if isinstance(widget, Input):
@@ -116,8 +118,11 @@ class CardForm(VerticalScroll):
         """The next (1) or previous (-1) field, round the form; set now, not after this key."""
         fields = self._widgets()
         focused = self.screen.focused
-        if focused in fields:
-            self.screen.set_focus(fields[(fields.index(focused) + step) % len(fields)])
+        # Before the form has focused its first field (a Tab typed as it opens), that field
+        # is the one the author sees as current.
+        current = fields.index(focused) if focused in fields else 0
+        if fields:
+            self.screen.set_focus(fields[(current + step) % len(fields)])
 
     def _widgets(self) -> list[Input | FieldArea]:
         return [w for w in self.query(".form-field") if isinstance(w, (Input, FieldArea))]
