@@ -165,7 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Reads plain-text documents, cleans scrape damage (link previews, lost\n"
         "numbers, page furniture), and writes one YAML deck per document, or per\n"
         "subject when a topics.yaml sits next to the seeds. Regenerating keeps cards\n"
-        "you edited or added, and comments; cards whose source vanished are reported.\n"
+        "you edited or added, and comments. Only the documents named in this run\n"
+        "lose cards (ones they no longer yield, or all of a document gone from where\n"
+        "it was found); other documents' cards are kept untouched.\n"
         "See docs/generator.md.",
     )
     generate.add_argument(
@@ -189,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--prune",
         action="store_true",
-        help="allow a run to remove more than a few unedited generated cards (else it asks, or stops)",
+        help="allow a run to remove more than 5 unedited generated cards (else it asks, or stops)",
     )
 
     author = command(

@@ -77,20 +77,32 @@ def test_a_new_article_is_generated_too(tmp_path: Path, capsys):
 
 
 def test_a_run_that_would_remove_many_cards_stops_unless_pruned(seeds_dir: Path, tmp_path: Path, capsys):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, seeds)
     out = tmp_path / "decks"
-    assert main(["generate", str(seeds_dir), "--out", str(out), "-q", "--data-dir", str(tmp_path)]) == 0
+    assert main(["generate", str(seeds), "--out", str(out), "-q", "--data-dir", str(tmp_path)]) == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
+    # A document not named in this run keeps its cards: a wrong path loses nothing.
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("", encoding="utf-8")
+    assert main(["generate", str(wrong), "--out", str(out), "-q", "--data-dir", str(tmp_path)]) == 0
+    assert {p.name: p.read_bytes() for p in out.glob("*.yaml")} == {
+        name: data for name, data in before.items() if name.endswith(".yaml")
+    }
+    # Documents gone from where they were found do lose their cards, many only when asked to.
+    for seed in sorted(seeds.glob("*.txt"))[1:]:
+        seed.unlink()
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
     capsys.readouterr()
-    code = main(["generate", str(wrong), "--out", str(out), "-q", "--data-dir", str(tmp_path)])
+    code = main(["generate", str(seeds), "--out", str(out), "-q", "--data-dir", str(tmp_path)])
     err = capsys.readouterr().err
     assert code == 1
     assert "would remove" in err and "--prune" in err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # nothing touched
-    code = main(["generate", str(wrong), "--out", str(out), "-q", "--prune", "--data-dir", str(tmp_path)])
+    code = main(["generate", str(seeds), "--out", str(out), "-q", "--prune", "--data-dir", str(tmp_path)])
     assert code == 0
-    assert not list(out.glob("*.yaml"))
+    left = "".join(p.read_text(encoding="utf-8") for p in out.glob("*.yaml"))
+    assert left.count("source:") == left.count(f'source: "{sorted(seeds.glob("*.txt"))[0].name}')
 
 
 def test_coverage_lists_every_sentence_that_gave_no_card_with_its_reason(

@@ -152,3 +152,35 @@ def test_removed_cards_leave_no_runs_of_blank_lines(seeds_dir: Path, tmp_path: P
     generate([seeds], out, prune=True)
     for path in out.glob("*.yaml"):
         assert "\n\n\n" not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_a_second_article_leaves_the_first_articles_cards_alone(seeds_dir: Path, tmp_path: Path):
+    """A teacher adding articles one run at a time: the first article still exists, it was only
+    not named this run, so its cards and deck files stay exactly as they were."""
+    first, second = sorted(seeds_dir.glob("*.txt"))[:2]
+    out = tmp_path / "decks"
+    generate([first], out)
+    before = snapshot(out)
+    first_decks = {name for name in before if name.endswith(".yaml")}
+    report = generate([second], out)
+    assert report.merge.removed == [] and report.merge.files_removed == []
+    after = snapshot(out)
+    for name in first_decks:
+        assert name in after, name
+        for line in before[name].decode("utf-8").splitlines():
+            if line.strip().startswith("- id:"):
+                assert line in after[name].decode("utf-8"), (name, line)
+    assert report.merge.kept_unread and all(
+        src.startswith(first.name) for _, _, src in report.merge.kept_unread
+    )
+    lines = "\n".join(report.lines())
+    assert "not part of this run" in lines and "Removed" not in lines
+    # Moving the first article away (it no longer exists where it was found) does remove them.
+    moved = tmp_path / "elsewhere"
+    moved.mkdir()
+    copy = moved / first.name
+    shutil.copy(first, copy)
+    generate([copy], out)  # found at its new place: nothing of it is lost
+    copy.unlink()
+    report = generate([second], out, prune=True)
+    assert report.merge.removed and all(src.startswith(first.name) for _, _, src in report.merge.removed)

@@ -5,7 +5,10 @@ loader never reads it) records for every card the generator wrote a fingerprint 
 its content. On the next run each card found in a deck file is one of:
 
 - the generator's, unchanged since it was written: updated in place, or removed when
-  its source sentence no longer yields it (reported as "source vanished");
+  its source document was read in this run and no longer yields it, or the document no
+  longer exists where it was found (reported as "source vanished");
+- from a document not named in this run that still exists where it was found: kept
+  untouched, edited or not (reported as kept because its document was not part of this run);
 - edited by hand (content differs, or a comment was put inside it): kept verbatim;
   when its source vanished it is still kept, and reported;
 - added by hand (not in the manifest): kept verbatim, next to the card it followed;
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +54,7 @@ class MergeReport:
     kept_added: list[tuple[str, str]] = field(default_factory=list)
     removed: list[tuple[str, str, str]] = field(default_factory=list)  # deck, id, source
     vanished_kept: list[tuple[str, str, str]] = field(default_factory=list)
+    kept_unread: list[tuple[str, str, str]] = field(default_factory=list)  # document not in this run
     moved: list[tuple[str, str]] = field(default_factory=list)
     deleted_by_hand: list[tuple[str, str]] = field(default_factory=list)
     files_changed: list[str] = field(default_factory=list)
@@ -136,6 +141,30 @@ def read_manifest(out_dir: Path) -> dict[str, dict]:
             "delete it to treat every card in the decks as hand-written",
         )
     return data["decks"]
+
+
+def read_places(out_dir: Path) -> dict[str, str]:
+    """Where each document was found when last read (relative to the decks, or absolute)."""
+    path = out_dir / MANIFEST
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))  # read_manifest checked it already
+    places = data.get("documents") if isinstance(data, dict) else None
+    if not isinstance(places, dict):
+        return {}
+    return {str(k): str(v) for k, v in places.items() if isinstance(v, str)}
+
+
+def _place(path: Path, out_dir: Path) -> str:
+    try:
+        return Path(os.path.relpath(path.resolve(), out_dir.resolve())).as_posix()
+    except ValueError:  # another drive
+        return path.resolve().as_posix()
+
+
+def _document_of(source: str) -> str:
+    """`name.txt:12` → `name.txt`."""
+    return source.rsplit(":", 1)[0] if ":" in source else source
 
 
 def _parse(path: Path, text: str) -> _Parsed:
@@ -309,14 +338,51 @@ class Plan:
     manifest: dict[str, dict] = field(default_factory=dict)
     report: MergeReport = field(default_factory=MergeReport)
     documents: tuple[str, ...] = ()  # the documents' folders, for each deck's `documents:`
+    read: frozenset[str] = frozenset()  # names of the documents read in this run
+    places: dict[str, str] = field(default_factory=dict)  # document name -> where it was found
+    found_before: dict[str, str] = field(default_factory=dict)  # the same, as the manifest had it
+    out_dir: Path = Path()
+
+    def unread(self, source: str) -> bool:
+        """The card's document was not part of this run but still exists where it was found:
+        its cards are left alone (a document of unknown place counts as existing)."""
+        name = _document_of(source)
+        if name in self.read:
+            return False
+        place = self.found_before.get(name)
+        return place is None or (self.out_dir / place).is_file()
 
 
 def plan_decks(
-    out_dir: Path, decks: dict[str, tuple[Topic, list[Draft]]], documents: tuple[str, ...] = ()
+    out_dir: Path,
+    decks: dict[str, tuple[Topic, list[Draft]]],
+    documents: tuple[str, ...] = (),
+    read: dict[str, Path] | None = None,
 ) -> Plan:
-    """Work out every deck file's new text; nothing is written here."""
+    """Work out every deck file's new text; nothing is written here.
+
+    `read` names the documents read in this run (name -> path). Without it every document
+    cited counts as read (a card it no longer yields is removed).
+    """
     old_manifest = read_manifest(out_dir)
-    plan = Plan(documents=documents)
+    places = read_places(out_dir)
+    if read is None:
+        entries = (e for deck in old_manifest.values() for e in deck.get("cards", {}).values())
+        names = {_document_of(e.get("source", "")) for e in entries}
+        names |= {_document_of(d.source) for _, drafts in decks.values() for d in drafts}
+        read_names = frozenset(names)
+    else:
+        read_names = frozenset(read)
+    # Documents found gone are forgotten; this run's documents are where it found them.
+    kept_places = {n: p for n, p in places.items() if n not in read_names and (out_dir / p).is_file()}
+    kept_places.update({n: _place(p, out_dir) for n, p in (read or {}).items()})
+    plan = Plan(
+        documents=documents,
+        read=read_names,
+        places=dict(sorted(kept_places.items())),
+        found_before=places,
+        out_dir=out_dir,
+    )
     parsed: dict[str, _Parsed | None] = {}
     for deck_id in sorted(set(decks) | set(old_manifest)):
         path = out_dir / f"{deck_id}.yaml"
@@ -445,6 +511,12 @@ def _plan_deck(
                 current = item.id
                 chains[current] = [gap]
                 continue
+            if owned and item.id not in generated_ids and plan.unread(entry.get("source", "")):  # type: ignore[union-attr]
+                # Its document was not part of this run: nothing says it no longer yields it.
+                report.kept_unread.append((deck_id, item.id, entry.get("source", "")))  # type: ignore[arg-type,union-attr]
+                new_entries[item.id] = entry  # type: ignore[index,assignment]
+                chains[current].append(item.text + gap)
+                continue
             if owned and not _edited(item, entry):  # type: ignore[arg-type]
                 # The generator's card, no longer generated here: removed.
                 if item.id in report.dropped_by_author or item.id in report.superseded:
@@ -520,6 +592,7 @@ def write_plan(out_dir: Path, plan: Plan) -> None:
         "about": "Written by `caucasusquiz generate`: fingerprints of the cards it wrote, so "
         "that cards edited or added by hand are kept. See docs/generator.md.",
         "decks": dict(sorted(plan.manifest.items())),
+        "documents": plan.places,
     }
     text = json.dumps(manifest, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
     target = out_dir / MANIFEST

@@ -213,12 +213,14 @@ def generate(
     """
     paths = list(paths)
     decks, report = build(paths, progress)
-    plan = plan_decks(out_dir, decks, documents_folders(paths, out_dir))
+    # Only the documents read in this run may lose cards; the others' cards are kept untouched.
+    read = {path.name: path for path in seed_files(paths)}
+    plan = plan_decks(out_dir, decks, documents_folders(paths, out_dir), read)
     removing = len(plan.report.removed)
     if removing > PRUNE_LIMIT and not prune and not (confirm is not None and confirm(removing)):
         raise UserError(
             f"{out_dir}: this run would remove {removing} generated cards "
-            f"(their sentences are no longer in the seeds given); nothing was changed",
+            f"(their documents, read in this run or gone, no longer yield them); nothing was changed",
             "check the seed paths; if the removal is intended, run again with --prune",
         )
     write_plan(out_dir, plan)

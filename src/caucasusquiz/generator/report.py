@@ -37,6 +37,9 @@ class Report:
         )
         if kept:
             text += f"; {kept} hand-made or edited card{_s(kept)} kept"
+        unread = len(self.merge.kept_unread)
+        if unread:
+            text += f"; {unread} kept (document not part of this run)"
         removed = len(self.merge.removed)
         if removed:
             text += f"; {removed} removed (source vanished)"
@@ -100,6 +103,13 @@ class Report:
             out.append(f"Source vanished, kept because edited ({len(merge.vanished_kept)}):")
             out.extend(
                 f"  {deck}.yaml  {card_id}  (was {source})" for deck, card_id, source in merge.vanished_kept
+            )
+        if merge.kept_unread:
+            n = len(merge.kept_unread)
+            names = sorted({source.rsplit(":", 1)[0] for _, _, source in merge.kept_unread})
+            out.append(
+                f"Kept {n} card{_s(n)} untouched, because {'its' if n == 1 else 'their'} document was not "
+                f"part of this run: {', '.join(names)}"
             )
         if merge.files_removed:
             out.append("Deck files removed (nothing left in them): " + ", ".join(merge.files_removed))
