@@ -102,3 +102,47 @@ def test_help_does_not_load_textual():
         "sys.exit('textual' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["stats", "--new-profile", "Zed"],
+        ["--new-profile", "Zed", "stats"],
+        ["report", "--new-profile", "Zed"],
+        ["optimize", "--new-profile", "Zed"],
+        ["check", "--new-profile", "Zed"],
+        ["check", "--profile", "default"],
+        ["class", "host", "--profile", "default"],
+        ["progress", "import", "--new-profile", "Zed", "x.json"],
+        ["serve", "--profile", "default"],
+    ],
+)
+def test_a_profile_option_a_command_would_ignore_is_refused(argv, capsys):
+    """`stats --new-profile Zed` used to print another profile's numbers with exit 0."""
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse: the command does not offer the option
+        code = exc.code
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "profile" in err and "Profile:" not in err
+
+
+@pytest.mark.parametrize(
+    ("command", "listed"),
+    [
+        (["study"], {"--profile NAME", "--new-profile NAME"}),
+        (["stats"], {"--profile NAME"}),
+        (["report"], {"--profile NAME"}),
+        (["class", "join"], {"--profile NAME"}),
+        (["class", "host"], set()),
+        (["serve"], set()),
+        (["progress", "import"], set()),
+    ],
+)
+def test_help_lists_only_the_profile_options_the_command_honours(command, listed, capsys):
+    with pytest.raises(SystemExit):
+        main([*command, "--help"])
+    out = capsys.readouterr().out
+    assert {o for o in ("--profile NAME", "--new-profile NAME") if o in out} == listed

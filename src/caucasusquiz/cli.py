@@ -50,9 +50,13 @@ environment:
   NO_COLOR               draw without colour"""
 
 
-def _common_options(defaults: bool, profiles: bool = True) -> argparse.ArgumentParser:
-    """Options accepted both before and after the command name. A command that works without
-    a learner (`check`, `generate`, `import`) accepts --profile too, but does not list it."""
+def _common_options(defaults: bool, profiles: str = "study") -> argparse.ArgumentParser:
+    """Options accepted both before and after the command name.
+
+    `profiles` says which learner options the command offers: "study" both --profile and
+    --new-profile, "learner" only --profile (it reads an existing profile), "none" neither
+    (the command works without a learner): an option a command would ignore is refused.
+    """
     import argparse
 
     # On a subcommand the defaults are suppressed, so `caucasusquiz --decks X check`
@@ -69,24 +73,51 @@ def _common_options(defaults: bool, profiles: bool = True) -> argparse.ArgumentP
         default=default,
         help="folder for progress and cache (env CAUCASUSQUIZ_DATA_DIR)",
     )
+    if profiles == "none":
+        return parent
     group.add_argument(
         "--profile",
         metavar="NAME",
         default=default,
         help="learner profile to use (env CAUCASUSQUIZ_PROFILE; default: the last one studied); "
-        "must exist, except when studying, where you are asked"
-        if profiles
-        else argparse.SUPPRESS,
+        + ("must exist, except when studying, where you are asked" if profiles == "study" else "must exist"),
     )
-    group.add_argument(
-        "--new-profile",
-        metavar="NAME",
-        default=default,
-        help="study under a new profile NAME, created without asking (for scripts)"
-        if profiles
-        else argparse.SUPPRESS,
-    )
+    if profiles == "study":
+        group.add_argument(
+            "--new-profile",
+            metavar="NAME",
+            default=default,
+            help="study under a new profile NAME, created without asking (for scripts)",
+        )
     return parent
+
+
+# Which learner options each command honours (see _common_options); the rest offer neither.
+STUDYING = {None, "study"}
+READS_A_PROFILE = {"stats", "export", "optimize", "report", "progress export", "class join"}
+
+
+def _refuse_ignored_profile_options(args: argparse.Namespace) -> None:
+    """`caucasusquiz --new-profile Zed stats`: given before the command name, an option the
+    command would ignore is refused as well (else it would show another profile's data)."""
+    name = args.command
+    if name in ("progress", "class"):
+        name = f"{name} {getattr(args, name + '_command', '')}"
+    if name in STUDYING:
+        return
+    if getattr(args, "new_profile", None):
+        raise UserError(
+            f"--new-profile is for studying; `caucasusquiz {name}` does not create a profile",
+            "create it with `caucasusquiz study --new-profile NAME`"
+            + (", or use --profile NAME for an existing one" if name in READS_A_PROFILE else ""),
+            exit_code=2,
+        )
+    if getattr(args, "profile", None) and name not in READS_A_PROFILE:
+        raise UserError(
+            f"`caucasusquiz {name}` does not use a learner profile: --profile has no effect there",
+            "leave --profile out",
+            exit_code=2,
+        )
 
 
 # Help is wrapped to at most this many columns, however wide the terminal: long lines are
@@ -118,15 +149,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"caucasusquiz {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    common = _common_options(False)
-    without_learner = _common_options(False, profiles=False)
+    studying = _common_options(False)
+    learner = _common_options(False, profiles="learner")
+    without_learner = _common_options(False, profiles="none")
+
+    def options_for(name: str) -> argparse.ArgumentParser:
+        if name in STUDYING:
+            return studying
+        return learner if name in READS_A_PROFILE else without_learner
 
     def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
         return commands.add_parser(
             name,
             help=summary,
             description=description,
-            parents=[without_learner if name in ("check", "generate", "import") else common],
+            parents=[options_for(name)],
             formatter_class=formatter,
         )
 
@@ -263,7 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
         "loss and RMSE before and after, measured on reviews held out from the fit.",
     )
     optimize.add_argument("--dry-run", action="store_true", help="report, but keep current parameters")
-    _classroom_commands(command, common, formatter)
+    _classroom_commands(command, options_for, formatter)
     progress = command(
         "progress",
         "move a profile's progress between machines",
@@ -278,7 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write a profile's progress as JSON",
         description="Write one profile's progress (schedule, review log, settings it\n"
         "learned) as JSON, for `caucasusquiz progress import` on any machine.",
-        parents=[common],
+        parents=[options_for("progress export")],
         formatter_class=formatter,
     )
     progress_export.add_argument("--out", "-o", metavar="FILE", help="write here instead of standard output")
@@ -288,7 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Add progress files (from `caucasusquiz progress export`) to this\n"
         "machine's profiles: only what is missing is added, newer progress is never\n"
         "overwritten, and a damaged or foreign file is refused whole.",
-        parents=[common],
+        parents=[options_for("progress import")],
         formatter_class=formatter,
     )
     progress_import.add_argument("files", nargs="+", metavar="FILE", help="files from progress export")
@@ -327,7 +364,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _classroom_commands(
     command: Callable[..., argparse.ArgumentParser],
-    common: argparse.ArgumentParser,
+    options_for: Callable[[str], argparse.ArgumentParser],
     formatter: Callable[..., argparse.HelpFormatter],
 ) -> None:
     """`class host|join`: a live class quiz; see docs/classroom.md."""
@@ -347,7 +384,7 @@ def _classroom_commands(
         "answer with its source sentence, and the scores. Students join with\n"
         "`caucasusquiz class join CODE`. The quiz changes nobody's schedule unless\n"
         "--count-as-review is given.",
-        parents=[common],
+        parents=[options_for("class host")],
         formatter_class=formatter,
     )
     host.add_argument("--deck", metavar="NAME", help="ask only this deck (default: all decks)")
@@ -374,7 +411,7 @@ def _classroom_commands(
         "terminal on the teacher's machine (with --code and --name it joins at once):\n"
         "answer each question with a key and see your points and rank. Leaving and\n"
         "joining again with the same name keeps your score.",
-        parents=[common],
+        parents=[options_for("class join")],
         formatter_class=formatter,
     )
     join.add_argument("code", nargs="?", metavar="CODE", help="the class code")
@@ -423,6 +460,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    _refuse_ignored_profile_options(args)
     command = args.command
     if command is None:
         from caucasusquiz.commands.tui import run_app
