@@ -146,3 +146,21 @@ def test_help_lists_only_the_profile_options_the_command_honours(command, listed
         main([*command, "--help"])
     out = capsys.readouterr().out
     assert {o for o in ("--profile NAME", "--new-profile NAME") if o in out} == listed
+
+
+def test_class_join_help_names_only_options_that_exist(capsys):
+    """The help said `--code`; the code is the positional CODE."""
+    with pytest.raises(SystemExit):
+        main(["class", "join", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--code" not in out
+    assert "with CODE and --name it joins at once" in out
+
+
+def test_serve_help_agrees_with_the_served_tab_listing_no_profile_names(capsys):
+    """docs/classroom.md: a tab never lists profile names, a student types their own."""
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "pick" not in out
+    assert "type their name" in out and "never lists" in out

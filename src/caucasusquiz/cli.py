@@ -333,8 +333,9 @@ def build_parser() -> argparse.ArgumentParser:
         "serve",
         "serve the app to a class's browsers",
         "Serve the app to browsers, one app process per tab (textual-serve). Students\n"
-        "open the URL, pick or create their profile and study; progress stays on this\n"
-        "machine. Only this machine can connect unless --host says otherwise; then a\n"
+        "open the URL, type their name (a new name makes a new profile; a tab never lists\n"
+        "the others' names) and study; progress stays on this machine.\n"
+        "Only this machine can connect unless --host says otherwise; then a\n"
         "class code (printed at start, or --code) must be entered first.\n"
         "See docs/classroom.md.",
     )
@@ -408,7 +409,7 @@ def _classroom_commands(
         "join",
         help="join a quiz with the code on the teacher's screen",
         description="Join the live quiz whose code is on the teacher's screen, from a\n"
-        "terminal on the teacher's machine (with --code and --name it joins at once):\n"
+        "terminal on the teacher's machine (with CODE and --name it joins at once):\n"
         "answer each question with a key and see your points and rank. Leaving and\n"
         "joining again with the same name keeps your score.",
         parents=[options_for("class join")],
