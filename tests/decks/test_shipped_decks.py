@@ -6,6 +6,7 @@ generate` must not find the signed-off decks changed or refilled with drafts.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -40,4 +41,11 @@ def test_regenerating_the_seeds_over_the_shipped_decks_changes_nothing(tmp_path:
     shutil.copytree(DECKS, decks)
     before = _snapshot(decks)
     report = generate([SEEDS], decks)
-    assert _snapshot(decks) == before, report.merge.files_changed
+    after = _snapshot(decks)
+    manifest = ".generated.json"
+    assert {k: v for k, v in after.items() if k != manifest} == {
+        k: v for k, v in before.items() if k != manifest
+    }, report.merge.files_changed
+    # The manifest's cards stay; only `documents` (where each seed was found, relative to this
+    # copy of the decks) may be new.
+    assert json.loads(after[manifest])["decks"] == json.loads(before[manifest])["decks"]
