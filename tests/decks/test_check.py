@@ -362,7 +362,21 @@ def test_check_defaults_to_the_decks_folder(write_deck, capsys, monkeypatch):
     path = write_deck(HEAD + "  - {id: a, question: Q?, answer: A}\n")
     monkeypatch.setenv("CAUCASUSQUIZ_DECKS", str(path.parent))
     assert main(["check"]) == 0
-    assert "1 deck file, 1 card: 0 errors, 0 warnings" in capsys.readouterr().out
+    # The summary names the folder it checked: a teacher editing a copy sees which one was clean.
+    assert f"{path.parent}: 1 deck file, 1 card: 0 errors, 0 warnings" in capsys.readouterr().out
+
+
+def test_check_summary_counts_the_cards_it_left_out_and_why(write_deck, capsys):
+    """A file of 4 cards, one a duplicate and one broken, said only "2 cards"."""
+    path = write_deck(
+        HEAD + "  - {id: a, question: Q1?, answer: A}\n"
+        "  - {id: b, question: Q2?, answer: B}\n"
+        "  - {id: a, question: Q3?, answer: C}\n"
+        "  - {id: d, question: Q4?}\n"
+    )
+    assert main(["check", str(path)]) == 1
+    summary = capsys.readouterr().out.splitlines()[-1]
+    assert summary.startswith("1 deck file, 2 cards (2 left out: 1 duplicate id, 1 with errors): 2 errors")
 
 
 def test_check_on_a_missing_path_is_a_message_not_a_traceback(tmp_path, capsys):

@@ -7,13 +7,16 @@ import sys
 from pathlib import Path
 
 from caucasusquiz import paths
-from caucasusquiz.decks.collection import deck_files, load_collection
+from caucasusquiz.decks.collection import Collection, deck_files, load_collection
 from caucasusquiz.decks.fix import add_missing_ids
+from caucasusquiz.decks.loader import MAX_DECK_BYTES
 from caucasusquiz.errors import UserError
+from caucasusquiz.files import UnreadableFile, read_regular_file
 from caucasusquiz.text import plural, strip_forbidden
 
 
 def run(args: argparse.Namespace) -> int:
+    defaulted = not args.paths
     targets = [Path(p) for p in args.paths] or [paths.resolve(decks=args.decks).decks]
     for target in targets:
         if not target.exists():
@@ -58,9 +61,11 @@ def run(args: argparse.Namespace) -> int:
     warnings = len(problems) - len(errors)
     bad_files = len({p.path for p in errors})
     summary = (
-        f"{plural(len(files), 'deck file')}, {plural(cards, 'card')}: "
+        f"{plural(len(files), 'deck file')}, {plural(cards, 'card')}{_left_out(files, collection)}: "
         f"{plural(len(errors), 'error')}, {plural(warnings, 'warning')}"
     )
+    if defaulted:  # no path typed: say which folder was checked (a copy may be elsewhere)
+        summary = f"{targets[0]}: {summary}"
     if errors:
         summary += f" in {plural(bad_files, 'file')}"
     if drafts:
@@ -71,3 +76,37 @@ def run(args: argparse.Namespace) -> int:
     if any("--fix" in (p.hint or "") for p in errors) and not args.fix:
         print("Some cards have no id: `caucasusquiz check --fix` adds them without touching other lines.")
     return 1 if errors or topic_problems else 0
+
+
+def _left_out(files: list[Path], collection: Collection) -> str:
+    """` (2 left out: 1 duplicate id, 1 with errors)`: the card items in the files that are
+    not among the cards loaded, so the count matches what the teacher sees in the file."""
+
+    duplicates = sum(1 for p in collection.errors if p.message.startswith("duplicate id "))
+    written = sum(_card_items(path) for path in files)
+    missing = written - sum(len(deck.cards) for deck in collection.decks)
+    if missing <= 0:
+        return ""
+    duplicates = min(duplicates, missing)
+    reasons = [f"{duplicates} duplicate id"] if duplicates else []
+    if missing - duplicates:
+        reasons.append(f"{missing - duplicates} with errors")
+    return f" ({missing} left out: {', '.join(reasons)})"
+
+
+def _card_items(path: Path) -> int:
+    """How many items the file's `cards:` list has (0 when it cannot be read as YAML)."""
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    from caucasusquiz.decks.yamlio import YamlProblem, compose
+
+    try:
+        root = compose(read_regular_file(path, MAX_DECK_BYTES).decode("utf-8-sig"))
+    except (UnreadableFile, UnicodeDecodeError, YamlProblem):
+        return 0
+    if not isinstance(root, MappingNode):
+        return 0
+    for key, value in root.value:
+        if isinstance(key, ScalarNode) and key.value == "cards" and isinstance(value, SequenceNode):
+            return len(value.value)
+    return 0
