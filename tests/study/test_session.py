@@ -97,6 +97,28 @@ def test_undo_restores_the_card_state_exactly(make_session, store):
     assert session.summary.reviews == 0
 
 
+def test_undo_puts_a_learning_card_on_screen_back_among_the_learning_cards(make_session, clock):
+    """`study --plain` showed "16 learning, 0 review", then after `:u` "15 learning, 1 review":
+    the learning card on screen was put back among the reviews."""
+    session = make_session()
+    first = session.next_card()
+    session.submit("")
+    session.rate(Rating.AGAIN)  # back in a minute
+    session.next_card()
+    session.submit("")
+    session.rate(Rating.GOOD)  # back in ten minutes
+    clock.advance(minutes=1, seconds=1)
+    assert session.next_card().key == first.key  # due again: on screen, from the learning cards
+    on_screen = session.counts
+    assert (on_screen.learning, on_screen.review) == (1, 0)
+    session.undo()  # the second card's rating: it is asked again, the first waits
+    after = session.counts
+    assert (after.new, after.learning, after.review) == (on_screen.new, 1, 0)
+    session.submit("")
+    session.rate(Rating.GOOD)
+    assert session.next_card().key == first.key
+
+
 def test_bury_hides_a_card_until_tomorrow_and_can_be_undone(make_session, store, clock):
     session = make_session()
     card = session.next_card()

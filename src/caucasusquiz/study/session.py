@@ -450,7 +450,7 @@ class StudySession:
         if card is None:  # removed from its deck since: its state is restored, it is not asked
             return Undone(entry.kind, entry.card)
         if current is not None:
-            queue.main.appendleft(current.key)  # the card on screen waits for its turn again
+            self._put_back(current.key)  # the card on screen waits for its turn again
         for key in reversed(entry.hidden_siblings):
             queue.main.appendleft(key)
         self._ask_again(card)
@@ -468,6 +468,22 @@ class StudySession:
             "(another window, a class, or a synced copy of the progress file); undoing would "
             "erase that.",
         )
+
+    def _put_back(self, key: CardKey) -> None:
+        """Return a card taken for the screen to the queue it came from: a (re)learning card
+        due today among the learning cards at its due time (counted as learning, as before),
+        any other card first in line."""
+        progress = self._progress_of(key)
+        memory = progress.memory
+        due_ms = memory.due_ms
+        if (
+            memory.state in (State.LEARNING, State.RELEARNING)
+            and due_ms is not None
+            and due_ms < self._day_end_ms
+        ):
+            bisect.insort(self.queue.learning, (due_ms, key))
+        else:
+            self.queue.main.appendleft(key)
 
     def _ask_again(self, card: Card) -> None:
         self.current = card
