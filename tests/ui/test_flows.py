@@ -629,3 +629,48 @@ async def test_home_names_each_problem_once_and_cuts_none_in_half(app_factory, d
         problems = app.screen.query_one("#problems")
         assert problems.virtual_size.height <= problems.size.height, lines  # nothing below the fold
         assert all(len(line) <= SIZE[0] for line in lines)
+
+
+VELVET_REVOLUTION = """\
+  - id: velvet-revolution-a0846a
+    type: cloze
+    text: "Nikol Pashinyan became Armenia's prime minister through mass street protests known as the {{Velvet Revolution}}."
+    source: "000_2aed18d9469a98ee.txt:24"
+    context: "For the past year, Armenian Prime Minister Nikol Pashinyan's administration was hopeful that it could successfully mobilize US support for Armenia due to the democratic change currently taking place in the country. Pashinyan came to power thanks to mass street protests, known as the Velvet Revolution, against the former regime."
+"""
+
+
+async def test_the_source_opens_on_the_cards_sentence_when_the_context_quotes_the_one_before(
+    app_factory, tmp_path
+):
+    # A second new user's report (the shipped Velvet Revolution card): its context quotes the
+    # sentence before its fact too, every word of which is in the context, so the viewer opened
+    # on that first sentence of line 24 and `c` offered the wrong one. And `c` on the card's
+    # own sentence proposed the same fact again without saying a card exists.
+    from caucasusquiz.ui.screens.make_card import MakeCardScreen
+
+    folder = tmp_path / "velvet"
+    folder.mkdir()
+    (folder / "karabakh.yaml").write_text(f"title: Karabakh\ncards:\n{VELVET_REVOLUTION}", encoding="utf-8")
+    app = app_factory(decks=folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press("enter", "o")
+        await pilot.pause()
+        area = app.screen.query_one("#document")
+        assert area.cursor_location[0] == 23
+        assert area.selected_text.startswith("Pashinyan came to power"), area.selected_text
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, MakeCardScreen)
+        assert app.screen.sentence.startswith("Pashinyan came to power")
+        header = str(app.screen.query_one("#make-sentence").render())
+        assert "Already 1 card on this sentence: velvet-revolution-a0846a" in header
+        # The sentence before it has no card of its own: nothing is said there.
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("home")
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen.sentence.startswith("For the past year")
+        assert "Already" not in str(app.screen.query_one("#make-sentence").render())
