@@ -470,6 +470,21 @@ async def test_the_summary_is_built_once_when_shown_not_for_every_card(app_facto
         assert isinstance(app.screen, SummaryScreen)
         assert len(built) == 1
         assert "2 cards in" in shown(app, "#summary-numbers")
+        # A second new user's report read "19 cards in 59 s" as wall time: it is answering time.
+        assert "s of answering" in shown(app, "#summary-numbers")
+
+
+async def test_a_session_ended_before_any_answer_says_nothing_was_answered_and_nothing_else(app_factory):
+    # A second new user's report: "Cards to revisit / Nothing: every card was answered right."
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press("escape")
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.pause()
+        assert shown(app, "#summary-numbers").strip() == "No cards answered in this session."
+        assert not app.screen.query_one("#revisit").display
+        assert not app.screen.query_one("#revisit-title").display
 
 
 async def test_the_browser_reads_progress_again_only_when_it_may_have_changed(app_factory):
