@@ -689,3 +689,23 @@ async def test_the_source_opens_on_the_cards_sentence_when_the_context_quotes_th
         await pilot.pause()
         assert app.screen.sentence.startswith("For the past year")
         assert "Already" not in str(app.screen.query_one("#make-sentence").render())
+
+
+async def test_the_home_help_names_the_short_footer_words_in_full(app_factory):
+    # The home footer says "d Drafts  j Join" to fit at 80 columns (a second new user's
+    # report: d and j were only findable through ?); ? still gives the full names.
+    from caucasusquiz.ui.screens.help import HelpScreen
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        shown_keys = {
+            binding.key
+            for (_node, binding, _enabled, _tip) in app.screen.active_bindings.values()
+            if binding.show
+        }
+        assert {"d", "j"} <= shown_keys
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert ("d", "Review drafts (author)") in app.screen.rows and ("j", "Join class") in app.screen.rows

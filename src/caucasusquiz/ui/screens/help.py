@@ -50,7 +50,8 @@ class HelpScreen(ModalScreen[None]):
                 binding = binding if isinstance(binding, Binding) else Binding(*binding)
                 if binding.description and binding.key not in seen:
                     seen.add(binding.key)
-                    rows.append((_key_name(binding.key), binding.description))
+                    # The tooltip, when a binding has one, is the longer name a short footer word stands for.
+                    rows.append((_key_name(binding.key), binding.tooltip or binding.description))
             sections.append((None, rows))
         sections.append(("Everywhere:", list(GLOBAL_KEYS)))
         self.rows = [row for _, rows in sections for row in rows]
