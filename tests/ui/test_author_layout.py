@@ -76,3 +76,32 @@ async def test_labels_line_up_and_wrapped_lines_start_under_their_text(author_ap
         text_column = source[start].index("Speaking")
         assert source[start + 1][text_column - 1 :].startswith(" ") and source[start + 1][text_column] != " "
         assert not source[start + 1][:text_column].strip()
+
+
+async def test_the_top_line_names_the_deck_and_the_first_drafts_id_even_when_both_are_long(
+    tmp_path: Path, isolated_user_dirs: Path
+):
+    # A second new user's report: "Energy, trade and the economy ·" and a blank on the first
+    # draft: its long id wrapped onto a second line of a one-line bar.
+    card_id = "tf-economic-reforms-conducted-7fc04a"
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    deck = DECK.replace('"Diplomacy"', '"Energy, trade and the economy of a long title"').replace(
+        "id: burns", f"id: {card_id}"
+    )
+    (decks / "diplomacy.yaml").write_text(deck, encoding="utf-8")
+    manifest = {
+        "format": 1,
+        "decks": {"diplomacy": {"header": "", "cards": {card_id: {"fingerprint": "0" * 40}}}},
+    }
+    (decks / ".generated.json").write_text(json.dumps(manifest), encoding="utf-8")
+    locations = paths.resolve(decks=decks, data_dir=isolated_user_dirs)
+    app = make_app(locations, clock=lambda: NOW, tz=UTC, watch_decks=False, author=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await asyncio.wait_for(app.opened.wait(), timeout=10)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AuthorScreen)
+        (where,) = shown(screen.query_one("#author-where"))
+        assert where.startswith("Energy, trade and the") and where.endswith(f"… · {card_id}"), where
+        assert shown(screen.query_one("#author-left")) == ["1 left · 0 done"]

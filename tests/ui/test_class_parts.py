@@ -45,3 +45,15 @@ def test_a_long_line_wraps_under_its_own_start():
     assert len(lines) == 2 and all(len(line) + (13 if n == 0 else 0) <= 74 for n, line in enumerate(lines))
     assert lines[1].startswith(" " * 13) and lines[1][13] != " "
     assert " ".join(line.strip() for line in lines) == prompt
+
+
+def test_the_reveal_marks_the_right_options_bar_in_words_not_only_in_colour():
+    # A second new user's report: "t True ███ 1" / "f False ███ 1" on the host's reveal, and
+    # nothing but colour said which was right (lost in a capture and under NO_COLOR).
+    question = Question(0, "early", "tf", "truefalse", "Wilson met them.", "False", options=("True", "False"))
+    text = tally_text(question, Tally(per_option=(1, 1), right=1, almost=0, wrong=1, unanswered=0), 76)
+    lines = [line for line in text.plain.splitlines() if "█" in line]
+    assert len(lines) == 2
+    assert lines[0].endswith(" 1") and "✓" not in lines[0]
+    assert lines[1].endswith("1 ✓") and "False" in lines[1]
+    assert all(len(line) <= 76 for line in text.plain.splitlines())

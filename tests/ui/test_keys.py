@@ -64,8 +64,7 @@ async def test_every_key_in_help_does_what_help_says_and_nothing_else_works(app_
             assert f" {row.label} {row.hint} " in hints
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
-        body = app.screen.query_one("#help-body Static").content
-        descriptions = [str(cell) for cell in body.columns[1]._cells]
+        descriptions = [description for _key, description in app.screen.rows]
         assert all(row.description in descriptions for row in keys.REVIEW_KEYS)
 
 
@@ -143,3 +142,30 @@ def test_the_key_table_names_the_option_keys_a_card_shows():
     rate = next(row for row in keys.keys_for(Step.FEEDBACK) if row.hint == "rate")
     assert [answer.label_for_options(n) for n in (0, 2, 3, 4)] == ["1-4", "1-2", "1-3", "1-4"]
     assert rate.label_for_options(3) == "1-4"
+
+
+async def test_the_keys_dialog_fits_its_key_column_and_says_more_rows_follow_and_how_to_close(app_factory):
+    # A second new user's report: at 80×24 the key column was ~26 wide ("⏎", "^z"), so
+    # descriptions wrapped, and the list ended at "u undo…" with no sign of more rows and the
+    # closing hint cut off.
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await review_at(pilot, Step.TYPING)
+        await pilot.press("f1")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        body = help_screen.query_one("#help-body")
+        table = body.query_one("Static")
+        lines = [strip.text for strip in table.render_lines(table.size.region)]
+        enter = next(line for line in lines if "check the typed answer" in line)
+        assert enter.index("check") <= 12, enter  # the key column: "? / F1" and the gap
+        assert "(empty: show the answer)" in enter  # on one line
+        hint = help_screen.query_one("#help-hint")
+        assert hint.region.bottom <= help_screen.query_one("#dialog").region.bottom  # in view
+        assert body.max_scroll_y > 0 and body.show_vertical_scrollbar
+        assert "More keys below" in str(hint.render()) and "Esc closes" in str(hint.render())
+        await pilot.press("down")
+        assert body.scroll_y > 0
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReviewScreen)

@@ -39,3 +39,9 @@ def test_summary(snap_compare, app_factory):
 def test_stats(snap_compare, app_factory):
     keys = ["enter", *"woodrow wilson", "enter", "4", "escape", "enter", "s"]
     assert snap(snap_compare, app_factory(), keys)
+
+
+def test_review_keys_dialog(snap_compare, app_factory):
+    # A second new user's report: a ~26-column key column wrapped the descriptions, and
+    # nothing said more rows follow nor how to close it.
+    assert snap(snap_compare, app_factory(), ["enter", "f1"])

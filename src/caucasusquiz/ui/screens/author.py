@@ -113,12 +113,24 @@ class AuthorScreen(AppScreen[None]):
 
     # -- drawing ------------------------------------------------------------------------
 
+    def on_resize(self) -> None:
+        if self.mode == "card":
+            self.show_card()
+
+    def _where_line(self, deck_title: str, card_id: str, counts: str) -> str:
+        """Deck and card id on the top line: a long title is cut (…) so that the id, which
+        `e` and the deck file name the card by, always shows (a line that wrapped lost it)."""
+        room = self.size.width or self.app.size.width
+        room -= len(counts) + 3 + len(card_id) + 3  # padding, the counts and " · " + a gap
+        if len(deck_title) > room:
+            deck_title = deck_title[: max(room - 1, 0)].rstrip() + "…"
+        return f"{deck_title} · {card_id}"
+
     def show_card(self) -> None:
         card = self.review.current
         where = self.query_one("#author-where", Static)
-        self.query_one("#author-left", Static).update(
-            Text(f"{self.review.left} left · {self.review.done} done", style="bold")
-        )
+        counts = f"{self.review.left} left · {self.review.done} done"
+        self.query_one("#author-left", Static).update(Text(counts, style="bold"))
         self._set_mode("card")
         if card is None:
             where.update(Text("No drafts left to review.", style="bold"))
@@ -133,7 +145,7 @@ class AuthorScreen(AppScreen[None]):
             self.query_one("#author-siblings").display = False
             return
         deck = self.review.deck_of(card)
-        where.update(literal(f"{deck.title} · {card.id}"))
+        where.update(literal(self._where_line(deck.title, card.id, counts)))
         panel = self.query_one("#author-card", Static)
         panel.border_title = card.type.label
         panel.update(self._card_text(card))

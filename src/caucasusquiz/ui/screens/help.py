@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -30,33 +31,68 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, screen: Screen[Any]) -> None:
         super().__init__()
         self.for_screen = screen
+        # (key, description) as listed, every section's rows in order.
+        self.rows: list[tuple[str, str]] = []
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
+        # Sections of (heading, rows). A heading is a line of its own: in the key column it
+        # made that column as wide as "On a multiple-choice card:" and wrapped every description.
+        sections: list[tuple[str | None, list[tuple[str, str]]]] = []
         key_table: tuple[Key, ...] | None = getattr(self.for_screen, "KEYS", None)
         if key_table is not None:
             for step in Step:
-                table.add_row(Text(f"{step.value.capitalize()}:", style="italic"), "")
-                for row in keys_for(step, key_table):
-                    table.add_row(f"  {row.label}", row.description)
+                rows = [(row.label, row.description) for row in keys_for(step, key_table)]
+                sections.append((f"{step.value.capitalize()}:", rows))
         else:
             seen: set[str] = set()
+            rows = []
             for binding in self.for_screen.BINDINGS:
                 binding = binding if isinstance(binding, Binding) else Binding(*binding)
                 if binding.description and binding.key not in seen:
                     seen.add(binding.key)
-                    table.add_row(_key_name(binding.key), binding.description)
-        table.add_row(Text("Everywhere:", style="italic"), "")
-        for key, what in GLOBAL_KEYS:
-            table.add_row(f"  {key}", what)
+                    # The tooltip, when a binding has one, is the longer name a short footer word stands for.
+                    rows.append((_key_name(binding.key), binding.tooltip or binding.description))
+            sections.append((None, rows))
+        sections.append(("Everywhere:", list(GLOBAL_KEYS)))
+        self.rows = [row for _, rows in sections for row in rows]
+        indent = 2 if any(heading for heading, _ in sections[:-1]) else 0
+        key_width = indent + max(len(key) for _, rows in sections for key, _ in rows)
+        parts: list[RenderableType] = []
+        for heading, rows in sections:
+            if heading:
+                parts.append(Text(heading, style="italic"))
+            table = Table.grid(padding=(0, 2))
+            table.add_column(style="bold", no_wrap=True, width=key_width)
+            table.add_column()
+            for key, what in rows:
+                table.add_row(" " * (indent if heading else 0) + key, what)
+            parts.append(table)
         title = getattr(self.for_screen, "HELP_TITLE", type(self.for_screen).__name__)
         with Vertical(id="dialog"):
             yield Static(Text(f"Keys: {title}"), classes="title")
             with VerticalScroll(id="help-body"):
-                yield Static(table)
-            yield Static(Text("Esc closes this help. Everything works with the keyboard alone.", style="dim"))
+                yield Static(Group(*parts))
+            yield Static(id="help-hint")
+
+    def on_mount(self) -> None:
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        # The list scrolls inside the dialog, which keeps its title and closing hint in view
+        # (the dialog's border, padding, title and hint take 8 rows, the margin around it 2).
+        body = self.query_one("#help-body", VerticalScroll)
+        body.styles.max_height = max(3, self.app.size.height - 10)
+        self.call_after_refresh(self._show_hint)
+
+    def _show_hint(self) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        hint = "Esc closes this help. Everything works with the keyboard alone."
+        if body.max_scroll_y:
+            hint = "More keys below: ↓ or PgDn scrolls. Esc closes this help."
+        self.query_one("#help-hint", Static).update(Text(hint, style="dim"))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -44,11 +44,13 @@ class HomeScreen(AppScreen[None]):
     SHOWS_DECK_PROBLEMS = "first"  # a reload's toast names how many, not what (CaucasusQuizApp)
     BINDINGS = [
         Binding("enter", "study_selected", "Study deck", show=False),
-        Binding("a", "study_all", "Study all due"),
+        # The footer's words are short, so that d and j fit at 80 columns (a new user found
+        # them only through ?); the help dialog (?) shows each tooltip, the longer name.
+        Binding("a", "study_all", "Due", tooltip="Study all due"),
         Binding("b", "open('browser')", "Browse"),
         Binding("s", "open('stats')", "Stats"),
-        Binding("j", "app.join_class", "Join class", show=False),
-        Binding("d", "app.open_author", "Review drafts (author)", show=False),
+        Binding("d", "app.open_author", "Drafts", tooltip="Review drafts (author)"),
+        Binding("j", "app.join_class", "Join", tooltip="Join class"),
         Binding("n", "app.new_decks", "New deck from documents", show=False),
         Binding("p", "problems", "Deck problems", show=False),
         Binding("r", "app.reload_decks", "Reload decks", show=False),

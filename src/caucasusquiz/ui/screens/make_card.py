@@ -6,6 +6,7 @@ and Enter writes it into the deck (with its source line and a `reviewed` mark).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from caucasusquiz.authoring.deck_text import EditError, FieldValue
 from caucasusquiz.authoring.new_card import proposals_for, sentence_at, write_card
 from caucasusquiz.authoring.proposals import Proposal
 from caucasusquiz.decks.model import Deck
+from caucasusquiz.text import plural
 from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.widgets.card_form import (
     CONTEXT_LABEL,
@@ -64,8 +66,19 @@ class MakeCardScreen(AppScreen[str | None]):
     HELP_TITLE = "make a card from the source"
     BINDINGS = [Binding("escape", "back", "Back")]
 
-    def __init__(self, deck: Deck, document: Path | None, line: int, sentence: str, source: str) -> None:
+    def __init__(
+        self,
+        deck: Deck,
+        document: Path | None,
+        line: int,
+        sentence: str,
+        source: str,
+        existing: tuple[str, ...] = (),
+    ) -> None:
         super().__init__()
+        # Ids of the cards already made from this sentence: said above the proposals, which
+        # may well repeat one of them (the generator's proposal is often the card you came from).
+        self.existing = existing
         self.deck = deck
         self.document = document
         self.line = line
@@ -88,6 +101,10 @@ class MakeCardScreen(AppScreen[str | None]):
         self.sub_title = f"new card for {self.deck.title}"
         header = Text(f"{self.source} → {self.deck.path.name}\n", style="dim")
         header.append_text(literal(self.sentence, "bold"))
+        if self.existing:
+            ids = ", ".join(self.existing)
+            header.append(f"\nAlready {plural(len(self.existing), 'card')} on this sentence: ", style="bold")
+            header.append_text(literal(ids, "bold"))
         self.query_one("#make-sentence", Static).update(header)
         self.proposals = proposals_for(self.document, self.line, self.sentence)
         options = self.query_one("#make-proposals", OptionList)
@@ -170,8 +187,9 @@ def open_for_cursor(source_screen: SourceScreen, area: TextArea) -> None:
         source_screen.notify("This card's deck is no longer loaded.", severity="error")
         return
     row, column = area.cursor_location
+    lines = area.document.lines
     line_text = area.document.get_line(row)
-    sentence = sentence_at(line_text, column, area.document.lines, row)
+    sentence = sentence_at(line_text, column, lines, row)
     if not sentence:
         source_screen.notify("Move to a line with a sentence first.", severity="warning")
         return
@@ -181,4 +199,25 @@ def open_for_cursor(source_screen: SourceScreen, area: TextArea) -> None:
     else:
         line = row + 1
         source = f"{document.name}:{line}"
-    source_screen.app.push_screen(MakeCardScreen(deck, document, line, sentence, source))
+    existing = _cards_on_sentence(source_screen, lines, row, sentence) if document is not None else ()
+    source_screen.app.push_screen(MakeCardScreen(deck, document, line, sentence, source, existing))
+
+
+def _cards_on_sentence(
+    source_screen: SourceScreen, lines: Sequence[str], row: int, sentence: str
+) -> tuple[str, ...]:
+    """Ids of the cards (any deck) whose own sentence, as `o` finds it, is this one."""
+    from caucasusquiz.ui.screens.source import card_sentence_columns
+
+    document = source_screen.document
+    if document is None:
+        return ()
+    source = f"{document.name}:{row + 1}"
+    found = []
+    for card in source_screen.app.require_workspace().collection.cards:
+        if card.source != source:
+            continue
+        start, _end = card_sentence_columns(lines, row, card)
+        if sentence_at(lines[row], start, lines, row) == sentence:
+            found.append(card.id)
+    return tuple(found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,23 +14,29 @@ from textual.widgets import Footer, Header, Static, TextArea
 from textual.widgets.text_area import Selection
 
 from caucasusquiz.authoring.new_card import sentence_at
-from caucasusquiz.decks.model import Card
+from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.decks.sources import read_source, source_folders
+from caucasusquiz.generator.dedupe import content_words
 from caucasusquiz.text import strip_forbidden
 from caucasusquiz.ui.screens.app_screen import AppScreen
 
 # Rows of the document shown above the card's sentence: where it comes from, at a glance.
 CONTEXT_ROWS_ABOVE = 3
+# A sentence counts as quoted in a card's context when this share of its words is there (the
+# context may be cleaned of a stray bracket or spacing the document keeps).
+QUOTED_SHARE = 0.8
 
 
-def card_sentence_columns(lines: Sequence[str], row: int, sentence: str) -> tuple[int, int]:
-    """Where, on line `row` of a document, the card's `sentence` is: its first column and the
-    one after it. A line may hold the end of one sentence and the start of the next; the
-    sentence found at each word (as `c` finds it) that shares most words with the card's
-    is the card's. The whole line when no word of it is in the sentence."""
+def card_sentence_columns(lines: Sequence[str], row: int, card: Card) -> tuple[int, int]:
+    """Where, on line `row` of a document, the card's sentence is: its first column and the
+    one after it. A line holds several sentences, and a card's context often quotes the one
+    before its fact too; so of the sentences found at each word (as `c` finds them) those the
+    context quotes come first, and of them the one that shares most words with the card's own
+    text is the card's. The whole line when no word of it is in the card."""
     line = lines[row]
-    wanted = _words(sentence)
-    best: tuple[float, int, int] = (0.0, 0, len(line))
+    fact = _words(_fact_text(card))
+    context = _words(card.context or "")
+    best: tuple[tuple[bool, float, float], int, int] = ((False, 0.0, 0.0), 0, len(line))
     found: str | None = None
     first = last = 0
     for word in re.finditer(r"\S+", line):
@@ -38,14 +45,31 @@ def card_sentence_columns(lines: Sequence[str], row: int, sentence: str) -> tupl
             found, first = here, word.start()
         last = word.end()
         words = _words(here)
-        share = len(words & wanted) / len(words) if words else 0.0
-        if share > best[0] or (share == best[0] and share and best[1] == first):
-            best = (share, first, last)
+        quoted = bool(words) and len(words & context) >= QUOTED_SHARE * len(words)
+        score = (quoted, _likeness(words, fact), _likeness(words, context))
+        if score > best[0] or (score == best[0] and any(score) and best[1] == first):
+            best = (score, first, last)
     return best[1], best[2]
 
 
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text.casefold()))
+def _fact_text(card: Card) -> str:
+    # A question's answer (in any accepted form: IPAP) is part of its fact; "true" is not.
+    if card.type is CardType.TRUEFALSE:
+        return card.full_text
+    return " ".join((card.full_text, card.answer, *card.accept))
+
+
+def _words(text: str) -> frozenset[str]:
+    # Words that say something: not "the", nor the "u" and "s" of "U.S." (in every sentence).
+    return frozenset(w for w in content_words(text) if len(w) > 2 or w.isdigit())
+
+
+def _likeness(words: frozenset[str], other: frozenset[str]) -> float:
+    # Shared words over both sizes: a long sentence is not picked for its many words, nor a
+    # short one for its few.
+    if not words or not other:
+        return 0.0
+    return len(words & other) / math.sqrt(len(words) * len(other))
 
 
 class SourceScreen(AppScreen[None]):
@@ -99,7 +123,7 @@ class SourceScreen(AppScreen[None]):
         title.update(Text(strip_forbidden(f"{name}, line {line + 1}"), style="bold"))
         area.text = strip_forbidden(text)
         if 0 <= line < area.document.line_count:
-            start, end = card_sentence_columns(area.document.lines, line, card.context or card.full_text)
+            start, end = card_sentence_columns(area.document.lines, line, card)
             # Highlighted, with the cursor at its start (a selection ends where the cursor is):
             # `c` there makes a card of this very sentence, not of the next one on the line.
             area.selection = Selection((line, end), (line, start))

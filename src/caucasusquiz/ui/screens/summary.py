@@ -34,7 +34,7 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="summary-numbers")
-        yield Static(Text("Cards to revisit", style="bold"), classes="chart-title")
+        yield Static(Text("Cards to revisit", style="bold"), id="revisit-title", classes="chart-title")
         with VerticalScroll(id="revisit"):
             yield Static(id="revisit-list")
         yield Footer()
@@ -46,8 +46,11 @@ class SummaryScreen(Screen[None]):
         if s.reviews:
             answers = f"  ({plural(s.reviews, 'answer')})" if s.reviews != s.cards else ""
             new = f"{s.new_cards} seen, {s.new_remembered} remembered" if s.new_cards else "none"
+            # The time the cards were on screen before each answer, summed: not the wall time
+            # since the session began (the source viewer, a card made, a pause are not in it).
+            spent = f"{humanize.duration(s.seconds)} of answering"
             numbers = labelled(
-                ("Session done", f"{plural(s.cards, 'card')} in {humanize.duration(s.seconds)}{answers}"),
+                ("Session done", f"{plural(s.cards, 'card')} in {spent}{answers}"),
                 (
                     "Accuracy",
                     f"{humanize.percent(s.accuracy)}  ({s.right} right, {s.almost} almost, {s.wrong} wrong)",
@@ -57,6 +60,9 @@ class SummaryScreen(Screen[None]):
             )
         else:
             numbers = Text("No cards answered in this session.", style="bold")
+            # Nothing to revisit because nothing was answered, not because all went right.
+            self.query_one("#revisit-title").display = False
+            self.query_one("#revisit").display = False
         self.query_one("#summary-numbers", Static).update(numbers)
         cards: RenderableType = bulleted(
             Text.assemble(literal(card.question), ("  → ", "dim"), literal(card.answer, "bold"))

@@ -35,7 +35,8 @@ def question_text(question: Question, total: int) -> Text:
     return text
 
 
-MIN_BAR_WIDTH = 12  # a long option leaves the bars this much at least
+MIN_BAR_WIDTH = 10  # a long option leaves the bars this much at least
+RIGHT_MARK = " ✓"
 
 
 def _bar(count: int, most: int, style: str, bar_width: int = BAR_WIDTH) -> Text:
@@ -64,14 +65,20 @@ def tally_text(question: Question, tally: Tally, width: int = 76) -> Text:
     if tally.unanswered:
         rows.append(("No answer", tally.unanswered, "dim"))
     most = max((n for _, n, _ in rows), default=0)
-    room = width - 2 - len(str(most))  # the label, the bar, the count, a space between each
+    # The right option's count is followed by RIGHT_MARK: bars differ in colour only, which a
+    # capture, a projector or NO_COLOR loses (True ███ 1 / False ███ 1 looked the same).
+    mark = 0 if question.is_typed else len(RIGHT_MARK)
+    room = width - 2 - len(str(most)) - mark  # the label, the bar, the count, a space between each
     label_width = min(max(len(label) for label, _, _ in rows), max(1, room - MIN_BAR_WIDTH))
     bar_width = max(1, min(BAR_WIDTH, room - label_width))
     for label, count, style in rows:
         shown = label if len(label) <= label_width else label[: label_width - 1] + "…"
         text.append_text(literal(f"{shown:<{label_width}} "))
         text.append_text(_bar(count, most, style, bar_width))
-        text.append(f" {count}\n")
+        text.append(f" {count}")
+        if mark and style == "green":
+            text.append(RIGHT_MARK, style="bold green")
+        text.append("\n")
     if question.context:
         text.append("\n")
         text.append_text(literal(question.context, "italic"))
