@@ -513,10 +513,7 @@ class ProgressStore:
                 ).fetchone()
             ):
                 return None
-            row = db.execute(
-                f"SELECT {_CARD_COLUMNS} FROM cards WHERE profile_id = ? AND deck_id = ? AND card_id = ?",
-                (profile_id, *key),
-            ).fetchone()
+            row = self._card_row(db, profile_id, key)
             before = _row_to_progress(row) if row else None
             after = schedule(before)
             review_id = self._log(
@@ -590,17 +587,7 @@ class ProgressStore:
     ) -> None:
         """Replace a card's row (None: as if never seen), optionally retracting one review."""
         with self._write() as db:
-            if undo_review_id is not None:
-                db.execute(
-                    "DELETE FROM reviews WHERE id = ? AND profile_id = ?", (undo_review_id, profile_id)
-                )
-            if progress is None:
-                db.execute(
-                    "DELETE FROM cards WHERE profile_id = ? AND deck_id = ? AND card_id = ?",
-                    (profile_id, *key),
-                )
-            else:
-                self._put(db, profile_id, key, progress)
+            self._replace(db, profile_id, key, progress, undo_review_id)
 
     def update_card(
         self, profile_id: int, key: CardKey, change: Callable[[CardProgress | None], CardProgress]
@@ -609,10 +596,7 @@ class ProgressStore:
         write lock, as record_answer does: a bury or suspend keeps an answer another session
         gave meanwhile. Returns the row before and after."""
         with self._write() as db:
-            row = db.execute(
-                f"SELECT {_CARD_COLUMNS} FROM cards WHERE profile_id = ? AND deck_id = ? AND card_id = ?",
-                (profile_id, *key),
-            ).fetchone()
+            row = self._card_row(db, profile_id, key)
             before = _row_to_progress(row) if row else None
             after = change(before)
             self._put(db, profile_id, key, after)
@@ -632,24 +616,38 @@ class ProgressStore:
         meanwhile by another session (another terminal, a class, a synced copy) is never lost
         to an undo."""
         with self._write() as db:
-            row = db.execute(
-                f"SELECT {_CARD_COLUMNS} FROM cards WHERE profile_id = ? AND deck_id = ? AND card_id = ?",
-                (profile_id, *key),
-            ).fetchone()
+            row = self._card_row(db, profile_id, key)
             if row is None or tuple(row) != _columns(written):
                 return False
-            if undo_review_id is not None:
-                db.execute(
-                    "DELETE FROM reviews WHERE id = ? AND profile_id = ?", (undo_review_id, profile_id)
-                )
-            if earlier is None:
-                db.execute(
-                    "DELETE FROM cards WHERE profile_id = ? AND deck_id = ? AND card_id = ?",
-                    (profile_id, *key),
-                )
-            else:
-                self._put(db, profile_id, key, earlier)
+            self._replace(db, profile_id, key, earlier, undo_review_id)
         return True
+
+    @staticmethod
+    def _card_row(db: sqlite3.Connection, profile_id: int, key: CardKey) -> tuple[Any, ...] | None:
+        row: tuple[Any, ...] | None = db.execute(
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE profile_id = ? AND deck_id = ? AND card_id = ?",
+            (profile_id, *key),
+        ).fetchone()
+        return row
+
+    def _replace(
+        self,
+        db: sqlite3.Connection,
+        profile_id: int,
+        key: CardKey,
+        progress: CardProgress | None,
+        undo_review_id: int | None,
+    ) -> None:
+        """The card's row becomes `progress` (None: as if never seen), retracting one review."""
+        if undo_review_id is not None:
+            db.execute("DELETE FROM reviews WHERE id = ? AND profile_id = ?", (undo_review_id, profile_id))
+        if progress is None:
+            db.execute(
+                "DELETE FROM cards WHERE profile_id = ? AND deck_id = ? AND card_id = ?",
+                (profile_id, *key),
+            )
+        else:
+            self._put(db, profile_id, key, progress)
 
     @staticmethod
     def _put(db: sqlite3.Connection, profile_id: int, key: CardKey, p: CardProgress) -> None:
