@@ -5,57 +5,16 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
-import signal
-import subprocess
 import sys
-import time
-import uuid
 from pathlib import Path
 
 import pytest
 
 from caucasusquiz.decks.loader import read_deck
 
+from ..tmux_terminal import Terminal  # noqa: TID252 (one tmux helper shared by two test folders)
+
 pytestmark = [pytest.mark.tmux, pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")]
-
-
-class Terminal:
-    """A tmux session at 80×24 running the app, whose process id is known (to kill it)."""
-
-    def __init__(self, command: str, env: dict[str, str], pid_file: Path) -> None:
-        self.name = f"cqa-{uuid.uuid4().hex[:8]}"
-        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-        script = f"echo $$ > {shlex.quote(str(pid_file))}; exec env {exports} {command}"
-        subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", "sh", "-c", script],
-            check=True,
-        )
-        self.pid_file = pid_file
-
-    def screen(self) -> str:
-        result = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
-        )
-        return result.stdout
-
-    def wait_for(self, text: str, timeout: float = 30.0) -> str:
-        deadline = time.monotonic() + timeout
-        while True:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} never appeared; the screen shows:\n{screen}")
-            time.sleep(0.05)
-
-    def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
-
-    def kill(self) -> None:
-        os.kill(int(self.pid_file.read_text().strip()), signal.SIGKILL)
-
-    def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False, capture_output=True)
 
 
 def test_kill_9_mid_review_loses_no_decision(

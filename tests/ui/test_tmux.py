@@ -6,54 +6,14 @@ import json
 import os
 import shlex
 import shutil
-import subprocess
 import sys
-import time
-import uuid
 from pathlib import Path
 
 import pytest
 
+from ..tmux_terminal import Terminal  # noqa: TID252 (one tmux helper shared by two test folders)
+
 pytestmark = [pytest.mark.tmux, pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")]
-
-
-class Terminal:
-    """One tmux session at 80×24 running a command; read the screen, type keys."""
-
-    def __init__(self, command: str, env: dict[str, str]) -> None:
-        self.name = f"cq-{uuid.uuid4().hex[:8]}"
-        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-        # After the app exits, print its status and keep the pane open so it can be read.
-        script = f'env {exports} {command}; echo "[exit status $?]"; read _'
-        subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", "sh", "-c", script],
-            check=True,
-        )
-
-    def screen(self) -> str:
-        return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True, check=True
-        ).stdout
-
-    def wait_for(self, text: str, timeout: float = 30.0) -> str:
-        """Poll the screen until `text` is on it (a condition, not a fixed delay)."""
-        deadline = time.monotonic() + timeout
-        while True:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} never appeared; the screen shows:\n{screen}")
-            time.sleep(0.05)
-
-    def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
-
-    def type(self, text: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
-
-    def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False, capture_output=True)
 
 
 @pytest.fixture

@@ -1,0 +1,59 @@
+"""A real terminal for tests: one tmux session at 80×24 running a command."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import signal
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+
+class Terminal:
+    """Read the screen, type keys. With `pid_file`, the command's process id is known (to kill
+    it); without, the pane stays open after the command exits and shows its exit status."""
+
+    def __init__(self, command: str, env: dict[str, str], pid_file: Path | None = None) -> None:
+        self.name = f"cq-{uuid.uuid4().hex[:8]}"
+        self.pid_file = pid_file
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        if pid_file is not None:
+            script = f"echo $$ > {shlex.quote(str(pid_file))}; exec env {exports} {command}"
+        else:
+            script = f'env {exports} {command}; echo "[exit status $?]"; read _'
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", "sh", "-c", script],
+            check=True,
+        )
+
+    def screen(self) -> str:
+        return subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True, check=True
+        ).stdout
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
+        """Poll the screen until `text` is on it (a condition, not a fixed delay)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} never appeared; the screen shows:\n{screen}")
+            time.sleep(0.05)
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
+    def type(self, text: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+
+    def kill(self) -> None:
+        """kill -9 the command (needs `pid_file`)."""
+        assert self.pid_file is not None
+        os.kill(int(self.pid_file.read_text().strip()), signal.SIGKILL)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False, capture_output=True)
