@@ -1,6 +1,7 @@
 """Driving `caucasusquiz serve` with the system's headless Chromium through Playwright.
 
-Shared by the browser test and benchmarks/bench_serve.py. The terminal is drawn on a
+Used by the browser tests (benchmarks/bench_serve.py keeps its own copy of the Chromium
+flags and server start, so benchmarks never import tests). The terminal is drawn on a
 canvas, so what the app shows is read from the websocket stream it sends to the page
 (ANSI text); every wait is on a condition with a timeout, never a fixed sleep.
 """
