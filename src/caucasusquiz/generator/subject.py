@@ -29,25 +29,43 @@ def title_of(blocks: list[Block], fallback: str) -> str:
 
 
 def found_title(blocks: list[Block]) -> str | None:
-    """The document's own title: its first short line without a final period, if any.
+    """The document's own title: a short line near the top without a final period, if any.
 
     Wiki headings lose their markup ("= Treaty of Kars =" → "Treaty of Kars"); source
-    lines, navigation bars ("Home | World"), URLs and "From Wikipedia" are skipped.
+    lines, navigation bars ("Home | World"), URLs, "From Wikipedia", lines in another
+    script (a proxy's own header) and lines that start in lower case (tracking tokens such
+    as "fbpx") are skipped. Scraped pages often repeat their title (a site header, then
+    the article's heading): a line that occurs twice near the top wins over the first one.
     """
+    candidates: list[str] = []
     for block in blocks[:8]:
         text = _HEADING_MARKUP.sub("", block.text.strip()).strip()
         text = re.sub(r"\s+[-–—|]$", "", text)  # a title wrapped after its separator
         if _NOT_TITLE.search(text) or not re.search(r"[A-Za-zÀ-ÿ]{3}", text):
             continue
+        if _other_script(text) or _starts_in_lower_case(text):
+            continue
         if 0 < len(text.split()) <= TITLE_WORDS and not text.endswith((".", ":", "?")):
-            return text
-    return None
+            candidates.append(text)
+    folded = [candidate.casefold() for candidate in candidates]
+    repeated = [c for c, key in zip(candidates, folded, strict=True) if folded.count(key) > 1]
+    return (repeated or candidates or [None])[0]
+
+
+def _starts_in_lower_case(text: str) -> bool:
+    first = next((char for char in text if char.isalnum()), "")
+    return first.islower()
+
+
+def _other_script(text: str) -> bool:
+    """Letters beyond the Latin alphabets (CJK, Cyrillic, Arabic…): not this document's title."""
+    return any(char.isalpha() and ord(char) > 0x24F and not 0x1E00 <= ord(char) <= 0x1EFF for char in text)
 
 
 _HEADING_MARKUP = re.compile(r"^=+\s*|\s*=+$")
 _NOT_TITLE = re.compile(
     r"https?:|www\.|\||^(?:Source|From Wikipedia|Jump to|Last updated|Updated|By )\b|"
-    r"^(?:Home|Menu|Search|Skip to)\b",
+    r"^(?:Home|Menu|Search|Skip to)\b|^Wikipedia(?:$|\s*The Free Encyclopedia)",
     re.IGNORECASE,
 )
 
