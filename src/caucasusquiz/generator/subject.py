@@ -49,7 +49,8 @@ def found_title(blocks: list[Block]) -> str | None:
             candidates.append(text)
     folded = [candidate.casefold() for candidate in candidates]
     repeated = [c for c, key in zip(candidates, folded, strict=True) if folded.count(key) > 1]
-    return (repeated or candidates or [None])[0]
+    first = repeated or candidates
+    return first[0] if first else None
 
 
 def _starts_in_lower_case(text: str) -> bool:
