@@ -70,6 +70,7 @@ class CaucasusQuizApp(App[None]):
         watch_decks: bool = True,
         new_profile: str | None = None,
         author: bool = False,
+        author_all: bool = False,
     ) -> None:
         super().__init__()
         self.locations = locations
@@ -83,6 +84,7 @@ class CaucasusQuizApp(App[None]):
         self.tz = tz
         self.watch_decks = watch_decks
         self.start_author = author
+        self.start_author_all = author_all
         self.workspace: Workspace | None = None  # set once opened
         # Set once start-up has settled: workspace open, or a dialog explains why not.
         self.opened = asyncio.Event()
@@ -174,7 +176,7 @@ class CaucasusQuizApp(App[None]):
         if self.start_study:
             self.start_session(self.start_deck, limit=self.start_limit)
         elif self.start_author:
-            self.open_author(self.start_deck)
+            self.open_author(self.start_deck, all_cards=self.start_author_all)
         if self.watch_decks:
             self.set_interval(DECK_POLL_SECONDS, self._check_decks)
         self.opened.set()
@@ -274,8 +276,9 @@ class CaucasusQuizApp(App[None]):
         self.push_screen(ReviewScreen(session, title))
 
     @notify_user_errors
-    def open_author(self, deck: str | None = None) -> None:
-        """The author screen on the drafts of one deck, or of every deck."""
+    def open_author(self, deck: str | None = None, all_cards: bool = False) -> None:
+        """The author screen on the drafts (or, `all_cards`, every card) of one deck, or of every
+        deck. With no drafts left it walks every card, so that signed-off cards can be reworked."""
         from caucasusquiz.authoring.review import DraftReview
         from caucasusquiz.ui.screens.author import AuthorScreen
 
@@ -287,11 +290,18 @@ class CaucasusQuizApp(App[None]):
                 self.notify(f"No deck called {deck!r}.", severity="error")
                 return
             decks = (found,)
-        review = DraftReview(decks, self.clock().astimezone(self.tz).date())
+        today = self.clock().astimezone(self.tz).date()
+        review = DraftReview(decks, today, "all" if all_cards else "drafts")
+        if review.left == 0 and not all_cards:
+            review = DraftReview(decks, today, "all")
+            if review.left:
+                self.notify(
+                    "Every generated card was kept or dropped: here are all the cards, "
+                    "to rework any of them (a: drafts only).",
+                    title="No drafts to review",
+                )
         if review.left == 0:
-            self.notify(
-                "No drafts to review: every generated card was kept or dropped.", title="All reviewed"
-            )
+            self.notify("There are no cards to review.", title="No cards")
             return
         self.push_screen(AuthorScreen(review))
 
@@ -364,6 +374,11 @@ class CaucasusQuizApp(App[None]):
             "Review drafts (author)",
             "Keep, edit or drop the generated cards nobody has reviewed yet",
             self.open_author,
+        )
+        yield SystemCommand(
+            "Rework all cards (author)",
+            "Walk every card, reviewed and hand-made too: keep, edit, drop, change type",
+            lambda: self.open_author(all_cards=True),
         )
         for deck in self.workspace.collection.decks:
             wanted = not deck.reviewed_only
