@@ -12,9 +12,11 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from textual import work
+from rich.cells import cell_len
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -27,6 +29,7 @@ from caucasusquiz.study.overview_cache import deck_files_signature
 from caucasusquiz.text import plural
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen, MessageScreen
+from caucasusquiz.ui.shorten import shorten
 
 if TYPE_CHECKING:  # imported where used: not needed for the first paint
     from caucasusquiz.decks.collection import Collection
@@ -39,6 +42,9 @@ if TYPE_CHECKING:  # imported where used: not needed for the first paint
 DeckSignature = tuple[tuple[str, int, int], ...]
 
 DECK_POLL_SECONDS = 2.0
+# The cells of Textual's Header beside its title: the icon (8) and the clock's space (10).
+HEADER_SIDES = 8 + 10
+TITLE_SEPARATOR = " — "  # between title and sub-title (App.format_title)
 KEPT_SYSTEM_COMMANDS = ("Theme", "Quit")
 
 
@@ -334,6 +340,28 @@ class CaucasusQuizApp(App[None]):
             self.screen.dismiss(None)  # F1 again closes it
         else:
             self.push_screen(HelpScreen(self.screen))
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's line; a long sub-title (a deck's title) is shortened by the rule the
+        rest of the app uses (ui.shorten), not cut mid-word by the header."""
+        if sub_title:
+            room = (self.size.width or 80) - HEADER_SIDES - cell_len(title) - cell_len(TITLE_SEPARATOR)
+            sub_title = shorten(sub_title, max(room, 1))
+        return super().format_title(title, sub_title)
+
+    def on_resize(self, _event: events.Resize) -> None:
+        # The header shortened its sub-title for the old width: draw it for the new one, once
+        # App's own handler (called after this one) has taken the new size.
+        self.call_after_refresh(self._refit_headers)
+
+    def _refit_headers(self) -> None:
+        from textual.widgets import Header
+        from textual.widgets._header import HeaderTitle
+
+        for screen in self.screen_stack:
+            for header in screen.query(Header):
+                for title in header.query(HeaderTitle):
+                    title.update(header.format_title())
 
     def action_open(self, name: str) -> None:
         from caucasusquiz.ui.screens.browser import BrowserScreen

@@ -23,6 +23,7 @@ from caucasusquiz.authoring.review import SCOPE_NAMES, DraftReview, Scope
 from caucasusquiz.authoring.source import excerpt
 from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.ui.screens.app_screen import AppScreen
+from caucasusquiz.ui.shorten import shorten
 from caucasusquiz.ui.widgets.card_form import (
     CONTEXT_LABEL,
     LIST_SEPARATOR,
@@ -140,13 +141,12 @@ class AuthorScreen(AppScreen[None]):
             self.show_card()
 
     def _where_line(self, deck_title: str, card_id: str, counts: str) -> str:
-        """Deck and card id on the top line: a long title is cut (…) so that the id, which
-        `e` and the deck file name the card by, always shows (a line that wrapped lost it)."""
+        """Deck and card id on the top line: a long title is shortened (ui.shorten) so that the
+        id, which `e` and the deck file name the card by, always shows (a line that wrapped
+        lost it)."""
         room = self.size.width or self.app.size.width
         room -= len(counts) + 3 + len(card_id) + 3  # padding, the counts and " · " + a gap
-        if len(deck_title) > room:
-            deck_title = deck_title[: max(room - 1, 0)].rstrip() + "…"
-        return f"{deck_title} · {card_id}"
+        return f"{shorten(deck_title, max(room, 1))} · {card_id}"
 
     def show_card(self) -> None:
         card = self.review.current

@@ -20,6 +20,7 @@ from caucasusquiz.text import plural
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.screens.dialogs import MessageScreen
+from caucasusquiz.ui.shorten import shorten
 from caucasusquiz.ui.widgets.charts import mastery_bar
 from caucasusquiz.ui.widgets.literal import literal
 
@@ -215,9 +216,11 @@ class HomeScreen(AppScreen[None]):
         room = max(12, (self.size.width or 80) - NUMBER_COLUMNS_WIDTH)
         titles = []
         for row in rows:
-            title = Text("All decks", style="bold") if row.deck_id is None else literal(row.title)
-            title.truncate(room, overflow="ellipsis")
-            titles.append(title)
+            # Shortened at a word boundary, as deck titles are on every screen (ui.shorten).
+            if row.deck_id is None:
+                titles.append(Text("All decks", style="bold"))
+            else:
+                titles.append(literal(shorten(row.title, room)))
         # The title column's width is set here, not left to the table's next idle moment, so a
         # frame drawn in between never shows titles cut to the width of the word "Deck".
         deck_column = table.columns[ColumnKey("deck")]
