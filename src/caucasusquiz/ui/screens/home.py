@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # only a type here: settings are read off the first-paint pat
     from caucasusquiz.settings import Settings
 
 MAX_PROBLEMS_SHOWN = 3
+PROBLEMS_KEY_LINE = Text.assemble(
+    (" p ", "bold reverse"), " Deck problems: every one, with its file and line"
+)
 PROBLEM_ROWS = 6  # #problems' max-height in app.tcss
 NUMBER_COLUMNS_WIDTH = 5 + 5 + 6 + 14 + 2 * 5 + 2  # New, Due, Cards, Mastery, cell padding, scrollbar
 
@@ -249,8 +252,10 @@ class HomeScreen(AppScreen[None]):
         if not errors:
             return
         width = max(20, self.app.size.width - 2)  # less the list's padding
-        lines = [literal(f"⚠ {note}", "bold") for note in deck_problem_notes(collection)]
-        lines.append(Text("p: list every problem", style="dim"))
+        # `p` has no room in the footer at 80 columns: the panel offers it, first, as a key
+        # cap like the review screen's (a dim line under the notes went unseen).
+        lines = [PROBLEMS_KEY_LINE.copy()]
+        lines += [literal(f"⚠ {note}", "bold") for note in deck_problem_notes(collection)]
         # A file left out whole is named by its note: its problem is not listed again. The
         # rest, one line each, as many as the list's rows hold (cut in half, they were).
         rows = sum(len(line_starts(line.plain, width)) + 1 for line in lines)
