@@ -183,3 +183,15 @@ async def test_decisions_on_every_card_survive_a_crash(author_app, draft_deck):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_author(pilot)
         assert screen.review.left == 4  # the drafts, untouched
+
+
+async def test_the_palette_reworks_all_cards(author_app):
+    app = author_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.opened.wait()
+        await pilot.pause()
+        commands = {command.title: command for command in app.get_system_commands(app.screen)}
+        commands["Rework all cards (author)"].callback()
+        await pilot.pause()
+        assert isinstance(app.screen, AuthorScreen)
+        assert text_of(app, "#author-left") == "all cards: 6 left · 0 done"
