@@ -85,3 +85,19 @@ def test_review_with_a_long_deck_title(snap_compare, app_factory, long_title_dec
 
     app = app_factory(decks=long_title_decks)
     assert snap_compare(app, press=["down", "enter"], run_before=opened, terminal_size=SIZE)
+
+
+async def test_statistics_shorten_the_title_and_keep_the_numbers(app_factory, long_title_decks):
+    # The mastery table's title column cut the title mid-word and squeezed out the
+    # "0/5 seen" and the bar beside it.
+    app = app_factory(decks=long_title_decks)
+    async with app.run_test(size=SIZE) as pilot:
+        await asyncio.wait_for(app.opened.wait(), timeout=10)
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        mastery = app.screen.query_one("#deck-mastery", Static)
+        (line,) = [str(strip.text) for strip in mastery.render_lines(mastery.region.reset_offset)][:1]
+    title, _, numbers = line.partition("  ")
+    assert at_a_word_boundary(title), line
+    assert "0/5 seen" in numbers and "0%" in numbers, line
