@@ -32,6 +32,7 @@ examples:
   caucasusquiz check --fix         also give hand-written cards an id
   caucasusquiz generate            regenerate decks from seeds/, keeping edits
   caucasusquiz author              review the generated drafts card by card
+  caucasusquiz author --all        rework any card, reviewed and hand-made too
   caucasusquiz stats --json        progress as JSON
   caucasusquiz import shared.apkg  an Anki, Quizlet, CSV or Kahoot file → decks
   caucasusquiz export cards --format apkg -o decks.apkg
@@ -233,12 +234,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     author = command(
         "author",
-        "review generated drafts card by card",
+        "review generated drafts (or, --all, any card) card by card",
         "Open the author screen on the cards the generator wrote that nobody has\n"
         "reviewed yet: keep, edit, drop, change type or swap a distractor with one key.\n"
-        "Every decision is written into the deck file at once. See docs/authoring.md.",
+        "With --all, walk every card, reviewed and hand-made ones too, with the same keys\n"
+        "(`a` on the screen switches between the two). Every decision is written into\n"
+        "the deck file at once. See docs/authoring.md.",
     )
     author.add_argument("deck", nargs="?", metavar="DECK", help="only this deck (id, file name or title)")
+    author.add_argument(
+        "--all",
+        dest="all_cards",
+        action="store_true",
+        help="every card, not only the drafts: rework cards signed off before (dropping a "
+        "hand-made card deletes it; u undoes)",
+    )
 
     stats = command("stats", "show progress statistics", "Show progress for the current profile.")
     stats.add_argument("--json", action="store_true", help="print one JSON object")

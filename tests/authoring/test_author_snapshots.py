@@ -38,3 +38,12 @@ def test_author_edit_form(snap_compare, author_app):
 
 def test_author_change_type(snap_compare, author_app):
     assert snap(snap_compare, author_app, ["s", "t"])
+
+
+def test_author_all_cards_on_a_reviewed_card(snap_compare, draft_deck, seeds_dir, isolated_user_dirs):
+    # `author --all`: the counter names the walk, the card says it was reviewed, and when.
+    text = draft_deck.read_text(encoding="utf-8")
+    draft_deck.write_text(text.replace("id: wilson-1919\n", "id: wilson-1919\n    reviewed: 2026-10-01\n"))
+    locations = paths.resolve(decks=draft_deck.parent, data_dir=isolated_user_dirs)
+    app = make_app(locations, clock=lambda: NOW, tz=UTC, watch_decks=False, author=True, author_all=True)
+    assert snap(snap_compare, app)

@@ -246,7 +246,7 @@ def test_every_line_of_the_table_fits_80_columns(history, capsys, decks_dir, mon
     """Long card texts, questions and quiz titles included."""
     monkeypatch.setenv("COLUMNS", "80")
     out = run_report(capsys, decks_dir)
-    assert f"Live quiz {history[0]}: Azerbaijan–United States relations: history" in out
+    assert f"Live quiz {history[0]} — questions\nAzerbaijan–United States relations: history, " in out
     assert max(len(line) for line in out.splitlines()) <= 80, out
 
 

@@ -103,5 +103,5 @@ async def test_the_top_line_names_the_deck_and_the_first_drafts_id_even_when_bot
         screen = app.screen
         assert isinstance(screen, AuthorScreen)
         (where,) = shown(screen.query_one("#author-where"))
-        assert where.startswith("Energy, trade and the") and where.endswith(f"… · {card_id}"), where
-        assert shown(screen.query_one("#author-left")) == ["1 left · 0 done"]
+        assert where.startswith("Energy, trade") and where.endswith(f"… · {card_id}"), where
+        assert shown(screen.query_one("#author-left")) == ["drafts: 1 left · 0 done"]

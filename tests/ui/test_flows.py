@@ -646,6 +646,25 @@ async def test_home_names_each_problem_once_and_cuts_none_in_half(app_factory, d
         assert all(len(line) <= SIZE[0] for line in lines)
 
 
+async def test_the_problems_panel_offers_p_first_and_p_opens_the_list(app_factory, decks_dir):
+    # A new user never saw `p`: it has no room in the footer at 80 columns, and the panel
+    # said "p: list every problem" dimly, under the notes. Now its first line is the key.
+    from caucasusquiz.ui.screens.home import ProblemsScreen
+
+    (decks_dir / "extra.yaml").write_text("title: Extra\ncards:\n  - {id: y, type: quiz}\n", encoding="utf-8")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        problems = app.screen.query_one("#problems")
+        first = problems.content.split()[0]  # type: ignore[union-attr]
+        assert first.plain.startswith(" p  Deck problems")
+        assert any("reverse" in str(span.style) for span in first.spans if span.end <= 3)
+        assert problems.region.bottom <= SIZE[1] - 1  # above the footer, in sight
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+
+
 VELVET_REVOLUTION = """\
   - id: velvet-revolution-a0846a
     type: cloze

@@ -45,3 +45,12 @@ def test_review_keys_dialog(snap_compare, app_factory):
     # A second new user's report: a ~26-column key column wrapped the descriptions, and
     # nothing said more rows follow nor how to close it.
     assert snap(snap_compare, app_factory(), ["enter", "f1"])
+
+
+def test_home_with_deck_problems(snap_compare, app_factory, decks_dir):
+    # `p` has no room in the footer at 80 columns: the problems panel offers it, first line.
+    (decks_dir / "extra.yaml").write_text(
+        "title: Extra\ncards:\n  - {id: y, type: quiz}\n  - {id: z, question: Q?, answr: A}\n",
+        encoding="utf-8",
+    )
+    assert snap(snap_compare, app_factory())

@@ -58,9 +58,10 @@ class Edit:
     """One change to one deck file, with what it replaced.
 
     `card` is the edited or added card as the loader now reads it (None for a drop), so
-    that a caller can follow the change without parsing the whole deck again; `line` is
+    that a caller can follow the change without parsing the whole deck again;
     `shifts` says, for each place the text changed, from which line (1-based, before
-    the edit) later lines moved and by how many, for the line numbers of other cards."""
+    the edit) later lines moved and by how many, for the line numbers of other cards;
+    `listed_dropped` says that a drop also wrote the card's id under `dropped:`."""
 
     path: Path
     before: bytes
@@ -68,6 +69,7 @@ class Edit:
     card_id: str = ""
     card: Card | None = None
     shifts: tuple[tuple[int, int], ...] = ()
+    listed_dropped: bool = False
 
     def moved(self, line: int) -> int:
         """Where a line of the old text is now (for lines outside the changed ones)."""
@@ -110,6 +112,7 @@ def _apply(
     splices: list[_Splice],
     card_id: str = "",
     card_rows: tuple[int, int] | None = None,
+    listed_dropped: bool = False,
 ) -> Edit:
     """Splice, check the changed card, write. `card_rows`: the card's first and last row, after."""
     lines = list(doc.lines)
@@ -125,7 +128,7 @@ def _apply(
         for splice in splices
         if len(splice.lines) != splice.stop - splice.start
     )
-    return Edit(doc.path, doc.raw, after, card_id, card, shifts)
+    return Edit(doc.path, doc.raw, after, card_id, card, shifts, listed_dropped)
 
 
 def _check_syntax(doc: DeckText) -> None:
@@ -265,8 +268,10 @@ def _merge_same_position(splices: list[_Splice]) -> None:
             seen[(splice.start, splice.stop)] = splice
 
 
-def drop_card(path: Path, card_id: str) -> Edit:
-    """Remove the card and record its id in the deck's `dropped:` list (one edit, one write)."""
+def drop_card(path: Path, card_id: str, remember: bool = True) -> Edit:
+    """Remove the card and, with `remember`, record its id in the deck's `dropped:` list (one
+    edit, one write) so that `generate` never brings it back. A card the generator did not
+    write has nothing to remember: it is only removed."""
     doc = read_text(path)
     card = find_card(doc, card_id)
     first = dash_row(doc, card)
@@ -285,8 +290,9 @@ def drop_card(path: Path, card_id: str) -> Edit:
     ):
         first -= 1
     splices = [_Splice(first, stop, [])]
-    splices.append(_dropped_splice(doc, card_id))
-    return _apply(doc, splices, card_id)
+    if remember:
+        splices.append(_dropped_splice(doc, card_id))
+    return _apply(doc, splices, card_id, listed_dropped=remember)
 
 
 def _dropped_splice(doc: DeckText, card_id: str) -> _Splice:

@@ -1,4 +1,8 @@
-"""Walking the drafts deck by deck: keep, edit, drop, change type, swap a distractor, skip, undo.
+"""Walking the cards deck by deck: keep, edit, drop, change type, swap a distractor, skip, undo.
+
+The walk shows the drafts (cards the generator wrote that nobody signed off), or every
+card, reviewed and hand-made ones too, to rework what was signed off before; the author
+switches between the two at any card.
 
 Every decision is written to the deck file before the method returns (see `deck_text`),
 so quitting, a crash or Ctrl+C loses nothing: the next walk starts from what is still
@@ -12,10 +16,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from caucasusquiz.authoring import deck_text
 from caucasusquiz.authoring.deck_text import Edit, EditError, FieldValue
-from caucasusquiz.authoring.drafts import drafts_of, generated_ids
+from caucasusquiz.authoring.drafts import generated_ids, is_draft
 from caucasusquiz.authoring.proposals import Proposal, alternatives, swap_distractor
 from caucasusquiz.authoring.warnings import DraftWarning, warnings_for
 from caucasusquiz.decks.loader import MAX_DECK_BYTES, read_deck
@@ -24,6 +29,9 @@ from caucasusquiz.decks.siblings import same_sentence
 from caucasusquiz.files import UnreadableFile, read_regular_file
 
 Key = tuple[str, str]  # (deck id, card id)
+# Which cards the walk shows: the drafts, or every card of the decks.
+Scope = Literal["drafts", "all"]
+SCOPE_NAMES: dict[Scope, str] = {"drafts": "drafts", "all": "all cards"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,28 +39,66 @@ class _Step:
     what: str
     edit: Edit | None
     pending: tuple[Key, ...]
+    scope: Scope
+    total: int
 
 
 class DraftReview:
-    """The author's walk through the drafts of some decks, in deck order then file order."""
+    """The author's walk through the drafts (or every card) of some decks, in deck order then
+    file order."""
 
-    def __init__(self, decks: Iterable[Deck], today: date) -> None:
+    def __init__(self, decks: Iterable[Deck], today: date, scope: Scope = "drafts") -> None:
         # The decks as loaded (the app keeps them current); each edit then updates its deck
         # in memory from what the edit wrote, so a decision costs the same in any deck size.
         self.today = today
         self.decks: dict[str, Deck] = {deck.id: deck for deck in decks}
         self._written: dict[Path, bytes] = {}  # what this walk last wrote to each deck file
         manifests: dict[Path, dict[str, frozenset[str]]] = {}
-        self.pending: list[Key] = []
+        # The ids the generator wrote, by deck: a drop of one of them is remembered.
+        self.generated: dict[str, frozenset[str]] = {}
         for deck in self.decks.values():
             folder = deck.path.parent
             if folder not in manifests:
                 manifests[folder] = generated_ids(folder)
-            generated = manifests[folder].get(deck.id, frozenset())
-            self.pending.extend(card.key for card in drafts_of(deck, generated))
+            self.generated[deck.id] = manifests[folder].get(deck.id, frozenset())
+        self.scope: Scope = scope
+        self.pending: list[Key] = self._walk(scope)
         self.total = len(self.pending)
         self._history: list[_Step] = []
         self.last_written: Path | None = None  # the deck file the latest decision or undo wrote
+
+    def _walk(self, scope: Scope) -> list[Key]:
+        return [
+            card.key
+            for deck in self.decks.values()
+            for card in deck.cards
+            if scope == "all" or is_draft(card, self.generated.get(deck.id, frozenset()))
+        ]
+
+    def switch(self, scope: Scope) -> None:
+        """Walk the drafts or every card from now on, from the card on screen (or the first one
+        after it in the decks) on, then round to those before it; the counts start again."""
+        here = self.current
+        self.scope = scope
+        walk = self._walk(scope)
+        if here is not None:
+            order = {key: index for index, key in enumerate(self._walk("all"))}
+            at = order.get(here.key, 0)
+            start = next((i for i, key in enumerate(walk) if order.get(key, 0) >= at), 0)
+            walk = walk[start:] + walk[:start]
+        self.pending = walk
+        self.total = len(walk)
+
+    def is_draft(self, card: Card) -> bool:
+        return is_draft(card, self.generated.get(card.deck_id, frozenset()))
+
+    def status(self, card: Card) -> str:
+        """What the card is, in a word or two: draft, reviewed (and when), or hand-made."""
+        if self.is_draft(card):
+            return "draft"
+        if card.reviewed:
+            return "reviewed" if card.reviewed == "true" else f"reviewed {card.reviewed}"
+        return "hand-made"
 
     # -- what is shown ---------------------------------------------------------------
 
@@ -119,11 +165,11 @@ class DraftReview:
     def _require(self) -> Card:
         card = self.current
         if card is None:
-            raise EditError("there are no drafts left to review")
+            raise EditError(f"there are no {SCOPE_NAMES[self.scope]} left to review")
         return card
 
     def _record(self, what: str, card: Card, edit: Edit | None, pending_before: list[Key]) -> None:
-        self._history.append(_Step(what, edit, tuple(pending_before)))
+        self._history.append(_Step(what, edit, tuple(pending_before), self.scope, self.total))
         if edit is not None:
             self.decks[card.deck_id] = followed(self.decks[card.deck_id], edit)
             self._written[edit.path] = edit.after
@@ -141,18 +187,23 @@ class DraftReview:
         return card
 
     def drop(self) -> Card:
-        """Remove the card from its deck and list its id under `dropped:`."""
+        """Remove the card from its deck; a card the generator wrote (or a draft) has its id
+        listed under `dropped:` so that `generate` never brings it back."""
         card = self._require()
         before = list(self.pending)
-        edit = deck_text.drop_card(self.deck_of(card).path, card.id)
+        remember = card.draft or card.id in self.generated.get(card.deck_id, frozenset())
+        edit = deck_text.drop_card(self.deck_of(card).path, card.id, remember=remember)
         self.pending.pop(0)
         self._record("dropped", card, edit, before)
         return card
 
     def update(self, changes: Mapping[str, FieldValue | None], what: str = "edited") -> Card:
-        """Change fields of the card on screen; it stays on screen, still a draft."""
+        """Change fields of the card on screen; it stays on screen. A draft stays a draft
+        until kept; a reviewed card stays reviewed, signed off again today."""
         card = self._require()
         before = list(self.pending)
+        if card.reviewed and "reviewed" not in changes:
+            changes = {**changes, "reviewed": self.today.isoformat()}
         edit = deck_text.update_card(self.deck_of(card).path, card.id, changes)
         self._record(what, card, edit, before)
         return self._require()
@@ -174,7 +225,7 @@ class DraftReview:
         if self.pending:
             before = list(self.pending)
             self.pending.append(self.pending.pop(0))
-            self._history.append(_Step("skipped", None, tuple(before)))
+            self._history.append(_Step("skipped", None, tuple(before), self.scope, self.total))
 
     def undo(self) -> str | None:
         """Take back the last decision (its file change too); None when there is nothing to undo."""
@@ -186,7 +237,10 @@ class DraftReview:
             self._written.pop(step.edit.path, None)
             self.last_written = step.edit.path
         self._history.pop()
+        # Back to the card the decision was about, in the walk it was made in.
         self.pending = list(step.pending)
+        self.scope = step.scope
+        self.total = step.total
         for deck_id, deck in self.decks.items():
             if step.edit is not None and deck.path == step.edit.path:
                 self._reload(deck_id)
@@ -212,8 +266,9 @@ def followed(deck: Deck, edit: Edit) -> Deck:
             card = replace(card, line=moved)
         cards.append(card)
     dropped = deck.dropped
-    if edit.card is None:  # a drop: the id is listed under `dropped:` now
-        dropped = (*dropped, edit.card_id) if edit.card_id not in dropped else dropped
+    if edit.card is None:  # a drop: the id may be listed under `dropped:` now
+        if edit.listed_dropped and edit.card_id not in dropped:
+            dropped = (*dropped, edit.card_id)
     elif not replaced:  # an added card: placed by its line
         cards.append(_in_deck(deck, edit.card))
         cards.sort(key=lambda c: c.line)

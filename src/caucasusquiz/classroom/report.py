@@ -221,7 +221,8 @@ def report_tables(report: ClassReport) -> list[Table]:
 
 def summary_tables(report: ClassReport) -> list[Table]:
     """The report for a terminal: one mastery figure per student, and mastery per deck as a
-    table of its own with a row per deck, so no table grows a column per deck."""
+    table of its own with a row per deck, so no table grows a column per deck. A title may
+    have lines after its first: the heading is the first line, what follows says more."""
     tables: list[Table] = []
     if report.students:
         tables.append(
@@ -236,7 +237,8 @@ def summary_tables(report: ClassReport) -> list[Table]:
                         _pct(s.accuracy),
                         _pct(s.retention),
                         _pct(s.overall_mastery),
-                        s.last_active or "never",
+                        # The day is what a teacher looks for; the time is in the other formats.
+                        s.last_active[:10] if s.last_active else "never",
                     ]
                     for s in report.students
                 ],
@@ -251,12 +253,26 @@ def summary_tables(report: ClassReport) -> list[Table]:
                     [[deck, *(_pct(s.mastery.get(deck)) for s in report.students)] for deck in decks],
                 )
             )
-    return tables + _card_and_quiz_tables(report)
+    return tables + _card_and_quiz_tables(report, terminal=True)
 
 
-def _card_and_quiz_tables(report: ClassReport) -> list[Table]:
+def _card_and_quiz_tables(report: ClassReport, terminal: bool = False) -> list[Table]:
     tables: list[Table] = []
-    if report.cards:
+    if report.cards and terminal:
+        # A card's id is one word, deck and card: it has a line of its own in its column,
+        # with the card's text below it, and the numbers one short column, so that the
+        # longest ids (57 characters) fit whole at 80 columns.
+        tables.append(
+            (
+                "Cards the class gets wrong (worst first)",
+                ["wrong", "card, then its text"],
+                [
+                    [f"{_pct(c.error_rate)} ({c.wrong} of {c.reviews})", f"{c.deck}/{c.card}\n{c.text}"]
+                    for c in report.cards
+                ],
+            )
+        )
+    elif report.cards:
         tables.append(
             (
                 "Cards the class gets wrong (worst first)",
@@ -269,9 +285,13 @@ def _card_and_quiz_tables(report: ClassReport) -> list[Table]:
         )
     for quiz in report.quizzes:
         state = "" if quiz.ended else " (not ended)"
+        title = f"Live quiz {quiz.code}: {quiz.title}, {quiz.date}{state} — questions"
+        if terminal:
+            # A short heading, whole on its line; the deck's title (as long as it is) below.
+            title = f"Live quiz {quiz.code}{state} — questions\n{quiz.title}, {_utc_minutes(quiz.date)}"
         tables.append(
             (
-                f"Live quiz {quiz.code}: {quiz.title}, {quiz.date}{state} — questions",
+                title,
                 ["#", "right", "almost", "wrong", "no answer", "question", "answer"],
                 [
                     [
@@ -295,6 +315,15 @@ def _card_and_quiz_tables(report: ClassReport) -> list[Table]:
             )
         )
     return tables
+
+
+def _utc_minutes(stamp: str) -> str:
+    """`2026-03-02T09:00+00:00` as `2026-03-02 09:00 UTC` (the report's times are in UTC)."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return f"{moment:%Y-%m-%d %H:%M} UTC"
 
 
 def build_report(

@@ -1,4 +1,5 @@
-"""`caucasusquiz author [DECK]`: the app, straight on the author screen (review generated drafts)."""
+"""`caucasusquiz author [--all] [DECK]`: the app, straight on the author screen (review
+generated drafts, or with `--all` every card)."""
 
 from __future__ import annotations
 

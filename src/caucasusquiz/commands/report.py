@@ -47,14 +47,18 @@ def build(locations: paths.Locations, args: argparse.Namespace) -> ClassReport:
 
 def render_table(report: ClassReport, width: int | None = None) -> str:
     """Plain tables that fit the terminal: long texts wrap within their column, and a table
-    still too wide goes on in another section that repeats its first column."""
+    still too wide goes on in another section that repeats its first column. Headings are
+    whole lines and words (card ids) are never broken."""
     tables = summary_tables(report)
     if not tables:
         return "Nothing to report yet: no profile has studied and no class quiz was held.\n"
     width = width or shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
     out = []
     for title, header, rows in tables:
-        out += textwrap.wrap(title, width)
+        heading, _, about = title.partition("\n")
+        out.append(heading)  # short, and whole: wrapped, it once left a "—" hanging at the end
+        if about:
+            out += _wrapped(about, width)
         if not rows:  # e.g. a quiz ended before its first question
             out += ["(none)", ""]
             continue
@@ -65,15 +69,27 @@ def render_table(report: ClassReport, width: int | None = None) -> str:
 
 
 def fitted_sections(header: list[str], rows: list[list[str]], width: int) -> list[list[str]]:
-    """The table's lines in `width` columns, as one section or more (columns split, the first repeated)."""
-    widths = [min(MAX_CELL, max(len(cell) for cell in column)) for column in zip(header, *rows, strict=True)]
+    """The table's lines in `width` columns, as one section or more (columns split, the first repeated).
+
+    A cell may hold several lines (a card's id, then its text); a word is never broken, so
+    a column is never narrower than its longest word (a card id, a date)."""
+    columns = list(zip(header, *rows, strict=True))
+    longest_word = [
+        max((len(word) for cell in column for word in cell.split()), default=0) for column in columns
+    ]
+    widths = [
+        max(word, min(MAX_CELL, max(len(line) for cell in column for line in cell.split("\n"))))
+        for column, word in zip(columns, longest_word, strict=True)
+    ]
+    floors = [max(MIN_CELL, word) for word in longest_word]
     # The widest columns (card and question texts) give way first, a column at a time, so two
     # long columns end up sharing the room rather than one losing all of it; down to a
     # readable width, below which the table goes on in another section.
     while _span(widths) > width:
-        widest = max(range(len(widths)), key=widths.__getitem__)
-        if widths[widest] <= MIN_CELL:
+        shrinkable = [i for i in range(len(widths)) if widths[i] > floors[i]]
+        if not shrinkable:
             break
+        widest = max(shrinkable, key=widths.__getitem__)
         widths[widest] -= 1
     groups: list[list[int]] = [[0]]
     for index in range(1, len(widths)):
@@ -101,7 +117,12 @@ def _span(widths: list[int]) -> int:
 
 
 def _wrapped(cell: str, width: int) -> list[str]:
-    return textwrap.wrap(cell, width) or [""]
+    """The cell's lines, each wrapped at spaces only: an id like `tf-economic-reforms-7fc04a`
+    or a date stays whole (a word longer than `width` overflows rather than breaks)."""
+    lines: list[str] = []
+    for paragraph in cell.split("\n"):
+        lines += textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False) or [""]
+    return lines or [""]
 
 
 def render_markdown(report: ClassReport) -> str:

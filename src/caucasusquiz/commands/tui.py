@@ -32,6 +32,7 @@ def run_app(args: argparse.Namespace, study: bool = False, author: bool = False)
         deck=getattr(args, "deck", None),
         limit=getattr(args, "limit", None),
         author=author,
+        author_all=getattr(args, "all_cards", False),
     )
     app.run()
     return app.return_code or 0

@@ -12,9 +12,11 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from textual import work
+from rich.cells import cell_len
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -27,6 +29,7 @@ from caucasusquiz.study.overview_cache import deck_files_signature
 from caucasusquiz.text import plural
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen, MessageScreen
+from caucasusquiz.ui.shorten import shorten
 
 if TYPE_CHECKING:  # imported where used: not needed for the first paint
     from caucasusquiz.decks.collection import Collection
@@ -39,6 +42,9 @@ if TYPE_CHECKING:  # imported where used: not needed for the first paint
 DeckSignature = tuple[tuple[str, int, int], ...]
 
 DECK_POLL_SECONDS = 2.0
+# The cells of Textual's Header beside its title: the icon (8) and the clock's space (10).
+HEADER_SIDES = 8 + 10
+TITLE_SEPARATOR = " — "  # between title and sub-title (App.format_title)
 KEPT_SYSTEM_COMMANDS = ("Theme", "Quit")
 
 
@@ -70,6 +76,7 @@ class CaucasusQuizApp(App[None]):
         watch_decks: bool = True,
         new_profile: str | None = None,
         author: bool = False,
+        author_all: bool = False,
     ) -> None:
         super().__init__()
         self.locations = locations
@@ -83,6 +90,7 @@ class CaucasusQuizApp(App[None]):
         self.tz = tz
         self.watch_decks = watch_decks
         self.start_author = author
+        self.start_author_all = author_all
         self.workspace: Workspace | None = None  # set once opened
         # Set once start-up has settled: workspace open, or a dialog explains why not.
         self.opened = asyncio.Event()
@@ -174,7 +182,7 @@ class CaucasusQuizApp(App[None]):
         if self.start_study:
             self.start_session(self.start_deck, limit=self.start_limit)
         elif self.start_author:
-            self.open_author(self.start_deck)
+            self.open_author(self.start_deck, all_cards=self.start_author_all)
         if self.watch_decks:
             self.set_interval(DECK_POLL_SECONDS, self._check_decks)
         self.opened.set()
@@ -274,8 +282,9 @@ class CaucasusQuizApp(App[None]):
         self.push_screen(ReviewScreen(session, title))
 
     @notify_user_errors
-    def open_author(self, deck: str | None = None) -> None:
-        """The author screen on the drafts of one deck, or of every deck."""
+    def open_author(self, deck: str | None = None, all_cards: bool = False) -> None:
+        """The author screen on the drafts (or, `all_cards`, every card) of one deck, or of every
+        deck. With no drafts left it walks every card, so that signed-off cards can be reworked."""
         from caucasusquiz.authoring.review import DraftReview
         from caucasusquiz.ui.screens.author import AuthorScreen
 
@@ -287,11 +296,18 @@ class CaucasusQuizApp(App[None]):
                 self.notify(f"No deck called {deck!r}.", severity="error")
                 return
             decks = (found,)
-        review = DraftReview(decks, self.clock().astimezone(self.tz).date())
+        today = self.clock().astimezone(self.tz).date()
+        review = DraftReview(decks, today, "all" if all_cards else "drafts")
+        if review.left == 0 and not all_cards:
+            review = DraftReview(decks, today, "all")
+            if review.left:
+                self.notify(
+                    "Every generated card was kept or dropped: here are all the cards, "
+                    "to rework any of them (a: drafts only).",
+                    title="No drafts to review",
+                )
         if review.left == 0:
-            self.notify(
-                "No drafts to review: every generated card was kept or dropped.", title="All reviewed"
-            )
+            self.notify("There are no cards to review.", title="No cards")
             return
         self.push_screen(AuthorScreen(review))
 
@@ -324,6 +340,28 @@ class CaucasusQuizApp(App[None]):
             self.screen.dismiss(None)  # F1 again closes it
         else:
             self.push_screen(HelpScreen(self.screen))
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's line; a long sub-title (a deck's title) is shortened by the rule the
+        rest of the app uses (ui.shorten), not cut mid-word by the header."""
+        if sub_title:
+            room = (self.size.width or 80) - HEADER_SIDES - cell_len(title) - cell_len(TITLE_SEPARATOR)
+            sub_title = shorten(sub_title, max(room, 1))
+        return super().format_title(title, sub_title)
+
+    def on_resize(self, _event: events.Resize) -> None:
+        # The header shortened its sub-title for the old width: draw it for the new one, once
+        # App's own handler (called after this one) has taken the new size.
+        self.call_after_refresh(self._refit_headers)
+
+    def _refit_headers(self) -> None:
+        from textual.widgets import Header
+        from textual.widgets._header import HeaderTitle
+
+        for screen in self.screen_stack:
+            for header in screen.query(Header):
+                for title in header.query(HeaderTitle):
+                    title.update(header.format_title())
 
     def action_open(self, name: str) -> None:
         from caucasusquiz.ui.screens.browser import BrowserScreen
@@ -364,6 +402,11 @@ class CaucasusQuizApp(App[None]):
             "Review drafts (author)",
             "Keep, edit or drop the generated cards nobody has reviewed yet",
             self.open_author,
+        )
+        yield SystemCommand(
+            "Rework all cards (author)",
+            "Walk every card, reviewed and hand-made too: keep, edit, drop, change type",
+            lambda: self.open_author(all_cards=True),
         )
         for deck in self.workspace.collection.decks:
             wanted = not deck.reviewed_only

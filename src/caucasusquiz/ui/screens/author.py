@@ -1,7 +1,8 @@
-"""Author: the generator's drafts, one card per screen, signed off with single keys.
+"""Author: the generator's drafts (or every card), one card per screen, signed off with single keys.
 
 The screen draws and asks; `authoring.review.DraftReview` decides and writes. Every
-decision is in the deck file when its key has been handled.
+decision is in the deck file when its key has been handled. `a` switches between the
+drafts and every card of the decks (to rework cards signed off before).
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from textual.widgets.option_list import Option
 
 from caucasusquiz.authoring.deck_text import EditError
 from caucasusquiz.authoring.proposals import Proposal
-from caucasusquiz.authoring.review import DraftReview
+from caucasusquiz.authoring.review import SCOPE_NAMES, DraftReview, Scope
 from caucasusquiz.authoring.source import excerpt
 from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.ui.screens.app_screen import AppScreen
+from caucasusquiz.ui.shorten import shorten
 from caucasusquiz.ui.widgets.card_form import (
     CONTEXT_LABEL,
     LIST_SEPARATOR,
@@ -34,7 +36,19 @@ from caucasusquiz.ui.widgets.labelled_lines import LabelledLines
 from caucasusquiz.ui.widgets.literal import literal
 
 # Actions that only make sense on the card view (not while a form or a list is open).
-CARD_ACTIONS = ("keep", "edit", "edit_external", "drop", "change_type", "swap", "skip", "undo", "source")
+CARD_ACTIONS = (
+    "keep",
+    "edit",
+    "edit_external",
+    "drop",
+    "change_type",
+    "swap",
+    "skip",
+    "undo",
+    "source",
+    "scope",
+)
+SUBTITLES: dict[Scope, str] = {"drafts": "review drafts", "all": "rework all cards"}
 
 
 def card_fields(card: Card) -> list[tuple[str, str, str]]:
@@ -60,16 +74,25 @@ AuthorMode = Literal["card", "edit", "type", "swap"]
 
 
 class AuthorScreen(AppScreen[None]):
-    HELP_TITLE = "author: review drafts"
+    HELP_TITLE = "author: review drafts, rework cards"
     BINDINGS = [
         Binding("k", "keep", "Keep"),
         Binding("e", "edit", "Edit"),
         Binding("E", "edit_external", "Edit in $EDITOR", show=False),
         Binding("d", "drop", "Drop"),
         Binding("t", "change_type", "Type"),
-        Binding("w", "swap", "Swap distractor"),
+        # Short footer words, so that `a` fits at 80 columns; ? shows each tooltip, the longer name.
+        Binding("w", "swap", "Swap", tooltip="Swap distractor"),
         Binding("s", "skip", "Skip"),
         Binding("u", "undo", "Undo"),
+        # One key, two bindings: the footer names the walk `a` switches to.
+        Binding(
+            "a",
+            "scope('all')",
+            "All cards",
+            tooltip="All cards / drafts: switch between every card of the deck(s) and the drafts",
+        ),
+        Binding("a", "scope('drafts')", "Drafts"),
         Binding("o", "source", "Source", show=False),
         Binding("1", "pick_distractor(1)", "after w: which distractor to swap (1–9)", show=False),
         *(Binding(str(n), f"pick_distractor({n})", "", show=False) for n in range(2, 10)),
@@ -101,7 +124,7 @@ class AuthorScreen(AppScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "review drafts"
+        self.sub_title = SUBTITLES[self.review.scope]
         # A deck saved in an editor meanwhile: show what the file says now.
         self.watch(self.app, "decks_version", lambda _: self._decks_changed(), init=False)
         self.show_card()
@@ -118,28 +141,33 @@ class AuthorScreen(AppScreen[None]):
             self.show_card()
 
     def _where_line(self, deck_title: str, card_id: str, counts: str) -> str:
-        """Deck and card id on the top line: a long title is cut (…) so that the id, which
-        `e` and the deck file name the card by, always shows (a line that wrapped lost it)."""
+        """Deck and card id on the top line: a long title is shortened (ui.shorten) so that the
+        id, which `e` and the deck file name the card by, always shows (a line that wrapped
+        lost it)."""
         room = self.size.width or self.app.size.width
         room -= len(counts) + 3 + len(card_id) + 3  # padding, the counts and " · " + a gap
-        if len(deck_title) > room:
-            deck_title = deck_title[: max(room - 1, 0)].rstrip() + "…"
-        return f"{deck_title} · {card_id}"
+        return f"{shorten(deck_title, max(room, 1))} · {card_id}"
 
     def show_card(self) -> None:
         card = self.review.current
+        scope = self.review.scope
+        self.sub_title = SUBTITLES[scope]
         where = self.query_one("#author-where", Static)
-        counts = f"{self.review.left} left · {self.review.done} done"
+        counts = f"{SCOPE_NAMES[scope]}: {self.review.left} left · {self.review.done} done"
         self.query_one("#author-left", Static).update(Text(counts, style="bold"))
         self._set_mode("card")
         if card is None:
-            where.update(Text("No drafts left to review.", style="bold"))
-            self.query_one("#author-card", Static).update(
-                Text(
-                    "Every generated card has been kept or dropped. Press Esc to go back; "
-                    "u undoes the last decision.",
+            panel = self.query_one("#author-card", Static)
+            panel.border_title = None
+            if scope == "drafts":
+                where.update(Text("No drafts left to review.", style="bold"))
+                panel.update(
+                    "Every generated card has been kept or dropped. Press a to walk every "
+                    "card, Esc to go back; u undoes the last decision."
                 )
-            )
+            else:
+                where.update(Text("Every card has been seen.", style="bold"))
+                panel.update("Press a for the drafts, Esc to go back; u undoes the last decision.")
             for selector in ("#author-siblings", "#author-warnings", "#author-source"):
                 self.query_one(selector, Static).update("")
             self.query_one("#author-siblings").display = False
@@ -147,7 +175,9 @@ class AuthorScreen(AppScreen[None]):
         deck = self.review.deck_of(card)
         where.update(literal(self._where_line(deck.title, card.id, counts)))
         panel = self.query_one("#author-card", Static)
-        panel.border_title = card.type.label
+        # Walking every card, each says what it is: a draft, reviewed (when), or hand-made.
+        status = f" · {self.review.status(card)}" if scope == "all" else ""
+        panel.border_title = f"{card.type.label}{status}"
         panel.update(self._card_text(card))
         siblings = self.review.siblings(card)
         sibling_panel = self.query_one("#author-siblings", Static)
@@ -224,6 +254,8 @@ class AuthorScreen(AppScreen[None]):
                 return card is not None and card.type is CardType.CHOICE
             if action == "undo":
                 return self.review.can_undo
+            if action == "scope":
+                return parameters[0] != self.review.scope
         return True
 
     def _attempt(self, do: Callable[[], object], done: str | None = None) -> bool:
@@ -247,6 +279,10 @@ class AuthorScreen(AppScreen[None]):
         card = self.review.current
         if card is not None and self._attempt(self.review.drop, f"Dropped {card.id} (u undoes)."):
             self.show_card()
+
+    def action_scope(self, scope: Scope) -> None:
+        self.review.switch(scope)
+        self.show_card()
 
     def action_skip(self) -> None:
         self.review.skip()

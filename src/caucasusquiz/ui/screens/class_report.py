@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from caucasusquiz.classroom.report import ClassReport, report_tables
+from caucasusquiz.ui.shorten import shorten
 from caucasusquiz.ui.widgets.literal import literal
 
 MAX_CELL = 60
@@ -39,12 +40,8 @@ class ClassReportScreen(Screen[None]):
                 )
                 table.add_columns(*header)
                 for row in rows:
-                    table.add_row(
-                        *(
-                            literal(cell if len(cell) <= MAX_CELL else cell[: MAX_CELL - 1] + "…")
-                            for cell in row
-                        )
-                    )
+                    # A long text is shortened at a word boundary, as everywhere (ui.shorten).
+                    table.add_row(*(literal(shorten(cell, MAX_CELL)) for cell in row))
                 yield table
         yield Footer()
 

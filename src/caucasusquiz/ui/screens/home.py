@@ -20,6 +20,7 @@ from caucasusquiz.text import plural
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.screens.dialogs import MessageScreen
+from caucasusquiz.ui.shorten import shorten
 from caucasusquiz.ui.widgets.charts import mastery_bar
 from caucasusquiz.ui.widgets.literal import literal
 
@@ -28,6 +29,9 @@ if TYPE_CHECKING:  # only a type here: settings are read off the first-paint pat
     from caucasusquiz.settings import Settings
 
 MAX_PROBLEMS_SHOWN = 3
+PROBLEMS_KEY_LINE = Text.assemble(
+    (" p ", "bold reverse"), " Deck problems: every one, with its file and line"
+)
 PROBLEM_ROWS = 6  # #problems' max-height in app.tcss
 NUMBER_COLUMNS_WIDTH = 5 + 5 + 6 + 14 + 2 * 5 + 2  # New, Due, Cards, Mastery, cell padding, scrollbar
 
@@ -215,9 +219,11 @@ class HomeScreen(AppScreen[None]):
         room = max(12, (self.size.width or 80) - NUMBER_COLUMNS_WIDTH)
         titles = []
         for row in rows:
-            title = Text("All decks", style="bold") if row.deck_id is None else literal(row.title)
-            title.truncate(room, overflow="ellipsis")
-            titles.append(title)
+            # Shortened at a word boundary, as deck titles are on every screen (ui.shorten).
+            if row.deck_id is None:
+                titles.append(Text("All decks", style="bold"))
+            else:
+                titles.append(literal(shorten(row.title, room)))
         # The title column's width is set here, not left to the table's next idle moment, so a
         # frame drawn in between never shows titles cut to the width of the word "Deck".
         deck_column = table.columns[ColumnKey("deck")]
@@ -246,8 +252,10 @@ class HomeScreen(AppScreen[None]):
         if not errors:
             return
         width = max(20, self.app.size.width - 2)  # less the list's padding
-        lines = [literal(f"⚠ {note}", "bold") for note in deck_problem_notes(collection)]
-        lines.append(Text("p: list every problem", style="dim"))
+        # `p` has no room in the footer at 80 columns: the panel offers it, first, as a key
+        # cap like the review screen's (a dim line under the notes went unseen).
+        lines = [PROBLEMS_KEY_LINE.copy()]
+        lines += [literal(f"⚠ {note}", "bold") for note in deck_problem_notes(collection)]
         # A file left out whole is named by its note: its problem is not listed again. The
         # rest, one line each, as many as the list's rows hold (cut in half, they were).
         rows = sum(len(line_starts(line.plain, width)) + 1 for line in lines)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -30,6 +31,7 @@ from caucasusquiz.ui.keys import Step
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.same_frame import flush_pending_refreshes
 from caucasusquiz.ui.screens.app_screen import AppScreen
+from caucasusquiz.ui.shorten import shorten
 from caucasusquiz.ui.widgets.card_text import (
     VERDICT_LABELS,
     answer_span,
@@ -76,6 +78,10 @@ class AnswerInput(Input):
 
     def on_mount(self) -> None:
         self.cursor_blink = False
+
+
+# The cells of the longest "<type> · " before the deck's title on the top line.
+WHERE_LABEL_CELLS = max(cell_len(f"{kind.label} · ") for kind in CardType)
 
 
 class ReviewScreen(AppScreen[None]):
@@ -148,10 +154,7 @@ class ReviewScreen(AppScreen[None]):
         self.phase = "question"
         self.chosen = None
         self._option_key = None
-        deck = self.session.collection.deck(card.deck_id)
-        where = Text.assemble(card.type.label, " · ", literal(deck.title if deck else card.deck_id))
-        where.truncate(max(10, self.size.width - 34), overflow="ellipsis")  # beside the 30-cell counts
-        self.query_one("#review-where", Static).update(where, layout=False)
+        self._draw_where(card)
         self.query_one("#prompt", Static).update(prompt_text(card, width=self._prompt_width()))
         self._show("#feedback", "#context", "#ratings", "#source-line", visible=False)
         answer_input = self.query_one("#answer-input", AnswerInput)
@@ -168,6 +171,16 @@ class ReviewScreen(AppScreen[None]):
         self._update_counts()
         self._update_hints()
         flush_pending_refreshes(self)  # the whole answer in the next frame
+
+    def _draw_where(self, card: Card) -> None:
+        """The card's type and deck. A long deck title is shortened as everywhere (ui.shorten),
+        in the room the longest type leaves, so that it reads the same on every card (it was
+        cut at another letter whenever the type changed)."""
+        deck = self.session.collection.deck(card.deck_id)
+        room = max(10, self.size.width - 34) - WHERE_LABEL_CELLS  # beside the 30-cell counts
+        title = shorten(deck.title if deck else card.deck_id, max(room, 8))
+        where = Text.assemble(card.type.label, " · ", literal(title))
+        self.query_one("#review-where", Static).update(where, layout=False)
 
     def _prompt_width(self) -> int | None:
         # The card's box: the screen less margins, border and padding (6) and the scroll
@@ -186,6 +199,7 @@ class ReviewScreen(AppScreen[None]):
     def on_resize(self, event: events.Resize) -> None:
         card = self.session.current
         if card is not None:  # the card's lines are wrapped to the width
+            self._draw_where(card)
             revealed = self.phase == "feedback"
             self.query_one("#prompt", Static).update(prompt_text(card, revealed, self._prompt_width()))
             self._update_hints()

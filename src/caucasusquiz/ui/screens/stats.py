@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,6 +17,7 @@ from caucasusquiz.study import humanize
 from caucasusquiz.study.stats import Stats, collect_stats
 from caucasusquiz.text import plural
 from caucasusquiz.ui.screens.app_screen import AppScreen
+from caucasusquiz.ui.shorten import shorten
 from caucasusquiz.ui.widgets.charts import BarChart, HeatMap, mastery_bar
 from caucasusquiz.ui.widgets.literal import literal
 
@@ -50,7 +52,7 @@ class StatsScreen(AppScreen[None]):
                 "Mastery by deck (share of cards with intervals of three weeks or more)",
                 classes="chart-title",
             )
-            yield Static(_mastery(stats), id="deck-mastery")
+            yield Static(_Mastery(stats), id="deck-mastery")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -81,15 +83,23 @@ def _numbers(stats: Stats) -> Table:
     return table
 
 
-def _mastery(stats: Stats) -> Table:
-    table = Table.grid(padding=(0, 2))
-    table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-    table.add_column(justify="right")
-    table.add_column()
-    for deck in stats.decks:
-        table.add_row(
-            literal(deck.title),
-            Text(f"{deck.seen}/{deck.cards} seen", style="dim"),
-            mastery_bar(deck.mastery),
-        )
-    return table
+class _Mastery:
+    """Deck, cards seen and the mastery bar, a row per deck. The numbers always show: a long
+    deck title is shortened (ui.shorten) to the room they leave, known only when drawn (a
+    table column's own ellipsis cut the title mid-word and squeezed the numbers out)."""
+
+    def __init__(self, stats: Stats) -> None:
+        self.decks = stats.decks
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        seen = [f"{deck.seen}/{deck.cards} seen" for deck in self.decks]
+        numbers = max((len(text) for text in seen), default=0) + mastery_bar(1.0).cell_len
+        room = max(8, options.max_width - numbers - 2 * 2)  # the grid's two gaps
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True)
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(no_wrap=True)
+        for deck, text in zip(self.decks, seen, strict=True):
+            title = literal(shorten(deck.title, room))
+            table.add_row(title, Text(text, style="dim"), mastery_bar(deck.mastery))
+        yield table
