@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 from caucasusquiz.store.database import ProgressStore
-from caucasusquiz.ui.screens.dialogs import ConfirmScreen
+from caucasusquiz.ui.screens.dialogs import ChoiceScreen, ConfirmScreen
 from caucasusquiz.ui.screens.home import HomeScreen
 from caucasusquiz.ui.screens.profiles import NamePrompt, ProfilePickerScreen
 
@@ -111,6 +111,43 @@ async def test_rename_and_delete_ask_first(app_factory, make_profiles, isolated_
     assert stored_names(isolated_user_dirs) == ["Tural A.", "leyla"]
 
 
+async def test_enter_on_the_delete_question_keeps_the_profile(app_factory, make_profiles, isolated_user_dirs):
+    make_profiles("leyla", "tural")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        await pilot.press(*"leyla", "f8")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert str(app.screen.focused.label) == "Keep"
+        await pilot.press("enter")  # out of habit: the safe answer
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        assert "leyla" in shown_names(app)
+    assert stored_names(isolated_user_dirs) == ["leyla", "tural"]
+
+
+async def test_a_mistyped_profile_name_offers_the_existing_profile_first(
+    app_factory, make_profiles, isolated_user_dirs
+):
+    make_profiles("Leyla", "tural")
+    app = app_factory(profile="leyla")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        assert "Did you mean 'Leyla'?" in str(app.screen.message)
+        assert str(app.screen.focused.label) == "Open Leyla"
+        await pilot.press("enter")
+        await pilot.app.opened.wait()
+        assert app.workspace.profile.name == "Leyla"
+    assert stored_names(isolated_user_dirs) == ["Leyla", "tural"]
+
+    app = app_factory(profile="leyla")  # a second learner under that name takes a deliberate key
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("c")
+        await pilot.app.opened.wait()
+        assert app.workspace.profile.name == "leyla"
+    assert stored_names(isolated_user_dirs) == ["Leyla", "leyla", "tural"]
+
+
 async def test_escape_in_the_picker_quits_and_remembers_nobody(
     app_factory, make_profiles, isolated_user_dirs
 ):
@@ -130,7 +167,7 @@ async def test_an_unknown_profile_name_asks_before_creating(app_factory, make_pr
     make_profiles("leyla", "tural")
     app = app_factory(profile="leila")
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
         assert "Did you mean 'leyla'?" in str(app.screen.message)
         await pilot.press("n")  # not me: choose another
         await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))

@@ -22,7 +22,7 @@ from caucasusquiz import profiles
 from caucasusquiz.errors import UserError
 from caucasusquiz.store.database import Profile, ProgressStore
 from caucasusquiz.text import plural
-from caucasusquiz.ui.screens.dialogs import ConfirmScreen
+from caucasusquiz.ui.screens.dialogs import Choice, ChoiceScreen, ConfirmScreen
 from caucasusquiz.ui.widgets.literal import literal
 
 if TYPE_CHECKING:  # the app opens this module at start-up
@@ -244,6 +244,7 @@ class ProfilePickerScreen(Screen[str | None]):
                 "are deleted for good. This cannot be undone.",
                 yes="Delete",
                 no="Keep",
+                default="no",  # Enter keeps: deleting takes a deliberate y or Tab
             ),
             answered,
         )
@@ -294,15 +295,42 @@ def settle_profile(
         if store.find_profile(name) is not None:
             then(profiles.use(store, name, now))
             return
-        known = store.profile_names()
-        close = profiles.did_you_mean(name, known)
-        message = f"There is no profile called {name!r}."
-        if close:
-            message += f" Did you mean {close!r}?"
-        message += " Create a new profile with this name?"
+        close = profiles.did_you_mean(name, store.profile_names())
+        if close is None:
+            app.push_screen(
+                ConfirmScreen(
+                    "New profile?",
+                    f"There is no profile called {name!r}. Create a new profile with this name?",
+                    yes="Create",
+                    no="Choose another",
+                ),
+                lambda yes: open_named(name) if yes else picker(),
+            )
+            return
+        # A near miss is most likely the student's own profile mistyped: Enter opens that one,
+        # and a second learner under a look-alike name takes a deliberate key.
+
+        def answered(chosen: str | None) -> None:
+            if chosen == "existing":
+                open_named(close)
+            elif chosen == "create":
+                open_named(name)
+            else:
+                picker()
+
         app.push_screen(
-            ConfirmScreen("New profile?", message, yes="Create", no="Choose another"),
-            lambda yes: open_named(name) if yes else picker(),
+            ChoiceScreen(
+                "No such profile",
+                f"There is no profile called {name!r}. Did you mean {close!r}?",
+                [
+                    Choice("existing", f"Open {close}", "o"),
+                    Choice("create", f"Create {name}", "c"),
+                    Choice("another", "Choose another", "n"),
+                ],
+                default="existing",
+                cancel="another",
+            ),
+            answered,
         )
         return
     if len(store.profile_names()) > 1:
