@@ -59,6 +59,33 @@ async def test_picker_filters_as_you_type_and_enter_opens_the_profile(app_factor
         assert app.workspace.store.last_profile() == "tural"
 
 
+async def test_the_picker_highlights_the_default_profile_the_commands_use(
+    app_factory, make_profiles, isolated_user_dirs, decks_dir, capsys
+):
+    """A third new user's report: the picker highlighted the profile with the newest review,
+    `stats` reported the one last opened."""
+    from caucasusquiz.cli import main
+    from caucasusquiz.store.database import CardProgress
+
+    make_profiles("leyla", "tural")
+    store = ProgressStore.open(isolated_user_dirs / "progress.sqlite3")
+    store.record_review(  # leyla studied last (e.g. her progress file was imported)...
+        store.find_profile("leyla").id, ("history", "sec907"), None, CardProgress(),
+        reviewed_ms=1_900_000_000_000, grade=3, typed="907", verdict="right", duration_ms=5,
+    )  # fmt: skip
+    store.remember_profile("tural")  # ...but tural opened the app last
+    store.close()
+    assert main(["stats", "--json", "--decks", str(decks_dir)]) == 0
+    assert '"profile": "tural"' in capsys.readouterr().out
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        assert shown_names(app)[:2] == ["leyla", "tural"]  # the list: most recently studied first
+        await pilot.press("enter")
+        await pilot.app.opened.wait()
+        assert app.workspace.profile.name == "tural"
+
+
 async def test_arrow_keys_move_through_the_list(app_factory, make_profiles):
     make_profiles("leyla", "tural")
     app = app_factory()

@@ -119,7 +119,9 @@ class ProfilePickerScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refill()
+        # The default profile (the one last opened) is highlighted, as the CLI would use it;
+        # a served tab lists nobody until a name is typed.
+        self.refill(highlight=None if self.served else self.current or profiles.default_name(self.store))
         self.query_one(Input).focus()
 
     def refill(self, highlight: str | None = None) -> None:
@@ -336,4 +338,4 @@ def settle_profile(
     if len(store.profile_names()) > 1:
         picker()
         return
-    then(profiles.use(store, profiles.default_name(store), now))
+    then(profiles.use(store, profiles.default_name(store) or profiles.DEFAULT_PROFILE, now))
