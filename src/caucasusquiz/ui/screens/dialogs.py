@@ -96,6 +96,13 @@ class ChoiceScreen(ModalScreen[str]):
         with Vertical(id="dialog"):
             yield Static(Text(self.title_text), classes="title")
             yield Static(Text(self.message))
+            keyed = [
+                f"{choice.key}{' or Esc' if choice.value == self.cancel else ''}: {choice.label}"
+                for choice in self.choices
+                if choice.key
+            ]
+            if keyed:  # without Tab, the letters are the way to an answer other than Enter's
+                yield Static(Text(" · ".join(keyed)), classes="muted")
             with Horizontal(id="dialog-buttons"):
                 for number, choice in enumerate(self.choices):
                     yield Button(
