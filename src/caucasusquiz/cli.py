@@ -80,7 +80,7 @@ def _common_options(defaults: bool, profiles: str = "study") -> argparse.Argumen
         "--profile",
         metavar="NAME",
         default=default,
-        help="learner profile to use (env CAUCASUSQUIZ_PROFILE; default: the last one studied); "
+        help="learner profile to use (env CAUCASUSQUIZ_PROFILE; default: the one last opened for study); "
         + ("must exist, except when studying, where you are asked" if profiles == "study" else "must exist"),
     )
     if profiles == "study":

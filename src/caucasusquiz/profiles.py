@@ -6,6 +6,11 @@ The rules, so that the next student never studies under the wrong name:
 - studying under a new name creates it only when asked: `--new-profile NAME`, the app's
   picker, or a yes at a terminal;
 - only a profile that exists and is studied becomes the default for the next run.
+
+"The default profile" has one meaning everywhere (`default_name`): the profile last opened
+for study on this machine, else the only one. Commands use it when no profile is named and
+the app's picker highlights it. Importing progress files never changes it: a teacher who
+gathers the students' files does not change whom the next command is about.
 """
 
 from __future__ import annotations
@@ -41,6 +46,21 @@ class UnknownProfile(UserError):
         self.known = known
 
 
+class NoDefaultProfile(UserError):
+    """Several profiles, none opened for study here yet: which one is meant cannot be guessed."""
+
+    def __init__(self, known: list[str], study: bool) -> None:
+        hint = "name one with --profile NAME"
+        if study:
+            hint += ", or start a new one with --new-profile NAME"
+        super().__init__(
+            f"which profile? none has been opened for study on this machine yet; "
+            f"known profiles: {', '.join(known)}",
+            hint,
+        )
+        self.known = known
+
+
 def requested_name(flag: str | None) -> str | None:
     """The profile asked for: `--profile`, else CAUCASUSQUIZ_PROFILE, else None (choose one)."""
     name = flag if flag else os.environ.get(ENV_PROFILE) or None
@@ -65,12 +85,11 @@ def did_you_mean(name: str, known: list[str]) -> str | None:
 
 def existing_profile(store: ProgressStore, flag: str | None) -> Profile:
     """The profile a read-only command reports on; never creates or remembers anything."""
-    name = requested_name(flag)
+    name = requested_name(flag) or default_name(store)
     if name is None:
-        for candidate in (store.last_profile(), DEFAULT_PROFILE, *store.profile_names()[:1]):
-            found = store.find_profile(candidate) if candidate else None
-            if found is not None:
-                return found
+        known = store.profile_names()
+        if known:
+            raise NoDefaultProfile(known, study=False)
         return NOBODY_YET
     found = store.find_profile(name)
     if found is None:
@@ -78,13 +97,20 @@ def existing_profile(store: ProgressStore, flag: str | None) -> Profile:
     return found
 
 
-def default_name(store: ProgressStore) -> str:
-    """The profile studied when none is named: the last one used, else the only one, else "default"."""
+def default_name(store: ProgressStore) -> str | None:
+    """The default profile: the one last opened for study on this machine (in the app, its
+    picker or `study`), else the only one.
+
+    None when there is no profile yet, or several and none was opened here (a teacher's
+    machine that has only gathered progress files): the app's picker then asks, and
+    commands ask for --profile. Which profile studied last, or was imported last, does not
+    matter: importing a file must not change whom the next command is about.
+    """
     last = store.last_profile()
     if last and store.find_profile(last) is not None:
         return last
     names = store.profile_names()
-    return names[0] if len(names) == 1 else DEFAULT_PROFILE
+    return names[0] if len(names) == 1 else None
 
 
 def study_profile(
@@ -99,13 +125,20 @@ def study_profile(
 
     `new_profile` creates (or reuses) that name without asking. An unknown `--profile`
     is created only if `confirm(name)` says yes; without a way to ask it is an error.
-    Studying with no name at all uses the last profile, else "default" (made on first use).
+    Studying with no name at all uses the default profile (`default_name`), else, on a
+    machine without profiles, "default" (made on first use).
     """
     if new_profile is not None:
         return use(store, validate_name(new_profile), now)
     name = requested_name(flag)
     if name is None:
-        return use(store, default_name(store), now)
+        chosen = default_name(store)
+        if chosen is None:
+            known = store.profile_names()
+            if known:
+                raise NoDefaultProfile(known, study=True)
+            chosen = DEFAULT_PROFILE
+        return use(store, chosen, now)
     if store.find_profile(name) is None and (confirm is None or not confirm(name)):
         raise UnknownProfile(name, store.profile_names(), new_hint=True)
     return use(store, name, now)

@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 from caucasusquiz.store.database import ProgressStore
-from caucasusquiz.ui.screens.dialogs import ConfirmScreen
+from caucasusquiz.ui.screens.dialogs import ChoiceScreen, ConfirmScreen
 from caucasusquiz.ui.screens.home import HomeScreen
 from caucasusquiz.ui.screens.profiles import NamePrompt, ProfilePickerScreen
 
@@ -57,6 +57,33 @@ async def test_picker_filters_as_you_type_and_enter_opens_the_profile(app_factor
         assert isinstance(app.screen, HomeScreen)
         assert app.workspace.profile.name == "tural"
         assert app.workspace.store.last_profile() == "tural"
+
+
+async def test_the_picker_highlights_the_default_profile_the_commands_use(
+    app_factory, make_profiles, isolated_user_dirs, decks_dir, capsys
+):
+    """A third new user's report: the picker highlighted the profile with the newest review,
+    `stats` reported the one last opened."""
+    from caucasusquiz.cli import main
+    from caucasusquiz.store.database import CardProgress
+
+    make_profiles("leyla", "tural")
+    store = ProgressStore.open(isolated_user_dirs / "progress.sqlite3")
+    store.record_review(  # leyla studied last (e.g. her progress file was imported)...
+        store.find_profile("leyla").id, ("history", "sec907"), None, CardProgress(),
+        reviewed_ms=1_900_000_000_000, grade=3, typed="907", verdict="right", duration_ms=5,
+    )  # fmt: skip
+    store.remember_profile("tural")  # ...but tural opened the app last
+    store.close()
+    assert main(["stats", "--json", "--decks", str(decks_dir)]) == 0
+    assert '"profile": "tural"' in capsys.readouterr().out
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        assert shown_names(app)[:2] == ["leyla", "tural"]  # the list: most recently studied first
+        await pilot.press("enter")
+        await pilot.app.opened.wait()
+        assert app.workspace.profile.name == "tural"
 
 
 async def test_arrow_keys_move_through_the_list(app_factory, make_profiles):
@@ -111,6 +138,43 @@ async def test_rename_and_delete_ask_first(app_factory, make_profiles, isolated_
     assert stored_names(isolated_user_dirs) == ["Tural A.", "leyla"]
 
 
+async def test_enter_on_the_delete_question_keeps_the_profile(app_factory, make_profiles, isolated_user_dirs):
+    make_profiles("leyla", "tural")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        await pilot.press(*"leyla", "f8")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert str(app.screen.focused.label) == "Keep"
+        await pilot.press("enter")  # out of habit: the safe answer
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        assert "leyla" in shown_names(app)
+    assert stored_names(isolated_user_dirs) == ["leyla", "tural"]
+
+
+async def test_a_mistyped_profile_name_offers_the_existing_profile_first(
+    app_factory, make_profiles, isolated_user_dirs
+):
+    make_profiles("Leyla", "tural")
+    app = app_factory(profile="leyla")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        assert "Did you mean 'Leyla'?" in str(app.screen.message)
+        assert str(app.screen.focused.label) == "Open Leyla"
+        await pilot.press("enter")
+        await pilot.app.opened.wait()
+        assert app.workspace.profile.name == "Leyla"
+    assert stored_names(isolated_user_dirs) == ["Leyla", "tural"]
+
+    app = app_factory(profile="leyla")  # a second learner under that name takes a deliberate key
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("c")
+        await pilot.app.opened.wait()
+        assert app.workspace.profile.name == "leyla"
+    assert stored_names(isolated_user_dirs) == ["Leyla", "leyla", "tural"]
+
+
 async def test_escape_in_the_picker_quits_and_remembers_nobody(
     app_factory, make_profiles, isolated_user_dirs
 ):
@@ -130,7 +194,7 @@ async def test_an_unknown_profile_name_asks_before_creating(app_factory, make_pr
     make_profiles("leyla", "tural")
     app = app_factory(profile="leila")
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
         assert "Did you mean 'leyla'?" in str(app.screen.message)
         await pilot.press("n")  # not me: choose another
         await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))

@@ -84,6 +84,20 @@ def test_new_profile_creates_it_studies_and_becomes_the_default(
     assert "Profile: Aysel" in capsys.readouterr().out
 
 
+def test_studying_with_no_name_among_several_unopened_profiles_asks_which(
+    monkeypatch, make_profiles, isolated_user_dirs, decks_dir, capsys
+):
+    """It used to make a new profile called "default" and study under it."""
+    make_profiles("leyla", "tural")  # e.g. gathered from progress files, never opened here
+    assert study_one_card(monkeypatch, decks_dir) == 1
+    err = capsys.readouterr().err
+    assert "which profile?" in err and "leyla" in err and "tural" in err
+    assert "--profile NAME" in err and "--new-profile NAME" in err
+    store = open_store(isolated_user_dirs)
+    assert sorted(store.profile_names()) == ["leyla", "tural"]
+    store.close()
+
+
 def test_the_profile_can_come_from_the_environment(monkeypatch, make_profiles, decks_dir, capsys):
     make_profiles("leyla", "tural")
     monkeypatch.setenv(profiles.ENV_PROFILE, "tural")

@@ -171,3 +171,30 @@ def test_a_backup_needs_neither_settings_nor_decks(
         == 0
     )
     assert counts(desk, "Leyla") == counts(laptop, "Leyla") == (1, 1)
+
+
+def test_importing_progress_never_changes_whom_the_next_command_is_about(
+    leyla_file, make_profiles, decks_dir, isolated_user_dirs, capsys
+):
+    """A third new user's report: after `progress import leyla.json`, `stats` without
+    --profile switched to Leyla, the profile with the newest reviews."""
+    make_profiles("Aydin")  # the only profile: the default, though never opened here
+    teacher = ["--decks", str(decks_dir), "--data-dir", str(isolated_user_dirs)]
+    assert main(["stats", "--json", *teacher]) == 0
+    assert json.loads(capsys.readouterr().out)["profile"] == "Aydin"
+    assert main(["progress", "import", str(leyla_file), *teacher]) == 0
+    capsys.readouterr()
+    # Two profiles, neither opened for study here: no guess, a question.
+    assert main(["stats", "--json", *teacher]) == 1
+    out, err = capsys.readouterr()
+    assert "Leyla" not in out
+    assert "which profile?" in err and "Aydin" in err and "Leyla" in err
+    assert "--profile NAME" in err
+
+    store = ProgressStore.open(isolated_user_dirs / "progress.sqlite3")
+    store.remember_profile("Aydin")  # Aydin opens the app on this machine
+    store.close()
+    assert main(["progress", "import", str(leyla_file), *teacher]) == 0
+    capsys.readouterr()
+    assert main(["stats", "--json", *teacher]) == 0
+    assert json.loads(capsys.readouterr().out)["profile"] == "Aydin"

@@ -418,8 +418,13 @@ async def test_undo_at_the_feedback_takes_back_that_answer_not_the_previous_card
         await pilot.press("u")  # the same rule as :u in line mode
         assert "Freedom Support Act" in content(app, "#prompt")
         assert app.screen.step.name == "TYPING" and app.focused is app.screen.query_one("#answer-input")
-        await pilot.press(*"907", "enter", "3")
-    assert reviews(isolated_user_dirs) == [("wilson-1919", 3, "right"), ("sec907", 3, "right")]
+        await pilot.press(*"907", "enter")
+        # Right this time, but the learner saw the answer: the first verdict stays the grade.
+        assert content(app, "#feedback").startswith("✓ Right")
+        assert "You saw the answer: rated Again unless you choose otherwise." in content(app, "#feedback")
+        assert "▶1 Again" in content(app, "#ratings")
+        await pilot.press("3")  # the learner may still choose otherwise
+    assert reviews(isolated_user_dirs) == [("wilson-1919", 3, "right"), ("sec907", 3, "wrong")]
 
 
 async def test_undoing_the_rating_of_a_card_removed_since_says_so(app_factory, decks_dir, isolated_user_dirs):
@@ -728,3 +733,21 @@ async def test_the_home_help_names_the_short_footer_words_in_full(app_factory):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         assert ("d", "Review drafts (author)") in app.screen.rows and ("j", "Join class") in app.screen.rows
+
+
+async def test_a_failed_card_shown_again_early_says_so(app_factory, tmp_path):
+    """A third new user's report: a card failed seconds ago came straight back, silently,
+    though its step is a minute (the learn-ahead rule: nothing else was left)."""
+    folder = tmp_path / "one-card"
+    folder.mkdir()
+    (folder / "one.yaml").write_text(
+        "title: One\ncards:\n  - {id: a, type: qa, question: Which year?, answer: '1992'}\n", encoding="utf-8"
+    )
+    app = app_factory(decks=folder)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await start_review(pilot)
+        await pilot.press(*"1994", "enter", "enter")  # wrong, rated Again: due in a minute
+        assert "Which year?" in content(app, "#prompt") and app.screen.phase == "question"
+        messages = [n.message for n in app._notifications]
+        assert messages and messages[-1].startswith("Early: due in")
+        assert "nothing else is due" in messages[-1]

@@ -68,6 +68,11 @@ class Summary:
     seconds: float = 0.0
     to_revisit: list[Card] = field(default_factory=list)
     due_tomorrow: int = 0
+    # Cards on their learning steps that come back before the study day ends, and how soon
+    # the first of them does (zero: due already): a student told only "due tomorrow" would
+    # not come back for them.
+    later_today: int = 0
+    next_later_today: timedelta | None = None
     new_cards: int = 0  # cards seen for the first time in this session
     new_remembered: int = 0  # of those, the ones whose last answer in the session was remembered
 
@@ -93,6 +98,16 @@ class _Answer:
 
 
 UndoKind = Literal["answer", "rating", "bury", "suspend"]
+
+# How bad a verdict is, for keeping the worst of a card's answers: a reveal and a wrong
+# answer both earn Again.
+_BADNESS = {Verdict.RIGHT: 0, Verdict.ALMOST: 1, Verdict.WRONG: 2, Verdict.REVEALED: 2}
+# What an answer taken back after its feedback earned: the ceiling for its retry.
+_CEILING = {Verdict.ALMOST: Rating.HARD, Verdict.WRONG: Rating.AGAIN, Verdict.REVEALED: Rating.AGAIN}
+
+
+def _worse(first: Verdict | None, then: Verdict) -> Verdict:
+    return then if first is None or _BADNESS[then] > _BADNESS[first] else first
 
 
 class UndoRefused(UserError):
@@ -156,6 +171,10 @@ class StudySession:
         self._shown_at = 0.0
         self._answer_seconds: float | None = None
         self._undo: list[_Undo] = []
+        # Cards whose answer was taken back (undo) after its feedback showed the answer: the
+        # worst such verdict, which the retry keeps (see `seen_answer`).
+        self._taken_back: dict[CardKey, Verdict] = {}
+        self._early_by: timedelta | None = None
         self._rebuild()
 
     def _select(self, collection: Collection) -> dict[CardKey, Card]:
@@ -259,16 +278,28 @@ class StudySession:
         learn_ahead_ms = now_ms + int(self.settings.learn_ahead.total_seconds() * 1000)
         queue = self.queue
         while True:
+            self._early_by = None
             if queue.learning and queue.learning[0][0] <= now_ms:
                 key = queue.learning.pop(0)[1]
             elif queue.main:
                 key = queue.main.popleft()
             elif queue.learning and queue.learning[0][0] <= learn_ahead_ms:
-                key = queue.learning.pop(0)[1]  # nothing else left: a learning card a little early
+                due_ms, key = queue.learning.pop(0)  # nothing else left: a learning card a little early
+                self._early_by = timedelta(milliseconds=due_ms - now_ms)
             else:
                 return None
             if key in self.cards:  # a card removed from the decks mid-session is skipped
                 return key
+
+    @property
+    def early_by(self) -> timedelta | None:
+        """How long before its due time the card on screen is shown, if it is early.
+
+        As Anki's learn-ahead limit: when nothing else is left, a learning card due within
+        `learn_ahead` (20 min) is shown at once rather than making the learner wait, so a
+        card failed a moment ago can come straight back. Front ends say so.
+        """
+        return self._early_by if self.current is not None else None
 
     def next_learning_due(self) -> datetime | None:
         """When the next learning card comes back, if the queue is only waiting for one."""
@@ -315,11 +346,30 @@ class StudySession:
         return result
 
     @property
+    def seen_answer(self) -> Verdict | None:
+        """The card on screen had an answer taken back (undo) after its feedback showed the
+        answer: that answer's verdict (the worst, if several), which this try keeps as its
+        grade (it is stored with it, and caps the suggestion). None: no such answer, or it
+        was right."""
+        card = self.current
+        return self._taken_back.get(card.key) if card is not None else None
+
+    @property
     def suggested(self) -> Rating:
         if self.check is None:
             return Rating.AGAIN
+        card = self._require_card()
+        memory = self._progress_of(card.key).memory
         earned = Rating(int(answers.suggest_rating(self.check, self._answer_seconds)))
-        return suggestion_for(earned, self._progress_of(self._require_card().key).memory.is_new)
+        seen = self.seen_answer
+        return suggestion_for(
+            earned,
+            memory.is_new,
+            learning=memory.state in (State.LEARNING, State.RELEARNING),
+            failed_before=any(a.card.key == card.key and a.forgotten for a in self._answers),
+            forced_choice=card.type is CardType.TRUEFALSE,
+            taken_back=_CEILING.get(seen) if seen is not None else None,
+        )
 
     def preview(self) -> dict[Rating, timedelta]:
         """The interval each rating key would save (fuzz included: the same seed as `rate`)."""
@@ -343,6 +393,9 @@ class StudySession:
         rating = Rating(int(rating)) if rating is not None else self.suggested
         now = self._clock()
         key = card.key
+        # A retry after an answer taken back keeps that answer's verdict: what the learner
+        # knew before seeing the answer is what the review log and the summary count.
+        verdict = _worse(self._taken_back.pop(key, None), self.check.verdict)
 
         def schedule(current: CardProgress | None) -> CardProgress:
             # The card's row as stored now, not this session's snapshot: another session on
@@ -357,7 +410,7 @@ class StudySession:
             reviewed_ms=to_ms(now),
             grade=int(rating),
             typed=self.check.typed or None,
-            verdict=self.check.verdict.value,
+            verdict=verdict.value,
             duration_ms=round(seconds * 1000),
         )
         review_id, before, after = recorded.review_id, recorded.before, recorded.after
@@ -370,7 +423,7 @@ class StudySession:
             bisect.insort(self.queue.learning, (due_ms, key))
         hidden = self._hide_siblings(card)
         self._undo.append(_Undo("rating", card, before, after, review_id, hidden))
-        self._answers.append(_Answer(card, self.check.verdict, rating, seconds, previous.memory.is_new))
+        self._answers.append(_Answer(card, verdict, rating, seconds, previous.memory.is_new))
         self.current = None
         self.check = None
         interval = timedelta(milliseconds=due_ms - to_ms(now))
@@ -429,6 +482,7 @@ class StudySession:
         """
         current = self.current
         if current is not None and self.check is not None:
+            self._remember_taken_back(current.key, self.check.verdict)
             self._ask_again(current)
             return Undone("answer", current)
         if not self._undo:
@@ -445,7 +499,7 @@ class StudySession:
         queue = self.queue
         queue.learning = [item for item in queue.learning if item[1] != entry.key]
         if entry.kind == "rating":
-            self._answers.pop()
+            self._remember_taken_back(entry.key, self._answers.pop().verdict)
         card = self.cards.get(entry.key)
         if card is None:  # removed from its deck since: its state is restored, it is not asked
             return Undone(entry.kind, entry.card)
@@ -455,6 +509,11 @@ class StudySession:
             queue.main.appendleft(key)
         self._ask_again(card)
         return Undone(entry.kind, card)
+
+    def _remember_taken_back(self, key: CardKey, verdict: Verdict) -> None:
+        """An answer whose feedback showed the answer is undone: its retry is no recall."""
+        if verdict is not Verdict.RIGHT:
+            self._taken_back[key] = _worse(self._taken_back.get(key), verdict)
 
     def _refuse_undo(self, entry: _Undo) -> NoReturn:
         stored = self.store.progress(self.profile.id, entry.key)
@@ -487,6 +546,7 @@ class StudySession:
 
     def _ask_again(self, card: Card) -> None:
         self.current = card
+        self._early_by = None
         self.check = None
         self._answer_seconds = None
         self._shown_at = self._monotonic()
@@ -494,9 +554,23 @@ class StudySession:
     # -- end ---------------------------------------------------------------------------
 
     def finish(self) -> Summary:
-        """The session summary, with what comes due tomorrow."""
+        """The session summary, with what comes due later today and tomorrow."""
         tomorrow_end = self._day_end_ms + 86_400_000
         summary = self.summary
+        now_ms = to_ms(self._clock())
+        later = [
+            p.memory.due_ms
+            for key, p in self.progress.items()
+            if key in self.cards
+            and not p.suspended
+            and (p.buried_until_ms is None or p.buried_until_ms <= now_ms)
+            and p.memory.state in (State.LEARNING, State.RELEARNING)
+            and p.memory.due_ms is not None
+            and p.memory.due_ms < self._day_end_ms
+        ]
+        summary.later_today = len(later)
+        if later:
+            summary.next_later_today = timedelta(milliseconds=max(0, min(later) - now_ms))
         summary.due_tomorrow = sum(
             1
             for key, p in self.progress.items()

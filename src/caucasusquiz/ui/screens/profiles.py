@@ -22,7 +22,7 @@ from caucasusquiz import profiles
 from caucasusquiz.errors import UserError
 from caucasusquiz.store.database import Profile, ProgressStore
 from caucasusquiz.text import plural
-from caucasusquiz.ui.screens.dialogs import ConfirmScreen
+from caucasusquiz.ui.screens.dialogs import Choice, ChoiceScreen, ConfirmScreen
 from caucasusquiz.ui.widgets.literal import literal
 
 if TYPE_CHECKING:  # the app opens this module at start-up
@@ -119,7 +119,9 @@ class ProfilePickerScreen(Screen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refill()
+        # The default profile (the one last opened) is highlighted, as the CLI would use it;
+        # a served tab lists nobody until a name is typed.
+        self.refill(highlight=None if self.served else self.current or profiles.default_name(self.store))
         self.query_one(Input).focus()
 
     def refill(self, highlight: str | None = None) -> None:
@@ -244,6 +246,7 @@ class ProfilePickerScreen(Screen[str | None]):
                 "are deleted for good. This cannot be undone.",
                 yes="Delete",
                 no="Keep",
+                default="no",  # Enter keeps: deleting takes a deliberate y or Tab
             ),
             answered,
         )
@@ -294,18 +297,45 @@ def settle_profile(
         if store.find_profile(name) is not None:
             then(profiles.use(store, name, now))
             return
-        known = store.profile_names()
-        close = profiles.did_you_mean(name, known)
-        message = f"There is no profile called {name!r}."
-        if close:
-            message += f" Did you mean {close!r}?"
-        message += " Create a new profile with this name?"
+        close = profiles.did_you_mean(name, store.profile_names())
+        if close is None:
+            app.push_screen(
+                ConfirmScreen(
+                    "New profile?",
+                    f"There is no profile called {name!r}. Create a new profile with this name?",
+                    yes="Create",
+                    no="Choose another",
+                ),
+                lambda yes: open_named(name) if yes else picker(),
+            )
+            return
+        # A near miss is most likely the student's own profile mistyped: Enter opens that one,
+        # and a second learner under a look-alike name takes a deliberate key.
+
+        def answered(chosen: str | None) -> None:
+            if chosen == "existing":
+                open_named(close)
+            elif chosen == "create":
+                open_named(name)
+            else:
+                picker()
+
         app.push_screen(
-            ConfirmScreen("New profile?", message, yes="Create", no="Choose another"),
-            lambda yes: open_named(name) if yes else picker(),
+            ChoiceScreen(
+                "No such profile",
+                f"There is no profile called {name!r}. Did you mean {close!r}?",
+                [
+                    Choice("existing", f"Open {close}", "o"),
+                    Choice("create", f"Create {name}", "c"),
+                    Choice("another", "Choose another", "n"),
+                ],
+                default="existing",
+                cancel="another",
+            ),
+            answered,
         )
         return
     if len(store.profile_names()) > 1:
         picker()
         return
-    then(profiles.use(store, profiles.default_name(store), now))
+    then(profiles.use(store, profiles.default_name(store) or profiles.DEFAULT_PROFILE, now))

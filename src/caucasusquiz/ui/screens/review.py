@@ -21,7 +21,8 @@ from textual.widgets import Header, Input, Static
 
 from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.errors import UserError
-from caucasusquiz.study.answers import AnswerCheck
+from caucasusquiz.study import humanize
+from caucasusquiz.study.answers import AnswerCheck, Verdict
 from caucasusquiz.study.rating import Rating
 from caucasusquiz.study.session import StudySession, UndoKind
 from caucasusquiz.text import plural
@@ -57,6 +58,9 @@ UNDONE_WORDS: dict[UndoKind, str] = {
     "bury": "Undone: no longer buried.",
     "suspend": "Undone: no longer suspended.",
 }
+
+# An answer taken back after its feedback showed the answer: its retry keeps its grade.
+SEEN_ANSWER_WORDS = "You saw the answer: rated {} unless you choose otherwise."
 
 # Undone, on disk, for a card removed from its deck since: it is not asked again.
 UNDONE_REMOVED_WORDS: dict[UndoKind, str] = {
@@ -171,6 +175,17 @@ class ReviewScreen(AppScreen[None]):
         self._update_counts()
         self._update_hints()
         flush_pending_refreshes(self)  # the whole answer in the next frame
+        early = self.session.early_by
+        if early is not None:  # the learn-ahead rule, said rather than silent
+            self.notify(
+                f"Early: due in {humanize.interval(early)}, shown now as nothing else is due.", timeout=3
+            )
+
+    def _seen_answer_words(self) -> str | None:
+        seen = self.session.seen_answer
+        if seen is None:
+            return None
+        return SEEN_ANSWER_WORDS.format("Hard" if seen is Verdict.ALMOST else "Again")
 
     def _draw_where(self, card: Card) -> None:
         """The card's type and deck. A long deck title is shortened as everywhere (ui.shorten),
@@ -286,7 +301,11 @@ class ReviewScreen(AppScreen[None]):
         self._show("#feedback", "#ratings", visible=True)
         self.query_one("#prompt", Static).update(prompt_text(card, revealed=True, width=self._prompt_width()))
         feedback = self.query_one("#feedback", Static)
-        feedback.update(feedback_text(card, check))
+        text = feedback_text(card, check)
+        seen = self._seen_answer_words()
+        if seen:
+            text.append(f"\n{seen}", style="italic")
+        feedback.update(text)
         feedback.set_classes(VERDICT_LABELS[check.verdict][1])
         self._show_context(card)
         if not card.is_typed:
@@ -371,6 +390,7 @@ class ReviewScreen(AppScreen[None]):
             self.notify(f"{exc} — this answer was not saved.", severity="error", timeout=10)
             return
         self._rated += 1
+        self.show_card(self.session.next_card())
         if outcome.became_leech:
             deck = self.session.collection.deck(outcome.card.deck_id)
             where = f"{deck.path.name}:{outcome.card.line}" if deck else outcome.card.id
@@ -382,7 +402,6 @@ class ReviewScreen(AppScreen[None]):
                 severity="warning",
                 timeout=10,
             )
-        self.show_card(self.session.next_card())
 
     # -- commands --------------------------------------------------------------------------
 
@@ -410,7 +429,11 @@ class ReviewScreen(AppScreen[None]):
             else:  # the card on screen stays as it is, with what was typed so far
                 self._update_counts()
             return
-        self.notify(UNDONE_WORDS[undone.kind], timeout=2)
+        seen = self._seen_answer_words()
+        self.notify(
+            f"{UNDONE_WORDS[undone.kind]} {seen}" if seen else UNDONE_WORDS[undone.kind],
+            timeout=4 if seen else 2,
+        )
         self.show_card(self.session.current)
 
     @notify_user_errors

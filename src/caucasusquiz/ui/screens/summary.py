@@ -1,4 +1,5 @@
-"""The end of a session: what was done, how well, what to look at again, and what comes tomorrow."""
+"""The end of a session: what was done, how well, what to look at again, and what comes back later
+today and tomorrow."""
 
 from __future__ import annotations
 
@@ -56,6 +57,7 @@ class SummaryScreen(Screen[None]):
                     f"{humanize.percent(s.accuracy)}  ({s.right} right, {s.almost} almost, {s.wrong} wrong)",
                 ),
                 ("New cards", new),
+                *([("Later today", later_today(s))] if s.later_today else []),
                 ("Due tomorrow", str(s.due_tomorrow)),
             )
         else:
@@ -71,6 +73,16 @@ class SummaryScreen(Screen[None]):
         if not s.to_revisit:
             cards = Text("Nothing: every card was answered right.", style="dim")
         self.query_one("#revisit-list", Static).update(cards)
+
+
+def later_today(summary: Summary) -> str:
+    """ "3 learning cards, the next in 8 min": the cards a student who reads only "due
+    tomorrow" would miss."""
+    cards = plural(summary.later_today, "learning card")
+    soon = summary.next_later_today
+    if soon is None:
+        return cards
+    return f"{cards}, the first due {f'in {humanize.interval(soon)}' if soon else 'now'}"
 
 
 # Two-column grids: a line too long for the screen wraps under its own text (a hanging
