@@ -13,7 +13,11 @@ from pathlib import Path
 
 class Terminal:
     """Read the screen, type keys. With `pid_file`, the command's process id is known (to kill
-    it); without, the pane stays open after the command exits and shows its exit status."""
+    it); without, the pane stays open after the command exits and shows its exit status.
+
+    Each terminal runs on its own tmux server (`-L`), started without the user's tmux.conf:
+    tests that share the default server fail at random when another run (a second checkout,
+    a developer's own tmux) starts or kills sessions on it at the same moment."""
 
     def __init__(self, command: str, env: dict[str, str], pid_file: Path | None = None) -> None:
         self.name = f"cq-{uuid.uuid4().hex[:8]}"
@@ -23,15 +27,27 @@ class Terminal:
             script = f"echo $$ > {shlex.quote(str(pid_file))}; exec env {exports} {command}"
         else:
             script = f'env {exports} {command}; echo "[exit status $?]"; read _'
-        subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", "sh", "-c", script],
-            check=True,
+        self._tmux(
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            self.name,
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "sh",
+            "-c",
+            script,
         )
 
+    def _tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["tmux", "-L", self.name, *args], capture_output=True, text=True, check=check)
+
     def screen(self) -> str:
-        return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True, check=True
-        ).stdout
+        return self._tmux("capture-pane", "-p", "-t", self.name).stdout
 
     def wait_for(self, text: str, timeout: float = 30.0) -> str:
         """Poll the screen until `text` is on it (a condition, not a fixed delay)."""
@@ -45,10 +61,10 @@ class Terminal:
             time.sleep(0.05)
 
     def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        self._tmux("send-keys", "-t", self.name, *keys)
 
     def type(self, text: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+        self._tmux("send-keys", "-t", self.name, "-l", text)
 
     def kill(self) -> None:
         """kill -9 the command (needs `pid_file`)."""
@@ -56,4 +72,7 @@ class Terminal:
         os.kill(int(self.pid_file.read_text().strip()), signal.SIGKILL)
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False, capture_output=True)
+        socket = self._tmux("display-message", "-p", "#{socket_path}", check=False).stdout.strip()
+        self._tmux("kill-server", check=False)
+        if socket:  # tmux leaves the socket file of a server it was told to kill
+            Path(socket).unlink(missing_ok=True)
