@@ -10,7 +10,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from caucasusquiz.errors import UserError
+from caucasusquiz import files
+from caucasusquiz.errors import InstalledFilesReadOnly, UserError
 
 APP_NAME = "caucasusquiz"
 ENV_DECKS = "CAUCASUSQUIZ_DECKS"
@@ -24,13 +25,31 @@ _SOURCE_ROOT = _PACKAGE_DIR.parent.parent  # the checkout, when running from sou
 
 def bundled_dir(name: str) -> Path | None:
     """The decks or seeds shipped with the app: inside the wheel, or the checkout's own folder."""
-    installed = _PACKAGE_DIR / "bundled" / name
+    installed = files.INSTALLED_BUNDLE / name
     if installed.is_dir():
         return installed
     checkout = _SOURCE_ROOT / name
     if checkout.is_dir() and (_SOURCE_ROOT / "pyproject.toml").is_file():
         return checkout
     return None
+
+
+def is_installed_bundle(path: Path) -> bool:
+    """True when `path` is (inside) the decks, seeds or guides installed with the package:
+    they are read, never written (see files.refuse_installed_bundle)."""
+    try:
+        return path.resolve().is_relative_to(files.INSTALLED_BUNDLE)
+    except OSError:
+        return False
+
+
+def writable_decks(folder: Path) -> Path:
+    """`folder`, when its deck files may be changed (by `generate`, `check --fix`, the author
+    screen, the editor, a deck setting); InstalledFilesReadOnly, whose message names
+    `caucasusquiz copy-decks`, when it is the installed decks folder."""
+    if is_installed_bundle(folder):
+        raise InstalledFilesReadOnly(folder)
+    return folder
 
 
 def _choose(flag: str | os.PathLike[str] | None, env: str) -> Path | None:
@@ -85,7 +104,7 @@ def resolve(
         # A settings file named on purpose that is not there is a mistake, never ignored.
         raise UserError(
             f"settings file {chosen_config} (from {ENV_CONFIG}) does not exist",
-            f"create it (see docs/settings.md) or unset {ENV_CONFIG}",
+            f"create it (see `caucasusquiz docs settings`) or unset {ENV_CONFIG}",
         )
 
     return Locations(

@@ -40,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.fix:
         for path in files:
+            paths.writable_decks(path)  # before any file is changed: all or nothing
+        for path in files:
             for fix in add_missing_ids(path):
                 print(strip_forbidden(f"{fix.path}:{fix.line}: fixed: added id {fix.new_id!r}"))
 

@@ -142,7 +142,9 @@ class _DeckReader:
             return self.result(None)
         if root is None or (isinstance(root, ScalarNode) and root.tag == NULL):
             self.error(
-                1, "the file is empty", "a deck needs at least `title:` and `cards:`; see docs/deck-format.md"
+                1,
+                "the file is empty",
+                "a deck needs at least `title:` and `cards:`; see `caucasusquiz docs deck-format`",
             )
             return self.result(None)
         return self.result(self._deck(root))
@@ -163,7 +165,7 @@ class _DeckReader:
             self.error(
                 root,
                 f"the top level must be a mapping with `title:` and `cards:`, not a {_kind(root)}",
-                "see docs/deck-format.md for a complete example",
+                "see `caucasusquiz docs deck-format` for a complete example",
             )
             return None
         fields = self._mapping(root, TOP_KEYS, what="deck")
