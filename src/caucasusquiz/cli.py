@@ -49,8 +49,9 @@ environment:
                          which are read-only: edit a copy from copy-decks)
   CAUCASUSQUIZ_DATA_DIR  where progress is kept (default: your user data folder)
   CAUCASUSQUIZ_PROFILE   learner profile (like --profile)
-  CAUCASUSQUIZ_CONFIG    settings file, which must exist
-                         (default: settings.toml in your config folder)
+  CAUCASUSQUIZ_CONFIG    settings file, which must exist (default: settings.toml
+                         in the data folder when chosen and it has one, else
+                         in your config folder)
   NO_COLOR               draw without colour"""
 
 

@@ -72,6 +72,13 @@ class Locations:
         return self.data_dir / "progress.sqlite3"
 
 
+def user_settings_file() -> Path:
+    """settings.toml in the user's config folder (~/.config/caucasusquiz/ on Linux)."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "settings.toml"
+
+
 def resolve(
     decks: str | os.PathLike[str] | None = None,
     data_dir: str | os.PathLike[str] | None = None,
@@ -85,14 +92,18 @@ def resolve(
 
     chosen_data = _choose(data_dir, ENV_DATA_DIR)
     if chosen_data is not None:
-        # An explicit data dir keeps everything together (this is what tests rely on).
-        data, cache, config_default = chosen_data, chosen_data / "cache", chosen_data / "settings.toml"
+        # An explicit data dir keeps progress and cache together (a stick, a class share, the
+        # tests). Settings follow it when it has its own settings.toml; else the user's usual
+        # settings file still applies, as the README says (it used to be silently ignored).
+        data, cache = chosen_data, chosen_data / "cache"
+        carried = chosen_data / "settings.toml"
+        config_default = carried if carried.exists() else user_settings_file()
     else:
         import platformdirs  # deferred: only needed when no data dir is given
 
         data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
         cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
-        config_default = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "settings.toml"
+        config_default = user_settings_file()
 
     seed_dir = _choose(seeds, ENV_SEEDS)
     if seed_dir is None:
