@@ -14,6 +14,7 @@ from itertools import groupby
 from typing import TextIO
 
 from caucasusquiz import paths
+from caucasusquiz.decks.collection import whole_file_left_out
 from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.errors import UserError
 from caucasusquiz.study import humanize
@@ -83,6 +84,10 @@ def run(args: argparse.Namespace) -> int:
         )
         broken = len({p.path for p in workspace.collection.errors})
         if broken:
+            for load in workspace.collection.loads:
+                whole = whole_file_left_out(load)
+                if whole:
+                    print(strip_forbidden(f"Note: {whole}."), file=sys.stderr)
             print(
                 f"Note: {plural(broken, 'deck file')} with errors; their broken cards are left out. "
                 "Run `caucasusquiz check` for details.",
