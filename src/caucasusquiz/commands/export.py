@@ -114,10 +114,7 @@ def select_decks(collection: Collection, names: Sequence[str] | str | None) -> t
         return collection.decks
     chosen: list[Deck] = []
     for name in [names] if isinstance(names, str) else names:
-        deck = collection.find_deck(name)
-        if deck is None:
-            known = ", ".join(d.id for d in collection.decks)
-            raise UserError(f"no deck called {name!r}", f"decks: {known}")
+        deck = collection.require_deck(name)
         if deck not in chosen:
             chosen.append(deck)
     return tuple(chosen)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from caucasusquiz.decks.cache import DeckCache
 from caucasusquiz.decks.loader import MAX_DECK_BYTES, read_deck
 from caucasusquiz.decks.model import Card, Deck, DeckLoad, Problem
 from caucasusquiz.decks.yamlio import YamlProblem, compose
+from caucasusquiz.errors import UserError
 from caucasusquiz.files import UnreadableFile, read_regular_file
 from caucasusquiz.text import plural
 
@@ -84,12 +86,46 @@ class Collection:
         return self._decks_by_id.get(deck_id)
 
     def find_deck(self, name: str) -> Deck | None:
-        """A deck by id, file name or (case-insensitive) title."""
-        wanted = name.casefold().removesuffix(".yaml").removesuffix(".yml")
-        for deck in self.decks:
-            if wanted in (deck.id.casefold(), deck.title.casefold()):
-                return deck
-        return None
+        """A deck by id, file name or (case-insensitive) title, or by the start of one of
+        them when only one deck starts so (`Early history` for "Early history: 1919 to
+        independence")."""
+        exact, starting = self._matches(name)
+        if exact:
+            return exact[0]
+        return starting[0] if len(starting) == 1 else None
+
+    def require_deck(self, name: str) -> Deck:
+        """find_deck, or an UnknownDeck error that lists the decks, with a did-you-mean."""
+        found = self.find_deck(name)
+        if found is None:
+            raise UnknownDeck(name, self.decks, self._matches(name)[1])
+        return found
+
+    def _matches(self, name: str) -> tuple[list[Deck], list[Deck]]:
+        wanted = " ".join(name.casefold().removesuffix(".yaml").removesuffix(".yml").split())
+        exact = [d for d in self.decks if wanted in (d.id.casefold(), d.title.casefold())]
+        starting = [
+            d
+            for d in self.decks
+            if wanted and (d.id.casefold().startswith(wanted) or d.title.casefold().startswith(wanted))
+        ]
+        return exact, starting
+
+
+class UnknownDeck(UserError):
+    """`--deck NAME` that names no deck, or the start of several."""
+
+    def __init__(self, name: str, decks: tuple[Deck, ...], several: list[Deck]) -> None:
+        if several:
+            message = f"{name!r} is the start of several decks: {', '.join(d.id for d in several)}"
+            hint = "give more of the name, or the deck's id"
+        else:
+            message = f"no deck called {name!r}"
+            choices = {d.id.casefold(): d.id for d in decks} | {d.title.casefold(): d.id for d in decks}
+            close = difflib.get_close_matches(name.casefold(), list(choices), n=1, cutoff=0.6)
+            known = f"decks: {', '.join(d.id for d in decks)}" if decks else "there are no decks"
+            hint = f"did you mean {choices[close[0]]!r}? {known}" if close else known
+        super().__init__(message, hint)
 
 
 def load_collection(paths: Iterable[Path], cache: DeckCache | None = None) -> Collection:
