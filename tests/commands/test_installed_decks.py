@@ -83,6 +83,12 @@ def test_no_writer_can_replace_an_installed_deck_file(installed: Path):
     assert list(installed.iterdir()) == [deck]  # no temporary file left behind
     with pytest.raises(InstalledFilesReadOnly):
         paths.writable_decks(installed)
+    # The author screen, the palette's deck settings and `c` save through this one function.
+    from caucasusquiz.authoring import yaml_text
+
+    with pytest.raises(InstalledFilesReadOnly):
+        yaml_text.write_atomically(deck, b"title: changed\ncards: []\n")
+    assert deck.read_bytes() == before
 
 
 def test_copy_decks_makes_an_editable_copy_and_says_how_to_study_it(installed: Path, tmp_path: Path, capsys):
