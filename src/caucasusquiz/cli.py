@@ -208,7 +208,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Opens the study app directly in a session; with --plain, runs a line-by-line\n"
         "session on standard input and output instead (no full-screen UI).",
     )
-    study.add_argument("--deck", metavar="NAME", help="study only this deck (id, file name, title, or the start of one)")
+    study.add_argument(
+        "--deck", metavar="NAME", help="study only this deck (id, file name, title, or the start of one)"
+    )
     study.add_argument("--limit", metavar="N", type=_positive_int, help="stop after N cards")
     study.add_argument(
         "--plain", action="store_true", help="line-by-line mode for screen readers and scripts"
@@ -274,7 +276,9 @@ def build_parser() -> argparse.ArgumentParser:
         "read-only: work on a copy from `caucasusquiz copy-decks`).\n"
         "See `caucasusquiz docs authoring`.",
     )
-    author.add_argument("deck", nargs="?", metavar="DECK", help="only this deck (id, file name, title, or the start of one)")
+    author.add_argument(
+        "deck", nargs="?", metavar="DECK", help="only this deck (id, file name, title, or the start of one)"
+    )
 
     stats = command("stats", "show progress statistics", "Show progress for the current profile.")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
