@@ -119,7 +119,7 @@ def test_installed_decks_are_never_written_and_a_copy_is_offered(installed):
     assert {p.name: p.read_bytes() for p in decks.iterdir()} == before
     copied = _run(installed, "copy-decks", "my-decks")
     assert copied.returncode == 0, copied.stderr
-    assert "caucasusquiz --decks my-decks" in copied.stdout
+    assert f"caucasusquiz --decks {elsewhere.resolve() / 'my-decks'}" in copied.stdout
     check = _run(installed, "check", "--fix", "my-decks")
     assert check.returncode == 0 and "0 errors" in check.stdout, check.stdout + check.stderr
     assert sorted(p.name for p in (elsewhere / "my-decks").iterdir()) == sorted(before)

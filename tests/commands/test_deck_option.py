@@ -57,3 +57,12 @@ def test_the_app_refuses_an_unknown_deck_before_taking_the_screen(capsys):
     assert main(["study", "--deck", "Erly history", "--decks", str(ROOT / "decks")]) == 1
     err = capsys.readouterr().err
     assert "no deck called 'Erly history'" in err and "did you mean 'early-history'?" in err
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("Erly", "early-history"), ("Relations todya", "recent-relations")]
+)
+def test_a_misspelt_start_of_a_title_gets_a_did_you_mean(shipped, typed, meant):
+    with pytest.raises(UnknownDeck) as raised:
+        shipped.require_deck(typed)
+    assert (raised.value.hint or "").startswith(f"did you mean {meant!r}?")

@@ -7,6 +7,7 @@ does that too, on a real wheel).
 
 from __future__ import annotations
 
+import shlex
 import shutil
 from pathlib import Path
 
@@ -96,7 +97,8 @@ def test_copy_decks_makes_an_editable_copy_and_says_how_to_study_it(installed: P
     assert main(["copy-decks", str(copy)]) == 0
     out = capsys.readouterr().out
     assert "Copied 1 deck file" in out
-    assert f"caucasusquiz --decks {copy}" in out and "CAUCASUSQUIZ_DECKS=" in out
+    quoted = shlex.quote(str(copy.resolve()))  # "my decks": pasted into a shell, it must stay one word
+    assert f"caucasusquiz --decks {quoted}" in out and f"CAUCASUSQUIZ_DECKS={quoted}" in out
     assert snapshot(copy) == snapshot(installed)
     assert paths.writable_decks(copy) == copy
     assert main(["check", "--fix", str(copy)]) == 0  # the copy can be fixed

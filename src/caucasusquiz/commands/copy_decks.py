@@ -7,6 +7,7 @@ who wants to change cards starts from a copy and studies it with --decks.
 from __future__ import annotations
 
 import argparse
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -23,11 +24,13 @@ def run(args: argparse.Namespace) -> int:
     target = Path(args.folder).expanduser()
     copy_decks(source, target)
     count = len(list(target.glob("*.yaml")))
+    # Absolute and quoted: the lines are meant to be pasted, from any folder, into a shell.
+    where = shlex.quote(str(target.resolve()))
     print(
         strip_forbidden(
             f"Copied {plural(count, 'deck file')} to {target}.\n"
-            f"Study and edit them with:  caucasusquiz --decks {target}\n"
-            f"or, to make this folder the default, set CAUCASUSQUIZ_DECKS={target} in your shell profile.\n"
+            f"Study and edit them with:  caucasusquiz --decks {where}\n"
+            f"or, to make this folder the default, set CAUCASUSQUIZ_DECKS={where} in your shell profile.\n"
             "Your progress is kept by card id, so it carries over to the copy."
         ),
         file=sys.stdout,

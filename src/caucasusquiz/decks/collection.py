@@ -121,11 +121,24 @@ class UnknownDeck(UserError):
             hint = "give more of the name, or the deck's id"
         else:
             message = f"no deck called {name!r}"
-            choices = {d.id.casefold(): d.id for d in decks} | {d.title.casefold(): d.id for d in decks}
-            close = difflib.get_close_matches(name.casefold(), list(choices), n=1, cutoff=0.6)
+            close = _closest_deck(name, decks)
             known = f"decks: {', '.join(d.id for d in decks)}" if decks else "there are no decks"
-            hint = f"did you mean {choices[close[0]]!r}? {known}" if close else known
+            hint = f"did you mean {close.id!r}? {known}" if close else known
         super().__init__(message, hint)
+
+
+def _closest_deck(name: str, decks: tuple[Deck, ...]) -> Deck | None:
+    """The deck whose id or title (or the start of either: `Erly` for "Early history: …") is
+    most like `name`, if any is close enough to suggest."""
+    wanted = name.casefold()
+    best, score = None, 0.0
+    for deck in decks:
+        for known in (deck.id.casefold(), deck.title.casefold()):
+            whole = difflib.SequenceMatcher(None, wanted, known).ratio()
+            start = difflib.SequenceMatcher(None, wanted, known[: len(wanted)]).ratio()
+            if max(whole, start - 0.15) > score:
+                best, score = deck, max(whole, start - 0.15)
+    return best if score >= 0.6 else None
 
 
 def load_collection(paths: Iterable[Path], cache: DeckCache | None = None) -> Collection:
