@@ -36,7 +36,7 @@ def test_each_command_has_help(command, capsys):
 EVERY_HELP = [
     [],
     *([c] for c in ["study", "check", "generate", "author", "stats", "export", "import", "optimize"]),
-    *([c] for c in ["class", "progress", "serve", "report"]),
+    *([c] for c in ["class", "progress", "serve", "report", "copy-decks", "docs"]),
     ["class", "host"],
     ["class", "join"],
     ["progress", "export"],
@@ -116,17 +116,42 @@ def test_help_does_not_load_textual():
         ["class", "host", "--profile", "default"],
         ["progress", "import", "--new-profile", "Zed", "x.json"],
         ["serve", "--profile", "default"],
+        ["generate", "--profile", "default"],
+        ["import", "x.apkg", "--new-profile", "Zed"],
     ],
 )
 def test_a_profile_option_a_command_would_ignore_is_refused(argv, capsys):
-    """`stats --new-profile Zed` used to print another profile's numbers with exit 0."""
-    try:
-        code = main(argv)
-    except SystemExit as exc:  # argparse: the command does not offer the option
-        code = exc.code
+    """`stats --new-profile Zed` used to print another profile's numbers with exit 0; `check
+    --profile x` got argparse's bare "unrecognized arguments" with the top-level usage."""
+    code = main(argv)
     assert code == 2
     err = capsys.readouterr().err
     assert "profile" in err and "Profile:" not in err
+    assert "unrecognized arguments" not in err and "hint: " in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["progress", "export", "--decks", "somewhere"],
+        ["--decks", "somewhere", "progress", "import", "x.json"],
+        ["import", "x.apkg", "--decks", "somewhere"],
+        ["class", "join", "--decks", "somewhere"],
+        ["docs", "--decks", "somewhere"],
+    ],
+)
+def test_decks_option_is_refused_by_commands_that_never_read_decks(argv, capsys):
+    """`progress export --decks DIR` was accepted, though its help says it never reads decks."""
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "never reads the decks" in err and "hint: leave --decks out" in err
+
+
+@pytest.mark.parametrize("command", [["progress", "export"], ["progress", "import"], ["import"], ["docs"]])
+def test_help_of_commands_that_never_read_decks_does_not_offer_decks(command, capsys):
+    with pytest.raises(SystemExit):
+        main([*command, "--help"])
+    assert "--decks" not in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,15 @@ def test_wheel_contains_decks_and_seeds(wheel: Path):
     assert sorted(Path(n).name for n in decks) == shipped_decks
     assert len(seeds) == 5
     assert "caucasusquiz/ui/app.tcss" in names or not (ROOT / "src/caucasusquiz/ui/app.tcss").exists()
+    guides = sorted(Path(n).name for n in names if n.startswith("caucasusquiz/bundled/docs/"))
+    assert guides == sorted(p.name for p in (ROOT / "docs").glob("*.md"))
+
+
+def test_wheel_metadata_has_no_made_up_address(wheel: Path):
+    with zipfile.ZipFile(wheel) as archive:
+        (metadata,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        text = archive.read(metadata).decode("utf-8")
+    assert ".invalid" not in text and "example." not in text
 
 
 def test_installed_app_finds_bundled_decks_from_anywhere(wheel: Path, tmp_path: Path):
@@ -78,3 +87,47 @@ def test_installed_app_finds_bundled_decks_from_anywhere(wheel: Path, tmp_path: 
     )
     assert check.returncode == 0, check.stdout + check.stderr
     assert "0 errors" in check.stdout
+
+
+@pytest.fixture
+def installed(wheel: Path, tmp_path: Path) -> tuple[Path, dict[str, str], Path]:
+    """The wheel unpacked as site-packages, the environment to run it, and a folder elsewhere."""
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    elsewhere = tmp_path / "somewhere-else"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(site), "CAUCASUSQUIZ_DATA_DIR": str(tmp_path / "data")}
+    env.pop("CAUCASUSQUIZ_DECKS", None)
+    return site, env, elsewhere
+
+
+def _run(installed: tuple[Path, dict[str, str], Path], *argv: str) -> subprocess.CompletedProcess[str]:
+    _, env, cwd = installed
+    return subprocess.run(
+        [sys.executable, "-m", "caucasusquiz", *argv], cwd=cwd, env=env, capture_output=True, text=True
+    )
+
+
+def test_installed_decks_are_never_written_and_a_copy_is_offered(installed):
+    site, _, elsewhere = installed
+    decks = site / "caucasusquiz" / "bundled" / "decks"
+    before = {p.name: p.read_bytes() for p in decks.iterdir()}
+    for argv in (["generate", "--quiet"], ["check", "--fix"]):
+        result = _run(installed, *argv)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "caucasusquiz copy-decks DIR" in result.stderr
+    assert {p.name: p.read_bytes() for p in decks.iterdir()} == before
+    copied = _run(installed, "copy-decks", "my-decks")
+    assert copied.returncode == 0, copied.stderr
+    assert f"caucasusquiz --decks {elsewhere.resolve() / 'my-decks'}" in copied.stdout
+    check = _run(installed, "check", "--fix", "my-decks")
+    assert check.returncode == 0 and "0 errors" in check.stdout, check.stdout + check.stderr
+    assert sorted(p.name for p in (elsewhere / "my-decks").iterdir()) == sorted(before)
+
+
+def test_installed_guides_are_readable_where_hints_point(installed):
+    listing = _run(installed, "docs")
+    assert listing.returncode == 0 and "settings" in listing.stdout
+    guide = _run(installed, "docs", "settings")
+    assert guide.returncode == 0
+    assert guide.stdout == (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")

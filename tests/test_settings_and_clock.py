@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from caucasusquiz import paths
+from caucasusquiz.cli import main
 from caucasusquiz.clock import day_start, next_day_start, study_day
 from caucasusquiz.errors import UserError
 from caucasusquiz.settings import EXAMPLE, Settings, load_settings
@@ -115,3 +118,33 @@ def test_a_config_file_named_in_the_environment_must_exist(monkeypatch, tmp_path
         paths.resolve(data_dir=tmp_path)
     assert main(["stats", "--data-dir", str(tmp_path)]) == 1
     assert "CAUCASUSQUIZ_CONFIG" in capsys.readouterr().err
+
+
+def _user_settings(isolated_user_dirs: Path, text: str) -> Path:
+    """settings.toml in the user's config folder (conftest points XDG_CONFIG_HOME at a temporary home)."""
+    path = paths.user_settings_file()
+    assert isolated_user_dirs.parent in path.parents  # never the real user's file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_chosen_data_dir_without_settings_keeps_the_users_settings_file(
+    isolated_user_dirs, decks_dir, monkeypatch, capsys
+):
+    """With CAUCASUSQUIZ_DATA_DIR set (conftest sets it), the README's settings file was ignored."""
+    user_file = _user_settings(isolated_user_dirs, "[study]\nnew_per_day = 5\n")
+    assert paths.resolve().config_file == user_file
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    main(["study", "--plain", "--decks", str(decks_dir), "--new-profile", "s"])
+    assert "Profile s: 5 new" in capsys.readouterr().out
+
+
+def test_a_data_dir_with_its_own_settings_uses_them(isolated_user_dirs):
+    """A stick or class share that carries its settings.toml keeps them wherever it goes."""
+    _user_settings(isolated_user_dirs, "[study]\nnew_per_day = 5\n")
+    isolated_user_dirs.mkdir(parents=True, exist_ok=True)
+    carried = isolated_user_dirs / "settings.toml"
+    carried.write_text("[study]\nnew_per_day = 7\n", encoding="utf-8")
+    assert paths.resolve().config_file == carried
+    assert load_settings(paths.resolve().config_file).new_per_day == 7

@@ -41,32 +41,46 @@ examples:
                                    a printable quiz with an answer key
   caucasusquiz class host --deck early-history
                                    a live class quiz for a projector
+  caucasusquiz copy-decks my-decks copy the shipped decks to edit them, then
+                                   study the copy: caucasusquiz --decks my-decks
+  caucasusquiz docs settings       read a guide (`caucasusquiz docs` lists them)
 
 environment:
-  CAUCASUSQUIZ_DECKS     decks folder (default: the decks shipped with the app)
+  CAUCASUSQUIZ_DECKS     decks folder (default: the decks shipped with the app,
+                         which are read-only: edit a copy from copy-decks)
   CAUCASUSQUIZ_DATA_DIR  where progress is kept (default: your user data folder)
   CAUCASUSQUIZ_PROFILE   learner profile (like --profile)
-  CAUCASUSQUIZ_CONFIG    settings file, which must exist
-                         (default: settings.toml in your config folder)
+  CAUCASUSQUIZ_CONFIG    settings file, which must exist (default: settings.toml
+                         in the data folder when chosen and it has one, else
+                         in your config folder)
   NO_COLOR               draw without colour"""
 
 
-def _common_options(defaults: bool, profiles: str = "study") -> argparse.ArgumentParser:
+def _common_options(defaults: bool, profiles: str = "study", decks: bool = True) -> argparse.ArgumentParser:
     """Options accepted both before and after the command name.
 
     `profiles` says which learner options the command offers: "study" both --profile and
     --new-profile, "learner" only --profile (it reads an existing profile), "none" neither
-    (the command works without a learner): an option a command would ignore is refused.
+    (the command works without a learner); `decks`, whether it reads the decks folder. An
+    option a command would ignore is still parsed (hidden from its help), so that
+    _refuse_ignored_options can refuse it with a message that says why, wherever it was typed.
     """
     import argparse
 
     # On a subcommand the defaults are suppressed, so `caucasusquiz --decks X check`
     # is not overwritten by the subcommand's own (absent) --decks.
     default = None if defaults else argparse.SUPPRESS
+
+    def shown(honoured: bool, text: str) -> str:
+        return text if honoured else argparse.SUPPRESS
+
     parent = argparse.ArgumentParser(add_help=False)
     group = parent.add_argument_group("locations")
     group.add_argument(
-        "--decks", metavar="DIR", default=default, help="decks folder to study (env CAUCASUSQUIZ_DECKS)"
+        "--decks",
+        metavar="DIR",
+        default=default,
+        help=shown(decks, "decks folder to study (env CAUCASUSQUIZ_DECKS)"),
     )
     group.add_argument(
         "--data-dir",
@@ -74,36 +88,50 @@ def _common_options(defaults: bool, profiles: str = "study") -> argparse.Argumen
         default=default,
         help="folder for progress and cache (env CAUCASUSQUIZ_DATA_DIR)",
     )
-    if profiles == "none":
-        return parent
     group.add_argument(
         "--profile",
         metavar="NAME",
         default=default,
-        help="learner profile to use (env CAUCASUSQUIZ_PROFILE; default: the one last opened for study); "
-        + ("must exist, except when studying, where you are asked" if profiles == "study" else "must exist"),
+        help=shown(
+            profiles != "none",
+            "learner profile to use (env CAUCASUSQUIZ_PROFILE; default: the one last opened for study); "
+            + (
+                "must exist, except when studying, where you are asked"
+                if profiles == "study"
+                else "must exist"
+            ),
+        ),
     )
-    if profiles == "study":
-        group.add_argument(
-            "--new-profile",
-            metavar="NAME",
-            default=default,
-            help="study under a new profile NAME, created without asking (for scripts)",
-        )
+    group.add_argument(
+        "--new-profile",
+        metavar="NAME",
+        default=default,
+        help=shown(
+            profiles == "study", "study under a new profile NAME, created without asking (for scripts)"
+        ),
+    )
     return parent
 
 
 # Which learner options each command honours (see _common_options); the rest offer neither.
 STUDYING = {None, "study"}
 READS_A_PROFILE = {"stats", "export", "optimize", "report", "progress export", "class join"}
+# Commands that never read the decks folder: --decks there would be silently ignored.
+NO_DECKS = {"progress", "progress export", "progress import", "class join", "import", "copy-decks", "docs"}
 
 
-def _refuse_ignored_profile_options(args: argparse.Namespace) -> None:
-    """`caucasusquiz --new-profile Zed stats`: given before the command name, an option the
-    command would ignore is refused as well (else it would show another profile's data)."""
-    name = args.command
+def _command_name(args: argparse.Namespace) -> str | None:
+    name: str | None = args.command
     if name in ("progress", "class"):
         name = f"{name} {getattr(args, name + '_command', '')}"
+    return name
+
+
+def _refuse_ignored_options(args: argparse.Namespace) -> None:
+    """An option the command would ignore is refused, typed before or after the command name
+    (`caucasusquiz --new-profile Zed stats`, `caucasusquiz check --profile x`): ignored, it
+    would show another profile's data or another folder's decks without a word."""
+    name = _command_name(args)
     if name in STUDYING:
         return
     if getattr(args, "new_profile", None):
@@ -117,6 +145,12 @@ def _refuse_ignored_profile_options(args: argparse.Namespace) -> None:
         raise UserError(
             f"`caucasusquiz {name}` does not use a learner profile: --profile has no effect there",
             "leave --profile out",
+            exit_code=2,
+        )
+    if getattr(args, "decks", None) and name in NO_DECKS:
+        raise UserError(
+            f"`caucasusquiz {name}` never reads the decks: --decks has no effect there",
+            "leave --decks out",
             exit_code=2,
         )
 
@@ -150,14 +184,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"caucasusquiz {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    studying = _common_options(False)
-    learner = _common_options(False, profiles="learner")
-    without_learner = _common_options(False, profiles="none")
+    parents: dict[tuple[str, bool], argparse.ArgumentParser] = {}
 
     def options_for(name: str) -> argparse.ArgumentParser:
-        if name in STUDYING:
-            return studying
-        return learner if name in READS_A_PROFILE else without_learner
+        profiles = "study" if name in STUDYING else "learner" if name in READS_A_PROFILE else "none"
+        key = (profiles, name not in NO_DECKS)
+        if key not in parents:
+            parents[key] = _common_options(False, profiles=key[0], decks=key[1])
+        return parents[key]
 
     def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
         return commands.add_parser(
@@ -175,7 +209,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Opens the study app directly in a session; with --plain, runs a line-by-line\n"
         "session on standard input and output instead (no full-screen UI).",
     )
-    study.add_argument("--deck", metavar="NAME", help="study only this deck (id, file name or title)")
+    study.add_argument(
+        "--deck", metavar="NAME", help="study only this deck (id, file name, title, or the start of one)"
+    )
     study.add_argument("--limit", metavar="N", type=_positive_int, help="stop after N cards")
     study.add_argument(
         "--plain", action="store_true", help="line-by-line mode for screen readers and scripts"
@@ -206,7 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
         "you edited or added, and comments. Only the documents named in this run\n"
         "lose cards (ones they no longer yield, or all of a document gone from where\n"
         "it was found); other documents' cards are kept untouched.\n"
-        "See docs/generator.md.",
+        "See `caucasusquiz docs generator`.",
     )
     generate.add_argument(
         "seeds",
@@ -239,9 +275,12 @@ def build_parser() -> argparse.ArgumentParser:
         "reviewed yet: keep, edit, drop, change type or swap a distractor with one key.\n"
         "With --all, walk every card, reviewed and hand-made ones too, with the same keys\n"
         "(`a` on the screen switches between the two). Every decision is written into\n"
-        "the deck file at once. See docs/authoring.md.",
+        "the deck file at once (the installed decks are read-only: work on a copy from\n"
+        "`caucasusquiz copy-decks`). See `caucasusquiz docs authoring`.",
     )
-    author.add_argument("deck", nargs="?", metavar="DECK", help="only this deck (id, file name or title)")
+    author.add_argument(
+        "deck", nargs="?", metavar="DECK", help="only this deck (id, file name, title, or the start of one)"
+    )
     author.add_argument(
         "--all",
         dest="all_cards",
@@ -261,7 +300,8 @@ def build_parser() -> argparse.ArgumentParser:
         "(Quizlet's import box), kahoot-xlsx (Kahoot quiz spreadsheet), json, and\n"
         "quiz-md (a printable quiz with an answer key, in Markdown; --questions N).\n"
         "progress formats: json, csv, tsv (the review log; to back up and restore\n"
-        "progress use `caucasusquiz progress export`). See docs/interchange.md.",
+        "progress use `caucasusquiz progress export`).\n"
+        "See `caucasusquiz docs interchange`.",
     )
     export.add_argument(
         "what",
@@ -297,7 +337,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Turn another tool's file into deck files that pass `caucasusquiz check`.\n\n"
             "Reads Anki packages (.apkg: Basic, reversed, type-in and Cloze notes), Quizlet\n"
             "text (.txt), spreadsheet CSV with a header row (.csv) and Kahoot quiz\n"
-            "spreadsheets (.xlsx). Writes every deck file or none. See docs/interchange.md.",
+            "spreadsheets (.xlsx). Writes every deck file or none.\n"
+            "See `caucasusquiz docs interchange`.",
         )
     )
 
@@ -347,11 +388,27 @@ def build_parser() -> argparse.ArgumentParser:
         "the others' names) and study; progress stays on this machine.\n"
         "Only this machine can connect unless --host says otherwise; then a\n"
         "class code (printed at start, or --code) must be entered first.\n"
-        "See docs/classroom.md.",
+        "See `caucasusquiz docs classroom`.",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--code", metavar="CODE", help="the class code (default: a new one off loopback)")
+    copy = command(
+        "copy-decks",
+        "copy the shipped decks into a folder, to edit them",
+        "Copy the decks shipped with caucasusquiz into a new (or empty) folder, to edit\n"
+        "and study: the installed decks themselves are never changed, since an upgrade\n"
+        "would undo the edit. Then study the copy with `caucasusquiz --decks DIR` or\n"
+        "CAUCASUSQUIZ_DECKS=DIR; progress is kept by card id, so it carries over.",
+    )
+    copy.add_argument("folder", metavar="DIR", help="a new or empty folder for the copy")
+    docs = command(
+        "docs",
+        "read the guides installed with the app",
+        "The guides (studying, deck format, settings, classroom, import and export…),\n"
+        "installed with the app. Without NAME, lists them and says where they are.",
+    )
+    docs.add_argument("name", nargs="?", metavar="NAME", help="the guide to print, e.g. settings")
     report = command(
         "report",
         "what the class struggles with",
@@ -384,7 +441,7 @@ def _classroom_commands(
         "run or join a live class quiz",
         "A live class quiz on this machine: the teacher hosts (on a projector),\n"
         "students join with the code from a terminal or a served browser tab.\n"
-        "See docs/classroom.md.",
+        "See `caucasusquiz docs classroom`.",
     )
     moves = klass.add_subparsers(dest="class_command", metavar="host|join", required=True)
     host = moves.add_parser(
@@ -471,7 +528,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    _refuse_ignored_profile_options(args)
+    _refuse_ignored_options(args)
     command = args.command
     if command is None:
         from caucasusquiz.commands.tui import run_app
@@ -510,6 +567,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from caucasusquiz.commands.serve import run
     elif command == "progress":
         from caucasusquiz.commands.progress import run
+    elif command == "copy-decks":
+        from caucasusquiz.commands.copy_decks import run
+    elif command == "docs":
+        from caucasusquiz.commands.docs import run
     else:
         from caucasusquiz.commands.optimize import run
     return run(args)

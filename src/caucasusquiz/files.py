@@ -15,6 +15,12 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from caucasusquiz.errors import InstalledFilesReadOnly
+
+# The decks, seeds and guides a wheel carries (see pyproject.toml). They exist only in an
+# installed copy; a checkout studies its own tracked decks/ instead, which may be edited.
+INSTALLED_BUNDLE = Path(__file__).resolve().parent / "bundled"
+
 
 class UnreadableFile(Exception):
     """The path is not a regular file of acceptable size, or cannot be read; `reason` says why."""
@@ -71,6 +77,17 @@ def write_atomically(path: Path, text: str, *, durable: bool = False) -> None:
     replace_atomically(path, write, durable=durable)
 
 
+def refuse_installed_bundle(path: Path) -> None:
+    """Raise InstalledFilesReadOnly when `path` lies inside the installed bundle: every write
+    of a deck file goes through here, so no screen or command can edit site-packages."""
+    try:
+        inside = path.resolve().is_relative_to(INSTALLED_BUNDLE)
+    except OSError:
+        return
+    if inside:
+        raise InstalledFilesReadOnly(path)
+
+
 def new_file_mode(path: Path) -> int:
     """The permissions `path` should get: its own if it exists, else what a plain open()
     gives (0666 less the umask). A temporary file from mkstemp is 0600 until told otherwise."""
@@ -87,6 +104,7 @@ def replace_atomically(path: Path, write: Callable[[str], object], *, durable: b
     For writers that want a file name (genanki, openpyxl) as well as for text. With
     `durable`, the file and the rename are flushed to disk (fsync) before this returns: an
     author's decision must survive a power cut, a cache file need not."""
+    refuse_installed_bundle(path)
     mode = new_file_mode(path)
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")

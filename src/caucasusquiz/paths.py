@@ -10,7 +10,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from caucasusquiz.errors import UserError
+from caucasusquiz import files
+from caucasusquiz.errors import InstalledFilesReadOnly, UserError
 
 APP_NAME = "caucasusquiz"
 ENV_DECKS = "CAUCASUSQUIZ_DECKS"
@@ -24,13 +25,31 @@ _SOURCE_ROOT = _PACKAGE_DIR.parent.parent  # the checkout, when running from sou
 
 def bundled_dir(name: str) -> Path | None:
     """The decks or seeds shipped with the app: inside the wheel, or the checkout's own folder."""
-    installed = _PACKAGE_DIR / "bundled" / name
+    installed = files.INSTALLED_BUNDLE / name
     if installed.is_dir():
         return installed
     checkout = _SOURCE_ROOT / name
     if checkout.is_dir() and (_SOURCE_ROOT / "pyproject.toml").is_file():
         return checkout
     return None
+
+
+def is_installed_bundle(path: Path) -> bool:
+    """True when `path` is (inside) the decks, seeds or guides installed with the package:
+    they are read, never written (see files.refuse_installed_bundle)."""
+    try:
+        return path.resolve().is_relative_to(files.INSTALLED_BUNDLE)
+    except OSError:
+        return False
+
+
+def writable_decks(folder: Path) -> Path:
+    """`folder`, when its deck files may be changed (by `generate`, `check --fix`, the author
+    screen, the editor, a deck setting); InstalledFilesReadOnly, whose message names
+    `caucasusquiz copy-decks`, when it is the installed decks folder."""
+    if is_installed_bundle(folder):
+        raise InstalledFilesReadOnly(folder)
+    return folder
 
 
 def _choose(flag: str | os.PathLike[str] | None, env: str) -> Path | None:
@@ -53,6 +72,13 @@ class Locations:
         return self.data_dir / "progress.sqlite3"
 
 
+def user_settings_file() -> Path:
+    """settings.toml in the user's config folder (~/.config/caucasusquiz/ on Linux)."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "settings.toml"
+
+
 def resolve(
     decks: str | os.PathLike[str] | None = None,
     data_dir: str | os.PathLike[str] | None = None,
@@ -66,14 +92,18 @@ def resolve(
 
     chosen_data = _choose(data_dir, ENV_DATA_DIR)
     if chosen_data is not None:
-        # An explicit data dir keeps everything together (this is what tests rely on).
-        data, cache, config_default = chosen_data, chosen_data / "cache", chosen_data / "settings.toml"
+        # An explicit data dir keeps progress and cache together (a stick, a class share, the
+        # tests). Settings follow it when it has its own settings.toml; else the user's usual
+        # settings file still applies, as the README says (it used to be silently ignored).
+        data, cache = chosen_data, chosen_data / "cache"
+        carried = chosen_data / "settings.toml"
+        config_default = carried if carried.exists() else user_settings_file()
     else:
         import platformdirs  # deferred: only needed when no data dir is given
 
         data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
         cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
-        config_default = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "settings.toml"
+        config_default = user_settings_file()
 
     seed_dir = _choose(seeds, ENV_SEEDS)
     if seed_dir is None:
@@ -85,7 +115,7 @@ def resolve(
         # A settings file named on purpose that is not there is a mistake, never ignored.
         raise UserError(
             f"settings file {chosen_config} (from {ENV_CONFIG}) does not exist",
-            f"create it (see docs/settings.md) or unset {ENV_CONFIG}",
+            f"create it (see `caucasusquiz docs settings`) or unset {ENV_CONFIG}",
         )
 
     return Locations(

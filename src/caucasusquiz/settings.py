@@ -96,7 +96,7 @@ def load_settings(path: Path) -> Settings:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"{path}: {exc}", "see `docs/settings.md` for the format") from None
+        raise UserError(f"{path}: {exc}", "see `caucasusquiz docs settings` for the format") from None
     return _parse(raw, path, text)
 
 
@@ -204,4 +204,4 @@ def _error(path: Path, text: str, key: str, message: str, hint: str | None = Non
     line = next(
         (n for n, row in enumerate(text.splitlines(), 1) if re.match(rf"\s*\[?\s*{re.escape(key)}\b", row)), 1
     )
-    return UserError(f"{path}:{line}: {message}", hint or "see docs/settings.md")
+    return UserError(f"{path}:{line}: {message}", hint or "see `caucasusquiz docs settings`")

@@ -46,17 +46,33 @@ def load_decks(locations: Locations) -> Collection:
     return load_collection([locations.decks], DeckCache(locations.cache_dir / "decks"))
 
 
+DAMAGED_HINT = (
+    "open the app (`caucasusquiz`): it offers to move the damaged file aside, keeping it, and "
+    "start fresh; nothing is changed until you choose"
+)
+
+
 def open_store(
-    locations: Locations, now: datetime, move_damaged: bool = True
+    locations: Locations, now: datetime, move_damaged: bool = True, *, create: bool = True
 ) -> tuple[ProgressStore, str | None]:
     """Open the progress database. A damaged one is moved aside (never deleted) and a fresh one
-    started, when `move_damaged`; the returned notice says what happened."""
+    started, when `move_damaged`; the returned notice says what happened. Else a damaged file
+    is an error whose hint says how to repair it, and the file is left as it is.
+
+    Without `create`, a folder where nobody has studied gets an empty store in memory: a
+    read-only command reports "nothing yet" and leaves no file behind."""
     path = locations.database
+    if not create and not path.exists():
+        return ProgressStore.empty(), None
     try:
         return ProgressStore.open(path), None
     except StoreCorrupt as exc:
         if not move_damaged:
-            raise
+            raise StoreCorrupt(
+                f"your progress file is damaged and could not be read: {exc}",
+                exc.path,
+                exc.hint or DAMAGED_HINT,
+            ) from None
         try:
             kept = move_aside(path, now)
         except OSError as move_error:
@@ -68,6 +84,11 @@ def open_store(
             f"Your progress file was damaged and could not be read. It was kept as {kept} "
             "and a fresh one was started."
         )
+
+
+def nobody_has_studied(profile: Profile) -> bool:
+    """True for the stand-in profile a read-only command gets where no profile exists yet."""
+    return profile.id == profiles.NOBODY_YET.id
 
 
 def choose_profile(
@@ -94,11 +115,12 @@ def open_workspace(
     new_profile: str | None = None,
     confirm: Callable[[str], bool] | None = None,
 ) -> Workspace:
-    """Open everything. Without `study` the profile must exist (read-only commands never make one)."""
+    """Open everything. Without `study` the command only reads: the profile must exist (or
+    none does yet), no progress file is created, and a damaged one is reported, not moved."""
     now = now or utc_now()
     settings = load_settings(locations.config_file)
     collection = load_decks(locations)
-    store, notice = open_store(locations, now)
+    store, notice = open_store(locations, now, move_damaged=study, create=study)
     try:
         chosen = choose_profile(store, profile, now, study=study, new_profile=new_profile, confirm=confirm)
     except BaseException:

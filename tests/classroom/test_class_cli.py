@@ -122,7 +122,7 @@ def test_join_with_code_and_name_joins_without_the_form(play, decks_dir, isolate
 
     seen = play(script)
     try:
-        assert main(["class", "join", session.code, "--name", "Leyla", "--decks", str(decks_dir)]) == 0
+        assert main(["class", "join", session.code, "--name", "Leyla"]) == 0
         assert seen == [ClassStudentScreen.__name__]
         assert session.view().students == ("Leyla",)
     finally:
@@ -138,7 +138,7 @@ def test_join_with_a_wrong_code_opens_the_form_with_the_reason(play, decks_dir, 
         pilot.app.exit()
 
     seen = play(script)
-    assert main(["class", "join", "999999", "--name", "Leyla", "--decks", str(decks_dir)]) == 0
+    assert main(["class", "join", "999999", "--name", "Leyla"]) == 0
     assert seen == [JoinClassScreen.__name__]
     assert "no class is open with the code '999999'" in reasons[0]
 

@@ -51,10 +51,8 @@ def test_stats_on_a_fresh_machine_shows_an_empty_profile_without_making_one(
     isolated_user_dirs, decks_dir, capsys
 ):
     assert main(["stats", "--decks", str(decks_dir)]) == 0
-    assert "Profile: default" in capsys.readouterr().out
-    store = open_store(isolated_user_dirs)
-    assert store.profile_names() == []
-    store.close()
+    assert "Profile: none yet" in capsys.readouterr().out
+    assert not (isolated_user_dirs / "progress.sqlite3").exists()  # not even an empty file
 
 
 def test_studying_under_an_unknown_name_without_a_terminal_asks_for_new_profile(

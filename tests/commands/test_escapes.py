@@ -55,10 +55,16 @@ def test_the_deck_not_found_hint_is_safe_to_print(monkeypatch, capsys, decks):
     assert "no deck called" in err and "\x1b" not in err
 
 
-def test_the_moved_aside_notice_is_safe_to_print(capsys, decks, tmp_path):
+def test_the_damaged_file_messages_are_safe_to_print(monkeypatch, capsys, decks, tmp_path):
     data = tmp_path / "data\x1b]0;x\x07"
     data.mkdir()
     (data / "progress.sqlite3").write_bytes(b"garbage" * 500)
-    assert main(["stats", "--decks", str(decks), "--data-dir", str(data)]) == 0
+    # `stats` only reads: it reports the damage and leaves the file alone.
+    assert main(["stats", "--decks", str(decks), "--data-dir", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert "damaged" in err and "\x1b" not in err and "\x07" not in err
+    # Studying moves it aside and says where it was kept.
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    main(["study", "--plain", "--decks", str(decks), "--data-dir", str(data), "--new-profile", "a"])
     err = capsys.readouterr().err
     assert "kept as" in err and "\x1b" not in err and "\x07" not in err

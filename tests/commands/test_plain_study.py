@@ -233,3 +233,14 @@ def test_undo_after_the_card_was_answered_in_another_session_is_refused_and_says
     assert "Not undone: that card was answered or changed in another session since your answer" in out
     assert "Undone." not in out
     assert stored_grades() == [("wilson-1919", 3)]
+
+
+def test_a_deck_file_left_out_whole_is_named_with_its_card_count(monkeypatch, capsys, decks):
+    (decks / "broken.yaml").write_text(
+        'title: Broken\ncards:\n  - id: a\n    question: "Q?\n    answer: "A"\n  - {id: b, question: R?, answer: B}\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    main(["study", "--plain", "--decks", str(decks), "--new-profile", "s"])
+    err = capsys.readouterr().err
+    assert "Note: broken.yaml: whole file left out (2 cards) until the syntax error is fixed." in err

@@ -21,7 +21,29 @@ ERROR_CASES = [
         "YAML syntax error",
         None,
     ),
-    ("unclosed quote", HEAD + '  - id: a\n    question: "open\n', 4, "YAML syntax error", None),
+    (
+        "unclosed quote at the end",
+        HEAD + '  - id: a\n    question: "open\n',
+        4,
+        'the quote (") opened on this line is never closed',
+        'close it at the end of the value: question: "open"',
+    ),
+    (
+        # YAML reads on to the next quote and fails a line below; the mistake is on line 6.
+        "unclosed quote mid-card",
+        HEAD + '  - id: a\n    type: qa\n    question: Q?\n    answer: "the Red Army\n'
+        '    accept: ["Red Army", "Soviet army"]\n',
+        6,
+        'the quote (") opened on this line is never closed',
+        'close it at the end of the value: answer: "the Red Army"',
+    ),
+    (
+        "unclosed single quote",
+        HEAD + "  - id: a\n    type: qa\n    question: 'Q?\n    answer: 'x'\n  - id: b\n",
+        5,
+        "the quote (') opened on this line is never closed",
+        "question: 'Q?'",
+    ),
     (
         "colon in value",
         HEAD + "  - id: a\n    question: Who said: yes?\n    answer: x\n",
@@ -46,8 +68,9 @@ ERROR_CASES = [
         "duplicate id",
         HEAD + "  - {id: a, question: Q?, answer: A}\n  - {id: a, question: R?, answer: B}\n",
         4,
-        "duplicate id 'a' (first used on line 3)",
-        None,
+        "duplicate id 'a' (first used on line 3): the card on line 3 (\"Q?\") keeps this id and "
+        'its progress; this card ("R?") is left out',
+        "delete the copy's `id:` line and run `caucasusquiz check --fix`",
     ),
     ("invalid id", HEAD + "  - {id: 'has space', question: Q?, answer: A}\n", 3, "invalid id", None),
     (
@@ -262,7 +285,7 @@ def test_a_duplicate_id_does_not_hide_the_cards_other_problems(write_deck):
     )
     loaded = read_deck(write_deck(text))
     messages = [(p.line, p.message) for p in loaded.errors]
-    assert messages[0] == (4, "duplicate id 'a' (first used on line 3)")
+    assert messages[0][0] == 4 and messages[0][1].startswith("duplicate id 'a' (first used on line 3)")
     assert [line for line, _ in messages] == [4, 6, 7]
     assert "no {{" in messages[1][1] and "answr" in messages[2][1]
     assert [c.id for c in loaded.deck.cards] == ["a"]  # the first card keeps its id and stays usable
@@ -377,6 +400,42 @@ def test_check_summary_counts_the_cards_it_left_out_and_why(write_deck, capsys):
     assert main(["check", str(path)]) == 1
     summary = capsys.readouterr().out.splitlines()[-1]
     assert summary.startswith("1 deck file, 2 cards (2 left out: 1 duplicate id, 1 with errors): 2 errors")
+
+
+def test_check_says_a_file_with_a_syntax_error_is_left_out_whole(write_deck, capsys):
+    """The summary said "82 cards: 1 error", not that all 3 cards of the broken file were out."""
+    write_deck(HEAD + "  - {id: a, question: Q1?, answer: A}\n", name="good.yaml")
+    broken = write_deck(
+        HEAD + '  - id: b\n    question: Q2?\n    answer: "B\n'
+        "  - id: c\n    question: Q3?\n    answer: C\n"
+        '  - id: d\n    question: Q4?\n    answer: "D"\n',
+        name="broken.yaml",
+    )
+    assert main(["check", str(broken.parent)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert "broken.yaml: whole file left out (3 cards) until the syntax error is fixed" in lines
+    assert lines[-1].startswith("2 deck files, 1 card (3 left out: 3 in a file left out whole): 1 error")
+
+
+def test_following_the_duplicate_id_hint_gives_the_copy_its_own_id(write_deck, capsys):
+    """A teacher copies a card, id and all, to make a new one above it; the hint says how to part them."""
+    original = "  - id: red-army\n    type: qa\n    question: Which army invaded in 1920?\n    answer: the Red Army\n"
+    copy = (
+        "  - id: red-army\n    type: qa\n    question: Which city was the first capital?\n    answer: Ganja\n"
+    )
+    path = write_deck(HEAD + copy + original)
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert 'the card on line 3 ("Which city was the first capital?") keeps this id and its progress' in out
+    assert 'this card ("Which army invaded in 1920?") is left out' in out
+    assert "Some cards have no id" not in out  # the --fix in the hint is not about a missing id
+    path.write_text(
+        HEAD + copy.replace("  - id: red-army\n    type", "  - type") + original, encoding="utf-8"
+    )
+    assert main(["check", "--fix", str(path)]) == 0
+    loaded = read_deck(path)
+    assert [c.id for c in loaded.deck.cards][1] == "red-army"
+    assert loaded.deck.cards[1].prompt == "Which army invaded in 1920?"
 
 
 def test_check_on_a_missing_path_is_a_message_not_a_traceback(tmp_path, capsys):

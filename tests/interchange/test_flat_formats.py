@@ -132,6 +132,16 @@ def test_kahoot_round_trip_of_choice_and_true_false_cards(tmp_path, decks, capsy
     assert card_facts(back, with_ids=False, with_tags=False) == want
 
 
+def test_a_kahoot_spreadsheet_with_another_extension_is_read_with_from_kahoot(tmp_path, decks, capsys):
+    """openpyxl refused `deck.kahoot-xlsx` by its name ("does not support .kahoot-xlsx file format")."""
+    sheet = export(decks, "kahoot-xlsx", tmp_path / "quiz.xlsx")
+    renamed = sheet.rename(tmp_path / "deck.kahoot-xlsx")
+    capsys.readouterr()
+    back = import_(renamed, tmp_path / "back", "--from", "kahoot")
+    assert "Kahoot spreadsheet" in capsys.readouterr().out
+    assert card_facts(back, with_ids=False, with_tags=False)
+
+
 def test_json_is_the_deck_model(tmp_path, decks):
     data = json.loads(export(decks, "json", tmp_path / "decks.json").read_text())
     history = next(d for d in data["decks"] if d["id"] == "history")

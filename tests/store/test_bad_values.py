@@ -147,18 +147,30 @@ def decks(tmp_path: Path, example_deck: Path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("command", [["stats"], ["study", "--plain"]])
 @pytest.mark.parametrize("statement", DAMAGE.values(), ids=DAMAGE.keys())
-def test_study_and_stats_keep_the_file_aside_and_start_fresh(
-    monkeypatch, capsys, decks, isolated_user_dirs, command, statement
+def test_plain_study_keeps_the_file_aside_and_starts_fresh(
+    monkeypatch, capsys, decks, isolated_user_dirs, statement
 ):
     isolated_user_dirs.mkdir(parents=True, exist_ok=True)
     damaged(isolated_user_dirs, statement)
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-    assert main([*command, "--decks", str(decks)]) == 0
+    assert main(["study", "--plain", "--decks", str(decks)]) == 0
     err = capsys.readouterr().err
     assert "was damaged" in err and "kept as" in err
     assert len(list(isolated_user_dirs.glob("progress.sqlite3.damaged-*"))) == 1
+
+
+@pytest.mark.parametrize("statement", DAMAGE.values(), ids=DAMAGE.keys())
+def test_stats_reports_the_damage_and_leaves_the_file(
+    monkeypatch, capsys, decks, isolated_user_dirs, statement
+):
+    """`stats` only reads: the repair is the app's, which asks first."""
+    isolated_user_dirs.mkdir(parents=True, exist_ok=True)
+    damaged(isolated_user_dirs, statement)
+    assert main(["stats", "--decks", str(decks)]) == 1
+    err = capsys.readouterr().err
+    assert "progress file is damaged" in err and "open the app" in err
+    assert not list(isolated_user_dirs.glob("progress.sqlite3.damaged-*"))
 
 
 async def test_the_app_offers_a_fresh_start(decks, isolated_user_dirs):

@@ -342,10 +342,7 @@ def build_report(
     collection = load_decks(locations)
     deck_id = None
     if deck:
-        found = collection.find_deck(deck)
-        if found is None:
-            raise UserError(f"no deck called {deck!r}", f"decks: {', '.join(d.id for d in collection.decks)}")
-        deck_id = found.id
+        deck_id = collection.require_deck(deck).id
     students: list[StudentRow] = []
     cards: list[CardRow] = []
     if locations.database.exists():

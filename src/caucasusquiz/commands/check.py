@@ -7,11 +7,15 @@ import sys
 from pathlib import Path
 
 from caucasusquiz import paths
-from caucasusquiz.decks.collection import Collection, deck_files, load_collection
+from caucasusquiz.decks.collection import (
+    Collection,
+    card_items,
+    deck_files,
+    load_collection,
+    whole_file_left_out,
+)
 from caucasusquiz.decks.fix import add_missing_ids
-from caucasusquiz.decks.loader import MAX_DECK_BYTES
 from caucasusquiz.errors import UserError
-from caucasusquiz.files import UnreadableFile, read_regular_file
 from caucasusquiz.text import plural, strip_forbidden
 
 
@@ -40,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.fix:
         for path in files:
+            paths.writable_decks(path)  # before any file is changed: all or nothing
+        for path in files:
             for fix in add_missing_ids(path):
                 print(strip_forbidden(f"{fix.path}:{fix.line}: fixed: added id {fix.new_id!r}"))
 
@@ -50,6 +56,10 @@ def run(args: argparse.Namespace) -> int:
     for problem in problems:
         if problem.is_error or not args.quiet:
             print(strip_forbidden(str(problem)), file=sys.stdout)
+    for load in collection.loads:  # the cost of an error that stops a whole file, spelled out
+        whole = whole_file_left_out(load)
+        if whole:
+            print(strip_forbidden(whole))
 
     from caucasusquiz.authoring.drafts import draft_counts
 
@@ -73,40 +83,25 @@ def run(args: argparse.Namespace) -> int:
     elif collection.decks:
         summary += "; no drafts left to review"
     print(summary)
-    if any("--fix" in (p.hint or "") for p in errors) and not args.fix:
+    if any(p.message == "card has no id" for p in errors) and not args.fix:
         print("Some cards have no id: `caucasusquiz check --fix` adds them without touching other lines.")
     return 1 if errors or topic_problems else 0
 
 
 def _left_out(files: list[Path], collection: Collection) -> str:
-    """` (2 left out: 1 duplicate id, 1 with errors)`: the card items in the files that are
-    not among the cards loaded, so the count matches what the teacher sees in the file."""
-
+    """` (15 left out: 13 in a file left out whole, 1 duplicate id, 1 with errors)`: the card
+    items in the files that are not among the cards loaded, so the count matches what the
+    teacher sees in the files."""
     duplicates = sum(1 for p in collection.errors if p.message.startswith("duplicate id "))
-    written = sum(_card_items(path) for path in files)
+    written = sum(card_items(path) for path in files)
     missing = written - sum(len(deck.cards) for deck in collection.decks)
     if missing <= 0:
         return ""
-    duplicates = min(duplicates, missing)
-    reasons = [f"{duplicates} duplicate id"] if duplicates else []
-    if missing - duplicates:
-        reasons.append(f"{missing - duplicates} with errors")
+    broken = [load for load in collection.loads if load.deck is None]
+    whole = min(sum(card_items(load.path) for load in broken), missing)
+    duplicates = min(duplicates, missing - whole)
+    reasons = [f"{whole} in {'a file' if len(broken) == 1 else 'files'} left out whole"] if whole else []
+    reasons += [f"{duplicates} duplicate id"] if duplicates else []
+    if missing - whole - duplicates:
+        reasons.append(f"{missing - whole - duplicates} with errors")
     return f" ({missing} left out: {', '.join(reasons)})"
-
-
-def _card_items(path: Path) -> int:
-    """How many items the file's `cards:` list has (0 when it cannot be read as YAML)."""
-    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
-    from caucasusquiz.decks.yamlio import YamlProblem, compose
-
-    try:
-        root = compose(read_regular_file(path, MAX_DECK_BYTES).decode("utf-8-sig"))
-    except (UnreadableFile, UnicodeDecodeError, YamlProblem):
-        return 0
-    if not isinstance(root, MappingNode):
-        return 0
-    for key, value in root.value:
-        if isinstance(key, ScalarNode) and key.value == "cards" and isinstance(value, SequenceNode):
-            return len(value.value)
-    return 0

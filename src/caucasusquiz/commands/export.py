@@ -24,7 +24,7 @@ from caucasusquiz.errors import UserError
 from caucasusquiz.progress import Profile
 from caucasusquiz.store.database import ProgressStore
 from caucasusquiz.text import plural, strip_forbidden
-from caucasusquiz.workspace import choose_profile, load_decks, open_store, open_workspace
+from caucasusquiz.workspace import choose_profile, load_decks, nobody_has_studied, open_store, open_workspace
 
 # Anki reads these header lines when importing a text file (File → Import).
 ANKI_HEADER = "#separator:tab\n#html:false\n#columns:Front\tBack\tTags\n#tags column:3\n"
@@ -114,10 +114,7 @@ def select_decks(collection: Collection, names: Sequence[str] | str | None) -> t
         return collection.decks
     chosen: list[Deck] = []
     for name in [names] if isinstance(names, str) else names:
-        deck = collection.find_deck(name)
-        if deck is None:
-            known = ", ".join(d.id for d in collection.decks)
-            raise UserError(f"no deck called {name!r}", f"decks: {known}")
+        deck = collection.require_deck(name)
         if deck not in chosen:
             chosen.append(deck)
     return tuple(chosen)
@@ -165,9 +162,15 @@ def progress_only(locations: paths.Locations, profile: str | None) -> Iterator[t
     for the decks or fail on a broken settings.toml or deck. A damaged file is reported, not
     moved aside: a backup changes nothing."""
     now = utc_now()
-    store, _ = open_store(locations, now, move_damaged=False)
+    store, _ = open_store(locations, now, move_damaged=False, create=False)
     try:
-        yield store, choose_profile(store, profile, now, study=False)
+        chosen = choose_profile(store, profile, now, study=False)
+        if nobody_has_studied(chosen):
+            raise UserError(
+                f"there is no progress to export in {locations.data_dir}: nobody has studied there yet",
+                "is it the right data folder? choose it with --data-dir or CAUCASUSQUIZ_DATA_DIR",
+            )
+        yield store, chosen
     finally:
         store.close()
 

@@ -3,7 +3,8 @@
 Where things go, simply and predictably: SEED defaults to ./seeds when it exists, else
 the seeds shipped with the app; the decks go to ./decks when the seeds are ./seeds,
 else to the decks folder the app studies (--decks, $CAUCASUSQUIZ_DECKS, or the
-shipped one). A progress bar is drawn on stderr for large inputs, only on a terminal.
+shipped one, which is refused when it is the installed copy: edit a copy
+from `caucasusquiz copy-decks`). A progress bar is drawn on stderr for large inputs, only on a terminal.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ def _locations(args: argparse.Namespace) -> tuple[list[Path], Path]:
         ).decks
     if out.exists() and not out.is_dir():
         raise UserError(f"{out}: is a file, not a folder", "give --out a folder for the decks")
-    return seeds, out
+    return seeds, paths.writable_decks(out)
 
 
 def _wants_progress(seeds: list[Path]) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from caucasusquiz import paths
 from caucasusquiz.errors import UserError
 from caucasusquiz.interchange.common import ImportResult
 from caucasusquiz.text import plural
@@ -27,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     result = read(path, fmt, args)
     from caucasusquiz.interchange.yaml_out import plan, skipped_summary, write_all
 
-    out = Path(args.out)
+    out = paths.writable_decks(Path(args.out))
     planned = plan(result, out, args.deck_title, args.force)
     write_all(planned)
     total = sum(p.cards for p in planned)

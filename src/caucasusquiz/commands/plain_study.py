@@ -14,8 +14,8 @@ from itertools import groupby
 from typing import TextIO
 
 from caucasusquiz import paths
+from caucasusquiz.decks.collection import whole_file_left_out
 from caucasusquiz.decks.model import Card, CardType
-from caucasusquiz.errors import UserError
 from caucasusquiz.study import humanize
 from caucasusquiz.study.answers import AnswerCheck, DiffSegment, Verdict, meaningful_diff, parse_option
 from caucasusquiz.study.rating import Rating
@@ -68,11 +68,7 @@ def run(args: argparse.Namespace) -> int:
             print(notice, file=sys.stderr)
         deck_ids = None
         if args.deck:
-            deck = workspace.collection.find_deck(args.deck)
-            if deck is None:
-                names = ", ".join(d.id for d in workspace.collection.decks)
-                raise UserError(f"no deck called {args.deck!r}", f"decks: {names}")
-            deck_ids = [deck.id]
+            deck_ids = [workspace.collection.require_deck(args.deck).id]
         session = StudySession(
             workspace.store,
             workspace.profile,
@@ -83,6 +79,10 @@ def run(args: argparse.Namespace) -> int:
         )
         broken = len({p.path for p in workspace.collection.errors})
         if broken:
+            for load in workspace.collection.loads:
+                whole = whole_file_left_out(load)
+                if whole:
+                    print(strip_forbidden(f"Note: {whole}."), file=sys.stderr)
             print(
                 f"Note: {plural(broken, 'deck file')} with errors; their broken cards are left out. "
                 "Run `caucasusquiz check` for details.",

@@ -13,6 +13,7 @@ from pathlib import Path
 from caucasusquiz import paths
 from caucasusquiz.classroom.progress_files import read_progress_file
 from caucasusquiz.clock import utc_now
+from caucasusquiz.errors import UserError
 from caucasusquiz.text import plural
 from caucasusquiz.workspace import open_store
 
@@ -23,6 +24,13 @@ def run(args: argparse.Namespace) -> int:
         from caucasusquiz.commands.export import export_progress, progress_only
 
         with progress_only(locations, args.profile) as (store, profile):
+            if store.review_count(profile.id) == 0 and not store.all_progress(profile.id):
+                # An empty backup would look like a good one until the day it is needed.
+                raise UserError(
+                    f"profile {profile.name!r} has no progress yet: there is nothing to back up",
+                    "is it the right profile or data folder? `caucasusquiz stats --profile NAME` "
+                    "shows a profile's progress",
+                )
             text = export_progress(store, profile, "json")
         if args.out:
             from caucasusquiz.interchange.atomic import write_text_atomically

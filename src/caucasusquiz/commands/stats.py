@@ -12,7 +12,7 @@ from caucasusquiz.clock import utc_now
 from caucasusquiz.study import humanize
 from caucasusquiz.study.stats import Stats, collect_stats
 from caucasusquiz.text import plural, strip_forbidden
-from caucasusquiz.workspace import open_workspace
+from caucasusquiz.workspace import nobody_has_studied, open_workspace
 
 BAR_WIDTH = 20
 
@@ -28,11 +28,21 @@ def run(args: argparse.Namespace) -> int:
         )
     finally:
         workspace.close()
+    nobody = nobody_has_studied(workspace.profile)
     if args.json:
-        print(strip_forbidden(json.dumps(stats.to_json(), ensure_ascii=False, indent=2)))
+        data = stats.to_json()
+        if nobody:  # not a profile called "default": there is none yet
+            data["profile"] = None
+        print(strip_forbidden(json.dumps(data, ensure_ascii=False, indent=2)))
     else:
-        print(strip_forbidden(render_text(stats)))
+        text = render_text(stats)
+        if nobody:
+            text = text.replace(f"Profile: {stats.profile}", NOBODY_LINE, 1)
+        print(strip_forbidden(text))
     return 0
+
+
+NOBODY_LINE = "Profile: none yet (nobody has studied with this data folder; run `caucasusquiz` to start)"
 
 
 def render_text(stats: Stats) -> str:

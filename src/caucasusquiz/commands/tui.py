@@ -24,12 +24,19 @@ def run_app(args: argparse.Namespace, study: bool = False, author: bool = False)
     from caucasusquiz.ui.app import make_app
 
     locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)
+    deck = getattr(args, "deck", None)
+    if deck:
+        # A deck name that matches nothing is a message with a did-you-mean here, before the
+        # screen is taken over; a unique start of a title is resolved to its deck's id.
+        from caucasusquiz.workspace import load_decks
+
+        deck = load_decks(locations).require_deck(deck).id
     app = make_app(
         locations,
         profile=args.profile,
         new_profile=getattr(args, "new_profile", None),
         study=study,
-        deck=getattr(args, "deck", None),
+        deck=deck,
         limit=getattr(args, "limit", None),
         author=author,
         author_all=getattr(args, "all_cards", False),

@@ -142,7 +142,9 @@ class _DeckReader:
             return self.result(None)
         if root is None or (isinstance(root, ScalarNode) and root.tag == NULL):
             self.error(
-                1, "the file is empty", "a deck needs at least `title:` and `cards:`; see docs/deck-format.md"
+                1,
+                "the file is empty",
+                "a deck needs at least `title:` and `cards:`; see `caucasusquiz docs deck-format`",
             )
             return self.result(None)
         return self.result(self._deck(root))
@@ -163,7 +165,7 @@ class _DeckReader:
             self.error(
                 root,
                 f"the top level must be a mapping with `title:` and `cards:`, not a {_kind(root)}",
-                "see docs/deck-format.md for a complete example",
+                "see `caucasusquiz docs deck-format` for a complete example",
             )
             return None
         fields = self._mapping(root, TOP_KEYS, what="deck")
@@ -295,20 +297,26 @@ class _DeckReader:
 
     def _cards(self, seq: SequenceNode, deck_tags: tuple[str, ...]) -> list[Card]:
         cards: list[Card] = []
-        first_line: dict[str, int] = {}
+        first_use: dict[str, Node] = {}
         for item in seq.value:
             # Duplicates are found on the raw ids, so a broken first card still claims its id.
             raw_id = _raw_id(item)
             duplicate = False
-            if raw_id is not None and raw_id in first_line:
+            if raw_id is not None and raw_id in first_use:
                 duplicate = True
+                keeper = first_use[raw_id]
+                # Usually a card copied with its id to make a new one: say which card now owns
+                # the id (and the progress stored under it) and which one is not studied.
                 self.error(
                     item,
-                    f"duplicate id {raw_id!r} (first used on line {first_line[raw_id]})",
-                    "every card in a deck needs its own id; progress is stored under it",
+                    f"duplicate id {raw_id!r} (first used on line {line_of(keeper)}): the card on "
+                    f"line {line_of(keeper)}{_prompt_words(keeper)} keeps this id and its progress; "
+                    f"this card{_prompt_words(item)} is left out",
+                    "if one of them is a copy, delete the copy's `id:` line and run "
+                    "`caucasusquiz check --fix` to give it an id of its own",
                 )
             elif raw_id is not None:
-                first_line[raw_id] = line_of(item)
+                first_use[raw_id] = item
             # A duplicate is still read, for its other problems: a teacher fixing the id
             # should not then meet a second round of errors. The card itself is left out.
             card = self._card(item, deck_tags)
@@ -632,6 +640,23 @@ def _raw_id(node: Node) -> str | None:
         if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
             return value.value.strip() or None
     return None
+
+
+PROMPT_KEYS = ("question", "text", "statement")
+PROMPT_WORDS = 6
+
+
+def _prompt_words(card: Node) -> str:
+    """` ("Which army's invasion in April…")`: how a teacher recognises a card in a message."""
+    if not isinstance(card, MappingNode):
+        return ""
+    for key, value in card.value:
+        if isinstance(key, ScalarNode) and key.value in PROMPT_KEYS and isinstance(value, ScalarNode):
+            words = value.value.split()
+            if words:
+                shown = " ".join(words[:PROMPT_WORDS]) + ("…" if len(words) > PROMPT_WORDS else "")
+                return f' ("{shown}")'
+    return ""
 
 
 def value_text(node: Node) -> str:

@@ -49,7 +49,7 @@ def compose(text: str) -> Node | None:
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise _describe_marked_error(exc) from None
+        raise _unclosed_quote(text, exc) or _describe_marked_error(exc) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         raise YamlProblem(
@@ -64,6 +64,55 @@ def compose(text: str) -> Node | None:
     if root is not None:
         _refuse_unsafe_structure(root)
     return cast("Node | None", root)  # PyYAML's stubs say Any
+
+
+def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError) -> YamlProblem | None:
+    """`answer: "the Red Army` with no closing quote: YAML reads on into the next lines until
+    the next quote and fails there, a line or more below the mistake ("did not find expected
+    key"). A quoted value spanning lines that ends on the failing line is that runaway quote;
+    point at the line it opened on and show the line closed."""
+    mark = exc.problem_mark or exc.context_mark
+    failing = mark.line if mark is not None else -1
+    runaway = None
+    try:
+        # The pure-Python scanner: only on this error path, and it keeps each token's marks.
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.line > failing:
+                break
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ('"', "'")
+                and token.end_mark.line > token.start_mark.line
+            ):
+                runaway = token
+    except yaml.YAMLError:
+        pass
+    if runaway is None:
+        return _unended_quote(text, exc)
+    if runaway.end_mark.line != failing:
+        return None
+    return _quote_problem(text, runaway.start_mark.line, runaway.style or '"')
+
+
+def _unended_quote(text: str, exc: yaml.MarkedYAMLError) -> YamlProblem | None:
+    """A quote still open at the end of the file: YAML names where it opened (context_mark)."""
+    if "quoted scalar" not in (exc.context or "") or exc.context_mark is None:
+        return None
+    opened = exc.context_mark
+    lines = text.splitlines()
+    line = lines[opened.line] if opened.line < len(lines) else ""
+    return _quote_problem(text, opened.line, line[opened.column : opened.column + 1] or '"')
+
+
+def _quote_problem(text: str, line_index: int, quote: str) -> YamlProblem:
+    lines = text.splitlines()
+    opened = lines[line_index].rstrip() if line_index < len(lines) else ""
+    return YamlProblem(
+        line_index + 1,
+        f"YAML syntax error: the quote ({quote}) opened on this line is never closed, so the "
+        "lines below are read as part of this value",
+        f"close it at the end of the value: {opened.strip()}{quote}",
+    )
 
 
 def _describe_marked_error(exc: yaml.MarkedYAMLError) -> YamlProblem:

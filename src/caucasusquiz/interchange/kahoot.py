@@ -168,7 +168,14 @@ def _read_rows(path: Path) -> list[tuple[int, list[object]]]:
             )
         from openpyxl import load_workbook
 
-        book = load_workbook(path, read_only=True, data_only=False)
+        # Opened by us: openpyxl refuses a file *name* not ending in .xlsx ("does not support
+        # .kahoot-xlsx file format"), though the contents are what counts.
+        handle = path.open("rb")
+        try:
+            book = load_workbook(handle, read_only=True, data_only=False)
+        except BaseException:
+            handle.close()
+            raise
     except BadFile:
         raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
@@ -185,6 +192,7 @@ def _read_rows(path: Path) -> list[tuple[int, list[object]]]:
             rows.append((number, cells))
     finally:
         book.close()
+        handle.close()
     if formulas:
         raise BadFile(
             f"{path.name} has {formulas} cell(s) holding formulas, not values",

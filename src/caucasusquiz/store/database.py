@@ -188,6 +188,15 @@ class ProgressStore:
             raise
         return store
 
+    @classmethod
+    def empty(cls) -> ProgressStore:
+        """A store with nothing in it, in memory: what a read-only command reads where nobody
+        has studied yet, so that `stats` or a backup never creates a progress file."""
+        connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        store = cls(connection, Path(":memory:"))
+        store._migrate(0)
+        return store
+
     def _prepare(self) -> None:
         db = self._db
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

@@ -1,0 +1,143 @@
+"""A pip or pipx user's decks live in site-packages: read, never written; a copy is made to edit.
+
+Here the "installed bundle" is a temporary folder (files.INSTALLED_BUNDLE points at it), so
+the rules of an installed copy are tested without building a wheel (tests/test_packaging.py
+does that too, on a real wheel).
+"""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+
+from caucasusquiz import files, paths
+from caucasusquiz.cli import main
+from caucasusquiz.errors import InstalledFilesReadOnly
+
+ROOT = Path(__file__).resolve().parents[2]
+
+NO_ID_CARD = """\
+  - type: qa
+    question: In which city is the U.S. embassy in Azerbaijan?
+    answer: Baku
+"""
+
+
+@pytest.fixture
+def installed(tmp_path: Path, example_deck: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An installed bundle with one deck (a card without an id, so `check --fix` has work) and the guides."""
+    bundle = tmp_path / "site-packages" / "caucasusquiz" / "bundled"
+    decks = bundle / "decks"
+    decks.mkdir(parents=True)
+    (decks / "history.yaml").write_text(
+        example_deck.read_text(encoding="utf-8") + NO_ID_CARD, encoding="utf-8"
+    )
+    shutil.copytree(ROOT / "seeds", bundle / "seeds")
+    shutil.copytree(ROOT / "docs", bundle / "docs")
+    monkeypatch.setattr(files, "INSTALLED_BUNDLE", bundle.resolve())
+    monkeypatch.chdir(tmp_path)  # no ./seeds here: generate falls back to the shipped seeds
+    return decks
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_the_installed_decks_are_the_default_decks(installed: Path):
+    assert paths.resolve().decks == installed
+
+
+def test_generate_without_out_refuses_to_write_into_the_installed_decks(installed: Path, capsys):
+    before = snapshot(installed)
+    assert main(["generate", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "installed with caucasusquiz" in err and "are never changed" in err
+    assert "caucasusquiz copy-decks DIR" in err and "--decks DIR" in err
+    assert snapshot(installed) == before
+
+
+def test_check_fix_refuses_the_installed_decks_and_changes_nothing(installed: Path, capsys):
+    before = snapshot(installed)
+    assert main(["check", "--fix"]) == 1
+    assert "caucasusquiz copy-decks DIR" in capsys.readouterr().err
+    assert snapshot(installed) == before
+    assert main(["check"]) == 1  # only checking is fine: it reports the missing id
+    assert "check --fix" in capsys.readouterr().out
+
+
+def test_author_command_refuses_the_installed_decks(installed: Path, capsys):
+    assert main(["author"]) == 1
+    assert "caucasusquiz copy-decks DIR" in capsys.readouterr().err
+
+
+def test_no_writer_can_replace_an_installed_deck_file(installed: Path):
+    """The author screen, the palette's deck settings and `c` all write through files."""
+    deck = installed / "history.yaml"
+    before = deck.read_bytes()
+    with pytest.raises(InstalledFilesReadOnly) as raised:
+        files.write_atomically(deck, "title: changed\ncards: []\n")
+    assert "copy-decks" in (raised.value.hint or "")
+    assert deck.read_bytes() == before
+    assert list(installed.iterdir()) == [deck]  # no temporary file left behind
+    with pytest.raises(InstalledFilesReadOnly):
+        paths.writable_decks(installed)
+    # The author screen, the palette's deck settings and `c` save through this one function.
+    from caucasusquiz.authoring import yaml_text
+
+    with pytest.raises(InstalledFilesReadOnly):
+        yaml_text.write_atomically(deck, b"title: changed\ncards: []\n")
+    assert deck.read_bytes() == before
+
+
+def test_copy_decks_makes_an_editable_copy_and_says_how_to_study_it(installed: Path, tmp_path: Path, capsys):
+    copy = tmp_path / "my decks"
+    assert main(["copy-decks", str(copy)]) == 0
+    out = capsys.readouterr().out
+    assert "Copied 1 deck file" in out
+    quoted = shlex.quote(str(copy.resolve()))  # "my decks": pasted into a shell, it must stay one word
+    assert f"caucasusquiz --decks {quoted}" in out and f"CAUCASUSQUIZ_DECKS={quoted}" in out
+    assert snapshot(copy) == snapshot(installed)
+    assert paths.writable_decks(copy) == copy
+    assert main(["check", "--fix", str(copy)]) == 0  # the copy can be fixed
+    assert "fixed: added id" in capsys.readouterr().out
+
+
+def test_copy_decks_never_overwrites_a_folder_with_files(installed: Path, tmp_path: Path, capsys):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "history.yaml").write_text("title: my edited deck\ncards: []\n", encoding="utf-8")
+    assert main(["copy-decks", str(mine)]) == 1
+    assert "already exists and is not an empty folder" in capsys.readouterr().err
+    assert (mine / "history.yaml").read_text(encoding="utf-8") == "title: my edited deck\ncards: []\n"
+
+
+def test_a_checkout_keeps_editing_its_tracked_decks():
+    """`make run` in a checkout: decks/ is the contributors' to edit (git shows the change)."""
+    decks = paths.bundled_dir("decks")
+    assert decks == ROOT / "decks"
+    assert paths.writable_decks(decks) == decks
+
+
+def test_docs_lists_the_guides_and_prints_one(installed: Path, capsys):
+    assert main(["docs"]) == 0
+    out = capsys.readouterr().out
+    assert str(installed.parent / "docs") in out
+    assert "settings" in out and "deck-format" in out
+    assert main(["docs", "settings"]) == 0
+    assert capsys.readouterr().out == (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
+    assert main(["docs", "setings"]) == 2
+    assert "did you mean 'settings'?" in capsys.readouterr().err
+
+
+def test_every_guide_a_hint_names_exists():
+    """Hints and --help say `caucasusquiz docs NAME`: every NAME must be a guide."""
+    import re
+
+    named = set()
+    for source in (ROOT / "src" / "caucasusquiz").rglob("*.py"):
+        named |= set(re.findall(r"caucasusquiz docs ([a-z-]+)", source.read_text(encoding="utf-8")))
+    guides = {p.stem for p in (ROOT / "docs").glob("*.md")}
+    assert named and named <= guides, named - guides
