@@ -58,7 +58,7 @@ _SYNONYMS = {
     "source": ("source",),
     "context": ("context", "sentence", "extra", "notes"),
 }
-_HINT = "the first row must name the columns, e.g. question,answer (see docs/interchange.md)"
+_HINT = "the first row must name the columns, e.g. question,answer (see `caucasusquiz docs interchange`)"
 
 
 def export_csv(decks: Sequence[Deck]) -> str:
