@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import stat
 import tempfile
 from collections.abc import Callable
@@ -103,8 +104,18 @@ def replace_atomically(path: Path, write: Callable[[str], object], *, durable: b
 
     For writers that want a file name (genanki, openpyxl) as well as for text. With
     `durable`, the file and the rename are flushed to disk (fsync) before this returns: an
-    author's decision must survive a power cut, a cache file need not."""
+    author's decision must survive a power cut, a cache file need not.
+
+    A symlink is followed, so the file it points to is updated and the link stays. A device
+    or a pipe (`--out /dev/null`, `/dev/stdout`, a FIFO) is written into, never replaced:
+    renaming a file over /dev/null as root would leave every program on the machine without
+    one."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     refuse_installed_bundle(path)
+    if _is_device_or_pipe(path):
+        _write_into(path, write)
+        return
     mode = new_file_mode(path)
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -122,6 +133,28 @@ def replace_atomically(path: Path, write: Callable[[str], object], *, durable: b
     if durable:
         with contextlib.suppress(OSError):  # some systems cannot open a folder; the rename stands
             _fsync(folder, os.O_RDONLY)
+
+
+def _is_device_or_pipe(path: Path) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
+def _write_into(path: Path, write: Callable[[str], object]) -> None:
+    """Let `write` fill a temporary file (writers such as genanki need a file name), then copy
+    its bytes into `path` without replacing it."""
+    fd, tmp = tempfile.mkstemp(prefix="caucasusquiz-", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(tmp)
+        with open(tmp, "rb") as source, open(path, "wb") as target:
+            shutil.copyfileobj(source, target)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def _fsync(path: str | Path, flags: int) -> None:

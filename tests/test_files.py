@@ -1,0 +1,49 @@
+"""Writing the user's files: a link keeps pointing at its file, a device or a pipe is written into."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from caucasusquiz.cli import main
+from caucasusquiz.files import write_atomically
+
+
+def test_writing_through_a_symlink_updates_the_file_and_keeps_the_link(tmp_path: Path):
+    shared = tmp_path / "shared" / "deck.yaml"
+    shared.parent.mkdir()
+    shared.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "deck.yaml"
+    link.symlink_to(shared)
+    write_atomically(link, "new\n")
+    assert link.is_symlink()
+    assert shared.read_text(encoding="utf-8") == "new\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_export_to_a_pipe_writes_into_it_and_leaves_the_pipe(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    # The same path as `--out /dev/null` or `/dev/stdout`: a special file is written into. Before,
+    # it was renamed over, which as root turns /dev/null into an ordinary file.
+    pipe = tmp_path / "out.pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    deck = tmp_path / "decks" / "d.yaml"
+    deck.parent.mkdir()
+    deck.write_text(
+        'title: "Tiny"\ncards:\n  - id: one\n    type: qa\n    question: "Capital of Norway?"\n    answer: "Oslo"\n',
+        encoding="utf-8",
+    )
+    code = main(["export", "cards", "--decks", str(deck.parent), "--format", "csv", "--output", str(pipe)])
+    if code != 0:
+        pipe.open("wb").close()  # nobody wrote: release the reader
+    reader.join(timeout=30)
+    assert code == 0, capsys.readouterr().err
+    assert pipe.is_fifo()
+    assert b"Oslo" in received[0]
