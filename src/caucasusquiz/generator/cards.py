@@ -834,7 +834,11 @@ def _card(
     ):
         question = None
     blank = text[: mention.start] + BLANK + text[mention.end :]
-    options = [o for o in distractors(mention, answer, text, pool, kind, subjects) if fold(o) not in subjects]
+    options = [
+        o
+        for o in distractors(mention, answer, text, pool, kind, subjects, fact.doc.name)
+        if fold(o) not in subjects
+    ]
     tags = (_tag(mention),)
     digest = hashlib.sha1(f"{fact.key}|{mention.canonical}".encode()).digest()
     if mention.kind in _NAME_KINDS:

@@ -62,8 +62,50 @@ def words(text: str) -> int:
     return len(text.split())
 
 
+# Asides between a subject and its verb, and tails after the fact, that a card does not need:
+# "X, which encourages …, was signed in June 1992", "Argentine forces, under the junta led by
+# …, invaded …", "…, aiming to assert their claim", "… the Belgrano and it succeeded".
+_INNER_ASIDE = re.compile(
+    r",\s+(?:which|who|under|led by|headed by|backed by|"
+    r"commanded by|supported by)\s[^,;()\"]{3,120}?,\s+"
+    r"(?=(?:was|were|is|are|has|have|had|also\s+|then\s+|later\s+)?[a-z]+(?:ed|en|wn|ght)?\b)"
+)
+_TAIL = re.compile(
+    r"(?:,\s+(?:aiming|seeking|hoping|intending|trying|attempting|in an (?:effort|attempt)|in a bid)"
+    r"\s+to\s|\s+and\s+(?:it|he|she|they)\s+[a-z]+\b)[^;]*$"
+)
+
+
+# "… compact for economic development and investment projects in irrigation, agriculture, and
+# road rehabilitation": a list of what it was for, after the fact, in a long sentence.
+_LIST_TAIL = re.compile(r"\s+(?:for|including|such as)\s+[^,;]+(?:,\s+[^,;]+){1,},?\s+and\s+[^,;]+$")
+LONG_SENTENCE = 20
+
+
+def _trimmed(sentence: str, start: int, end: int) -> tuple[str, int, int]:
+    """The sentence without asides and tails that do not hold [start, end)."""
+    listed = _LIST_TAIL.search(sentence.rstrip("."))
+    if listed is not None and listed.start() >= end and words(sentence) > LONG_SENTENCE:
+        sentence = sentence[: listed.start()].rstrip(" ,") + "."
+    tail = _TAIL.search(sentence)
+    if tail is not None and tail.start() >= end:
+        sentence = sentence[: tail.start()].rstrip(" ,") + "."
+    for _ in range(2):
+        aside = _INNER_ASIDE.search(sentence)
+        if aside is None or aside.start() < end <= aside.end() or aside.start() <= start < aside.end():
+            break
+        if not _balanced(sentence[: aside.start()]):
+            break
+        cut = aside.end() - aside.start() - 1  # the aside goes, one space stays
+        sentence = sentence[: aside.start()] + " " + sentence[aside.end() :]
+        if aside.start() < start:
+            start, end = start - cut, end - cut
+    return sentence, start, end
+
+
 def clause_around(sentence: str, start: int, end: int) -> Clause | None:
     """The shortest self-contained clause of `sentence` holding [start, end), or None."""
+    sentence, start, end = _trimmed(sentence, start, end)
     cuts = [0]
     for match in _BOUNDARY.finditer(sentence):
         if not _balanced(sentence[: match.start()]):

@@ -161,6 +161,8 @@ def aim(sentence: str) -> Facet | None:
         return None
     name = _noun_phrase_before(sentence[: match.start()])
     what = _trim(match.group("what"))
+    if re.match(r"[a-z]+(?:ing|tion|ment|ness)\b", what):
+        return None  # "opened to shipping", "sent to negotiation": a destination, not an aim
     if len("to " + what) > MAX_ANSWER_CHARS and _first_of_two(what) != what:
         # "to enhance X and stimulate Y", "to enhance X to assess Y": two aims too long to
         # type, and either one alone is a right answer the card would mark wrong: not asked.
@@ -407,6 +409,9 @@ _PURPOSE = re.compile(
 )
 
 
+_PLACE_ONLY = re.compile(r"\s*(?:in|at|near)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}\s*")
+
+
 def purpose(sentence: str) -> Facet | None:
     """("Why was a conference held in Kars in 1921?", "to clarify …") for "<S> was <done>
     …, to <purpose>": the purpose of an act is its point."""
@@ -414,6 +419,8 @@ def purpose(sentence: str) -> Facet | None:
     if match is None:
         return None
     what = _trim(match.group("what"))
+    if re.match(r"[a-z]+(?:ing|tion|ment|ness)\b", what):
+        return None  # "opened to shipping", "sent to negotiation": a destination, not an aim
     if len("to " + what) > MAX_ANSWER_CHARS and _first_of_two(what) != what:
         return None  # two purposes too long to type: either alone would be marked wrong
     if not _short("to " + what, 10):
@@ -422,8 +429,14 @@ def purpose(sentence: str) -> Facet | None:
     named = any(w[:1].isupper() for w in subject.split()[1:])
     if not named and not (re.search(r"\b[A-Z]", rest) and re.search(r"\b(?:1[6-9]|20)\d\d\b", rest)):
         return None  # "The troops were sent …": which troops, when, the sentence before says
+    if named and _PLACE_ONLY.fullmatch(rest):
+        # "The X was signed in Paris to end the war": the purpose is why it was signed, not why
+        # in Paris; "Why was X signed in Paris?" would ask what the answer does not say.
+        rest = ""
     subject = subject[:1].lower() + subject[1:]
-    asked = _ask(f"Why {match.group('be')} {subject} {match.group('part')} {rest.strip()}?")
+    asked = _ask(
+        " ".join(f"Why {match.group('be')} {subject} {match.group('part')} {rest.strip()}".split()) + "?"
+    )
     return Facet(asked, "to " + what) if asked else None
 
 

@@ -19,6 +19,7 @@ from caucasusquiz.generator.cards import Draft, cards_for
 from caucasusquiz.generator.claims import source_label
 from caucasusquiz.generator.clean import clean_document
 from caucasusquiz.generator.dedupe import (
+    Crowding,
     Disputes,
     SeenFacts,
     unique_cards,
@@ -124,12 +125,13 @@ def _build(
     pool = Pool()
     known = Known(person_years=pool.years)
     for fact in facts:
-        pool.add(fact.mentions, fact.prompt)
+        pool.add(fact.mentions, fact.prompt, fact.doc.name)
         known.learn(fact.context)
     drafts: list[Draft] = []
     topics: dict[str, Topic] = {}
     asked: dict[str, set[str]] = {}
     seen = SeenFacts()
+    crowding = Crowding()
     disputes = Disputes(fact.context for fact in facts)
     for fact in facts:
         # A sentence shown after the one it leans on is judged by its own words: the sentence
@@ -155,8 +157,16 @@ def _build(
             (d, DISPUTED if why is None and _dated(d) and disputes.disputed(fact.context) else why)
             for d, why in gated
         ]
-        made = [d for d, why in gated if why is None]
-        reason = next((why for _, why in gated if why is not None), reason)
+        # Within the fact's paragraph and document, a card may also be one too many.
+        made, whys = [], []
+        for d, why in gated:
+            why = why or crowding.reason(d)
+            if why is None:
+                crowding.add(d)
+                made.append(d)
+            else:
+                whys.append(why)
+        reason = whys[0] if whys else reason
         done_here.update(d.answer_key for d in made)
         seen.add(own)
         if not made:

@@ -131,9 +131,13 @@ def with_title(sentence: str, title: str) -> str:
     both = _BOTH.match(sentence)
     if pair and both:
         return f"{pair.group('one').strip()} and {pair.group('two').strip()}{sentence[both.end() :]}"
+    if pair:
+        return _with_parties(sentence, pair.group("one").strip(), pair.group("two").strip())
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", title)} & _THING_NOUNS
     if not words or len(title.split()) > 8 or title.lower() in sentence.lower():
         return sentence  # "The treaty was confirmed by the Treaty of Kars": another treaty
+    # "The conflict …" in the article on a war, "These accords …" in the one on an agreement.
+    words |= {synonym for word in words for synonym in _SYNONYMS.get(word, ())}
     article = "" if re.match(r"^(?:The|A|An)\b", title) else "the "
     if re.match(r"^It (?:is|was|has|had|remains|became)\b", sentence) and re.search(
         rf"\b(?:{'|'.join(sorted(words))})\b", sentence[3:]
@@ -141,10 +145,43 @@ def with_title(sentence: str, title: str) -> str:
         # "It is the second-longest oil pipeline …" in the article on a pipeline.
         text = article + title
         return text[:1].upper() + text[1:] + sentence[2:]
-    pattern = re.compile(rf"\b([Tt])he ({'|'.join(sorted(words))})\b(?! of\b)")
+    pattern = re.compile(rf"\b([Tt]he|^These|^This) ({'|'.join(sorted(words))})\b(?! of\b)")
 
     def name(match: re.Match[str]) -> str:
         text = article + title
         return text[:1].upper() + text[1:] if match.start() == 0 else text
 
     return pattern.sub(name, sentence, count=1)
+
+
+# Another word a document uses for the thing its title names.
+_SYNONYMS = {
+    "war": ("conflict",),
+    "agreement": ("accords", "accord"),
+    "accords": ("agreement", "accord"),
+    "accord": ("agreement", "accords"),
+}
+
+# "A bilateral investment treaty was signed …" in the article on two countries: between whom?
+_PACT = re.compile(
+    r"\b(?P<head>(?:[Aa]n?|[Aa]nother)\s+(?:[\w’'-]+\s+){0,5}?"
+    r"(?:treaty|agreement|accord|convention|memorandum|compact|protocol|pact|charter|deal))\b"
+    r"(?!\s+(?:between|with|of|on the part)\b)"
+)
+# "the United States": a state named by a common noun takes "the" in running English.
+_THE_STATE = re.compile(r"^(?:United|Soviet|Russian Federation|European|Czech Republic|Netherlands)\b")
+
+
+def _with_parties(sentence: str, one: str, two: str) -> str:
+    """ "A trade agreement became effective in 1992" in "Norway–Chile relations": "A trade
+    agreement between Norway and Chile …". Only when the sentence names neither party (an
+    agreement of one party with a third names its own parties) and the agreement is the
+    sentence's subject, at its start."""
+    folded = sentence.lower()
+    if one.lower() in folded or two.lower() in folded:
+        return sentence
+    found = _PACT.match(sentence)
+    if found is None:
+        return sentence
+    parties = " and ".join(("the " + p) if _THE_STATE.match(p) else p for p in (one, two))
+    return f"{sentence[: found.end()]} between {parties}{sentence[found.end() :]}"
