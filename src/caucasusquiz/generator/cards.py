@@ -51,6 +51,7 @@ _BASE_SCORE = {
 _LISTABLE = frozenset({"place", "organisation", "person", "act", "project", "event"})
 # A count worth asking is a large one ("97,000 mine maps"); "three republics" is incidental.
 _BIG_COUNT = re.compile(r"^\D*\d{1,3}(?:,\d{3})+|^\D*\d{4,}|.*\b(?:thousand|million|billion)\b", re.I)
+_TOLL = re.compile(r"\b(?:deaths|killed|died|dead|casualties|fatalities|lost their lives)\b")
 _KIND_SCORE = {"person": 8, "act": 8, "project": 8, "event": 7, "organisation": 6, "place": 5}
 _HINTS = {
     "full-date": "month day, year",
@@ -103,6 +104,8 @@ def score(mention: Mention, prompt: str) -> int:
         return 0
     value = _BASE_SCORE.get((mention.kind, mention.group)) or _KIND_SCORE.get(mention.kind, 0)
     after, before = prompt[mention.end :], prompt[: mention.start]
+    if mention.kind == "number" and (before.endswith("-") or after.startswith("-")):
+        return 0  # "Three-hundred-and-sixty-eight": part of a number, not one
     if mention.kind == "number" and _TIME_UNITS.match(after):
         value -= 4  # "over the last two years"
     if mention.kind in ("year", "date") and _BACKGROUND.match(before) and "," in after:
@@ -149,6 +152,7 @@ def score(mention: Mention, prompt: str) -> int:
         mention.kind == "number"
         and mention.group in ("count", "count-word")
         and not _BIG_COUNT.match(mention.text)
+        and not _TOLL.search(prompt)  # the dead of a war are no incidental count
     ):
         value -= 4  # "six letters", "four working groups", "20 articles": incidental counts
     if mention.kind == "number" and re.search(r"\bestimat", prompt):
@@ -321,7 +325,7 @@ def taught_sentence(fact: Fact, date: DocDate | None) -> tuple[str | None, str]:
     if resolved is None:
         return None, "relative time (no date to resolve it)"
     if _YEARLESS_DAY.search(resolved) and not _ANY_YEAR.search(resolved):
-        return None, "date without its year"
+        return None, YEARLESS
     if _NEWS_PERFECT.search(resolved) and not _ANY_YEAR.search(resolved):
         return None, "relative time (no date to resolve it)"
     if _HEADLINE.search(resolved):
@@ -361,6 +365,37 @@ def _without_open_ended_tail(sentence: str) -> str:
         return sentence
     head = sentence[: cuts[-1]] + "."
     return head if len(head.split()) >= 6 and not _OPEN_ENDED.search(head) else sentence
+
+
+YEARLESS = "date without its year"
+
+
+def _with_event_year(fact: Fact, pool: Pool) -> Fact | None:
+    """ "On May 21, British forces landed …" in an article whose event the document dates from
+    2 April to 14 June 1982: "On May 21, 1982, …". Only when the day falls inside the event
+    window of exactly one year (`Pool.window`); otherwise the sentence gives no card."""
+    text = fact.prompt[fact.lead :]
+    days = list(_YEARLESS_DAY.finditer(text))
+    if len(days) != 1:
+        return None
+    found = days[0]
+    month_name = re.search(_MONTH_NAMES, found.group())
+    day = re.search(r"\d{1,2}", found.group())
+    if month_name is None or day is None:
+        return None
+    month = _MONTH_NAMES.split("|").index(month_name.group()) + 1
+    years = {y for y, _, _ in pool.days.get(fact.doc.name, ())}
+    fitting = []
+    for year in sorted(years):
+        window = pool.window(fact.doc.name, year)
+        if window is not None and window[0] <= (year, month, int(day.group())) <= window[1]:
+            fitting.append(year)
+    if len(fitting) != 1:
+        return None
+    year = fitting[0]
+    written = f"{found.group()}, {year}" if found.group()[0].isalpha() else f"{found.group()} {year}"
+    dated = text[: found.start()] + written + text[found.end() :]
+    return dataclasses.replace(fact, prompt=fact.prompt[: fact.lead] + dated)
 
 
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -447,6 +482,11 @@ def cards_for(
     `label` names the document for claims ("According to <label>, what does …?"); without
     it no claim card is made."""
     sentence, reason = taught_sentence(fact, date)
+    if sentence is None and reason == YEARLESS:
+        dated = _with_event_year(fact, pool)
+        if dated is not None:
+            fact = dated
+            sentence, reason = taught_sentence(fact, date)
     if sentence is None:
         return [], reason
     stance = _claim_card(fact, sentence, label, subjects) if label is not None else None

@@ -19,8 +19,10 @@ MAX_WORDS = 34
 
 _BOUNDARY = re.compile(
     r";\s+|\s+[—–]\s+|\s+-\s+|(?<=[a-z])[—–](?=[a-z])"
-    r"|,\s+(?=(?:which|who|whom|whose|while|whereas|but|although|though|where|and|"
+    r"|,\s+(?=(?:(?:at|in|during|under|by|through|after) which|which|who|whom|whose|while|whereas|"
+    r"but|although|though|where|and|"
     r"when|following|making|becoming|leading|prompting|with|viewing|naming|granting|informing|"
+    r"ending|marking|establishing|bringing|creating|"
     r"saying|stating|adding|calling|noting|citing|in response to|"
     r"in exchange for|in order to|as part of|due to|because of|thanks to)\b)"
 )
@@ -29,13 +31,18 @@ _FINITE = re.compile(
     r"remains|became|becomes|[a-z]{2,}(?:ed|s))\b"
 )
 _COORDINATED = re.compile(r"^(?:but|while|whereas|and|although|though)\s+")
-_RELATIVE = re.compile(r"^(?:which|who|whom|whose|where|when)\b")
+_RELATIVE = re.compile(
+    r"^(?:(?:at|in|during|under|by|through|after) which|which|who|whom|whose|where|when)\b"
+)
 _SUBJECT_START = re.compile(r"^(?:the\s+|a\s+|an\s+)?[A-Z\d]")
 
 
 SHORT = 18
 WHOLE_WORDS = 26
-_RELATIVE_CUT = re.compile(r",\s+(?:which|who|whom|whose|where|while|whereas|but)\b|\s[—–]\s")
+_RELATIVE_CUT = re.compile(
+    r",\s+(?:(?:at|in|during|under|by|through|after) which|which|who|whom|whose|where|while|whereas|but)\b"
+    r"|\s[—–]\s"
+)
 _INTRO = re.compile(
     r"^(?:In|On|At|During|After|Before|Following|Speaking|Apart|According|Along|Despite|With|"
     r"Regarding|Immediately|Commenting|In view|As|Amid|Under|Within|Throughout|For)\b"
@@ -82,8 +89,22 @@ _LIST_TAIL = re.compile(r"\s+(?:for|including|such as)\s+[^,;]+(?:,\s+[^,;]+){1,
 LONG_SENTENCE = 20
 
 
+# "The Treaty of Tartu (…) is a peace treaty that was signed in Tartu on 2 February 1920":
+# what it is, then what happened to it; the card asks what happened.
+_IS_A_THAT = re.compile(
+    r"^(?P<subject>(?:The\s+)?[A-Z][^,();]{2,60}?)\s+(?:\([^()]*\)\s+)?(?:is|was)\s+an?\s+"
+    r"(?:[\w-]+\s+){1,4}?(?:that|which)\s+(?P<verb>was|were)\s+(?=[a-z]+ed\b)"
+)
+
+
 def _trimmed(sentence: str, start: int, end: int) -> tuple[str, int, int]:
     """The sentence without asides and tails that do not hold [start, end)."""
+    is_a = _IS_A_THAT.match(sentence)
+    if is_a is not None and is_a.end() <= start:
+        head = f"{is_a.group('subject')} {is_a.group('verb')} "
+        cut = is_a.end() - len(head)
+        sentence = head + sentence[is_a.end() :]
+        start, end = start - cut, end - cut
     listed = _LIST_TAIL.search(sentence.rstrip("."))
     if listed is not None and listed.start() >= end and words(sentence) > LONG_SENTENCE:
         sentence = sentence[: listed.start()].rstrip(" ,") + "."

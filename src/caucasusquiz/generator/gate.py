@@ -53,7 +53,7 @@ _REFERENT_HEADS = (
     "region|territory|territories|city|capital|watchdog|regulator|declaration|crisis|"
     "incident|attack|battle|offensive|army|troops|forces|side|sides|document|statement|report|"
     "breakthrough|negotiations|visit|trip|move|step|vote|ceremony|invasion|delegation|"
-    "conference|total|amount|sum|figure|contingent"
+    "conference|total|amount|sum|figure|contingent|force"
 )
 _BARE_REFERENT = re.compile(
     rf"\b[Tt]he\s+((?:[a-z][\w-]*\s+){{0,3}})({_REFERENT_HEADS})\b"

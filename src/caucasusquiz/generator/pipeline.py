@@ -131,7 +131,6 @@ def _build(
     topics: dict[str, Topic] = {}
     asked: dict[str, set[str]] = {}
     seen = SeenFacts()
-    crowding = Crowding()
     disputes = Disputes(fact.context for fact in facts)
     for fact in facts:
         # A sentence shown after the one it leans on is judged by its own words: the sentence
@@ -157,16 +156,8 @@ def _build(
             (d, DISPUTED if why is None and _dated(d) and disputes.disputed(fact.context) else why)
             for d, why in gated
         ]
-        # Within the fact's paragraph and document, a card may also be one too many.
-        made, whys = [], []
-        for d, why in gated:
-            why = why or crowding.reason(d)
-            if why is None:
-                crowding.add(d)
-                made.append(d)
-            else:
-                whys.append(why)
-        reason = whys[0] if whys else reason
+        made = [d for d, why in gated if why is None]
+        reason = next((why for _, why in gated if why is not None), reason)
         done_here.update(d.answer_key for d in made)
         seen.add(own)
         if not made:
@@ -186,6 +177,17 @@ def _build(
     # A list another sentence gives longer has more right answers than the card accepts.
     drafts, partial = without_partial_lists(drafts, facts)
     report.repeated_cards += partial
+    # Within its paragraph and its document, a card may still be one too many.
+    crowding = Crowding()
+    uncrowded: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: d.order):
+        why = crowding.reason(draft)
+        if why is not None:
+            report.reject(draft.source, why, draft.context)
+            continue
+        crowding.add(draft)
+        uncrowded.append(draft)
+    drafts = uncrowded
     decks: dict[str, tuple[Topic, list[Draft]]] = {}
     written: set[str] = set()
     for draft in sorted(drafts, key=lambda d: d.order):
