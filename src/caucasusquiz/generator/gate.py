@@ -217,10 +217,10 @@ _NEEDS_OF = (
     re.compile(r"\bdelegations?\b(?!\s+(?:to|at|of|in|for|from|led|headed)\b)"),
     # "Who led the Clinton Administration's team?": a team for what?
     re.compile(r"\bteams?\b(?!\s+(?:to|at|of|in|for|from|that|which|who)\b)"),
-    # "X status was granted in 1995": to whom?
+    # "X status was granted in 1995": to whom? ("Vestia was granted observer status" names it.)
     re.compile(
-        r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:granted|awarded|given|extended|offered|conferred)\b"
-        r"(?!\s+(?:to|the|a|an|its|their|his|her|[A-Z$\d])\b|\s+[A-Z$\d])"
+        r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:granted|awarded|given|extended|offered|conferred)"
+        r"(?=\s+(?:in|on|by|at|during|after|before|from|under|for)\b|\s*[,.;]|\s*$)"
     ),
     re.compile(r"\b(?:[Pp]hases?|[Ss]tages?)\s+(?:[IVX]+|\d+)\b(?!\s+of\b)"),
     re.compile(r"\b[Tt]he\s+(?:\w+\s+){1,2}(?:phases|stages)\b(?!\s+of\b)"),

@@ -1,0 +1,288 @@
+"""Rules found by reading the cards of articles the generator had never seen (round six).
+
+Each rule is shown on a made-up article: what it refuses or repairs, and, where it could cost
+a good card, a near miss that must still pass. Sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from caucasusquiz.generator import gate
+from caucasusquiz.generator.cards import Draft
+from caucasusquiz.generator.clauses import clause_around
+from caucasusquiz.generator.dedupe import CROWDED, SAME_DATE, Crowding
+from caucasusquiz.generator.distractors import Pool, distractors
+from caucasusquiz.generator.entities import find_mentions
+from caucasusquiz.generator.facets import purpose
+from caucasusquiz.generator.gate import gate_reason
+from caucasusquiz.generator.pipeline import build
+from caucasusquiz.generator.previews import is_gloss_line
+from caucasusquiz.generator.referents import with_title
+from caucasusquiz.generator.rewrite import plain_dates
+
+SUBJECTS = {"vestia", "lapland"}
+
+
+def _card(kind: str, prompt: str, answer: str = "", context: str | None = None) -> Draft:
+    field = {"cloze": "text", "truefalse": "statement"}.get(kind, "question")
+    plain = re.sub(r"\{\{(.+?)(?:::[^}]*)?\}\}", r"\1", prompt)
+    if context is None:
+        context = (
+            plain.replace("___", answer)
+            if kind in ("cloze", "truefalse") or "___" in plain
+            else "A sentence."
+        )
+    body: list[tuple[str, object]] = [(field, prompt)]
+    if kind != "cloze":
+        body.append(("answer", answer))
+    return Draft(
+        "x-000000", kind, tuple(body), (), "a.txt:1", context, answer, prompt, ("a.txt", 1, 0), answer, prompt
+    )
+
+
+def _prompts(tmp_path: Path, name: str, text: str) -> list[str]:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    decks, _ = build([tmp_path / name])
+    return [d.prompt for _, drafts in decks.values() for d in drafts]
+
+
+# ---- the document's subject taken for granted --------------------------------------------
+
+
+def test_an_agreement_with_no_parties_is_named_from_a_relations_title():
+    title = "Vestia–United States relations"
+    assert (
+        with_title("A bilateral investment treaty was signed in April 1993.", title)
+        == "A bilateral investment treaty between Vestia and the United States was signed in April 1993."
+    )
+    # One party named: the sentence names its own parties, nothing is added.
+    kept = "Vestia signed a trade agreement with Lapland in 1994."
+    assert with_title(kept, title) == kept
+
+
+def test_the_conflict_and_these_accords_are_named_from_the_title():
+    assert (
+        with_title("The conflict resulted in 900 deaths.", "Orla War")
+        == "The Orla War resulted in 900 deaths."
+    )
+    assert (
+        with_title("These accords ended the siege of Penn.", "Orla Agreement")
+        == "The Orla Agreement ended the siege of Penn."
+    )
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        _card("choice", "The conference took place from May 1 to ___.", "May 21, 1931"),
+        _card("choice", "For fiscal year ___, the estimated total was $21.7 million.", "2005"),
+        _card("qa", "Who led the Vestian government's team?", "Ivo Marek"),
+        _card("cloze", "Most-favoured-nation status was granted in {{August 1995::month year}}."),
+    ],
+)
+def test_a_card_leaning_on_an_unnamed_conference_total_team_or_recipient_is_refused(card: Draft):
+    assert gate_reason(card, SUBJECTS) == gate.UNNAMED
+
+
+def test_a_named_conference_and_a_grant_to_someone_still_pass():
+    named = _card("qa", "When did the Orla Peace Conference end?", "May 21, 1931")
+    granted = _card("cloze", "Vestia was granted observer status in {{1995::year}}.")
+    assert gate_reason(named, SUBJECTS) is None
+    assert gate_reason(granted, SUBJECTS) is None
+
+
+# ---- captions, talk about sources, scene-setting and given-away blanks --------------------
+
+
+def test_a_photo_caption_with_its_date_is_no_source_for_a_card():
+    caption = _card("choice", "Official greeters await the arrival of Ivo Marek in Penn, ___.", "March 2011")
+    assert gate_reason(caption, SUBJECTS) == gate.QUESTION_SOURCE
+    told = _card("cloze", "Ivo Marek arrived in Penn in {{March 2011::month year}}.")
+    assert gate_reason(told, SUBJECTS) is None
+
+
+def test_a_remark_about_what_other_articles_call_it_is_no_fact():
+    card = _card(
+        "truefalse", "Some articles erroneously refer to the Orla Accord as the Penn Treaty.", "false"
+    )
+    assert gate_reason(card, SUBJECTS) == gate.SOURCE_TALK
+
+
+def test_a_place_that_only_sets_the_scene_is_not_blanked():
+    scene = _card("cloze", "In the {{Kingdom of Orla}}, Prime Minister Marek's popularity soared.")
+    assert gate_reason(scene, SUBJECTS) == gate.SCENE
+    dated = _card("cloze", "In {{1994::year}}, Prime Minister Marek's popularity soared.")
+    assert gate_reason(dated, SUBJECTS) is None
+
+
+def test_one_name_of_a_list_is_not_blanked():
+    card = _card(
+        "cloze",
+        "The participants were President Ivo Marek, President {{Jan Tamm}}, and the mediator Eva Lind.",
+    )
+    assert gate_reason(card, SUBJECTS) == gate.LIST_ITEM
+    alone = _card("cloze", "The Orla talks were chaired by the mediator {{Eva Lind}} in Penn.")
+    assert gate_reason(alone, SUBJECTS) is None
+
+
+def test_a_blank_whose_stem_the_prompt_shows_is_refused():
+    card = _card("cloze", "Orlanian troops crossed into {{Orlania}} in 1932.")
+    assert gate_reason(card, SUBJECTS) == gate.GIVEN_AWAY
+
+
+def test_an_undated_present_share_is_out_of_date_even_when_reported_in_the_past():
+    card = _card(
+        "cloze",
+        "The Vestian Embassy reported that {{50 percent::percentage}} of the aid flowing into Orla comes from Vestia.",
+    )
+    assert gate_reason(card, SUBJECTS) == gate.STALE
+
+
+# ---- why-questions, clauses and ordinal dates ---------------------------------------------
+
+
+def test_a_purpose_is_asked_of_the_act_not_of_its_place():
+    facet = purpose("The Orla Accord was signed in Penn to end the Lake War.")
+    assert facet is not None and facet.question == "Why was the Orla Accord signed?"
+    assert purpose("The Orla Canal was opened to shipping on 12 May 1931.") is None
+
+
+def test_asides_and_tails_that_do_not_hold_the_answer_are_cut_from_the_clause():
+    sentence = (
+        "On April 2, 1932, Orlanian forces, under the junta led by General Ivo Marek, invaded and "
+        "occupied the Penn Islands, aiming to assert their claim."
+    )
+    date = find_mentions(sentence)[0]
+    clause = clause_around(sentence, date.start, date.end)
+    assert (
+        clause is not None
+        and clause.text == "On April 2, 1932, Orlanian forces invaded and occupied the Penn Islands."
+    )
+    listed = (
+        "In 2010, Vestia received a $262 million, five-year development compact for investment projects "
+        "in irrigation infrastructure, high-value farming, and rural road repair."
+    )
+    year = find_mentions(listed)[0]
+    trimmed = clause_around(listed, year.start, year.end)
+    assert (
+        trimmed is not None
+        and trimmed.text == "In 2010, Vestia received a $262 million, five-year development compact."
+    )
+
+
+def test_ordinal_dates_are_read_as_dates():
+    assert plain_dates("On 2nd May 1932, the fleet sailed.") == "On 2 May 1932, the fleet sailed."
+    assert plain_dates("signed on the 14th of December in 1995 at") == "signed on 14 December 1995 at"
+
+
+# ---- date options the prompt or the document rule out --------------------------------------
+
+
+def _date_options(prompt: str, answer: str, days: list[str]) -> list[str]:
+    pool = Pool()
+    for day in days:
+        pool.add(find_mentions(day), day, "war.txt")
+    mention = next(m for m in find_mentions(prompt) if m.text == answer)
+    return distractors(mention, answer, prompt, pool, "date", (), "war.txt")
+
+
+def test_date_options_stay_on_the_prompts_side_of_its_other_date():
+    options = _date_options("The talks ran from May 1 to May 21, 1931.", "May 21, 1931", [])
+    assert options and all(not o.startswith(("January", "February", "March", "April")) for o in options)
+
+
+def test_date_options_stay_inside_the_event_the_document_dates():
+    days = ["on 2 April 1932 the war began", "on 14 May 1932 the fleet sailed", "on 14 June 1932 it ended"]
+    options = _date_options("On 2 May 1932, the cruiser was sunk.", "2 May 1932", days)
+    assert options
+    for option in options:
+        month = option.split()[1]
+        assert month in ("April", "May", "June"), option
+
+
+# ---- one event, one card; a paragraph of look-alike cards ---------------------------------
+
+
+def test_one_date_is_asked_once_per_document_and_a_paragraph_gives_at_most_two_of_a_kind(tmp_path: Path):
+    text = (
+        "Vestia–Lapland relations\n\n"
+        "The Orla Accord was formally signed on 14 December 1931 in Penn.\n\n"
+        "The Orla Accord, signed on December 14, 1931, ended the Lake War.\n\n"
+        "A trade agreement was signed in June 1932. A fisheries agreement was signed in March 1933. "
+        "A shipping agreement was signed in August 1934. A customs agreement was signed in May 1935.\n"
+    )
+    (tmp_path / "vestia.txt").write_text(text, encoding="utf-8")
+    decks, report = build([tmp_path / "vestia.txt"])
+    drafts = [d for _, ds in decks.values() for d in ds]
+    assert sum("1931" in d.answer_text for d in drafts) == 1
+    paragraph = [d for d in drafts if d.source == "vestia.txt:7"]
+    assert len(paragraph) <= 2
+    assert all("between Vestia and Lapland" in d.prompt for d in paragraph)
+    assert report.rejected[CROWDED] >= 1
+
+
+def test_a_full_date_another_card_of_the_document_asks_is_refused():
+    def dated(answer: str, line: int, document: str = "a.txt") -> Draft:
+        return Draft(
+            f"x-{line}",
+            "qa",
+            (("question", "When?"), ("answer", answer)),
+            ("date",),
+            f"{document}:{line}",
+            "A sentence.",
+            answer,
+            "A sentence.",
+            (document, line, 0),
+            answer,
+            "When?",
+        )
+
+    crowding = Crowding()
+    crowding.add(dated("December 14, 1931", 3))
+    assert crowding.reason(dated("14 December 1931", 9)) == SAME_DATE
+    assert crowding.reason(dated("14 December 1931", 9, "b.txt")) is None
+    assert crowding.reason(dated("15 December 1931", 9)) is None
+
+
+# ---- a linked word's definition, and a day the event's year dates --------------------------
+
+
+def test_a_linked_words_definition_on_a_line_of_its_own_is_dropped(tmp_path: Path):
+    assert is_gloss_line(
+        "The Orla Ocean is the second-largest of the world's oceans. It covers a fifth of its area..."
+    )
+    assert not is_gloss_line("The Orla Ocean is the second-largest of the world's oceans.")
+    prompts = _prompts(
+        tmp_path,
+        "war.txt",
+        "Lake War\n\n over the disputed Penn Islands\n"
+        "The Orla Ocean is the second-largest of the world's oceans. It covers a fifth of its area...\n\n"
+        "The Lake War began on 2 April 1932 when Orlanian troops landed on the Penn Islands.\n",
+    )
+    assert prompts and not any("second" in p for p in prompts)
+
+
+def test_a_yearless_day_inside_the_documents_event_gets_its_year(tmp_path: Path):
+    prompts = _prompts(
+        tmp_path,
+        "war.txt",
+        "Lake War\n\n"
+        "The Lake War began on 2 April 1932 with the Orlanian landing on the Penn Islands.\n\n"
+        "The cruiser Vesta was sunk by a submarine on 2 May 1932.\n\n"
+        "The Orlanian garrison surrendered at Port Penn on 14 June 1932.\n\n"
+        "On May 21, Vestian marines landed at Penn Sound.\n",
+    )
+    assert any("Penn Sound" in p for p in prompts)
+
+
+def test_a_wars_death_toll_is_asked(tmp_path: Path):
+    prompts = _prompts(
+        tmp_path,
+        "war.txt",
+        "Lake War\n\nThe Lake War resulted in the deaths of 649 Orlanian soldiers and 255 Vestian sailors.\n",
+    )
+    assert any("{{649" in p and "deaths" in p for p in prompts)
