@@ -286,3 +286,27 @@ def test_a_wars_death_toll_is_asked(tmp_path: Path):
         "Lake War\n\nThe Lake War resulted in the deaths of 649 Orlanian soldiers and 255 Vestian sailors.\n",
     )
     assert any("{{649" in p and "deaths" in p for p in prompts)
+
+
+# ---- what a war was about ------------------------------------------------------------------
+
+
+def test_what_a_war_was_fought_over_is_asked(tmp_path: Path):
+    prompts = _prompts(
+        tmp_path,
+        "war.txt",
+        "Lake War\n\n"
+        "The Lake War was fought from 1932 to 1935. "
+        "It was between Vestia and Lapland over control of the Penn Islands (known as the Isles), "
+        "which were thought to be rich in oil.\n",
+    )
+    assert "Over what was the Lake War fought between Vestia and Lapland?" in prompts
+
+
+def test_the_conflict_after_the_war_it_names_needs_no_context():
+    from caucasusquiz.generator.rewrite import leans_on_context
+
+    assert not leans_on_context(
+        "The Lake War was the bloodiest war of its time — 3% of Vestians died in the conflict."
+    )
+    assert leans_on_context("About 3% of Vestians died in the conflict.")

@@ -82,6 +82,7 @@ def facet(sentence: str, *, preferred: bool = False) -> Facet | None:
             participation,
             rights_given,
             first_one,
+            fought_over,
         )
     for shape in shapes:
         found = shape(sentence)
@@ -144,6 +145,31 @@ def _ask(question: str, limit: int = MAX_QUESTION_WORDS) -> str | None:
     question = re.sub(r"\s+", " ", question).strip()
     question = question[:1].upper() + question[1:]
     return question if len(question.split()) <= limit else None
+
+
+# ---- what a war or a dispute was over ----------------------------------------------------
+
+_FOUGHT_OVER = re.compile(
+    r"^(?P<subject>The\s+(?:[A-Z][\w'’-]*\s+){1,4}(?:War|Conflict|Dispute|War of [A-Z][\w'’-]*))\s+"
+    r"(?:\([^()]*\)\s+)?(?P<be>was|were)\s+(?:(?P<part>fought|waged)\s+)?"
+    r"between\s+(?P<sides>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+and\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
+    r"(?:\s+in\s+\d{4})?\s+over\s+(?P<what>[^;]+?)\.?$"
+)
+
+
+def fought_over(sentence: str) -> Facet | None:
+    """("Over what was the Lake War fought between Vestia and Lapland?", "control of the Penn
+    Islands") for "The Lake War was (fought) between Vestia and Lapland over control of …":
+    what a war was about is its cause."""
+    match = _FOUGHT_OVER.match(sentence)
+    if match is None:
+        return None
+    what = _trim(match.group("what"))
+    if not _short(what, 10) or re.match(r"(?:it|them|this|that|these)\b", what):
+        return None
+    subject = "the " + match.group("subject")[4:]
+    asked = _ask(f"Over what {match.group('be')} {subject} fought between {match.group('sides')}?")
+    return Facet(asked, what) if asked else None
 
 
 # ---- aim ----------------------------------------------------------------------------------

@@ -268,8 +268,19 @@ def leans_on_context(text: str) -> bool:
         # "the conflict" is fine after "… conflict over Karabakh …" in the same sentence.
         if noun[:5] in before.lower() or (noun == "country" and _names_a_country(before)):
             continue
+        if any(re.search(rf"\b{other}\b", before, re.IGNORECASE) for other in _SAME_THING.get(noun, ())):
+            continue  # "… the bloodiest war … killed during the conflict": the war named before
         return True
     return False
+
+
+# Words a sentence uses again for the thing it named before in other words.
+_SAME_THING = {
+    "conflict": ("war",),
+    "war": ("conflict",),
+    "accords": ("agreement",),
+    "agreement": ("accords",),
+}
 
 
 def _names_a_country(text: str) -> bool:
