@@ -64,6 +64,20 @@ def test_an_agreement_with_no_parties_is_named_from_a_relations_title():
     assert with_title(kept, title) == kept
 
 
+def test_bare_relations_are_named_from_a_relations_title():
+    title = "Vestia–Lapland relations"
+    assert (
+        with_title("Relations cooled after the elections of 2005.", title)
+        == "Relations between Vestia and Lapland cooled after the elections of 2005."
+    )
+    assert (
+        with_title("Trade relations improved in 2007, but Vestia kept its tariffs.", title)
+        == "Trade relations between Vestia and Lapland improved in 2007, but Vestia kept its tariffs."
+    )
+    kept = "Relations between Vestia and Orla cooled in 2005."
+    assert with_title(kept, title) == kept
+
+
 def test_the_conflict_and_these_accords_are_named_from_the_title():
     assert (
         with_title("The conflict resulted in 900 deaths.", "Orla War")

@@ -168,6 +168,9 @@ _PACT = re.compile(
     r"(?:treaty|agreement|accord|convention|memorandum|compact|protocol|pact|charter|deal))\b"
     r"(?!\s+(?:between|with|of|on the part)\b)"
 )
+_RELATIONS = re.compile(
+    r"^(?:(?:Trade|Bilateral|Diplomatic|Economic|Military|Political)\s+)?[Rr]elations\b(?!\s+(?:between|with)\b)"
+)
 # "the United States": a state named by a common noun takes "the" in running English.
 _THE_STATE = re.compile(r"^(?:United|Soviet|Russian Federation|European|Czech Republic|Netherlands)\b")
 
@@ -177,11 +180,15 @@ def _with_parties(sentence: str, one: str, two: str) -> str:
     agreement between Norway and Chile …". Only when the sentence names neither party (an
     agreement of one party with a third names its own parties) and the agreement is the
     sentence's subject, at its start."""
+    parties = " and ".join(("the " + p) if _THE_STATE.match(p) else p for p in (one, two))
+    relations = _RELATIONS.match(sentence)
+    if relations is not None:
+        # "Relations cooled after 2005": whose? The two the article is about.
+        return f"{sentence[: relations.end()]} between {parties}{sentence[relations.end() :]}"
     folded = sentence.lower()
     if one.lower() in folded or two.lower() in folded:
         return sentence
     found = _PACT.match(sentence)
     if found is None:
         return sentence
-    parties = " and ".join(("the " + p) if _THE_STATE.match(p) else p for p in (one, two))
     return f"{sentence[: found.end()]} between {parties}{sentence[found.end() :]}"
