@@ -64,6 +64,19 @@ def test_an_agreement_with_no_parties_is_named_from_a_relations_title():
     assert with_title(kept, title) == kept
 
 
+def test_it_doing_what_only_the_titled_thing_does_is_that_thing():
+    assert (
+        with_title("It runs from Orla to Penn.", "Orla Pipeline")
+        == "The Orla Pipeline runs from Orla to Penn."
+    )
+    assert (
+        with_title("It was signed in Penn in 1931.", "Orla Accord")
+        == "The Orla Accord was signed in Penn in 1931."
+    )
+    # A war article's "It was signed …" is not the war.
+    assert with_title("It was signed in Penn in 1931.", "Lake War") == "It was signed in Penn in 1931."
+
+
 def test_bare_relations_are_named_from_a_relations_title():
     title = "Vestia–Lapland relations"
     assert (
@@ -139,6 +152,11 @@ def test_one_name_of_a_list_is_not_blanked():
         "The participants were President Ivo Marek, President {{Jan Tamm}}, and the mediator Eva Lind.",
     )
     assert gate_reason(card, SUBJECTS) == gate.LIST_ITEM
+    first = _card(
+        "cloze",
+        "The accord was initialed before the minister {{Jan Tamm}}, the envoys Eva Lind and Ivo Marek.",
+    )
+    assert gate_reason(first, SUBJECTS) == gate.LIST_ITEM
     alone = _card("cloze", "The Orla talks were chaired by the mediator {{Eva Lind}} in Penn.")
     assert gate_reason(alone, SUBJECTS) is None
 

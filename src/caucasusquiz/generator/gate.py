@@ -551,7 +551,11 @@ def _scene(before: str, after: str) -> bool:
 def _list_item(before: str, after: str) -> bool:
     """ "The participants were A, B, President ___, and D": one of several, the others shown."""
     if "," not in before:
-        return False
+        # "… in the presence of ___, U.S. agents A and B": the first of a list of names.
+        return (
+            re.match(r"\s*,\s+[A-Z.][^,;]{1,60}(?:,\s+[^,;]{2,60})*,?\s+and\s+(?:[\w.]+\s+){0,3}[A-Z]", after)
+            is not None
+        )
     segment = re.sub(r"^\s*(?:and|or)\b", "", before.rsplit(",", 1)[1])
     words = segment.split()
     if len(words) > 5 or any(w[:1].islower() and w not in ("of", "the") for w in words):

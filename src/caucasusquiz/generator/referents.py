@@ -139,9 +139,11 @@ def with_title(sentence: str, title: str) -> str:
     # "The conflict …" in the article on a war, "These accords …" in the one on an agreement.
     words |= {synonym for word in words for synonym in _SYNONYMS.get(word, ())}
     article = "" if re.match(r"^(?:The|A|An)\b", title) else "the "
-    if re.match(r"^It (?:is|was|has|had|remains|became)\b", sentence) and re.search(
-        rf"\b(?:{'|'.join(sorted(words))})\b", sentence[3:]
-    ):
+    acts = "|".join(act for word in sorted(words) for act in _ACTS.get(word, ()))
+    if (
+        re.match(r"^It (?:is|was|has|had|remains|became)\b", sentence)
+        and re.search(rf"\b(?:{'|'.join(sorted(words))})\b", sentence[3:])
+    ) or (acts and re.match(rf"^It (?:{acts})\b", sentence)):
         # "It is the second-longest oil pipeline …" in the article on a pipeline.
         text = article + title
         return text[:1].upper() + text[1:] + sentence[2:]
@@ -153,6 +155,36 @@ def with_title(sentence: str, title: str) -> str:
 
     return pattern.sub(name, sentence, count=1)
 
+
+# What only the kind of thing a title names does: "It was signed …" in the article on a treaty
+# is the treaty, "It runs from …" in the one on a pipeline is the pipeline.
+_SIGNED = (
+    "was signed",
+    "was ratified",
+    "was concluded",
+    "was initialed",
+    "was initialled",
+    "entered into force",
+)
+_ACTS = {
+    "war": ("was fought", "was waged", "began", "broke out", "lasted"),
+    "conflict": ("was fought", "began", "broke out", "lasted"),
+    "treaty": _SIGNED,
+    "agreement": _SIGNED,
+    "accords": _SIGNED,
+    "accord": _SIGNED,
+    "convention": _SIGNED,
+    "pipeline": (
+        "runs",
+        "carries",
+        "connects",
+        "links",
+        "is owned",
+        "is operated",
+        "was built",
+        "was completed",
+    ),
+}
 
 # Another word a document uses for the thing its title names.
 _SYNONYMS = {
