@@ -154,7 +154,7 @@ def test_one_name_of_a_list_is_not_blanked():
     assert gate_reason(card, SUBJECTS) == gate.LIST_ITEM
     first = _card(
         "cloze",
-        "The accord was initialed before the minister {{Jan Tamm}}, the envoys Eva Lind and Ivo Marek.",
+        "The Orla Accord was initialed before the minister {{Jan Tamm}}, the envoys Eva Lind and Ivo Marek.",
     )
     assert gate_reason(first, SUBJECTS) == gate.LIST_ITEM
     alone = _card("cloze", "The Orla talks were chaired by the mediator {{Eva Lind}} in Penn.")
