@@ -548,12 +548,19 @@ def _scene(before: str, after: str) -> bool:
     ) is not None and after.startswith(",")
 
 
+# One name of a list of people: a few words of office, then the name ("U.S. agents Richard Holbrooke").
+_LISTED_NAME = r"(?:[\w.'’-]+\s+){0,3}?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+
+
 def _list_item(before: str, after: str) -> bool:
     """ "The participants were A, B, President ___, and D": one of several, the others shown."""
     if "," not in before:
         # "… in the presence of ___, U.S. agents A and B": the first of a list of names.
         return (
-            re.match(r"\s*,\s+[A-Z.][^,;]{1,60}(?:,\s+[^,;]{2,60})*,?\s+and\s+(?:[\w.]+\s+){0,3}[A-Z]", after)
+            re.match(
+                rf"\s*,\s+{_LISTED_NAME}(?:,\s+{_LISTED_NAME})*,?\s+and\s+{_LISTED_NAME}\.?\s*$",
+                after,
+            )
             is not None
         )
     segment = re.sub(r"^\s*(?:and|or)\b", "", before.rsplit(",", 1)[1])
