@@ -19,6 +19,8 @@ from caucasusquiz.generator.entities import Mention, fold, known_entity
 from caucasusquiz.generator.kinds import fine_kind
 
 WANTED = 3
+Day = tuple[int, int, int]  # year, month, day (0 for a month and year)
+Window = tuple[Day, Day]
 _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
 # A name is of the card's era when the median year said with it is this close to the
 # card's own years: no 2000s president offered for a 1919 meeting.
@@ -39,11 +41,19 @@ class Pool:
     years: dict[str, list[int]] = field(default_factory=dict)  # canonical -> years said with it
     surnames: dict[str, set[str]] = field(default_factory=dict)  # person's surname -> canonicals
     days: dict[str, set[tuple[int, int, int]]] = field(default_factory=dict)  # document -> full dates
+    _windows: dict[tuple[str, int], Window | None] = field(default_factory=dict)
 
-    def window(self, document: str, year: int) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    def window(self, document: str, year: int) -> Window | None:
         """The first and last day the document dates in `year`, when it dates at least
         WINDOW_DATES days that year over a month or more: the span of the event it tells
-        (a war from 2 April to 14 June 1982). A date outside it gives itself away."""
+        (a war from 2 April to 14 June 1982). A date outside it gives itself away.
+        Asked only once every date is added; remembered per document and year."""
+        key = (document, year)
+        if key not in self._windows:
+            self._windows[key] = self._window(document, year)
+        return self._windows[key]
+
+    def _window(self, document: str, year: int) -> Window | None:
         days = sorted(d for d in self.days.get(document, ()) if d[0] == year)
         if len(days) < WINDOW_DATES:
             return None
@@ -301,9 +311,7 @@ def _fitting_dates(mention: Mention, prompt: str, pool: Pool, document: str) -> 
     return [option for option in options if fits(option)]
 
 
-def _inside(
-    day: tuple[int, int, int], window: tuple[tuple[int, int, int], tuple[int, int, int]], by_month: bool
-) -> bool:
+def _inside(day: Day, window: Window, by_month: bool) -> bool:
     first, last = window
     if by_month:
         return first[:2] <= day[:2] <= last[:2]
