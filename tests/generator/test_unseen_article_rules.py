@@ -206,6 +206,22 @@ def test_asides_and_tails_that_do_not_hold_the_answer_are_cut_from_the_clause():
     )
 
 
+def test_a_meeting_of_listed_leaders_is_asked_without_why_they_met():
+    from caucasusquiz.generator.questions import question_for
+
+    sentence = (
+        "On May 1, 1931, the presidents of Vestia, Lapland, and Orla met at Penn Castle in Tarn, Orla "
+        "to begin negotiations about the ongoing Lake War."
+    )
+    date = find_mentions(sentence)[0]
+    clause = clause_around(sentence, date.start, date.end)
+    assert clause is not None and clause.text.endswith("in Tarn, Orla.")
+    assert (
+        question_for(clause.text, 0, find_mentions(clause.text)[0])
+        == "On what date did the presidents of Vestia, Lapland, and Orla meet at Penn Castle in Tarn, Orla?"
+    )
+
+
 def test_ordinal_dates_are_read_as_dates():
     assert plain_dates("On 2nd May 1932, the fleet sailed.") == "On 2 May 1932, the fleet sailed."
     assert plain_dates("signed on the 14th of December in 1995 at") == "signed on 14 December 1995 at"

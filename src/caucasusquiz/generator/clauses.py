@@ -81,6 +81,10 @@ _TAIL = re.compile(
     r"(?:,\s+(?:aiming|seeking|hoping|intending|trying|attempting|in an (?:effort|attempt)|in a bid)"
     r"\s+to\s|\s+and\s+(?:it|he|she|they)\s+[a-z]+\b)[^;]*$"
 )
+# "… met in Dayton, Ohio to begin negotiations about …": why they met, after where they met.
+_PURPOSE_TAIL = re.compile(
+    r"\b[A-Z][\w'’.-]*(?P<cut>\s+to\s+(?:begin|start|open|discuss|negotiate|hold|attend|sign|mark)\b[^;]*)$"
+)
 
 
 # "… compact for economic development and investment projects in irrigation, agriculture, and
@@ -111,6 +115,9 @@ def _trimmed(sentence: str, start: int, end: int) -> tuple[str, int, int]:
     tail = _TAIL.search(sentence)
     if tail is not None and tail.start() >= end:
         sentence = sentence[: tail.start()].rstrip(" ,") + "."
+    why = _PURPOSE_TAIL.search(sentence)
+    if why is not None and why.start("cut") >= end:
+        sentence = sentence[: why.start("cut")] + "."
     for _ in range(2):
         aside = _INNER_ASIDE.search(sentence)
         if aside is None or aside.start() < end <= aside.end() or aside.start() <= start < aside.end():

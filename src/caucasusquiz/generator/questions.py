@@ -368,7 +368,12 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
     adverb = None
     if subject_words and subject_words[-1].endswith("ly") and subject_words[-1].islower():
         adverb = subject_words.pop()
-    if not subject_words or any(w.endswith(",") for w in subject_words) or len(subject_words) > 9:
+    listed = _LISTED_SUBJECT.fullmatch(" ".join(subject_words))  # "the presidents of A, B, and C"
+    if (
+        not subject_words
+        or (any(w.endswith(",") for w in subject_words) and not listed)
+        or len(subject_words) > 9
+    ):
         return None
     if (
         any(
@@ -401,6 +406,9 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
     return _as_question(intro + text if intro else text)
 
 
+_LISTED_SUBJECT = re.compile(
+    r"(?:[Tt]he\s+)?[a-z]+(?:\s+[a-z]+)?\s+of\s+[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)+,?\s+and\s+[A-Z][\w'’-]*"
+)
 _SUBORDINATORS = frozenset("after before when while if although because since as once until".split())
 
 
