@@ -222,6 +222,22 @@ def test_a_meeting_of_listed_leaders_is_asked_without_why_they_met():
     )
 
 
+def test_two_acts_of_one_subject_are_asked_one_at_a_time(tmp_path: Path):
+    sentence = "Vestia recognized the independence of Lapland on 3 May 1931, and opened an embassy in Penn in June 1932."
+    month = next(m for m in find_mentions(sentence) if m.text == "June 1932")
+    clause = clause_around(sentence, month.start, month.end)
+    assert clause is not None and clause.text == "Vestia opened an embassy in Penn in June 1932."
+    # A world-famous day in the first act leaves the second act to be asked.
+    prompts = _prompts(
+        tmp_path,
+        "vestia.txt",
+        "Vestia–Lapland relations\n\n"
+        "Orla recognized the independence of Vestia on December 25, 1991, and opened an embassy in Penn in March 1992.\n",
+    )
+    assert any("March 1992" in p or "embassy" in p for p in prompts)
+    assert not any("December 25" in p for p in prompts)
+
+
 def test_ordinal_dates_are_read_as_dates():
     assert plain_dates("On 2nd May 1932, the fleet sailed.") == "On 2 May 1932, the fleet sailed."
     assert plain_dates("signed on the 14th of December in 1995 at") == "signed on 14 December 1995 at"

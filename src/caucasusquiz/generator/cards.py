@@ -24,6 +24,7 @@ from caucasusquiz.generator.english import card_english
 from caucasusquiz.generator.entities import Mention, find_mentions, fold, known_entity
 from caucasusquiz.generator.facets import facet
 from caucasusquiz.generator.facts import Fact
+from caucasusquiz.generator.famous import is_famous
 from caucasusquiz.generator.kinds import fine_kind
 from caucasusquiz.generator.questions import question_for
 from caucasusquiz.generator.referents import resolved as named_from
@@ -512,6 +513,8 @@ def cards_for(
             continue  # "(1,100-mile)", "(CSCE)": an aside or a conversion, not the fact
         if mention.canonical in asked:
             continue  # asked already in this document: one answer, one card
+        if mention.kind == "date" and is_famous(mention.text):
+            continue  # "December 25, 1991": known without the documents; the sentence's other fact is asked
         if fold(mention.text) not in original:
             continue  # a name or year we wrote in ("He" → "Richard Mills"): not what it teaches
         if mention.canonical in subjects or fold(mention.text) in subjects:

@@ -101,8 +101,32 @@ _IS_A_THAT = re.compile(
 )
 
 
+# "The United States recognized X on …, and opened its embassy in … in March 1992": two acts of
+# one subject; the card asks the one holding the answer, with the subject.
+_SHARED_SUBJECT = re.compile(
+    r"^(?P<subject>(?:The\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,4})\s+"
+    r"(?P<first>(?:also\s+|formally\s+|officially\s+)?[a-z]+ed\b[^;]*?),\s+and\s+"
+    r"(?P<second>(?:then\s+|later\s+|also\s+)?[a-z]+ed\b[^;]*?)\.?$"
+)
+
+
+def _one_act(sentence: str, start: int, end: int) -> tuple[str, int, int]:
+    """Of two acts joined under one subject, the one holding [start, end), with the subject."""
+    two = _SHARED_SUBJECT.match(sentence)
+    if two is None or not _balanced(two.group("first")):
+        return sentence, start, end
+    subject = two.group("subject")
+    if two.start("first") <= start and end <= two.end("first"):
+        return sentence[: two.end("first")] + ".", start, end
+    if two.start("second") <= start and end <= two.end("second"):
+        shift = two.start("second") - (len(subject) + 1)
+        return f"{subject} {two.group('second')}.", start - shift, end - shift
+    return sentence, start, end
+
+
 def _trimmed(sentence: str, start: int, end: int) -> tuple[str, int, int]:
     """The sentence without asides and tails that do not hold [start, end)."""
+    sentence, start, end = _one_act(sentence, start, end)
     is_a = _IS_A_THAT.match(sentence)
     if is_a is not None and is_a.end() <= start:
         head = f"{is_a.group('subject')} {is_a.group('verb')} "

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from caucasusquiz.generator.cards import Draft, near_subject
 from caucasusquiz.generator.entities import find_mentions, fold
+from caucasusquiz.generator.famous import is_famous
 
 UNNAMED = "gate: names nothing it is about ('the pipeline', 'he')"
 BROKEN = "gate: not a sentence (clause start, dangling word, unmatched quote or bracket)"
@@ -170,32 +171,6 @@ _LABELLED = re.compile(
     r"(?i:polls?|surveys?|reports?|study|index|census|rankings?|edition|attacks?|bombings?)\b"
 )
 _RANGE_END = re.compile(r"\d{4}\s*[–-]\s*$")
-# Dates a student knows without any document: asking them tests nothing the deck taught.
-_FAMOUS_DATES = frozenset(
-    {
-        (7, 28, 1914),
-        (11, 11, 1918),
-        (9, 1, 1939),
-        (12, 7, 1941),
-        (6, 6, 1944),
-        (5, 8, 1945),
-        (5, 9, 1945),
-        (8, 6, 1945),
-        (9, 2, 1945),
-        (11, 22, 1963),
-        (7, 20, 1969),
-        (11, 9, 1989),
-        (12, 25, 1991),
-        (12, 26, 1991),
-        (9, 11, 2001),
-    }
-)
-_MONTH_NUMBER = {
-    m: i + 1
-    for i, m in enumerate(
-        "January February March April May June July August September October November December".split()
-    )
-}
 _STALE = re.compile(r"\b(?:now|currently|presently|at present|to date|so far|(?:has|have) since)\b")
 _CONTEXT_NOW = re.compile(r"\b(?:now|currently|presently|at present)\b(?!-)")
 _PAST = re.compile(r"\b(?:was|were|had|did|\w+ed)\b|(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
@@ -321,7 +296,7 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
     filled = prompt.replace("___", answer, 1) if answer else prompt
     asked = _asked_time(draft, filled, answer)
     if asked is not None:
-        if _famous(asked[0]):
+        if is_famous(asked[0]):
             return FAMOUS_DATE
         if _labels(filled, context, asked, subject_names):
             return LABEL_DATE
@@ -445,15 +420,6 @@ def _asked_time(draft: Draft, prompt: str, answer: str) -> tuple[str, int] | Non
     if not value or not _YEAR.search(value):
         return None
     return value, prompt.find(value)
-
-
-def _famous(value: str) -> bool:
-    month = re.search(_MONTH, value)
-    day = re.search(r"(?<!\d)(\d{1,2})(?!\d)", value)
-    year = _YEAR.search(value)
-    if not (month and day and year):
-        return False
-    return (_MONTH_NUMBER[month.group(0)], int(day.group(1)), int(year.group(1))) in _FAMOUS_DATES
 
 
 def _labels(prompt: str, context: str, asked: tuple[str, int], subjects: set[str]) -> bool:
