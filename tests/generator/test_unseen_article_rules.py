@@ -289,6 +289,33 @@ def test_one_date_is_asked_once_per_document_and_a_paragraph_gives_at_most_two_o
     assert report.rejected[CROWDED] >= 1
 
 
+def test_only_look_alike_dates_and_figures_are_capped_per_paragraph():
+    def card(tag: str, number: int) -> Draft:
+        return Draft(
+            f"x-{number}",
+            "qa",
+            (("question", "Q?"), ("answer", f"a{number}")),
+            (tag,),
+            "a.txt:5",
+            "A sentence.",
+            f"a{number}",
+            "A sentence.",
+            ("a.txt", 5, number),
+            f"a{number}",
+            "Q?",
+        )
+
+    crowding = Crowding()
+    for number in range(3):
+        why = crowding.reason(card("cause-or-definition", number))
+        assert why is None  # what a law granted, why it was opposed, what it aimed at: three questions
+        crowding.add(card("cause-or-definition", number))
+    crowding = Crowding()
+    for number in range(2):
+        crowding.add(card("date", number))
+    assert crowding.reason(card("date", 2)) == CROWDED
+
+
 def test_a_full_date_another_card_of_the_document_asks_is_refused():
     def dated(answer: str, line: int, document: str = "a.txt") -> Draft:
         return Draft(

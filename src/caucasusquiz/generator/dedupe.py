@@ -279,11 +279,14 @@ def without_partial_lists(drafts: list[Draft], facts: Iterable[Fact]) -> tuple[l
     return [d for d in drafts if d.id not in partial], len(partial)
 
 
-# Cards one paragraph may give of one kind (dates, numbers, names …): four "signed in <month>"
+# Cards one paragraph may give of one kind (dates, years, numbers): four "signed in <month>"
 # cards from one paragraph of agreements teach one pattern four times and serve as each
 # other's options.
 PER_PARAGRAPH_KIND = 2
-PER_PARAGRAPH = 3
+PER_PARAGRAPH = 4
+# Only dates and figures look alike ("signed in June 1992", "signed in April 1993"); a what or
+# why card of the same paragraph asks something else each time.
+_LOOKALIKE = frozenset({"date", "year", "number"})
 CROWDED = "one paragraph gave enough cards of this kind already"
 SAME_DATE = "this date is asked already (one event, one card)"
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -315,7 +318,7 @@ class Crowding:
         if day is not None and (document, day) in self._dates:
             return SAME_DATE
         kind = draft.tags[0] if draft.tags else ""
-        if self._kinds.get((document, line, kind), 0) >= PER_PARAGRAPH_KIND:
+        if kind in _LOOKALIKE and self._kinds.get((document, line, kind), 0) >= PER_PARAGRAPH_KIND:
             return CROWDED
         if self._paragraphs.get((document, line), 0) >= PER_PARAGRAPH:
             return CROWDED
