@@ -137,7 +137,8 @@ def with_title(sentence: str, title: str) -> str:
     if not words or len(title.split()) > 8 or title.lower() in sentence.lower():
         return sentence  # "The treaty was confirmed by the Treaty of Kars": another treaty
     # "The conflict …" in the article on a war, "These accords …" in the one on an agreement.
-    words |= {synonym for word in words for synonym in _SYNONYMS.get(word, ())}
+    synonyms = {synonym for word in words for synonym in _SYNONYMS.get(word, ())} - words
+    words |= synonyms
     article = "" if re.match(r"^(?:The|A|An)\b", title) else "the "
     acts = "|".join(act for word in sorted(words) for act in _ACTS.get(word, ()))
     if (
@@ -147,7 +148,14 @@ def with_title(sentence: str, title: str) -> str:
         # "It is the second-longest oil pipeline …" in the article on a pipeline.
         text = article + title
         return text[:1].upper() + text[1:] + sentence[2:]
-    pattern = re.compile(rf"\b([Tt]he|^These|^This) ({'|'.join(sorted(words))})\b(?! of\b)")
+    own = "|".join(sorted(words - synonyms))
+    # Another word is the title's thing only where nothing says which one ("the conflict in
+    # Ukraine", "the accord with Chile" are others).
+    other = "|".join(sorted(synonyms)) or "(?!)"
+    pattern = re.compile(
+        rf"\b([Tt]he|^These|^This) (?:(?:{own})\b(?! of\b)|(?:{other})\b"
+        r"(?!\s+(?:of|in|between|over|with|against|that|which|on)\b))"
+    )
 
     def name(match: re.Match[str]) -> str:
         text = article + title
