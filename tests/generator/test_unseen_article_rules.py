@@ -96,6 +96,8 @@ def test_the_conflict_and_these_accords_are_named_from_the_title():
         with_title("The conflict resulted in 900 deaths.", "Orla War")
         == "The Orla War resulted in 900 deaths."
     )
+    other = "The conflict in Lapland grew in 1934."
+    assert with_title(other, "Orla War") == other
     assert (
         with_title("These accords ended the siege of Penn.", "Orla Agreement")
         == "The Orla Agreement ended the siege of Penn."
