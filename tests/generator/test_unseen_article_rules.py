@@ -17,7 +17,7 @@ from caucasusquiz.generator.clauses import clause_around
 from caucasusquiz.generator.dedupe import CROWDED, SAME_DATE, Crowding
 from caucasusquiz.generator.distractors import Pool, distractors
 from caucasusquiz.generator.entities import find_mentions
-from caucasusquiz.generator.facets import purpose
+from caucasusquiz.generator.facets import fought_over, purpose
 from caucasusquiz.generator.gate import gate_reason
 from caucasusquiz.generator.pipeline import build
 from caucasusquiz.generator.previews import is_gloss_line
@@ -268,6 +268,30 @@ def test_date_options_stay_inside_the_event_the_document_dates():
     for option in options:
         month = option.split()[1]
         assert month in ("April", "May", "June"), option
+
+
+def test_the_day_an_event_began_may_have_earlier_options():
+    days = ["on 3 March 1951 the war began", "on 9 April 1951 Brinn fell", "on 20 June 1951 it ended"]
+    options = _date_options("The Kell War began on 3 March 1951.", "3 March 1951", days)
+    assert any(o.split()[1] in ("January", "February") for o in options), options
+
+
+def test_a_war_began_on_a_date_is_asked_without_the_clause_after_it():
+    from caucasusquiz.generator.questions import question_for
+
+    text = "The Kell War began on 3 March 1951 when Osterian forces crossed the border."
+    date = next(m for m in find_mentions(text) if m.kind == "date")
+    assert question_for(text, 0, date) == "On what date did the Kell War begin?"
+
+
+def test_a_present_count_in_a_sentence_naming_the_united_states_is_still_undated():
+    card = _card("cloze", "In the United States, the Orlan diaspora numbers about {{60,000::number}} people.")
+    assert gate_reason(card, SUBJECTS) == gate.STALE
+
+
+def test_one_place_of_a_list_a_war_was_fought_over_is_not_its_cause():
+    assert fought_over("The Kell War was fought over control of the Kell field.") is not None
+    assert fought_over("The Kell War was fought over the Kell field, Brinn, and the Vask coast.") is None
 
 
 # ---- one event, one card; a paragraph of look-alike cards ---------------------------------

@@ -304,11 +304,22 @@ def _fitting_dates(mention: Mention, prompt: str, pool: Pool, document: str) -> 
         day = _day_of(Mention(0, len(option), option, "date", mention.group, ""))
         if day is None:
             return False
-        if window is not None and not _inside(day, window, mention.group == "month-year"):
+        if window is not None and not _inside(day, _open_edge(window, answer), mention.group == "month-year"):
             return False
         return all((day > other) == (answer > other) for other in others if other != answer)
 
     return [option for option in options if fits(option)]
+
+
+def _open_edge(window: Window, answer: Day) -> Window:
+    """The window without the edge the answer is: when the card asks the day the war began,
+    options after it only would make the earliest option the answer."""
+    first, last = window
+    if answer[:2] <= first[:2] and answer <= first:
+        first = (first[0] - 1, 1, 1)
+    if answer[:2] >= last[:2] and answer >= last:
+        last = (last[0] + 1, 12, 31)
+    return first, last
 
 
 def _inside(day: Day, window: Window, by_month: bool) -> bool:

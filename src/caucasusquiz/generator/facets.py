@@ -152,8 +152,8 @@ def _ask(question: str, limit: int = MAX_QUESTION_WORDS) -> str | None:
 _FOUGHT_OVER = re.compile(
     r"^(?P<subject>The\s+(?:[A-Z][\w'’-]*\s+){1,4}(?:War|Conflict|Dispute|War of [A-Z][\w'’-]*))\s+"
     r"(?:\([^()]*\)\s+)?(?P<be>was|were)\s+(?:(?P<part>fought|waged)\s+)?"
-    r"between\s+(?P<sides>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+and\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
-    r"(?:\s+in\s+\d{4})?\s+over\s+(?P<what>[^;]+?)\.?$"
+    r"(?:between\s+(?P<sides>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+and\s+(?:the\s+)?[A-Z][\w'’.-]*"
+    r"(?:\s+[A-Z][\w'’.-]*)*)(?:\s+in\s+\d{4})?\s+)?over\s+(?P<what>[^;]+?)\.?$"
 )
 
 
@@ -167,8 +167,13 @@ def fought_over(sentence: str) -> Facet | None:
     what = _trim(match.group("what"))
     if not _short(what, 10) or re.match(r"(?:it|them|this|that|these)\b", what):
         return None
+    if re.match(r",\s+(?:and\s+)?(?:the\s+)?[A-Z]", match.group("what")[len(what) :]):
+        return None  # "… over the Falkland Islands, South Georgia, and …": one item of a list
+    if match.group("part") is None and match.group("sides") is None:
+        return None  # "The war was over by June": not what it was about
     subject = "the " + match.group("subject")[4:]
-    asked = _ask(f"Over what {match.group('be')} {subject} fought between {match.group('sides')}?")
+    between = f" between {match.group('sides')}" if match.group("sides") else ""
+    asked = _ask(f"Over what {match.group('be')} {subject} fought{between}?")
     return Facet(asked, what) if asked else None
 
 

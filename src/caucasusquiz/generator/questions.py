@@ -384,6 +384,10 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
     ):
         return None  # "The treaty was a peace treaty signed on …": no subject to ask about
     rest = words[index + 1 :]
+    if rest and rest[0] in ("when", "as", "while"):
+        # "The war began on 3 March when troops crossed the border": the date asked is the
+        # beginning's; the clause after it would make the question read as "begin when …".
+        rest = []
     # "… ceased its existence and the United States formally recognized …": two clauses.
     if any(
         w.strip(",") in ("and", "but")
