@@ -17,7 +17,7 @@ from caucasusquiz.generator.clauses import clause_around
 from caucasusquiz.generator.dedupe import CROWDED, SAME_DATE, Crowding
 from caucasusquiz.generator.distractors import Pool, distractors
 from caucasusquiz.generator.entities import find_mentions
-from caucasusquiz.generator.facets import fought_over, purpose
+from caucasusquiz.generator.facets import aim, fought_over, purpose
 from caucasusquiz.generator.gate import gate_reason
 from caucasusquiz.generator.pipeline import build
 from caucasusquiz.generator.previews import is_gloss_line
@@ -287,6 +287,16 @@ def test_a_war_began_on_a_date_is_asked_without_the_clause_after_it():
 def test_a_present_count_in_a_sentence_naming_the_united_states_is_still_undated():
     card = _card("cloze", "In the United States, the Orlan diaspora numbers about {{60,000::number}} people.")
     assert gate_reason(card, SUBJECTS) == gate.STALE
+
+
+def test_what_a_named_thing_is_intended_to_do_is_asked():
+    facet = aim("The Orla Gas Pipeline is intended to carry gas from Vestia to Lapland, mainly to Penn.")
+    assert facet is not None
+    assert (facet.question, facet.answer) == (
+        "What is the Orla Gas Pipeline intended to do?",
+        "to carry gas from Vestia to Lapland",
+    )
+    assert aim("The plan is intended to carry gas from Vestia to Lapland.") is None
 
 
 def test_one_place_of_a_list_a_war_was_fought_over_is_not_its_cause():

@@ -185,11 +185,18 @@ _AIM = re.compile(
 )
 
 
+# "The Nord Stream 2 gas pipeline is intended to transport natural gas from Russia to Europe".
+_INTENDED = re.compile(
+    r"^(?P<subject>(?:The\s+)?[A-Z][^,;()]{2,80}?)\s+(?P<be>is|was)\s+(?P<part>intended|designed|meant)\s+"
+    r"to\s+(?P<what>[a-z][^;:()\"]+)"
+)
+
+
 def aim(sentence: str) -> Facet | None:
     """("What was <the X> intended to do?", "to …") for a named thing and its stated aim."""
     match = _AIM.search(sentence)
     if match is None:
-        return None
+        return _intended(sentence)
     name = _noun_phrase_before(sentence[: match.start()])
     what = _trim(match.group("what"))
     if re.match(r"[a-z]+(?:ing|tion|ment|ness)\b", what):
@@ -210,6 +217,23 @@ def aim(sentence: str) -> Facet | None:
     else:
         question = f"What was {name} {verb[4:] if verb else match.group('part')} to do?"
     asked = _ask(question)
+    return Facet(asked, "to " + what) if asked else None
+
+
+def _intended(sentence: str) -> Facet | None:
+    """("What is <the X> intended to do?", "to …") for "<Named X> is intended to …"."""
+    match = _INTENDED.match(sentence)
+    if match is None:
+        return None
+    subject = match.group("subject")
+    if not any(w[:1].isupper() for w in subject.split()[1:]) or subject.split()[0].lower() in _PRONOUNS:
+        return None  # "The plan is intended to …": which plan, the sentence before says
+    what = _trim(match.group("what"))
+    if re.match(r"[a-z]+(?:ing|tion|ment|ness)\b", what) or not _short("to " + what, 10):
+        return None
+    if len("to " + what) > MAX_ANSWER_CHARS and _first_of_two(what) != what:
+        return None
+    asked = _ask(f"What {match.group('be')} {_lower(subject)} {match.group('part')} to do?")
     return Facet(asked, "to " + what) if asked else None
 
 
