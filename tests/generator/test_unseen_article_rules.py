@@ -437,3 +437,13 @@ def test_the_conflict_after_the_war_it_names_needs_no_context():
         "The Lake War was the bloodiest war of its time — 3% of Vestians died in the conflict."
     )
     assert leans_on_context("About 3% of Vestians died in the conflict.")
+
+
+def test_a_consulates_opening_is_no_card(tmp_path: Path):
+    prompts = _prompts(
+        tmp_path,
+        "vestia.txt",
+        "Vestia–Lapland relations\n\nVestia opened a Consulate General in Penn in 2009.\n\n"
+        "Vestia opened an embassy in Tarn in 1993.\n",
+    )
+    assert prompts and not any("Consulate" in p for p in prompts)

@@ -242,9 +242,9 @@ def near_subject(answer: str, subjects: set[str]) -> bool:
 # A date that only says when a visit, a trip or a submission happened: trivia, not the fact.
 _TRIVIA_EVENT = re.compile(
     r"\b(?:visit|visits|visited|visiting|trip|stopped (?:in|at|over)|toured|submitted|arrived|"
-    r"travell?ed|review|reviewed)\b",
+    r"travell?ed|review|reviewed|consulate|consulates|consulate general)\b",
     re.IGNORECASE,
-)
+)  # a consulate's opening is an office's date, not a fact of the relations
 # Words that take one side of a conflict: a card would state them as fact.
 _ONE_SIDES_WORD = re.compile(r"\bliberat(?:ed|ion|ing)\b", re.IGNORECASE)
 # Acts a state repeats (a waiver renewed each year, visits, statements): a statement moved to
