@@ -447,3 +447,19 @@ def test_a_consulates_opening_is_no_card(tmp_path: Path):
         "Vestia opened an embassy in Tarn in 1993.\n",
     )
     assert prompts and not any("Consulate" in p for p in prompts)
+
+
+def test_an_agreement_keeps_the_that_before_its_own_verb():
+    from caucasusquiz.generator.english import card_english
+
+    assert (
+        card_english(
+            "Trade is regulated by a bilateral trade agreement entered into force on 14 January 1994."
+        )
+        == "Trade is regulated by a bilateral trade agreement that entered into force on 14 January 1994."
+    )
+
+
+def test_a_slight_change_is_no_fact():
+    card = _card("cloze", "Relations between Vestia and Lapland improved slightly in {{2007::year}}.")
+    assert gate_reason(card, SUBJECTS) == gate.HEDGED

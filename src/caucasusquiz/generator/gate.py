@@ -122,6 +122,8 @@ _HEDGED = re.compile(
     r"|\bmade\s+(?:\w+\s+)?(?:efforts?|attempts?) to\b"
     r"|\b(?:plans?|hopes?|seeks?|sought|intends?|tried|tries) to\b|\bamong others\b"
     r"|\b(?:evident|apparent|seemed|seems|appeared)\b"
+    # "Relations improved slightly in 2007": a vague change, not a fact to learn
+    r"|\b(?:improved|worsened|cooled|warmed|grew|declined|increased|decreased)\s+(?:slightly|somewhat|marginally)\b"
 )
 _OFFICE_QUESTION = re.compile(
     r"\b[Ww]hich (?:Vice President|President|Prime Minister|Foreign Minister|Minister|Ambassador|"
