@@ -59,6 +59,10 @@ def test_an_agreement_with_no_parties_is_named_from_a_relations_title():
         with_title("A bilateral investment treaty was signed in April 1993.", title)
         == "A bilateral investment treaty between Vestia and the United States was signed in April 1993."
     )
+    assert (
+        with_title("In 1995, a consular convention was signed.", title)
+        == "In 1995, a consular convention between Vestia and the United States was signed."
+    )
     # One party named: the sentence names its own parties, nothing is added.
     kept = "Vestia signed a trade agreement with Lapland in 1994."
     assert with_title(kept, title) == kept

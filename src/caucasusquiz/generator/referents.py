@@ -204,7 +204,7 @@ _SYNONYMS = {
 
 # "A bilateral investment treaty was signed …" in the article on two countries: between whom?
 _PACT = re.compile(
-    r"\b(?P<head>(?:[Aa]n?|[Aa]nother)\s+(?:[\w’'-]+\s+){0,5}?"
+    r"^(?:(?:In|On|By|During)\s+[^,]{3,30},\s+)?(?P<head>(?:[Aa]n?|[Aa]nother)\s+(?:[\w’'-]+\s+){0,5}?"
     r"(?:treaty|agreement|accord|convention|memorandum|compact|protocol|pact|charter|deal))\b"
     r"(?!\s+(?:between|with|of|on the part)\b)"
 )
