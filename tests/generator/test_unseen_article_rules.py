@@ -63,6 +63,8 @@ def test_an_agreement_with_no_parties_is_named_from_a_relations_title():
         with_title("In 1995, a consular convention was signed.", title)
         == "In 1995, a consular convention between Vestia and the United States was signed."
     )
+    ceasefire = "A ceasefire agreement was signed in July 1992."
+    assert with_title(ceasefire, title) == ceasefire  # often with a third party
     # One party named: the sentence names its own parties, nothing is added.
     kept = "Vestia signed a trade agreement with Lapland in 1994."
     assert with_title(kept, title) == kept

@@ -211,6 +211,10 @@ _PACT = re.compile(
 _RELATIONS = re.compile(
     r"^(?:(?:Trade|Bilateral|Diplomatic|Economic|Military|Political)\s+)?[Rr]elations\b(?!\s+(?:between|with)\b)"
 )
+# A ceasefire or a peace in a relations article is often with a third party: not named.
+_NOT_BILATERAL = re.compile(
+    r"\b(?:cease-?fire|peace|armistice|truce|multilateral|regional|international)\b", re.I
+)
 # "the United States": a state named by a common noun takes "the" in running English.
 _THE_STATE = re.compile(r"^(?:United|Soviet|Russian Federation|European|Czech Republic|Netherlands)\b")
 
@@ -229,6 +233,6 @@ def _with_parties(sentence: str, one: str, two: str) -> str:
     if one.lower() in folded or two.lower() in folded:
         return sentence
     found = _PACT.match(sentence)
-    if found is None:
+    if found is None or _NOT_BILATERAL.search(found.group("head")):
         return sentence
     return f"{sentence[: found.end()]} between {parties}{sentence[found.end() :]}"
