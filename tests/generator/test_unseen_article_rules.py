@@ -469,3 +469,17 @@ def test_an_agreement_keeps_the_that_before_its_own_verb():
 def test_a_slight_change_is_no_fact():
     card = _card("cloze", "Relations between Vestia and Lapland improved slightly in {{2007::year}}.")
     assert gate_reason(card, SUBJECTS) == gate.HEDGED
+
+
+def test_a_yearless_day_is_not_dated_in_a_document_of_many_years(tmp_path: Path):
+    prompts = _prompts(
+        tmp_path,
+        "vestia.txt",
+        "Vestia–Lapland relations\n\n"
+        "The border was opened on 2 April 1932. The Penn treaty was signed on 3 May 1932. "
+        "The Tarn bridge was opened on 14 June 1932.\n\n"
+        "The Orla dam was opened on 1 March 1961. The Lake railway was opened on 5 May 1975. "
+        "The Vask port was opened on 9 July 1988. The Kell road was opened on 4 October 2001.\n\n"
+        "On May 21, Vestian marines landed at Penn Sound.\n",
+    )
+    assert not any("Penn Sound" in p for p in prompts)

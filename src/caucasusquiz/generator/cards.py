@@ -374,7 +374,8 @@ YEARLESS = "date without its year"
 def _with_event_year(fact: Fact, pool: Pool) -> Fact | None:
     """ "On May 21, British forces landed …" in an article whose event the document dates from
     2 April to 14 June 1982: "On May 21, 1982, …". Only when the day falls inside the event
-    window of exactly one year (`Pool.window`); otherwise the sentence gives no card."""
+    window of exactly one year (`Pool.window`) and that year holds at least half the days the
+    document dates; otherwise the sentence gives no card."""
     text = fact.prompt[fact.lead :]
     days = list(_YEARLESS_DAY.finditer(text))
     if len(days) != 1:
@@ -394,6 +395,9 @@ def _with_event_year(fact: Fact, pool: Pool) -> Fact | None:
     if len(fitting) != 1:
         return None
     year = fitting[0]
+    days = pool.days.get(fact.doc.name, set())
+    if 2 * sum(1 for d in days if d[0] == year) < len(days):
+        return None  # the document tells of many years: the day may be of another one
     written = f"{found.group()}, {year}" if found.group()[0].isalpha() else f"{found.group()} {year}"
     dated = text[: found.start()] + written + text[found.end() :]
     return dataclasses.replace(fact, prompt=fact.prompt[: fact.lead] + dated)
