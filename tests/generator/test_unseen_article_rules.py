@@ -483,3 +483,36 @@ def test_a_yearless_day_is_not_dated_in_a_document_of_many_years(tmp_path: Path)
         "On May 21, Vestian marines landed at Penn Sound.\n",
     )
     assert not any("Penn Sound" in p for p in prompts)
+
+
+def test_construction_and_negotiations_are_named_from_the_title():
+    assert (
+        with_title("Construction began on 12 April 2006 near Osk.", "Tarn–Osk pipeline")
+        == "Construction of the Tarn–Osk pipeline began on 12 April 2006 near Osk."
+    )
+    assert (
+        with_title("Negotiations began in Penn on 1 July 1878.", "Treaty of Penn")
+        == "Negotiations on the Treaty of Penn began in Penn on 1 July 1878."
+    )
+
+
+def test_a_present_second_fact_after_the_date_is_cut_but_a_list_of_people_is_not():
+    sentence = (
+        "The Tarn pipeline was completed in November 2009 and carries up to 30 billion cubic metres of gas."
+    )
+    month = next(m for m in find_mentions(sentence) if m.kind == "date")
+    clause = clause_around(sentence, month.start, month.end)
+    assert clause is not None and clause.text == "The Tarn pipeline was completed in November 2009."
+    deaths = "The Lake War, which killed 9,000 soldiers and civilians in the region, ended in Penn."
+    number = next(m for m in find_mentions(deaths) if m.kind == "number")
+    kept = clause_around(deaths, number.start, number.end)
+    assert kept is None or "civilians" in kept.text
+
+
+def test_a_common_word_opening_the_sentence_is_lower_cased_in_a_question():
+    from caucasusquiz.generator.questions import common_opening
+
+    assert common_opening("Negotiations") == "negotiations"
+    assert common_opening("Environmental groups") == "environmental groups"
+    assert common_opening("Vestian troops") == "Vestian troops"
+    assert common_opening("Central Asian states") == "Central Asian states"

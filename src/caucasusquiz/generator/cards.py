@@ -395,8 +395,8 @@ def _with_event_year(fact: Fact, pool: Pool) -> Fact | None:
     if len(fitting) != 1:
         return None
     year = fitting[0]
-    days = pool.days.get(fact.doc.name, set())
-    if 2 * sum(1 for d in days if d[0] == year) < len(days):
+    known = pool.days.get(fact.doc.name, set())
+    if 2 * sum(1 for d in known if d[0] == year) < len(known):
         return None  # the document tells of many years: the day may be of another one
     written = f"{found.group()}, {year}" if found.group()[0].isalpha() else f"{found.group()} {year}"
     dated = text[: found.start()] + written + text[found.end() :]

@@ -81,6 +81,8 @@ _TAIL = re.compile(
     r"(?:,\s+(?:aiming|seeking|hoping|intending|trying|attempting|in an (?:effort|attempt)|in a bid)"
     r"\s+to\s|\s+and\s+(?:it|he|she|they)\s+[a-z]+\b)[^;]*$"
 )
+# "… was completed in November 2009 and carries up to …": a second, present-tense fact.
+_PRESENT_TAIL = re.compile(r"\s+and\s+(?:also\s+|now\s+)?(?P<verb>[a-z]+s)\s[^;]*$")
 # "… met in Dayton, Ohio to begin negotiations about …": why they met, after where they met.
 _PURPOSE_TAIL = re.compile(
     r"\b[A-Z][\w'’.-]*(?P<cut>\s+to\s+(?:begin|start|open|discuss|negotiate|hold|attend|sign|mark)\b[^;]*)$"
@@ -139,6 +141,9 @@ def _trimmed(sentence: str, start: int, end: int) -> tuple[str, int, int]:
     tail = _TAIL.search(sentence)
     if tail is not None and tail.start() >= end:
         sentence = sentence[: tail.start()].rstrip(" ,") + "."
+    present = _PRESENT_TAIL.search(sentence)
+    if present is not None and present.start() >= end and _present_verb(present.group("verb")):
+        sentence = sentence[: present.start()] + "."
     why = _PURPOSE_TAIL.search(sentence)
     if why is not None and why.start("cut") >= end:
         sentence = sentence[: why.start("cut")] + "."
@@ -295,6 +300,12 @@ _PRESENT_VERBS = frozenset(
     "form make take have do go come provide carry serve lead allow require call regard view remain "
     "stretch pass cross flow reach span rank host".split()
 )
+
+
+def _present_verb(word: str) -> bool:
+    """ "carries", "runs", "links": a present verb the list below knows ("civilians" is none)."""
+    stems = (word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else "")
+    return any(stem in _PRESENT_VERBS for stem in stems if stem)
 
 
 def _has_verb(text: str) -> bool:

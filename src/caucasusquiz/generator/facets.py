@@ -35,7 +35,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from caucasusquiz.generator.questions import is_past_verb, lemma
+from caucasusquiz.generator.questions import common_opening, is_past_verb, lemma
 
 MAX_ANSWER_WORDS = 14
 MAX_ANSWER_CHARS = 60  # the deck checker warns of a longer typed answer
@@ -299,6 +299,7 @@ def reason_given(sentence: str) -> Facet | None:
     base = lemma(match.group("verb"))
     if subject.split()[0] in _COMMON_OPENERS:
         subject = subject[:1].lower() + subject[1:]
+    subject = common_opening(subject)
     if base is None:
         return None
     # The answer is what they saw it as ("an impediment to …"): the reason, in the source's words.

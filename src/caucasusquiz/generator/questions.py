@@ -398,7 +398,7 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
         for i, w in enumerate(rest)
     ):
         return None
-    subject = _lower_article(" ".join(subject_words))
+    subject = _lower_article(common_opening(" ".join(subject_words)))
     middle = f"{adverb} " if adverb else ""
     if aux in ("was", "were"):
         text = f"{wh} {aux} {subject} {middle}{verb} {' '.join(rest)}"
@@ -436,6 +436,25 @@ def _share(sentence: str, start: int, end: int) -> str | None:
     after = re.sub(r",\s+with\b.*$", ".", after)  # "…, with 27% disapproving …"
     lead = "roughly what share" if approx.strip() else "what share"
     return _as_question(f"{intro}{lead}{after}")
+
+
+# Sentence-initial words that are no name: "Negotiations began …", "Environmental groups
+# opposed …" read "did negotiations begin", "did environmental groups oppose" in a question.
+_COMMON_WORD = re.compile(r"^[A-Z][a-z]+(?:ions|ments|ers|al|ive|ous|ful|ary)$")
+
+
+def common_opening(subject: str) -> str:
+    """`subject` with its first word lower-cased when it is a common word that only the
+    sentence start capitalised (a plural like "Negotiations", an adjective like
+    "Environmental" before a lower-case noun); a name stays as it is."""
+    from caucasusquiz.generator.entities import find_mentions  # entities → questions, not back
+
+    words = subject.split()
+    if not words or not _COMMON_WORD.match(words[0]) or (len(words) > 1 and not words[1][:1].islower()):
+        return subject
+    if any(m.start == 0 for m in find_mentions(subject)):
+        return subject  # a name the entities know
+    return words[0].lower() + subject[len(words[0]) :]
 
 
 def _lower_article(text: str) -> str:

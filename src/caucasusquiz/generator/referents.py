@@ -152,6 +152,14 @@ def with_title(sentence: str, title: str) -> str:
     # Another word is the title's thing only where nothing says which one ("the conflict in
     # Ukraine", "the accord with Chile" are others).
     other = "|".join(sorted(synonyms)) or "(?!)"
+    building = _BUILDING.match(sentence)
+    if building is not None and words & _BUILT:
+        # "Construction began on 12 April 2006" in the article on a pipeline: of the pipeline.
+        return f"{building.group(1)} of {article}{title}{sentence[building.end(1) :]}"
+    talks = _TALKS.match(sentence)
+    if talks is not None and words & _NEGOTIATED:
+        # "Negotiations began in Penn on 1 July 1878" in the article on a treaty: on that treaty.
+        return f"{talks.group(1)} on {article}{title}{sentence[talks.end(1) :]}"
     pattern = re.compile(
         rf"\b([Tt]he|^These|^This) (?:(?:{own})\b(?! of\b)|(?:{other})\b"
         r"(?!\s+(?:of|in|between|over|with|against|that|which|on)\b))"
@@ -193,6 +201,18 @@ _ACTS = {
         "was completed",
     ),
 }
+
+_BUILT = frozenset({"pipeline", "corridor", "railway", "project"})
+_BUILDING = re.compile(
+    r"^(Construction|Work|Building)(?=\s+(?:began|started|resumed|was completed|ended|was halted)\b)"
+)
+
+_NEGOTIATED = frozenset(
+    {"treaty", "agreement", "accord", "accords", "convention", "pact", "charter", "protocol"}
+)
+_TALKS = re.compile(
+    r"^(Negotiations|Talks)(?=\s+(?:began|started|opened|resumed|ended|were held|took place)\b)"
+)
 
 # Another word a document uses for the thing its title names.
 _SYNONYMS = {
