@@ -516,3 +516,10 @@ def test_a_common_word_opening_the_sentence_is_lower_cased_in_a_question():
     assert common_opening("Environmental groups") == "environmental groups"
     assert common_opening("Vestian troops") == "Vestian troops"
     assert common_opening("Central Asian states") == "Central Asian states"
+
+
+def test_a_statement_without_its_main_clause_is_broken():
+    card = _card("cloze", "The Lake War, which resulted in more than {{9,000::number}} deaths of soldiers.")
+    assert gate_reason(card, SUBJECTS) == gate.BROKEN
+    whole = _card("cloze", "The Lake War, which began in 1931, resulted in {{9,000::number}} deaths.")
+    assert gate_reason(whole, SUBJECTS) is None

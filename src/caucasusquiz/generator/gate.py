@@ -86,6 +86,9 @@ _STATEMENT_START = re.compile(
     r"^(?:For example|For instance|And|But|Or|Nor|So|Yet|Because|Although|Though|While|Whereas|"
     r"Which|Who|Whom|Whose|That|As|If|When|Since|Unless|Until)\b|^[a-z](?![A-Z])"
 )
+_NO_MAIN_VERB = re.compile(
+    r"^(?:True or false:\s*)?[A-Z][^,;]{0,60},\s+(?:which|who|whose)\b(?:[^,;]|,(?=\d{3}))*[.!]?$"
+)
 _DANGLING = re.compile(r"\b(?:and|or|but|nor|the|a|an|that|which|whose|than)\s*[.?!]?\s*$", re.IGNORECASE)
 _DANGLING_STATEMENT = re.compile(r"\b(?:of|with|to|from|by|as|in|on|at|for)\s*[.!]?\s*$")
 _EMPTY_PUNCTUATION = re.compile(r"\s[,.;:?!]|[,;:]\s*[.?!]\s*$|,\s*,")
@@ -321,6 +324,8 @@ def _broken(prompt: str, statement: bool) -> bool:
         return True
     if statement and (_STATEMENT_START.search(prompt) or _DANGLING_STATEMENT.search(prompt)):
         return True
+    if statement and _NO_MAIN_VERB.match(prompt):
+        return True  # "The Bosnian War, which resulted in … deaths." : the main clause is gone
     pairs = (("(", ")"), ("[", "]"), ("“", "”"))
     if any(prompt.count(a) != prompt.count(b) for a, b in pairs):
         return True
