@@ -17,7 +17,7 @@ from caucasusquiz.generator.clauses import clause_around
 from caucasusquiz.generator.dedupe import CROWDED, SAME_DATE, Crowding
 from caucasusquiz.generator.distractors import Pool, distractors
 from caucasusquiz.generator.entities import find_mentions
-from caucasusquiz.generator.facets import aim, fought_over, purpose
+from caucasusquiz.generator.facets import aim, fought_over, purpose, treaty_term
 from caucasusquiz.generator.gate import gate_reason
 from caucasusquiz.generator.pipeline import build
 from caucasusquiz.generator.previews import is_gloss_line
@@ -523,3 +523,15 @@ def test_a_statement_without_its_main_clause_is_broken():
     assert gate_reason(card, SUBJECTS) == gate.BROKEN
     whole = _card("cloze", "The Lake War, which began in 1931, resulted in {{9,000::number}} deaths.")
     assert gate_reason(whole, SUBJECTS) is None
+
+
+def test_what_a_treaty_made_a_party_give_is_asked():
+    facet = treaty_term(
+        "Under the Treaty of Penn, Lapland ceded the province of Brinn to Vestia and paid 20 million crowns."
+    )
+    assert facet is not None
+    assert (facet.question, facet.answer) == (
+        "Under the Treaty of Penn, what did Lapland cede to Vestia?",
+        "the province of Brinn",
+    )
+    assert treaty_term("Under the Treaty of Penn, Lapland ceded Brinn and Tarn to Vestia.") is None

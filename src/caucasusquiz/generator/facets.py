@@ -83,6 +83,7 @@ def facet(sentence: str, *, preferred: bool = False) -> Facet | None:
             rights_given,
             first_one,
             fought_over,
+            treaty_term,
         )
     for shape in shapes:
         found = shape(sentence)
@@ -174,6 +175,44 @@ def fought_over(sentence: str) -> Facet | None:
     subject = "the " + match.group("subject")[4:]
     between = f" between {match.group('sides')}" if match.group("sides") else ""
     asked = _ask(f"Over what {match.group('be')} {subject} fought{between}?")
+    return Facet(asked, what) if asked else None
+
+
+# ---- what one party gave or got under a treaty --------------------------------------------
+
+_TERMS = {
+    "ceded": "cede",
+    "gave up": "give up",
+    "renounced": "renounce",
+    "recognized": "recognize",
+    "recognised": "recognise",
+    "received": "receive",
+    "gained": "gain",
+    "returned": "return",
+    "acquired": "acquire",
+}
+_TREATY_TERM = re.compile(
+    r"^(?P<link>Under|In|By)\s+(?P<treaty>the\s+(?:[A-Z][\w'’-]*\s+)*(?:Treaty|Agreement|Accords?|Convention|Peace)"
+    r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?)(?:\s+\([^()]*\))?,\s+"
+    r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?P<verb>" + "|".join(_TERMS) + r")\s+"
+    r"(?P<what>(?!(?:it|them|this|that|these|those)\b)[^,;]+?)"
+    r"(?:\s+to\s+(?P<to>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))?(?=\s+and\s|[,;]|\.?$)"
+)
+
+
+def treaty_term(sentence: str) -> Facet | None:
+    """("Under the Treaty of Penn, what did Lapland cede to Vestia?", "the province of Brinn")
+    for "Under the Treaty of Penn, Lapland ceded the province of Brinn to Vestia and …": what
+    a treaty made a party give or get is its point."""
+    match = _TREATY_TERM.match(sentence)
+    if match is None:
+        return None
+    what = match.group("what").strip()
+    if not _short(what, 10) or " and " in what:
+        return None  # two things given: either alone would be marked wrong
+    to = f" to {match.group('to')}" if match.group("to") else ""
+    base = _TERMS[match.group("verb")]
+    asked = _ask(f"{match.group('link')} {match.group('treaty')}, what did {match.group('who')} {base}{to}?")
     return Facet(asked, what) if asked else None
 
 
