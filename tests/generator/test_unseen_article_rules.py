@@ -535,3 +535,27 @@ def test_what_a_treaty_made_a_party_give_is_asked():
         "the province of Brinn",
     )
     assert treaty_term("Under the Treaty of Penn, Lapland ceded Brinn and Tarn to Vestia.") is None
+
+
+def test_a_pipeline_articles_cost_capacity_and_project_are_asked(tmp_path: Path):
+    prompts = _prompts(
+        tmp_path,
+        "lind.txt",
+        "Lind–Tarn pipeline\n\n"
+        "The Lind–Tarn pipeline was inaugurated on 13 July 2006 by the presidents of Vestia and Orla.\n\n"
+        "It has a capacity of 600,000 barrels per day.\n\n"
+        "The project cost $3.2 billion and was financed by a group of 15 banks.\n",
+    )
+    assert "How much did the Lind–Tarn pipeline cost?" in prompts
+    assert any("capacity" in p and "Lind–Tarn pipeline" in p for p in prompts)
+    assert not any(p.startswith("Who financed") for p in prompts)
+
+
+def test_a_war_between_a_state_and_a_kingdom_of_somewhere_is_asked_what_it_was_over():
+    facet = fought_over(
+        "The Brinn War (1912–1914) was fought between Vestia and the Kingdom of Osk over the Brinn valley."
+    )
+    assert (
+        facet is not None
+        and facet.question == "Over what was the Brinn War fought between Vestia and the Kingdom of Osk?"
+    )

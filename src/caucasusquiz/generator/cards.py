@@ -725,7 +725,7 @@ _WAS_SINCE = re.compile(
 )
 # Irregular verbs whose past is never a participle: "took control of a fifth of …".
 _SIMPLE_PAST = frozenset(
-    "took gave became began wrote saw came went ran spoke chose drove fell grew knew rose".split()
+    "took gave became began wrote saw came went ran spoke chose drove fell grew knew rose cost".split()
 )
 _DATE_INTRO = re.compile(r"^(?:On|In|By)\s+[^,]{3,30}(?:,\s+\d{4})?,\s+")
 _PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b(?!\s+by\b)")

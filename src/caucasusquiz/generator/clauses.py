@@ -105,16 +105,34 @@ _IS_A_THAT = re.compile(
 
 # "The United States recognized X on …, and opened its embassy in … in March 1992": two acts of
 # one subject; the card asks the one holding the answer, with the subject.
-_SHARED_SUBJECT = re.compile(
-    r"^(?P<subject>(?:The\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,4})\s+"
-    r"(?P<first>(?:also\s+|formally\s+|officially\s+)?[a-z]+ed\b[^;]*?),\s+and\s+"
-    r"(?P<second>(?:then\s+|later\s+|also\s+)?[a-z]+ed\b[^;]*?)\.?$"
+_NAME_SUBJECT = r"(?:The\s+)?[A-Z][\w.'’–-]*(?:\s+(?:of\s+)?[A-Z][\w.'’–-]*){0,4}"
+_TWO_ACTS = (
+    r"\s+(?P<first>(?:also\s+|formally\s+|officially\s+)?(?P<verb1>[a-z]+)\b[^;]*?),?\s+and\s+"
+    r"(?P<second>(?:then\s+|later\s+|also\s+)?(?:(?:was|were)\s+)?(?P<verb2>[a-z]+)\b[^;]*?)\.?$"
 )
+# The subject is a name ("The United States"), or a name and its common noun ("The Lind–Tarn
+# pipeline"): tried in that order, so the noun is never the first verb.
+_SHARED_SUBJECTS = (
+    re.compile(rf"^(?P<subject>{_NAME_SUBJECT}){_TWO_ACTS}"),
+    re.compile(
+        rf"^(?P<subject>{_NAME_SUBJECT}\s+(?:pipeline|railway|corridor|canal|bridge|dam|project)){_TWO_ACTS}"
+    ),
+)
+
+
+def _past(word: str) -> bool:
+    return is_past_verb(word) or word in ("cost", "put", "set", "hit", "cut", "led", "met")
 
 
 def _one_act(sentence: str, start: int, end: int) -> tuple[str, int, int]:
     """Of two acts joined under one subject, the one holding [start, end), with the subject."""
-    two = _SHARED_SUBJECT.match(sentence)
+    # "Vestia and Lapland signed …": a list of subjects and one act is no match (both verbs
+    # must be past tense).
+    found = (pattern.match(sentence) for pattern in _SHARED_SUBJECTS)
+    two = next(
+        (m for m in found if m is not None and _past(m.group("verb1")) and _past(m.group("verb2"))),
+        None,
+    )
     if two is None or not _balanced(two.group("first")):
         return sentence, start, end
     subject = two.group("subject")
@@ -298,7 +316,7 @@ _PRESENT_VERBS = frozenset(
     "approve support remain hold include continue work say believe consider share need want exist "
     "agree oppose face lie play seek cooperate depend border link connect account receive run own "
     "form make take have do go come provide carry serve lead allow require call regard view remain "
-    "stretch pass cross flow reach span rank host".split()
+    "stretch pass cross flow reach span rank host cost".split()
 )
 
 

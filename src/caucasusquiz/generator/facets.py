@@ -153,8 +153,8 @@ def _ask(question: str, limit: int = MAX_QUESTION_WORDS) -> str | None:
 _FOUGHT_OVER = re.compile(
     r"^(?P<subject>The\s+(?:[A-Z][\w'’-]*\s+){1,4}(?:War|Conflict|Dispute|War of [A-Z][\w'’-]*))\s+"
     r"(?:\([^()]*\)\s+)?(?P<be>was|were)\s+(?:(?P<part>fought|waged)\s+)?"
-    r"(?:between\s+(?P<sides>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+and\s+(?:the\s+)?[A-Z][\w'’.-]*"
-    r"(?:\s+[A-Z][\w'’.-]*)*)(?:\s+in\s+\d{4})?\s+)?over\s+(?P<what>[^;]+?)\.?$"
+    r"(?:between\s+(?P<sides>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*\s+and\s+(?:the\s+)?"
+    r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)(?:\s+in\s+\d{4})?\s+)?over\s+(?P<what>[^;]+?)\.?$"
 )
 
 
@@ -571,6 +571,8 @@ def agent(sentence: str) -> Facet | None:
     subject = match.group("subject")
     if len(subject.split()) > 9 or not any(w[:1].isupper() for w in subject.split()[1:] or [""]):
         return None  # "The construction": no name, and the sentence before says which
+    if re.search(r"\s(?:and|or|but)$|\$|\d", subject):
+        return None  # "The X pipeline cost $3.2 billion and was financed by …": a second act
     if subject.split()[0].lower() in _PRONOUNS:
         return None
     answer = match.group("agent").strip()

@@ -236,6 +236,8 @@ def question_for(prompt: str, lead: int, mention: Mention) -> str | None:
         question = _when(sentence, start, end, _WH[mention.group])
     elif mention.kind == "number" and mention.group in ("percent", "percent-sign", "fraction"):
         question = _share(sentence, start, end)
+    elif mention.kind == "number" and mention.group == "money":
+        question = _cost(sentence, start, end)
     else:
         question = None
     if question is None:
@@ -455,6 +457,24 @@ def common_opening(subject: str) -> str:
     if any(m.start == 0 for m in find_mentions(subject)):
         return subject  # a name the entities know
     return words[0].lower() + subject[len(words[0]) :]
+
+
+_COST = re.compile(
+    r"^(?P<subject>(?:The\s+)?[A-Z][^,;]{2,80}?)\s+(?P<verb>cost|costs)\s+"
+    r"(?P<approx>(?:about|around|approximately|roughly|some|nearly|almost|over|more than)\s+)?$"
+)
+
+
+def _cost(sentence: str, start: int, end: int) -> str | None:
+    """ "How much did the X pipeline cost?" for "The X pipeline cost $3.2 billion." (the sum
+    closing the clause)."""
+    found = _COST.match(sentence[:start])
+    if found is None or sentence[end:].strip(" .") != "":
+        return None
+    subject = _lower_article(common_opening(found.group("subject")))
+    roughly = "roughly " if found.group("approx") else ""
+    does = "does" if found.group("verb") == "costs" else "did"
+    return _as_question(f"{roughly}how much {does} {subject} cost")
 
 
 def _lower_article(text: str) -> str:

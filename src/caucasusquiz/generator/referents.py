@@ -191,6 +191,8 @@ _ACTS = {
     "accord": _SIGNED,
     "convention": _SIGNED,
     "pipeline": (
+        "has a capacity",
+        "has a length",
         "runs",
         "carries",
         "connects",
@@ -216,6 +218,7 @@ _TALKS = re.compile(
 
 # Another word a document uses for the thing its title names.
 _SYNONYMS = {
+    "pipeline": ("project",),
     "war": ("conflict",),
     "agreement": ("accords", "accord"),
     "accords": ("agreement", "accord"),
