@@ -559,3 +559,14 @@ def test_a_war_between_a_state_and_a_kingdom_of_somewhere_is_asked_what_it_was_o
         facet is not None
         and facet.question == "Over what was the Brinn War fought between Vestia and the Kingdom of Osk?"
     )
+
+
+def test_the_treaty_of_a_paragraph_before_names_under_the_treaty(tmp_path: Path):
+    prompts = _prompts(
+        tmp_path,
+        "war.txt",
+        "Brinn War\n\n"
+        "The war ended with the signing of the Treaty of Lind on 2 March 1914.\n\n"
+        "Under the treaty, Osk recognized Vestian control of the Brinn valley.\n",
+    )
+    assert "Under the Treaty of Lind, what did Osk recognize?" in prompts
