@@ -570,3 +570,23 @@ def test_the_treaty_of_a_paragraph_before_names_under_the_treaty(tmp_path: Path)
         "Under the treaty, Osk recognized Vestian control of the Brinn valley.\n",
     )
     assert "Under the Treaty of Lind, what did Osk recognize?" in prompts
+
+
+def test_a_wars_result_is_asked_from_its_infobox(tmp_path: Path):
+    prompts = _prompts(
+        tmp_path,
+        "war.txt",
+        "Lake War\n\nInfobox\n- Conflict: Lake War\n- Date: 9 May 1931 – 2 June 1933\n- Result: Vestian victory\n"
+        "- Commander1: Ivo Marek, Jan Tamm\n\nThe Lake War was fought between Vestia and Lapland from 1931 to 1933.\n",
+    )
+    assert "What was the result of the Lake War?" in prompts
+
+
+def test_an_infobox_of_no_conflict_or_a_result_in_figures_gives_no_card():
+    from caucasusquiz.generator.documents import Document
+    from caucasusquiz.generator.infobox import result_card
+
+    embassy = ("Infobox", "- Mission1: Embassy of Vestia, Penn", "- Envoy1: Jan Tamm")
+    assert result_card(Document("a.txt", Path("a.txt"), embassy)) is None
+    counted = ("Infobox", "- Conflict: Lake War", "- Result: 3,000 killed")
+    assert result_card(Document("b.txt", Path("b.txt"), counted)) is None
