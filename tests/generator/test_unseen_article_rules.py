@@ -148,10 +148,20 @@ def test_a_remark_about_what_other_articles_call_it_is_no_fact():
 
 
 def test_a_place_that_only_sets_the_scene_is_not_blanked():
-    scene = _card("cloze", "In the {{Kingdom of Orla}}, Prime Minister Marek's popularity soared.")
+    import dataclasses
+
+    scene = dataclasses.replace(
+        _card("cloze", "In the {{Kingdom of Orla}}, Prime Minister Marek's popularity soared."),
+        tags=("place",),
+    )
     assert gate_reason(scene, SUBJECTS) == gate.SCENE
     dated = _card("cloze", "In {{1994::year}}, Prime Minister Marek's popularity soared.")
     assert gate_reason(dated, SUBJECTS) is None
+    treaty = dataclasses.replace(
+        _card("cloze", "In the {{Treaty of Penn}}, Lapland ceded Brinn to Vestia."),
+        tags=("law-or-programme",),
+    )
+    assert gate_reason(treaty, SUBJECTS) is None  # the treaty is the fact, not the scene
 
 
 def test_one_name_of_a_list_is_not_blanked():

@@ -279,7 +279,13 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
     blanked = _blanked(draft)
     if blanked is not None and answer:
         before, after = blanked
-        if _scene(before, after) and not any(ch.isdigit() for ch in answer):
+        # A law, treaty, organisation or event opening the sentence ("In the Treaty of Penn, …")
+        # is the fact; a place (or a name taken for a person) only sets the scene.
+        if (
+            _scene(before, after)
+            and not any(ch.isdigit() for ch in answer)
+            and not set(draft.tags) & _NAMED_KINDS
+        ):
             return SCENE
         if _list_item(before, after):
             return LIST_ITEM
@@ -511,6 +517,9 @@ def _blanked(draft: Draft) -> tuple[str, str] | None:
         before, _, after = question.partition("___")
         return before, after
     return None
+
+
+_NAMED_KINDS = frozenset({"law-or-programme", "organisation", "event", "project"})
 
 
 def _scene(before: str, after: str) -> bool:
