@@ -123,6 +123,15 @@ def test_a_card_leaning_on_an_unnamed_conference_total_team_or_recipient_is_refu
     assert gate_reason(card, SUBJECTS) == gate.UNNAMED
 
 
+def test_an_unnamed_task_force_is_refused_but_entering_into_force_is_no_force():
+    assert (
+        gate_reason(_card("cloze", "The task force was made up of {{127::number}} ships."), SUBJECTS)
+        == gate.UNNAMED
+    )
+    named = _card("cloze", "The Vestia–Lapland trade agreement entered into force in {{1994::year}}.")
+    assert gate_reason(named, SUBJECTS) is None
+
+
 def test_a_named_conference_and_a_grant_to_someone_still_pass():
     named = _card("qa", "When did the Orla Peace Conference end?", "May 21, 1931")
     granted = _card("cloze", "Vestia was granted observer status in {{1995::year}}.")

@@ -54,7 +54,7 @@ _REFERENT_HEADS = (
     "region|territory|territories|city|capital|watchdog|regulator|declaration|crisis|"
     "incident|attack|battle|offensive|army|troops|forces|side|sides|document|statement|report|"
     "breakthrough|negotiations|visit|trip|move|step|vote|ceremony|invasion|delegation|"
-    "conference|total|amount|sum|figure|contingent|force"
+    "conference|total|amount|sum|figure|contingent"
 )
 _BARE_REFERENT = re.compile(
     rf"\b[Tt]he\s+((?:[a-z][\w-]*\s+){{0,3}})({_REFERENT_HEADS})\b"
@@ -195,6 +195,11 @@ _BARE_RELATIONS = re.compile(
 # example".
 _NEEDS_OF = (
     re.compile(r"\bdelegations?\b(?!\s+(?:to|at|of|in|for|from|led|headed)\b)"),
+    # "The task force was made up of 127 ships": whose? ("entered into force" is no force.)
+    re.compile(
+        r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:task|armed|peacekeeping|expeditionary|naval|military)\s+force\b"
+        r"(?!\s+(?:of|in|for)\b)"
+    ),
     # "Who led the Clinton Administration's team?": a team for what?
     re.compile(r"\bteams?\b(?!\s+(?:to|at|of|in|for|from|that|which|who)\b)"),
     # "X status was granted in 1995": to whom? ("Vestia was granted observer status" names it.)
