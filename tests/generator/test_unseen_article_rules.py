@@ -609,3 +609,10 @@ def test_an_infobox_of_no_conflict_or_a_result_in_figures_gives_no_card():
     assert result_card(Document("a.txt", Path("a.txt"), embassy)) is None
     counted = ("Infobox", "- Conflict: Lake War", "- Result: 3,000 killed")
     assert result_card(Document("b.txt", Path("b.txt"), counted)) is None
+
+
+def test_an_answer_inside_a_which_aside_is_asked_of_the_aside_as_a_clause():
+    sentence = "The Lake War, which killed more than 9,000 soldiers, ended at the Penn conference."
+    number = next(m for m in find_mentions(sentence) if m.kind == "number")
+    clause = clause_around(sentence, number.start, number.end)
+    assert clause is not None and clause.text == "The Lake War killed more than 9,000 soldiers."

@@ -144,8 +144,28 @@ def _one_act(sentence: str, start: int, end: int) -> tuple[str, int, int]:
     return sentence, start, end
 
 
+# "The project, which cost $4.5 billion, was financed by …": asked of the aside, the aside is
+# the clause ("The project cost $4.5 billion.").
+_WHICH_ASIDE = re.compile(
+    r"^(?P<subject>(?:The\s+)?[A-Z][^,;()]{2,60}?),\s+which\s+(?P<body>[a-z]+\b(?:[^,;()]|,(?=\d{3})){2,100}?),\s+"
+    r"(?=(?:was|were|is|are|has|have|had)\b|[a-z]+ed\b)"
+)
+
+
+def _aside_as_clause(sentence: str, start: int, end: int) -> tuple[str, int, int]:
+    aside = _WHICH_ASIDE.match(sentence)
+    if aside is None or not (aside.start("body") <= start and end <= aside.end("body")):
+        return sentence, start, end
+    verb = aside.group("body").split()[0]
+    if not (_past(verb) or verb in ("is", "are", "was", "were", "has", "had", "runs", "links", "connects")):
+        return sentence, start, end
+    shift = aside.start("body") - (len(aside.group("subject")) + 1)
+    return f"{aside.group('subject')} {aside.group('body')}.", start - shift, end - shift
+
+
 def _trimmed(sentence: str, start: int, end: int) -> tuple[str, int, int]:
     """The sentence without asides and tails that do not hold [start, end)."""
+    sentence, start, end = _aside_as_clause(sentence, start, end)
     sentence, start, end = _one_act(sentence, start, end)
     is_a = _IS_A_THAT.match(sentence)
     if is_a is not None and is_a.end() <= start:
