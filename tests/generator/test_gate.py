@@ -161,6 +161,7 @@ def test_the_gate_reason_is_counted_in_the_report_and_a_bullet_is_dropped_from_t
     (tmp_path / "orla.txt").write_text(
         "Orla Canal\n\n"
         "The canal was dug between Orla and Penn by a company of Vestian engineers and opened in 1931.\n\n"
+        "The delegation reached Penn on 3 June 1929.\n\n"
         "⁍ The Orla Canal was opened to shipping on 12 May 1931.\n",
         encoding="utf-8",
     )

@@ -24,6 +24,7 @@ from caucasusquiz.generator.english import card_english
 from caucasusquiz.generator.entities import Mention, find_mentions, fold, known_entity
 from caucasusquiz.generator.facets import facet
 from caucasusquiz.generator.facts import Fact
+from caucasusquiz.generator.famous import is_famous
 from caucasusquiz.generator.kinds import fine_kind
 from caucasusquiz.generator.questions import question_for
 from caucasusquiz.generator.referents import resolved as named_from
@@ -51,6 +52,7 @@ _BASE_SCORE = {
 _LISTABLE = frozenset({"place", "organisation", "person", "act", "project", "event"})
 # A count worth asking is a large one ("97,000 mine maps"); "three republics" is incidental.
 _BIG_COUNT = re.compile(r"^\D*\d{1,3}(?:,\d{3})+|^\D*\d{4,}|.*\b(?:thousand|million|billion)\b", re.I)
+_TOLL = re.compile(r"\b(?:deaths|killed|died|dead|casualties|fatalities|lost their lives)\b")
 _KIND_SCORE = {"person": 8, "act": 8, "project": 8, "event": 7, "organisation": 6, "place": 5}
 _HINTS = {
     "full-date": "month day, year",
@@ -103,6 +105,8 @@ def score(mention: Mention, prompt: str) -> int:
         return 0
     value = _BASE_SCORE.get((mention.kind, mention.group)) or _KIND_SCORE.get(mention.kind, 0)
     after, before = prompt[mention.end :], prompt[: mention.start]
+    if mention.kind == "number" and (before.endswith("-") or after.startswith("-")):
+        return 0  # "Three-hundred-and-sixty-eight": part of a number, not one
     if mention.kind == "number" and _TIME_UNITS.match(after):
         value -= 4  # "over the last two years"
     if mention.kind in ("year", "date") and _BACKGROUND.match(before) and "," in after:
@@ -149,6 +153,7 @@ def score(mention: Mention, prompt: str) -> int:
         mention.kind == "number"
         and mention.group in ("count", "count-word")
         and not _BIG_COUNT.match(mention.text)
+        and not _TOLL.search(prompt)  # the dead of a war are no incidental count
     ):
         value -= 4  # "six letters", "four working groups", "20 articles": incidental counts
     if mention.kind == "number" and re.search(r"\bestimat", prompt):
@@ -237,9 +242,9 @@ def near_subject(answer: str, subjects: set[str]) -> bool:
 # A date that only says when a visit, a trip or a submission happened: trivia, not the fact.
 _TRIVIA_EVENT = re.compile(
     r"\b(?:visit|visits|visited|visiting|trip|stopped (?:in|at|over)|toured|submitted|arrived|"
-    r"travell?ed|review|reviewed)\b",
+    r"travell?ed|review|reviewed|consulate|consulates|consulate general)\b",
     re.IGNORECASE,
-)
+)  # a consulate's opening is an office's date, not a fact of the relations
 # Words that take one side of a conflict: a card would state them as fact.
 _ONE_SIDES_WORD = re.compile(r"\bliberat(?:ed|ion|ing)\b", re.IGNORECASE)
 # Acts a state repeats (a waiver renewed each year, visits, statements): a statement moved to
@@ -321,7 +326,7 @@ def taught_sentence(fact: Fact, date: DocDate | None) -> tuple[str | None, str]:
     if resolved is None:
         return None, "relative time (no date to resolve it)"
     if _YEARLESS_DAY.search(resolved) and not _ANY_YEAR.search(resolved):
-        return None, "date without its year"
+        return None, YEARLESS
     if _NEWS_PERFECT.search(resolved) and not _ANY_YEAR.search(resolved):
         return None, "relative time (no date to resolve it)"
     if _HEADLINE.search(resolved):
@@ -361,6 +366,41 @@ def _without_open_ended_tail(sentence: str) -> str:
         return sentence
     head = sentence[: cuts[-1]] + "."
     return head if len(head.split()) >= 6 and not _OPEN_ENDED.search(head) else sentence
+
+
+YEARLESS = "date without its year"
+
+
+def _with_event_year(fact: Fact, pool: Pool) -> Fact | None:
+    """ "On May 21, British forces landed …" in an article whose event the document dates from
+    2 April to 14 June 1982: "On May 21, 1982, …". Only when the day falls inside the event
+    window of exactly one year (`Pool.window`) and that year holds at least half the days the
+    document dates; otherwise the sentence gives no card."""
+    text = fact.prompt[fact.lead :]
+    days = list(_YEARLESS_DAY.finditer(text))
+    if len(days) != 1:
+        return None
+    found = days[0]
+    month_name = re.search(_MONTH_NAMES, found.group())
+    day = re.search(r"\d{1,2}", found.group())
+    if month_name is None or day is None:
+        return None
+    month = _MONTH_NAMES.split("|").index(month_name.group()) + 1
+    years = {y for y, _, _ in pool.days.get(fact.doc.name, ())}
+    fitting = []
+    for year in sorted(years):
+        window = pool.window(fact.doc.name, year)
+        if window is not None and window[0] <= (year, month, int(day.group())) <= window[1]:
+            fitting.append(year)
+    if len(fitting) != 1:
+        return None
+    year = fitting[0]
+    known = pool.days.get(fact.doc.name, set())
+    if 2 * sum(1 for d in known if d[0] == year) < len(known):
+        return None  # the document tells of many years: the day may be of another one
+    written = f"{found.group()}, {year}" if found.group()[0].isalpha() else f"{found.group()} {year}"
+    dated = text[: found.start()] + written + text[found.end() :]
+    return dataclasses.replace(fact, prompt=fact.prompt[: fact.lead] + dated)
 
 
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -447,6 +487,11 @@ def cards_for(
     `label` names the document for claims ("According to <label>, what does …?"); without
     it no claim card is made."""
     sentence, reason = taught_sentence(fact, date)
+    if sentence is None and reason == YEARLESS:
+        dated = _with_event_year(fact, pool)
+        if dated is not None:
+            fact = dated
+            sentence, reason = taught_sentence(fact, date)
     if sentence is None:
         return [], reason
     stance = _claim_card(fact, sentence, label, subjects) if label is not None else None
@@ -472,6 +517,8 @@ def cards_for(
             continue  # "(1,100-mile)", "(CSCE)": an aside or a conversion, not the fact
         if mention.canonical in asked:
             continue  # asked already in this document: one answer, one card
+        if mention.kind == "date" and is_famous(mention.text):
+            continue  # "December 25, 1991": known without the documents; the sentence's other fact is asked
         if fold(mention.text) not in original:
             continue  # a name or year we wrote in ("He" → "Richard Mills"): not what it teaches
         if mention.canonical in subjects or fold(mention.text) in subjects:
@@ -678,7 +725,7 @@ _WAS_SINCE = re.compile(
 )
 # Irregular verbs whose past is never a participle: "took control of a fifth of …".
 _SIMPLE_PAST = frozenset(
-    "took gave became began wrote saw came went ran spoke chose drove fell grew knew rose".split()
+    "took gave became began wrote saw came went ran spoke chose drove fell grew knew rose cost".split()
 )
 _DATE_INTRO = re.compile(r"^(?:On|In|By)\s+[^,]{3,30}(?:,\s+\d{4})?,\s+")
 _PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b(?!\s+by\b)")
@@ -834,7 +881,11 @@ def _card(
     ):
         question = None
     blank = text[: mention.start] + BLANK + text[mention.end :]
-    options = [o for o in distractors(mention, answer, text, pool, kind, subjects) if fold(o) not in subjects]
+    options = [
+        o
+        for o in distractors(mention, answer, text, pool, kind, subjects, fact.doc.name)
+        if fold(o) not in subjects
+    ]
     tags = (_tag(mention),)
     digest = hashlib.sha1(f"{fact.key}|{mention.canonical}".encode()).digest()
     if mention.kind in _NAME_KINDS:

@@ -19,8 +19,10 @@ MAX_WORDS = 34
 
 _BOUNDARY = re.compile(
     r";\s+|\s+[—–]\s+|\s+-\s+|(?<=[a-z])[—–](?=[a-z])"
-    r"|,\s+(?=(?:which|who|whom|whose|while|whereas|but|although|though|where|and|"
+    r"|,\s+(?=(?:(?:at|in|during|under|by|through|after) which|which|who|whom|whose|while|whereas|"
+    r"but|although|though|where|and|"
     r"when|following|making|becoming|leading|prompting|with|viewing|naming|granting|informing|"
+    r"ending|marking|establishing|bringing|creating|"
     r"saying|stating|adding|calling|noting|citing|in response to|"
     r"in exchange for|in order to|as part of|due to|because of|thanks to)\b)"
 )
@@ -29,13 +31,18 @@ _FINITE = re.compile(
     r"remains|became|becomes|[a-z]{2,}(?:ed|s))\b"
 )
 _COORDINATED = re.compile(r"^(?:but|while|whereas|and|although|though)\s+")
-_RELATIVE = re.compile(r"^(?:which|who|whom|whose|where|when)\b")
+_RELATIVE = re.compile(
+    r"^(?:(?:at|in|during|under|by|through|after) which|which|who|whom|whose|where|when)\b"
+)
 _SUBJECT_START = re.compile(r"^(?:the\s+|a\s+|an\s+)?[A-Z\d]")
 
 
 SHORT = 18
 WHOLE_WORDS = 26
-_RELATIVE_CUT = re.compile(r",\s+(?:which|who|whom|whose|where|while|whereas|but)\b|\s[—–]\s")
+_RELATIVE_CUT = re.compile(
+    r",\s+(?:(?:at|in|during|under|by|through|after) which|which|who|whom|whose|where|while|whereas|but)\b"
+    r"|\s[—–]\s"
+)
 _INTRO = re.compile(
     r"^(?:In|On|At|During|After|Before|Following|Speaking|Apart|According|Along|Despite|With|"
     r"Regarding|Immediately|Commenting|In view|As|Amid|Under|Within|Throughout|For)\b"
@@ -62,8 +69,138 @@ def words(text: str) -> int:
     return len(text.split())
 
 
+# Asides between a subject and its verb, and tails after the fact, that a card does not need:
+# "X, which encourages …, was signed in June 1992", "Argentine forces, under the junta led by
+# …, invaded …", "…, aiming to assert their claim", "… the Belgrano and it succeeded".
+_INNER_ASIDE = re.compile(
+    r",\s+(?:which|who|under|led by|headed by|backed by|"
+    r"commanded by|supported by)\s[^,;()\"]{3,120}?,\s+"
+    r"(?=(?:was|were|is|are|has|have|had|also\s+|then\s+|later\s+)?[a-z]+(?:ed|en|wn|ght)?\b)"
+)
+_TAIL = re.compile(
+    r"(?:,\s+(?:aiming|seeking|hoping|intending|trying|attempting|in an (?:effort|attempt)|in a bid)"
+    r"\s+to\s|\s+and\s+(?:it|he|she|they)\s+[a-z]+\b)[^;]*$"
+)
+# "… was completed in November 2009 and carries up to …": a second, present-tense fact.
+_PRESENT_TAIL = re.compile(r"\s+and\s+(?:also\s+|now\s+)?(?P<verb>[a-z]+s)\s[^;]*$")
+# "… met in Dayton, Ohio to begin negotiations about …": why they met, after where they met.
+_PURPOSE_TAIL = re.compile(
+    r"\b[A-Z][\w'’.-]*(?P<cut>\s+to\s+(?:begin|start|open|discuss|negotiate|hold|attend|sign|mark)\b[^;]*)$"
+)
+
+
+# "… compact for economic development and investment projects in irrigation, agriculture, and
+# road rehabilitation": a list of what it was for, after the fact, in a long sentence.
+_LIST_TAIL = re.compile(r"\s+(?:for|including|such as)\s+[^,;]+(?:,\s+[^,;]+){1,},?\s+and\s+[^,;]+$")
+LONG_SENTENCE = 20
+
+
+# "The Treaty of Tartu (…) is a peace treaty that was signed in Tartu on 2 February 1920":
+# what it is, then what happened to it; the card asks what happened.
+_IS_A_THAT = re.compile(
+    r"^(?P<subject>(?:The\s+)?[A-Z][^,();]{2,60}?)\s+(?:\([^()]*\)\s+)?(?:is|was)\s+an?\s+"
+    r"(?:[\w-]+\s+){1,4}?(?:that|which)\s+(?P<verb>was|were)\s+(?=[a-z]+ed\b)"
+)
+
+
+# "The United States recognized X on …, and opened its embassy in … in March 1992": two acts of
+# one subject; the card asks the one holding the answer, with the subject.
+_NAME_SUBJECT = r"(?:The\s+)?[A-Z][\w.'’–-]*(?:\s+(?:of\s+)?[A-Z][\w.'’–-]*){0,4}"
+_TWO_ACTS = (
+    r"\s+(?P<first>(?:also\s+|formally\s+|officially\s+)?(?P<verb1>[a-z]+)\b[^;]*?),?\s+and\s+"
+    r"(?P<second>(?:then\s+|later\s+|also\s+)?(?:(?:was|were)\s+)?(?P<verb2>[a-z]+)\b[^;]*?)\.?$"
+)
+# The subject is a name ("The United States"), or a name and its common noun ("The Lind–Tarn
+# pipeline"): tried in that order, so the noun is never the first verb.
+_SHARED_SUBJECTS = (
+    re.compile(rf"^(?P<subject>{_NAME_SUBJECT}){_TWO_ACTS}"),
+    re.compile(
+        rf"^(?P<subject>{_NAME_SUBJECT}\s+(?:pipeline|railway|corridor|canal|bridge|dam|project)){_TWO_ACTS}"
+    ),
+)
+
+
+def _past(word: str) -> bool:
+    return is_past_verb(word) or word in ("cost", "put", "set", "hit", "cut", "led", "met")
+
+
+def _one_act(sentence: str, start: int, end: int) -> tuple[str, int, int]:
+    """Of two acts joined under one subject, the one holding [start, end), with the subject."""
+    # "Vestia and Lapland signed …": a list of subjects and one act is no match (both verbs
+    # must be past tense).
+    found = (pattern.match(sentence) for pattern in _SHARED_SUBJECTS)
+    two = next(
+        (m for m in found if m is not None and _past(m.group("verb1")) and _past(m.group("verb2"))),
+        None,
+    )
+    if two is None or not _balanced(two.group("first")):
+        return sentence, start, end
+    subject = two.group("subject")
+    if two.start("first") <= start and end <= two.end("first"):
+        return sentence[: two.end("first")] + ".", start, end
+    if two.start("second") <= start and end <= two.end("second"):
+        shift = two.start("second") - (len(subject) + 1)
+        return f"{subject} {two.group('second')}.", start - shift, end - shift
+    return sentence, start, end
+
+
+# "The project, which cost $4.5 billion, was financed by …": asked of the aside, the aside is
+# the clause ("The project cost $4.5 billion.").
+_WHICH_ASIDE = re.compile(
+    r"^(?P<subject>(?:The\s+)?[A-Z][^,;()]{2,60}?),\s+which\s+(?P<body>[a-z]+\b(?:[^,;()]|,(?=\d{3})){2,100}?),\s+"
+    r"(?=(?:was|were|is|are|has|have|had)\b|[a-z]+ed\b)"
+)
+
+
+def _aside_as_clause(sentence: str, start: int, end: int) -> tuple[str, int, int]:
+    aside = _WHICH_ASIDE.match(sentence)
+    if aside is None or not (aside.start("body") <= start and end <= aside.end("body")):
+        return sentence, start, end
+    verb = aside.group("body").split()[0]
+    if not (_past(verb) or verb in ("is", "are", "was", "were", "has", "had", "runs", "links", "connects")):
+        return sentence, start, end
+    shift = aside.start("body") - (len(aside.group("subject")) + 1)
+    return f"{aside.group('subject')} {aside.group('body')}.", start - shift, end - shift
+
+
+def _trimmed(sentence: str, start: int, end: int) -> tuple[str, int, int]:
+    """The sentence without asides and tails that do not hold [start, end)."""
+    sentence, start, end = _aside_as_clause(sentence, start, end)
+    sentence, start, end = _one_act(sentence, start, end)
+    is_a = _IS_A_THAT.match(sentence)
+    if is_a is not None and is_a.end() <= start:
+        head = f"{is_a.group('subject')} {is_a.group('verb')} "
+        cut = is_a.end() - len(head)
+        sentence = head + sentence[is_a.end() :]
+        start, end = start - cut, end - cut
+    listed = _LIST_TAIL.search(sentence.rstrip("."))
+    if listed is not None and listed.start() >= end and words(sentence) > LONG_SENTENCE:
+        sentence = sentence[: listed.start()].rstrip(" ,") + "."
+    tail = _TAIL.search(sentence)
+    if tail is not None and tail.start() >= end:
+        sentence = sentence[: tail.start()].rstrip(" ,") + "."
+    present = _PRESENT_TAIL.search(sentence)
+    if present is not None and present.start() >= end and _present_verb(present.group("verb")):
+        sentence = sentence[: present.start()] + "."
+    why = _PURPOSE_TAIL.search(sentence)
+    if why is not None and why.start("cut") >= end:
+        sentence = sentence[: why.start("cut")] + "."
+    for _ in range(2):
+        aside = _INNER_ASIDE.search(sentence)
+        if aside is None or aside.start() < end <= aside.end() or aside.start() <= start < aside.end():
+            break
+        if not _balanced(sentence[: aside.start()]):
+            break
+        cut = aside.end() - aside.start() - 1  # the aside goes, one space stays
+        sentence = sentence[: aside.start()] + " " + sentence[aside.end() :]
+        if aside.start() < start:
+            start, end = start - cut, end - cut
+    return sentence, start, end
+
+
 def clause_around(sentence: str, start: int, end: int) -> Clause | None:
     """The shortest self-contained clause of `sentence` holding [start, end), or None."""
+    sentence, start, end = _trimmed(sentence, start, end)
     cuts = [0]
     for match in _BOUNDARY.finditer(sentence):
         if not _balanced(sentence[: match.start()]):
@@ -199,8 +336,14 @@ _PRESENT_VERBS = frozenset(
     "approve support remain hold include continue work say believe consider share need want exist "
     "agree oppose face lie play seek cooperate depend border link connect account receive run own "
     "form make take have do go come provide carry serve lead allow require call regard view remain "
-    "stretch pass cross flow reach span rank host".split()
+    "stretch pass cross flow reach span rank host cost".split()
 )
+
+
+def _present_verb(word: str) -> bool:
+    """ "carries", "runs", "links": a present verb the list below knows ("civilians" is none)."""
+    stems = (word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else "")
+    return any(stem in _PRESENT_VERBS for stem in stems if stem)
 
 
 def _has_verb(text: str) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from caucasusquiz.generator.documents import Document
 from caucasusquiz.generator.furniture import furniture_reason, is_end_matter
-from caucasusquiz.generator.previews import is_preview_line, link_text
+from caucasusquiz.generator.previews import is_gloss_line, is_preview_line, link_text
 
 _BULLET = re.compile(r"^\s*(?:[•▪◦·‣*⁍⁌◆◇■□●○►▶➢➤✓✔❖✦★☆→]|-(?=\s))\s*")
 # A fragment that glues onto the previous one without a space ("Baku" + ", the capital").
@@ -111,6 +111,12 @@ def clean_document(doc: Document) -> CleanResult:
             break
         if is_preview_line(line):
             fragment = _Fragment(link_text(line), number, preview=True)
+        elif is_gloss_line(line):
+            # A linked word's definition on its own line ("The Atlantic Ocean is the
+            # second-largest of …") teaches the linked article, not this one.
+            result.dropped["link preview (a linked word's definition)"] += 1
+            flush()
+            continue
         else:
             reason = furniture_reason(line)
             if reason is not None:

@@ -277,3 +277,58 @@ def without_partial_lists(drafts: list[Draft], facts: Iterable[Fact]) -> tuple[l
                 if items < names:
                     partial.add(draft.id)
     return [d for d in drafts if d.id not in partial], len(partial)
+
+
+# Cards one paragraph may give of one kind (dates, years, numbers): four "signed in <month>"
+# cards from one paragraph of agreements teach one pattern four times and serve as each
+# other's options.
+PER_PARAGRAPH_KIND = 2
+PER_PARAGRAPH = 4
+# Only dates and figures look alike ("signed in June 1992", "signed in April 1993"); a what or
+# why card of the same paragraph asks something else each time.
+_LOOKALIKE = frozenset({"date", "year", "number"})
+CROWDED = "one paragraph gave enough cards of this kind already"
+SAME_DATE = "this date is asked already (one event, one card)"
+_MONTHS = "january february march april may june july august september october november december".split()
+
+
+def _full_date(draft: Draft) -> str | None:
+    """ "14 December 1995" and "December 14, 1995" alike: "1995-12-14"; None for no full date."""
+    text = draft.answer_text.lower()
+    year = re.search(r"(?<!\d)(\d{4})(?!\d)", text)
+    day = re.search(r"(?<!\d)(\d{1,2})(?!\d)", text)
+    month = next((i + 1 for i, m in enumerate(_MONTHS) if m in text), 0)
+    if year is None or day is None or not month:
+        return None
+    return f"{year.group(1)}-{month:02d}-{int(day.group(1)):02d}"
+
+
+class Crowding:
+    """Refuses a card when its paragraph gave enough cards (of its kind), or when its document
+    asks its full date already: within one document one day is one event."""
+
+    def __init__(self) -> None:
+        self._kinds: dict[tuple[str, int, str], int] = {}
+        self._paragraphs: dict[tuple[str, int], int] = {}
+        self._dates: set[tuple[str, str]] = set()
+
+    def reason(self, draft: Draft) -> str | None:
+        document, line, _ = draft.order
+        day = _full_date(draft)
+        if day is not None and (document, day) in self._dates:
+            return SAME_DATE
+        kind = draft.tags[0] if draft.tags else ""
+        if kind in _LOOKALIKE and self._kinds.get((document, line, kind), 0) >= PER_PARAGRAPH_KIND:
+            return CROWDED
+        if self._paragraphs.get((document, line), 0) >= PER_PARAGRAPH:
+            return CROWDED
+        return None
+
+    def add(self, draft: Draft) -> None:
+        document, line, _ = draft.order
+        kind = draft.tags[0] if draft.tags else ""
+        self._kinds[(document, line, kind)] = self._kinds.get((document, line, kind), 0) + 1
+        self._paragraphs[(document, line)] = self._paragraphs.get((document, line), 0) + 1
+        day = _full_date(draft)
+        if day is not None:
+            self._dates.add((document, day))

@@ -19,6 +19,8 @@ from caucasusquiz.generator.entities import Mention, fold, known_entity
 from caucasusquiz.generator.kinds import fine_kind
 
 WANTED = 3
+Day = tuple[int, int, int]  # year, month, day (0 for a month and year)
+Window = tuple[Day, Day]
 _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
 # A name is of the card's era when the median year said with it is this close to the
 # card's own years: no 2000s president offered for a 1919 meeting.
@@ -38,9 +40,34 @@ class Pool:
     years_said: set[int] = field(default_factory=set)  # every year the documents name
     years: dict[str, list[int]] = field(default_factory=dict)  # canonical -> years said with it
     surnames: dict[str, set[str]] = field(default_factory=dict)  # person's surname -> canonicals
+    days: dict[str, set[tuple[int, int, int]]] = field(default_factory=dict)  # document -> full dates
+    _windows: dict[tuple[str, int], Window | None] = field(default_factory=dict)
 
-    def add(self, mentions: Iterable[Mention], text: str) -> None:
+    def window(self, document: str, year: int) -> Window | None:
+        """The first and last day the document dates in `year`, when it dates at least
+        WINDOW_DATES days that year over a month or more: the span of the event it tells
+        (a war from 2 April to 14 June 1982). A date outside it gives itself away.
+        Asked only once every date is added; remembered per document and year."""
+        key = (document, year)
+        if key not in self._windows:
+            self._windows[key] = self._window(document, year)
+        return self._windows[key]
+
+    def _window(self, document: str, year: int) -> Window | None:
+        days = sorted(d for d in self.days.get(document, ()) if d[0] == year)
+        if len(days) < WINDOW_DATES:
+            return None
+        first, last = days[0], days[-1]
+        if (last[1] - first[1]) * 31 + last[2] - first[2] < 30:
+            return None
+        return first, last
+
+    def add(self, mentions: Iterable[Mention], text: str, document: str = "") -> None:
         mentions = list(mentions)
+        for mention in mentions:
+            day = _day_of(mention)
+            if day is not None:
+                self.days.setdefault(document, set()).add(day)
         said = [int(y) for y in _YEAR.findall(text)]
         for mention in mentions:
             if said and mention.kind not in ("date", "year", "number"):
@@ -65,7 +92,13 @@ class Pool:
 
 
 def distractors(
-    mention: Mention, answer: str, prompt: str, pool: Pool, kind: str, exclude: Iterable[str] = ()
+    mention: Mention,
+    answer: str,
+    prompt: str,
+    pool: Pool,
+    kind: str,
+    exclude: Iterable[str] = (),
+    document: str = "",
 ) -> list[str]:
     """Up to three wrong answers of the answer's fine `kind` and format."""
     excluded = set(exclude)
@@ -74,7 +107,7 @@ def distractors(
             _years(int(mention.text), pool.latest_year or int(mention.text) + 1), mention, prompt
         )
     elif mention.kind == "date":
-        options = _dates(mention)
+        options = _fitting_dates(mention, prompt, pool, document)
     elif mention.kind == "number":
         options = _numbers(mention)
         if mention.group in ("percent", "percent-sign"):
@@ -221,7 +254,82 @@ def _years(year: int, latest: int) -> list[str]:
     return [str(y) for y in near if y <= max(latest, year)]
 
 
-def _dates(mention: Mention) -> list[str]:
+WINDOW_DATES = 3
+# More moves of day and month, tried only when a window or the prompt's dates rule out many.
+_MORE_MOVES = ((1, 3), (-1, 9), (1, 15), (-1, 19), (2, 11), (-2, 17), (1, 24), (-1, 25))
+_MONTH_DAY = re.compile(
+    r"\b(?:(?P<m1>"
+    + "|".join(_MONTHS)
+    + r")\s+(?P<d1>\d{1,2})\b|(?P<d2>\d{1,2})\s+(?P<m2>"
+    + "|".join(_MONTHS)
+    + r")\b)(?:,?\s+(?P<y>\d{4}))?"
+)
+
+
+def _day_of(mention: Mention) -> tuple[int, int, int] | None:
+    """(year, month, day) of a full date; (year, month, 0) of a month and year."""
+    if mention.kind != "date" or mention.group not in ("full-date", "month-year"):
+        return None
+    year = _YEAR.search(mention.text)
+    month = next((i + 1 for i, m in enumerate(_MONTHS) if m in mention.text), 0)
+    day = re.search(r"(?<!\d)(\d{1,2})(?!\d)", mention.text) if mention.group == "full-date" else None
+    if year is None or not month:
+        return None
+    return int(year.group()), month, int(day.group(1)) if day else 0
+
+
+def _fitting_dates(mention: Mention, prompt: str, pool: Pool, document: str) -> list[str]:
+    """Dates of the answer's format that the prompt and the document leave possible: on the
+    same side of every other date the prompt names ("from November 1 to ___": later), and
+    within the span of the event the document tells, when it tells one ("2 May 1982" in an
+    article on a war fought from April to June 1982: no September)."""
+    answer = _day_of(mention)
+    options = _dates(mention)
+    if answer is None:
+        return options
+    window = pool.window(document, answer[0])
+    others = []
+    for match in _MONTH_DAY.finditer(prompt):
+        if mention.start <= match.start() < mention.end:
+            continue
+        month = _MONTHS.index(match.group("m1") or match.group("m2")) + 1
+        year = int(match.group("y")) if match.group("y") else answer[0]
+        others.append((year, month, int(match.group("d1") or match.group("d2"))))
+    if window is None and not others:
+        return options
+    if options:
+        options = options + _dates(mention, _MORE_MOVES)
+
+    def fits(option: str) -> bool:
+        day = _day_of(Mention(0, len(option), option, "date", mention.group, ""))
+        if day is None:
+            return False
+        if window is not None and not _inside(day, _open_edge(window, answer), mention.group == "month-year"):
+            return False
+        return all((day > other) == (answer > other) for other in others if other != answer)
+
+    return [option for option in options if fits(option)]
+
+
+def _open_edge(window: Window, answer: Day) -> Window:
+    """The window without the edge the answer is: when the card asks the day the war began,
+    options after it only would make the earliest option the answer."""
+    first, last = window
+    if answer[:2] <= first[:2] and answer <= first:
+        first = (first[0] - 1, 1, 1)
+    if answer[:2] >= last[:2] and answer >= last:
+        last = (last[0] + 1, 12, 31)
+    return first, last
+
+
+def _inside(day: Day, window: Window, by_month: bool) -> bool:
+    first, last = window
+    if by_month:
+        return first[:2] <= day[:2] <= last[:2]
+    return first <= day <= last
+
+
+def _dates(mention: Mention, moves: tuple[tuple[int, int], ...] = ()) -> list[str]:
     text = mention.text
     if mention.group == "full-date":
         month_first = re.match(r"([A-Z][a-z]+)\.?\s+(\d{1,2}),\s+(\d{4})$", text)
@@ -236,7 +344,7 @@ def _dates(mention: Mention) -> list[str]:
         # leaves the answer as the one sharing a part with every other option.
         # Months stay within the answer's year, which the prompt's names may bound.
         options = []
-        for dm, dd in ((1, 7), (-1, 13), (2, 20), (-2, 4), (3, 10), (-3, 16), (4, 22)):
+        for dm, dd in moves or ((1, 7), (-1, 13), (2, 20), (-2, 4), (3, 10), (-3, 16), (4, 22)):
             m, d = _MONTHS.index(month) + dm, (int(day) - 1 + dd) % 28 + 1
             if 0 <= m < 12:
                 options.append(f"{_MONTHS[m]} {d}, {year}" if month_first else f"{d} {_MONTHS[m]} {year}")
@@ -247,7 +355,9 @@ def _dates(mention: Mention) -> list[str]:
             return []
         month, year = _MONTHS.index(match.group(1)), int(match.group(2))
         # Month and year both move, so the answer is not the option the others centre on.
-        shifts = ((3, -1), (-2, 1), (5, -1), (-4, 0), (2, 1))
+        shifts: tuple[tuple[int, int], ...] = ((3, -1), (-2, 1), (5, -1), (-4, 0), (2, 1))
+        if moves:  # within the answer's year: the document's event spans months, not years
+            shifts = ((1, 0), (-1, 0), (2, 0), (-2, 0), (3, 0), (-3, 0))
         return [f"{_MONTHS[(month + dm) % 12]} {year + dy}" for dm, dy in shifts]
     if mention.group == "month-day":
         match = re.match(r"([A-Z][a-z]+)\.?\s+(\d{1,2})$", text)

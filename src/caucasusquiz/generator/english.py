@@ -45,6 +45,16 @@ _REPORTED = re.compile(
 )
 
 
+# "regulated by a bilateral trade agreement entered into force January 14, 1994": the
+# relative "that" the source dropped before the agreement's own verb.
+_AGREEMENT_VERB = re.compile(
+    r"\b(by (?:a|an|the) [^,.;]{0,60}?(?:agreement|treaty|convention|accord|protocol)) "
+    r"(entered into force|came into force|took effect)\b"
+)
+
+
 def card_english(text: str) -> str:
-    """`text` with "the" before the names that need it and "that" after a reporting verb."""
-    return _REPORTED.sub(r"\1 that ", with_articles(text))
+    """`text` with "the" before the names that need it, "that" after a reporting verb and
+    before an agreement's own verb."""
+    text = _AGREEMENT_VERB.sub(r"\1 that \2", with_articles(text))
+    return _REPORTED.sub(r"\1 that ", text)

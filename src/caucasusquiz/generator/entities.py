@@ -63,14 +63,14 @@ NUMBER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "count",
         re.compile(
             r"\b\d{1,3}(?:,\d{3})+\b|\b(?<![.,/$-])\d{1,3}\b(?![.,/%-]?\d)(?=\s+"
-            r"(?:[A-Za-z-]+\s+){0,3}[A-Za-z]+s\b)"
+            r"(?:[A-Za-z-]+\s+){0,3}(?:[A-Za-z]+s|personnel|people|men|women|children)\b)"
         ),
     ),
     (
         "count-word",
         re.compile(
             r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-            r"fifteen|twenty)\b(?=\s+(?:[a-z-]+\s+){0,3}[a-z]+s\b)",
+            r"fifteen|twenty)\b(?=\s+(?:[a-z-]+\s+){0,3}(?:[a-z]+s|personnel|people|men|women|children)\b)",
             re.IGNORECASE,
         ),
     ),

@@ -35,7 +35,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from caucasusquiz.generator.questions import is_past_verb, lemma
+from caucasusquiz.generator.questions import common_opening, is_past_verb, lemma
 
 MAX_ANSWER_WORDS = 14
 MAX_ANSWER_CHARS = 60  # the deck checker warns of a longer typed answer
@@ -82,6 +82,8 @@ def facet(sentence: str, *, preferred: bool = False) -> Facet | None:
             participation,
             rights_given,
             first_one,
+            fought_over,
+            treaty_term,
         )
     for shape in shapes:
         found = shape(sentence)
@@ -146,6 +148,74 @@ def _ask(question: str, limit: int = MAX_QUESTION_WORDS) -> str | None:
     return question if len(question.split()) <= limit else None
 
 
+# ---- what a war or a dispute was over ----------------------------------------------------
+
+_FOUGHT_OVER = re.compile(
+    r"^(?P<subject>The\s+(?:[A-Z][\w'’-]*\s+){1,4}(?:War|Conflict|Dispute|War of [A-Z][\w'’-]*))\s+"
+    r"(?:\([^()]*\)\s+)?(?P<be>was|were)\s+(?:(?P<part>fought|waged)\s+)?"
+    r"(?:between\s+(?P<sides>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*\s+and\s+(?:the\s+)?"
+    r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)(?:\s+in\s+\d{4})?\s+)?over\s+(?P<what>[^;]+?)\.?$"
+)
+
+
+def fought_over(sentence: str) -> Facet | None:
+    """("Over what was the Lake War fought between Vestia and Lapland?", "control of the Penn
+    Islands") for "The Lake War was (fought) between Vestia and Lapland over control of …":
+    what a war was about is its cause."""
+    match = _FOUGHT_OVER.match(sentence)
+    if match is None:
+        return None
+    what = _trim(match.group("what"))
+    if not _short(what, 10) or re.match(r"(?:it|them|this|that|these)\b", what):
+        return None
+    if re.match(r",\s+(?:and\s+)?(?:the\s+)?[A-Z]", match.group("what")[len(what) :]):
+        return None  # "… over the Falkland Islands, South Georgia, and …": one item of a list
+    if match.group("part") is None and match.group("sides") is None:
+        return None  # "The war was over by June": not what it was about
+    subject = "the " + match.group("subject")[4:]
+    between = f" between {match.group('sides')}" if match.group("sides") else ""
+    asked = _ask(f"Over what {match.group('be')} {subject} fought{between}?")
+    return Facet(asked, what) if asked else None
+
+
+# ---- what one party gave or got under a treaty --------------------------------------------
+
+_TERMS = {
+    "ceded": "cede",
+    "gave up": "give up",
+    "renounced": "renounce",
+    "recognized": "recognize",
+    "recognised": "recognise",
+    "received": "receive",
+    "gained": "gain",
+    "returned": "return",
+    "acquired": "acquire",
+}
+_TREATY_TERM = re.compile(
+    r"^(?P<link>Under|In|By)\s+(?P<treaty>the\s+(?:[A-Z][\w'’-]*\s+)*(?:Treaty|Agreement|Accords?|Convention|Peace)"
+    r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?)(?:\s+\([^()]*\))?,\s+"
+    r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?P<verb>" + "|".join(_TERMS) + r")\s+"
+    r"(?P<what>(?!(?:it|them|this|that|these|those)\b)[^,;]+?)"
+    r"(?:\s+to\s+(?P<to>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))?(?=\s+and\s|[,;]|\.?$)"
+)
+
+
+def treaty_term(sentence: str) -> Facet | None:
+    """("Under the Treaty of Penn, what did Lapland cede to Vestia?", "the province of Brinn")
+    for "Under the Treaty of Penn, Lapland ceded the province of Brinn to Vestia and …": what
+    a treaty made a party give or get is its point."""
+    match = _TREATY_TERM.match(sentence)
+    if match is None:
+        return None
+    what = match.group("what").strip()
+    if not _short(what, 10) or " and " in what:
+        return None  # two things given: either alone would be marked wrong
+    to = f" to {match.group('to')}" if match.group("to") else ""
+    base = _TERMS[match.group("verb")]
+    asked = _ask(f"{match.group('link')} {match.group('treaty')}, what did {match.group('who')} {base}{to}?")
+    return Facet(asked, what) if asked else None
+
+
 # ---- aim ----------------------------------------------------------------------------------
 
 _AIM = re.compile(
@@ -154,13 +224,22 @@ _AIM = re.compile(
 )
 
 
+# "The Nord Stream 2 gas pipeline is intended to transport natural gas from Russia to Europe".
+_INTENDED = re.compile(
+    r"^(?P<subject>(?:The\s+)?[A-Z][^,;()]{2,80}?)\s+(?P<be>is|was)\s+(?P<part>intended|designed|meant)\s+"
+    r"to\s+(?P<what>[a-z][^;:()\"]+)"
+)
+
+
 def aim(sentence: str) -> Facet | None:
     """("What was <the X> intended to do?", "to …") for a named thing and its stated aim."""
     match = _AIM.search(sentence)
     if match is None:
-        return None
+        return _intended(sentence)
     name = _noun_phrase_before(sentence[: match.start()])
     what = _trim(match.group("what"))
+    if re.match(r"[a-z]+(?:ing|tion|ment|ness)\b", what):
+        return None  # "opened to shipping", "sent to negotiation": a destination, not an aim
     if len("to " + what) > MAX_ANSWER_CHARS and _first_of_two(what) != what:
         # "to enhance X and stimulate Y", "to enhance X to assess Y": two aims too long to
         # type, and either one alone is a right answer the card would mark wrong: not asked.
@@ -177,6 +256,23 @@ def aim(sentence: str) -> Facet | None:
     else:
         question = f"What was {name} {verb[4:] if verb else match.group('part')} to do?"
     asked = _ask(question)
+    return Facet(asked, "to " + what) if asked else None
+
+
+def _intended(sentence: str) -> Facet | None:
+    """("What is <the X> intended to do?", "to …") for "<Named X> is intended to …"."""
+    match = _INTENDED.match(sentence)
+    if match is None:
+        return None
+    subject = match.group("subject")
+    if not any(w[:1].isupper() for w in subject.split()[1:]) or subject.split()[0].lower() in _PRONOUNS:
+        return None  # "The plan is intended to …": which plan, the sentence before says
+    what = _trim(match.group("what"))
+    if re.match(r"[a-z]+(?:ing|tion|ment|ness)\b", what) or not _short("to " + what, 10):
+        return None
+    if len("to " + what) > MAX_ANSWER_CHARS and _first_of_two(what) != what:
+        return None
+    asked = _ask(f"What {match.group('be')} {_lower(subject)} {match.group('part')} to do?")
     return Facet(asked, "to " + what) if asked else None
 
 
@@ -242,6 +338,7 @@ def reason_given(sentence: str) -> Facet | None:
     base = lemma(match.group("verb"))
     if subject.split()[0] in _COMMON_OPENERS:
         subject = subject[:1].lower() + subject[1:]
+    subject = common_opening(subject)
     if base is None:
         return None
     # The answer is what they saw it as ("an impediment to …"): the reason, in the source's words.
@@ -407,6 +504,9 @@ _PURPOSE = re.compile(
 )
 
 
+_PLACE_ONLY = re.compile(r"\s*(?:in|at|near)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}\s*")
+
+
 def purpose(sentence: str) -> Facet | None:
     """("Why was a conference held in Kars in 1921?", "to clarify …") for "<S> was <done>
     …, to <purpose>": the purpose of an act is its point."""
@@ -414,6 +514,8 @@ def purpose(sentence: str) -> Facet | None:
     if match is None:
         return None
     what = _trim(match.group("what"))
+    if re.match(r"[a-z]+(?:ing|tion|ment|ness)\b", what):
+        return None  # "opened to shipping", "sent to negotiation": a destination, not an aim
     if len("to " + what) > MAX_ANSWER_CHARS and _first_of_two(what) != what:
         return None  # two purposes too long to type: either alone would be marked wrong
     if not _short("to " + what, 10):
@@ -422,8 +524,14 @@ def purpose(sentence: str) -> Facet | None:
     named = any(w[:1].isupper() for w in subject.split()[1:])
     if not named and not (re.search(r"\b[A-Z]", rest) and re.search(r"\b(?:1[6-9]|20)\d\d\b", rest)):
         return None  # "The troops were sent …": which troops, when, the sentence before says
+    if named and _PLACE_ONLY.fullmatch(rest):
+        # "The X was signed in Paris to end the war": the purpose is why it was signed, not why
+        # in Paris; "Why was X signed in Paris?" would ask what the answer does not say.
+        rest = ""
     subject = subject[:1].lower() + subject[1:]
-    asked = _ask(f"Why {match.group('be')} {subject} {match.group('part')} {rest.strip()}?")
+    asked = _ask(
+        " ".join(f"Why {match.group('be')} {subject} {match.group('part')} {rest.strip()}".split()) + "?"
+    )
     return Facet(asked, "to " + what) if asked else None
 
 
@@ -463,6 +571,8 @@ def agent(sentence: str) -> Facet | None:
     subject = match.group("subject")
     if len(subject.split()) > 9 or not any(w[:1].isupper() for w in subject.split()[1:] or [""]):
         return None  # "The construction": no name, and the sentence before says which
+    if re.search(r"\s(?:and|or|but)$|\$|\d", subject):
+        return None  # "The X pipeline cost $3.2 billion and was financed by …": a second act
     if subject.split()[0].lower() in _PRONOUNS:
         return None
     answer = match.group("agent").strip()

@@ -142,7 +142,8 @@ def facts_of(paragraphs: list[list[Sentence]]) -> list[Fact]:
 
 _NAMED_THING = re.compile(
     r"\b(?:Section \d+|(?:[A-Z][\w'’-]*\s+){1,5}"
-    r"(?:Act|Treaty|Agreement|Charter|Accords?|Protocol|Amendment))\b"
+    r"(?:Act|Treaty|Agreement|Charter|Accords?|Protocol|Amendment)"
+    r"|(?:Treaty|Agreement|Convention|Peace) of [A-Z][\w'’-]*)\b"
 )
 # Only these referents are looked for further back than the sentence before.
 _NAMED_THING_REFERENT = re.compile(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from caucasusquiz.generator.cards import Draft, near_subject
 from caucasusquiz.generator.entities import find_mentions, fold
+from caucasusquiz.generator.famous import is_famous
 
 UNNAMED = "gate: names nothing it is about ('the pipeline', 'he')"
 BROKEN = "gate: not a sentence (clause start, dangling word, unmatched quote or bracket)"
@@ -36,6 +37,10 @@ FAMOUS_DATE = "gate: a world-famous date (known without the documents)"
 STALE = "gate: 'now' or an undated present count (out of date)"
 PAST_PERFECT = "gate: a past perfect with no point of reference"
 BAD_QUESTION = "gate: the question's grammar broke in the rewrite"
+GIVEN_AWAY = "gate: the rest of the prompt gives the blank away ('Argentine forces' → Argentina)"
+SCENE = "gate: the blank is the scene ('In the ___, the Prime Minister …'), not the fact"
+LIST_ITEM = "gate: one item of a list blanked (the others shown)"
+SOURCE_TALK = "gate: talk about sources or names ('some articles call it …'), not a fact"
 
 # A cloze or statement longer than this is a copied sentence, not the clause that holds the fact.
 MAX_STATEMENT_WORDS = 24
@@ -48,7 +53,8 @@ _REFERENT_HEADS = (
     "operation|facility|plant|site|field|construction|decision|commission|committee|court|"
     "region|territory|territories|city|capital|watchdog|regulator|declaration|crisis|"
     "incident|attack|battle|offensive|army|troops|forces|side|sides|document|statement|report|"
-    "breakthrough|negotiations|visit|trip|move|step|vote|ceremony|invasion|delegation"
+    "breakthrough|negotiations|visit|trip|move|step|vote|ceremony|invasion|delegation|"
+    "conference|total|amount|sum|figure|contingent"
 )
 _BARE_REFERENT = re.compile(
     rf"\b[Tt]he\s+((?:[a-z][\w-]*\s+){{0,3}})({_REFERENT_HEADS})\b"
@@ -79,6 +85,9 @@ _CLAUSE_START = re.compile(
 _STATEMENT_START = re.compile(
     r"^(?:For example|For instance|And|But|Or|Nor|So|Yet|Because|Although|Though|While|Whereas|"
     r"Which|Who|Whom|Whose|That|As|If|When|Since|Unless|Until)\b|^[a-z](?![A-Z])"
+)
+_NO_MAIN_VERB = re.compile(
+    r"^(?:True or false:\s*)?[A-Z][^,;]{0,60},\s+(?:which|who|whose)\b(?:[^,;]|,(?=\d{3}))*[.!]?$"
 )
 _DANGLING = re.compile(r"\b(?:and|or|but|nor|the|a|an|that|which|whose|than)\s*[.?!]?\s*$", re.IGNORECASE)
 _DANGLING_STATEMENT = re.compile(r"\b(?:of|with|to|from|by|as|in|on|at|for)\s*[.!]?\s*$")
@@ -116,6 +125,8 @@ _HEDGED = re.compile(
     r"|\bmade\s+(?:\w+\s+)?(?:efforts?|attempts?) to\b"
     r"|\b(?:plans?|hopes?|seeks?|sought|intends?|tried|tries) to\b|\bamong others\b"
     r"|\b(?:evident|apparent|seemed|seems|appeared)\b"
+    # "Relations improved slightly in 2007": a vague change, not a fact to learn
+    r"|\b(?:improved|worsened|cooled|warmed|grew|declined|increased|decreased)\s+(?:slightly|somewhat|marginally)\b"
 )
 _OFFICE_QUESTION = re.compile(
     r"\b[Ww]hich (?:Vice President|President|Prime Minister|Foreign Minister|Minister|Ambassador|"
@@ -142,6 +153,22 @@ _CAPTION = re.compile(
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
     r"(?:,\s+in\s+[A-Z][\w .'’-]*)?\.?\s*(?:\(|$)"
 )
+# "Official greeters await the arrival of X in Chisinau, March 2011.": a photo caption — a
+# present-tense scene with its date glued on after a comma.
+_CAPTION_DATE = re.compile(
+    rf",\s+(?:(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\.?\s*$"
+)
+_PRESENT_SCENE = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s+){0,6}?(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:await|awaits|greet|greets|meet|meets|shake|shakes|speak|speaks|walk|walks|arrive|arrives|"
+    r"attend|attends|stand|stands|pose|poses|listen|listens|sign|signs|visit|visits|watch|watches|"
+    r"talk|talks|wave|waves|address|addresses|are|is)\b"
+)
+_SOURCE_TALK = re.compile(
+    r"\b(?:[Ss]ome|[Mm]any|[Oo]ther|[Mm]ost) (?:articles|sources|authors|writers|historians|accounts)"
+    r"\s+(?:\w+ly\s+)?(?:refer|call|name|describe|say|claim)|\berroneously\b|\bis the name given\b"
+)
+
 # What follows a year that only labels a publication or an event's name: "a 2010 Gallup poll",
 # "the September 11, 2001 attacks".
 _LABELLED = re.compile(
@@ -149,37 +176,14 @@ _LABELLED = re.compile(
     r"(?i:polls?|surveys?|reports?|study|index|census|rankings?|edition|attacks?|bombings?)\b"
 )
 _RANGE_END = re.compile(r"\d{4}\s*[–-]\s*$")
-# Dates a student knows without any document: asking them tests nothing the deck taught.
-_FAMOUS_DATES = frozenset(
-    {
-        (7, 28, 1914),
-        (11, 11, 1918),
-        (9, 1, 1939),
-        (12, 7, 1941),
-        (6, 6, 1944),
-        (5, 8, 1945),
-        (5, 9, 1945),
-        (8, 6, 1945),
-        (9, 2, 1945),
-        (11, 22, 1963),
-        (7, 20, 1969),
-        (11, 9, 1989),
-        (12, 25, 1991),
-        (12, 26, 1991),
-        (9, 11, 2001),
-    }
-)
-_MONTH_NUMBER = {
-    m: i + 1
-    for i, m in enumerate(
-        "January February March April May June July August September October November December".split()
-    )
-}
 _STALE = re.compile(r"\b(?:now|currently|presently|at present|to date|so far|(?:has|have) since)\b")
 _CONTEXT_NOW = re.compile(r"\b(?:now|currently|presently|at present)\b(?!-)")
-_PAST = re.compile(r"\b(?:was|were|had|did|\w+ed)\b|(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
+_PAST = re.compile(r"\b(?:was|were|had|did|cost|[a-z]\w*ed)\b|(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 _LENGTH_UNIT = re.compile(
     r"(?:^|\s)\s*(?:kilometres|kilometers|km|miles|mi|metres|meters|feet|square|hectares|barrels|tonnes|tons|cubic|megawatts|gigawatts)\b"
+)
+_PRESENT_SHARE = re.compile(
+    r"\s+(?:of\s+[^,.;]{0,80}?\s+)?(?:comes?|goes?|is|are|accounts?\s+for|makes?\s+up|remains?)\b"
 )
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:been|[a-z]+(?:ed|en|wn|ne|lt|nt|ght))\b")
 _TITLE_CITED = re.compile(r"\b[Aa]ccording to\s+[“\"‘]")
@@ -191,6 +195,18 @@ _BARE_RELATIONS = re.compile(
 # example".
 _NEEDS_OF = (
     re.compile(r"\bdelegations?\b(?!\s+(?:to|at|of|in|for|from|led|headed)\b)"),
+    # "The task force was made up of 127 ships": whose? ("entered into force" is no force.)
+    re.compile(
+        r"\b[Tt]he\s+(?:[a-z]+\s+)?(?:task|armed|peacekeeping|expeditionary|naval|military)\s+force\b"
+        r"(?!\s+(?:of|in|for)\b)"
+    ),
+    # "Who led the Clinton Administration's team?": a team for what?
+    re.compile(r"\bteams?\b(?!\s+(?:to|at|of|in|for|from|that|which|who)\b)"),
+    # "X status was granted in 1995": to whom? ("Vestia was granted observer status" names it.)
+    re.compile(
+        r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:granted|awarded|given|extended|offered|conferred)"
+        r"(?=\s+(?:in|on|by|at|during|after|before|from|under|for)\b|\s*[,.;]|\s*$)"
+    ),
     re.compile(r"\b(?:[Pp]hases?|[Ss]tages?)\s+(?:[IVX]+|\d+)\b(?!\s+of\b)"),
     re.compile(r"\b[Tt]he\s+(?:\w+\s+){1,2}(?:phases|stages)\b(?!\s+of\b)"),
     re.compile(
@@ -249,8 +265,10 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
     if any(ch for text in texts for ch in text if not (ch.isalnum() or ch in _ALLOWED_PUNCTUATION)):
         return SYMBOL
     context = draft.context
-    if context.rstrip().endswith("?") or "?." in prompt or _CAPTION.search(context):
+    if context.rstrip().endswith("?") or "?." in prompt or _CAPTION.search(context) or _caption(context):
         return QUESTION_SOURCE
+    if _SOURCE_TALK.search(context):
+        return SOURCE_TALK
     if _LOST_NUMBER.search(context) or _LOST_NUMBER.search(prompt):
         return LOST_NUMBER
     if _broken(prompt, statement):
@@ -263,6 +281,21 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
         return UNNAMED
     if _TITLE_CITED.search(prompt) or _bad_question(draft, prompt, answer):
         return BAD_QUESTION
+    blanked = _blanked(draft)
+    if blanked is not None and answer:
+        before, after = blanked
+        # A law, treaty, organisation or event opening the sentence ("In the Treaty of Penn, …")
+        # is the fact; a place (or a name taken for a person) only sets the scene.
+        if (
+            _scene(before, after)
+            and not any(ch.isdigit() for ch in answer)
+            and not set(draft.tags) & _NAMED_KINDS
+        ):
+            return SCENE
+        if _list_item(before, after):
+            return LIST_ITEM
+        if _given_away(answer, before + " " + after):
+            return GIVEN_AWAY
     if _PAST_PERFECT.search(prompt):
         return PAST_PERFECT
     if statement and _HEDGED.search(prompt):
@@ -279,7 +312,7 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
     filled = prompt.replace("___", answer, 1) if answer else prompt
     asked = _asked_time(draft, filled, answer)
     if asked is not None:
-        if _famous(asked[0]):
+        if is_famous(asked[0]):
             return FAMOUS_DATE
         if _labels(filled, context, asked, subject_names):
             return LABEL_DATE
@@ -302,6 +335,8 @@ def _broken(prompt: str, statement: bool) -> bool:
         return True
     if statement and (_STATEMENT_START.search(prompt) or _DANGLING_STATEMENT.search(prompt)):
         return True
+    if statement and _NO_MAIN_VERB.match(prompt):
+        return True  # "The Bosnian War, which resulted in … deaths." : the main clause is gone
     pairs = (("(", ")"), ("[", "]"), ("“", "”"))
     if any(prompt.count(a) != prompt.count(b) for a, b in pairs):
         return True
@@ -405,15 +440,6 @@ def _asked_time(draft: Draft, prompt: str, answer: str) -> tuple[str, int] | Non
     return value, prompt.find(value)
 
 
-def _famous(value: str) -> bool:
-    month = re.search(_MONTH, value)
-    day = re.search(r"(?<!\d)(\d{1,2})(?!\d)", value)
-    year = _YEAR.search(value)
-    if not (month and day and year):
-        return False
-    return (_MONTH_NUMBER[month.group(0)], int(day.group(1)), int(year.group(1))) in _FAMOUS_DATES
-
-
 def _labels(prompt: str, context: str, asked: tuple[str, int], subjects: set[str]) -> bool:
     """The asked date names a poll, an event or the subject, ends a range, or starts a state."""
     value, where = asked
@@ -449,6 +475,8 @@ def _stale(prompt: str, context: str, answer: str) -> bool:
     where = context.find(answer)
     if _LENGTH_UNIT.search(answer) or (where >= 0 and _LENGTH_UNIT.match(context[where + len(answer) :])):
         return False  # a length does not go out of date
+    if where >= 0 and _PRESENT_SHARE.match(context[where + len(answer) :]) and not _YEAR.search(prompt):
+        return True  # "reported that 50 percent of the aid … comes from X": a share of no stated time
     return _PAST.search(prompt) is None
 
 
@@ -471,3 +499,75 @@ def _bad_question(draft: Draft, prompt: str, answer: str) -> bool:
 def _inside_quotes(before: str) -> bool:
     """The text that follows this prefix sits inside a quotation."""
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _caption(context: str) -> bool:
+    """A present-tense scene with a date glued on after a comma: a photo's caption."""
+    dated = _CAPTION_DATE.search(context)
+    if dated is None:
+        return False
+    scene = context[: dated.start()]
+    return _PRESENT_SCENE.match(scene) is not None and _PAST.search(re.sub(r"\d{4}", "", scene)) is None
+
+
+def _blanked(draft: Draft) -> tuple[str, str] | None:
+    """The words before and after a cloze's or a statement question's blank."""
+    if draft.type == "cloze":
+        blank = re.search(r"\{\{(.+?)(?:::[^}]*)?\}\}", draft.prompt)
+        if blank is None:
+            return None
+        return _plain(draft.prompt[: blank.start()]), _plain(draft.prompt[blank.end() :])
+    question = dict(draft.body).get("question")
+    if isinstance(question, str) and "___" in question:
+        before, _, after = question.partition("___")
+        return before, after
+    return None
+
+
+_NAMED_KINDS = frozenset({"law-or-programme", "organisation", "event", "project"})
+
+
+def _scene(before: str, after: str) -> bool:
+    """ "In the ___, Prime Minister Thatcher's popularity soared": the opening phrase only sets
+    the scene; the place blanked there is told by everything after it, and the fact is not asked."""
+    return re.fullmatch(
+        r"\s*(?:In|At|Across|Throughout)(?:\s+the)?\s*", before
+    ) is not None and after.startswith(",")
+
+
+# One name of a list of people: a few words of office, then the name ("U.S. agents Richard Holbrooke").
+_LISTED_NAME = r"(?:[\w.'’-]+\s+){0,3}?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+
+
+def _list_item(before: str, after: str) -> bool:
+    """ "The participants were A, B, President ___, and D": one of several, the others shown."""
+    if "," not in before:
+        # "… in the presence of ___, U.S. agents A and B": the first of a list of names.
+        return (
+            re.match(
+                rf"\s*,\s+{_LISTED_NAME}(?:,\s+{_LISTED_NAME})*,?\s+and\s+{_LISTED_NAME}\.?\s*$",
+                after,
+            )
+            is not None
+        )
+    segment = re.sub(r"^\s*(?:and|or)\b", "", before.rsplit(",", 1)[1])
+    words = segment.split()
+    if len(words) > 5 or any(w[:1].islower() and w not in ("of", "the") for w in words):
+        return False  # "…, ___ signed": the blank opens a clause of its own
+    return (
+        re.match(r"\s*(?:,|and\b|or\b)", after) is not None
+        or re.search(r",\s*(?:and|or)\s+\S*\s*$", before) is not None
+    )
+
+
+def _given_away(answer: str, rest: str) -> bool:
+    """A name in the prompt shares the answer's stem: "Argentine forces" tells "Argentina",
+    "Moldovan officials" tells "Moldova"."""
+    if len(answer.split()) > 2:
+        return False  # "the Georgia Train and Equip Program" is not told by "Georgian troops"
+    own = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{5,}", answer)}
+    for word in re.findall(r"\b[A-Z][a-z]{4,}", rest):
+        folded = word.lower()
+        if any(folded != name and folded[:6] == name[:6] for name in own):
+            return True
+    return False

@@ -19,6 +19,7 @@ from caucasusquiz.generator.cards import Draft, cards_for
 from caucasusquiz.generator.claims import source_label
 from caucasusquiz.generator.clean import clean_document
 from caucasusquiz.generator.dedupe import (
+    Crowding,
     Disputes,
     SeenFacts,
     unique_cards,
@@ -30,7 +31,8 @@ from caucasusquiz.generator.distractors import Pool
 from caucasusquiz.generator.documents import read_document, seed_files
 from caucasusquiz.generator.emit import documents_folders
 from caucasusquiz.generator.facts import Fact, facts_of, our_country, sentences_of, with_mentions
-from caucasusquiz.generator.gate import IMPOSSIBLE_YEAR, Known, gate_reason
+from caucasusquiz.generator.gate import IMPOSSIBLE_YEAR, SUBJECT, Known, gate_reason
+from caucasusquiz.generator.infobox import result_card
 from caucasusquiz.generator.merge import plan_decks, write_plan
 from caucasusquiz.generator.report import Report
 from caucasusquiz.generator.subject import (
@@ -88,6 +90,7 @@ def _build(
     titles: dict[str, str] = {}
     recurring: dict[str, set[str]] = {}
     labels: dict[str, str | None] = {}
+    results: list[Draft] = []  # a war's result, from its infobox
     for path in files:
         document = read_document(path)
         report.documents.append(document.name)
@@ -101,6 +104,9 @@ def _build(
         )
         facts.extend(facts_of(paragraphs))
         dates[document.name] = document_date(document)
+        result = result_card(document)
+        if result is not None:
+            results.append(result)
         last = next((line for line in reversed(document.lines) if line.strip()), "")
         labels[document.name] = source_label(list(document.lines[:8]), title, dates[document.name], last)
         for sentence in (s for paragraph in paragraphs for s in paragraph):
@@ -124,7 +130,7 @@ def _build(
     pool = Pool()
     known = Known(person_years=pool.years)
     for fact in facts:
-        pool.add(fact.mentions, fact.prompt)
+        pool.add(fact.mentions, fact.prompt, fact.doc.name)
         known.learn(fact.context)
     drafts: list[Draft] = []
     topics: dict[str, Topic] = {}
@@ -170,12 +176,34 @@ def _build(
         for draft in made:
             topics[draft.id] = topic
         drafts.extend(made)
+    for result in results:
+        # The winner's name is no subject answer here: who won is the point of the card.
+        why = gate_reason(result, subjects[result.order[0]], known)
+        if why is not None and why != SUBJECT:
+            report.reject(result.source, why, result.context)
+            continue
+        name = result.order[0]
+        topics[result.id] = (
+            topic_for(result.context, subject_decks) if subject_decks else document_topic(name, titles[name])
+        )
+        drafts.append(result)
     drafts, report.repeated_cards = unique_cards(drafts)
     drafts, given_away = without_giveaways(sorted(drafts, key=lambda d: d.order))
     report.repeated_cards += given_away
     # A list another sentence gives longer has more right answers than the card accepts.
     drafts, partial = without_partial_lists(drafts, facts)
     report.repeated_cards += partial
+    # Within its paragraph and its document, a card may still be one too many.
+    crowding = Crowding()
+    uncrowded: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: d.order):
+        why = crowding.reason(draft)
+        if why is not None:
+            report.reject(draft.source, why, draft.context)
+            continue
+        crowding.add(draft)
+        uncrowded.append(draft)
+    drafts = uncrowded
     decks: dict[str, tuple[Topic, list[Draft]]] = {}
     written: set[str] = set()
     for draft in sorted(drafts, key=lambda d: d.order):

@@ -30,6 +30,22 @@ _STOP = frozenset(
 _TITLE_END = re.compile(r"^(?:is|was|are|were|refers|may|has|had)$")
 
 
+# Other wikis put the preview on a line of its own after the link's line: the linked
+# article's first sentences, a definition of its title, cut off with "..." glued to a word.
+_GLOSS_END = re.compile(r"[\w,;)]\.\.\.\s*$|[\w,;)]…\s*$")
+_DEFINITION = re.compile(
+    r"^(?:The\s+)?[A-ZÀ-Þ][\w'’-]*(?:\s+(?:[A-ZÀ-Þ][\w'’-]*|of|and|the|de))*\s*"
+    r"(?:,[^,]{1,80},\s*)?(?:is|are|was|were)\s+(?:a|an|the)\b"
+)
+
+
+def is_gloss_line(line: str) -> bool:
+    """A linked word's definition on a line of its own, cut off with "...": "The Atlantic
+    Ocean is the second-largest of the world's oceanic divisions. With … area..."."""
+    line = line.strip()
+    return len(line) >= MIN_PREVIEW_CHARS and bool(_GLOSS_END.search(line)) and bool(_DEFINITION.match(line))
+
+
 def is_preview_line(line: str) -> bool:
     return len(line.strip()) >= MIN_PREVIEW_CHARS and bool(_PREVIEW_END.search(line))
 

@@ -236,6 +236,8 @@ def question_for(prompt: str, lead: int, mention: Mention) -> str | None:
         question = _when(sentence, start, end, _WH[mention.group])
     elif mention.kind == "number" and mention.group in ("percent", "percent-sign", "fraction"):
         question = _share(sentence, start, end)
+    elif mention.kind == "number" and mention.group == "money":
+        question = _cost(sentence, start, end)
     else:
         question = None
     if question is None:
@@ -368,7 +370,12 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
     adverb = None
     if subject_words and subject_words[-1].endswith("ly") and subject_words[-1].islower():
         adverb = subject_words.pop()
-    if not subject_words or any(w.endswith(",") for w in subject_words) or len(subject_words) > 9:
+    listed = _LISTED_SUBJECT.fullmatch(" ".join(subject_words))  # "the presidents of A, B, and C"
+    if (
+        not subject_words
+        or (any(w.endswith(",") for w in subject_words) and not listed)
+        or len(subject_words) > 9
+    ):
         return None
     if (
         any(
@@ -379,6 +386,10 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
     ):
         return None  # "The treaty was a peace treaty signed on …": no subject to ask about
     rest = words[index + 1 :]
+    if rest and rest[0] in ("when", "as", "while"):
+        # "The war began on 3 March when troops crossed the border": the date asked is the
+        # beginning's; the clause after it would make the question read as "begin when …".
+        rest = []
     # "… ceased its existence and the United States formally recognized …": two clauses.
     if any(
         w.strip(",") in ("and", "but")
@@ -389,7 +400,7 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
         for i, w in enumerate(rest)
     ):
         return None
-    subject = _lower_article(" ".join(subject_words))
+    subject = _lower_article(common_opening(" ".join(subject_words)))
     middle = f"{adverb} " if adverb else ""
     if aux in ("was", "were"):
         text = f"{wh} {aux} {subject} {middle}{verb} {' '.join(rest)}"
@@ -401,6 +412,9 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
     return _as_question(intro + text if intro else text)
 
 
+_LISTED_SUBJECT = re.compile(
+    r"(?:[Tt]he\s+)?[a-z]+(?:\s+[a-z]+)?\s+of\s+[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)+,?\s+and\s+[A-Z][\w'’-]*"
+)
 _SUBORDINATORS = frozenset("after before when while if although because since as once until".split())
 
 
@@ -424,6 +438,43 @@ def _share(sentence: str, start: int, end: int) -> str | None:
     after = re.sub(r",\s+with\b.*$", ".", after)  # "…, with 27% disapproving …"
     lead = "roughly what share" if approx.strip() else "what share"
     return _as_question(f"{intro}{lead}{after}")
+
+
+# Sentence-initial words that are no name: "Negotiations began …", "Environmental groups
+# opposed …" read "did negotiations begin", "did environmental groups oppose" in a question.
+_COMMON_WORD = re.compile(r"^[A-Z][a-z]+(?:ions|ments|ers|al|ive|ous|ful|ary)$")
+
+
+def common_opening(subject: str) -> str:
+    """`subject` with its first word lower-cased when it is a common word that only the
+    sentence start capitalised (a plural like "Negotiations", an adjective like
+    "Environmental" before a lower-case noun); a name stays as it is."""
+    from caucasusquiz.generator.entities import find_mentions  # entities → questions, not back
+
+    words = subject.split()
+    if not words or not _COMMON_WORD.match(words[0]) or (len(words) > 1 and not words[1][:1].islower()):
+        return subject
+    if any(m.start == 0 for m in find_mentions(subject)):
+        return subject  # a name the entities know
+    return words[0].lower() + subject[len(words[0]) :]
+
+
+_COST = re.compile(
+    r"^(?P<subject>(?:The\s+)?[A-Z][^,;]{2,80}?)\s+(?P<verb>cost|costs)\s+"
+    r"(?P<approx>(?:about|around|approximately|roughly|some|nearly|almost|over|more than)\s+)?$"
+)
+
+
+def _cost(sentence: str, start: int, end: int) -> str | None:
+    """ "How much did the X pipeline cost?" for "The X pipeline cost $3.2 billion." (the sum
+    closing the clause)."""
+    found = _COST.match(sentence[:start])
+    if found is None or sentence[end:].strip(" .") != "":
+        return None
+    subject = _lower_article(common_opening(found.group("subject")))
+    roughly = "roughly " if found.group("approx") else ""
+    does = "does" if found.group("verb") == "costs" else "did"
+    return _as_question(f"{roughly}how much {does} {subject} cost")
 
 
 def _lower_article(text: str) -> str:

@@ -131,20 +131,131 @@ def with_title(sentence: str, title: str) -> str:
     both = _BOTH.match(sentence)
     if pair and both:
         return f"{pair.group('one').strip()} and {pair.group('two').strip()}{sentence[both.end() :]}"
+    if pair:
+        return _with_parties(sentence, pair.group("one").strip(), pair.group("two").strip())
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", title)} & _THING_NOUNS
     if not words or len(title.split()) > 8 or title.lower() in sentence.lower():
         return sentence  # "The treaty was confirmed by the Treaty of Kars": another treaty
+    # "The conflict …" in the article on a war, "These accords …" in the one on an agreement.
+    synonyms = {synonym for word in words for synonym in _SYNONYMS.get(word, ())} - words
+    words |= synonyms
     article = "" if re.match(r"^(?:The|A|An)\b", title) else "the "
-    if re.match(r"^It (?:is|was|has|had|remains|became)\b", sentence) and re.search(
-        rf"\b(?:{'|'.join(sorted(words))})\b", sentence[3:]
-    ):
+    acts = "|".join(act for word in sorted(words) for act in _ACTS.get(word, ()))
+    if (
+        re.match(r"^It (?:is|was|has|had|remains|became)\b", sentence)
+        and re.search(rf"\b(?:{'|'.join(sorted(words))})\b", sentence[3:])
+    ) or (acts and re.match(rf"^It (?:{acts})\b", sentence)):
         # "It is the second-longest oil pipeline …" in the article on a pipeline.
         text = article + title
         return text[:1].upper() + text[1:] + sentence[2:]
-    pattern = re.compile(rf"\b([Tt])he ({'|'.join(sorted(words))})\b(?! of\b)")
+    own = "|".join(sorted(words - synonyms))
+    # Another word is the title's thing only where nothing says which one ("the conflict in
+    # Ukraine", "the accord with Chile" are others).
+    other = "|".join(sorted(synonyms)) or "(?!)"
+    building = _BUILDING.match(sentence)
+    if building is not None and words & _BUILT:
+        # "Construction began on 12 April 2006" in the article on a pipeline: of the pipeline.
+        return f"{building.group(1)} of {article}{title}{sentence[building.end(1) :]}"
+    talks = _TALKS.match(sentence)
+    if talks is not None and words & _NEGOTIATED:
+        # "Negotiations began in Penn on 1 July 1878" in the article on a treaty: on that treaty.
+        return f"{talks.group(1)} on {article}{title}{sentence[talks.end(1) :]}"
+    pattern = re.compile(
+        rf"\b([Tt]he|^These|^This) (?:(?:{own})\b(?! of\b)|(?:{other})\b"
+        r"(?!\s+(?:of|in|between|over|with|against|that|which|on)\b))"
+    )
 
     def name(match: re.Match[str]) -> str:
         text = article + title
         return text[:1].upper() + text[1:] if match.start() == 0 else text
 
     return pattern.sub(name, sentence, count=1)
+
+
+# What only the kind of thing a title names does: "It was signed …" in the article on a treaty
+# is the treaty, "It runs from …" in the one on a pipeline is the pipeline.
+_SIGNED = (
+    "was signed",
+    "was ratified",
+    "was concluded",
+    "was initialed",
+    "was initialled",
+    "entered into force",
+)
+_ACTS = {
+    "war": ("was fought", "was waged", "began", "broke out", "lasted"),
+    "conflict": ("was fought", "began", "broke out", "lasted"),
+    "treaty": _SIGNED,
+    "agreement": _SIGNED,
+    "accords": _SIGNED,
+    "accord": _SIGNED,
+    "convention": _SIGNED,
+    "pipeline": (
+        "has a capacity",
+        "has a length",
+        "runs",
+        "carries",
+        "connects",
+        "links",
+        "is owned",
+        "is operated",
+        "was built",
+        "was completed",
+    ),
+}
+
+_BUILT = frozenset({"pipeline", "corridor", "railway", "project"})
+_BUILDING = re.compile(
+    r"^(Construction|Work|Building)(?=\s+(?:began|started|resumed|was completed|ended|was halted)\b)"
+)
+
+_NEGOTIATED = frozenset(
+    {"treaty", "agreement", "accord", "accords", "convention", "pact", "charter", "protocol"}
+)
+_TALKS = re.compile(
+    r"^(Negotiations|Talks)(?=\s+(?:began|started|opened|resumed|ended|were held|took place)\b)"
+)
+
+# Another word a document uses for the thing its title names.
+_SYNONYMS = {
+    "pipeline": ("project",),
+    "war": ("conflict",),
+    "agreement": ("accords", "accord"),
+    "accords": ("agreement", "accord"),
+    "accord": ("agreement", "accords"),
+}
+
+# "A bilateral investment treaty was signed …" in the article on two countries: between whom?
+_PACT = re.compile(
+    r"^(?:(?:In|On|By|During)\s+[^,]{3,30},\s+)?(?P<head>(?:[Aa]n?|[Aa]nother)\s+(?:[\w’'-]+\s+){0,5}?"
+    r"(?:treaty|agreement|accord|convention|memorandum|compact|protocol|pact|charter|deal))\b"
+    r"(?!\s+(?:between|with|of|on the part)\b)"
+)
+_RELATIONS = re.compile(
+    r"^(?:(?:Trade|Bilateral|Diplomatic|Economic|Military|Political)\s+)?[Rr]elations\b(?!\s+(?:between|with)\b)"
+)
+# A ceasefire or a peace in a relations article is often with a third party: not named.
+_NOT_BILATERAL = re.compile(
+    r"\b(?:cease-?fire|peace|armistice|truce|multilateral|regional|international)\b", re.I
+)
+# "the United States": a state named by a common noun takes "the" in running English.
+_THE_STATE = re.compile(r"^(?:United|Soviet|Russian Federation|European|Czech Republic|Netherlands)\b")
+
+
+def _with_parties(sentence: str, one: str, two: str) -> str:
+    """ "A trade agreement became effective in 1992" in "Norway–Chile relations": "A trade
+    agreement between Norway and Chile …". Only when the sentence names neither party (an
+    agreement of one party with a third names its own parties) and the agreement is the
+    sentence's subject, at its start."""
+    parties = " and ".join(("the " + p) if _THE_STATE.match(p) else p for p in (one, two))
+    relations = _RELATIONS.match(sentence)
+    if relations is not None:
+        # "Relations cooled after 2005": whose? The two the article is about.
+        return f"{sentence[: relations.end()]} between {parties}{sentence[relations.end() :]}"
+    folded = sentence.lower()
+    if one.lower() in folded or two.lower() in folded:
+        return sentence
+    found = _PACT.match(sentence)
+    if found is None or _NOT_BILATERAL.search(found.group("head")):
+        return sentence
+    return f"{sentence[: found.end()]} between {parties}{sentence[found.end() :]}"

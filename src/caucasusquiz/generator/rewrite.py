@@ -225,7 +225,27 @@ def standalone(text: str, country: str | None = None) -> str:
     if speech:
         text = text[: speech.start()] + "."
     text = _BARE_OFFICE.sub(r"\1 the \2", text)
+    text = plain_dates(text)
     return text[:1].upper() + text[1:]
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# "2nd May 1982", "the 14th of December in 1995", "May 2nd, 1982": one date, written plainly.
+_ORDINAL_DAY_FIRST = re.compile(
+    rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)\s+(?:of\s+)?({_MONTHS})(?:,?\s+(?:in\s+)?(\d{{4}})\b)?"
+)
+_ORDINAL_MONTH_FIRST = re.compile(rf"\b({_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)\b")
+
+
+def plain_dates(text: str) -> str:
+    """Ordinal dates as the date patterns read them: "2nd May 1982" → "2 May 1982"."""
+
+    def day_first(match: re.Match[str]) -> str:
+        day, month, year = match.group(1), match.group(2), match.group(3)
+        return f"{day} {month} {year}" if year else f"{day} {month}"
+
+    text = _ORDINAL_DAY_FIRST.sub(day_first, text)
+    return _ORDINAL_MONTH_FIRST.sub(r"\1 \2", text)
 
 
 # "granting President the right": an office without a name or article reads as a typo; a
@@ -248,8 +268,19 @@ def leans_on_context(text: str) -> bool:
         # "the conflict" is fine after "… conflict over Karabakh …" in the same sentence.
         if noun[:5] in before.lower() or (noun == "country" and _names_a_country(before)):
             continue
+        if any(re.search(rf"\b{other}\b", before, re.IGNORECASE) for other in _SAME_THING.get(noun, ())):
+            continue  # "… the bloodiest war … killed during the conflict": the war named before
         return True
     return False
+
+
+# Words a sentence uses again for the thing it named before in other words.
+_SAME_THING = {
+    "conflict": ("war",),
+    "war": ("conflict",),
+    "accords": ("agreement",),
+    "agreement": ("accords",),
+}
 
 
 def _names_a_country(text: str) -> bool:
