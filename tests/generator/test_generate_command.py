@@ -118,3 +118,28 @@ def test_coverage_lists_every_sentence_that_gave_no_card_with_its_reason(
     assert code == 0
     assert "001_1159552fd4ce1a0f.txt:7  [lost number]" in text
     assert "[not worth a card" in text
+
+
+def test_a_rerun_that_changes_nothing_says_so_and_its_counts_add_up(seeds_dir: Path, tmp_path: Path, capsys):
+    """newuser3 #10: "Cards written (29)" though no deck file changed, "Kept 11 edited and 79
+    added by hand" against "96 hand-made or edited cards kept", and "Source vanished" for a
+    source line that is still there."""
+    import re
+
+    out = tmp_path / "decks"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "decks", out)  # reviewed, edited, hand-made
+    assert main(["generate", str(seeds_dir), "--out", str(out), "--data-dir", str(tmp_path)]) == 0
+    capsys.readouterr()
+    assert main(["generate", str(seeds_dir), "--out", str(out), "--data-dir", str(tmp_path)]) == 0
+    text = capsys.readouterr().out
+    assert "no deck file changed" in text.splitlines()[-1]
+    assert re.search(r"^Cards generated \(\d+\), \d+ written as drafts; no deck file changed$", text, re.M)
+    assert "Cards written" not in text and "Source vanished" not in text
+    kept = re.search(
+        r"^Kept (\d+) cards? made or edited by hand: (\d+) edited, (\d+) added by hand", text, re.M
+    )
+    summary = re.search(r"; (\d+) hand-made or edited cards? kept", text)
+    assert kept and summary, text
+    vanished = re.search(r"(\d+) edited and no longer generated", text)
+    parts = int(kept[2]) + int(kept[3]) + (int(vanished[1]) if vanished else 0)
+    assert int(kept[1]) == int(summary[1]) == parts

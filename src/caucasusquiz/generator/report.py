@@ -28,15 +28,28 @@ class Report:
     def total_cards(self) -> int:
         return sum(self.cards.values())
 
+    @property
+    def kept_by_hand(self) -> int:
+        """Cards in the decks that are the teacher's: edited, added, or edited and no longer generated."""
+        merge = self.merge
+        return len(merge.kept_edited) + len(merge.kept_added) + len(merge.vanished_kept)
+
+    @property
+    def drafts_written(self) -> int:
+        """Generated cards that went into the deck files as the generator wrote them."""
+        return sum(self.merge.written.values())
+
     def summary(self) -> str:
-        kept = len(self.merge.kept_edited) + len(self.merge.kept_added) + len(self.merge.vanished_kept)
+        kept = self.kept_by_hand
         text = (
             f"{len(self.documents)} document{_s(len(self.documents))} → "
             f"{self.total_cards} card{_s(self.total_cards)} in {len(self.cards)} "
-            f"deck{_s(len(self.cards))} ({self.out_dir})"
+            f"deck{_s(len(self.cards))} ({self.out_dir}), {self.drafts_written} written as drafts"
         )
         if kept:
             text += f"; {kept} hand-made or edited card{_s(kept)} kept"
+        if not self.merge.files_changed:
+            text += "; no deck file changed"
         unread = len(self.merge.kept_unread)
         if unread:
             text += f"; {unread} kept (document not part of this run)"
@@ -72,13 +85,25 @@ class Report:
                 f"Dropped {self.repeated_cards} card{_s(self.repeated_cards)} asking a fact "
                 "already asked from another sentence"
             )
-        out.append(f"Cards written ({self.total_cards}):")
+        # "Cards written" read as "files changed" when a rerun changed nothing: say both counts.
+        changed = (
+            f"deck files changed: {', '.join(merge.files_changed)}"
+            if merge.files_changed
+            else "no deck file changed"
+        )
+        out.append(
+            f"Cards generated ({self.total_cards}), {self.drafts_written} written as drafts; {changed}"
+        )
         for deck_id, count in sorted(self.cards.items()):
             out.append(f"  {count:4d}  {deck_id}.yaml  {self.decks.get(deck_id, '')}".rstrip())
-        if merge.kept_edited or merge.kept_added:
+        if self.kept_by_hand:
+            # The same total as the summary line, with its parts.
+            parts = [f"{len(merge.kept_edited)} edited", f"{len(merge.kept_added)} added by hand"]
+            if merge.vanished_kept:
+                parts.append(f"{len(merge.vanished_kept)} edited and no longer generated (listed below)")
             out.append(
-                f"Kept {len(merge.kept_edited)} card{_s(len(merge.kept_edited))} edited by "
-                f"hand and {len(merge.kept_added)} added by hand"
+                f"Kept {self.kept_by_hand} card{_s(self.kept_by_hand)} made or edited by hand: "
+                + ", ".join(parts)
             )
         if merge.deleted_by_hand:
             out.append(
@@ -100,9 +125,15 @@ class Report:
             )
             out.extend(f"  {deck}.yaml  {card_id}  (was {source})" for deck, card_id, source in merge.removed)
         if merge.vanished_kept:
-            out.append(f"Source vanished, kept because edited ({len(merge.vanished_kept)}):")
+            # Not "source vanished": usually the line is still there and only no longer gives
+            # this card (reworded, now filtered out), and `o` opens it fine.
+            out.append(
+                f"Kept because edited, though no longer generated from their source line "
+                f"({len(merge.vanished_kept)}):"
+            )
             out.extend(
-                f"  {deck}.yaml  {card_id}  (was {source})" for deck, card_id, source in merge.vanished_kept
+                f"  {deck}.yaml  {card_id}  (generated from {source})"
+                for deck, card_id, source in merge.vanished_kept
             )
         if merge.kept_unread:
             n = len(merge.kept_unread)
