@@ -21,13 +21,14 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from caucasusquiz import paths
 from caucasusquiz.clock import utc_now
 from caucasusquiz.errors import UserError
 from caucasusquiz.paths import Locations
 from caucasusquiz.settings import Settings, load_settings
 from caucasusquiz.study.overview_cache import deck_files_signature
 from caucasusquiz.text import plural
-from caucasusquiz.ui.notify_errors import notify_user_errors
+from caucasusquiz.ui.notify_errors import notify_user_errors, refused_as_installed
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen, MessageScreen
 from caucasusquiz.ui.shorten import shorten
 
@@ -296,6 +297,8 @@ class CaucasusQuizApp(App[None]):
                 self.notify(f"No deck called {deck!r}.", severity="error")
                 return
             decks = (found,)
+        if refused_as_installed(self, workspace.locations.decks):
+            return
         today = self.clock().astimezone(self.tz).date()
         review = DraftReview(decks, today, "all" if all_cards else "drafts")
         if review.left == 0 and not all_cards:
@@ -315,6 +318,8 @@ class CaucasusQuizApp(App[None]):
         """Write the deck's `study:` setting, then read the decks again."""
         from caucasusquiz.authoring.deck_text import EditError, set_study
 
+        if refused_as_installed(self, deck.path):
+            return
         try:
             set_study(deck.path, reviewed_only)
         except EditError as error:
@@ -330,7 +335,7 @@ class CaucasusQuizApp(App[None]):
     def action_new_decks(self) -> None:
         from caucasusquiz.ui.screens.generate import GenerateScreen
 
-        if self.workspace is not None:
+        if self.workspace is not None and not refused_as_installed(self, self.workspace.locations.decks):
             self.push_screen(GenerateScreen())
 
     def action_help(self) -> None:
@@ -398,6 +403,10 @@ class CaucasusQuizApp(App[None]):
         yield SystemCommand(
             "Switch profile", "Study as someone else; new, rename, delete", self.switch_profile
         )
+        if paths.is_installed_bundle(self.workspace.locations.decks):
+            # The installed decks are never written: no entry that could only refuse.
+            yield from self._study_commands()
+            return
         yield SystemCommand(
             "Review drafts (author)",
             "Keep, edit or drop the generated cards nobody has reviewed yet",
@@ -420,7 +429,10 @@ class CaucasusQuizApp(App[None]):
             "Generate cards from text files, then review the drafts",
             self.action_new_decks,
         )
-        for deck in self.workspace.collection.decks:
+        yield from self._study_commands()
+
+    def _study_commands(self) -> Iterable[SystemCommand]:
+        for deck in self.require_workspace().collection.decks:
             yield SystemCommand(
                 f"Study: {deck.title}",
                 f"Start a session on {deck.id}",

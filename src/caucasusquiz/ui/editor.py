@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from textual.app import SuspendNotSupported
 
 from caucasusquiz.decks.model import Card
+from caucasusquiz.ui.notify_errors import refused_as_installed
 from caucasusquiz.ui.screens.dialogs import MessageScreen
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ def edit_card(app: CaucasusQuizApp, card: Card) -> None:
     deck = workspace.collection.deck(card.deck_id)
     if deck is None:
         app.notify("This card's deck is no longer loaded.", severity="error")
+        return
+    if refused_as_installed(app, deck.path):
         return
     command = editor_command()
     if command is None:
