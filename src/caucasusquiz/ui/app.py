@@ -258,10 +258,7 @@ class CaucasusQuizApp(App[None]):
         workspace = self.require_workspace()
         deck_ids, title = None, "all decks"
         if deck:
-            found = workspace.collection.find_deck(deck)
-            if found is None:
-                self.notify(f"No deck called {deck!r}.", severity="error")
-                return
+            found = workspace.collection.require_deck(deck)  # UnknownDeck: a did-you-mean
             deck_ids, title = [found.id], found.title
         session = StudySession(
             workspace.store,
@@ -292,10 +289,7 @@ class CaucasusQuizApp(App[None]):
         workspace = self.require_workspace()
         decks = workspace.collection.decks
         if deck:
-            found = workspace.collection.find_deck(deck)
-            if found is None:
-                self.notify(f"No deck called {deck!r}.", severity="error")
-                return
+            found = workspace.collection.require_deck(deck)  # UnknownDeck: a did-you-mean
             decks = (found,)
         if refused_as_installed(self, workspace.locations.decks):
             return
@@ -570,13 +564,19 @@ class CaucasusQuizApp(App[None]):
             )
 
     def _report_edit(self, collection: Collection, path: Path) -> None:
+        from caucasusquiz.decks.collection import whole_file_left_out
+
         problems = [p for p in collection.problems if p.path == path and p.is_error]
         if problems:
+            # A syntax error loses the whole file, not just "the cards with problems": say so.
+            whole = [line for x in collection.loads if x.path == path and (line := whole_file_left_out(x))]
+            some = "The cards with problems are left out until they are fixed."
+            left_out = f"{whole[0]}." if whole else some
             self.push_screen(
                 MessageScreen(
                     "The deck has problems",
                     "\n".join(str(p) for p in problems),
-                    "The cards with problems are left out until they are fixed; press e to edit again.",
+                    f"{left_out} Press e to edit again.",
                 )
             )
         else:
