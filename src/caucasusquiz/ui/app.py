@@ -453,6 +453,9 @@ class CaucasusQuizApp(App[None]):
             return
         self.push_screen(ClassReportScreen(build_report(self.locations, None, None, None, self.clock())))
 
+    def action_switch_profile(self) -> None:
+        self.switch_profile()
+
     def switch_profile(self) -> None:
         from caucasusquiz import profiles
         from caucasusquiz.serving.mode import is_served
