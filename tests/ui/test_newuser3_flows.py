@@ -107,3 +107,44 @@ async def test_an_unknown_deck_option_gets_a_did_you_mean(app_factory):
         assert any(
             "no deck called 'histroy'" in m and "did you mean 'history'?" in m for m in messages(app)
         ), messages(app)
+
+
+def test_a_documents_title_is_its_first_line_when_it_reads_as_one():
+    from caucasusquiz.ui.document_titles import title_of
+
+    assert title_of("\n\n  Azerbaijan American   Priorities \nThe text.") == "Azerbaijan American Priorities"
+    assert title_of("A first line that is a whole paragraph, " * 5) is None  # the file name stays
+    assert title_of("\n \n") is None
+
+
+async def test_a_card_whose_document_is_missing_names_the_file(app_factory, tmp_path):
+    folder = tmp_path / "own"
+    folder.mkdir()
+    (folder / "own.yaml").write_text(
+        'title: Own\ncards:\n  - {id: a, question: "Q?", answer: "A", source: "notes-7.txt:3"}\n',
+        encoding="utf-8",
+    )
+    app = app_factory(decks=folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        source = str(app.screen.query_one("#source-line").content)
+        assert "Source: notes-7.txt, line 3" in source
+
+
+async def test_the_source_viewer_keeps_the_file_name_and_line_for_teachers(app_factory):
+    from caucasusquiz.ui.screens.source import SourceScreen
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Azerbaijan–United States relations, line 21" in str(
+            app.screen.query_one("#source-line").content
+        )
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        assert "004_0090684c75a18b22.txt, line 21" in str(app.screen.query_one("#source-title").content)

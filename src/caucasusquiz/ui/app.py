@@ -34,9 +34,10 @@ from caucasusquiz.ui.shorten import shorten
 
 if TYPE_CHECKING:  # imported where used: not needed for the first paint
     from caucasusquiz.decks.collection import Collection
-    from caucasusquiz.decks.model import Deck
+    from caucasusquiz.decks.model import Card, Deck
     from caucasusquiz.progress import Profile
     from caucasusquiz.store.database import ProgressStore, StoreCorrupt
+    from caucasusquiz.ui.document_titles import DocumentTitles
     from caucasusquiz.workspace import Workspace
 
 # What the deck poll compares: (file name, size, mtime in ns) of each deck file, by name.
@@ -93,6 +94,7 @@ class CaucasusQuizApp(App[None]):
         self.start_author = author
         self.start_author_all = author_all
         self.workspace: Workspace | None = None  # set once opened
+        self._document_titles: DocumentTitles | None = None  # made on the first answer
         # Set once start-up has settled: workspace open, or a dialog explains why not.
         self.opened = asyncio.Event()
         self._deck_signature: DeckSignature = ()
@@ -452,6 +454,18 @@ class CaucasusQuizApp(App[None]):
             self.notify("The class report is for the teacher's own screen.")
             return
         self.push_screen(ClassReportScreen(build_report(self.locations, None, None, None, self.clock())))
+
+    def document_title(self, card: Card) -> str | None:
+        """The title of the card's source document, for the student's "Source:" line."""
+        from caucasusquiz.serving.mode import is_served
+        from caucasusquiz.ui.document_titles import DocumentTitles
+
+        workspace = self.require_workspace()
+        deck = workspace.collection.deck(card.deck_id)
+        documents = deck.documents if deck is not None else ()
+        if self._document_titles is None:
+            self._document_titles = DocumentTitles()
+        return self._document_titles.for_card(card, workspace.locations, documents, is_served())
 
     def action_switch_profile(self) -> None:
         self.switch_profile()
