@@ -177,7 +177,8 @@ def test_importing_progress_never_changes_whom_the_next_command_is_about(
     teacher = ["--decks", str(decks_dir), "--data-dir", str(isolated_user_dirs)]
     assert main(["stats", "--json", *teacher]) == 0
     assert json.loads(capsys.readouterr().out)["profile"] == "Aydin"
-    assert main(["progress", "import", str(leyla_file), *teacher]) == 0
+    # `progress import` never reads the decks, so it refuses --decks: the data folder only.
+    assert main(["progress", "import", str(leyla_file), "--data-dir", str(isolated_user_dirs)]) == 0
     capsys.readouterr()
     # Two profiles, neither opened for study here: no guess, a question.
     assert main(["stats", "--json", *teacher]) == 1
@@ -189,7 +190,7 @@ def test_importing_progress_never_changes_whom_the_next_command_is_about(
     store = ProgressStore.open(isolated_user_dirs / "progress.sqlite3")
     store.remember_profile("Aydin")  # Aydin opens the app on this machine
     store.close()
-    assert main(["progress", "import", str(leyla_file), *teacher]) == 0
+    assert main(["progress", "import", str(leyla_file), "--data-dir", str(isolated_user_dirs)]) == 0
     capsys.readouterr()
     assert main(["stats", "--json", *teacher]) == 0
     assert json.loads(capsys.readouterr().out)["profile"] == "Aydin"
