@@ -296,3 +296,18 @@ async def test_the_host_footer_says_what_enter_does_and_students_keep_their_scor
         assert "Next question" in said
         assert "escape" not in shown_bindings(host)  # the class is over: nothing to end
     database.close()
+
+
+async def test_enter_on_end_the_class_goes_on(decks_dir, isolated_user_dirs, clock):
+    # Enter is the host's key for "next" all class long: on "End the class?" it must not end it.
+    locations = paths.resolve(decks=decks_dir, data_dir=isolated_user_dirs)
+    database, session = create_session(locations, None, 3, 20, clock=clock)
+    session.join("Leyla")
+    host = ClassApp(lambda _: ClassHostScreen(session), clock=clock)
+    async with host.run_test(size=SIZE) as h:
+        await h.press("escape")
+        assert isinstance(host.screen, ConfirmScreen)
+        await h.press("enter")
+        assert not isinstance(host.screen, ConfirmScreen)
+        assert session.phase is Phase.LOBBY
+    database.close()

@@ -224,3 +224,37 @@ async def test_switch_profile_from_the_app(app_factory, make_profiles):
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         assert app.workspace.profile.name == "Kamran"
         assert app.screen.sub_title == "profile: Kamran"
+
+
+async def test_w_on_home_switches_profile_and_the_help_lists_it(app_factory, make_profiles):
+    # newuser3 #11: switching was only in the palette, so nobody found it.
+    from caucasusquiz.ui.screens.help import HelpScreen
+
+    make_profiles("leyla")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.opened.wait()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert ("w", "Switch profile (who studies)") in app.screen.rows
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("w")
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+
+
+async def test_f2_and_f8_on_new_profile_say_what_they_need(app_factory, make_profiles):
+    make_profiles("leyla", "tural")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        await pilot.press("down", "down")  # onto "+ New profile…"
+        await pilot.press("f2")
+        assert not isinstance(app.screen, NamePrompt)
+        assert [str(n.message) for n in app._notifications][-1] == (
+            "Highlight a profile to rename it; Enter here makes a new one."
+        )
+        await pilot.press("f8")
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert [str(n.message) for n in app._notifications][-1] == "Highlight a profile to delete it."

@@ -244,3 +244,27 @@ def test_a_deck_file_left_out_whole_is_named_with_its_card_count(monkeypatch, ca
     main(["study", "--plain", "--decks", str(decks), "--new-profile", "s"])
     err = capsys.readouterr().err
     assert "Note: broken.yaml: whole file left out (2 cards) until the syntax error is fixed." in err
+
+
+def test_an_answer_taken_back_after_seeing_it_is_rated_again_and_says_so(monkeypatch, capsys, decks):
+    # newuser3 #3: reveal, undo, retype the shown answer: plain mode says what the app says.
+    code, out = run_plain(monkeypatch, capsys, decks, ["", ":u", "Woodrow Wilson", "", ":q"])
+    assert code == 0
+    lines = out.splitlines()
+    undone = lines.index(next(line for line in lines if line.endswith("Try that card again:")))
+    assert "You saw the answer: rated Again unless you choose otherwise." in lines[undone + 1]
+    assert (
+        out.count("You saw the answer: rated Again unless you choose otherwise.") == 2
+    )  # and at the feedback
+    assert stored_grades() == [("wilson-1919", 1)]  # Enter accepted the suggestion: Again
+
+
+def test_a_card_failed_and_shown_early_says_so_and_the_summary_counts_later_today(monkeypatch, capsys, decks):
+    # Every card answered; the first one, failed, comes back before its minute is up.
+    answers = ["nobody", "1", "907", "3", "2", "3", "t", "3", "1", "3", "", "1"]
+    code, out = run_plain(monkeypatch, capsys, decks, answers)
+    assert code == 0
+    assert "Early: due in " in out and "shown now as nothing else is due." in out
+    last = out.rstrip().splitlines()[-1]
+    # Good on a new card is a learning step too: every card studied comes back today.
+    assert last.endswith("0 due tomorrow. Later today 5 learning cards, the first due in 1 min."), last

@@ -238,3 +238,19 @@ def test_a_bare_export_names_what_can_be_exported(capsys):
     err = capsys.readouterr().err
     assert "say what to export: cards or progress" in err and "export cards" in err
     assert "required" not in err
+
+
+def test_stats_with_new_cards_waiting_says_so_not_only_nothing_due(monkeypatch, capsys, decks):
+    # newuser3 #11: a fresh profile's stats ended "Nothing due in the next 30 days." alone.
+    monkeypatch.setattr(sys, "stdin", io.StringIO(":q\n"))
+    assert main(["study", "--plain", "--decks", str(decks), "--new-profile", "Leyla"]) == 0
+    capsys.readouterr()
+    assert main(["stats", "--decks", str(decks)]) == 0
+    last = capsys.readouterr().out.rstrip().splitlines()[-1]
+    assert last == "Nothing due in the next 30 days; 5 new cards waiting today (caucasusquiz study)."
+
+
+def test_stats_before_anyone_studied_still_counts_the_new_cards(capsys, decks, isolated_user_dirs):
+    assert main(["stats", "--decks", str(decks)]) == 0
+    assert "5 new cards waiting today" in capsys.readouterr().out
+    assert not (isolated_user_dirs / "progress.sqlite3").exists()

@@ -25,3 +25,12 @@ def test_labels_and_suspend_toggle(make_session, store):
     assert toggle_suspend(store, session.profile.id, ("x", "y"), None) == replace(
         CardProgress(), suspended=True
     )
+
+
+def test_stability_under_a_day_is_shown_in_hours_not_as_0d():
+    from caucasusquiz.study.browse import stability_label
+
+    assert stability_label(0.4) == "10h"
+    assert stability_label(0.01) == "1h"
+    assert stability_label(2.6) == "3d"
+    assert stability_label(None) == stability_label(0) == ""

@@ -39,3 +39,14 @@ async def test_down_in_the_search_goes_to_the_results(app_factory):
         assert app.focused is table
         await pilot.press("down")  # in the table, Down moves the cursor
         assert table.cursor_row == 1
+
+
+async def test_a_long_deck_id_ends_in_an_ellipsis_not_mid_word(app_factory, decks_dir):
+    # newuser3 #11: "democracy-righ" read as a typo; the shared rule ends the cut in "…".
+    (decks_dir / "history.yaml").rename(decks_dir / "democracy-rights-and-society.yaml")
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_browser(pilot)
+        table = screen.query_one("#results", DataTable)
+        deck = str(table.get_row_at(0)[0])
+        assert deck == "democracy…"

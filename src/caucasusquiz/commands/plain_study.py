@@ -42,6 +42,9 @@ UNDONE_WORDS = {
     "bury": "Undone: no longer buried. That card again:",
     "suspend": "Undone: no longer suspended. That card again:",
 }
+# As the app says them (ui/screens/review.py), so a transcript reads like the screen.
+SEEN_ANSWER_WORDS = "You saw the answer: rated {} unless you choose otherwise."
+EARLY_WORDS = "Early: due in {}, shown now as nothing else is due."
 
 
 class _Quit(Exception):
@@ -164,6 +167,9 @@ class PlainStudy:
             f"Card {number} ({card.type.label}, {deck.title if deck else card.deck_id}); "
             f"left today: {counts.new} new, {counts.learning} learning, {counts.review} review"
         )
+        early = session.early_by
+        if early is not None:  # the learn-ahead rule, said rather than silent
+            self.say(EARLY_WORDS.format(humanize.interval(early)))
         self.say(card.question)
         options = session.options(card)
         for index, option in enumerate(options, start=1):
@@ -215,6 +221,9 @@ class PlainStudy:
                 self.say("Nothing to undo yet.")
                 return _Handled.STAY
             self.say(UNDONE_WORDS[undone.kind])
+            seen = self._seen_answer_words()
+            if seen:
+                self.say(seen)
             return _Handled.MOVED_ON
         if word.startswith(":"):
             self.say(f"Unknown command {text!r}. {HELP}")
@@ -232,6 +241,9 @@ class PlainStudy:
             self.say(line)
             if result.verdict is Verdict.ALMOST and result.diff:
                 self.say(f"Difference (yours → correct): {describe_diff(result.diff)}")
+        seen = self._seen_answer_words()
+        if seen:
+            self.say(seen)
         if card.type is CardType.CLOZE:
             self.say(f"Full sentence: {card.full_text}")
         if card.context and card.context != card.full_text:
@@ -273,6 +285,13 @@ class PlainStudy:
                 )
             return
 
+    def _seen_answer_words(self) -> str | None:
+        """After an undo of an answer that showed the correct one: the grade this try keeps."""
+        seen = self.session.seen_answer
+        if seen is None:
+            return None
+        return SEEN_ANSWER_WORDS.format("Hard" if seen is Verdict.ALMOST else "Again")
+
     def _done_message(self) -> str:
         due = self.session.next_learning_due()
         if due is not None:
@@ -312,4 +331,16 @@ def summary_line(summary: Summary) -> str:
     )
     if summary.new_cards:
         text += f" New cards: {summary.new_cards}, {summary.new_remembered} remembered."
-    return text + f" {summary.due_tomorrow} due tomorrow."
+    text += f" {summary.due_tomorrow} due tomorrow."
+    if summary.later_today:  # a student who reads only "due tomorrow" would miss these
+        text += f" Later today {later_today(summary)}."
+    return text
+
+
+def later_today(summary: Summary) -> str:
+    """`3 learning cards, the first due in 8 min`, as the app's summary says it."""
+    cards = plural(summary.later_today, "learning card")
+    soon = summary.next_later_today
+    if soon is None:
+        return cards
+    return f"{cards}, the first due {f'in {humanize.interval(soon)}' if soon else 'now'}"

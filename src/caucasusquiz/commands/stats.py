@@ -10,9 +10,10 @@ from datetime import date
 from caucasusquiz import paths
 from caucasusquiz.clock import utc_now
 from caucasusquiz.study import humanize
+from caucasusquiz.study.session import StudySession
 from caucasusquiz.study.stats import Stats, collect_stats
 from caucasusquiz.text import plural, strip_forbidden
-from caucasusquiz.workspace import nobody_has_studied, open_workspace
+from caucasusquiz.workspace import Workspace, nobody_has_studied, open_workspace
 
 BAR_WIDTH = 20
 
@@ -26,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
         stats = collect_stats(
             workspace.store, workspace.profile, workspace.collection, workspace.settings, utc_now()
         )
+        new_today = new_cards_waiting(workspace)
     finally:
         workspace.close()
     nobody = nobody_has_studied(workspace.profile)
@@ -35,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
             data["profile"] = None
         print(strip_forbidden(json.dumps(data, ensure_ascii=False, indent=2)))
     else:
-        text = render_text(stats)
+        text = render_text(stats, new_today)
         if nobody:
             text = text.replace(f"Profile: {stats.profile}", NOBODY_LINE, 1)
         print(strip_forbidden(text))
@@ -45,7 +47,14 @@ def run(args: argparse.Namespace) -> int:
 NOBODY_LINE = "Profile: none yet (nobody has studied with this data folder; run `caucasusquiz` to start)"
 
 
-def render_text(stats: Stats) -> str:
+def new_cards_waiting(workspace: Workspace) -> int:
+    """The new cards a session would offer today (the daily limit and today's new cards
+    counted), as `study` would start with."""
+    session = StudySession(workspace.store, workspace.profile, workspace.collection, workspace.settings)
+    return session.counts.new
+
+
+def render_text(stats: Stats, new_today: int = 0) -> str:
     lines = [
         f"Profile: {stats.profile}",
         f"Reviews: {stats.reviews_total} in all, {stats.reviews_today} today; "
@@ -71,7 +80,13 @@ def render_text(stats: Stats) -> str:
             f"{bar} {humanize.percent(deck.mastery):>4}"
         )
     busy = [(day, n) for day, n in stats.forecast if n]
-    lines += ["", "Due in the next 30 days:" if busy else "Nothing due in the next 30 days."]
+    if busy:
+        lines += ["", "Due in the next 30 days:"]
+    elif new_today:  # "nothing due" alone reads as "nothing to do" with new cards waiting
+        waiting = plural(new_today, "new card")
+        lines += ["", f"Nothing due in the next 30 days; {waiting} waiting today (caucasusquiz study)."]
+    else:
+        lines += ["", "Nothing due in the next 30 days."]
     peak = max((n for _, n in busy), default=1)
     for day, n in busy:
         lines.append(

@@ -95,7 +95,7 @@ def card_row(progress: CardProgress | None, now_ms: int, tz: tzinfo | None) -> C
         if memory.due_ms is None or memory.state == State.NEW
         else from_ms(memory.due_ms).astimezone(tz).strftime("%Y-%m-%d")
     )
-    stability = f"{memory.stability:.0f}d" if memory.stability else ""
+    stability = stability_label(memory.stability)
     return CardRow(state, "due" in states, due, stability, str(memory.lapses))
 
 
@@ -140,3 +140,12 @@ def search(
                 continue
         found.append(card)
     return found
+
+
+def stability_label(days: float | None) -> str:
+    """`12d`, or `9h` under a day: "0d" beside a one-day interval read as a bug."""
+    if not days:
+        return ""
+    if days < 1:
+        return f"{max(1, round(days * 24))}h"
+    return f"{days:.0f}d"

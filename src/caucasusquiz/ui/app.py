@@ -21,21 +21,23 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from caucasusquiz import paths
 from caucasusquiz.clock import utc_now
 from caucasusquiz.errors import UserError
 from caucasusquiz.paths import Locations
 from caucasusquiz.settings import Settings, load_settings
 from caucasusquiz.study.overview_cache import deck_files_signature
 from caucasusquiz.text import plural
-from caucasusquiz.ui.notify_errors import notify_user_errors
+from caucasusquiz.ui.notify_errors import notify_user_errors, refused_as_installed
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen, MessageScreen
 from caucasusquiz.ui.shorten import shorten
 
 if TYPE_CHECKING:  # imported where used: not needed for the first paint
     from caucasusquiz.decks.collection import Collection
-    from caucasusquiz.decks.model import Deck
+    from caucasusquiz.decks.model import Card, Deck
     from caucasusquiz.progress import Profile
     from caucasusquiz.store.database import ProgressStore, StoreCorrupt
+    from caucasusquiz.ui.document_titles import DocumentTitles
     from caucasusquiz.workspace import Workspace
 
 # What the deck poll compares: (file name, size, mtime in ns) of each deck file, by name.
@@ -92,6 +94,7 @@ class CaucasusQuizApp(App[None]):
         self.start_author = author
         self.start_author_all = author_all
         self.workspace: Workspace | None = None  # set once opened
+        self._document_titles: DocumentTitles | None = None  # made on the first answer
         # Set once start-up has settled: workspace open, or a dialog explains why not.
         self.opened = asyncio.Event()
         self._deck_signature: DeckSignature = ()
@@ -257,10 +260,7 @@ class CaucasusQuizApp(App[None]):
         workspace = self.require_workspace()
         deck_ids, title = None, "all decks"
         if deck:
-            found = workspace.collection.find_deck(deck)
-            if found is None:
-                self.notify(f"No deck called {deck!r}.", severity="error")
-                return
+            found = workspace.collection.require_deck(deck)  # UnknownDeck: a did-you-mean
             deck_ids, title = [found.id], found.title
         session = StudySession(
             workspace.store,
@@ -291,11 +291,10 @@ class CaucasusQuizApp(App[None]):
         workspace = self.require_workspace()
         decks = workspace.collection.decks
         if deck:
-            found = workspace.collection.find_deck(deck)
-            if found is None:
-                self.notify(f"No deck called {deck!r}.", severity="error")
-                return
+            found = workspace.collection.require_deck(deck)  # UnknownDeck: a did-you-mean
             decks = (found,)
+        if refused_as_installed(self, workspace.locations.decks):
+            return
         today = self.clock().astimezone(self.tz).date()
         review = DraftReview(decks, today, "all" if all_cards else "drafts")
         if review.left == 0 and not all_cards:
@@ -315,6 +314,8 @@ class CaucasusQuizApp(App[None]):
         """Write the deck's `study:` setting, then read the decks again."""
         from caucasusquiz.authoring.deck_text import EditError, set_study
 
+        if refused_as_installed(self, deck.path):
+            return
         try:
             set_study(deck.path, reviewed_only)
         except EditError as error:
@@ -330,7 +331,7 @@ class CaucasusQuizApp(App[None]):
     def action_new_decks(self) -> None:
         from caucasusquiz.ui.screens.generate import GenerateScreen
 
-        if self.workspace is not None:
+        if self.workspace is not None and not refused_as_installed(self, self.workspace.locations.decks):
             self.push_screen(GenerateScreen())
 
     def action_help(self) -> None:
@@ -398,6 +399,10 @@ class CaucasusQuizApp(App[None]):
         yield SystemCommand(
             "Switch profile", "Study as someone else; new, rename, delete", self.switch_profile
         )
+        if paths.is_installed_bundle(self.workspace.locations.decks):
+            # The installed decks are never written: no entry that could only refuse.
+            yield from self._study_commands()
+            return
         yield SystemCommand(
             "Review drafts (author)",
             "Keep, edit or drop the generated cards nobody has reviewed yet",
@@ -420,7 +425,10 @@ class CaucasusQuizApp(App[None]):
             "Generate cards from text files, then review the drafts",
             self.action_new_decks,
         )
-        for deck in self.workspace.collection.decks:
+        yield from self._study_commands()
+
+    def _study_commands(self) -> Iterable[SystemCommand]:
+        for deck in self.require_workspace().collection.decks:
             yield SystemCommand(
                 f"Study: {deck.title}",
                 f"Start a session on {deck.id}",
@@ -446,6 +454,21 @@ class CaucasusQuizApp(App[None]):
             self.notify("The class report is for the teacher's own screen.")
             return
         self.push_screen(ClassReportScreen(build_report(self.locations, None, None, None, self.clock())))
+
+    def document_title(self, card: Card) -> str | None:
+        """The title of the card's source document, for the student's "Source:" line."""
+        from caucasusquiz.serving.mode import is_served
+        from caucasusquiz.ui.document_titles import DocumentTitles
+
+        workspace = self.require_workspace()
+        deck = workspace.collection.deck(card.deck_id)
+        documents = deck.documents if deck is not None else ()
+        if self._document_titles is None:
+            self._document_titles = DocumentTitles()
+        return self._document_titles.for_card(card, workspace.locations, documents, is_served())
+
+    def action_switch_profile(self) -> None:
+        self.switch_profile()
 
     def switch_profile(self) -> None:
         from caucasusquiz import profiles
@@ -558,13 +581,19 @@ class CaucasusQuizApp(App[None]):
             )
 
     def _report_edit(self, collection: Collection, path: Path) -> None:
+        from caucasusquiz.decks.collection import whole_file_left_out
+
         problems = [p for p in collection.problems if p.path == path and p.is_error]
         if problems:
+            # A syntax error loses the whole file, not just "the cards with problems": say so.
+            whole = [line for x in collection.loads if x.path == path and (line := whole_file_left_out(x))]
+            some = "The cards with problems are left out until they are fixed."
+            left_out = f"{whole[0]}." if whole else some
             self.push_screen(
                 MessageScreen(
                     "The deck has problems",
                     "\n".join(str(p) for p in problems),
-                    "The cards with problems are left out until they are fixed; press e to edit again.",
+                    f"{left_out} Press e to edit again.",
                 )
             )
         else:

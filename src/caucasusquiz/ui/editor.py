@@ -6,11 +6,13 @@ import os
 import shlex
 import shutil
 import subprocess
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import SuspendNotSupported
 
 from caucasusquiz.decks.model import Card
+from caucasusquiz.ui.notify_errors import refused_as_installed
 from caucasusquiz.ui.screens.dialogs import MessageScreen
 
 if TYPE_CHECKING:
@@ -44,6 +46,8 @@ def edit_card(app: CaucasusQuizApp, card: Card) -> None:
     if deck is None:
         app.notify("This card's deck is no longer loaded.", severity="error")
         return
+    if refused_as_installed(app, deck.path):
+        return
     command = editor_command()
     if command is None:
         app.push_screen(
@@ -56,6 +60,7 @@ def edit_card(app: CaucasusQuizApp, card: Card) -> None:
         return
     # `+LINE FILE` opens at a line in vi, vim, nano, emacs, micro, kakoune and helix alike.
     argv = [*command, f"+{card.line}", str(deck.path)]
+    before = _contents(deck.path)
     try:
         try:
             with app.suspend():
@@ -67,4 +72,15 @@ def edit_card(app: CaucasusQuizApp, card: Card) -> None:
         return
     if result.returncode != 0:
         app.notify(f"{command[0]} exited with status {result.returncode}.", severity="warning")
+    if before is not None and _contents(deck.path) == before:
+        # Closed without saving: "saved and checked" would claim an edit that never happened.
+        app.notify(f"{deck.path.name}: no changes.", title="Editor closed")
+        return
     app.reload_decks(deck.path)
+
+
+def _contents(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None

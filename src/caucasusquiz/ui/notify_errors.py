@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Concatenate, ParamSpec, TypeVar
+from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
+from textual.app import App
 from textual.message_pump import MessagePump
 
-from caucasusquiz.errors import UserError
+from caucasusquiz import files
+from caucasusquiz.errors import InstalledFilesReadOnly, UserError
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -28,8 +31,25 @@ def notify_user_errors(handler: Callable[Concatenate[W, P], R]) -> Callable[Conc
         try:
             return handler(widget, *args, **kwargs)
         except UserError as error:
-            message = str(error) + (f" — {error.hint}" if error.hint else "")
-            widget.app.notify(message, title="Could not do that", severity="error", timeout=10)
+            notify_error(widget.app, error)
             return None
 
     return wrapper
+
+
+def notify_error(app: App[Any], error: UserError) -> None:
+    """The error and its hint (what to do) as one error notification."""
+    message = str(error) + (f" — {error.hint}" if error.hint else "")
+    app.notify(message, title="Could not do that", severity="error", timeout=10)
+
+
+def refused_as_installed(app: App[Any], path: Path) -> bool:
+    """True, after saying why and naming `copy-decks`, when `path` is one of the decks
+    installed with the program: the editor, the author screen and every card or deck
+    setting written from the app stop here instead of changing site-packages."""
+    try:
+        files.refuse_installed_bundle(path)
+    except InstalledFilesReadOnly as error:
+        notify_error(app, error)
+        return True
+    return False

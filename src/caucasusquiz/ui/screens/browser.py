@@ -17,6 +17,7 @@ from caucasusquiz.text import plural
 from caucasusquiz.ui.editor import edit_card
 from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.app_screen import AppScreen
+from caucasusquiz.ui.shorten import shorten
 from caucasusquiz.ui.widgets.card_text import context_text
 from caucasusquiz.ui.widgets.literal import literal
 
@@ -104,7 +105,7 @@ class BrowserScreen(AppScreen[None]):
         question = literal(card.question)
         question.truncate(self._card_width(), overflow="ellipsis")
         return [
-            literal(card.deck_id),
+            literal(shorten(card.deck_id, FIXED_COLUMNS["deck"])),  # "democracy-righ" read as a typo
             question,
             Text(row.state, style="bold" if row.due_now else ""),
             row.due,

@@ -173,7 +173,13 @@ class ClassHostScreen(Screen[None]):
 
     def action_end(self) -> None:
         self.app.push_screen(
-            ConfirmScreen("End the class?", "Scores so far are kept for the report.", yes="End", no="Go on"),
+            ConfirmScreen(
+                "End the class?",
+                "Scores so far are kept for the report.",
+                yes="End",
+                no="Go on",
+                default="no",  # Enter, pressed for "next" all class long, must not end it
+            ),
             self._end_if_confirmed,
         )
 

@@ -58,6 +58,10 @@ class HomeScreen(AppScreen[None]):
         Binding("n", "app.new_decks", "New deck from documents", show=False),
         Binding("p", "problems", "Deck problems", show=False),
         Binding("r", "app.reload_decks", "Reload decks", show=False),
+        # Once only in the palette, where a new user never found it; listed by ? (HelpScreen).
+        Binding(
+            "w", "app.switch_profile", "Switch profile", show=False, tooltip="Switch profile (who studies)"
+        ),
         Binding("q", "app.quit", "Quit"),
     ]
 

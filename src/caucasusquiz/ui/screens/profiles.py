@@ -196,7 +196,10 @@ class ProfilePickerScreen(Screen[str | None]):
 
     def action_rename(self) -> None:
         old = self._highlighted()
-        if old in (None, NEW):
+        if old == NEW:  # a silent key reads as a broken one
+            self.notify("Highlight a profile to rename it; Enter here makes a new one.")
+            return
+        if old is None:
             return
 
         def renamed(new: str | None) -> None:
@@ -220,7 +223,10 @@ class ProfilePickerScreen(Screen[str | None]):
 
     def action_delete(self) -> None:
         name = self._highlighted()
-        if name in (None, NEW):
+        if name == NEW:
+            self.notify("Highlight a profile to delete it.")
+            return
+        if name is None:
             return
         if name == self.current:
             self.notify(f"{name} is the profile in use; open another one first.", severity="warning")

@@ -203,7 +203,7 @@ class ReviewScreen(AppScreen[None]):
         return self.size.width - 7 if self.size.width > 20 else None
 
     def _show_context(self, card: Card) -> None:
-        sentence, source = sentence_text(card), source_text(card)
+        sentence, source = sentence_text(card), source_text(card, self.app.document_title(card))
         context = self.query_one("#context", Static)
         context.update(sentence)
         context.display = bool(sentence)
@@ -333,7 +333,7 @@ class ReviewScreen(AppScreen[None]):
         body = self.query_one("#review-body", CardBody)
         body.scroll_to_region(Region(0, top, 1, last - first + 1), animate=False, immediate=True)
         if body.max_scroll_y:  # say so, and how, beside the source (the scroll bar is thin)
-            source = source_text(card)
+            source = source_text(card, self.app.document_title(card))
             source.append("   ↑↓ more", style="bold")
             self.query_one("#source-line", Static).update(source, layout=False)
 

@@ -159,11 +159,13 @@ def _sentence(card: Card) -> str:
     return card.context or (card.full_text if card.type is CardType.CLOZE else "")
 
 
-def source_text(card: Card) -> Text:
-    """Where the fact comes from, in one line ("" when the card names no source)."""
+def source_text(card: Card, title: str | None = None) -> Text:
+    """Where the fact comes from, in one line ("" when the card names no source): the
+    document's title when it is known (ui/document_titles.py), else its file name."""
     if not card.source:
         return Text()
-    where = f"{card.source_file}, line {card.source_line}" if card.source_line else card.source
+    document = title or card.source_file
+    where = f"{document}, line {card.source_line}" if card.source_line else (title or card.source)
     return Text(f"Source: {strip_forbidden(where)}", style="dim")
 
 

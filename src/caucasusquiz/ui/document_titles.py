@@ -1,0 +1,50 @@
+"""The title of a card's source document, for the after-answer line a student reads.
+
+"Source: 004_0090684c75a18b22.txt, line 148" names nothing a student knows. A scraped or
+hand-written document starts with its title (the seeds do, and so does an article pasted
+into a text file), so its first line that is not blank stands in, when it is short enough
+to be a title; else the file name stays. The file name and line remain in `o` (the source
+viewer), for the teacher who fixes the card.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from caucasusquiz.decks.model import Card
+from caucasusquiz.decks.sources import read_source, source_folders
+from caucasusquiz.paths import Locations
+from caucasusquiz.text import strip_forbidden
+
+# Longer than this, the first line is a paragraph, not a title.
+MAX_TITLE_CHARS = 90
+
+
+def title_of(text: str) -> str | None:
+    """The document's first non-blank line, spaces folded, when it reads as a title."""
+    for line in text.splitlines():
+        words = " ".join(line.split())
+        if words:
+            return strip_forbidden(words) if len(words) <= MAX_TITLE_CHARS else None
+    return None
+
+
+class DocumentTitles:
+    """Titles read once per document and deck (a deck's own `documents:` folder may hold
+    another file of the same name), kept while the app runs."""
+
+    def __init__(self) -> None:
+        self._titles: dict[tuple[str, str], str | None] = {}
+
+    def for_card(
+        self, card: Card, locations: Locations, documents: tuple[Path, ...], served: bool
+    ) -> str | None:
+        name = card.source_file
+        if not name:
+            return None
+        key = (card.deck_id, name)
+        if key not in self._titles:
+            folders = source_folders(locations.seeds, locations.decks, served)
+            document = read_source(name, folders, () if served else documents)
+            self._titles[key] = title_of(document.text) if document is not None else None
+        return self._titles[key]
