@@ -47,3 +47,18 @@ def test_export_to_a_pipe_writes_into_it_and_leaves_the_pipe(
     assert code == 0, capsys.readouterr().err
     assert pipe.is_fifo()
     assert b"Oslo" in received[0]
+
+
+def test_the_apps_own_file_never_waits_on_a_pipe_in_its_place(tmp_path: Path):
+    entry = tmp_path / "cache-entry"
+    os.mkfifo(entry)
+    write_atomically(entry, "fresh\n")  # replaced, as a cache entry should be; no reader needed
+    assert entry.read_text(encoding="utf-8") == "fresh\n"
+
+
+def test_a_link_from_an_apps_file_to_a_device_replaces_the_link_not_the_device(tmp_path: Path):
+    link = tmp_path / "deck.yaml"
+    link.symlink_to(os.devnull)
+    write_atomically(link, "cards: []\n")
+    assert not link.is_symlink()
+    assert Path(os.devnull).is_char_device()

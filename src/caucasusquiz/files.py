@@ -9,6 +9,7 @@ size, without blocking on it.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import stat
@@ -67,15 +68,16 @@ def _mib(size: int) -> str:
     return f"{size / 1024 / 1024:g} MiB"
 
 
-def write_atomically(path: Path, text: str, *, durable: bool = False) -> None:
+def write_atomically(path: Path, text: str, *, durable: bool = False, into_special: bool = False) -> None:
     """Replace `path` with `text` (UTF-8, line endings as given) so that a reader, a crash or a
-    full disk never leaves half a file; `durable`: on disk before this returns."""
+    full disk never leaves half a file; `durable`: on disk before this returns; `into_special`:
+    see `replace_atomically`."""
 
     def write(temporary: str) -> None:
         with open(temporary, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
 
-    replace_atomically(path, write, durable=durable)
+    replace_atomically(path, write, durable=durable, into_special=into_special)
 
 
 def refuse_installed_bundle(path: Path) -> None:
@@ -99,23 +101,35 @@ def new_file_mode(path: Path) -> int:
     return 0o666 & ~umask
 
 
-def replace_atomically(path: Path, write: Callable[[str], object], *, durable: bool = False) -> None:
+def replace_atomically(
+    path: Path, write: Callable[[str], object], *, durable: bool = False, into_special: bool = False
+) -> None:
     """Call `write(temporary_path)` on a fresh file beside `path`, then move it over `path`.
 
     For writers that want a file name (genanki, openpyxl) as well as for text. With
     `durable`, the file and the rename are flushed to disk (fsync) before this returns: an
     author's decision must survive a power cut, a cache file need not.
 
-    A symlink is followed, so the file it points to is updated and the link stays. A device
-    or a pipe (`--out /dev/null`, `/dev/stdout`, a FIFO) is written into, never replaced:
-    renaming a file over /dev/null as root would leave every program on the machine without
-    one."""
+    A symlink to a file is followed, so the linked file is updated and the link stays. With
+    `into_special` (an output the user named: `--output /dev/null`, `/dev/stdout`, a FIFO), a
+    device or pipe is written into. Otherwise a device is refused and a pipe or a link to one
+    is replaced, as before: the app's own files (a cache entry) must never block on a pipe,
+    and renaming a file over /dev/null as root would leave the machine without one."""
     if path.is_symlink():
-        path = Path(os.path.realpath(path))
+        resolved = Path(os.path.realpath(path))
+        if _special_kind(resolved) is None:
+            path = resolved
+        elif into_special:
+            _write_into(path, write)
+            return
+    else:
+        kind = _special_kind(path)
+        if kind is not None and into_special:
+            _write_into(path, write)
+            return
+        if kind == "device":
+            raise OSError(errno.EINVAL, "is a device, not a file")
     refuse_installed_bundle(path)
-    if _is_device_or_pipe(path):
-        _write_into(path, write)
-        return
     mode = new_file_mode(path)
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -135,12 +149,17 @@ def replace_atomically(path: Path, write: Callable[[str], object], *, durable: b
             _fsync(folder, os.O_RDONLY)
 
 
-def _is_device_or_pipe(path: Path) -> bool:
+def _special_kind(path: Path) -> str | None:
+    """ "device", "pipe" (a FIFO or a socket), or None for a regular file, a folder or nothing."""
     try:
         mode = os.stat(path).st_mode
     except OSError:
-        return False
-    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+        return None
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+        return "pipe"
+    return None
 
 
 def _write_into(path: Path, write: Callable[[str], object]) -> None:
