@@ -18,6 +18,7 @@ from caucasusquiz.generator.clean import strip_markers
 from caucasusquiz.generator.damage import damage
 from caucasusquiz.generator.dedupe import SAME_DATE, YEARS_APART, Crowding
 from caucasusquiz.generator.gate import gate_reason
+from caucasusquiz.generator.referents import with_title
 from caucasusquiz.generator.sentences import Span
 
 SUBJECTS = {"vestia", "lapland", "treaty of orla harbour"}
@@ -252,3 +253,45 @@ def test_a_year_another_cards_year_gives_by_arithmetic_is_refused():
         crowding.reason(_card("choice", "In which year did Vestia join the Tor Union?", "2007", line=14))
         is None
     )
+
+
+# ---- the document's own thing named from its title ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "named"),
+    [
+        (
+            "The crude oil pipeline is owned by the Orla Pipeline Company.",
+            "Nordic Oil Pipeline",
+            "The Nordic Oil Pipeline is owned by the Orla Pipeline Company.",
+        ),
+        (
+            "Nine pumping stations keep the oil moving along the 800 km pipeline.",
+            "Nordic Oil Pipeline",
+            "Nine pumping stations keep the oil moving along the 800 km Nordic Oil Pipeline.",
+        ),
+        (
+            "The final peace treaty was signed on 2 February 1920.",
+            "Treaty of Orla Harbour",
+            "The Treaty of Orla Harbour was signed on 2 February 1920.",
+        ),
+    ],
+)
+def test_the_documents_own_thing_with_a_plain_modifier_is_named_from_the_title(
+    sentence: str, title: str, named: str
+):
+    assert with_title(sentence, title) == named
+
+
+def test_another_kind_of_thing_with_a_modifier_is_not_taken_for_the_title():
+    # "The official agreement" in the article on accords may be a later treaty.
+    sentence = "The official agreement was signed on 26 March 1979 in Tor."
+    assert with_title(sentence, "Orla Accords") == sentence
+    other = "The new gas pipeline will bypass Orla."
+    assert with_title(other, "Nordic Oil Pipeline") == other
+
+
+def test_the_subject_under_its_other_kind_word_is_not_an_answer():
+    card = _card("cloze", "The {{Orla Accords}} were formally signed on 14 December 1995 in Tor.")
+    assert gate_reason(card, SUBJECTS | {"orla agreement"}) == gate.SUBJECT

@@ -491,14 +491,23 @@ def _is_subject(answer: str, subjects: set[str]) -> bool:
     )
 
 
+# One kind of thing under two names: "the Dayton Accords" is the article on the Dayton Agreement.
+_SAME_KIND = {"accords": "agreement", "accord": "agreement", "conflict": "war"}
+
+
+def _kind_word(name: str) -> str:
+    return " ".join(_SAME_KIND.get(word, word) for word in name.split())
+
+
 def _misspelt_subject(answer: str, subjects: set[str]) -> bool:
     """The subject as another source spells it: "Treaty of Guadeloup-Hidalgo" for "Treaty of
-    Guadalupe Hidalgo" (a long name, nearly the same letters)."""
-    folded = re.sub(r"[\s–-]+", " ", fold(re.sub(r"^(?:the|The)\s+", "", answer))).strip()
+    Guadalupe Hidalgo" (a long name, nearly the same letters), "Dayton Accords" for "Dayton
+    Agreement"."""
+    folded = _kind_word(re.sub(r"[\s–-]+", " ", fold(re.sub(r"^(?:the|The)\s+", "", answer))).strip())
     if len(folded) < 10:
         return False
     for subject in subjects:
-        other = re.sub(r"[\s–-]+", " ", subject).strip()
+        other = _kind_word(re.sub(r"[\s–-]+", " ", subject).strip())
         if len(other) >= 10 and SequenceMatcher(None, folded, other).ratio() >= 0.85:
             return True
     return False
