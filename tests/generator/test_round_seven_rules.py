@@ -16,7 +16,7 @@ from caucasusquiz.generator import gate
 from caucasusquiz.generator.cards import Draft
 from caucasusquiz.generator.clean import strip_markers
 from caucasusquiz.generator.damage import damage
-from caucasusquiz.generator.dedupe import SAME_DATE, YEARS_APART, Crowding
+from caucasusquiz.generator.dedupe import CONVERTED, SAME_DATE, YEARS_APART, Crowding
 from caucasusquiz.generator.gate import gate_reason
 from caucasusquiz.generator.referents import with_title
 from caucasusquiz.generator.sentences import Span
@@ -295,3 +295,20 @@ def test_another_kind_of_thing_with_a_modifier_is_not_taken_for_the_title():
 def test_the_subject_under_its_other_kind_word_is_not_an_answer():
     card = _card("cloze", "The {{Orla Accords}} were formally signed on 14 December 1995 in Tor.")
     assert gate_reason(card, SUBJECTS | {"orla agreement"}) == gate.SUBJECT
+
+
+def test_a_length_another_card_gives_in_other_units_is_refused():
+    crowding = Crowding()
+    crowding.add(
+        _card("choice", "Nine pumping stations serve the ___ km Nordic Oil Pipeline.", "1,300", line=3)
+    )
+    miles = _card(
+        "cloze", "The 800-mile Nordic Oil Pipeline restarted in {{1999::year}} after a leak.", line=9
+    )
+    assert crowding.reason(miles) == CONVERTED
+    crowding = Crowding()
+    crowding.add(miles)
+    asked = _card("choice", "Nine pumping stations serve the ___ km Nordic Oil Pipeline.", "1,300", line=12)
+    assert crowding.reason(asked) == CONVERTED
+    other = _card("choice", "The Tor spur of the Nordic Oil Pipeline is ___ km long.", "120", line=14)
+    assert crowding.reason(other) is None

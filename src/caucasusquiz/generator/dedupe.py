@@ -289,6 +289,7 @@ PER_PARAGRAPH = 4
 _LOOKALIKE = frozenset({"date", "year", "number"})
 CROWDED = "one paragraph gave enough cards of this kind already"
 YEARS_APART = "another card's year gives this one by arithmetic ('ten years before …')"
+CONVERTED = "another card gives this length in other units ('the 800-mile system' → 1,300 km)"
 SAME_DATE = "this date is asked already (one event, one card)"
 _MONTHS = "january february march april may june july august september october november december".split()
 
@@ -333,6 +334,46 @@ _COUNT_WORDS = {
 } | {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 
 
+_LENGTH = re.compile(
+    r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)(?:\}\})?[\s-]*(?:\(\s*)?(km|kilometres?|kilometers?|miles?|mi)\b",
+    re.IGNORECASE,
+)
+_MILE = 1.609344
+_NUMBER_WITH_UNIT = r"\d[\d,]*(?:\.\d+)?(?:\s*(?:km|kilometres?|kilometers?|miles?))?"
+
+
+def _lengths(text: str) -> list[tuple[float, str]]:
+    """Lengths the text says, in km, with the unit it says them in: "800-mile" → (1287.5, "mi")."""
+    found = []
+    for number, unit in _LENGTH.findall(re.sub(r"\{\{([^:}]*)(?:::[^}]*)?\}\}", r"\1", text)):
+        value = float(number.replace(",", ""))
+        miles = unit.lower().startswith("mi")
+        found.append((value * _MILE if miles else value, "mi" if miles else "km"))
+    return found
+
+
+def _asked_length(draft: Draft) -> tuple[float, str] | None:
+    """The length a card asks: its answer, with the unit the answer or the words after it say."""
+    answer = draft.answer_text.strip()
+    if not re.fullmatch(
+        r"\d[\d,]*(?:\.\d+)?(?:\s*(?:km|kilometres?|kilometers?|miles?))?", answer, re.IGNORECASE
+    ):
+        return None
+    blank = re.search(r"\{\{[^}]*\}\}|___", draft.prompt)
+    after = draft.prompt[blank.end() :] if blank else ""
+    found = _lengths(answer + " " + after[:16])
+    return found[0] if found else None
+
+
+def _unblanked(prompt: str) -> str:
+    """The prompt without its blank: what it tells."""
+    return re.sub(r"\{\{[^}]*\}\}|___", " ", prompt)
+
+
+def _same_length(a: tuple[float, str], b: tuple[float, str]) -> bool:
+    return a[1] != b[1] and abs(a[0] - b[0]) <= 0.03 * max(a[0], b[0])
+
+
 def _year_answer(draft: Draft) -> int | None:
     answer = draft.answer_text.strip()
     return int(answer) if re.fullmatch(r"1[5-9]\d\d|20\d\d", answer) else None
@@ -357,6 +398,9 @@ class Crowding:
         # Per document: the years its cards say, and the years a "N years before" card gives.
         self._years: dict[str, set[int]] = {}
         self._derived: dict[str, set[int]] = {}
+        # Per document: the lengths its prompts say, and the lengths its cards ask.
+        self._said_lengths: dict[str, list[tuple[float, str]]] = {}
+        self._asked_lengths: dict[str, list[tuple[float, str]]] = {}
 
     def reason(self, draft: Draft) -> str | None:
         document, line, _ = draft.order
@@ -368,6 +412,14 @@ class Crowding:
             return YEARS_APART
         if year is not None and apart and {year - apart, year + apart} & self._years.get(document, set()):
             return YEARS_APART
+        asked = _asked_length(draft)
+        if asked is not None and any(
+            _same_length(asked, said) for said in self._said_lengths.get(document, ())
+        ):
+            return CONVERTED
+        said_here = _lengths(re.sub(r"\{\{[^}]*\}\}|___", " ", draft.prompt))
+        if any(_same_length(a, s) for a in self._asked_lengths.get(document, ()) for s in said_here):
+            return CONVERTED
         kind = draft.tags[0] if draft.tags else ""
         if kind in _LOOKALIKE and self._kinds.get((document, line, kind), 0) >= PER_PARAGRAPH_KIND:
             return CROWDED
@@ -388,3 +440,9 @@ class Crowding:
         self._years.setdefault(document, set()).update(said | ({year} if year else set()))
         if year is not None and apart:
             self._derived.setdefault(document, set()).update({year - apart, year + apart})
+        self._said_lengths.setdefault(document, []).extend(
+            _lengths(re.sub(r"\{\{[^}]*\}\}|___", " ", draft.prompt))
+        )
+        asked = _asked_length(draft)
+        if asked is not None:
+            self._asked_lengths.setdefault(document, []).append(asked)
