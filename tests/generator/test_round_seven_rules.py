@@ -104,6 +104,7 @@ def test_a_list_style_footnote_marker_is_removed_like_a_citation():
             "True",
         ),
         _card("cloze", "After the cessation of hostilities, some {{40,000::number}} people were evacuated."),
+        _card("truefalse", "Hostilities ceased in March 1940 with the signing of the Treaty of Tor.", "True"),
         _card("choice", "Nine pumping stations keep the oil moving along the ___ km pipeline.", "800"),
         _card("cloze", "Built for {{$2 billion::amount}}, the marine terminal complex holds crude oil."),
         _card("cloze", "The 400-mile system restarted in {{1999::year}} after a leak was repaired."),

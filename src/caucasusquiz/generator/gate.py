@@ -74,7 +74,8 @@ _SHORT_NAME = re.compile(
 # A war's toll told without naming the war: "Estimates of Soviet losses range …", "After the
 # cessation of hostilities …".
 _WAR_TALK = re.compile(
-    r"\b(?:casualties|losses|hostilities|killed|wounded|dead|deaths|evacuated|ceasefire|armistice)\b"
+    r"\b(?:casualties|losses|hostilities|killed|wounded|dead|deaths|evacuated|ceasefire|armistice)\b",
+    re.IGNORECASE,
 )
 _NAMED_EVENT = re.compile(
     r"\b[A-Z][\w'’-]*\s+(?:[A-Z][\w'’-]*\s+)*(?:War|Battle|Conflict|Campaign|Invasion|Offensive|Siege|"
