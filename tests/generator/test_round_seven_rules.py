@@ -313,3 +313,20 @@ def test_a_length_another_card_gives_in_other_units_is_refused():
     assert crowding.reason(asked) == CONVERTED
     other = _card("choice", "The Tor spur of the Nordic Oil Pipeline is ___ km long.", "120", line=14)
     assert crowding.reason(other) is None
+
+
+def test_a_treatys_procedural_date_is_refused_and_its_signing_kept():
+    exchanged = _card(
+        "qa",
+        "On what date were ratifications of the Treaty of Orla Harbour exchanged in Tor?",
+        "30 March 1920",
+    )
+    assert gate_reason(exchanged, SUBJECTS) == gate.PROCEDURAL
+    proclaimed = _card(
+        "qa", "On what date was the Treaty of Orla Harbour formally proclaimed?", "4 July 1848"
+    )
+    assert gate_reason(proclaimed, SUBJECTS) == gate.PROCEDURAL
+    signed = _card("qa", "On what date was the Treaty of Orla Harbour signed in Tor?", "2 February 1920")
+    assert gate_reason(signed, SUBJECTS) is None
+    republic = _card("qa", "On what date was the Republic of Vestia proclaimed?", "28 May 1918")
+    assert gate_reason(republic, SUBJECTS) is None

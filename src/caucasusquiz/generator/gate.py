@@ -40,6 +40,7 @@ PAST_PERFECT = "gate: a past perfect with no point of reference"
 BAD_QUESTION = "gate: the question's grammar broke in the rewrite"
 ARITHMETIC = "gate: the prompt's own numbers give the answer (100 - 20 - 32 = 48)"
 ANNIVERSARY = "gate: an anniversary's year (a start year plus a count; incidental)"
+PROCEDURAL = "gate: a treaty's procedural date (ratifications exchanged, proclaimed), not its signing"
 ALIAS = "gate: another name of what the card names ('known as the …')"
 GIVEN_AWAY = "gate: the rest of the prompt gives the blank away ('Argentine forces' → Argentina)"
 SCENE = "gate: the blank is the scene ('In the ___, the Prime Minister …'), not the fact"
@@ -85,6 +86,13 @@ _NAMED_EVENT = re.compile(
 _ANNIVERSARY = re.compile(
     r"\b(?:anniversary|anniversaries|centenary|centennial|jubilee|commemorat\w*|celebrat\w*)\b"
     r"|\b\d+(?:st|nd|rd|th)?\s+years?\s+of\b",
+    re.IGNORECASE,
+)
+# The steps after a treaty is signed: incidental next to its signing.
+_PROCEDURAL = re.compile(
+    r"\b(?:ratifications?\b[^.?]{0,60}?\bexchanged|exchange of (?:the )?(?:\w+\s+){0,3}ratifications?|"
+    # a treaty proclaimed, not a state ("the Republic was proclaimed on 28 May 1918" is a fact)
+    r"(?:treaty|agreement|convention|accords?|pact)\b[^.?]{0,40}?\bproclaimed)\b",
     re.IGNORECASE,
 )
 # "known as the '1st {{Soviet-Finnish War}}'": a second name of what the prompt names already.
@@ -355,6 +363,8 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
         return UNDATED_DAY
     if answer and _YEAR.fullmatch(answer.strip()) and _ANNIVERSARY.search(prompt):
         return ANNIVERSARY
+    if answer and _YEAR.search(answer) and _PROCEDURAL.search(prompt):
+        return PROCEDURAL
     if answer and _from_prompt_numbers(answer, draft.prompt):
         return ARITHMETIC
     if _unexplained_acronym(prompt) or _unexplained_acronym(answer):
