@@ -354,8 +354,8 @@ def test_a_year_inside_a_quoted_title_is_not_asked():
     assert gate_reason(titled, SUBJECTS) == gate.LABEL_DATE
     dated = _card(
         "cloze",
-        'Ivo Marek called the treaty "a new start" in {{1977::year}}.',
-        context='Ivo Marek called the treaty "a new start" in 1977.',
+        'Ivo Marek called the Treaty of Kell "a new start" in {{1977::year}}.',
+        context='Ivo Marek called the Treaty of Kell "a new start" in 1977.',
     )
     assert gate_reason(dated, SUBJECTS) is None
 

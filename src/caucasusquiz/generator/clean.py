@@ -34,10 +34,12 @@ _GLUED_CITATION = re.compile(
 
 
 # Wiki citation and note markers: "[12]", "[1][2]", "[citation needed]", "[a]", "[note 3]",
-# "[edit]". They become spaces (offsets stay); one that stands where a sentence ended
-# without its period ("independence[3] In February") becomes the period.
+# "[lower-alpha 1]" (a list-style footnote), "[edit]". They become spaces (offsets stay);
+# one that stands where a sentence ended without its period ("independence[3] In February")
+# becomes the period.
 _MARKER = re.compile(
-    r"(?:\[(?:\d{1,4}|[a-z]{1,2}|note \d+|nb \d+|citation needed|clarification needed|"
+    r"(?:\[(?:\d{1,4}|[a-z]{1,2}|note \d+|nb \d+|(?:lower|upper)-(?:alpha|roman|greek) \d+|"
+    r"citation needed|clarification needed|"
     r"better source needed|dubious[^\]]{0,30}|when\?|who\?|which\?|according to whom\?|"
     r"edit|update|failed verification|page needed|full citation needed|unreliable source\??)\])+",
     re.IGNORECASE,

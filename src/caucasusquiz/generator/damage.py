@@ -65,6 +65,12 @@ _GLUED_LOWER = re.compile(
     r"\b(?:in|since|until|from|by|of|on|at|during)"
     r"(?:when|where|which|while|the|and|after|before)\b"
 )
+# A link's words joined to the word before by the scrape: "ofLithuanians", "TheSoviet invasion",
+# "amongAllied POWs". Such a sentence has other joins that cannot be seen ("tohumanitarian").
+_GLUED_LINK = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Oo]f|[Aa]nd|[Oo]r|[Aa]mong|[Bb]etween|[Bb]y|[Ww]ith|[Ff]or|[Tt]o|[Ii]nto)"
+    r"[A-Z][a-z]"
+)
 _GLUED_CAMEL = re.compile(r"\b[A-Za-z]?[a-z]{3,}[A-Z][a-z]{2,}")
 _CUT_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.[\"'”’)]*$")
 _DANGLING = re.compile(
@@ -93,6 +99,8 @@ def damage(text: str, span: Span) -> str | None:
         return lost
     if _GLUED_LOWER.search(text) or any(_glued(m.group()) for m in _GLUED_CAMEL.finditer(text)):
         return "glued words (lost number)"
+    if _GLUED_LINK.search(text):
+        return "glued words (scrape join)"
     if _DANGLING.search(text):
         return "truncated"
     if len(words) < 5:

@@ -288,19 +288,103 @@ PER_PARAGRAPH = 4
 # why card of the same paragraph asks something else each time.
 _LOOKALIKE = frozenset({"date", "year", "number"})
 CROWDED = "one paragraph gave enough cards of this kind already"
+YEARS_APART = "another card's year gives this one by arithmetic ('ten years before …')"
+CONVERTED = "another card gives this length in other units ('the 800-mile system' → 1,300 km)"
 SAME_DATE = "this date is asked already (one event, one card)"
 _MONTHS = "january february march april may june july august september october november december".split()
 
 
 def _full_date(draft: Draft) -> str | None:
-    """ "14 December 1995" and "December 14, 1995" alike: "1995-12-14"; None for no full date."""
-    text = draft.answer_text.lower()
-    year = re.search(r"(?<!\d)(\d{4})(?!\d)", text)
-    day = re.search(r"(?<!\d)(\d{1,2})(?!\d)", text)
-    month = next((i + 1 for i, m in enumerate(_MONTHS) if m in text), 0)
-    if year is None or day is None or not month:
+    """ "14 December 1995" and "December 14, 1995" alike: "1995-12-14"; None for no full date.
+
+    A year asked after its day ("November 30 marks the outbreak … in {{1939}}") or a day
+    asked in its year's sentence asks the same full date."""
+    day = _date_in(draft.answer_text)
+    if day is not None:
+        return day
+    answer = draft.answer_text.strip()
+    if not re.fullmatch(r"\d{4}|[A-Za-z]+\.? \d{1,2}|\d{1,2} [A-Za-z]+", answer):
         return None
-    return f"{year.group(1)}-{month:02d}-{int(day.group(1)):02d}"
+    return _date_in(re.sub(r"\{\{[^}]*\}\}|___", " ", draft.prompt) + " " + answer)
+
+
+def _date_in(text: str) -> str | None:
+    text = text.lower()
+    year = re.search(r"(?<!\d)(\d{4})(?!\d)", text)
+    month = next((i + 1 for i, m in enumerate(_MONTHS) if m in text), 0)
+    if year is None or not month:
+        return None
+    name = _MONTHS[month - 1]
+    day = re.search(
+        rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{name}\b|\b{name}\s+(\d{{1,2}})(?!\d)", text
+    )
+    if day is None:
+        return None
+    return f"{year.group(1)}-{month:02d}-{int(day.group(1) or day.group(2)):02d}"
+
+
+# "ten years before it became a member": a year that another card's year gives by arithmetic.
+_YEARS_APART = re.compile(
+    r"\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty)\s+years?\s+(?:before|after|earlier|later|prior to)\b",
+    re.IGNORECASE,
+)
+_COUNT_WORDS = {
+    w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+} | {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+
+
+_LENGTH = re.compile(
+    r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)(?:\}\})?[\s-]*(?:\(\s*)?(km|kilometres?|kilometers?|miles?|mi)\b",
+    re.IGNORECASE,
+)
+_MILE = 1.609344
+_NUMBER_WITH_UNIT = r"\d[\d,]*(?:\.\d+)?(?:\s*(?:km|kilometres?|kilometers?|miles?))?"
+
+
+def _lengths(text: str) -> list[tuple[float, str]]:
+    """Lengths the text says, in km, with the unit it says them in: "800-mile" → (1287.5, "mi")."""
+    found = []
+    for number, unit in _LENGTH.findall(re.sub(r"\{\{([^:}]*)(?:::[^}]*)?\}\}", r"\1", text)):
+        value = float(number.replace(",", ""))
+        miles = unit.lower().startswith("mi")
+        found.append((value * _MILE if miles else value, "mi" if miles else "km"))
+    return found
+
+
+def _asked_length(draft: Draft) -> tuple[float, str] | None:
+    """The length a card asks: its answer, with the unit the answer or the words after it say."""
+    answer = draft.answer_text.strip()
+    if not re.fullmatch(
+        r"\d[\d,]*(?:\.\d+)?(?:\s*(?:km|kilometres?|kilometers?|miles?))?", answer, re.IGNORECASE
+    ):
+        return None
+    blank = re.search(r"\{\{[^}]*\}\}|___", draft.prompt)
+    after = draft.prompt[blank.end() :] if blank else ""
+    found = _lengths(answer + " " + after[:16])
+    return found[0] if found else None
+
+
+def _unblanked(prompt: str) -> str:
+    """The prompt without its blank: what it tells."""
+    return re.sub(r"\{\{[^}]*\}\}|___", " ", prompt)
+
+
+def _same_length(a: tuple[float, str], b: tuple[float, str]) -> bool:
+    return a[1] != b[1] and abs(a[0] - b[0]) <= 0.03 * max(a[0], b[0])
+
+
+def _year_answer(draft: Draft) -> int | None:
+    answer = draft.answer_text.strip()
+    return int(answer) if re.fullmatch(r"1[5-9]\d\d|20\d\d", answer) else None
+
+
+def _years_apart(draft: Draft) -> int | None:
+    match = _YEARS_APART.search(re.sub(r"\{\{[^}]*\}\}", " ", draft.prompt))
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    return int(word) if word.isdigit() else _COUNT_WORDS.get(word)
 
 
 class Crowding:
@@ -311,12 +395,31 @@ class Crowding:
         self._kinds: dict[tuple[str, int, str], int] = {}
         self._paragraphs: dict[tuple[str, int], int] = {}
         self._dates: set[tuple[str, str]] = set()
+        # Per document: the years its cards say, and the years a "N years before" card gives.
+        self._years: dict[str, set[int]] = {}
+        self._derived: dict[str, set[int]] = {}
+        # Per document: the lengths its prompts say, and the lengths its cards ask.
+        self._said_lengths: dict[str, list[tuple[float, str]]] = {}
+        self._asked_lengths: dict[str, list[tuple[float, str]]] = {}
 
     def reason(self, draft: Draft) -> str | None:
         document, line, _ = draft.order
         day = _full_date(draft)
         if day is not None and (document, day) in self._dates:
             return SAME_DATE
+        year, apart = _year_answer(draft), _years_apart(draft)
+        if year is not None and year in self._derived.get(document, ()):
+            return YEARS_APART
+        if year is not None and apart and {year - apart, year + apart} & self._years.get(document, set()):
+            return YEARS_APART
+        asked = _asked_length(draft)
+        if asked is not None and any(
+            _same_length(asked, said) for said in self._said_lengths.get(document, ())
+        ):
+            return CONVERTED
+        said_here = _lengths(re.sub(r"\{\{[^}]*\}\}|___", " ", draft.prompt))
+        if any(_same_length(a, s) for a in self._asked_lengths.get(document, ()) for s in said_here):
+            return CONVERTED
         kind = draft.tags[0] if draft.tags else ""
         if kind in _LOOKALIKE and self._kinds.get((document, line, kind), 0) >= PER_PARAGRAPH_KIND:
             return CROWDED
@@ -332,3 +435,14 @@ class Crowding:
         day = _full_date(draft)
         if day is not None:
             self._dates.add((document, day))
+        year, apart = _year_answer(draft), _years_apart(draft)
+        said = {int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", draft.prompt)}
+        self._years.setdefault(document, set()).update(said | ({year} if year else set()))
+        if year is not None and apart:
+            self._derived.setdefault(document, set()).update({year - apart, year + apart})
+        self._said_lengths.setdefault(document, []).extend(
+            _lengths(re.sub(r"\{\{[^}]*\}\}|___", " ", draft.prompt))
+        )
+        asked = _asked_length(draft)
+        if asked is not None:
+            self._asked_lengths.setdefault(document, []).append(asked)

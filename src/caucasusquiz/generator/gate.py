@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from caucasusquiz.generator.cards import Draft, near_subject
 from caucasusquiz.generator.entities import find_mentions, fold
@@ -37,6 +38,10 @@ FAMOUS_DATE = "gate: a world-famous date (known without the documents)"
 STALE = "gate: 'now' or an undated present count (out of date)"
 PAST_PERFECT = "gate: a past perfect with no point of reference"
 BAD_QUESTION = "gate: the question's grammar broke in the rewrite"
+ARITHMETIC = "gate: the prompt's own numbers give the answer (100 - 20 - 32 = 48)"
+ANNIVERSARY = "gate: an anniversary's year (a start year plus a count; incidental)"
+PROCEDURAL = "gate: a treaty's procedural date (ratifications exchanged, proclaimed), not its signing"
+ALIAS = "gate: another name of what the card names ('known as the …')"
 GIVEN_AWAY = "gate: the rest of the prompt gives the blank away ('Argentine forces' → Argentina)"
 SCENE = "gate: the blank is the scene ('In the ___, the Prime Minister …'), not the fact"
 LIST_ITEM = "gate: one item of a list blanked (the others shown)"
@@ -54,13 +59,58 @@ _REFERENT_HEADS = (
     "region|territory|territories|city|capital|watchdog|regulator|declaration|crisis|"
     "incident|attack|battle|offensive|army|troops|forces|side|sides|document|statement|report|"
     "breakthrough|negotiations|visit|trip|move|step|vote|ceremony|invasion|delegation|"
-    "conference|total|amount|sum|figure|contingent"
+    "conference|total|amount|sum|figure|contingent|line|terminal|legation|system|month|bloc"
 )
 _BARE_REFERENT = re.compile(
-    rf"\b[Tt]he\s+((?:[a-z][\w-]*\s+){{0,3}})({_REFERENT_HEADS})\b"
+    rf"\b[Tt]he\s+((?:[a-z0-9_$][\w$,.-]*\s+|[A-Z]+-[a-z]+\s+){{0,3}})({_REFERENT_HEADS})\b"
     r"(?!\s+(?:of|in|on|between|with|to|for|from|at)\s+(?:the\s+)?[A-Z])"
     r"(?!\s+(?:to|that|which|who|in|of)\b)"
 )
+# "The Line held …", "The Treaty was signed …": a name shortened to its kind, whose name the
+# card never says.
+_SHORT_NAME = re.compile(
+    r"\b[Tt]he\s+(?:Line|Pipeline|Terminal|Treaty|War|Agreement|Accords?|Legation|Embassy|Attack|"
+    r"Invasion|Project|Alliance|Pact|Bloc|System)\b(?!\s+(?:of|on|in|for|between|to)\b)(?=\s+[a-z])"
+)
+# A war's toll told without naming the war: "Estimates of Soviet losses range …", "After the
+# cessation of hostilities …".
+_WAR_TALK = re.compile(
+    r"\b(?:casualties|losses|hostilities|killed|wounded|dead|deaths|evacuated|ceasefire|armistice)\b",
+    re.IGNORECASE,
+)
+_NAMED_EVENT = re.compile(
+    r"\b[A-Z][\w'’-]*\s+(?:[A-Z][\w'’-]*\s+)*(?:War|Battle|Conflict|Campaign|Invasion|Offensive|Siege|"
+    r"Operation|Crisis|Revolution|Uprising|Disaster|Spill)\b|\b(?:War|Battle|Siege) of [A-Z]"
+)
+# "celebrated 85 years of relations", "the 50th anniversary": a date plus a count.
+_ANNIVERSARY = re.compile(
+    r"\b(?:anniversary|anniversaries|centenary|centennial|jubilee|commemorat\w*|celebrat\w*)\b"
+    r"|\b\d+(?:st|nd|rd|th)?\s+years?\s+of\b",
+    re.IGNORECASE,
+)
+# The steps after a treaty is signed: incidental next to its signing.
+_PROCEDURAL = re.compile(
+    r"\b(?:ratifications?\b[^.?]{0,60}?\bexchanged|exchange of (?:the )?(?:\w+\s+){0,3}ratifications?|"
+    # a treaty proclaimed, not a state ("the Republic was proclaimed on 28 May 1918" is a fact)
+    r"(?:treaty|agreement|convention|accords?|pact)\b[^.?]{0,40}?\bproclaimed)\b",
+    re.IGNORECASE,
+)
+# "known as the '1st {{Soviet-Finnish War}}'": a second name of what the prompt names already.
+_ALIAS_BEFORE = re.compile(
+    r"(?:[A-Z][\w'’-]*|[\'’”\"])\s*,?\s+(?:also\s+)?(?:known|referred to|nicknamed|called)\s+(?:as\s+)?"
+    r"(?:the\s+)?[\'‘“\"]?[\w'’-]*\s*$",
+)
+# "was and the Treaty …", "did and …": a clause cut out of the question.
+_AUX_AND = re.compile(r"\b(?:was|were|is|are|did|does|do|has|have|had)\s+and\b")
+# "Which … General has said?": a speech verb with nothing said.
+_SAID_NOTHING = re.compile(r"\b(?:said|stated|noted|added|says|states|remarked|declared)\s*\?$")
+# "Resulting in modifications …, on what date …?": a participle with nothing to hang on.
+_DANGLING_PARTICIPLE = re.compile(
+    r"^(?!According|Including|Regarding|Following|Concerning|Considering|During|Excluding|Beginning|Starting)"
+    r"[A-Z][a-z]+ing\b[^?]{0,120},\s+(?:on\s+)?(?:what|which|who|when|how)\b"
+)
+# "{{$3.25 million}} US dollars": the currency said twice.
+_CURRENCY_AFTER = re.compile(r"^\s*(?:US\s+|U\.S\.\s+)?(?:dollars|euros|pounds|USD)\b")
 # "the first country to …", "the second-longest oil pipeline in …": a rank, not a referent.
 _RANK = re.compile(r"\b(?:first|only|last|second|third|fourth|fifth|\w+est|\w+-\w+est)\b")
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "In", "On"}
@@ -185,6 +235,7 @@ _LENGTH_UNIT = re.compile(
 _PRESENT_SHARE = re.compile(
     r"\s+(?:of\s+[^,.;]{0,80}?\s+)?(?:comes?|goes?|is|are|accounts?\s+for|makes?\s+up|remains?)\b"
 )
+_PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:now\s+|only\s+|still\s+)?[a-z]{3,}ing\b")
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:been|[a-z]+(?:ed|en|wn|ne|lt|nt|ght))\b")
 _TITLE_CITED = re.compile(r"\b[Aa]ccording to\s+[“\"‘]")
 # "Relations cooled …", "Trade relations are regulated …": whose?
@@ -271,7 +322,7 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
         return SOURCE_TALK
     if _LOST_NUMBER.search(context) or _LOST_NUMBER.search(prompt):
         return LOST_NUMBER
-    if _broken(prompt, statement):
+    if _broken(prompt, statement) or _AUX_AND.search(prompt):
         return BROKEN
     if statement and len(prompt.split()) > MAX_STATEMENT_WORDS:
         return COPIED
@@ -280,6 +331,10 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
     if _unnamed(prompt) or _BARE_RELATIONS.search(prompt) or any(p.search(prompt) for p in _NEEDS_OF):
         return UNNAMED
     if _TITLE_CITED.search(prompt) or _bad_question(draft, prompt, answer):
+        return BAD_QUESTION
+    if draft.type in ("qa", "choice") and (
+        _SAID_NOTHING.search(prompt) or _DANGLING_PARTICIPLE.search(prompt)
+    ):
         return BAD_QUESTION
     blanked = _blanked(draft)
     if blanked is not None and answer:
@@ -296,12 +351,22 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
             return LIST_ITEM
         if _given_away(answer, before + " " + after):
             return GIVEN_AWAY
+        if answer[:1] in "$€£¥" and _CURRENCY_AFTER.match(after):
+            return BROKEN
+        if not any(ch.isdigit() for ch in answer) and _ALIAS_BEFORE.search(before):
+            return ALIAS
     if _PAST_PERFECT.search(prompt):
         return PAST_PERFECT
     if statement and _HEDGED.search(prompt):
         return HEDGED
-    if _undated_day(prompt):
+    if _undated_day(prompt) or _yearless_day(answer, prompt):
         return UNDATED_DAY
+    if answer and _YEAR.fullmatch(answer.strip()) and _ANNIVERSARY.search(prompt):
+        return ANNIVERSARY
+    if answer and _YEAR.search(answer) and _PROCEDURAL.search(prompt):
+        return PROCEDURAL
+    if answer and _from_prompt_numbers(answer, draft.prompt):
+        return ARITHMETIC
     if _unexplained_acronym(prompt) or _unexplained_acronym(answer):
         return ACRONYM
     if _stale(prompt, context, answer):
@@ -346,18 +411,60 @@ def _broken(prompt: str, statement: bool) -> bool:
 def _unnamed(prompt: str) -> bool:
     if _PRONOUN_START.search(prompt) or _LEAD_PRONOUN.search(prompt) or _VAGUE.search(prompt):
         return True
+    if _SHORT_NAME.search(prompt):
+        return True
+    if _WAR_TALK.search(prompt) and not _NAMED_EVENT.search(prompt):
+        return True
     if _PRONOUN.search(prompt) and not any(m.kind == "person" for m in find_mentions(prompt)):
         return True  # "he" with no one named for it
     for match in _BARE_REFERENT.finditer(prompt):
         head = match.group(2)
         if _RANK.search(match.group(1)):
             continue
-        named = re.search(rf"\b([A-Z0-9][\w'’.-]*)\s+(?:[a-z][\w-]*\s+){{0,2}}{head}\b", prompt)
+        # A name before the head ("the Nord Stream 2 gas pipeline"), not a word of the
+        # clause before it ("The League of Nations deemed the attack …") nor an adjective
+        # ("the US-led bloc").
+        named = re.search(
+            rf"\b([A-Z][\w'’.]*(?:\s+\d+)?)\s+(?:(?!the\b|a\b|an\b)[a-z][\w-]*\s+){{0,2}}{head}\b", prompt
+        )
         if named and named.group(1) not in _DETERMINERS:
             continue  # "the Nord Stream 2 gas pipeline … the pipeline"
         if re.search(rf"\b{head}\s+of\s+(?:the\s+)?[A-Z]", prompt, re.IGNORECASE):
             continue  # "the Treaty of Kars … the treaty"
         return True
+    return False
+
+
+def _yearless_day(answer: str, prompt: str) -> bool:
+    """ "March 16" asked with no year anywhere on the card: which March?"""
+    day = re.fullmatch(rf"(?:{_MONTH}|[A-Z][a-z]{{2}}\.?)\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}", answer.strip())
+    return day is not None and not _YEAR.search(prompt)
+
+
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\d])")
+
+
+def _numbers(text: str) -> list[float]:
+    return [float(n.replace(",", "")) for n in _NUMBER.findall(text)]
+
+
+def _from_prompt_numbers(answer: str, raw_prompt: str) -> bool:
+    """The answer is what two of the prompt's own numbers add up to or differ by, or the
+    share left of 100%: a student computes it instead of knowing it."""
+    found = _numbers(answer)
+    if len(found) != 1 or found[0] == 0:
+        return False
+    value = found[0]
+    rest = re.sub(r"\{\{[^}]*\}\}|___", " ", raw_prompt)
+    others = [n for n in _numbers(rest) if n != value]
+    if answer.strip().endswith("%") or "percent" in answer:
+        shares = [float(m.replace(",", "")) for m in re.findall(r"(\d[\d,.]*)\s*(?:%|percent)", rest)]
+        if len(shares) >= 2 and abs(100 - sum(shares) - value) < 0.01:
+            return True
+    for i, a in enumerate(others):
+        for b in others[i + 1 :]:
+            if a + b == value or abs(a - b) == value:
+                return True
     return False
 
 
@@ -388,7 +495,33 @@ def _spelled_out(before: str, acronym: str) -> bool:
 
 def _is_subject(answer: str, subjects: set[str]) -> bool:
     """'the independent state of Kazakhstan' in an article on Kazakhstan: the subject itself."""
-    return near_subject(answer, subjects) or _only_subject(answer, subjects)
+    return (
+        near_subject(answer, subjects)
+        or _only_subject(answer, subjects)
+        or _misspelt_subject(answer, subjects)
+    )
+
+
+# One kind of thing under two names: "the Dayton Accords" is the article on the Dayton Agreement.
+_SAME_KIND = {"accords": "agreement", "accord": "agreement", "conflict": "war"}
+
+
+def _kind_word(name: str) -> str:
+    return " ".join(_SAME_KIND.get(word, word) for word in name.split())
+
+
+def _misspelt_subject(answer: str, subjects: set[str]) -> bool:
+    """The subject as another source spells it: "Treaty of Guadeloup-Hidalgo" for "Treaty of
+    Guadalupe Hidalgo" (a long name, nearly the same letters), "Dayton Accords" for "Dayton
+    Agreement"."""
+    folded = _kind_word(re.sub(r"[\s–-]+", " ", fold(re.sub(r"^(?:the|The)\s+", "", answer))).strip())
+    if len(folded) < 10:
+        return False
+    for subject in subjects:
+        other = _kind_word(re.sub(r"[\s–-]+", " ", subject).strip())
+        if len(other) >= 10 and SequenceMatcher(None, folded, other).ratio() >= 0.85:
+            return True
+    return False
 
 
 def _only_subject(text: str, subjects: set[str]) -> bool:
@@ -472,6 +605,8 @@ def _stale(prompt: str, context: str, answer: str) -> bool:
         return True
     if not answer or _YEAR.search(answer) or not re.search(r"\d", answer):
         return False
+    if _PROGRESSIVE.search(prompt) and not _YEAR.search(prompt):
+        return True  # "operators are producing only about 30,000 barrels a day": a news day's figure
     where = context.find(answer)
     if _LENGTH_UNIT.search(answer) or (where >= 0 and _LENGTH_UNIT.match(context[where + len(answer) :])):
         return False  # a length does not go out of date

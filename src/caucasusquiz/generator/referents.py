@@ -161,17 +161,28 @@ def with_title(sentence: str, title: str) -> str:
         # "Negotiations began in Penn on 1 July 1878" in the article on a treaty: on that treaty.
         return f"{talks.group(1)} on {article}{title}{sentence[talks.end(1) :]}"
     pattern = re.compile(
-        rf"\b([Tt]he|^These|^This) (?:(?:{own})\b(?! of\b)|(?:{other})\b"
+        rf"\b([Tt]he|^These|^This) (?P<mods>(?:{_GENERIC_MODIFIER}\s+){{0,3}})"
+        rf"(?:(?:{own})\b(?! of\b)|(?<= )(?:{other})\b"
         r"(?!\s+(?:of|in|between|over|with|against|that|which|on)\b))"
     )
 
     def name(match: re.Match[str]) -> str:
-        text = article + title
+        if match.group("mods") and not re.search(rf"\b(?:{own})$", match.group()):
+            return match.group()  # "the official agreement" in the article on accords: maybe another
+        # "the 1,300 km pipeline": its length stays; "the crude oil pipeline": the name says it.
+        size = " ".join(re.findall(_SIZE, match.group("mods")))
+        text = article + (f"{size} " if size and article else "") + title
         return text[:1].upper() + text[1:] if match.start() == 0 else text
 
     return pattern.sub(name, sentence, count=1)
 
 
+# Words that say no more than the title's noun does: "the crude oil pipeline", "the final peace
+# treaty", "the formal agreement", "the 1,300 km pipeline" in the article on one.
+_SIZE = r"\d[\d,.]*[ -](?:km|kilometres?|kilometers?|miles?)(?:-long)?"
+_GENERIC_MODIFIER = (
+    rf"(?:{_SIZE}|crude|oil|gas|natural|export|final|formal|official|actual|entire|whole|peace|main)"
+)
 # What only the kind of thing a title names does: "It was signed …" in the article on a treaty
 # is the treaty, "It runs from …" in the one on a pipeline is the pipeline.
 _SIGNED = (
