@@ -267,4 +267,7 @@ def test_a_card_failed_and_shown_early_says_so_and_the_summary_counts_later_toda
     assert "Early: due in " in out and "shown now as nothing else is due." in out
     last = out.rstrip().splitlines()[-1]
     # Good on a new card is a learning step too: every card studied comes back today.
-    assert last.endswith("0 due tomorrow. Later today 5 learning cards, the first due in 1 min."), last
+    # The first comes back a minute after it was failed; on a slow machine part of that minute
+    # has passed by the summary, so the wait reads "1 min" or "<1 min".
+    assert "0 due tomorrow. Later today 5 learning cards, the first due in " in last, last
+    assert last.endswith(("due in 1 min.", "due in <1 min.")), last
