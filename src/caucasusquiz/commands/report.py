@@ -11,7 +11,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from caucasusquiz import paths, profiles
+from caucasusquiz import paths
 from caucasusquiz.classroom.report import ClassReport, build_report, report_tables, summary_tables
 from caucasusquiz.clock import utc_now
 from caucasusquiz.errors import UserError
@@ -40,9 +40,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def build(locations: paths.Locations, args: argparse.Namespace) -> ClassReport:
-    single = profiles.requested_name(args.profile) if getattr(args, "profile", None) else None
-    names = args.profiles or ([single] if single else None)
-    return build_report(locations, names, args.deck, args.class_code, utc_now())
+    return build_report(locations, args.profiles or None, args.deck, args.class_code, utc_now())
 
 
 def render_table(report: ClassReport, width: int | None = None) -> str:
