@@ -14,6 +14,7 @@ from pathlib import Path
 from caucasusquiz import paths
 from caucasusquiz.classroom.report import ClassReport, build_report, report_tables, summary_tables
 from caucasusquiz.clock import utc_now
+from caucasusquiz.commands.decks_folder import decks_folder_line
 from caucasusquiz.errors import UserError
 
 FORMATS = ("table", "md", "csv", "json")
@@ -28,6 +29,12 @@ def run(args: argparse.Namespace) -> int:
     report = build(locations, args)
     fmt = "json" if args.json else args.format
     text = {"table": render_table, "md": render_markdown, "csv": render_csv, "json": render_json}[fmt](report)
+    if fmt == "table":  # for people: say which cards the numbers are about (csv/json stay data)
+        # Last, where the terminal leaves it in sight after a long report.
+        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+        text = (
+            text.rstrip("\n") + "\n\n" + "\n".join(_wrapped(decks_folder_line(locations.decks), width)) + "\n"
+        )
     if args.out:
         try:
             Path(args.out).write_text(text, encoding="utf-8")
