@@ -130,6 +130,16 @@ def test_a_profile_option_a_command_would_ignore_is_refused(argv, capsys):
     assert "unrecognized arguments" not in err and "hint: " in err
 
 
+@pytest.mark.parametrize("argv", [["report", "--profile", "default"], ["--profile", "default", "report"]])
+def test_report_refuses_a_lone_profile_and_points_to_profiles(argv, capsys):
+    """newuser4 #8: `report --profile` was accepted (its help said "learner profile to use",
+    default the last opened) though the report covers every student and --profiles picks some."""
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "`caucasusquiz report` does not use a learner profile" in err
+    assert "hint: for some students only, use --profiles NAME..." in err
+
+
 @pytest.mark.parametrize(
     "argv",
     [
@@ -159,7 +169,7 @@ def test_help_of_commands_that_never_read_decks_does_not_offer_decks(command, ca
     [
         (["study"], {"--profile NAME", "--new-profile NAME"}),
         (["stats"], {"--profile NAME"}),
-        (["report"], {"--profile NAME"}),
+        (["report"], set()),  # a class report picks students with --profiles
         (["class", "join"], {"--profile NAME"}),
         (["class", "host"], set()),
         (["serve"], set()),

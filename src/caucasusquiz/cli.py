@@ -115,7 +115,8 @@ def _common_options(defaults: bool, profiles: str = "study", decks: bool = True)
 
 # Which learner options each command honours (see _common_options); the rest offer neither.
 STUDYING = {None, "study"}
-READS_A_PROFILE = {"stats", "export", "optimize", "report", "progress export", "class join"}
+# `report` is about a class: `--profiles NAME...` picks students, so a lone --profile is refused.
+READS_A_PROFILE = {"stats", "export", "optimize", "progress export", "class join"}
 # Commands that never read the decks folder: --decks there would be silently ignored.
 NO_DECKS = {"progress", "progress export", "progress import", "class join", "import", "copy-decks", "docs"}
 
@@ -144,7 +145,7 @@ def _refuse_ignored_options(args: argparse.Namespace) -> None:
     if getattr(args, "profile", None) and name not in READS_A_PROFILE:
         raise UserError(
             f"`caucasusquiz {name}` does not use a learner profile: --profile has no effect there",
-            "leave --profile out",
+            "for some students only, use --profiles NAME..." if name == "report" else "leave --profile out",
             exit_code=2,
         )
     if getattr(args, "decks", None) and name in NO_DECKS:

@@ -258,3 +258,27 @@ async def test_f2_and_f8_on_new_profile_say_what_they_need(app_factory, make_pro
         await pilot.press("f8")
         assert not isinstance(app.screen, ConfirmScreen)
         assert [str(n.message) for n in app._notifications][-1] == "Highlight a profile to delete it."
+
+
+def footer_labels(app) -> list[str]:
+    return [b.binding.description for b in app.screen.active_bindings.values() if b.binding.show]
+
+
+async def test_escape_is_labelled_by_what_it_does(app_factory, make_profiles):
+    # newuser4 #4: the picker opened with `w` said "esc Quit" though Esc goes back home.
+    make_profiles("leyla", "tural")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        assert "Quit" in footer_labels(app)  # opening the app: Esc quits
+        assert "Back" not in footer_labels(app)
+        await pilot.press("enter")
+        await pilot.app.opened.wait()
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("w")
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        assert "Back" in footer_labels(app)
+        assert "Quit" not in footer_labels(app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert not app._exit

@@ -141,3 +141,30 @@ def test_every_guide_a_hint_names_exists():
         named |= set(re.findall(r"caucasusquiz docs ([a-z-]+)", source.read_text(encoding="utf-8")))
     guides = {p.stem for p in (ROOT / "docs").glob("*.md")}
     assert named and named <= guides, named - guides
+
+
+@pytest.mark.parametrize("command", [["stats"], ["report"]])
+def test_stats_and_report_say_which_decks_folder_they_read(installed, capsys, command):
+    """newuser4 #3: a teacher who forgot --decks for their own copy got the installed decks'
+    numbers without a word; the text output now names the folder, and its data formats stay data."""
+    assert main(command) == 0
+    out = " ".join(capsys.readouterr().out.split())  # the report wraps it at 80 columns
+    assert f"Using the decks in {installed} (installed with the app; your own folder: --decks DIR)" in out
+    copy = installed.parent.parent.parent.parent / "my-decks"
+    shutil.copytree(installed, copy)
+    assert main([*command, "--decks", str(copy)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"Using the decks in {copy}" in out
+    assert "installed with the app" not in out
+
+
+def test_the_data_formats_of_stats_and_report_stay_data(installed, capsys):
+    import csv
+    import io
+    import json
+
+    assert main(["stats", "--json"]) == 0
+    json.loads(capsys.readouterr().out)
+    assert main(["report", "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert not any("Using the decks" in cell for row in rows for cell in row)

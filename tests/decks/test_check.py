@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -70,7 +71,8 @@ ERROR_CASES = [
         4,
         "duplicate id 'a' (first used on line 3): the card on line 3 (\"Q?\") keeps this id and "
         'its progress; this card ("R?") is left out',
-        "delete the copy's `id:` line and run `caucasusquiz check --fix`",
+        "change its `id: a` (line 3 or 4) to a new id, or delete just `id: a,` from that line "
+        "and run `caucasusquiz check --fix`",
     ),
     ("invalid id", HEAD + "  - {id: 'has space', question: Q?, answer: A}\n", 3, "invalid id", None),
     (
@@ -417,25 +419,67 @@ def test_check_says_a_file_with_a_syntax_error_is_left_out_whole(write_deck, cap
     assert lines[-1].startswith("2 deck files, 1 card (3 left out: 3 in a file left out whole): 1 error")
 
 
+def _follow_the_delete_advice(path: Path, hint: str, line: int) -> None:
+    """Do what the hint says, literally: delete just the quoted text from that line."""
+    deleted = re.search(r"delete just `([^`]+)`", hint)
+    assert deleted, hint
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert deleted.group(1) in lines[line - 1], (hint, lines[line - 1])
+    lines[line - 1] = lines[line - 1].replace(deleted.group(1), "", 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
 def test_following_the_duplicate_id_hint_gives_the_copy_its_own_id(write_deck, capsys):
-    """A teacher copies a card, id and all, to make a new one above it; the hint says how to part them."""
+    """A teacher copies a card, id and all, to make a new one above it; the hint says how to part them.
+
+    The `id:` shares its line with the `- ` that starts the card: deleting that whole line
+    would merge the copy into the card above, so the hint says to delete just `id: x`."""
     original = "  - id: red-army\n    type: qa\n    question: Which army invaded in 1920?\n    answer: the Red Army\n"
     copy = (
         "  - id: red-army\n    type: qa\n    question: Which city was the first capital?\n    answer: Ganja\n"
     )
-    path = write_deck(HEAD + copy + original)
+    path = write_deck(HEAD + "  - id: other\n    question: Q?\n    answer: A\n" + copy + original)
     assert main(["check", str(path)]) == 1
     out = capsys.readouterr().out
-    assert 'the card on line 3 ("Which city was the first capital?") keeps this id and its progress' in out
+    assert 'the card on line 6 ("Which city was the first capital?") keeps this id and its progress' in out
     assert 'this card ("Which army invaded in 1920?") is left out' in out
     assert "Some cards have no id" not in out  # the --fix in the hint is not about a missing id
-    path.write_text(
-        HEAD + copy.replace("  - id: red-army\n    type", "  - type") + original, encoding="utf-8"
-    )
+    hint = next(line for line in out.splitlines() if "if one of them is a copy" in line)
+    assert "change its `id: red-army` (line 6 or 10) to a new id" in hint
+    assert "keep the `- ` before it" in hint
+    _follow_the_delete_advice(path, hint, 6)  # the copy is the card on line 6
     assert main(["check", "--fix", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["check", str(path)]) == 0
+    assert "0 errors, 0 warnings" in capsys.readouterr().out
     loaded = read_deck(path)
-    assert [c.id for c in loaded.deck.cards][1] == "red-army"
-    assert loaded.deck.cards[1].prompt == "Which army invaded in 1920?"
+    assert loaded.deck.cards[0].id == "other"  # nothing merged into the card above
+    assert loaded.deck.cards[2].id == "red-army"
+    assert loaded.deck.cards[1].prompt == "Which city was the first capital?"
+    assert loaded.deck.cards[2].prompt == "Which army invaded in 1920?"
+
+
+@pytest.mark.parametrize(
+    ("cards", "copy_line"),
+    [
+        ("  - {id: a, question: Q?, answer: A}\n  - {id: a, question: R?, answer: B}\n", 4),
+        (
+            "  - id: a\n    question: Q?\n    answer: A\n  - type: qa\n    id: a\n"
+            "    question: R?\n    answer: B\n",
+            7,
+        ),
+    ],
+    ids=["flow mapping", "id on a line of its own"],
+)
+def test_the_duplicate_id_hint_works_in_every_layout(write_deck, capsys, cards, copy_line):
+    path = write_deck(HEAD + cards)
+    assert main(["check", str(path)]) == 1
+    hint = next(line for line in capsys.readouterr().out.splitlines() if "if one of" in line)
+    _follow_the_delete_advice(path, hint, copy_line)
+    assert main(["check", "--fix", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["check", str(path)]) == 0
+    assert [c.prompt for c in read_deck(path).deck.cards] == ["Q?", "R?"]
 
 
 def test_check_on_a_missing_path_is_a_message_not_a_traceback(tmp_path, capsys):

@@ -11,9 +11,10 @@ import sys
 import textwrap
 from pathlib import Path
 
-from caucasusquiz import paths, profiles
+from caucasusquiz import paths
 from caucasusquiz.classroom.report import ClassReport, build_report, report_tables, summary_tables
 from caucasusquiz.clock import utc_now
+from caucasusquiz.commands.decks_folder import decks_folder_line
 from caucasusquiz.errors import UserError
 
 FORMATS = ("table", "md", "csv", "json")
@@ -28,6 +29,12 @@ def run(args: argparse.Namespace) -> int:
     report = build(locations, args)
     fmt = "json" if args.json else args.format
     text = {"table": render_table, "md": render_markdown, "csv": render_csv, "json": render_json}[fmt](report)
+    if fmt == "table":  # for people: say which cards the numbers are about (csv/json stay data)
+        # Last, where the terminal leaves it in sight after a long report.
+        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+        text = (
+            text.rstrip("\n") + "\n\n" + "\n".join(_wrapped(decks_folder_line(locations.decks), width)) + "\n"
+        )
     if args.out:
         try:
             Path(args.out).write_text(text, encoding="utf-8")
@@ -40,9 +47,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def build(locations: paths.Locations, args: argparse.Namespace) -> ClassReport:
-    single = profiles.requested_name(args.profile) if getattr(args, "profile", None) else None
-    names = args.profiles or ([single] if single else None)
-    return build_report(locations, names, args.deck, args.class_code, utc_now())
+    return build_report(locations, args.profiles or None, args.deck, args.class_code, utc_now())
 
 
 def render_table(report: ClassReport, width: int | None = None) -> str:

@@ -9,6 +9,7 @@ from datetime import date
 
 from caucasusquiz import paths
 from caucasusquiz.clock import utc_now
+from caucasusquiz.commands.decks_folder import decks_folder_line
 from caucasusquiz.study import humanize
 from caucasusquiz.study.session import StudySession
 from caucasusquiz.study.stats import Stats, collect_stats
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
             data["profile"] = None
         print(strip_forbidden(json.dumps(data, ensure_ascii=False, indent=2)))
     else:
-        text = render_text(stats, new_today)
+        text = render_text(stats, new_today, decks_line=decks_folder_line(locations.decks))
         if nobody:
             text = text.replace(f"Profile: {stats.profile}", NOBODY_LINE, 1)
         print(strip_forbidden(text))
@@ -54,9 +55,10 @@ def new_cards_waiting(workspace: Workspace) -> int:
     return session.counts.new
 
 
-def render_text(stats: Stats, new_today: int = 0) -> str:
+def render_text(stats: Stats, new_today: int = 0, decks_line: str | None = None) -> str:
     lines = [
         f"Profile: {stats.profile}",
+        *([decks_line] if decks_line else []),
         f"Reviews: {stats.reviews_total} in all, {stats.reviews_today} today; "
         f"study streak {plural(stats.streak_days, 'day')}",
         f"Cards: {stats.cards_seen} of {stats.cards_total} seen; {stats.due_now} due now, "

@@ -79,6 +79,7 @@ class _DeckReader:
         self.path = path
         self.deck_id = deck_id
         self.problems: list[Problem] = []
+        self.lines: list[str] = []  # the file's text, for hints that quote what to edit
 
     # -- reporting -------------------------------------------------------------
 
@@ -133,6 +134,7 @@ class _DeckReader:
         return self.read_text(text)
 
     def read_text(self, text: str) -> DeckLoad:
+        self.lines = text.splitlines()
         tab_lines = self._tab_indented_lines(text)
         try:
             root = compose(text)
@@ -312,8 +314,7 @@ class _DeckReader:
                     f"duplicate id {raw_id!r} (first used on line {line_of(keeper)}): the card on "
                     f"line {line_of(keeper)}{_prompt_words(keeper)} keeps this id and its progress; "
                     f"this card{_prompt_words(item)} is left out",
-                    "if one of them is a copy, delete the copy's `id:` line and run "
-                    "`caucasusquiz check --fix` to give it an id of its own",
+                    self._duplicate_id_hint(keeper, item),
                 )
             elif raw_id is not None:
                 first_use[raw_id] = item
@@ -323,6 +324,36 @@ class _DeckReader:
             if card is not None and not duplicate:
                 cards.append(card)
         return cards
+
+    def _duplicate_id_hint(self, keeper: Node, copy: Node) -> str:
+        """Say exactly what to edit: the `id:` often shares its line with the `- ` that starts
+        the card, and deleting that whole line merges the card into the one above."""
+        spots = [spot for card in (keeper, copy) if (spot := self._id_spot(card)) is not None]
+        rows = " or ".join(str(spot[0]) for spot in spots)
+        literal, deleted = (spots[-1][1], spots[-1][2]) if spots else ("id:", "id:")
+        keep_dash = " (keep the `- ` before it)" if any(spot[3] for spot in spots) else ""
+        return (
+            f"if one of them is a copy, change its `{literal}` (line {rows}) to a new id, or "
+            f"delete just `{deleted}` from that line{keep_dash} and run `caucasusquiz check --fix`"
+            " to give it an id of its own"
+        )
+
+    def _id_spot(self, card: Node) -> tuple[int, str, str, bool] | None:
+        """Line of a card's id; `id: x` as typed; what to delete; whether a `- ` precedes it."""
+        if not isinstance(card, MappingNode):
+            return None
+        for key, value in card.value:
+            if not (isinstance(key, ScalarNode) and key.value == "id"):
+                continue
+            row, start = key.start_mark.line, key.start_mark.column
+            line = self.lines[row] if row < len(self.lines) else ""
+            end = value.end_mark.column if value.end_mark.line == row else len(line)
+            literal = line[start:end].rstrip() or f"id: {value_text(value)}"
+            deleted = literal
+            if card.flow_style and line[end:].lstrip().startswith(","):
+                deleted += ","  # `{id: x, question: ...}`: the comma goes too, or the braces break
+            return row + 1, literal, deleted, line[:start].strip().endswith("-")
+        return None
 
     # -- card level ------------------------------------------------------------
 

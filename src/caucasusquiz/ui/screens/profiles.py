@@ -89,7 +89,10 @@ class ProfilePickerScreen(Screen[str | None]):
         Binding("enter", "choose", "Open"),
         Binding("f2", "rename", "Rename"),
         Binding("f8", "delete", "Delete"),
-        Binding("escape", "cancel", "Quit"),
+        # Escape quits when the picker opens the app, and goes back when it was opened to
+        # switch profile: check_action shows the label that says which.
+        Binding("escape", "cancel('back')", "Back"),
+        Binding("escape", "cancel('quit')", "Quit"),
     ]
 
     def __init__(
@@ -143,6 +146,8 @@ class ProfilePickerScreen(Screen[str | None]):
         picker.highlighted = shown.index(target) if target else 0
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel":
+            return parameters == (("back",) if self.current is not None else ("quit",))
         # A student in a browser tab cannot rename or delete anybody's profile.
         return not (self.served and action in ("rename", "delete"))
 
@@ -257,7 +262,7 @@ class ProfilePickerScreen(Screen[str | None]):
             answered,
         )
 
-    def action_cancel(self) -> None:
+    def action_cancel(self, _label: str = "quit") -> None:
         self.dismiss(None)
 
 
