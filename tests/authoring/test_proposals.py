@@ -123,3 +123,28 @@ def test_a_name_gets_distractors_of_its_kind_from_the_collection():
         f"U.S. Secretary of State {name} met President Aliyev in Munich in 2019."
         for name in choice["distractors"]
     }
+
+
+# New-user walkthrough 4, item 6: the clause was closed with a full stop after the quote's own.
+
+QUOTED = (
+    "One component of the aid package provided by the U.S. government to Azerbaijan focuses on "
+    'democratic development assistance "with an emphasis on support for civil society, independent '
+    'media, and rule of law." The largest part of this assistance is provided by USAID.'
+)
+
+
+def test_forms_of_a_sentence_ending_in_a_quotation_end_with_one_full_stop():
+    card = Card(
+        "d",
+        "aid-rule-of-law",
+        CardType.CHOICE,
+        "rule of law",
+        "U.S. democratic development aid to Azerbaijan emphasized civil society, independent media and what else?",
+        distractors=("free elections", "women's rights", "anti-corruption"),
+        context=QUOTED,
+    )
+    forms = {p.label.split(" (")[0]: dict(p.fields) for p in alternatives(card, [card])}
+    assert str(forms["fill the blank"]["text"]).endswith('independent media, and {{rule of law}}."')
+    assert str(forms["true or false: true"]["statement"]).endswith('independent media, and rule of law."')
+    assert str(forms["true or false: false"]["statement"]).endswith('independent media, and free elections."')

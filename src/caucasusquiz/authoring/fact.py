@@ -27,6 +27,9 @@ MAX_STATEMENT_WORDS = 35  # the card rubric's upper bound for a prompt
 # A false statement whose wording differs from its source sentence by more than this many
 # words on either side was reworded, not falsified: its "changed words" would be garbage.
 MAX_SWAP_WORDS = 6
+# A clause is cut and closed with a full stop; one that ends in a quotation already has it
+# inside the quote: `… and rule of law."` must not become `… and rule of law.".`.
+_DOUBLED_STOP = re.compile(r"([.!?][\"'”’»)]+)\.$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +130,7 @@ def _fact_in(answer: str, sentence: str) -> Fact | None:
             break
     clause = clause_around(sentence, index, index + len(answer))
     if clause is not None:
-        statement = clause.text
+        statement = _DOUBLED_STOP.sub(r"\1", clause.text)
     elif len(sentence.split()) <= MAX_STATEMENT_WORDS:
         statement = sentence
     else:

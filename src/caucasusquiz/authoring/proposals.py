@@ -38,6 +38,12 @@ TYPE_FIELDS: dict[str, tuple[str, ...]] = {
     "truefalse": ("statement", "answer"),
 }
 WANTED_DISTRACTORS = 3
+OWN_DISTRACTORS = "multiple choice (its own distractors)"
+# Fields a teacher wrote that a change of type removes, named as a warning says them.
+LOSABLE: dict[str, tuple[str, str]] = {
+    "distractors": ("distractor", "distractors"),
+    "accept": ("accepted answer", "accepted answers"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +63,20 @@ class Proposal:
                 changes[name] = None
         changes.update(own)
         return changes
+
+    def loss(self, card: Card) -> str | None:
+        """What turning `card` into this proposal removes of the teacher's, said before it happens
+        ("its 3 distractors are removed (u undoes)"), or None when nothing is lost."""
+        changes = self.changes_from(card.type.value)
+        lost: list[str] = []
+        for name, (one, many) in LOSABLE.items():
+            values: tuple[str, ...] = getattr(card, name)
+            if values and name in changes and changes[name] is None:
+                lost.append(f"{one} {values[0]}" if len(values) == 1 else f"{len(values)} {many}")
+        if not lost:
+            return None
+        verb = "is" if len(lost) == 1 and not lost[0][0].isdigit() else "are"
+        return f"its {' and '.join(lost)} {verb} removed (u undoes)"
 
     @property
     def prompt(self) -> str:
@@ -112,10 +132,21 @@ def _shared_tags(cards: Iterable[Card]) -> set[str]:
     return (shared or set()) if count > 1 else set()
 
 
-def alternatives(card: Card, cards: Iterable[Card]) -> list[Proposal]:
+@dataclass(frozen=True, slots=True)
+class EarlierChoice:
+    """The multiple-choice form a card had before a change of type took it away."""
+
+    question: str
+    distractors: tuple[str, ...]
+
+
+def alternatives(card: Card, cards: Iterable[Card], earlier: EarlierChoice | None = None) -> list[Proposal]:
     """The other forms this card's fact can take: the fact in a short true sentence (the
     card's own wording, else the clause of its source sentence that holds it), asked as a
-    question, offered among distractors of its kind, stated true and stated false."""
+    question, offered among distractors of its kind, stated true and stated false.
+
+    A card that was multiple choice before (`earlier`) is offered that first: its own
+    distractors (and its own question, unless it is a question now) come back."""
     from caucasusquiz.authoring.fact import fact_of
 
     pool_cards = list(cards)
@@ -127,8 +158,12 @@ def alternatives(card: Card, cards: Iterable[Card]) -> list[Proposal]:
     # choice (the options say what goes in) but no question to type an answer to.
     question = card.prompt if card.type in (CardType.QA, CardType.CHOICE) else fact.question()
     asked = question or fact.blanked
-    options = _wrong_answers(card, fact, pool_cards, asked or "")
+    remembered = earlier.distractors if earlier is not None and current != "choice" else ()
+    options = _wrong_answers(card, fact, pool_cards, asked or "", remembered)
     proposals: list[Proposal] = []
+    own = _own_choice(card, answer, earlier) if remembered else None
+    if own is not None:
+        proposals.append(own)
     if current != "cloze" and fact.statement is not None:
         inner = f"{answer}::{card.hint}" if card.hint else answer
         text = fact.with_answer("{{" + inner + "}}")
@@ -139,12 +174,16 @@ def alternatives(card: Card, cards: Iterable[Card]) -> list[Proposal]:
         if card.accept:
             fields.append(("accept", list(card.accept)))
         proposals.append(Proposal("qa", tuple(fields), "question"))
-    if asked and current != "choice" and len(options) >= 2:
+    fresh = options[:WANTED_DISTRACTORS]
+    if (
+        asked
+        and current != "choice"
+        and len(options) >= 2
+        and (own is None or dict(own.fields)["distractors"] != fresh)
+    ):
         proposals.append(
             Proposal(
-                "choice",
-                (("question", asked), ("answer", answer), ("distractors", options[:WANTED_DISTRACTORS])),
-                "multiple choice",
+                "choice", (("question", asked), ("answer", answer), ("distractors", fresh)), "multiple choice"
             )
         )
     if fact.statement is not None and not (current == "truefalse" and card.answer == "true"):
@@ -164,15 +203,31 @@ def alternatives(card: Card, cards: Iterable[Card]) -> list[Proposal]:
     return proposals
 
 
-def _wrong_answers(card: Card, fact: Fact, cards: Sequence[Card], question: str) -> list[str]:
-    """Distractors for the fact: the card's own, the value a false statement put in, then the
-    generator's (of the answer's fine kind: nearby years, dates written the same way, people
-    of the same role and era), then other cards' answers of the same kind."""
+def _own_choice(card: Card, answer: str, earlier: EarlierChoice | None) -> Proposal | None:
+    """The card as multiple choice again, with the distractors it had before."""
+    if earlier is None:
+        return None
+    distractors = [d for d in earlier.distractors if _folded(d) != _folded(answer)]
+    if len(distractors) < 2:
+        return None
+    question = card.prompt if card.type is CardType.QA else earlier.question
+    return Proposal(
+        "choice", (("question", question), ("answer", answer), ("distractors", distractors)), OWN_DISTRACTORS
+    )
+
+
+def _wrong_answers(
+    card: Card, fact: Fact, cards: Sequence[Card], question: str, earlier: Sequence[str] = ()
+) -> list[str]:
+    """Distractors for the fact: the card's own (now or before a change of type), the value a
+    false statement put in, then the generator's (of the answer's fine kind: nearby years,
+    dates written the same way, people of the same role and era), then other cards' answers
+    of the same kind."""
     from caucasusquiz.authoring.fact import swapped_words
     from caucasusquiz.generator.distractors import distractors
     from caucasusquiz.generator.kinds import fine_kind
 
-    found: dict[str, None] = dict.fromkeys(card.distractors)
+    found: dict[str, None] = dict.fromkeys((*card.distractors, *earlier))
     swapped = swapped_words(card)
     if swapped:
         found.setdefault(swapped[1], None)

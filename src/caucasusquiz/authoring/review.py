@@ -21,7 +21,7 @@ from typing import Literal
 from caucasusquiz.authoring import deck_text
 from caucasusquiz.authoring.deck_text import Edit, EditError, FieldValue
 from caucasusquiz.authoring.drafts import generated_ids, is_draft
-from caucasusquiz.authoring.proposals import Proposal, alternatives, swap_distractor
+from caucasusquiz.authoring.proposals import EarlierChoice, Proposal, alternatives, swap_distractor
 from caucasusquiz.authoring.warnings import DraftWarning, warnings_for
 from caucasusquiz.decks.loader import MAX_DECK_BYTES, read_deck
 from caucasusquiz.decks.model import Card, Deck
@@ -66,6 +66,10 @@ class DraftReview:
         self.total = len(self.pending)
         self._history: list[_Step] = []
         self.last_written: Path | None = None  # the deck file the latest decision or undo wrote
+        # A card's multiple-choice form from before a change of type removed its distractors:
+        # `t` offers it back for as long as this walk lasts (the deck format has no place for
+        # distractors of a card that is not multiple choice).
+        self._earlier_choice: dict[Key, EarlierChoice] = {}
 
     def _walk(self, scope: Scope) -> list[Key]:
         return [
@@ -132,7 +136,7 @@ class DraftReview:
         return warnings_for(card, self.siblings(card))
 
     def alternatives(self, card: Card) -> list[Proposal]:
-        return alternatives(card, self.all_cards())
+        return alternatives(card, self.all_cards(), self._earlier_choice.get(card.key))
 
     def _card(self, key: Key) -> Card | None:
         deck = self.decks.get(key[0])
@@ -205,6 +209,8 @@ class DraftReview:
         if card.reviewed and "reviewed" not in changes:
             changes = {**changes, "reviewed": self.today.isoformat()}
         edit = deck_text.update_card(self.deck_of(card).path, card.id, changes)
+        if card.distractors and "distractors" in changes and changes["distractors"] is None:
+            self._earlier_choice[card.key] = EarlierChoice(card.prompt, card.distractors)
         self._record(what, card, edit, before)
         return self._require()
 

@@ -363,7 +363,10 @@ class AuthorScreen(AppScreen[None]):
         options = self.query_one("#author-types", OptionList)
         options.clear_options()
         for proposal in self.proposals:
-            text = Text(f"{proposal.label}: ", style="bold")
+            loss = proposal.loss(card)
+            # What the change removes is said before it happens, as Anki does when a note type
+            # change drops fields.
+            text = Text(f"{proposal.label} — {loss}: " if loss else f"{proposal.label}: ", style="bold")
             text.append_text(literal(proposal.prompt))
             answer = dict(proposal.fields).get("answer")
             if answer is not None and not isinstance(answer, bool):
@@ -380,7 +383,12 @@ class AuthorScreen(AppScreen[None]):
             return
         event.stop()
         proposal = self.proposals[event.option_index]
-        if self._attempt(lambda: self.review.change_type(proposal), f"Now {proposal.label}."):
+        card = self.review.current
+        loss = proposal.loss(card) if card is not None else None
+        done = f"Now {proposal.label}; {loss}." if loss else f"Now {proposal.label}."
+        if loss and card is not None and card.distractors:
+            done += " t offers them back."  # for as long as this walk lasts (review.DraftReview)
+        if self._attempt(lambda: self.review.change_type(proposal), done):
             self.show_card()
 
     # -- swap a distractor --------------------------------------------------------------------
