@@ -8,6 +8,7 @@ import signal
 import subprocess
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -58,6 +59,17 @@ class Terminal:
                 return screen
             if time.monotonic() > deadline:
                 raise AssertionError(f"{text!r} never appeared; the screen shows:\n{screen}")
+            time.sleep(0.05)
+
+    def wait_until(self, condition: Callable[[str], bool], timeout: float = 30.0) -> str:
+        """Poll the screen until `condition(screen)` holds."""
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if condition(screen):
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the screen never changed as expected; it shows:\n{screen}")
             time.sleep(0.05)
 
     def keys(self, *keys: str) -> None:
