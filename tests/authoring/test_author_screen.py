@@ -3,46 +3,13 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
 
-import pytest
-
-from caucasusquiz import paths
 from caucasusquiz.decks.loader import read_deck
-from caucasusquiz.ui.app import make_app
 from caucasusquiz.ui.screens.author import AuthorScreen
 from caucasusquiz.ui.screens.help import HelpScreen
 from caucasusquiz.ui.screens.home import HomeScreen
 
-SIZE = (80, 24)
-NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def author_app(draft_deck, seeds_dir, isolated_user_dirs):
-    def build(**options):
-        locations = paths.resolve(decks=draft_deck.parent, data_dir=isolated_user_dirs)
-        return make_app(locations, clock=lambda: NOW, tz=UTC, watch_decks=False, **options)
-
-    return build
-
-
-def text_of(app, selector: str) -> str:
-    return str(app.screen.query_one(selector).content)
-
-
-def card(path, card_id):
-    deck = read_deck(path).deck
-    assert deck is not None
-    return next((c for c in deck.cards if c.id == card_id), None)
-
-
-async def open_author(pilot) -> AuthorScreen:
-    await pilot.app.opened.wait()
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, AuthorScreen)
-    return screen
+from .author_pilot import SIZE, card, open_author, text_of
 
 
 async def test_home_key_opens_the_author_screen(author_app):
