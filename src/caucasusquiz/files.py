@@ -80,14 +80,19 @@ def write_atomically(path: Path, text: str, *, durable: bool = False, into_speci
     replace_atomically(path, write, durable=durable, into_special=into_special)
 
 
+def is_installed_bundle(path: Path) -> bool:
+    """True when `path` is (inside) the decks, seeds or guides installed with the package:
+    they are read, never written."""
+    try:
+        return path.resolve().is_relative_to(INSTALLED_BUNDLE)
+    except OSError:
+        return False
+
+
 def refuse_installed_bundle(path: Path) -> None:
     """Raise InstalledFilesReadOnly when `path` lies inside the installed bundle: every write
     of a deck file goes through here, so no screen or command can edit site-packages."""
-    try:
-        inside = path.resolve().is_relative_to(INSTALLED_BUNDLE)
-    except OSError:
-        return
-    if inside:
+    if is_installed_bundle(path):
         raise InstalledFilesReadOnly(path)
 
 

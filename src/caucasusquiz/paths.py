@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from caucasusquiz import files
-from caucasusquiz.errors import InstalledFilesReadOnly, UserError
+from caucasusquiz.errors import UserError
 
 APP_NAME = "caucasusquiz"
 ENV_DECKS = "CAUCASUSQUIZ_DECKS"
@@ -34,21 +34,14 @@ def bundled_dir(name: str) -> Path | None:
     return None
 
 
-def is_installed_bundle(path: Path) -> bool:
-    """True when `path` is (inside) the decks, seeds or guides installed with the package:
-    they are read, never written (see files.refuse_installed_bundle)."""
-    try:
-        return path.resolve().is_relative_to(files.INSTALLED_BUNDLE)
-    except OSError:
-        return False
+is_installed_bundle = files.is_installed_bundle  # the one test, beside the write guard
 
 
 def writable_decks(folder: Path) -> Path:
     """`folder`, when its deck files may be changed (by `generate`, `check --fix`, the author
     screen, the editor, a deck setting); InstalledFilesReadOnly, whose message names
     `caucasusquiz copy-decks`, when it is the installed decks folder."""
-    if is_installed_bundle(folder):
-        raise InstalledFilesReadOnly(folder)
+    files.refuse_installed_bundle(folder)
     return folder
 
 

@@ -84,10 +84,6 @@ class Proposal:
         return str(own.get("text") or own.get("question") or own.get("statement") or "")
 
 
-def sentence_of(card: Card) -> str:
-    return card.context or card.full_text
-
-
 def distractor_pool(card: Card, cards: Iterable[Card], answer: str | None = None) -> list[str]:
     """Plausible wrong answers: other cards' answers and distractors of the answer's kind.
 

@@ -28,7 +28,9 @@ def run(args: argparse.Namespace) -> int:
         stats = collect_stats(
             workspace.store, workspace.profile, workspace.collection, workspace.settings, utc_now()
         )
-        new_today = new_cards_waiting(workspace)
+        # Building a session costs a queue over every card: only the text with nothing due needs it.
+        nothing_due = not any(n for _, n in stats.forecast)
+        new_today = new_cards_waiting(workspace) if nothing_due and not args.json else 0
     finally:
         workspace.close()
     nobody = nobody_has_studied(workspace.profile)

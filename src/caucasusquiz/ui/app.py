@@ -298,7 +298,7 @@ class CaucasusQuizApp(App[None]):
         today = self.clock().astimezone(self.tz).date()
         review = DraftReview(decks, today, "all" if all_cards else "drafts")
         if review.left == 0 and not all_cards:
-            review = DraftReview(decks, today, "all")
+            review.switch("all")
             if review.left:
                 self.notify(
                     "Every generated card was kept or dropped: here are all the cards, "

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from caucasusquiz.classroom.questions import Question
 from caucasusquiz.classroom.session import Standing, Tally
+from caucasusquiz.ui.shorten import shorten
 from caucasusquiz.ui.widgets.card_text import line_starts
 from caucasusquiz.ui.widgets.literal import literal
 
@@ -72,7 +73,7 @@ def tally_text(question: Question, tally: Tally, width: int = 76) -> Text:
     label_width = min(max(len(label) for label, _, _ in rows), max(1, room - MIN_BAR_WIDTH))
     bar_width = max(1, min(BAR_WIDTH, room - label_width))
     for label, count, style in rows:
-        shown = label if len(label) <= label_width else label[: label_width - 1] + "…"
+        shown = shorten(label, label_width)
         text.append_text(literal(f"{shown:<{label_width}} "))
         text.append_text(_bar(count, most, style, bar_width))
         text.append(f" {count}")
