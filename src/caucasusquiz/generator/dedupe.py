@@ -101,7 +101,6 @@ class SeenFacts:
 
 # ---- two sources that disagree ---------------------------------------------------------------
 
-_YEAR_WORD = re.compile(r"^(?:1[6-9]|20)\d\d$")
 _YEAR_IN = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 _CONTAINED = 0.8
 _POSTINGS = 200  # candidates read per question: the cost stays linear in the input
@@ -305,7 +304,7 @@ def _full_date(draft: Draft) -> str | None:
     answer = draft.answer_text.strip()
     if not re.fullmatch(r"\d{4}|[A-Za-z]+\.? \d{1,2}|\d{1,2} [A-Za-z]+", answer):
         return None
-    return _date_in(re.sub(r"\{\{[^}]*\}\}|___", " ", draft.prompt) + " " + answer)
+    return _date_in(_unblanked(draft.prompt) + " " + answer)
 
 
 def _date_in(text: str) -> str | None:
@@ -339,7 +338,6 @@ _LENGTH = re.compile(
     re.IGNORECASE,
 )
 _MILE = 1.609344
-_NUMBER_WITH_UNIT = r"\d[\d,]*(?:\.\d+)?(?:\s*(?:km|kilometres?|kilometers?|miles?))?"
 
 
 def _lengths(text: str) -> list[tuple[float, str]]:
@@ -417,7 +415,7 @@ class Crowding:
             _same_length(asked, said) for said in self._said_lengths.get(document, ())
         ):
             return CONVERTED
-        said_here = _lengths(re.sub(r"\{\{[^}]*\}\}|___", " ", draft.prompt))
+        said_here = _lengths(_unblanked(draft.prompt))
         if any(_same_length(a, s) for a in self._asked_lengths.get(document, ()) for s in said_here):
             return CONVERTED
         kind = draft.tags[0] if draft.tags else ""
@@ -440,9 +438,7 @@ class Crowding:
         self._years.setdefault(document, set()).update(said | ({year} if year else set()))
         if year is not None and apart:
             self._derived.setdefault(document, set()).update({year - apart, year + apart})
-        self._said_lengths.setdefault(document, []).extend(
-            _lengths(re.sub(r"\{\{[^}]*\}\}|___", " ", draft.prompt))
-        )
+        self._said_lengths.setdefault(document, []).extend(_lengths(_unblanked(draft.prompt)))
         asked = _asked_length(draft)
         if asked is not None:
             self._asked_lengths.setdefault(document, []).append(asked)
