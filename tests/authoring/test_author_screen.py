@@ -211,3 +211,16 @@ async def test_escape_leaves_the_form_and_the_type_list_without_saving(author_ap
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert draft_deck.read_bytes() == before
+
+
+async def test_resizing_keeps_the_author_where_they_were_reading(author_app):
+    app = author_app(author=True)
+    async with app.run_test(size=(60, 12)) as pilot:
+        await open_author(pilot)
+        body = app.screen.query_one("#author-body")
+        body.scroll_end(animate=False)
+        await pilot.pause()
+        assert body.scroll_y > 0  # the card and its source are taller than the screen
+        await pilot.resize_terminal(70, 12)
+        await pilot.pause()
+        assert body.scroll_y > 0

@@ -137,8 +137,17 @@ class AuthorScreen(AppScreen[None]):
     # -- drawing ------------------------------------------------------------------------
 
     def on_resize(self) -> None:
-        if self.mode == "card":
-            self.show_card()
+        # Only the top line depends on the width (its deck title is shortened to fit). Redrawing
+        # the whole card would re-read its source and scroll an author reading further down back
+        # to the top on every resize.
+        card = self.review.current
+        if self.mode == "card" and card is not None:
+            self._show_where(card)
+
+    def _show_where(self, card: Card) -> None:
+        counts = f"{SCOPE_NAMES[self.review.scope]}: {self.review.left} left · {self.review.done} done"
+        deck = self.review.deck_of(card)
+        self.query_one("#author-where", Static).update(literal(self._where_line(deck.title, card.id, counts)))
 
     def _where_line(self, deck_title: str, card_id: str, counts: str) -> str:
         """Deck and card id on the top line: a long title is shortened (ui.shorten) so that the
@@ -172,8 +181,7 @@ class AuthorScreen(AppScreen[None]):
                 self.query_one(selector, Static).update("")
             self.query_one("#author-siblings").display = False
             return
-        deck = self.review.deck_of(card)
-        where.update(literal(self._where_line(deck.title, card.id, counts)))
+        self._show_where(card)
         panel = self.query_one("#author-card", Static)
         # Walking every card, each says what it is: a draft, reviewed (when), or hand-made.
         status = f" · {self.review.status(card)}" if scope == "all" else ""
