@@ -25,6 +25,18 @@ class BadFile(UserError):
 
 
 @dataclass(frozen=True, slots=True)
+class Reason:
+    """Why items were left out, said of one and of several: a summary reads "skipped 1 row
+    without …" and "skipped 2 rows without …", never "1 rows" (newuser5 F-H)."""
+
+    one: str
+    many: str
+
+    def counted(self, count: int) -> str:
+        return f"{count} {self.one if count == 1 else self.many}"
+
+
+@dataclass(frozen=True, slots=True)
 class ImportedCard:
     """A card read from another tool, in our terms, with where it came from."""
 
@@ -71,7 +83,7 @@ class ImportResult:
     path_name: str
     kind: str  # "Anki package", "Quizlet text", ...
     decks: list[ImportedDeck] = field(default_factory=list)
-    skipped: Counter[str] = field(default_factory=Counter)  # reason -> count
+    skipped: Counter[Reason] = field(default_factory=Counter)  # reason -> count
     media: Counter[str] = field(default_factory=Counter)  # media file name -> references
 
     def deck(self, name: str, deck_id: str | None = None) -> ImportedDeck:

@@ -25,6 +25,7 @@ from caucasusquiz.interchange.common import (
     Extras,
     ImportedCard,
     ImportResult,
+    Reason,
     clean_text,
     truth_value,
 )
@@ -151,7 +152,9 @@ def _add_row(result: ImportResult, row: dict[str, str], line: int) -> None:
     }
     question, answer = clean_text(row["question"]), clean_text(row["answer"])
     if not question or not answer:
-        result.skipped["rows with an empty question or answer"] += 1
+        result.skipped[
+            Reason("row with an empty question or answer", "rows with an empty question or answer")
+        ] += 1
         return
     kind = clean_text(row.get("type", "")).casefold() or _inferred_type(question, answer, row)
     card: ImportedCard | None = None
@@ -182,10 +185,15 @@ def _add_row(result: ImportResult, row: dict[str, str], line: int) -> None:
             CardType.QA, question, answer, origin, accept=_split(row.get("accept", "")), **common
         )
     else:
-        result.skipped[f"rows of unknown type {kind!r} (cloze, qa, choice, truefalse)"] += 1
+        known = "(cloze, qa, choice, truefalse)"
+        result.skipped[
+            Reason(f"row of unknown type {kind!r} {known}", f"rows of unknown type {kind!r} {known}")
+        ] += 1
         return
     if card is None or card.type.value != kind:
-        result.skipped[f"{kind} rows that do not fit the type"] += 1
+        result.skipped[
+            Reason(f"{kind} row that does not fit the type", f"{kind} rows that do not fit the type")
+        ] += 1
         return
     deck = clean_text(row.get("deck", ""))
     title = clean_text(row.get("deck_title", ""))

@@ -24,7 +24,7 @@ from caucasusquiz.files import new_file_mode
 from caucasusquiz.generator.cards import Draft
 from caucasusquiz.generator.emit import card_text as emit_card
 from caucasusquiz.generator.emit import quote
-from caucasusquiz.interchange.common import ImportedCard, ImportedDeck, ImportResult
+from caucasusquiz.interchange.common import ImportedCard, ImportedDeck, ImportResult, Reason
 from caucasusquiz.text import plural
 
 _TAG_JUNK = re.compile(r"[^\w-]+")
@@ -40,17 +40,29 @@ class PlannedDeck:
     cards: int
 
 
-def unusable(card: ImportedCard) -> str | None:
+_EMPTY = Reason("card with an empty question or answer", "cards with an empty question or answer")
+_NOT_ONE_BLANK = Reason("cloze card without exactly one blank", "cloze cards without exactly one blank")
+_FEW_OPTIONS = Reason(
+    "multiple-choice card with fewer than three options",
+    "multiple-choice cards with fewer than three options",
+)
+_ANSWER_AMONG_WRONG = Reason(
+    "multiple-choice card with its answer among the wrong options",
+    "multiple-choice cards with their answer among the wrong options",
+)
+
+
+def unusable(card: ImportedCard) -> Reason | None:
     """Why a card cannot become a valid deck card (a reason for the skipped counts), or None."""
     if not card.prompt or not card.answer:
-        return "empty question or answer"
+        return _EMPTY
     if card.type is CardType.CLOZE and len(CLOZE_BLANK.findall(card.prompt)) != 1:
-        return "cloze text without exactly one blank"
+        return _NOT_ONE_BLANK
     if card.type is CardType.CHOICE:
         if len(card.distractors) < 2:
-            return "multiple choice with fewer than three options"
+            return _FEW_OPTIONS
         if card.answer.casefold() in {d.casefold() for d in card.distractors}:
-            return "multiple choice with its answer among the wrong options"
+            return _ANSWER_AMONG_WRONG
     return None
 
 
@@ -142,7 +154,7 @@ def _deck_file_id(deck: ImportedDeck, used: set[str]) -> str:
 def plan(result: ImportResult, out_dir: Path, deck_title: str | None, overwrite: bool) -> list[PlannedDeck]:
     """Every deck file to write, checked; raises before anything is written."""
     if not result.card_count:
-        reasons = ", ".join(f"{n} {why}" for why, n in result.skipped.most_common()) or "no rows"
+        reasons = ", ".join(why.counted(n) for why, n in result.skipped.most_common()) or "no rows"
         raise UserError(f"{result.path_name}: no cards to import ({reasons})")
     planned: list[PlannedDeck] = []
     used: set[str] = set()
@@ -193,7 +205,7 @@ def write_all(planned: list[PlannedDeck]) -> None:
 
 
 def skipped_summary(result: ImportResult) -> list[str]:
-    lines = [f"skipped {n} × {why}" for why, n in sorted(result.skipped.items(), key=lambda x: -x[1])]
+    lines = [f"skipped {why.counted(n)}" for why, n in sorted(result.skipped.items(), key=lambda x: -x[1])]
     if result.media:
         total = sum(result.media.values())
         names = ", ".join(sorted(result.media)[:5]) + (" …" if len(result.media) > 5 else "")
