@@ -67,12 +67,13 @@ def import_apkg(path: Path) -> ImportResult:
 
 
 def _describe(result: ImportResult, descriptions: dict[str, str]) -> None:
-    """Each deck's description, and the `dropped` ids our export carried in it."""
+    """Each deck's description, and the `dropped` ids and deck fields our export carried in it."""
     leaves = {_leaf(name): text for name, text in descriptions.items()}
     for deck in result.decks:
-        description, dropped = ours.dropped_from_description(leaves.get(deck.name, ""))
+        description, dropped, fields = ours.carried_in_description(leaves.get(deck.name, ""))
         deck.description = plain_text(description)[0] or deck.description
         deck.dropped = dropped
+        deck.fields = fields
 
 
 class _Fields:

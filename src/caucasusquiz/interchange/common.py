@@ -65,6 +65,19 @@ class Extras(TypedDict, total=False):
     draft: bool
 
 
+@dataclass(frozen=True, slots=True)
+class DeckFields:
+    """A deck file's own fields that Anki has no place for, carried by our export so that
+    an import writes the deck as it was: its top-level keys in the file's order, the deck's
+    tags, its `documents:` folders and `study:`."""
+
+    order: tuple[str, ...] = ()  # the top-level keys as the file had them
+    tags: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()  # as written: relative to the deck file
+    documents_at: tuple[str, ...] = ()  # where each resolved to on the exporting machine
+    study: str | None = None  # "reviewed" or "all", when the file said
+
+
 @dataclass(slots=True)
 class ImportedDeck:
     """The cards for one deck file, and the name it had in the other tool."""
@@ -74,6 +87,7 @@ class ImportedDeck:
     id: str | None = None  # our deck id, when the file carries it
     description: str | None = None
     dropped: tuple[str, ...] = ()  # generated card ids the author dropped
+    fields: DeckFields | None = None  # when the file was our own export
 
 
 @dataclass(slots=True)
