@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)
     if args.class_command == "host":
         return host(locations, args)
-    return join(locations.data_dir, args.code, args.name or _profile_name(args))
+    return join(locations.data_dir, args.code, args.name or _profile_name(locations, args.profile))
 
 
 def host(locations: paths.Locations, args: argparse.Namespace) -> int:
@@ -139,8 +139,19 @@ def join(data_dir: Path, code: str | None, name: str | None) -> int:
     return app.return_code or 0
 
 
-def _profile_name(args: argparse.Namespace) -> str | None:
+def _profile_name(locations: paths.Locations, flag: str | None) -> str | None:
+    """The name to join under when --name is not given: the profile's, as `--help` says
+    (`--profile`, else the one last opened for study here). Not "default", the profile
+    made for whoever opened the app first: the class would see "default", so the form
+    asks. None too when the progress file cannot be read: the form asks then as well."""
     try:
-        return profiles.requested_name(args.profile)
+        name = profiles.requested_name(flag)
+        if name is None:
+            store, _ = open_store(locations, utc_now(), move_damaged=False, create=False)
+            try:
+                name = profiles.default_name(store)
+            finally:
+                store.close()
     except UserError:
         return None
+    return None if name == profiles.DEFAULT_PROFILE else name
