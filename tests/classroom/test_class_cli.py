@@ -116,6 +116,27 @@ def test_host_ends_cleanly_after_ending_early(play, decks_dir, isolated_user_dir
     assert "ended." in captured.out
 
 
+def test_one_answer_counted_as_a_review_is_said_in_the_singular(
+    play, decks_dir, isolated_user_dirs, capsys, make_profiles
+):
+    make_profiles("Leyla")
+
+    async def script(pilot: Pilot) -> None:
+        session = host_session(pilot)
+        leyla = session.join("Leyla")
+        await pilot.press("enter")  # the first question
+        question = session.view().question
+        session.answer(leyla, question.answer if question.is_typed else "1")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")  # End
+        await finish(pilot)
+
+    play(script)
+    assert host(decks_dir, "--count-as-review") == 0
+    assert "1 answer was recorded as a review in the students' profiles." in capsys.readouterr().out
+
+
 def test_join_with_code_and_name_joins_without_the_form(play, decks_dir, isolated_user_dirs, clock):
     locations = paths.resolve(decks=decks_dir, data_dir=isolated_user_dirs)
     database, session = create_session(locations, None, 2, 20, clock=clock)

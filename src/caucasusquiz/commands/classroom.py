@@ -15,6 +15,7 @@ from caucasusquiz.classroom.storage import ClassDatabase
 from caucasusquiz.clock import utc_now
 from caucasusquiz.decks.model import Card
 from caucasusquiz.errors import UserError
+from caucasusquiz.text import plural
 from caucasusquiz.workspace import load_decks, open_store
 
 DEFAULT_QUESTIONS = 10
@@ -111,7 +112,8 @@ def host(locations: paths.Locations, args: argparse.Namespace) -> int:
         app.run()
         if session.count_as_review:
             counted = count_reviews(locations, session)
-            print(f"{counted} answers were recorded as reviews in the students' profiles.")
+            were = "was recorded as a review" if counted == 1 else "were recorded as reviews"
+            print(f"{plural(counted, 'answer')} {were} in the students' profiles.")
     finally:
         database.close()
     print(f"Class {code} ended. Report: caucasusquiz report --class {code}")

@@ -31,6 +31,7 @@ from caucasusquiz.interchange.common import (
 )
 from caucasusquiz.interchange.flat import card_from_flat
 from caucasusquiz.interchange.textfile import read_text
+from caucasusquiz.text import plural
 
 COLUMNS = (
     "deck",
@@ -113,7 +114,7 @@ def import_csv(path: Path) -> ImportResult:
                 continue
             if len(row) != len(header):
                 raise BadFile(
-                    f"{path.name}:{reader.line_num}: this row has {len(row)} fields, "
+                    f"{path.name}:{reader.line_num}: this row has {plural(len(row), 'field')}, "
                     f"the header has {len(header)}",
                     "a value with a delimiter or a line break inside must be in double quotes; "
                     "nothing was imported",

@@ -27,6 +27,7 @@ from caucasusquiz.interchange.common import (
     clean_text,
     cloze_from_flat,
 )
+from caucasusquiz.text import plural
 
 MAX_QUESTION = 120
 MAX_ANSWER = 75
@@ -208,7 +209,7 @@ def _read_rows(path: Path) -> list[tuple[int, list[object]]]:
         handle.close()
     if formulas:
         raise BadFile(
-            f"{path.name} has {formulas} cell(s) holding formulas, not values",
+            f"{path.name} has {plural(formulas, 'cell')} holding formulas, not values",
             "copy the sheet and paste it as values only (Paste special → Values), then import that",
         )
     return rows
