@@ -99,13 +99,9 @@ def test_a_draft_comes_back_a_draft_marked_last_like_a_review(tmp_path: Path, ca
     assert not any("# Anki note" in card for card in cards)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="newuser5 F-A (src/caucasusquiz/decks/, not this branch): the deck cache does not keep "
-    "`documents:`, so an export that reads the deck from the cache cannot carry it. Remove this "
-    "mark when F-A is fixed.",
-)
 def test_a_second_export_from_the_deck_cache_still_carries_documents(authored: Path):
+    """The deck cache did not keep `documents:` (newuser5 F-A, in decks/): the export reads
+    it from the file then, so the link survives whichever way the deck was loaded."""
     first = round_trip(authored, authored.parent.parent / "first")
     second = round_trip(authored, authored.parent.parent / "second")  # the deck now comes from the cache
     assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")

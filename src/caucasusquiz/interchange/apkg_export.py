@@ -22,7 +22,7 @@ from typing import Any
 from yaml.nodes import MappingNode, ScalarNode
 
 from caucasusquiz.authoring.drafts import generated_ids, is_draft
-from caucasusquiz.decks.loader import MAX_DECK_BYTES
+from caucasusquiz.decks.loader import MAX_DECK_BYTES, read_deck_text
 from caucasusquiz.decks.model import CLOZE_BLANK, Card, CardType, Deck
 from caucasusquiz.decks.yamlio import YamlProblem, compose
 from caucasusquiz.files import UnreadableFile, read_regular_file
@@ -85,16 +85,24 @@ def note_type_and_fields(card: Card) -> tuple[str, list[str]]:
 def deck_fields(deck: Deck) -> DeckFields:
     """What an import needs to write the deck file as it is (Anki keeps none of it)."""
     folder = deck.path.parent
+    text = _file_text(deck.path)
+    order = _top_keys(text) if text is not None else ()
+    documents = deck.documents
+    if not documents and "documents" in order and text is not None:
+        # A deck read from the deck cache may lack its `documents:` (newuser5 F-A): the
+        # link to the article is what a re-import most needs, so read it from the file.
+        fresh = read_deck_text(text, deck.path, deck.id).deck
+        documents = fresh.documents if fresh is not None else ()
     written: list[str] = []
     resolved: list[str] = []
-    for documents in deck.documents:  # the deck's folder joined with what the file says
+    for folder_path in documents:  # the deck's folder joined with what the file says
         try:
-            written.append(documents.relative_to(folder).as_posix())
+            written.append(folder_path.relative_to(folder).as_posix())
         except ValueError:
             continue
-        resolved.append(str(documents.resolve()))
+        resolved.append(str(folder_path.resolve()))
     return DeckFields(
-        order=_top_keys(deck.path),
+        order=order,
         tags=deck.tags,
         documents=tuple(written),
         documents_at=tuple(resolved),
@@ -102,12 +110,19 @@ def deck_fields(deck: Deck) -> DeckFields:
     )
 
 
-def _top_keys(path: Path) -> tuple[str, ...]:
-    """The deck file's top-level keys in its order; none when it cannot be read now (the
-    import then writes them in the generator's order)."""
+def _file_text(path: Path) -> str | None:
     try:
-        root = compose(read_regular_file(path, MAX_DECK_BYTES).decode("utf-8-sig"))
-    except (OSError, UnreadableFile, UnicodeDecodeError, YamlProblem):
+        return read_regular_file(path, MAX_DECK_BYTES).decode("utf-8-sig")
+    except (OSError, UnreadableFile, UnicodeDecodeError):
+        return None
+
+
+def _top_keys(text: str) -> tuple[str, ...]:
+    """The deck file's top-level keys in its order; none when it does not read as a mapping
+    now (the import then writes them in the generator's order)."""
+    try:
+        root = compose(text)
+    except YamlProblem:
         return ()
     if not isinstance(root, MappingNode):
         return ()

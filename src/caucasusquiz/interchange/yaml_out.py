@@ -3,9 +3,9 @@
 Cards go through the generator's emitter (`generator.emit`), so an imported deck looks
 exactly like a generated one: same key order, same quoting, `reviewed:` last as the
 author screen writes it. A card that came without its own id gets a comment naming where
-it came from; the deck's fields are written by `deck_head`. Every file is checked by the deck loader before anything is
-written; then all files are written to temporary names and renamed at the end, so a
-failure leaves no half-written deck behind.
+it came from; the deck's fields are written by `deck_head`. Every file is checked by the
+deck loader before anything is written; then all files are written to temporary names
+and renamed at the end, so a failure leaves no half-written deck behind.
 """
 
 from __future__ import annotations
