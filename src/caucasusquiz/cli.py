@@ -484,7 +484,12 @@ def _classroom_commands(
         formatter_class=formatter,
     )
     join.add_argument("code", nargs="?", metavar="CODE", help="the class code")
-    join.add_argument("--name", metavar="NAME", help="your name as the class sees it (default: your profile)")
+    join.add_argument(
+        "--name",
+        metavar="NAME",
+        help="your name as the class sees it (default: your profile's name, the one last opened "
+        'for study or --profile; a profile called "default" is not a name: the form asks)',
+    )
 
 
 def _positive_int(text: str) -> int:

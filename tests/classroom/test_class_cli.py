@@ -12,15 +12,18 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from caucasusquiz import paths
+from caucasusquiz import paths, profiles
 from caucasusquiz.classroom.session import ClassSession, Phase
 from caucasusquiz.classroom.storage import ClassDatabase
 from caucasusquiz.cli import main
 from caucasusquiz.clock import utc_now
 from caucasusquiz.commands.classroom import create_session
+from caucasusquiz.store.database import ProgressStore
 from caucasusquiz.ui.class_app import ClassApp
 from caucasusquiz.ui.screens.class_host import ClassHostScreen
 from caucasusquiz.ui.screens.class_join import ClassStudentScreen, JoinClassScreen
+
+from .conftest import FROZEN
 
 Script = Callable[[Pilot], Awaitable[None]]
 
@@ -113,6 +116,27 @@ def test_host_ends_cleanly_after_ending_early(play, decks_dir, isolated_user_dir
     assert "ended." in captured.out
 
 
+def test_one_answer_counted_as_a_review_is_said_in_the_singular(
+    play, decks_dir, isolated_user_dirs, capsys, make_profiles
+):
+    make_profiles("Leyla")
+
+    async def script(pilot: Pilot) -> None:
+        session = host_session(pilot)
+        leyla = session.join("Leyla")
+        await pilot.press("enter")  # the first question
+        question = session.view().question
+        session.answer(leyla, question.answer if question.is_typed else "1")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")  # End
+        await finish(pilot)
+
+    play(script)
+    assert host(decks_dir, "--count-as-review") == 0
+    assert "1 answer was recorded as a review in the students' profiles." in capsys.readouterr().out
+
+
 def test_join_with_code_and_name_joins_without_the_form(play, decks_dir, isolated_user_dirs, clock):
     locations = paths.resolve(decks=decks_dir, data_dir=isolated_user_dirs)
     database, session = create_session(locations, None, 2, 20, clock=clock)
@@ -127,6 +151,56 @@ def test_join_with_code_and_name_joins_without_the_form(play, decks_dir, isolate
         assert session.view().students == ("Leyla",)
     finally:
         database.close()
+
+
+def test_join_without_name_joins_as_the_profile_last_studied(
+    play, decks_dir, isolated_user_dirs, clock, make_profiles
+):
+    """newuser5 F-O: --help says "(default: your profile)", but the form opened empty."""
+    make_profiles("Leyla", "Tural")
+    store = ProgressStore.open(isolated_user_dirs / "progress.sqlite3")
+    profiles.use(store, "Tural", FROZEN)  # the one last opened for study on this machine
+    store.close()
+    locations = paths.resolve(decks=decks_dir, data_dir=isolated_user_dirs)
+    database, session = create_session(locations, None, 2, 20, clock=clock)
+
+    async def script(pilot: Pilot) -> None:
+        await pilot.press("escape")
+
+    seen = play(script)
+    try:
+        assert main(["class", "join", session.code]) == 0
+        assert seen == [ClassStudentScreen.__name__]
+        assert session.view().students == ("Tural",)
+    finally:
+        database.close()
+
+
+def test_join_without_name_asks_when_the_profile_is_the_unnamed_default(
+    play, isolated_user_dirs, make_profiles
+):
+    """A profile called "default" (made for whoever opened the app first) is no name for
+    the class to see: the form opens with the name box empty and in focus."""
+    make_profiles("default")
+    names: list[str] = []
+
+    async def script(pilot: Pilot) -> None:
+        box = pilot.app.screen.query_one("#join-name")
+        names.append(box.value)
+        assert box.has_focus
+        pilot.app.exit()
+
+    seen = play(script)
+    assert main(["class", "join", "123456"]) == 0
+    assert seen == [JoinClassScreen.__name__] and names == [""]
+
+
+def test_the_help_says_what_join_takes_without_name(capsys):
+    with pytest.raises(SystemExit):
+        main(["class", "join", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "default: your profile's name, the one last opened for study or --profile;" in help_text
+    assert 'a profile called "default" is not a name: the form asks' in help_text
 
 
 def test_join_with_a_wrong_code_opens_the_form_with_the_reason(play, decks_dir, isolated_user_dirs):

@@ -261,3 +261,29 @@ def test_a_quiz_ended_in_the_lobby_reports_no_question(isolated_user_dirs, decks
     questions = out.split(f"Live quiz {code} — students")[0]
     assert "(none)" in questions and "right  almost" not in questions
     assert "Leyla" in out.split(f"Live quiz {code} — students")[1]
+
+
+def test_cards_of_another_decks_folder_are_said_to_be_elsewhere_not_gone(history, capsys, tmp_path):
+    """newuser5 F-F: a report on another folder than the one studied must not call the
+    studied cards deleted; only a card gone from a deck still in the folder is "no longer"."""
+    other = tmp_path / "other-decks"
+    other.mkdir()
+    data = json.loads(run_report(capsys, other, "--json"))
+    assert [c["text"] for c in data["cards"]] == [f"(not in {other})"]
+    out = run_report(capsys, other)
+    assert "no longer" not in out and "history/sec907" in out
+    assert f"(not in {other})" in re.sub(r"\n\s*", " ", out)  # a long path wraps in its column
+
+
+def test_a_card_removed_from_its_deck_is_no_longer_in_the_decks(history, capsys, decks_dir):
+    deck = decks_dir / "history.yaml"
+    text = deck.read_text(encoding="utf-8")
+    deck.write_text(_without_card(text, "sec907"), encoding="utf-8")
+    data = json.loads(run_report(capsys, decks_dir, "--json"))
+    assert [c["text"] for c in data["cards"]] == ["(card no longer in the decks)"]
+
+
+def _without_card(text: str, card_id: str) -> str:
+    """The deck text without the card item whose id is `card_id`."""
+    items = re.split(r"(?m)^(?=  - )", text)
+    return "".join(item for item in items if f"id: {card_id}\n" not in item)

@@ -186,8 +186,8 @@ def test_notes_made_in_anki_become_cards_and_the_rest_is_reported(tmp_path, caps
 
     assert main(["import", str(package), "--out", str(tmp_path / "out"), "--deck-title", "Caucasus"]) == 0
     report = capsys.readouterr().out
-    assert "skipped 2 × notes of unsupported type 'Vocabulary'" in report
-    assert "skipped 1 × notes with an empty side (media only?)" in report
+    assert "skipped 2 notes of unsupported type 'Vocabulary'" in report
+    assert "skipped 1 note with an empty side (media only?)" in report
     assert "3 media references to 3 files: anthem.mp3, flag-answer.png, flag.png" in report
     facts = card_facts(tmp_path / "out", with_ids=False)
     assert facts == sorted(

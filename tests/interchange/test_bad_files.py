@@ -91,7 +91,13 @@ def test_an_xlsx_with_formulas_only(tmp_path, capsys):
     sheet.append(["=A1", "=B1", "=C1", "=D1", "=E1", "=F1", "=G1"])
     book.save(tmp_path / "quiz.xlsx")
     err = run_import(capsys, tmp_path / "quiz.xlsx", tmp_path / "out")
-    assert "quiz.xlsx has 7 cell(s) holding formulas, not values" in err and "Paste special" in err
+    assert "quiz.xlsx has 7 cells holding formulas, not values" in err and "Paste special" in err
+    sheet.append(["Capital?", "Baku", "Ganja", "Shaki", "=2+2", 20, 1])
+    sheet.delete_rows(2)
+    book.save(tmp_path / "quiz.xlsx")
+    assert "quiz.xlsx has 1 cell holding formulas" in run_import(
+        capsys, tmp_path / "quiz.xlsx", tmp_path / "out"
+    )
 
 
 def test_an_xlsx_that_is_not_a_spreadsheet(tmp_path, capsys):
@@ -113,6 +119,8 @@ def test_a_ragged_csv_row_names_its_line_and_nothing_is_written(tmp_path, capsys
     path.write_text("question,answer\nCapital?,Baku\nCurrency?,manat,extra,fields\nSea?,Caspian\n")
     err = run_import(capsys, path, tmp_path / "out")
     assert "cards.csv:3: this row has 4 fields, the header has 2" in err
+    path.write_text("question,answer,tags\nCapital?,Baku,geo\nCurrency?\n")
+    assert "cards.csv:3: this row has 1 field, the header has 3" in run_import(capsys, path, tmp_path / "out")
 
 
 def test_a_csv_in_the_wrong_encoding(tmp_path, capsys):

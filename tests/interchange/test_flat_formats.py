@@ -113,7 +113,7 @@ def test_kahoot_round_trip_of_choice_and_true_false_cards(tmp_path, decks, capsy
     ]
     typed = sum(1 for c in collection.cards if c.is_typed)
     assert f"Wrote {sheet}: {len(fits)} Kahoot questions" in err
-    assert f"skipped {typed} × typed cards without distractors" in err
+    assert f"skipped {typed} typed cards without distractors" in err
 
     from openpyxl import load_workbook
 
@@ -184,3 +184,37 @@ def test_imported_decks_get_ordinary_file_permissions(tmp_path):
         os.umask(umask)
     [deck_file] = (tmp_path / "out").glob("*.yaml")
     assert deck_file.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_kahoot_of_mostly_typed_cards_says_how_to_make_them_multiple_choice(tmp_path, capsys):
+    """newuser5 F-H: "1 Kahoot questions", and no word on how to get more than one question."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "treaty.yaml").write_text(
+        "title: Peace of Westphalia\n"
+        "cards:\n"
+        "  - id: signed\n    type: choice\n    question: When were the treaties signed?\n"
+        "    answer: 1648\n    distractors: [1618, 1635, 1659]\n"
+        "  - id: thalers\n    type: qa\n    question: How much did Sweden receive?\n"
+        "    answer: 5 million thalers\n"
+        "  - id: alsace\n    type: cloze\n    text: France gained most of {{Alsace}}.\n",
+        encoding="utf-8",
+    )
+    sheet = export(folder, "kahoot-xlsx", tmp_path / "quiz.xlsx")
+    err = capsys.readouterr().err
+    assert f"Wrote {sheet}: 1 Kahoot question\n" in err
+    assert "skipped 2 typed cards without distractors" in err
+    assert "`t` (change type) on the author screen" in err and "multiple choice" in err
+
+    (folder / "treaty.yaml").write_text(
+        (folder / "treaty.yaml").read_text(encoding="utf-8").split("  - id: alsace")[0], encoding="utf-8"
+    )
+    (folder / "more.yaml").write_text(
+        "title: More\ncards:\n"
+        "  - id: tf\n    type: truefalse\n    statement: Westphalia is in Germany.\n    answer: true\n",
+        encoding="utf-8",
+    )
+    export(folder, "kahoot-xlsx", sheet)
+    err = capsys.readouterr().err
+    assert "2 Kahoot questions" in err and "skipped 1 typed card without distractors" in err
+    assert "change type" not in err  # most cards made it: no hint needed

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from caucasusquiz.classroom.session import ClassSession, Phase
@@ -120,16 +121,28 @@ def student_rows(
 
 
 def card_rows(
-    store: ProgressStore, chosen: Sequence[Profile], collection: Collection, deck: str | None = None
+    store: ProgressStore,
+    chosen: Sequence[Profile],
+    collection: Collection,
+    deck: str | None = None,
+    folder: Path | None = None,
 ) -> list[CardRow]:
-    """Cards by class-wide error rate, worst first (cards nobody got wrong are left out)."""
+    """Cards by class-wide error rate, worst first (cards nobody got wrong are left out).
+
+    A card whose deck is not in `folder` (the decks read) was studied from another folder,
+    not deleted: its row says so rather than call it gone (newuser5 F-F)."""
     results = store.card_results([p.id for p in chosen]) if chosen else {}
     rows = []
     for (deck_id, card_id), (reviews, wrong) in results.items():
         if not wrong or (deck is not None and deck_id != deck):
             continue
         card = collection.card(deck_id, card_id)
-        text = card.full_text if card is not None else "(card no longer in the decks)"
+        if card is not None:
+            text = card.full_text
+        elif collection.deck(deck_id) is None and folder is not None:
+            text = f"(not in {folder})"
+        else:
+            text = "(card no longer in the decks)"
         rows.append(CardRow(deck_id, card_id, text, reviews, wrong))
     rows.sort(key=lambda r: (-r.error_rate, -r.reviews, r.deck, r.card))
     return rows[:WORST_CARDS]
@@ -355,7 +368,7 @@ def build_report(
                     raise profiles.UnknownProfile(name, store.profile_names(), new_hint=False)
                 chosen.append(profile)
             students = student_rows(store, chosen, collection, load_settings(locations.config_file), now)
-            cards = card_rows(store, chosen, collection, deck_id)
+            cards = card_rows(store, chosen, collection, deck_id, locations.decks)
         finally:
             store.close()
     elif names:

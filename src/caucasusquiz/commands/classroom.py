@@ -15,6 +15,7 @@ from caucasusquiz.classroom.storage import ClassDatabase
 from caucasusquiz.clock import utc_now
 from caucasusquiz.decks.model import Card
 from caucasusquiz.errors import UserError
+from caucasusquiz.text import plural
 from caucasusquiz.workspace import load_decks, open_store
 
 DEFAULT_QUESTIONS = 10
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     locations = paths.resolve(decks=args.decks, data_dir=args.data_dir)
     if args.class_command == "host":
         return host(locations, args)
-    return join(locations.data_dir, args.code, args.name or _profile_name(args))
+    return join(locations.data_dir, args.code, args.name or _profile_name(locations, args.profile))
 
 
 def host(locations: paths.Locations, args: argparse.Namespace) -> int:
@@ -111,7 +112,8 @@ def host(locations: paths.Locations, args: argparse.Namespace) -> int:
         app.run()
         if session.count_as_review:
             counted = count_reviews(locations, session)
-            print(f"{counted} answers were recorded as reviews in the students' profiles.")
+            were = "was recorded as a review" if counted == 1 else "were recorded as reviews"
+            print(f"{plural(counted, 'answer')} {were} in the students' profiles.")
     finally:
         database.close()
     print(f"Class {code} ended. Report: caucasusquiz report --class {code}")
@@ -139,8 +141,19 @@ def join(data_dir: Path, code: str | None, name: str | None) -> int:
     return app.return_code or 0
 
 
-def _profile_name(args: argparse.Namespace) -> str | None:
+def _profile_name(locations: paths.Locations, flag: str | None) -> str | None:
+    """The name to join under when --name is not given: the profile's, as `--help` says
+    (`--profile`, else the one last opened for study here). Not "default", the profile
+    made for whoever opened the app first: the class would see "default", so the form
+    asks. None too when the progress file cannot be read: the form asks then as well."""
     try:
-        return profiles.requested_name(args.profile)
+        name = profiles.requested_name(flag)
+        if name is None:
+            store, _ = open_store(locations, utc_now(), move_damaged=False, create=False)
+            try:
+                name = profiles.default_name(store)
+            finally:
+                store.close()
     except UserError:
         return None
+    return None if name == profiles.DEFAULT_PROFILE else name

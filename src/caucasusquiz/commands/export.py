@@ -11,6 +11,7 @@ import csv
 import dataclasses
 import io
 import json
+import shlex
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -97,14 +98,22 @@ def _export_file(args: argparse.Namespace, locations: paths.Locations, fmt: str)
             file=sys.stderr,
         )
         return 0
-    from caucasusquiz.interchange.kahoot import write_kahoot
+    from caucasusquiz.interchange.kahoot import TYPED, write_kahoot
 
     decks = select_decks(load_decks(locations), args.deck)
     title = decks[0].title if len(decks) == 1 else "caucasusquiz"
     export = write_kahoot(decks, out, title)
-    print(f"Wrote {out}: {len(export.rows)} Kahoot questions", file=sys.stderr)
+    print(f"Wrote {out}: {plural(len(export.rows), 'Kahoot question')}", file=sys.stderr)
     for reason, count in export.skipped.most_common():
-        print(f"  skipped {count} × {reason}", file=sys.stderr)
+        print(f"  skipped {reason.counted(count)}", file=sys.stderr)
+    if export.skipped[TYPED] > len(export.rows):
+        # Kahoot needs wrong answers; a deck of typed cards makes a near-empty quiz (newuser5 F-H).
+        print(
+            "  hint: Kahoot asks only multiple-choice and true/false questions; `t` (change type) on the "
+            "author screen turns a typed card into multiple choice, with distractors of the answer's "
+            f"kind: caucasusquiz --decks {shlex.quote(str(locations.decks))} author --all",
+            file=sys.stderr,
+        )
     return 0
 
 

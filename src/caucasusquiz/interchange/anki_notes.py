@@ -9,7 +9,11 @@ export into Anki updates the notes instead of adding copies.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+
+from caucasusquiz.decks.loader import TOP_KEYS
+from caucasusquiz.interchange.common import DeckFields
 
 PREFIX = "caucasusquiz"
 CARD_REF = "Card ID"  # field holding "deck-id/card-id"
@@ -56,10 +60,13 @@ CSS = (
 
 # Author data Anki has no field for, carried so that export → import gives the same decks:
 # review state as tags ("caucasusquiz::reviewed::2026-11-29", "caucasusquiz::reviewed",
-# "caucasusquiz::draft") and the deck's `dropped` ids in a comment of its description.
+# "caucasusquiz::draft"); the deck's `dropped` ids, and its other fields (DeckFields) as
+# JSON, in comments at the end of its description. JSON's `<`, `>` and `&` are written as
+# \u escapes, so nothing in it can end the comment or read as HTML.
 REVIEWED_TAG = f"{PREFIX}::reviewed"
 DRAFT_TAG = f"{PREFIX}::draft"
-DROPPED_MARK = re.compile(r"\s*<!-- caucasusquiz dropped: ([^<>]*?) -->\s*$")
+CARRIED_MARK = re.compile(r"\s*<!-- caucasusquiz (dropped|deck): ([^<>]*?) -->\s*$")
+_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def review_tags(reviewed: str | None, draft: bool) -> list[str]:
@@ -84,16 +91,61 @@ def review_state(tags: tuple[str, ...]) -> tuple[tuple[str, ...], str | None, bo
     return tuple(own), reviewed, draft and reviewed is None
 
 
-def description_with_dropped(description: str, dropped: tuple[str, ...]) -> str:
-    return description + (f"<!-- caucasusquiz dropped: {' '.join(dropped)} -->" if dropped else "")
+def description_with_carried(description: str, dropped: tuple[str, ...], fields: DeckFields) -> str:
+    """The deck's description (HTML) with our comments after it."""
+    data: dict[str, object] = {"order": list(fields.order)}
+    data |= {name: list(value) for name, value in _lists(fields).items() if value}
+    if fields.study:
+        data["study"] = fields.study
+    carried = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_HTML_SAFE)
+    return (
+        description
+        + (f"<!-- caucasusquiz dropped: {' '.join(dropped)} -->" if dropped else "")
+        + f"<!-- caucasusquiz deck: {carried} -->"
+    )
 
 
-def dropped_from_description(description: str) -> tuple[str, tuple[str, ...]]:
-    """(the description without our comment, the dropped ids it carried)."""
-    match = DROPPED_MARK.search(description)
-    if match is None:
-        return description, ()
-    return description[: match.start()], tuple(match.group(1).split())
+def carried_in_description(description: str) -> tuple[str, tuple[str, ...], DeckFields | None]:
+    """(the description without our comments, the dropped ids and the deck's fields they
+    carried). A package from an older export has only the dropped ids; one from elsewhere,
+    neither. What does not read as our JSON is left out, never trusted."""
+    dropped: tuple[str, ...] = ()
+    fields = None
+    while (match := CARRIED_MARK.search(description)) is not None:
+        if match.group(1) == "dropped":
+            dropped = tuple(match.group(2).split())
+        else:
+            fields = _fields_from_json(match.group(2))
+        description = description[: match.start()]
+    return description, dropped, fields
+
+
+def _lists(fields: DeckFields) -> dict[str, tuple[str, ...]]:
+    return {"tags": fields.tags, "documents": fields.documents, "documents_at": fields.documents_at}
+
+
+def _fields_from_json(text: str) -> DeckFields | None:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+
+    def strings(name: str) -> tuple[str, ...]:
+        value = data.get(name)
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return tuple(value)
+        return ()
+
+    study = data.get("study")
+    return DeckFields(
+        order=tuple(key for key in strings("order") if key in TOP_KEYS and key != "cards"),
+        tags=strings("tags"),
+        documents=strings("documents"),
+        documents_at=strings("documents_at"),
+        study=study if study in ("reviewed", "all") else None,
+    )
 
 
 def stable_id(*parts: str) -> int:

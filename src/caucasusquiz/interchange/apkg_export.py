@@ -19,10 +19,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from yaml.nodes import MappingNode, ScalarNode
+
 from caucasusquiz.authoring.drafts import generated_ids, is_draft
+from caucasusquiz.decks.loader import MAX_DECK_BYTES, read_deck_text
 from caucasusquiz.decks.model import CLOZE_BLANK, Card, CardType, Deck
+from caucasusquiz.decks.yamlio import YamlProblem, compose
+from caucasusquiz.files import UnreadableFile, read_regular_file
 from caucasusquiz.interchange import anki_notes as notes
 from caucasusquiz.interchange.atomic import save_atomically
+from caucasusquiz.interchange.common import DeckFields
 from caucasusquiz.interchange.flat import options
 from caucasusquiz.progress import State
 from caucasusquiz.store.database import CardProgress, ReviewRow
@@ -76,6 +82,53 @@ def note_type_and_fields(card: Card) -> tuple[str, list[str]]:
     return notes.BASIC, [_h(f"True or false: {card.prompt}"), truth, source, context, ref]
 
 
+def deck_fields(deck: Deck) -> DeckFields:
+    """What an import needs to write the deck file as it is (Anki keeps none of it)."""
+    folder = deck.path.parent
+    text = _file_text(deck.path)
+    order = _top_keys(text) if text is not None else ()
+    documents = deck.documents
+    if not documents and "documents" in order and text is not None:
+        # A deck read from the deck cache may lack its `documents:` (newuser5 F-A): the
+        # link to the article is what a re-import most needs, so read it from the file.
+        fresh = read_deck_text(text, deck.path, deck.id).deck
+        documents = fresh.documents if fresh is not None else ()
+    written: list[str] = []
+    resolved: list[str] = []
+    for folder_path in documents:  # the deck's folder joined with what the file says
+        try:
+            written.append(folder_path.relative_to(folder).as_posix())
+        except ValueError:
+            continue
+        resolved.append(str(folder_path.resolve()))
+    return DeckFields(
+        order=order,
+        tags=deck.tags,
+        documents=tuple(written),
+        documents_at=tuple(resolved),
+        study=("reviewed" if deck.reviewed_only else "all"),
+    )
+
+
+def _file_text(path: Path) -> str | None:
+    try:
+        return read_regular_file(path, MAX_DECK_BYTES).decode("utf-8-sig")
+    except (OSError, UnreadableFile, UnicodeDecodeError):
+        return None
+
+
+def _top_keys(text: str) -> tuple[str, ...]:
+    """The deck file's top-level keys in its order; none when it does not read as a mapping
+    now (the import then writes them in the generator's order)."""
+    try:
+        root = compose(text)
+    except YamlProblem:
+        return ()
+    if not isinstance(root, MappingNode):
+        return ()
+    return tuple(key.value for key, _ in root.value if isinstance(key, ScalarNode))
+
+
 def _models() -> dict[str, Any]:
     import genanki
 
@@ -106,7 +159,9 @@ def build_package(decks: Sequence[Deck], parent: str = DEFAULT_PARENT) -> Any:
     anki_decks = []
     for deck in decks:
         anki_deck = genanki.Deck(notes.stable_id("deck", deck.id), anki_deck_name(parent, deck))
-        anki_deck.description = notes.description_with_dropped(_h(deck.description), deck.dropped)
+        anki_deck.description = notes.description_with_carried(
+            _h(deck.description), deck.dropped, deck_fields(deck)
+        )
         generated = generated_ids(deck.path.parent).get(deck.id, frozenset())
         for card in deck.cards:
             model, fields = note_type_and_fields(card)

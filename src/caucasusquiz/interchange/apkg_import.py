@@ -25,12 +25,26 @@ from caucasusquiz.interchange.apkg_read import (
     field_references,
     read_package,
 )
-from caucasusquiz.interchange.common import BadFile, Extras, ImportedCard, ImportResult, clean_text
+from caucasusquiz.interchange.common import BadFile, Extras, ImportedCard, ImportResult, Reason, clean_text
 from caucasusquiz.interchange.flat import card_from_flat
 from caucasusquiz.interchange.html_text import plain_text
 
 _NEWER_FORMAT_STUB = "Please update to the latest Anki version"
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::([^{}]*?))?\}\}", re.DOTALL)
+_MISSING_TYPE = Reason(
+    "note whose note type is missing from the package", "notes whose note type is missing from the package"
+)
+_SEVERAL_BLANKS = Reason(
+    "cloze card with several blanks on one card", "cloze cards with several blanks on one card"
+)
+_NO_DELETION = Reason("cloze note without a cloze deletion", "cloze notes without a cloze deletion")
+_EMPTY_SIDE = Reason("note with an empty side (media only?)", "notes with an empty side (media only?)")
+
+
+def _unsupported(note_type: NoteType) -> Reason:
+    return Reason(
+        f"note of unsupported type {note_type.name!r}", f"notes of unsupported type {note_type.name!r}"
+    )
 
 
 def import_apkg(path: Path) -> ImportResult:
@@ -45,7 +59,7 @@ def import_apkg(path: Path) -> ImportResult:
     for note in collection.notes:
         note_type = collection.note_types.get(note.type_id)
         if note_type is None:
-            result.skipped["notes whose note type is missing from the package"] += 1
+            result.skipped[_MISSING_TYPE] += 1
             continue
         _import_note(note, note_type, result)
     _describe(result, collection.descriptions)
@@ -53,12 +67,13 @@ def import_apkg(path: Path) -> ImportResult:
 
 
 def _describe(result: ImportResult, descriptions: dict[str, str]) -> None:
-    """Each deck's description, and the `dropped` ids our export carried in it."""
+    """Each deck's description, and the `dropped` ids and deck fields our export carried in it."""
     leaves = {_leaf(name): text for name, text in descriptions.items()}
     for deck in result.decks:
-        description, dropped = ours.dropped_from_description(leaves.get(deck.name, ""))
+        description, dropped, fields = ours.carried_in_description(leaves.get(deck.name, ""))
         deck.description = plain_text(description)[0] or deck.description
         deck.dropped = dropped
+        deck.fields = fields
 
 
 class _Fields:
@@ -92,7 +107,12 @@ def _import_note(note: NoteRow, note_type: NoteType, result: ImportResult) -> No
     if note_type.name in ours.FIELDS and ours.CARD_REF in note_type.fields:
         card = _our_card(note_type.name, fields, note.tags, origin)
         if card is None:
-            result.skipped[f"notes of type {note_type.name!r} with empty fields"] += 1
+            result.skipped[
+                Reason(
+                    f"note of type {note_type.name!r} with empty fields",
+                    f"notes of type {note_type.name!r} with empty fields",
+                )
+            ] += 1
             return
         deck_id, _, _ = fields.text(ours.CARD_REF).partition("/")
         result.deck(_leaf(note.deck), deck_id or None).cards.append(card)
@@ -161,15 +181,15 @@ def _cloze_cards(
     cloze_fields = [name for filters, name in field_references(front) if "cloze" in filters.split(":")]
     text = fields.text(cloze_fields[0]) if cloze_fields else ""
     if not cloze_fields or "image-occlusion" in text or "Occlusion" in note_type.fields:
-        result.skipped[f"notes of unsupported type {note_type.name!r}"] += 1
+        result.skipped[_unsupported(note_type)] += 1
         return []
     extra = next((fields.text(n) for n in ("Back Extra", "Extra") if n in note_type.fields), "")
     found = _cloze_texts(text)
     numbers = {int(m.group(1)) for m in _CLOZE.finditer(text)}
     if len(found) < len(numbers):
-        result.skipped["cloze cards with several blanks on one card"] += len(numbers) - len(found)
+        result.skipped[_SEVERAL_BLANKS] += len(numbers) - len(found)
     if not numbers:
-        result.skipped["cloze notes without a cloze deletion"] += 1
+        result.skipped[_NO_DELETION] += 1
     return [
         ImportedCard(
             CardType.CLOZE,
@@ -188,12 +208,12 @@ def _front_back_card(
 ) -> list[ImportedCard]:
     sides = _sides(note_type)
     if sides is None:
-        result.skipped[f"notes of unsupported type {note_type.name!r}"] += 1
+        result.skipped[_unsupported(note_type)] += 1
         return []
     front, back = fields.text(sides[0]), fields.text(sides[1])
     card = card_from_flat(front, back, origin, tags=note.tags)
     if card is None:
-        result.skipped["notes with an empty side (media only?)"] += 1
+        result.skipped[_EMPTY_SIDE] += 1
         return []
     return [card]
 

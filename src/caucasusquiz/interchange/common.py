@@ -25,6 +25,18 @@ class BadFile(UserError):
 
 
 @dataclass(frozen=True, slots=True)
+class Reason:
+    """Why items were left out, said of one and of several: a summary reads "skipped 1 row
+    without …" and "skipped 2 rows without …", never "1 rows" (newuser5 F-H)."""
+
+    one: str
+    many: str
+
+    def counted(self, count: int) -> str:
+        return f"{count} {self.one if count == 1 else self.many}"
+
+
+@dataclass(frozen=True, slots=True)
 class ImportedCard:
     """A card read from another tool, in our terms, with where it came from."""
 
@@ -53,6 +65,19 @@ class Extras(TypedDict, total=False):
     draft: bool
 
 
+@dataclass(frozen=True, slots=True)
+class DeckFields:
+    """A deck file's own fields that Anki has no place for, carried by our export so that
+    an import writes the deck as it was: its top-level keys in the file's order, the deck's
+    tags, its `documents:` folders and `study:`."""
+
+    order: tuple[str, ...] = ()  # the top-level keys as the file had them
+    tags: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()  # as written: relative to the deck file
+    documents_at: tuple[str, ...] = ()  # where each resolved to on the exporting machine
+    study: str | None = None  # "reviewed" or "all", when the file said
+
+
 @dataclass(slots=True)
 class ImportedDeck:
     """The cards for one deck file, and the name it had in the other tool."""
@@ -62,6 +87,7 @@ class ImportedDeck:
     id: str | None = None  # our deck id, when the file carries it
     description: str | None = None
     dropped: tuple[str, ...] = ()  # generated card ids the author dropped
+    fields: DeckFields | None = None  # when the file was our own export
 
 
 @dataclass(slots=True)
@@ -71,7 +97,7 @@ class ImportResult:
     path_name: str
     kind: str  # "Anki package", "Quizlet text", ...
     decks: list[ImportedDeck] = field(default_factory=list)
-    skipped: Counter[str] = field(default_factory=Counter)  # reason -> count
+    skipped: Counter[Reason] = field(default_factory=Counter)  # reason -> count
     media: Counter[str] = field(default_factory=Counter)  # media file name -> references
 
     def deck(self, name: str, deck_id: str | None = None) -> ImportedDeck:

@@ -25,11 +25,13 @@ from caucasusquiz.interchange.common import (
     Extras,
     ImportedCard,
     ImportResult,
+    Reason,
     clean_text,
     truth_value,
 )
 from caucasusquiz.interchange.flat import card_from_flat
 from caucasusquiz.interchange.textfile import read_text
+from caucasusquiz.text import plural
 
 COLUMNS = (
     "deck",
@@ -112,7 +114,7 @@ def import_csv(path: Path) -> ImportResult:
                 continue
             if len(row) != len(header):
                 raise BadFile(
-                    f"{path.name}:{reader.line_num}: this row has {len(row)} fields, "
+                    f"{path.name}:{reader.line_num}: this row has {plural(len(row), 'field')}, "
                     f"the header has {len(header)}",
                     "a value with a delimiter or a line break inside must be in double quotes; "
                     "nothing was imported",
@@ -151,7 +153,9 @@ def _add_row(result: ImportResult, row: dict[str, str], line: int) -> None:
     }
     question, answer = clean_text(row["question"]), clean_text(row["answer"])
     if not question or not answer:
-        result.skipped["rows with an empty question or answer"] += 1
+        result.skipped[
+            Reason("row with an empty question or answer", "rows with an empty question or answer")
+        ] += 1
         return
     kind = clean_text(row.get("type", "")).casefold() or _inferred_type(question, answer, row)
     card: ImportedCard | None = None
@@ -182,10 +186,15 @@ def _add_row(result: ImportResult, row: dict[str, str], line: int) -> None:
             CardType.QA, question, answer, origin, accept=_split(row.get("accept", "")), **common
         )
     else:
-        result.skipped[f"rows of unknown type {kind!r} (cloze, qa, choice, truefalse)"] += 1
+        known = "(cloze, qa, choice, truefalse)"
+        result.skipped[
+            Reason(f"row of unknown type {kind!r} {known}", f"rows of unknown type {kind!r} {known}")
+        ] += 1
         return
     if card is None or card.type.value != kind:
-        result.skipped[f"{kind} rows that do not fit the type"] += 1
+        result.skipped[
+            Reason(f"{kind} row that does not fit the type", f"{kind} rows that do not fit the type")
+        ] += 1
         return
     deck = clean_text(row.get("deck", ""))
     title = clean_text(row.get("deck_title", ""))

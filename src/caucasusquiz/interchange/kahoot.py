@@ -19,7 +19,15 @@ from pathlib import Path
 from caucasusquiz.decks.model import Card, CardType, Deck
 from caucasusquiz.interchange import flat
 from caucasusquiz.interchange.atomic import save_atomically
-from caucasusquiz.interchange.common import BadFile, ImportedCard, ImportResult, clean_text, cloze_from_flat
+from caucasusquiz.interchange.common import (
+    BadFile,
+    ImportedCard,
+    ImportResult,
+    Reason,
+    clean_text,
+    cloze_from_flat,
+)
+from caucasusquiz.text import plural
 
 MAX_QUESTION = 120
 MAX_ANSWER = 75
@@ -35,14 +43,16 @@ HEADER = (
 )
 HEADER_ROW = 8  # as in Kahoot's template: title and instructions above
 MAX_XLSX_BYTES = 64 * 1024 * 1024
-_OVER_LIMITS = f"cards over Kahoot's limits ({MAX_QUESTION} characters a question, {MAX_ANSWER} an answer)"
+_LIMITS = f"Kahoot's limits ({MAX_QUESTION} characters a question, {MAX_ANSWER} an answer)"
+_OVER_LIMITS = Reason(f"card over {_LIMITS}", f"cards over {_LIMITS}")
+TYPED = Reason("typed card without distractors", "typed cards without distractors")
 _HINT = "start from Kahoot's quiz spreadsheet template (Create → Import spreadsheet → download template)"
 
 
 @dataclass
 class KahootExport:
     rows: list[tuple[str, list[str], int, str]] = field(default_factory=list)
-    skipped: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[Reason] = field(default_factory=Counter)
 
 
 def time_limit(question: str, answers: Sequence[str]) -> int:
@@ -61,7 +71,7 @@ def kahoot_rows(decks: Sequence[Deck]) -> KahootExport:
     return export
 
 
-def _row(card: Card, skipped: Counter[str]) -> tuple[str, list[str], int, str] | None:
+def _row(card: Card, skipped: Counter[Reason]) -> tuple[str, list[str], int, str] | None:
     if card.type is CardType.TRUEFALSE:
         question, answers, correct = card.prompt, ["True", "False"], "1" if card.answer == "true" else "2"
     elif len(card.distractors) >= 2:
@@ -69,7 +79,7 @@ def _row(card: Card, skipped: Counter[str]) -> tuple[str, list[str], int, str] |
         answers = flat.options(card)
         correct = str(answers.index(card.answer) + 1)
     else:
-        skipped["typed cards without distractors"] += 1
+        skipped[TYPED] += 1
         return None
     if len(question) > MAX_QUESTION or any(len(a) > MAX_ANSWER for a in answers):
         skipped[_OVER_LIMITS] += 1
@@ -130,10 +140,14 @@ def _card(
     given = [(n, a) for n, a in enumerate(answers, 1) if a]
     right = [a for n, a in given if n in correct]
     if not question or not given:
-        result.skipped["rows without a question or answers"] += 1
+        result.skipped[Reason("row without a question or answers", "rows without a question or answers")] += 1
         return None
     if len(right) != 1:
-        result.skipped["questions with no or several correct answers"] += 1
+        result.skipped[
+            Reason(
+                "question with no or several correct answers", "questions with no or several correct answers"
+            )
+        ] += 1
         return None
     answer = right[0]
     wrong = tuple(a for n, a in given if n not in correct)
@@ -195,7 +209,7 @@ def _read_rows(path: Path) -> list[tuple[int, list[object]]]:
         handle.close()
     if formulas:
         raise BadFile(
-            f"{path.name} has {formulas} cell(s) holding formulas, not values",
+            f"{path.name} has {plural(formulas, 'cell')} holding formulas, not values",
             "copy the sheet and paste it as values only (Paste special → Values), then import that",
         )
     return rows

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from caucasusquiz.decks.model import Deck
 from caucasusquiz.interchange import flat
-from caucasusquiz.interchange.common import BadFile, ImportResult
+from caucasusquiz.interchange.common import BadFile, ImportResult, Reason
 from caucasusquiz.interchange.textfile import read_text
 
 _ESCAPES = {"\\t": "\t", "\\n": "\n", "tab": "\t", "newline": "\n", "comma": ",", "semicolon": ";"}
@@ -59,7 +59,9 @@ def import_quizlet(path: Path, term_sep: str | None = None, card_sep: str | None
             )
         card = flat.card_from_flat(term, definition, f"{where} {number} of {path.name}")
         if card is None:
-            result.skipped["cards with an empty term or definition"] += 1
+            result.skipped[
+                Reason("card with an empty term or definition", "cards with an empty term or definition")
+            ] += 1
         else:
             deck.cards.append(card)
     return result

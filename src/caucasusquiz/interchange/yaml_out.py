@@ -1,10 +1,11 @@
 """Imported cards → deck files that pass `caucasusquiz check`, written all or nothing.
 
 Cards go through the generator's emitter (`generator.emit`), so an imported deck looks
-exactly like a generated one: same key order, same quoting. Each card gets a comment
-naming where it came from. Every file is checked by the deck loader before anything is
-written; then all files are written to temporary names and renamed at the end, so a
-failure leaves no half-written deck behind.
+exactly like a generated one: same key order, same quoting, `reviewed:` last as the
+author screen writes it. A card that came without its own id gets a comment naming where
+it came from; the deck's fields are written by `deck_head`. Every file is checked by the
+deck loader before anything is written; then all files are written to temporary names
+and renamed at the end, so a failure leaves no half-written deck behind.
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ from caucasusquiz.files import new_file_mode
 from caucasusquiz.generator.cards import Draft
 from caucasusquiz.generator.emit import card_text as emit_card
 from caucasusquiz.generator.emit import quote
-from caucasusquiz.interchange.common import ImportedCard, ImportedDeck, ImportResult
+from caucasusquiz.interchange.common import ImportedCard, ImportedDeck, ImportResult, Reason
+from caucasusquiz.interchange.deck_head import head_lines
 from caucasusquiz.text import plural
 
 _TAG_JUNK = re.compile(r"[^\w-]+")
+_BARE_MARK = re.compile(r"true|false|\d{4}-\d{2}-\d{2}")
 _YAML_NULLS = {"null", "~", "none"}
 
 
@@ -40,17 +43,29 @@ class PlannedDeck:
     cards: int
 
 
-def unusable(card: ImportedCard) -> str | None:
+_EMPTY = Reason("card with an empty question or answer", "cards with an empty question or answer")
+_NOT_ONE_BLANK = Reason("cloze card without exactly one blank", "cloze cards without exactly one blank")
+_FEW_OPTIONS = Reason(
+    "multiple-choice card with fewer than three options",
+    "multiple-choice cards with fewer than three options",
+)
+_ANSWER_AMONG_WRONG = Reason(
+    "multiple-choice card with its answer among the wrong options",
+    "multiple-choice cards with their answer among the wrong options",
+)
+
+
+def unusable(card: ImportedCard) -> Reason | None:
     """Why a card cannot become a valid deck card (a reason for the skipped counts), or None."""
     if not card.prompt or not card.answer:
-        return "empty question or answer"
+        return _EMPTY
     if card.type is CardType.CLOZE and len(CLOZE_BLANK.findall(card.prompt)) != 1:
-        return "cloze text without exactly one blank"
+        return _NOT_ONE_BLANK
     if card.type is CardType.CHOICE:
         if len(card.distractors) < 2:
-            return "multiple choice with fewer than three options"
+            return _FEW_OPTIONS
         if card.answer.casefold() in {d.casefold() for d in card.distractors}:
-            return "multiple choice with its answer among the wrong options"
+            return _ANSWER_AMONG_WRONG
     return None
 
 
@@ -73,11 +88,18 @@ def _body(card: ImportedCard) -> tuple[tuple[str, object], ...]:
     return tuple(body)
 
 
-def _review_mark(card: ImportedCard) -> tuple[tuple[str, object], ...]:
-    """`reviewed:` as the author left it: a date, true, or false for a draft (see drafts.py)."""
-    if card.reviewed:
-        return (("reviewed", True if card.reviewed == "true" else card.reviewed),)
-    return (("reviewed", False),) if card.draft else ()
+def _review_mark(card: ImportedCard) -> str:
+    """`reviewed:` as the author screen writes it, last and bare: a date, true, or false for
+    a draft (see drafts.py). Anything else an old package might carry is quoted."""
+    mark = card.reviewed or ("false" if card.draft else None)
+    if mark is None:
+        return ""
+    value = mark if _BARE_MARK.fullmatch(mark) else quote(mark)
+    return f"    reviewed: {value}\n"
+
+
+def _clean_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t for t in map(clean_tag, tags) if t))
 
 
 def _card_id(card: ImportedCard, taken: set[str]) -> str:
@@ -93,19 +115,17 @@ def _card_id(card: ImportedCard, taken: set[str]) -> str:
     raise AssertionError("sha1 collision")  # pragma: no cover
 
 
-def deck_text(deck: ImportedDeck, title: str, result: ImportResult) -> tuple[str, int]:
-    """The deck file's text and its number of cards; unusable cards are counted as skipped."""
+def deck_text(deck: ImportedDeck, title: str, result: ImportResult, folder: Path) -> tuple[str, int]:
+    """The deck file's text (for a file in `folder`) and its number of cards; unusable cards
+    are counted as skipped."""
+    deck_tags = _clean_tags(deck.fields.tags) if deck.fields else ()
     header = [
         f"# Imported by `caucasusquiz import` from {result.path_name} ({result.kind}"
         + (f", deck {deck.name!r})." if deck.name else ")."),
         "# Check it with `caucasusquiz check`; edit freely.",
-        f"title: {quote(title)}",
+        *head_lines(deck, title, deck_tags, folder),
+        "cards:",
     ]
-    if deck.description:
-        header.append(f"description: {quote(deck.description)}")
-    if deck.dropped:
-        header.append("dropped: [" + ", ".join(deck.dropped) + "]")
-    header.append("cards:")
     blocks: list[str] = []
     taken: set[str] = set()
     for card in deck.cards:
@@ -115,11 +135,12 @@ def deck_text(deck: ImportedDeck, title: str, result: ImportResult) -> tuple[str
             continue
         card_id = _card_id(card, taken)
         taken.add(card_id)
-        tags = tuple(dict.fromkeys(t for t in map(clean_tag, card.tags) if t))
+        # The deck's tags reach every card; written on the deck, not again on each card.
+        tags = tuple(tag for tag in _clean_tags(card.tags) if tag not in deck_tags)
         draft = Draft(
             id=card_id,
             type=card.type.value,
-            body=_body(card) + _review_mark(card),
+            body=_body(card),
             tags=tags,
             source=card.source or "",
             context=card.context or "",
@@ -127,7 +148,10 @@ def deck_text(deck: ImportedDeck, title: str, result: ImportResult) -> tuple[str
             fact_key="",
             order=("", 0, 0),
         )
-        blocks.append(f"  # {card.origin}\n{emit_card(draft)}")
+        # A card with its own id came from a deck file (our export) and needs no note of
+        # where it was in the package; one that got a new id says where it came from.
+        comment = "" if card_id == card.id else f"  # {card.origin}\n"
+        blocks.append(comment + emit_card(draft) + _review_mark(card))
     return "\n".join(header) + "\n" + "\n".join(blocks), len(blocks)
 
 
@@ -142,7 +166,7 @@ def _deck_file_id(deck: ImportedDeck, used: set[str]) -> str:
 def plan(result: ImportResult, out_dir: Path, deck_title: str | None, overwrite: bool) -> list[PlannedDeck]:
     """Every deck file to write, checked; raises before anything is written."""
     if not result.card_count:
-        reasons = ", ".join(f"{n} {why}" for why, n in result.skipped.most_common()) or "no rows"
+        reasons = ", ".join(why.counted(n) for why, n in result.skipped.most_common()) or "no rows"
         raise UserError(f"{result.path_name}: no cards to import ({reasons})")
     planned: list[PlannedDeck] = []
     used: set[str] = set()
@@ -154,7 +178,7 @@ def plan(result: ImportResult, out_dir: Path, deck_title: str | None, overwrite:
             title = f"{deck_title}: {deck.name or deck_id}"
         else:
             title = deck_title or deck.name or deck_id
-        text, count = deck_text(deck, title, result)
+        text, count = deck_text(deck, title, result, out_dir)
         if not count:
             continue
         path = out_dir / f"{deck_id}.yaml"
@@ -193,7 +217,7 @@ def write_all(planned: list[PlannedDeck]) -> None:
 
 
 def skipped_summary(result: ImportResult) -> list[str]:
-    lines = [f"skipped {n} × {why}" for why, n in sorted(result.skipped.items(), key=lambda x: -x[1])]
+    lines = [f"skipped {why.counted(n)}" for why, n in sorted(result.skipped.items(), key=lambda x: -x[1])]
     if result.media:
         total = sum(result.media.values())
         names = ", ".join(sorted(result.media)[:5]) + (" …" if len(result.media) > 5 else "")
