@@ -15,10 +15,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from caucasusquiz.decks.model import Card, CardType, Deck, DeckLoad, Problem, Severity
+from caucasusquiz.decks.model import Card, CardType, Deck, DeckLoad, Problem, ProblemKind, Severity
 from caucasusquiz.files import UnreadableFile, read_regular_file, write_atomically
 
-CACHE_VERSION = 2  # 2: reviewed marks, dropped ids, study scope
+CACHE_VERSION = 3  # 2: reviewed marks, dropped ids, study scope; 3: problem kinds, cards written
 # A deck is at most 16 MiB of YAML; its entry is JSON of about the same size.
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
@@ -103,18 +103,20 @@ def _dump_to_json(loaded: DeckLoad) -> dict[str, Any]:
                 for c in deck.cards
             ],
         }
-    problems = [[p.line, p.message, p.hint, p.severity.value] for p in loaded.problems]
-    return {"deck": deck_json, "problems": problems}
+    problems = [[p.line, p.message, p.hint, p.severity.value, p.kind.value] for p in loaded.problems]
+    return {"deck": deck_json, "problems": problems, "written": loaded.written}
 
 
 def _load_from_json(raw: dict[str, Any], path: Path) -> DeckLoad:
     deck_id = raw["deck_id"]
     problems = [
-        Problem(path, line, message, hint, Severity(sev)) for line, message, hint, sev in raw["problems"]
+        Problem(path, line, message, hint, Severity(sev), kind=ProblemKind(kind))
+        for line, message, hint, sev, kind in raw["problems"]
     ]
+    written = int(raw["written"])
     deck_json = raw["deck"]
     if deck_json is None:
-        return DeckLoad(path, None, problems)
+        return DeckLoad(path, None, problems, written)
     types = {t.value: t for t in CardType}
     cards = tuple(
         Card(
@@ -157,4 +159,4 @@ def _load_from_json(raw: dict[str, Any], path: Path) -> DeckLoad:
         tuple(deck_json["dropped"]),
         bool(deck_json["reviewed_only"]),
     )
-    return DeckLoad(path, deck, problems)
+    return DeckLoad(path, deck, problems, written)

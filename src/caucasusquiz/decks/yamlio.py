@@ -9,11 +9,13 @@ or `!!python/object` costs a few microseconds and executes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from caucasusquiz.decks.model import ProblemKind
 
 try:  # libyaml makes composing roughly ten times faster
     SafeLoader: type = yaml.CSafeLoader
@@ -36,6 +38,7 @@ class YamlProblem(Exception):
     line: int
     message: str
     hint: str | None = None
+    kind: ProblemKind = field(default=ProblemKind.YAML_SYNTAX, kw_only=True)
 
 
 def line_of(node: Node) -> int:
@@ -56,6 +59,7 @@ def compose(text: str) -> Node | None:
             line,
             f"character U+{exc.character:04X} is not allowed in a deck file",
             "remove it; terminal escape sequences and control characters are never card text",
+            kind=ProblemKind.FORBIDDEN_CHARACTER,
         ) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1, f"not valid YAML: {exc}") from None
@@ -146,6 +150,7 @@ def _refuse_unsafe_structure(root: Node) -> None:
                 line_of(node),
                 "YAML anchors and aliases (&name / *name) are not allowed in decks",
                 "write the value out in full where it is needed",
+                kind=ProblemKind.UNSAFE_YAML,
             )
         seen.add(id(node))
         if node.tag not in DATA_TAGS:
@@ -154,11 +159,16 @@ def _refuse_unsafe_structure(root: Node) -> None:
                 f"YAML tag {node.tag.replace(YAML_TAG, '!!')!r} is not allowed: decks are data, "
                 "never objects",
                 "remove the tag",
+                kind=ProblemKind.UNSAFE_YAML,
             )
         if isinstance(node, MappingNode):
             for key, value in node.value:
                 if key.tag == YAML_TAG + "merge":
-                    raise YamlProblem(line_of(key), "YAML merge keys (<<) are not allowed in decks")
+                    raise YamlProblem(
+                        line_of(key),
+                        "YAML merge keys (<<) are not allowed in decks",
+                        kind=ProblemKind.UNSAFE_YAML,
+                    )
                 stack.append(value)
                 stack.append(key)
         elif isinstance(node, SequenceNode):
