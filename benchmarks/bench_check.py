@@ -11,13 +11,16 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import statistics
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _util import median_seconds, report, write_big_deck
+from _util import report, write_big_deck
 from caucasusquiz.cli import main as cli_main
 from caucasusquiz.decks.collection import deck_files, load_collection
 
@@ -47,6 +50,20 @@ def run_check(folder: Path) -> int:
     return status
 
 
+def interleaved_medians(
+    first: Callable[[], object], second: Callable[[], object], repeat: int
+) -> tuple[float, float]:
+    """Each timed in turn, so that a busy machine slows both alike (the ratio is the figure)."""
+    first(), second()  # warm-up
+    samples: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeat):
+        for fn, times in ((first, samples[0]), (second, samples[1])):
+            started = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - started)
+    return statistics.median(samples[0]), statistics.median(samples[1])
+
+
 def main() -> int:
     print(f"check: {DECKS} deck files of {CARDS_PER_DECK:,} cards, one left out whole, two duplicate ids")
     with tempfile.TemporaryDirectory() as tmp:
@@ -55,9 +72,10 @@ def main() -> int:
         files = write_collection(folder)
         megabytes = sum(path.stat().st_size for path in files) / 1024 / 1024
         print(f"  files: {megabytes:.1f} MiB")
-        baseline = median_seconds(lambda: load_collection(files, cache=None), repeat=3)
+        baseline, checked = interleaved_medians(
+            lambda: load_collection(files, cache=None), lambda: run_check(folder), repeat=5
+        )
         report("load_collection, one read per file (baseline)", baseline)
-        checked = median_seconds(lambda: run_check(folder), repeat=3)
         report("caucasusquiz check FOLDER", checked, baseline, "baseline")
     return 0
 
