@@ -16,6 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from caucasusquiz.decks.model import ProblemKind
+from caucasusquiz.decks.syntax_hints import syntax_hint
 
 try:  # libyaml makes composing roughly ten times faster
     SafeLoader: type = yaml.CSafeLoader
@@ -52,7 +53,7 @@ def compose(text: str) -> Node | None:
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise _unclosed_quote(text, exc) or _describe_marked_error(exc) from None
+        raise _unclosed_quote(text, exc) or _describe_marked_error(exc, text) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         raise YamlProblem(
@@ -119,22 +120,15 @@ def _quote_problem(text: str, line_index: int, quote: str) -> YamlProblem:
     )
 
 
-def _describe_marked_error(exc: yaml.MarkedYAMLError) -> YamlProblem:
+def _describe_marked_error(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     problem = exc.problem or "syntax error"
     mark = exc.problem_mark or exc.context_mark
     context_text = exc.context or ""
-    if exc.context_mark is not None and ("flow" in context_text or "quoted" in context_text):
-        mark = exc.context_mark  # an unclosed quote or bracket: point at where it opened
+    if exc.context_mark is not None and any(w in context_text for w in ("flow", "quoted", "simple key")):
+        # An unclosed quote or bracket, or `answer:A` read on as a key: point at where it began.
+        mark = exc.context_mark
     line = mark.line + 1 if mark else 1
-    hint = None
-    if "tab" in problem:
-        hint = "YAML indentation must use spaces, not tabs"
-    elif "mapping values are not allowed" in problem:
-        hint = 'a value containing ": " must be quoted, e.g. question: "Who said: yes?"'
-    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
-        hint = "check the indentation of this line and the one before"
-    elif "found undefined alias" in problem:
-        hint = "aliases (*name) are not supported in decks"
+    hint = syntax_hint(problem, text.splitlines(), line - 1)
     context = f" ({exc.context})" if exc.context else ""
     return YamlProblem(line, f"YAML syntax error: {problem}{context}", hint)
 
