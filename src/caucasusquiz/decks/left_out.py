@@ -57,7 +57,7 @@ class LeftOut:
             return ""
         files = "a file" if self.whole_files == 1 else "files"
         reasons = [f"{self.in_whole_files} in {files} left out whole"] if self.in_whole_files else []
-        reasons += [f"{self.duplicate_ids} duplicate id"] if self.duplicate_ids else []
+        reasons += [plural(self.duplicate_ids, "duplicate id")] if self.duplicate_ids else []
         reasons += [f"{self.with_errors} with errors"] if self.with_errors else []
         return f"{self.total} left out: {', '.join(reasons)}"
 

@@ -119,8 +119,7 @@ class _DeckReader:
             else:
                 self.error(
                     1,
-                    f"file is {exc.size / 1024 / 1024:.1f} MiB; decks are limited to "
-                    f"{MAX_DECK_BYTES // 1024 // 1024} MiB",
+                    _too_large(exc.size),
                     "split it into several deck files",
                     kind=ProblemKind.TOO_LARGE,
                 )
@@ -189,7 +188,7 @@ class _DeckReader:
         if not isinstance(root, MappingNode):
             self.error(
                 root,
-                f"the top level must be a mapping with `title:` and `cards:`, not a {_kind(root)}",
+                f"the top level must be a mapping with `title:` and `cards:`, not {_a_kind(root)}",
                 "see `caucasusquiz docs deck-format` for a complete example",
                 kind=ProblemKind.WRONG_SHAPE,
             )
@@ -222,7 +221,7 @@ class _DeckReader:
             elif not isinstance(value, SequenceNode):
                 self.error(
                     value,
-                    f"`cards` must be a list of cards, not a {_kind(value)}",
+                    f"`cards` must be a list of cards, not {_a_kind(value)}",
                     "write each card as an item starting with `- `",
                     kind=ProblemKind.WRONG_SHAPE,
                 )
@@ -402,7 +401,7 @@ class _DeckReader:
         if not isinstance(node, MappingNode):
             self.error(
                 node,
-                f"a card must be a mapping of fields, not a {_kind(node)}",
+                f"a card must be a mapping of fields, not {_a_kind(node)}",
                 "start each card with `- id: ...` and put its fields below it",
                 kind=ProblemKind.WRONG_SHAPE,
             )
@@ -690,11 +689,22 @@ class _DeckReader:
     def _text(self, fields: _Fields, name: str, parent: Node, required: bool = False) -> str | None:
         if name not in fields:
             if required:
-                self.error(parent, f"missing required field `{name}`", kind=ProblemKind.MISSING_FIELD)
+                where = "at the top of the file" if name == "title" else "to this card"
+                self.error(
+                    parent,
+                    f"missing required field `{name}`",
+                    f"add `{name}:` and its text {where}",
+                    kind=ProblemKind.MISSING_FIELD,
+                )
             return None
         value = fields[name][1]
         if not isinstance(value, ScalarNode):
-            self.error(value, f"`{name}` must be text, not a {_kind(value)}", kind=ProblemKind.WRONG_SHAPE)
+            self.error(
+                value,
+                f"`{name}` must be text, not {_a_kind(value)}",
+                _not_text_hint(name, value),
+                kind=ProblemKind.WRONG_SHAPE,
+            )
             return None
         if value.tag == NULL or not value.value.strip():
             self.error(
@@ -713,7 +723,7 @@ class _DeckReader:
         if not isinstance(value, SequenceNode):
             self.error(
                 value,
-                f"`{name}` must be a list, not {_kind(value)}",
+                f"`{name}` must be a list, not {_a_kind(value)}",
                 f"write it as {name}: [first, second]",
                 kind=ProblemKind.WRONG_SHAPE,
             )
@@ -723,7 +733,7 @@ class _DeckReader:
             if not isinstance(item, ScalarNode):
                 self.error(
                     item,
-                    f"each entry of `{name}` must be text, not a {_kind(item)}",
+                    f"each entry of `{name}` must be text, not {_a_kind(item)}",
                     kind=ProblemKind.WRONG_SHAPE,
                 )
             elif item.tag == NULL or not item.value.strip():
@@ -786,8 +796,34 @@ def _prompt_words(card: Node) -> str:
     return ""
 
 
+def _too_large(size: int) -> str:
+    """`file is 20.5 MiB; decks are limited to 16 MiB`, in bytes when MiB would not show the
+    difference ("file is 16.0 MiB; decks are limited to 16 MiB" read as a file within the limit)."""
+    shown, limit = _mib(size), _mib(MAX_DECK_BYTES)
+    if shown == limit:
+        return f"file is {size:,} bytes; decks are limited to {limit} ({MAX_DECK_BYTES:,} bytes)"
+    return f"file is {shown}; decks are limited to {limit}"
+
+
+def _mib(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".removesuffix(".0") + " MiB"
+
+
+def _not_text_hint(name: str, value: Node) -> str:
+    """`answer: [A, B]`, `question: [1992] …`: YAML read brackets or braces as a list or mapping."""
+    if name == "answer" and isinstance(value, SequenceNode):
+        return "a card has one answer; other answers to accept go in `accept: [...]`"
+    return "a value starting with [ or { is read as a list or mapping: put the whole value in quotes"
+
+
 def value_text(node: Node) -> str:
     return node.value if isinstance(node, ScalarNode) else f"<{_kind(node)}>"
+
+
+def _a_kind(node: Node) -> str:
+    """`a list`, `an empty value`: for "must be text, not …"."""
+    kind = _kind(node)
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
 
 def _kind(node: Node) -> str:
