@@ -59,3 +59,16 @@ def test_an_indentation_mistake_is_named(write_deck, text, line):
 def test_a_quote_with_an_escape_inside_is_not_rewritten(write_deck):
     (error,) = read_deck(write_deck(HEAD + '  - id: a\n    question: "a \\t "b""\n    answer: A\n')).errors
     assert error.hint.endswith('write each " inside the value as \\"')
+
+
+@pytest.mark.parametrize("opening", ["[", '"'], ids=["bracket", "unclosed quote"])
+def test_a_very_long_line_is_shortened_in_the_hint(write_deck, opening):
+    """A 5,000-character line made a 5,000-character hint; its start and end say where the
+    quotes go."""
+    words = "word " * 1000
+    (error,) = read_deck(
+        write_deck(HEAD + f"  - id: a\n    question: {opening}{words}what?\n    answer: A\n")
+    ).errors
+    assert len(error.hint) < 250
+    assert f'question: "{opening if opening == "[" else ""}word word' in error.hint
+    assert error.hint.endswith('word what?"')

@@ -41,7 +41,7 @@ def syntax_hint(problem: str, lines: list[str], index: int) -> str | None:
     for suspect in (line, lines[index - 1] if 0 < index <= len(lines) else ""):
         glued = _GLUED_FIELD.match(suspect)
         if glued is not None:
-            return f"put a space after the colon: {glued.group(1)}: {glued.group(2)}"
+            return f"put a space after the colon: {shown(f'{glued.group(1)}: {glued.group(2)}')}"
     if "mapping values are not allowed" in problem or any(p in problem for p in _INDENTATION_PROBLEMS):
         return INDENTATION_HINT
     return None
@@ -54,26 +54,36 @@ def _value_hint(line: str) -> str | None:
         return None
     field, value = found.groups()
     first = value[0]
+    quoted = shown(f"{field}: {_double_quoted(value)}")
     if first in "[{":
         kind = "list" if first == "[" else "mapping"
-        return (
-            f"a value starting with {first} is read as a {kind}; to write it as text, put it in "
-            f"quotes: {field}: {_double_quoted(value)}"
-        )
+        read_as = f"a value starting with {first} is read as a {kind}"
+        return f"{read_as}; to write it as text, put it in quotes: {quoted}"
     if first in "\"'" and _quote_ends_early(value):
         inner = value[1:-1] if value.endswith(first) else value[1:]
         ends = f"the value ends at its second {first}, and the rest of the line cannot follow it"
         if first == "'":
             text = inner.replace("''", "'")  # the one escape single quotes have
-            return f'{ends}; put it in " quotes instead: {field}: {_double_quoted(text)}'
+            return f'{ends}; put it in " quotes instead: {shown(f"{field}: {_double_quoted(text)}")}'
         if "\\" in inner:  # escapes mean something else in single quotes: no rewrite offered
             return f'{ends}; write each " inside the value as \\"'
-        return f"{ends}; put it in ' quotes instead: {field}: {_single_quoted(inner)}"
+        return f"{ends}; put it in ' quotes instead: {shown(f'{field}: {_single_quoted(inner)}')}"
     if first in "@`%":
-        return f"a value cannot start with {first}; put it in quotes: {field}: {_double_quoted(value)}"
+        return f"a value cannot start with {first}; put it in quotes: {quoted}"
     if ": " in value:
-        return f'a value containing ": " must be quoted: {field}: {_double_quoted(value)}'
+        return f'a value containing ": " must be quoted: {quoted}'
     return None
+
+
+LONGEST_SHOWN = 100
+
+
+def shown(line: str) -> str:
+    """A line quoted in a hint: whole when short, else its start and end (where the quotes
+    go), so that a 5,000-character line does not become a 5,000-character hint."""
+    if len(line) <= LONGEST_SHOWN:
+        return line
+    return f"{line[:50]} … {line[-40:]}"
 
 
 def _quote_ends_early(value: str) -> bool:

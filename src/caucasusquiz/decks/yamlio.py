@@ -16,7 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from caucasusquiz.decks.model import ProblemKind
-from caucasusquiz.decks.syntax_hints import syntax_hint
+from caucasusquiz.decks.syntax_hints import shown, syntax_hint
 
 try:  # libyaml makes composing roughly ten times faster
     SafeLoader: type = yaml.CSafeLoader
@@ -116,7 +116,7 @@ def _quote_problem(text: str, line_index: int, quote: str) -> YamlProblem:
         line_index + 1,
         f"YAML syntax error: the quote ({quote}) opened on this line is never closed, so the "
         "lines below are read as part of this value",
-        f"close it at the end of the value: {opened.strip()}{quote}",
+        f"close it at the end of the value: {shown(opened.strip() + quote)}",
     )
 
 
