@@ -109,3 +109,19 @@ def test_fix_leaves_a_broken_file_untouched(write_deck):
     path = write_deck(text)
     assert add_missing_ids(path) == []
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_file_that_cannot_be_written_is_a_message_and_stays_as_it_was(write_deck, capsys, monkeypatch):
+    """A read-only folder or a full disk gave a traceback."""
+    from caucasusquiz.decks import fix
+
+    def refuse(path, text, **_):
+        raise PermissionError(13, "Permission denied")
+
+    path = write_deck(HAND_WRITTEN)
+    monkeypatch.setattr(fix, "write_atomically", refuse)
+    assert main(["check", "--fix", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}: cannot write the new ids: Permission denied" in err
+    assert "nothing in this file was changed" in err and "Traceback" not in err
+    assert path.read_text(encoding="utf-8") == HAND_WRITTEN

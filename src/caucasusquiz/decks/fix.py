@@ -16,6 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from caucasusquiz.decks.ids import content_id
 from caucasusquiz.decks.loader import MAX_DECK_BYTES
 from caucasusquiz.decks.yamlio import YamlProblem, compose
+from caucasusquiz.errors import UserError
 from caucasusquiz.files import UnreadableFile, read_regular_file, write_atomically
 
 
@@ -30,7 +31,8 @@ def add_missing_ids(path: Path) -> list[IdFix]:
     """Insert `id:` into every card of `path` that has none; returns what was added.
 
     Files that are not valid YAML, or whose layout cannot be edited safely, are left
-    untouched (`check` reports their problems).
+    untouched (`check` reports their problems). A file that cannot be written is a UserError,
+    and is left as it was.
     """
     try:
         data = read_regular_file(path, MAX_DECK_BYTES)
@@ -54,7 +56,14 @@ def add_missing_ids(path: Path) -> list[IdFix]:
         fixes.append(IdFix(path, card.start_mark.line + 1, new_id))
     if fixes:
         bom = "\ufeff" if data.startswith(codecs.BOM_UTF8) else ""  # kept, as every other byte is
-        write_atomically(path, bom + "".join(lines))
+        try:
+            write_atomically(path, bom + "".join(lines))
+        except OSError as exc:  # replaced whole or not at all: the file is as it was
+            raise UserError(
+                f"{path}: cannot write the new ids: {exc.strerror or exc}",
+                "nothing in this file was changed; make the file and its folder writable, then run "
+                "`caucasusquiz check --fix` again",
+            ) from None
     return sorted(fixes, key=lambda f: f.line)
 
 
