@@ -72,3 +72,14 @@ def test_the_summary_counts_duplicate_ids_in_the_plural(write_deck, capsys):
     assert main(["check", str(path)]) == 1
     summary = capsys.readouterr().out.splitlines()[-1]
     assert summary.startswith("1 deck file, 1 card (2 left out: 2 duplicate ids): 2 errors")
+
+
+def test_the_summary_never_lets_a_folder_name_steer_the_terminal(tmp_path: Path, monkeypatch, capsys):
+    folder = tmp_path / "decks\x1b]0;owned\x07"
+    folder.mkdir()
+    (folder / "deck.yaml").write_text(HEAD + "  - {id: a, question: Q?, answer: A}\n", encoding="utf-8")
+    monkeypatch.setenv("CAUCASUSQUIZ_DECKS", str(folder))
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "1 deck file, 1 card: 0 errors" in out
+    assert "\x1b" not in out and "\x07" not in out

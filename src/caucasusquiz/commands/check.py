@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         summary += f"; {plural(sum(d.drafts for d in drafts), 'draft')} to review (caucasusquiz author)"
     elif collection.decks:
         summary += "; no drafts left to review"
-    print(summary)
+    print(strip_forbidden(summary))  # it can name the decks folder, typed by the user
     if any(p.kind is ProblemKind.MISSING_ID for p in errors) and not args.fix:
         print("Some cards have no id: `caucasusquiz check --fix` adds them without touching other lines.")
     return 1 if errors or topic_problems else 0
