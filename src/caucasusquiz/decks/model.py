@@ -135,7 +135,7 @@ class ProblemKind(StrEnum):
     """What a deck problem is, for code to decide on: the message is for people, and its
     wording may change (the values are stable and may be shown or stored)."""
 
-    # The file as a whole: nothing in it can be studied.
+    # The file as a whole.
     FILE_NAME = "file-name"
     UNREADABLE = "unreadable"
     TOO_LARGE = "too-large"
