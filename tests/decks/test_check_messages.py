@@ -83,3 +83,12 @@ def test_the_summary_never_lets_a_folder_name_steer_the_terminal(tmp_path: Path,
     out = capsys.readouterr().out
     assert "1 deck file, 1 card: 0 errors" in out
     assert "\x1b" not in out and "\x07" not in out
+
+
+def test_a_missing_field_points_at_its_misspelling(write_deck):
+    """`answr: A` was reported twice, the missing `answer` with no word of the misspelling."""
+    loaded = read_deck(write_deck(HEAD + "  - id: a\n    question: Q?\n    answr: A\n"))
+    assert [(p.line, p.message, p.hint) for p in loaded.errors] == [
+        (3, "missing required field `answer`", "line 5 has `answr`: spell it `answer`"),
+        (5, "unknown card field 'answr'", "did you mean 'answer'?"),
+    ]

@@ -689,11 +689,10 @@ class _DeckReader:
     def _text(self, fields: _Fields, name: str, parent: Node, required: bool = False) -> str | None:
         if name not in fields:
             if required:
-                where = "at the top of the file" if name == "title" else "to this card"
                 self.error(
                     parent,
                     f"missing required field `{name}`",
-                    f"add `{name}:` and its text {where}",
+                    _missing_field_hint(name, parent),
                     kind=ProblemKind.MISSING_FIELD,
                 )
             return None
@@ -807,6 +806,17 @@ def _too_large(size: int) -> str:
 
 def _mib(size: int) -> str:
     return f"{size / 1024 / 1024:.1f}".removesuffix(".0") + " MiB"
+
+
+def _missing_field_hint(name: str, parent: Node) -> str:
+    """Say where to add the field, or point at the field that is most likely it misspelt (an
+    `answr:` is reported twice: as unknown, and as the missing `answer`)."""
+    if isinstance(parent, MappingNode):
+        for key, _ in parent.value:
+            typed = key.value if isinstance(key, ScalarNode) else None
+            if typed and typed != name and difflib.get_close_matches(typed, [name], n=1, cutoff=0.75):
+                return f"line {line_of(key)} has `{typed}`: spell it `{name}`"
+    return f"add `{name}:` and its text {'at the top of the file' if name == 'title' else 'to this card'}"
 
 
 def _not_text_hint(name: str, value: Node) -> str:
