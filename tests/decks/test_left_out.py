@@ -89,5 +89,36 @@ def test_a_second_file_with_the_same_deck_id_is_counted_too(write_deck):
     collection = load_collection([twin.parent])
     (out,) = [load for load in collection.loads if load.left_out_whole]
     assert out.path == twin
-    assert whole_file_left_out(out) == "history.yml: whole file left out (2 cards) until its errors are fixed"
+    assert (
+        whole_file_left_out(out)
+        == "history.yml: whole file left out (2 cards) until one of the two files is renamed"
+    )
     assert str(cards_left_out(collection.loads)) == "2 left out: 2 in a file left out whole"
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00",
+            "deck.yaml: whole file left out: it is not a text file (move it out of the decks folder)",
+        ),
+        (b"title: caf\xe9\ncards: []\n", "deck.yaml: whole file left out until it is saved as UTF-8 text"),
+    ],
+    ids=["binary", "not UTF-8"],
+)
+def test_a_file_that_is_no_deck_says_what_would_bring_it_back(tmp_path: Path, content: bytes, said: str):
+    """ "photo.yaml: whole file left out until its errors are fixed" gave nothing to do."""
+    path = tmp_path / "deck.yaml"
+    path.write_bytes(content)
+    assert whole_file_left_out(read_deck(path)) == said
+
+
+def test_a_huge_file_is_to_be_split(tmp_path: Path):
+    path = tmp_path / "deck.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(17 * 1024 * 1024)
+    assert (
+        whole_file_left_out(read_deck(path))
+        == "deck.yaml: whole file left out until it is split into smaller deck files"
+    )

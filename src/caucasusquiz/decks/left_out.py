@@ -27,15 +27,26 @@ def items_by_lines(text: str) -> int:
     return sum(1 for item in items if item.group(1) == indent)
 
 
+# What brings a file left out whole back, by the problem that left it out (the first listed
+# that the file has): "until its errors are fixed" says nothing to do about a photo.
+_UNTIL = {
+    ProblemKind.YAML_SYNTAX: " until the syntax error is fixed",
+    ProblemKind.SAME_DECK_ID: " until one of the two files is renamed",
+    ProblemKind.TOO_LARGE: " until it is split into smaller deck files",
+    ProblemKind.NOT_UTF8: " until it is saved as UTF-8 text",
+    ProblemKind.BINARY: ": it is not a text file (move it out of the decks folder)",
+}
+
+
 def whole_file_left_out(load: DeckLoad) -> str | None:
     """`early-history.yaml: whole file left out (13 cards) until the syntax error is fixed`,
     for a deck file none of whose cards can be studied; None for a deck that loaded."""
     if not load.left_out_whole:
         return None
     count = f" ({plural(load.written, 'card')})" if load.written else ""
-    syntax = any(p.kind is ProblemKind.YAML_SYNTAX for p in load.errors)
-    until = "the syntax error is fixed" if syntax else "its errors are fixed"
-    return f"{load.path.name}: whole file left out{count} until {until}"
+    kinds = {problem.kind for problem in load.errors}
+    until = next((said for kind, said in _UNTIL.items() if kind in kinds), " until its errors are fixed")
+    return f"{load.path.name}: whole file left out{count}{until}"
 
 
 @dataclass(frozen=True, slots=True)
