@@ -72,3 +72,16 @@ def test_the_count_is_of_the_version_checked(write_deck, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "deck.yaml: whole file left out (2 cards) until the syntax error is fixed" in out
     assert out.splitlines()[-1].startswith("1 deck file, 0 cards (2 left out: 2 in a file left out whole)")
+
+
+def test_check_fix_reads_again_only_the_files_it_fixed(write_deck, opened, capsys):
+    """--fix read every file to look for cards without an id, then again to check it."""
+    clean = write_deck(HEAD + "  - {id: a, question: Q1?, answer: A}\n", "clean.yaml")
+    needs = write_deck(HEAD + "  - {question: Q2?, answer: B}\n", "needs.yaml")
+    opened.clear()
+    assert main(["check", "--fix", str(clean.parent)]) == 0
+    out = capsys.readouterr().out
+    assert f"{needs}:3: fixed: added id" in out
+    assert out.splitlines()[-1].startswith("2 deck files, 2 cards: 0 errors, 0 warnings")
+    assert opened[clean.resolve()] == 1
+    assert opened[needs.resolve()] == 3  # checked, fixed, checked again as it is now

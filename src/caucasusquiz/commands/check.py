@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from caucasusquiz import paths
-from caucasusquiz.decks.collection import deck_files, load_collection
+from caucasusquiz.decks.collection import Collection, deck_files, load_collection, load_deck
 from caucasusquiz.decks.fix import add_missing_ids
 from caucasusquiz.decks.left_out import cards_left_out, whole_file_left_out
 from caucasusquiz.decks.model import ProblemKind
@@ -41,12 +41,10 @@ def run(args: argparse.Namespace) -> int:
     if args.fix:
         for path in files:
             paths.writable_decks(path)  # before any file is changed: all or nothing
-        for path in files:
-            for fix in add_missing_ids(path):
-                print(strip_forbidden(f"{fix.path}:{fix.line}: fixed: added id {fix.new_id!r}"))
-
     # The checker always reads the files themselves: it is the authority the cache relies on.
     collection = load_collection(files, cache=None)
+    if args.fix:
+        collection = _fix_missing_ids(collection)
     problems = collection.problems
     errors = [p for p in problems if p.is_error]
     for problem in problems:
@@ -84,3 +82,16 @@ def run(args: argparse.Namespace) -> int:
     if any(p.kind is ProblemKind.MISSING_ID for p in errors) and not args.fix:
         print("Some cards have no id: `caucasusquiz check --fix` adds them without touching other lines.")
     return 1 if errors or topic_problems else 0
+
+
+def _fix_missing_ids(collection: Collection) -> Collection:
+    """`--fix` on the files the check found cards without an id in, and the collection with
+    those files read again as they are now (the others are read once, as without --fix)."""
+    fixed: set[Path] = set()
+    for path in dict.fromkeys(p.path for p in collection.errors if p.kind is ProblemKind.MISSING_ID):
+        for fix in add_missing_ids(path):
+            print(strip_forbidden(f"{fix.path}:{fix.line}: fixed: added id {fix.new_id!r}"))
+            fixed.add(path)
+    if not fixed:
+        return collection
+    return Collection([load_deck(x.path) if x.path in fixed else x for x in collection.loads])
