@@ -25,7 +25,9 @@ def deck_files(paths: Iterable[Path]) -> list[Path]:
                 sorted(
                     p
                     for p in path.iterdir()
-                    if p.suffix.lower() in DECK_SUFFIXES and not p.name.startswith(".")
+                    # A folder named old.yaml holds no deck here (counted, it made "4 deck
+                    # files" of 3); a pipe or a broken link is kept, to be reported.
+                    if p.suffix.lower() in DECK_SUFFIXES and not p.name.startswith(".") and not p.is_dir()
                 )
             )
         else:

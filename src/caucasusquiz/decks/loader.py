@@ -115,7 +115,7 @@ class _DeckReader:
             data = read_regular_file(self.path, MAX_DECK_BYTES)
         except UnreadableFile as exc:
             if exc.size is None:
-                self.error(1, exc.reason, kind=ProblemKind.UNREADABLE)
+                self.error(1, exc.reason, self._unreadable_hint(exc), kind=ProblemKind.UNREADABLE)
             else:
                 self.error(
                     1,
@@ -147,6 +147,14 @@ class _DeckReader:
             )
             return self.result(None)
         return self.read_text(text)
+
+    def _unreadable_hint(self, exc: UnreadableFile) -> str | None:
+        """What to do about a deck file that is there by name only."""
+        if exc.missing and self.path.is_symlink():
+            return "it is a link to a file that is not there: remove the link, or point it at the deck"
+        if not exc.missing and self.path.exists() and not self.path.is_file():
+            return "a deck is a plain text file: move this out of the decks folder"
+        return None
 
     def read_text(self, text: str) -> DeckLoad:
         self.lines = text.splitlines()
