@@ -62,3 +62,16 @@ def test_a_link_from_an_apps_file_to_a_device_replaces_the_link_not_the_device(t
     write_atomically(link, "cards: []\n")
     assert not link.is_symlink()
     assert Path(os.devnull).is_char_device()
+
+
+def test_a_folder_given_as_a_file_is_a_message_not_a_traceback(tmp_path: Path, capsys):
+    """On Linux a folder opens read-only, and reading it raised IsADirectoryError."""
+    from caucasusquiz.files import UnreadableFile, read_regular_file
+
+    folder = tmp_path / "class.json"
+    folder.mkdir()
+    with pytest.raises(UnreadableFile, match="is a folder, not a file"):
+        read_regular_file(folder, 1024)
+    assert main(["progress", "import", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "is a folder, not a file" in err and "Traceback" not in err

@@ -45,10 +45,11 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         raise UnreadableFile("no such file", missing=True) from None
     except OSError as exc:
         raise UnreadableFile(f"cannot read the file: {exc.strerror or exc}") from None
+    info = os.fstat(fd)
+    if stat.S_ISDIR(info.st_mode):  # on Linux a folder opens read-only; os.fdopen then raises
+        os.close(fd)
+        raise UnreadableFile("is a folder, not a file")
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise UnreadableFile("is a folder, not a file")
         if not stat.S_ISREG(info.st_mode):
             raise UnreadableFile("is not a regular file (a device, a pipe or a socket)")
         if info.st_size > limit:

@@ -45,7 +45,7 @@ def test_dropped_and_study_are_read_and_checked(write_deck):
     assert deck is not None and deck.dropped == ("x-1", "y") and deck.reviewed_only
     load = read_deck(write_deck(HEAD + "dropped: x\nstudy: revewed\n" + card()))
     assert [(p.line, p.message) for p in load.errors] == [
-        (2, "`dropped` must be a list, not single value"),
+        (2, "`dropped` must be a list, not a single value"),
         (3, "unknown `study` setting 'revewed'"),
     ]
     assert load.errors[1].hint == "did you mean 'reviewed'?"

@@ -105,6 +105,22 @@ def test_copy_decks_makes_an_editable_copy_and_says_how_to_study_it(installed: P
     assert "fixed: added id" in capsys.readouterr().out
 
 
+def test_copy_decks_says_what_it_copied(installed: Path, tmp_path: Path, capsys):
+    """It counted *.yaml only: a .yml deck went uncounted, and the generator's files copied
+    beside the decks (its record of what it wrote, a topics file) were not mentioned."""
+    (installed / "extra.yml").write_text("title: Extra\ncards: []\n", encoding="utf-8")
+    (installed / ".generated.json").write_text("{}", encoding="utf-8")
+    (installed / "topics.yaml").write_text("decks: []\n", encoding="utf-8")
+    copy = tmp_path / "copy"
+    assert main(["copy-decks", str(copy)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == (
+        "Copied 2 deck files, .generated.json (the generator's record of the cards it wrote) and "
+        f"topics.yaml (the generator's list of decks and their keywords) to {copy}."
+    )
+    assert snapshot(copy) == snapshot(installed)
+
+
 def test_copy_decks_never_overwrites_a_folder_with_files(installed: Path, tmp_path: Path, capsys):
     mine = tmp_path / "mine"
     mine.mkdir()

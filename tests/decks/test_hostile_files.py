@@ -112,3 +112,29 @@ def test_a_cache_entry_that_is_a_fifo_is_ignored(folder: Path, tmp_path: Path):
     os.mkfifo(entry)
     # A FIFO in the cache folder used to block the app's start: now the deck is simply re-read.
     assert load_collection([folder], cache).deck("good") is not None
+
+
+def test_a_folder_named_like_a_deck_is_not_counted_as_one(folder: Path):
+    """It was counted ("2 deck files") but never read: the numbers did not add up."""
+    (folder / "old.yaml").mkdir()
+    result = run_check(folder)
+    assert result.returncode == 0, result.stderr
+    assert b"1 deck file, 1 card: 0 errors" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("make", "hint"),
+    [
+        (
+            lambda path: path.symlink_to(path.parent / "gone.yaml"),
+            b"it is a link to a file that is not there",
+        ),
+        (lambda path: os.mkfifo(path), b"a deck is a plain text file: move this out of the decks folder"),
+    ],
+    ids=["broken link", "fifo"],
+)
+def test_a_deck_name_with_no_file_behind_it_says_what_to_do(folder: Path, make, hint: bytes):
+    make(folder / "x.yaml")
+    result = run_check(folder)
+    assert result.returncode == 1
+    assert b"x.yaml:1: error:" in result.stdout and b"hint: " + hint in result.stdout

@@ -43,6 +43,24 @@ def test_cache_returns_the_same_deck_as_parsing(example_deck: Path, tmp_path: Pa
     assert cached.problems == fresh.problems
 
 
+def test_cache_keeps_every_field_of_the_deck(write_deck, tmp_path: Path):
+    """The second start reads decks from the cache: an imported deck's drafts (`reviewed: false`)
+    stayed drafts only on the first, and `documents:` was forgotten, so the source viewer stopped
+    finding the deck's articles."""
+    path = write_deck(
+        'title: T\ndocuments: "../articles"\nstudy: reviewed\ndropped: [old]\ntags: [x]\n'
+        "cards:\n  - {id: a, question: Q?, answer: A, reviewed: false, source: 'a.txt:3', context: C}\n"
+        "  - {id: b, text: 'In {{1992::year}}.', reviewed: 2026-11-29}\n"
+    )
+    cache = DeckCache(tmp_path / "cache")
+    fresh = load_deck(path, cache)
+    cached = cache.get(path, path.stem)
+    assert cached is not None
+    assert cached.deck.documents == (path.parent / "../articles",)
+    assert cached.deck.cards[0].draft
+    assert cached.deck == fresh.deck
+
+
 def test_cache_keeps_problems_too(write_deck, tmp_path: Path):
     path = write_deck("title: T\ncards:\n  - {id: a, type: quiz}\n  - {id: b, question: Q?, answer: A}\n")
     cache = DeckCache(tmp_path / "cache")

@@ -7,14 +7,10 @@ import sys
 from pathlib import Path
 
 from caucasusquiz import paths
-from caucasusquiz.decks.collection import (
-    Collection,
-    card_items,
-    deck_files,
-    load_collection,
-    whole_file_left_out,
-)
+from caucasusquiz.decks.collection import Collection, deck_files, load_collection, load_deck
 from caucasusquiz.decks.fix import add_missing_ids
+from caucasusquiz.decks.left_out import cards_left_out, whole_file_left_out
+from caucasusquiz.decks.model import ProblemKind
 from caucasusquiz.errors import UserError
 from caucasusquiz.text import plural, strip_forbidden
 
@@ -45,12 +41,10 @@ def run(args: argparse.Namespace) -> int:
     if args.fix:
         for path in files:
             paths.writable_decks(path)  # before any file is changed: all or nothing
-        for path in files:
-            for fix in add_missing_ids(path):
-                print(strip_forbidden(f"{fix.path}:{fix.line}: fixed: added id {fix.new_id!r}"))
-
     # The checker always reads the files themselves: it is the authority the cache relies on.
     collection = load_collection(files, cache=None)
+    if args.fix:
+        collection = _fix_missing_ids(collection)
     problems = collection.problems
     errors = [p for p in problems if p.is_error]
     for problem in problems:
@@ -70,8 +64,10 @@ def run(args: argparse.Namespace) -> int:
     cards = sum(len(deck.cards) for deck in collection.decks)
     warnings = len(problems) - len(errors)
     bad_files = len({p.path for p in errors})
+    left_out = cards_left_out(collection.loads)  # said in the files' own terms: items under `cards:`
+    left_out_text = f" ({left_out})" if left_out.total else ""
     summary = (
-        f"{plural(len(files), 'deck file')}, {plural(cards, 'card')}{_left_out(files, collection)}: "
+        f"{plural(len(files), 'deck file')}, {plural(cards, 'card')}{left_out_text}: "
         f"{plural(len(errors), 'error')}, {plural(warnings, 'warning')}"
     )
     if defaulted:  # no path typed: say which folder was checked (a copy may be elsewhere)
@@ -82,26 +78,20 @@ def run(args: argparse.Namespace) -> int:
         summary += f"; {plural(sum(d.drafts for d in drafts), 'draft')} to review (caucasusquiz author)"
     elif collection.decks:
         summary += "; no drafts left to review"
-    print(summary)
-    if any(p.message == "card has no id" for p in errors) and not args.fix:
+    print(strip_forbidden(summary))  # it can name the decks folder, typed by the user
+    if any(p.kind is ProblemKind.MISSING_ID for p in errors) and not args.fix:
         print("Some cards have no id: `caucasusquiz check --fix` adds them without touching other lines.")
     return 1 if errors or topic_problems else 0
 
 
-def _left_out(files: list[Path], collection: Collection) -> str:
-    """` (15 left out: 13 in a file left out whole, 1 duplicate id, 1 with errors)`: the card
-    items in the files that are not among the cards loaded, so the count matches what the
-    teacher sees in the files."""
-    duplicates = sum(1 for p in collection.errors if p.message.startswith("duplicate id "))
-    written = sum(card_items(path) for path in files)
-    missing = written - sum(len(deck.cards) for deck in collection.decks)
-    if missing <= 0:
-        return ""
-    broken = [load for load in collection.loads if load.deck is None]
-    whole = min(sum(card_items(load.path) for load in broken), missing)
-    duplicates = min(duplicates, missing - whole)
-    reasons = [f"{whole} in {'a file' if len(broken) == 1 else 'files'} left out whole"] if whole else []
-    reasons += [f"{duplicates} duplicate id"] if duplicates else []
-    if missing - whole - duplicates:
-        reasons.append(f"{missing - whole - duplicates} with errors")
-    return f" ({missing} left out: {', '.join(reasons)})"
+def _fix_missing_ids(collection: Collection) -> Collection:
+    """`--fix` on the files the check found cards without an id in, and the collection with
+    those files read again as they are now (the others are read once, as without --fix)."""
+    fixed: set[Path] = set()
+    for path in dict.fromkeys(p.path for p in collection.errors if p.kind is ProblemKind.MISSING_ID):
+        for fix in add_missing_ids(path):
+            print(strip_forbidden(f"{fix.path}:{fix.line}: fixed: added id {fix.new_id!r}"))
+            fixed.add(path)
+    if not fixed:
+        return collection
+    return Collection([load_deck(x.path) if x.path in fixed else x for x in collection.loads])

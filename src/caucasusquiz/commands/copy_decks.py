@@ -10,6 +10,7 @@ import argparse
 import shlex
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from caucasusquiz import paths
@@ -22,13 +23,12 @@ def run(args: argparse.Namespace) -> int:
     if source is None:
         raise UserError("this installation has no decks to copy", "reinstall caucasusquiz")
     target = Path(args.folder).expanduser()
-    copy_decks(source, target)
-    count = len(list(target.glob("*.yaml")))
+    copied = copy_decks(source, target)
     # Absolute and quoted: the lines are meant to be pasted, from any folder, into a shell.
     where = shlex.quote(str(target.resolve()))
     print(
         strip_forbidden(
-            f"Copied {plural(count, 'deck file')} to {target}.\n"
+            f"Copied {copied} to {target}.\n"
             f"Study and edit them with:  caucasusquiz --decks {where}\n"
             f"or, to make this folder the default, set CAUCASUSQUIZ_DECKS={where} in your shell profile.\n"
             "Your progress is kept by card id, so it carries over to the copy."
@@ -38,7 +38,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def copy_decks(source: Path, target: Path) -> None:
+@dataclass(frozen=True, slots=True)
+class Copied:
+    """What copy-decks copied, as the teacher will find it in the folder."""
+
+    decks: int  # deck files, by the rule the app reads them by (*.yaml and *.yml)
+    others: tuple[str, ...]  # every other file, named and said what it is for
+
+    def __str__(self) -> str:
+        """`7 deck files and .generated.json (the generator's record of the cards it wrote)`."""
+        parts = [plural(self.decks, "deck file"), *self.others]
+        return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+
+
+def copy_decks(source: Path, target: Path) -> Copied:
     """Copy every deck file (and the generator's record of what it wrote, so a later
     `generate` there keeps the copy's hand edits) into `target`, which must be new or empty:
     a teacher's edited decks are never overwritten."""
@@ -53,3 +66,24 @@ def copy_decks(source: Path, target: Path) -> None:
         shutil.copytree(source, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
     except OSError as exc:
         raise UserError(f"cannot copy the decks to {target}: {exc.strerror or exc}") from None
+    return _what_was_copied(target)
+
+
+def _what_was_copied(target: Path) -> Copied:
+    from caucasusquiz.authoring.drafts import MANIFEST
+    from caucasusquiz.decks.collection import deck_files
+    from caucasusquiz.generator.topics import TOPICS_FILE
+
+    purposes = {
+        MANIFEST: "the generator's record of the cards it wrote",
+        TOPICS_FILE: "the generator's list of decks and their keywords",
+    }
+    decks = {path for path in deck_files([target]) if path.name != TOPICS_FILE}
+    others = sorted(
+        path.relative_to(target).as_posix()
+        for path in target.rglob("*")
+        if path.is_file() and path not in decks
+    )
+    return Copied(
+        len(decks), tuple(f"{name} ({purposes[name]})" if name in purposes else name for name in others)
+    )

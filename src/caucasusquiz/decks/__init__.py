@@ -15,6 +15,7 @@ _EXPORTS = {
     "Deck": "model",
     "DeckLoad": "model",
     "Problem": "model",
+    "ProblemKind": "model",
     "Severity": "model",
     "Collection": "collection",
     "deck_files": "collection",

@@ -15,10 +15,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from caucasusquiz.decks.model import Card, CardType, Deck, DeckLoad, Problem, Severity
+from caucasusquiz.decks.model import Card, CardType, Deck, DeckLoad, Problem, ProblemKind, Severity
 from caucasusquiz.files import UnreadableFile, read_regular_file, write_atomically
 
-CACHE_VERSION = 2  # 2: reviewed marks, dropped ids, study scope
+CACHE_VERSION = (
+    3  # 2: reviewed marks, dropped ids, study scope; 3: problem kinds, cards written, documents, drafts
+)
 # A deck is at most 16 MiB of YAML; its entry is JSON of about the same size.
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
@@ -85,6 +87,8 @@ def _dump_to_json(loaded: DeckLoad) -> dict[str, Any]:
             "tags": list(deck.tags),
             "dropped": list(deck.dropped),
             "reviewed_only": deck.reviewed_only,
+            # As written in the file: the folders are rebuilt from wherever the deck is read.
+            "documents": [str(folder.relative_to(deck.path.parent)) for folder in deck.documents],
             "cards": [
                 [
                     c.id,
@@ -99,22 +103,25 @@ def _dump_to_json(loaded: DeckLoad) -> dict[str, Any]:
                     c.source,
                     c.context,
                     c.reviewed,
+                    c.draft,
                 ]
                 for c in deck.cards
             ],
         }
-    problems = [[p.line, p.message, p.hint, p.severity.value] for p in loaded.problems]
-    return {"deck": deck_json, "problems": problems}
+    problems = [[p.line, p.message, p.hint, p.severity.value, p.kind.value] for p in loaded.problems]
+    return {"deck": deck_json, "problems": problems, "written": loaded.written}
 
 
 def _load_from_json(raw: dict[str, Any], path: Path) -> DeckLoad:
     deck_id = raw["deck_id"]
     problems = [
-        Problem(path, line, message, hint, Severity(sev)) for line, message, hint, sev in raw["problems"]
+        Problem(path, line, message, hint, Severity(sev), kind=ProblemKind(kind))
+        for line, message, hint, sev, kind in raw["problems"]
     ]
+    written = int(raw["written"])
     deck_json = raw["deck"]
     if deck_json is None:
-        return DeckLoad(path, None, problems)
+        return DeckLoad(path, None, problems, written)
     types = {t.value: t for t in CardType}
     cards = tuple(
         Card(
@@ -131,6 +138,7 @@ def _load_from_json(raw: dict[str, Any], path: Path) -> DeckLoad:
             source,
             context,
             reviewed,
+            draft,
         )
         for (
             cid,
@@ -145,6 +153,7 @@ def _load_from_json(raw: dict[str, Any], path: Path) -> DeckLoad:
             source,
             context,
             reviewed,
+            draft,
         ) in deck_json["cards"]
     )
     deck = Deck(
@@ -156,5 +165,6 @@ def _load_from_json(raw: dict[str, Any], path: Path) -> DeckLoad:
         tuple(deck_json["tags"]),
         tuple(deck_json["dropped"]),
         bool(deck_json["reviewed_only"]),
+        tuple(path.parent / folder for folder in deck_json["documents"]),
     )
-    return DeckLoad(path, deck, problems)
+    return DeckLoad(path, deck, problems, written)

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
 from caucasusquiz.decks.cache import DeckCache
-from caucasusquiz.decks.loader import MAX_DECK_BYTES, read_deck
-from caucasusquiz.decks.model import Card, Deck, DeckLoad, Problem
-from caucasusquiz.decks.yamlio import YamlProblem, compose
+from caucasusquiz.decks.left_out import whole_file_left_out as whole_file_left_out  # its old home
+from caucasusquiz.decks.loader import read_deck
+from caucasusquiz.decks.model import Card, Deck, DeckLoad, Problem, ProblemKind
 from caucasusquiz.errors import UserError
-from caucasusquiz.files import UnreadableFile, read_regular_file
-from caucasusquiz.text import plural
 
 DECK_SUFFIXES = (".yaml", ".yml")
 
@@ -30,7 +25,9 @@ def deck_files(paths: Iterable[Path]) -> list[Path]:
                 sorted(
                     p
                     for p in path.iterdir()
-                    if p.suffix.lower() in DECK_SUFFIXES and not p.name.startswith(".")
+                    # A folder named old.yaml holds no deck here (counted, it made "4 deck
+                    # files" of 3); a pipe or a broken link is kept, to be reported.
+                    if p.suffix.lower() in DECK_SUFFIXES and not p.name.startswith(".") and not p.is_dir()
                 )
             )
         else:
@@ -146,70 +143,18 @@ def load_collection(paths: Iterable[Path], cache: DeckCache | None = None) -> Co
     seen: dict[str, Path] = {}
     for path in deck_files(paths):
         deck_id = path.stem
+        loaded = load_deck(path, cache, deck_id)
         if deck_id in seen:
-            loads.append(
-                DeckLoad(
-                    path,
-                    None,
-                    [
-                        Problem(
-                            path,
-                            1,
-                            f"another deck file is also named {deck_id!r} ({seen[deck_id].name})",
-                            "deck ids come from file names; rename one of them",
-                        )
-                    ],
-                )
+            # Left out whole; read all the same, so that the cards it costs can be counted.
+            problem = Problem(
+                path,
+                1,
+                f"another deck file is also named {deck_id!r} ({seen[deck_id].name})",
+                "deck ids come from file names; rename one of them",
+                kind=ProblemKind.SAME_DECK_ID,
             )
+            loads.append(DeckLoad(path, None, [problem], loaded.written))
             continue
         seen[deck_id] = path
-        loads.append(load_deck(path, cache, deck_id))
+        loads.append(loaded)
     return Collection(loads)
-
-
-def card_items(path: Path) -> int:
-    """How many items the file's `cards:` list has, as a teacher counts them in the file: from
-    the YAML when it parses, else from the lines that start an item under `cards:` (a file
-    with a syntax error is left out whole, and saying how many cards that costs matters)."""
-    try:
-        text = read_regular_file(path, MAX_DECK_BYTES).decode("utf-8-sig")
-    except (UnreadableFile, UnicodeDecodeError):
-        return 0
-    try:
-        root = compose(text)
-    except YamlProblem:
-        return _items_by_lines(text)
-    if not isinstance(root, MappingNode):
-        return 0
-    for key, value in root.value:
-        if isinstance(key, ScalarNode) and key.value == "cards" and isinstance(value, SequenceNode):
-            return len(value.value)
-    return 0
-
-
-_CARDS_LINE = re.compile(r"^cards\s*:\s*(#.*)?$", re.MULTILINE)
-_ITEM = re.compile(r"^([ ]*)-(?:\s|$)", re.MULTILINE)
-
-
-def _items_by_lines(text: str) -> int:
-    """Lines starting a list item at the indentation of the first item below `cards:`."""
-    found = _CARDS_LINE.search(text)
-    if found is None:
-        return 0
-    items = list(_ITEM.finditer(text, found.end()))
-    if not items:
-        return 0
-    indent = items[0].group(1)
-    return sum(1 for item in items if item.group(1) == indent)
-
-
-def whole_file_left_out(load: DeckLoad) -> str | None:
-    """`early-history.yaml: whole file left out (13 cards) until the syntax error is fixed`,
-    for a deck file none of whose cards can be studied; None for a deck that loaded."""
-    if load.deck is not None:
-        return None
-    cards = card_items(load.path)
-    count = f" ({plural(cards, 'card')})" if cards else ""
-    syntax = any(p.message.startswith("YAML syntax error") for p in load.errors)
-    until = "the syntax error is fixed" if syntax else "its errors are fixed"
-    return f"{load.path.name}: whole file left out{count} until {until}"

@@ -6,6 +6,8 @@ destroy them, so the fix edits the text at the card's position instead.
 
 from __future__ import annotations
 
+import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from caucasusquiz.decks.ids import content_id
 from caucasusquiz.decks.loader import MAX_DECK_BYTES
 from caucasusquiz.decks.yamlio import YamlProblem, compose
+from caucasusquiz.errors import UserError
 from caucasusquiz.files import UnreadableFile, read_regular_file, write_atomically
 
 
@@ -28,10 +31,12 @@ def add_missing_ids(path: Path) -> list[IdFix]:
     """Insert `id:` into every card of `path` that has none; returns what was added.
 
     Files that are not valid YAML, or whose layout cannot be edited safely, are left
-    untouched (`check` reports their problems).
+    untouched (`check` reports their problems). A file that cannot be written is a UserError,
+    and is left as it was.
     """
     try:
-        text = read_regular_file(path, MAX_DECK_BYTES).decode("utf-8-sig")
+        data = read_regular_file(path, MAX_DECK_BYTES)
+        text = data.decode("utf-8-sig")
         root = compose(text)
     except (UnreadableFile, UnicodeDecodeError, YamlProblem):
         return []
@@ -41,16 +46,24 @@ def add_missing_ids(path: Path) -> list[IdFix]:
     if not missing:
         return []
     newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.split(newline)
+    lines = _lines(text)
     fixes: list[IdFix] = []
     for card in sorted(missing, key=lambda n: n.start_mark.index, reverse=True):
         new_id = content_id(_card_words(card), taken)
-        if not _insert_id(lines, card, new_id):
+        if not _insert_id(lines, card, new_id, newline):
             continue
         taken.add(new_id)
         fixes.append(IdFix(path, card.start_mark.line + 1, new_id))
     if fixes:
-        write_atomically(path, newline.join(lines))
+        bom = "\ufeff" if data.startswith(codecs.BOM_UTF8) else ""  # kept, as every other byte is
+        try:
+            write_atomically(path, bom + "".join(lines))
+        except OSError as exc:  # replaced whole or not at all: the file is as it was
+            raise UserError(
+                f"{path}: cannot write the new ids: {exc.strerror or exc}",
+                "nothing in this file was changed; make the file and its folder writable, then run "
+                "`caucasusquiz check --fix` again",
+            ) from None
     return sorted(fixes, key=lambda f: f.line)
 
 
@@ -83,19 +96,39 @@ def _card_words(card: MappingNode) -> str:
     return "card"
 
 
-def _insert_id(lines: list[str], card: MappingNode, new_id: str) -> bool:
+# The line breaks YAML counts lines by (its marks' line numbers index this split).
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _lines(text: str) -> list[str]:
+    """The file's lines, each with its own line ending: a file with mixed endings (or old
+    Mac \\r ones) is edited at the line YAML means, and written back with the endings it had."""
+    lines, start = [], 0
+    for found in _LINE_BREAK.finditer(text):
+        lines.append(text[start : found.end()])
+        start = found.end()
+    lines.append(text[start:])
+    return lines
+
+
+def _insert_id(lines: list[str], card: MappingNode, new_id: str, newline: str) -> bool:
     row, col = card.start_mark.line, card.start_mark.column
+    if row >= len(lines):
+        return False
     line = lines[row]
+    body = line.rstrip("\r\n\x85\u2028\u2029")
+    ending = line[len(body) :]
     if card.flow_style:  # `- {question: ..., answer: ...}`: add the key just inside the brace
-        if line[col : col + 1] != "{":
+        if body[col : col + 1] != "{":
             return False
-        lines[row] = f"{line[: col + 1]}id: {new_id}, {line[col + 1 :].lstrip()}"
+        lines[row] = f"{body[: col + 1]}id: {new_id}, {body[col + 1 :].lstrip()}{ending}"
         return True
-    prefix = line[:col]
+    prefix = body[:col]
     if prefix.strip() in ("", "-") or prefix.rstrip().endswith("-"):
+        new_line = f"{prefix}id: {new_id}{ending or newline}"
         if prefix.strip():  # `  - question: ...` → `  - id: x` / `    question: ...`
-            lines[row : row + 1] = [f"{prefix}id: {new_id}", " " * col + line[col:]]
+            lines[row : row + 1] = [new_line, " " * col + body[col:] + ending]
         else:  # the first key sits on its own line below a bare `-`
-            lines.insert(row, f"{prefix}id: {new_id}")
+            lines.insert(row, new_line)
         return True
     return False

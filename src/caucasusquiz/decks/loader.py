@@ -7,6 +7,7 @@ partly broken deck stay usable.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
 from datetime import date
@@ -16,6 +17,7 @@ from typing import TypedDict
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from caucasusquiz.decks.ids import ID_RULE, is_valid_id
+from caucasusquiz.decks.left_out import items_by_lines
 from caucasusquiz.decks.model import (
     CARD_TYPES,
     CLOZE_BLANK,
@@ -24,6 +26,7 @@ from caucasusquiz.decks.model import (
     Deck,
     DeckLoad,
     Problem,
+    ProblemKind,
     Severity,
 )
 from caucasusquiz.decks.sources import is_safe_documents_folder, is_safe_source_name
@@ -80,20 +83,21 @@ class _DeckReader:
         self.deck_id = deck_id
         self.problems: list[Problem] = []
         self.lines: list[str] = []  # the file's text, for hints that quote what to edit
+        self.written = 0  # the items of `cards:`, as a teacher counts them in the file
 
     # -- reporting -------------------------------------------------------------
 
-    def error(self, where: Node | int, message: str, hint: str | None = None) -> None:
+    def error(self, where: Node | int, message: str, hint: str | None = None, *, kind: ProblemKind) -> None:
         line = where if isinstance(where, int) else line_of(where)
-        self.problems.append(Problem(self.path, line, message, hint))
+        self.problems.append(Problem(self.path, line, message, hint, kind=kind))
 
-    def warn(self, where: Node | int, message: str, hint: str | None = None) -> None:
+    def warn(self, where: Node | int, message: str, hint: str | None = None, *, kind: ProblemKind) -> None:
         line = where if isinstance(where, int) else line_of(where)
-        self.problems.append(Problem(self.path, line, message, hint, Severity.WARNING))
+        self.problems.append(Problem(self.path, line, message, hint, Severity.WARNING, kind=kind))
 
     def result(self, deck: Deck | None) -> DeckLoad:
         self.problems.sort(key=lambda p: p.line)
-        return DeckLoad(self.path, deck, self.problems)
+        return DeckLoad(self.path, deck, self.problems, self.written)
 
     # -- file level ------------------------------------------------------------
 
@@ -101,25 +105,35 @@ class _DeckReader:
         if first_forbidden_char(self.path.name) is not None or first_forbidden_char(self.deck_id):
             # A deck id is stored with progress and shown: it must be printable UTF-8 text.
             self.error(
-                1, "the file name is not printable UTF-8 text", "rename the file, e.g. to history.yaml"
+                1,
+                "the file name is not printable UTF-8 text",
+                "rename the file, e.g. to history.yaml",
+                kind=ProblemKind.FILE_NAME,
             )
             return self.result(None)
         try:
             data = read_regular_file(self.path, MAX_DECK_BYTES)
         except UnreadableFile as exc:
             if exc.size is None:
-                self.error(1, exc.reason)
+                self.error(1, exc.reason, self._unreadable_hint(exc), kind=ProblemKind.UNREADABLE)
             else:
                 self.error(
                     1,
-                    f"file is {exc.size / 1024 / 1024:.1f} MiB; decks are limited to "
-                    f"{MAX_DECK_BYTES // 1024 // 1024} MiB",
+                    _too_large(exc.size),
                     "split it into several deck files",
+                    kind=ProblemKind.TOO_LARGE,
                 )
             return self.result(None)
         if b"\x00" in data:
             line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-            self.error(line, "this is a binary file, not a YAML deck", "decks are plain UTF-8 text")
+            with contextlib.suppress(UnicodeDecodeError):  # a deck with a stray NUL has cards to count
+                self.written = items_by_lines(data.decode("utf-8-sig"))
+            self.error(
+                line,
+                "this is a binary file, not a YAML deck",
+                "decks are plain UTF-8 text",
+                kind=ProblemKind.BINARY,
+            )
             return self.result(None)
         try:
             text = data.decode("utf-8-sig")
@@ -129,9 +143,18 @@ class _DeckReader:
                 line,
                 f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
                 "save the file as UTF-8 in your editor",
+                kind=ProblemKind.NOT_UTF8,
             )
             return self.result(None)
         return self.read_text(text)
+
+    def _unreadable_hint(self, exc: UnreadableFile) -> str | None:
+        """What to do about a deck file that is there by name only."""
+        if exc.missing and self.path.is_symlink():
+            return "it is a link to a file that is not there: remove the link, or point it at the deck"
+        if not exc.missing and self.path.exists() and not self.path.is_file():
+            return "a deck is a plain text file: move this out of the decks folder"
+        return None
 
     def read_text(self, text: str) -> DeckLoad:
         self.lines = text.splitlines()
@@ -139,14 +162,16 @@ class _DeckReader:
         try:
             root = compose(text)
         except YamlProblem as problem:
+            self.written = items_by_lines(text)
             if problem.line not in tab_lines:  # tab lines are already reported, with a better hint
-                self.error(problem.line, problem.message, problem.hint)
+                self.error(problem.line, problem.message, problem.hint, kind=problem.kind)
             return self.result(None)
         if root is None or (isinstance(root, ScalarNode) and root.tag == NULL):
             self.error(
                 1,
                 "the file is empty",
                 "a deck needs at least `title:` and `cards:`; see `caucasusquiz docs deck-format`",
+                kind=ProblemKind.EMPTY_FILE,
             )
             return self.result(None)
         return self.result(self._deck(root))
@@ -157,7 +182,12 @@ class _DeckReader:
             indent = line[: len(line) - len(line.lstrip(" \t"))]
             if "\t" in indent:
                 lines.append(number)
-                self.error(number, "tab used for indentation", "indent with spaces; YAML forbids tabs")
+                self.error(
+                    number,
+                    "tab used for indentation",
+                    "indent with spaces; YAML forbids tabs",
+                    kind=ProblemKind.TAB_INDENT,
+                )
         return lines
 
     # -- deck level ------------------------------------------------------------
@@ -166,8 +196,9 @@ class _DeckReader:
         if not isinstance(root, MappingNode):
             self.error(
                 root,
-                f"the top level must be a mapping with `title:` and `cards:`, not a {_kind(root)}",
+                f"the top level must be a mapping with `title:` and `cards:`, not {_a_kind(root)}",
                 "see `caucasusquiz docs deck-format` for a complete example",
+                kind=ProblemKind.WRONG_SHAPE,
             )
             return None
         fields = self._mapping(root, TOP_KEYS, what="deck")
@@ -181,24 +212,32 @@ class _DeckReader:
                     value,
                     f"unsupported deck format version {value_text(value)!r}",
                     f"this caucasusquiz reads version {FORMAT_VERSION}",
+                    kind=ProblemKind.UNSUPPORTED_VERSION,
                 )
         cards: list[Card] = []
         if "cards" not in fields:
-            self.error(root, "the deck has no `cards:` list", "add `cards:` followed by `- id: ...` items")
+            self.error(
+                root,
+                "the deck has no `cards:` list",
+                "add `cards:` followed by `- id: ...` items",
+                kind=ProblemKind.MISSING_FIELD,
+            )
         else:
             key, value = fields["cards"]
             if isinstance(value, ScalarNode) and value.tag == NULL:
-                self.warn(key, "the deck has no cards yet")
+                self.warn(key, "the deck has no cards yet", kind=ProblemKind.NO_CARDS)
             elif not isinstance(value, SequenceNode):
                 self.error(
                     value,
-                    f"`cards` must be a list of cards, not a {_kind(value)}",
+                    f"`cards` must be a list of cards, not {_a_kind(value)}",
                     "write each card as an item starting with `- `",
+                    kind=ProblemKind.WRONG_SHAPE,
                 )
             else:
+                self.written = len(value.value)
                 cards = self._cards(value, deck_tags)
                 if not value.value:
-                    self.warn(key, "the deck has no cards yet")
+                    self.warn(key, "the deck has no cards yet", kind=ProblemKind.NO_CARDS)
         dropped = self._dropped(fields, cards)
         reviewed_only = self._study(fields)
         documents = self._documents(fields)
@@ -235,6 +274,7 @@ class _DeckReader:
                     value,
                     f"documents folder {name!r} is not a path relative to the deck file; it will not be used",
                     'write the folder relative to this deck\'s folder, e.g. documents: "../articles"',
+                    kind=ProblemKind.UNSAFE_PATH,
                 )
                 continue
             folders.append(self.path.parent / name)
@@ -247,13 +287,18 @@ class _DeckReader:
         present = {card.id: card.line for card in cards}
         for card_id in ids:
             if not is_valid_id(card_id):
-                self.error(fields["dropped"][1], f"invalid id {card_id!r} in `dropped`: use {ID_RULE}")
+                self.error(
+                    fields["dropped"][1],
+                    f"invalid id {card_id!r} in `dropped`: use {ID_RULE}",
+                    kind=ProblemKind.INVALID_ID,
+                )
                 continue
             if card_id in present:
                 self.warn(
                     present[card_id],
                     f"card {card_id!r} is listed in `dropped` but is still in the deck",
                     "remove it from `dropped` to keep it, or delete the card",
+                    kind=ProblemKind.DROPPED_BUT_PRESENT,
                 )
             kept.append(card_id)
         return tuple(dict.fromkeys(kept))
@@ -270,6 +315,7 @@ class _DeckReader:
                 value,
                 f"unknown `study` setting {shown!r}",
                 _did_you_mean(shown, STUDY_SCOPES, "use `study: all` or `study: reviewed`"),
+                kind=ProblemKind.INVALID_VALUE,
             )
             return False
         return bool(word == "reviewed")
@@ -294,6 +340,7 @@ class _DeckReader:
             value,
             f"`reviewed` must be true, false or a date like 2026-11-29, not {value_text(value)!r}",
             "the author screen writes it for you (caucasusquiz author)",
+            kind=ProblemKind.INVALID_VALUE,
         )
         return None
 
@@ -315,6 +362,7 @@ class _DeckReader:
                     f"line {line_of(keeper)}{_prompt_words(keeper)} keeps this id and its progress; "
                     f"this card{_prompt_words(item)} is left out",
                     self._duplicate_id_hint(keeper, item),
+                    kind=ProblemKind.DUPLICATE_ID,
                 )
             elif raw_id is not None:
                 first_use[raw_id] = item
@@ -361,8 +409,9 @@ class _DeckReader:
         if not isinstance(node, MappingNode):
             self.error(
                 node,
-                f"a card must be a mapping of fields, not a {_kind(node)}",
+                f"a card must be a mapping of fields, not {_a_kind(node)}",
                 "start each card with `- id: ...` and put its fields below it",
+                kind=ProblemKind.WRONG_SHAPE,
             )
             return None
         card_type = self._card_type(node)
@@ -378,9 +427,10 @@ class _DeckReader:
                     node,
                     "card has no id",
                     "run `caucasusquiz check --fix` to give it one (nothing else changes)",
+                    kind=ProblemKind.MISSING_ID,
                 )
         elif not is_valid_id(card_id):
-            self.error(fields["id"][1], f"invalid id {card_id!r}: use {ID_RULE}")
+            self.error(fields["id"][1], f"invalid id {card_id!r}: use {ID_RULE}", kind=ProblemKind.INVALID_ID)
             card_id = None
         tags = tuple(dict.fromkeys(deck_tags + self._tags(fields)))
         source = self._text(fields, "source", node)
@@ -421,6 +471,7 @@ class _DeckReader:
                 value,
                 f"unknown card type {shown!r}",
                 _did_you_mean(shown, CARD_TYPES, f"use one of: {', '.join(CARD_TYPES)}"),
+                kind=ProblemKind.UNKNOWN_TYPE,
             )
             return None
         # A hand-written card without `type:` is read by the field that makes it what it is.
@@ -436,6 +487,7 @@ class _DeckReader:
             node,
             "card has no `type:` and no question, text or statement",
             f"add `type:` ({', '.join(CARD_TYPES)}) and the fields it needs",
+            kind=ProblemKind.NO_TYPE,
         )
         return None
 
@@ -459,6 +511,7 @@ class _DeckReader:
                 fields["answer"][1],
                 "the answer appears in the question itself",
                 "reword the question so it does not give the answer away",
+                kind=ProblemKind.GIVES_ANSWER_AWAY,
             )
         if card_type is CardType.QA:
             accept = self._text_list(fields, "accept") or ()
@@ -467,13 +520,17 @@ class _DeckReader:
                     fields["answer"][1],
                     f"answer is {len(answer)} characters long; long answers are hard to type",
                     "shorten it or make it a choice card",
+                    kind=ProblemKind.LONG_TEXT,
                 )
             return question, answer, {"accept": accept}
         distractors = self._text_list(fields, "distractors")
         if distractors is None:
             if "distractors" not in fields:
                 self.error(
-                    node, "choice card has no `distractors:`", "add a list of at least 2 wrong answers"
+                    node,
+                    "choice card has no `distractors:`",
+                    "add a list of at least 2 wrong answers",
+                    kind=ProblemKind.MISSING_FIELD,
                 )
             return None
         where = fields["distractors"][1]
@@ -482,20 +539,25 @@ class _DeckReader:
                 where,
                 f"a choice card needs at least 2 distractors, this one has {len(distractors)}",
                 "add wrong answers of the same kind as the answer",
+                kind=ProblemKind.TOO_FEW_DISTRACTORS,
             )
             return None
         if _folded(answer) in {_folded(d) for d in distractors}:
             self.error(
-                where, f"the answer {answer!r} is also listed as a distractor", "remove it from `distractors`"
+                where,
+                f"the answer {answer!r} is also listed as a distractor",
+                "remove it from `distractors`",
+                kind=ProblemKind.ANSWER_IS_DISTRACTOR,
             )
             return None
         if len({_folded(d) for d in distractors}) < len(distractors):
-            self.warn(where, "the same distractor is listed twice")
+            self.warn(where, "the same distractor is listed twice", kind=ProblemKind.REPEATED_DISTRACTOR)
         if len(distractors) > SHOWN_DISTRACTORS:
             self.warn(
                 where,
                 f"{len(distractors)} distractors: each review shows "
                 f"{SHOWN_DISTRACTORS} of them, picked at random",
+                kind=ProblemKind.MANY_DISTRACTORS,
             )
         return question, answer, {"distractors": tuple(dict.fromkeys(distractors))}
 
@@ -510,6 +572,7 @@ class _DeckReader:
                 where,
                 "cloze text has no {{blank}}",
                 "wrap the answer in double braces: The embassy opened in {{1992}}.",
+                kind=ProblemKind.CLOZE_BLANK,
             )
             return None
         if len(blanks) > 1:
@@ -517,16 +580,27 @@ class _DeckReader:
                 where,
                 f"cloze text has {len(blanks)} blanks; a cloze card has exactly one",
                 "split it into one card per blank",
+                kind=ProblemKind.CLOZE_BLANK,
             )
             return None
         rest = CLOZE_BLANK.sub("", text)
         if "{{" in rest or "}}" in rest:
-            self.error(where, "unbalanced braces in cloze text", "a blank is written {{answer}}")
+            self.error(
+                where,
+                "unbalanced braces in cloze text",
+                "a blank is written {{answer}}",
+                kind=ProblemKind.CLOZE_BLANK,
+            )
             return None
         answer, _, hint = blanks[0].partition("::")
         answer, hint = answer.strip(), hint.strip() or None
         if not answer:
-            self.error(where, "the cloze blank is empty", "write the answer inside {{ }}")
+            self.error(
+                where,
+                "the cloze blank is empty",
+                "write the answer inside {{ }}",
+                kind=ProblemKind.CLOZE_BLANK,
+            )
             return None
         self._check_length(where, text)
         if len(answer) > 3 and _folded(answer) in _folded(rest):
@@ -534,17 +608,27 @@ class _DeckReader:
                 where,
                 f"the answer {answer!r} also appears outside the blank",
                 "the card gives its own answer away",
+                kind=ProblemKind.GIVES_ANSWER_AWAY,
             )
         return text, answer, {"hint": hint}
 
     def _truth(self, fields: _Fields, node: MappingNode) -> bool | None:
         if "answer" not in fields:
-            self.error(node, "true/false card has no `answer:`", "add `answer: true` or `answer: false`")
+            self.error(
+                node,
+                "true/false card has no `answer:`",
+                "add `answer: true` or `answer: false`",
+                kind=ProblemKind.MISSING_FIELD,
+            )
             return None
         value = fields["answer"][1]
         truth = scalar_bool(value) if isinstance(value, ScalarNode) else None
         if truth is None:
-            self.error(value, f"a true/false answer must be true or false, not {value_text(value)!r}")
+            self.error(
+                value,
+                f"a true/false answer must be true or false, not {value_text(value)!r}",
+                kind=ProblemKind.INVALID_VALUE,
+            )
         return truth
 
     def _check_source(self, source: str, node: Node) -> None:
@@ -554,6 +638,7 @@ class _DeckReader:
                 node,
                 f"source {source!r} points outside the decks' and seeds' folders; it will not be shown",
                 'name a seed file relative to the seeds folder, e.g. "004_0090684c75a18b22.txt:21"',
+                kind=ProblemKind.UNSAFE_PATH,
             )
 
     def _check_length(self, node: Node, text: str) -> None:
@@ -562,6 +647,7 @@ class _DeckReader:
                 node,
                 f"prompt is {len(text)} characters long",
                 "cards are easier to study when they ask one short thing",
+                kind=ProblemKind.LONG_TEXT,
             )
 
     # -- field helpers ---------------------------------------------------------
@@ -572,7 +658,7 @@ class _DeckReader:
         fields: dict[str, tuple[Node, Node]] = {}
         for key, value in node.value:
             if not isinstance(key, ScalarNode) or key.tag == NULL:
-                self.error(key, f"{what} keys must be plain names")
+                self.error(key, f"{what} keys must be plain names", kind=ProblemKind.WRONG_SHAPE)
                 continue
             name = key.value
             if name in fields:
@@ -580,6 +666,7 @@ class _DeckReader:
                     key,
                     f"duplicate key {name!r} (first on line {line_of(fields[name][0])})",
                     "YAML would silently keep only the last one; remove one of them",
+                    kind=ProblemKind.DUPLICATE_KEY,
                 )
                 continue
             if name not in allowed:
@@ -597,25 +684,42 @@ class _DeckReader:
                 key,
                 f"`{name}` is not used by a {card_type.value} card",
                 f"did you mean `type: {owners[0]}`?" if owners else None,
+                kind=ProblemKind.FIELD_OF_OTHER_TYPE,
             )
             return
         self.error(
             key,
             f"unknown {what} field {name!r}",
             _did_you_mean(name, allowed, f"{what} fields are: {', '.join(allowed)}"),
+            kind=ProblemKind.UNKNOWN_FIELD,
         )
 
     def _text(self, fields: _Fields, name: str, parent: Node, required: bool = False) -> str | None:
         if name not in fields:
             if required:
-                self.error(parent, f"missing required field `{name}`")
+                self.error(
+                    parent,
+                    f"missing required field `{name}`",
+                    _missing_field_hint(name, parent),
+                    kind=ProblemKind.MISSING_FIELD,
+                )
             return None
         value = fields[name][1]
         if not isinstance(value, ScalarNode):
-            self.error(value, f"`{name}` must be text, not a {_kind(value)}")
+            self.error(
+                value,
+                f"`{name}` must be text, not {_a_kind(value)}",
+                _not_text_hint(name, value),
+                kind=ProblemKind.WRONG_SHAPE,
+            )
             return None
         if value.tag == NULL or not value.value.strip():
-            self.error(value, f"`{name}` is empty", "write the text or remove the field")
+            self.error(
+                value,
+                f"`{name}` is empty",
+                "write the text or remove the field",
+                kind=ProblemKind.EMPTY_VALUE,
+            )
             return None
         return self._clean(value, value.value, name)
 
@@ -625,15 +729,22 @@ class _DeckReader:
         value = fields[name][1]
         if not isinstance(value, SequenceNode):
             self.error(
-                value, f"`{name}` must be a list, not {_kind(value)}", f"write it as {name}: [first, second]"
+                value,
+                f"`{name}` must be a list, not {_a_kind(value)}",
+                f"write it as {name}: [first, second]",
+                kind=ProblemKind.WRONG_SHAPE,
             )
             return None
         items: list[str] = []
         for item in value.value:
             if not isinstance(item, ScalarNode):
-                self.error(item, f"each entry of `{name}` must be text, not a {_kind(item)}")
+                self.error(
+                    item,
+                    f"each entry of `{name}` must be text, not {_a_kind(item)}",
+                    kind=ProblemKind.WRONG_SHAPE,
+                )
             elif item.tag == NULL or not item.value.strip():
-                self.error(item, f"empty entry in `{name}`")
+                self.error(item, f"empty entry in `{name}`", kind=ProblemKind.EMPTY_VALUE)
             else:
                 text = self._clean(item, item.value, name)
                 if text is not None:
@@ -648,6 +759,7 @@ class _DeckReader:
                     fields["tags"][1],
                     f"tag {tag!r} contains a space",
                     "use - or _ inside tags so they can be searched",
+                    kind=ProblemKind.TAG_WITH_SPACE,
                 )
         return tags
 
@@ -659,6 +771,7 @@ class _DeckReader:
                 line_of(node) + text.count("\n", 0, position),
                 f"`{name}` contains {description}",
                 "card text must be plain text; remove the character",
+                kind=ProblemKind.FORBIDDEN_CHARACTER,
             )
             return None
         return text.strip()
@@ -690,8 +803,45 @@ def _prompt_words(card: Node) -> str:
     return ""
 
 
+def _too_large(size: int) -> str:
+    """`file is 20.5 MiB; decks are limited to 16 MiB`, in bytes when MiB would not show the
+    difference ("file is 16.0 MiB; decks are limited to 16 MiB" read as a file within the limit)."""
+    shown, limit = _mib(size), _mib(MAX_DECK_BYTES)
+    if shown == limit:
+        return f"file is {size:,} bytes; decks are limited to {limit} ({MAX_DECK_BYTES:,} bytes)"
+    return f"file is {shown}; decks are limited to {limit}"
+
+
+def _mib(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".removesuffix(".0") + " MiB"
+
+
+def _missing_field_hint(name: str, parent: Node) -> str:
+    """Say where to add the field, or point at the field that is most likely it misspelt (an
+    `answr:` is reported twice: as unknown, and as the missing `answer`)."""
+    if isinstance(parent, MappingNode):
+        for key, _ in parent.value:
+            typed = key.value if isinstance(key, ScalarNode) else None
+            if typed and typed != name and difflib.get_close_matches(typed, [name], n=1, cutoff=0.75):
+                return f"line {line_of(key)} has `{typed}`: spell it `{name}`"
+    return f"add `{name}:` and its text {'at the top of the file' if name == 'title' else 'to this card'}"
+
+
+def _not_text_hint(name: str, value: Node) -> str:
+    """`answer: [A, B]`, `question: [1992] …`: YAML read brackets or braces as a list or mapping."""
+    if name == "answer" and isinstance(value, SequenceNode):
+        return "a card has one answer; other answers to accept go in `accept: [...]`"
+    return "a value starting with [ or { is read as a list or mapping: put the whole value in quotes"
+
+
 def value_text(node: Node) -> str:
     return node.value if isinstance(node, ScalarNode) else f"<{_kind(node)}>"
+
+
+def _a_kind(node: Node) -> str:
+    """`a list`, `an empty value`: for "must be text, not …"."""
+    kind = _kind(node)
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
 
 def _kind(node: Node) -> str:

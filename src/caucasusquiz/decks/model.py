@@ -131,6 +131,51 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
+class ProblemKind(StrEnum):
+    """What a deck problem is, for code to decide on: the message is for people, and its
+    wording may change (the values are stable and may be shown or stored)."""
+
+    # The file as a whole.
+    FILE_NAME = "file-name"
+    UNREADABLE = "unreadable"
+    TOO_LARGE = "too-large"
+    BINARY = "binary"
+    NOT_UTF8 = "not-utf8"
+    YAML_SYNTAX = "yaml-syntax"
+    UNSAFE_YAML = "unsafe-yaml"  # anchors, aliases, merge keys, object tags
+    TAB_INDENT = "tab-indent"
+    EMPTY_FILE = "empty-file"
+    SAME_DECK_ID = "same-deck-id"  # history.yaml and history.yml
+    UNSUPPORTED_VERSION = "unsupported-version"
+    # The shape of the data.
+    WRONG_SHAPE = "wrong-shape"  # a list where text belongs, a card that is not a mapping…
+    MISSING_FIELD = "missing-field"
+    NO_CARDS = "no-cards"
+    EMPTY_VALUE = "empty-value"
+    UNKNOWN_FIELD = "unknown-field"
+    FIELD_OF_OTHER_TYPE = "field-of-other-type"
+    DUPLICATE_KEY = "duplicate-key"
+    FORBIDDEN_CHARACTER = "forbidden-character"
+    INVALID_VALUE = "invalid-value"  # `study:`, `reviewed:`, a true/false answer
+    # Ids.
+    MISSING_ID = "missing-id"
+    INVALID_ID = "invalid-id"
+    DUPLICATE_ID = "duplicate-id"
+    DROPPED_BUT_PRESENT = "dropped-but-present"
+    # The cards themselves.
+    UNKNOWN_TYPE = "unknown-type"
+    NO_TYPE = "no-type"
+    CLOZE_BLANK = "cloze-blank"
+    TOO_FEW_DISTRACTORS = "too-few-distractors"
+    ANSWER_IS_DISTRACTOR = "answer-is-distractor"
+    REPEATED_DISTRACTOR = "repeated-distractor"
+    MANY_DISTRACTORS = "many-distractors"
+    GIVES_ANSWER_AWAY = "gives-answer-away"
+    LONG_TEXT = "long-text"
+    UNSAFE_PATH = "unsafe-path"  # a `source:` or `documents:` outside the deck's folders
+    TAG_WITH_SPACE = "tag-with-space"
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong in a deck file, pointing at the line a teacher should open."""
@@ -140,6 +185,8 @@ class Problem:
     message: str
     hint: str | None = None
     severity: Severity = Severity.ERROR
+    # Keyword-only and without a default: every place that finds a problem says what it is.
+    kind: ProblemKind = field(kw_only=True)
 
     @property
     def is_error(self) -> bool:
@@ -159,6 +206,14 @@ class DeckLoad:
     path: Path
     deck: Deck | None
     problems: list[Problem] = field(default_factory=list)
+    # The items of the file's `cards:` list, as a teacher counts them in the file, broken ones
+    # too: counted while the file is read, so saying what a problem costs never reads it again.
+    written: int = 0
+
+    @property
+    def left_out_whole(self) -> bool:
+        """None of the file's cards can be studied (a syntax error, no title, not a deck…)."""
+        return self.deck is None
 
     @property
     def errors(self) -> list[Problem]:

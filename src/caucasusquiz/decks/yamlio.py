@@ -9,11 +9,14 @@ or `!!python/object` costs a few microseconds and executes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from caucasusquiz.decks.model import ProblemKind
+from caucasusquiz.decks.syntax_hints import shown, syntax_hint
 
 try:  # libyaml makes composing roughly ten times faster
     SafeLoader: type = yaml.CSafeLoader
@@ -36,6 +39,7 @@ class YamlProblem(Exception):
     line: int
     message: str
     hint: str | None = None
+    kind: ProblemKind = field(default=ProblemKind.YAML_SYNTAX, kw_only=True)
 
 
 def line_of(node: Node) -> int:
@@ -49,13 +53,14 @@ def compose(text: str) -> Node | None:
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise _unclosed_quote(text, exc) or _describe_marked_error(exc) from None
+        raise _unclosed_quote(text, exc) or _describe_marked_error(exc, text) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         raise YamlProblem(
             line,
             f"character U+{exc.character:04X} is not allowed in a deck file",
             "remove it; terminal escape sequences and control characters are never card text",
+            kind=ProblemKind.FORBIDDEN_CHARACTER,
         ) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1, f"not valid YAML: {exc}") from None
@@ -111,26 +116,19 @@ def _quote_problem(text: str, line_index: int, quote: str) -> YamlProblem:
         line_index + 1,
         f"YAML syntax error: the quote ({quote}) opened on this line is never closed, so the "
         "lines below are read as part of this value",
-        f"close it at the end of the value: {opened.strip()}{quote}",
+        f"close it at the end of the value: {shown(opened.strip() + quote)}",
     )
 
 
-def _describe_marked_error(exc: yaml.MarkedYAMLError) -> YamlProblem:
+def _describe_marked_error(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     problem = exc.problem or "syntax error"
     mark = exc.problem_mark or exc.context_mark
     context_text = exc.context or ""
-    if exc.context_mark is not None and ("flow" in context_text or "quoted" in context_text):
-        mark = exc.context_mark  # an unclosed quote or bracket: point at where it opened
+    if exc.context_mark is not None and any(w in context_text for w in ("flow", "quoted", "simple key")):
+        # An unclosed quote or bracket, or `answer:A` read on as a key: point at where it began.
+        mark = exc.context_mark
     line = mark.line + 1 if mark else 1
-    hint = None
-    if "tab" in problem:
-        hint = "YAML indentation must use spaces, not tabs"
-    elif "mapping values are not allowed" in problem:
-        hint = 'a value containing ": " must be quoted, e.g. question: "Who said: yes?"'
-    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
-        hint = "check the indentation of this line and the one before"
-    elif "found undefined alias" in problem:
-        hint = "aliases (*name) are not supported in decks"
+    hint = syntax_hint(problem, text.splitlines(), line - 1)
     context = f" ({exc.context})" if exc.context else ""
     return YamlProblem(line, f"YAML syntax error: {problem}{context}", hint)
 
@@ -146,6 +144,7 @@ def _refuse_unsafe_structure(root: Node) -> None:
                 line_of(node),
                 "YAML anchors and aliases (&name / *name) are not allowed in decks",
                 "write the value out in full where it is needed",
+                kind=ProblemKind.UNSAFE_YAML,
             )
         seen.add(id(node))
         if node.tag not in DATA_TAGS:
@@ -154,11 +153,16 @@ def _refuse_unsafe_structure(root: Node) -> None:
                 f"YAML tag {node.tag.replace(YAML_TAG, '!!')!r} is not allowed: decks are data, "
                 "never objects",
                 "remove the tag",
+                kind=ProblemKind.UNSAFE_YAML,
             )
         if isinstance(node, MappingNode):
             for key, value in node.value:
                 if key.tag == YAML_TAG + "merge":
-                    raise YamlProblem(line_of(key), "YAML merge keys (<<) are not allowed in decks")
+                    raise YamlProblem(
+                        line_of(key),
+                        "YAML merge keys (<<) are not allowed in decks",
+                        kind=ProblemKind.UNSAFE_YAML,
+                    )
                 stack.append(value)
                 stack.append(key)
         elif isinstance(node, SequenceNode):

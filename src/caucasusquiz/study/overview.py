@@ -88,7 +88,7 @@ def deck_problem_notes(collection: Collection) -> list[str]:
     partial = 0
     for load in collection.loads:
         errors = load.errors
-        if load.deck is None:
+        if load.left_out_whole:
             why = errors[0].message if errors else "it could not be read"
             where = f", line {errors[0].line}" if errors and errors[0].line else ""
             notes.append(f"{load.path.name} is left out: {why}{where}")
