@@ -34,10 +34,10 @@ from caucasusquiz.ui.shorten import shorten
 
 if TYPE_CHECKING:  # imported where used: not needed for the first paint
     from caucasusquiz.decks.collection import Collection
+    from caucasusquiz.decks.document_titles import DocumentTitles
     from caucasusquiz.decks.model import Card, Deck
     from caucasusquiz.progress import Profile
     from caucasusquiz.store.database import ProgressStore, StoreCorrupt
-    from caucasusquiz.ui.document_titles import DocumentTitles
     from caucasusquiz.workspace import Workspace
 
 # What the deck poll compares: (file name, size, mtime in ns) of each deck file, by name.
@@ -457,8 +457,8 @@ class CaucasusQuizApp(App[None]):
 
     def document_title(self, card: Card) -> str | None:
         """The title of the card's source document, for the student's "Source:" line."""
+        from caucasusquiz.decks.document_titles import DocumentTitles
         from caucasusquiz.serving.mode import is_served
-        from caucasusquiz.ui.document_titles import DocumentTitles
 
         workspace = self.require_workspace()
         deck = workspace.collection.deck(card.deck_id)
