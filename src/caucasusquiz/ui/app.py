@@ -285,6 +285,7 @@ class CaucasusQuizApp(App[None]):
     def open_author(self, deck: str | None = None, all_cards: bool = False) -> None:
         """The author screen on the drafts (or, `all_cards`, every card) of one deck, or of every
         deck. With no drafts left it walks every card, so that signed-off cards can be reworked."""
+        from caucasusquiz.authoring.resume import resume_point
         from caucasusquiz.authoring.review import DraftReview
         from caucasusquiz.ui.screens.author import AuthorScreen
 
@@ -308,6 +309,11 @@ class CaucasusQuizApp(App[None]):
         if review.left == 0:
             self.notify("There are no cards to review.", title="No cards")
             return
+        if all_cards:  # where the author left off, like a reader resuming (authoring/resume.py)
+            resume = resume_point(review.all_cards())  # the walk's own order, every card
+            review.start_at(resume.index)
+            if resume.reason:
+                self.notify(resume.reason, title="All cards")
         self.push_screen(AuthorScreen(review))
 
     def set_deck_study(self, deck: Deck, reviewed_only: bool) -> None:
