@@ -58,10 +58,9 @@ class HomeScreen(AppScreen[None]):
         Binding("n", "app.new_decks", "New deck from documents", show=False),
         Binding("p", "problems", "Deck problems", show=False),
         Binding("r", "app.reload_decks", "Reload decks", show=False),
-        # Once only in the palette, where a new user never found it; listed by ? (HelpScreen).
-        Binding(
-            "w", "app.switch_profile", "Switch profile", show=False, tooltip="Switch profile (who studies)"
-        ),
+        # Once only in the palette and under ?, where a new user never found it: in the
+        # footer, as "Who" beside the header's "profile: …" (? gives the full name).
+        Binding("w", "app.switch_profile", "Who", tooltip="Switch profile (who studies)"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -75,7 +74,8 @@ class HomeScreen(AppScreen[None]):
         yield Static(id="home-summary")
         yield DeckTable(id="decks", cursor_type="row", zebra_stripes=True)
         yield Static(id="problems")
-        yield Footer()
+        # Compact (one space between keys): all of Home's keys fit at 80 columns, `w` too.
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#decks", DataTable)
