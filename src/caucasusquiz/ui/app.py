@@ -362,12 +362,13 @@ class CaucasusQuizApp(App[None]):
         self.call_after_refresh(self._refit_headers)
 
     def _refit_headers(self) -> None:
-        from textual.widgets import Header
-        from textual.widgets._header import HeaderTitle
+        from textual.widgets import Header, Static
 
         for screen in self.screen_stack:
             for header in screen.query(Header):
-                for title in header.query(HeaderTitle):
+                # The header's title line, found by its CSS type name: its class is private to
+                # Textual (textual.widgets._header), its type name is what Textual's CSS styles.
+                for title in header.query("HeaderTitle").results(Static):
                     title.update(header.format_title())
 
     def action_open(self, name: str) -> None:
