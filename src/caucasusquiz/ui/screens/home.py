@@ -32,7 +32,6 @@ MAX_PROBLEMS_SHOWN = 3
 PROBLEMS_KEY_LINE = Text.assemble(
     (" p ", "bold reverse"), " Deck problems: every one, with its file and line"
 )
-PROBLEM_ROWS = 6  # #problems' max-height in app.tcss
 NUMBER_COLUMNS_WIDTH = 5 + 5 + 6 + 14 + 2 * 5 + 2  # New, Due, Cards, Mastery, cell padding, scrollbar
 
 
@@ -265,7 +264,11 @@ class HomeScreen(AppScreen[None]):
         rows = sum(len(line_starts(line.plain, width)) + 1 for line in lines)
         left_out = {load.path for load in collection.loads if load.deck is None}
         listed = [problem for problem in errors if problem.path not in left_out]
-        for problem in listed[: max(0, min(MAX_PROBLEMS_SHOWN, PROBLEM_ROWS - rows))]:
+        room = MAX_PROBLEMS_SHOWN
+        limit = widget.styles.max_height  # the list's height in app.tcss: one place says it
+        if limit is not None and limit.is_cells:
+            room = max(0, min(room, int(limit.value) - rows))
+        for problem in listed[:room]:
             line = literal(f"{problem.path.name}:{problem.line}: {problem.message}")
             line.truncate(width, overflow="ellipsis")
             lines.append(line)
