@@ -463,7 +463,8 @@ class CaucasusQuizApp(App[None]):
         self.push_screen(ClassReportScreen(build_report(self.locations, None, None, None, self.clock())))
 
     def document_title(self, card: Card) -> str | None:
-        """The title of the card's source document, for the student's "Source:" line."""
+        """The title of the card's source document (decks/document_titles.py), read once per
+        document: the review screen's and the browser's "Source:" line, the author screen."""
         from caucasusquiz.decks.document_titles import DocumentTitles
         from caucasusquiz.serving.mode import is_served
 
