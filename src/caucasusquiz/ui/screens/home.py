@@ -59,7 +59,7 @@ class HomeScreen(AppScreen[None]):
         Binding("r", "app.reload_decks", "Reload decks", show=False),
         # Once only in the palette and under ?, where a new user never found it: in the
         # footer, as "Who" beside the header's "profile: …" (? gives the full name).
-        Binding("w", "app.switch_profile", "Who", tooltip="Switch profile (who studies)"),
+        Binding("w", "switch_profile", "Who", tooltip="Switch profile (who studies)"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -155,6 +155,11 @@ class HomeScreen(AppScreen[None]):
             workspace.profile = replace(workspace.profile, fsrs_parameters=parameters)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "switch_profile":
+            from caucasusquiz.serving.mode import is_served
+
+            if is_served():  # a browser tab is one student (CaucasusQuizApp.switch_profile)
+                return False
         # Nothing to browse or count until the workspace is open; a study key pressed while
         # the last run's deck list is shown starts the session as soon as it is open.
         if action in ("study_selected", "study_all", "open"):
@@ -282,6 +287,9 @@ class HomeScreen(AppScreen[None]):
         if table.row_count:
             row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
             self._study_row(row_key.value)
+
+    def action_switch_profile(self) -> None:
+        self.app.switch_profile()
 
     def action_study_all(self) -> None:
         self._study_row("*all*")
