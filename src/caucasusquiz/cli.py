@@ -275,9 +275,11 @@ def build_parser() -> argparse.ArgumentParser:
         "Open the author screen on the cards the generator wrote that nobody has\n"
         "reviewed yet: keep, edit, drop, change type or swap a distractor with one key.\n"
         "With --all, walk every card, reviewed and hand-made ones too, with the same keys\n"
-        "(`a` on the screen switches between the two). Every decision is written into\n"
-        "the deck file at once (the installed decks are read-only: work on a copy from\n"
-        "`caucasusquiz copy-decks`). See `caucasusquiz docs authoring`.",
+        "(`a` on the screen switches between the two), from where you left off: the first\n"
+        "card not signed off yet, else the one after the card signed off last. Every\n"
+        "decision is written into the deck file at once (the installed decks are\n"
+        "read-only: work on a copy from `caucasusquiz copy-decks`). See\n"
+        "`caucasusquiz docs authoring`.",
     )
     author.add_argument(
         "deck", nargs="?", metavar="DECK", help="only this deck (id, file name, title, or the start of one)"

@@ -162,3 +162,34 @@ async def test_the_palette_reworks_all_cards(author_app):
         await pilot.pause()
         assert isinstance(app.screen, AuthorScreen)
         assert text_of(app, "#author-left") == "all cards: 6 left · 0 done"
+
+
+def signed_off(draft_deck, **dates: str) -> None:
+    text = draft_deck.read_text(encoding="utf-8")
+    for card_id, date in dates.items():
+        text = text.replace(f"id: {card_id}\n", f"id: {card_id}\n    reviewed: {date}\n")
+    draft_deck.write_text(text, encoding="utf-8")
+
+
+async def test_all_resumes_at_the_first_card_not_signed_off(author_app, draft_deck):
+    signed_off(draft_deck, **{"wilson-1919": "2026-11-28", "embassy-1992": "2026-11-28"})
+    app = author_app(author=True, author_all=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_author(pilot)
+        assert "embassy-tf" in text_of(app, "#author-where")
+        assert text_of(app, "#author-left") == "all cards: 6 left · 0 done"  # the rest come at the end
+        assert any("first card not yet signed off" in n.message for n in app._notifications)
+        await skip_to(pilot, "wilson-1919")
+
+
+async def test_all_with_every_card_signed_off_resumes_after_the_last_one_signed_off(author_app, draft_deck):
+    signed_off(
+        draft_deck,
+        **{"wilson-1919": "2026-11-29", "embassy-1992": "2026-11-29", "embassy-tf": "2026-11-01"},
+        **{"btc-choice": "2026-11-01", "hand-made": "2026-11-01", "scp": "2026-11-01"},
+    )
+    app = author_app(author=True, author_all=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_author(pilot)
+        assert "embassy-tf" in text_of(app, "#author-where")
+        assert any("after the last one signed off (2026-11-29)" in n.message for n in app._notifications)

@@ -33,6 +33,8 @@ async def test_keep_marks_reviewed_on_disk_at_once(author_app, draft_deck):
         # the source sentence with its neighbours
         source = text_of(app, "#author-source")
         assert "Early contacts" in source and "After independence" in source
+        # the document by its title, as students see it, and by the file name its source names
+        assert source.splitlines()[0] == "Source Azerbaijan and the United States · 004_x.txt"
         await pilot.press("k")
         # on disk before the next card is even looked at
         assert card(draft_deck, "wilson-1919").reviewed == "2026-11-29"

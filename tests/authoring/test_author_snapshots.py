@@ -41,9 +41,13 @@ def test_author_change_type(snap_compare, author_app):
 
 
 def test_author_all_cards_on_a_reviewed_card(snap_compare, draft_deck, seeds_dir, isolated_user_dirs):
-    # `author --all`: the counter names the walk, the card says it was reviewed, and when.
+    # `author --all`: the counter names the walk, the card says it was reviewed, and when. Every
+    # card is signed off, the last one most recently: the walk starts at the first and says why.
     text = draft_deck.read_text(encoding="utf-8")
-    draft_deck.write_text(text.replace("id: wilson-1919\n", "id: wilson-1919\n    reviewed: 2026-10-01\n"))
+    for card_id in ("wilson-1919", "embassy-1992", "embassy-tf", "btc-choice", "hand-made", "scp"):
+        date = {"wilson-1919": "2026-10-01", "scp": "2026-11-20"}.get(card_id, "2026-09-15")
+        text = text.replace(f"id: {card_id}\n", f"id: {card_id}\n    reviewed: {date}\n")
+    draft_deck.write_text(text, encoding="utf-8")
     locations = paths.resolve(decks=draft_deck.parent, data_dir=isolated_user_dirs)
     app = make_app(locations, clock=lambda: NOW, tz=UTC, watch_decks=False, author=True, author_all=True)
     assert snap(snap_compare, app)

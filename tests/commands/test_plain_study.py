@@ -48,7 +48,7 @@ def test_a_session_answers_rates_and_ends_with_a_summary(monkeypatch, capsys, de
     assert "U.S. President […] met the Azerbaijani delegation in Paris in 1919." in out
     assert "Almost. The answer is: Woodrow Wilson." in out
     assert "Difference (yours → correct): " in out
-    assert "Source: 004_0090684c75a18b22.txt, line 21" in out
+    assert "Source: Azerbaijan–United States relations, line 21" in out  # its title, not its file name
     assert "Saved as hard" in out and "Saved as good" in out
     assert out.rstrip().splitlines()[-1].startswith("Studied 2 cards in ")
     assert "1 right, 1 almost, 0 wrong (100% correct)" in out

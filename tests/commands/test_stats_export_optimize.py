@@ -78,8 +78,10 @@ def test_stats_text_per_deck_due_adds_up_to_due_today(monkeypatch, capsys, decks
     assert "0 due now, 2 due today" in out
     header = next(line for line in out.splitlines() if line.startswith("Deck"))
     row = next(line for line in out.splitlines() if line.startswith("Azerbaijan"))
-    due_column = header.index("Due")
-    assert row[due_column - 2 : due_column + 3].strip() == "2"
+    # The column says which of the two it counts, and its number stands under its label.
+    column = header.index("Due today")
+    assert row[column : column + len("Due today")].strip() == "2"
+    assert row[column + len("Due today") - 1] == "2"  # right-aligned under it
     assert re.search(r"today\s+#+ 2$", out, re.MULTILINE)  # the forecast's first day agrees
 
 

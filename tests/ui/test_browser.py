@@ -50,3 +50,15 @@ async def test_a_long_deck_id_ends_in_an_ellipsis_not_mid_word(app_factory, deck
         table = screen.query_one("#results", DataTable)
         deck = str(table.get_row_at(0)[0])
         assert deck == "democracy…"
+
+
+async def test_the_detail_pane_names_the_source_document_by_its_title(app_factory):
+    # As the review screen's "Source:" line does: a student knows the title, not "004_….txt".
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_browser(pilot)
+        await pilot.press("w", "i", "l", "s", "o", "n")  # the card with a source
+        await pilot.pause()
+        detail = str(screen.query_one("#card-detail").render())
+        assert "Source: Azerbaijan–United States relations, line 21" in detail
+        assert "004_0090684c75a18b22.txt" not in detail

@@ -1,10 +1,15 @@
-"""The class quiz's reveal, at the width of an 80-column host screen."""
+"""The class quiz's reveal, at the width of an 80-column host screen, and its summary."""
 
 from __future__ import annotations
 
-from caucasusquiz.classroom.questions import Question
-from caucasusquiz.classroom.session import Tally
+from caucasusquiz import paths
+from caucasusquiz.classroom.questions import Question, build_questions
+from caucasusquiz.classroom.session import ClassSession, Tally
+from caucasusquiz.classroom.storage import ClassDatabase
+from caucasusquiz.ui.class_app import ClassApp
+from caucasusquiz.ui.screens.class_host import ClassHostScreen
 from caucasusquiz.ui.widgets.class_parts import tally_text
+from caucasusquiz.workspace import load_decks
 
 OPTIONS = (
     "the Transcaucasian Soviet Federative Socialist Republic",
@@ -32,19 +37,37 @@ def test_the_reveal_shows_long_options_whole_beside_their_bars():
     assert max(line.count("█") for line in lines) >= 10
 
 
-def test_a_long_line_wraps_under_its_own_start():
-    # The end-of-class summary cut questions at about 72 columns ("…established diplomati…").
-    from rich.text import Text
-
-    from caucasusquiz.ui.widgets.class_parts import hanging
-
-    prompt = (
-        "In which year did Azerbaijan and the United States establish diplomatic relations with each other?"
+async def test_a_long_question_in_the_class_summary_wraps_under_its_own_start(
+    decks_dir, isolated_user_dirs, clock
+):
+    # The end-of-class summary cut questions at about 72 columns ("…established diplomati…");
+    # the rows are LabelledLines now, the share a column of its own (widgets/labelled_lines.py).
+    cards = [c for c in load_decks(paths.resolve(decks=decks_dir)).cards if c.id == "btc"]
+    database = ClassDatabase.open(isolated_user_dirs)
+    session = ClassSession.create(
+        database,
+        build_questions(cards, 1, {}, "summary"),
+        title="History",
+        seconds=20,
+        clock=clock,
+        code="482913",
     )
-    lines = hanging(Text(prompt), 13, 74).plain.splitlines()
-    assert len(lines) == 2 and all(len(line) + (13 if n == 0 else 0) <= 74 for n, line in enumerate(lines))
-    assert lines[1].startswith(" " * 13) and lines[1][13] != " "
-    assert " ".join(line.strip() for line in lines) == prompt
+    session.join("Leyla")
+    session.next()
+    session.reveal()
+    session.end()
+    app = ClassApp(lambda _: ClassHostScreen(session), clock=clock)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one("#class-body")
+        lines = [strip.text.rstrip() for strip in body.render_lines(body.region.reset_offset)]
+    database.close()
+    prompt = cards[0].prompt
+    first = next(n for n, line in enumerate(lines) if "% right" in line)
+    column = lines[first].index(prompt.split()[0])
+    rest = [line for line in lines[first + 1 :] if line.strip() and "The details" not in line]
+    assert rest and all(line[:column].strip() == "" and line[column] != " " for line in rest), lines
+    assert " ".join(line.strip() for line in [lines[first][column:], *rest]) == prompt  # none of it cut
 
 
 def test_the_reveal_marks_the_right_options_bar_in_words_not_only_in_colour():

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Static
-from textual.widgets._header import HeaderTitle
 
 from caucasusquiz.ui.screens.review import ReviewScreen
 
@@ -44,7 +43,7 @@ async def test_the_review_screen_cuts_the_title_at_one_word_boundary_on_every_ca
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
-        header = str(screen.query_one(HeaderTitle).render())
+        header = str(screen.query_one("HeaderTitle", Static).render())
         seen: dict[str, str] = {}
         for _ in range(5):  # every card of the deck: four types
             card = screen.session.current
@@ -69,7 +68,7 @@ async def test_the_header_shortens_the_title_again_for_a_new_width(app_factory, 
         await pilot.pause()
         await pilot.press("down", "enter")
         await pilot.pause()
-        title = app.screen.query_one(HeaderTitle)
+        title = app.screen.query_one("HeaderTitle", Static)
         narrow = str(title.render()).removeprefix("caucasusquiz — ")
         await pilot.resize_terminal(140, 24)
         await pilot.pause()

@@ -110,7 +110,7 @@ async def test_an_unknown_deck_option_gets_a_did_you_mean(app_factory):
 
 
 def test_a_documents_title_is_its_first_line_when_it_reads_as_one():
-    from caucasusquiz.ui.document_titles import title_of
+    from caucasusquiz.decks.document_titles import title_of
 
     assert title_of("\n\n  Azerbaijan American   Priorities \nThe text.") == "Azerbaijan American Priorities"
     assert title_of("A first line that is a whole paragraph, " * 5) is None  # the file name stays

@@ -7,19 +7,17 @@ the sentence, the sentence as a true statement, and a plain question/answer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from caucasusquiz.authoring import deck_text
-from caucasusquiz.authoring.cursor_sentence import sentence_under_cursor
+from caucasusquiz.authoring.cursor_sentence import sentence_of_line, sentence_under_cursor
 from caucasusquiz.authoring.deck_text import Edit, EditError, FieldValue
 from caucasusquiz.authoring.proposals import Proposal, generated_for_line
 from caucasusquiz.decks.ids import content_id
 from caucasusquiz.decks.model import Deck
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9İ])")
 # What each form needs filled in before it can be written.
 REQUIRED = {
     "cloze": ("text",),
@@ -38,12 +36,7 @@ def sentence_at(line: str, column: int, lines: Sequence[str] | None = None, row:
         found = sentence_under_cursor(lines, row, column)
         if found:
             return found
-    start = 0
-    for match in SENTENCE_END.finditer(line):
-        if match.end() > column:
-            return line[start : match.start() + len(match.group(0).rstrip())].strip()
-        start = match.end()
-    return line[start:].strip()
+    return sentence_of_line(line, column)
 
 
 def proposals_for(document: Path | None, line: int, sentence: str) -> list[Proposal]:

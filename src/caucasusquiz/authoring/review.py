@@ -93,6 +93,11 @@ class DraftReview:
         self.pending = walk
         self.total = len(walk)
 
+    def start_at(self, index: int) -> None:
+        """Walk from the `index`-th card of the walk on, then round to those before it (as
+        `switch` does); the counts start again."""
+        self.pending = self.pending[index:] + self.pending[:index]
+
     def is_draft(self, card: Card) -> bool:
         return is_draft(card, self.generated.get(card.deck_id, frozenset()))
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from enum import Enum
 from itertools import groupby
 from typing import TextIO
 
 from caucasusquiz import paths
 from caucasusquiz.decks.collection import whole_file_left_out
+from caucasusquiz.decks.document_titles import DocumentTitles, source_words
 from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.study import humanize
 from caucasusquiz.study.answers import AnswerCheck, DiffSegment, Verdict, meaningful_diff, parse_option
@@ -91,7 +93,14 @@ def run(args: argparse.Namespace) -> int:
                 "Run `caucasusquiz check` for details.",
                 file=sys.stderr,
             )
-        return PlainStudy(session, sys.stdin, sys.stdout).run()
+        titles = DocumentTitles()
+
+        def document_title(card: Card) -> str | None:
+            deck = workspace.collection.deck(card.deck_id)
+            documents = deck.documents if deck is not None else ()
+            return titles.for_card(card, workspace.locations, documents, served=False)
+
+        return PlainStudy(session, sys.stdin, sys.stdout, document_title).run()
     finally:
         workspace.close()
 
@@ -106,8 +115,16 @@ def _ask_to_create(name: str) -> bool:
 
 
 class PlainStudy:
-    def __init__(self, session: StudySession, stdin: TextIO, stdout: TextIO) -> None:
+    def __init__(
+        self,
+        session: StudySession,
+        stdin: TextIO,
+        stdout: TextIO,
+        document_title: Callable[[Card], str | None] | None = None,
+    ) -> None:
         self.session = session
+        # The source document's title for the "Source:" line, as the review screen names it.
+        self.document_title = document_title or (lambda _card: None)
         self.stdin = stdin
         self.stdout = stdout
         self.interactive = stdin.isatty() and stdout.isatty()
@@ -249,11 +266,7 @@ class PlainStudy:
         if card.context and card.context != card.full_text:
             self.say(f"Context: {card.context}")
         if card.source:
-            self.say(
-                f"Source: {card.source_file}, line {card.source_line}"
-                if card.source_line
-                else f"Source: {card.source}"
-            )
+            self.say(source_words(card, self.document_title(card)))
 
     def read_rating(self) -> None:
         session = self.session

@@ -75,12 +75,14 @@ def render_text(stats: Stats, new_today: int = 0, decks_line: str | None = None)
         "",
     ]
     width = max([len("Deck"), *(len(d.title) for d in stats.decks)])
-    lines.append(f"{'Deck':<{width}}  Cards  Seen   Due  Mastery")
+    # "Due today", as the line above counts it (what a session finds before the study day
+    # ends): a bare "Due" under "0 due now" read as the cards due this minute.
+    lines.append(f"{'Deck':<{width}}  Cards  Seen  Due today  Mastery")
     for deck in stats.decks:
         filled = round(deck.mastery * 10)
         bar = "#" * filled + "." * (10 - filled)  # the empty part drawn too: a 0% bar is not missing
         lines.append(
-            f"{deck.title:<{width}}  {deck.cards:5}  {deck.seen:4}  {deck.due:4}  "
+            f"{deck.title:<{width}}  {deck.cards:5}  {deck.seen:4}  {deck.due:9}  "
             f"{bar} {humanize.percent(deck.mastery):>4}"
         )
     busy = [(day, n) for day, n in stats.forecast if n]

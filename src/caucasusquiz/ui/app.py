@@ -34,10 +34,10 @@ from caucasusquiz.ui.shorten import shorten
 
 if TYPE_CHECKING:  # imported where used: not needed for the first paint
     from caucasusquiz.decks.collection import Collection
+    from caucasusquiz.decks.document_titles import DocumentTitles
     from caucasusquiz.decks.model import Card, Deck
     from caucasusquiz.progress import Profile
     from caucasusquiz.store.database import ProgressStore, StoreCorrupt
-    from caucasusquiz.ui.document_titles import DocumentTitles
     from caucasusquiz.workspace import Workspace
 
 # What the deck poll compares: (file name, size, mtime in ns) of each deck file, by name.
@@ -285,6 +285,7 @@ class CaucasusQuizApp(App[None]):
     def open_author(self, deck: str | None = None, all_cards: bool = False) -> None:
         """The author screen on the drafts (or, `all_cards`, every card) of one deck, or of every
         deck. With no drafts left it walks every card, so that signed-off cards can be reworked."""
+        from caucasusquiz.authoring.resume import resume_point
         from caucasusquiz.authoring.review import DraftReview
         from caucasusquiz.ui.screens.author import AuthorScreen
 
@@ -308,6 +309,11 @@ class CaucasusQuizApp(App[None]):
         if review.left == 0:
             self.notify("There are no cards to review.", title="No cards")
             return
+        if all_cards:  # where the author left off, like a reader resuming (authoring/resume.py)
+            resume = resume_point(review.all_cards())  # the walk's own order, every card
+            review.start_at(resume.index)
+            if resume.reason:
+                self.notify(resume.reason, title="All cards")
         self.push_screen(AuthorScreen(review))
 
     def set_deck_study(self, deck: Deck, reviewed_only: bool) -> None:
@@ -356,12 +362,13 @@ class CaucasusQuizApp(App[None]):
         self.call_after_refresh(self._refit_headers)
 
     def _refit_headers(self) -> None:
-        from textual.widgets import Header
-        from textual.widgets._header import HeaderTitle
+        from textual.widgets import Header, Static
 
         for screen in self.screen_stack:
             for header in screen.query(Header):
-                for title in header.query(HeaderTitle):
+                # The header's title line, found by its CSS type name: its class is private to
+                # Textual (textual.widgets._header), its type name is what Textual's CSS styles.
+                for title in header.query("HeaderTitle").results(Static):
                     title.update(header.format_title())
 
     def action_open(self, name: str) -> None:
@@ -456,9 +463,10 @@ class CaucasusQuizApp(App[None]):
         self.push_screen(ClassReportScreen(build_report(self.locations, None, None, None, self.clock())))
 
     def document_title(self, card: Card) -> str | None:
-        """The title of the card's source document, for the student's "Source:" line."""
+        """The title of the card's source document (decks/document_titles.py), read once per
+        document: the review screen's and the browser's "Source:" line, the author screen."""
+        from caucasusquiz.decks.document_titles import DocumentTitles
         from caucasusquiz.serving.mode import is_served
-        from caucasusquiz.ui.document_titles import DocumentTitles
 
         workspace = self.require_workspace()
         deck = workspace.collection.deck(card.deck_id)

@@ -233,11 +233,22 @@ class AuthorScreen(AppScreen[None]):
         if not lines:
             source = card.source or "no source"
             return Text.assemble(("Source ", "dim"), literal(source), "\n", literal(card.context or ""))
-        rows: list[tuple[Text | None, Text]] = [(None, Text(f"Source {card.source_file}", "dim"))]
+        rows: list[tuple[Text | None, Text]] = [(None, self._document_name(card))]
         for line in lines:
             style = "bold" if line.is_source else "dim"
             rows.append((Text(f"{line.number:>4}", "dim"), literal(line.text, style)))
         return LabelledLines(rows)
+
+    def _document_name(self, card: Card) -> Text:
+        """The source document by its title, as students see it after answering, with its
+        file name, which the card's `source:` names."""
+        name = Text.assemble(("Source ", "dim"))
+        title = self.app.document_title(card)
+        if title:
+            name.append_text(literal(title))
+            name.append(" · ", style="dim")
+        name.append_text(literal(card.source_file or "", "dim"))
+        return name
 
     def _set_mode(self, mode: AuthorMode) -> None:
         self.mode = mode

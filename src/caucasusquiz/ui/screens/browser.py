@@ -151,7 +151,7 @@ class BrowserScreen(AppScreen[None]):
         if card.tags:
             text.append(f"   tags: {' '.join(card.tags)}", style="dim")
         text.append("\n")
-        text.append_text(context_text(card))
+        text.append_text(context_text(card, self.app.document_title(card)))
         detail.update(text)
 
     @notify_user_errors

@@ -20,7 +20,8 @@ from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.class_header import status_line
 from caucasusquiz.ui.screens.class_join import leave_class_screen
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen
-from caucasusquiz.ui.widgets.class_parts import hanging, question_text, standings_text, tally_text
+from caucasusquiz.ui.widgets.class_parts import question_text, standings_text, tally_text
+from caucasusquiz.ui.widgets.labelled_lines import LabelledLines
 from caucasusquiz.ui.widgets.literal import literal
 
 POLL_SECONDS = 0.25
@@ -123,25 +124,30 @@ class ClassHostScreen(Screen[None]):
             body.update(self.summary(view))
         self.refresh_bindings()
 
-    def summary(self, view: ClassView) -> Text:
-        text = Text.assemble(("The class is over. Final scores\n\n", "bold"))
-        text.append_text(standings_text(view.standings, limit=10, gained=False))
-        text.append("\nHow the class did, question by question\n\n", style="bold")
+    def summary(self, view: ClassView) -> LabelledLines:
+        standings = standings_text(view.standings, limit=10, gained=False)
+        standings.rstrip()
+        rows: list[tuple[Text | None, Text]] = [
+            (None, Text("The class is over. Final scores\n", style="bold")),
+            (None, standings),
+            (None, Text("\nHow the class did, question by question\n", style="bold")),
+        ]
         students = max(len(view.students), 1)
         # Only the questions that were shown: a class ended in the lobby asked none.
         asked = self.session.questions[: view.question.position + 1] if view.question is not None else []
         if not asked:
-            text.append("No question was asked.\n", style="dim")
+            rows.append((None, Text("No question was asked.", style="dim")))
         for question in asked:
             tally = self.session.tally(question)
             share = round(100 * tally.right / students)
-            share_text = f"{share:>4}% right  "
-            text.append(share_text, style="green" if share >= 50 else "red")
-            text.append_text(hanging(literal(question.prompt), len(share_text), self._text_width()))
-            text.append("\n")
-        text.append("\nThe details: ", style="dim")
-        text.append(f"caucasusquiz report --class {view.code}", style="bold")
-        return text
+            # A long question wraps under its own start, the shares a column of their own.
+            share_text = Text(f"{share:>4}% right", style="green" if share >= 50 else "red")
+            rows.append((share_text, literal(question.prompt)))
+        details = Text.assemble(
+            ("\nThe details: ", "dim"), (f"caucasusquiz report --class {view.code}", "bold")
+        )
+        rows.append((None, details))
+        return LabelledLines(rows, gap=2)
 
     def _text_width(self) -> int:
         # The body's width: the screen less #class-scroll's padding (4) and its scroll bar (2).

@@ -32,7 +32,6 @@ MAX_PROBLEMS_SHOWN = 3
 PROBLEMS_KEY_LINE = Text.assemble(
     (" p ", "bold reverse"), " Deck problems: every one, with its file and line"
 )
-PROBLEM_ROWS = 6  # #problems' max-height in app.tcss
 NUMBER_COLUMNS_WIDTH = 5 + 5 + 6 + 14 + 2 * 5 + 2  # New, Due, Cards, Mastery, cell padding, scrollbar
 
 
@@ -58,10 +57,9 @@ class HomeScreen(AppScreen[None]):
         Binding("n", "app.new_decks", "New deck from documents", show=False),
         Binding("p", "problems", "Deck problems", show=False),
         Binding("r", "app.reload_decks", "Reload decks", show=False),
-        # Once only in the palette, where a new user never found it; listed by ? (HelpScreen).
-        Binding(
-            "w", "app.switch_profile", "Switch profile", show=False, tooltip="Switch profile (who studies)"
-        ),
+        # Once only in the palette and under ?, where a new user never found it: in the
+        # footer, as "Who" beside the header's "profile: …" (? gives the full name).
+        Binding("w", "switch_profile", "Who", tooltip="Switch profile (who studies)"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -75,7 +73,8 @@ class HomeScreen(AppScreen[None]):
         yield Static(id="home-summary")
         yield DeckTable(id="decks", cursor_type="row", zebra_stripes=True)
         yield Static(id="problems")
-        yield Footer()
+        # Compact (one space between keys): all of Home's keys fit at 80 columns, `w` too.
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#decks", DataTable)
@@ -156,6 +155,11 @@ class HomeScreen(AppScreen[None]):
             workspace.profile = replace(workspace.profile, fsrs_parameters=parameters)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "switch_profile":
+            from caucasusquiz.serving.mode import is_served
+
+            if is_served():  # a browser tab is one student (CaucasusQuizApp.switch_profile)
+                return False
         # Nothing to browse or count until the workspace is open; a study key pressed while
         # the last run's deck list is shown starts the session as soon as it is open.
         if action in ("study_selected", "study_all", "open"):
@@ -265,7 +269,11 @@ class HomeScreen(AppScreen[None]):
         rows = sum(len(line_starts(line.plain, width)) + 1 for line in lines)
         left_out = {load.path for load in collection.loads if load.deck is None}
         listed = [problem for problem in errors if problem.path not in left_out]
-        for problem in listed[: max(0, min(MAX_PROBLEMS_SHOWN, PROBLEM_ROWS - rows))]:
+        room = MAX_PROBLEMS_SHOWN
+        limit = widget.styles.max_height  # the list's height in app.tcss: one place says it
+        if limit is not None and limit.is_cells:
+            room = max(0, min(room, int(limit.value) - rows))
+        for problem in listed[:room]:
             line = literal(f"{problem.path.name}:{problem.line}: {problem.message}")
             line.truncate(width, overflow="ellipsis")
             lines.append(line)
@@ -279,6 +287,9 @@ class HomeScreen(AppScreen[None]):
         if table.row_count:
             row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
             self._study_row(row_key.value)
+
+    def action_switch_profile(self) -> None:
+        self.app.switch_profile()
 
     def action_study_all(self) -> None:
         self._study_row("*all*")

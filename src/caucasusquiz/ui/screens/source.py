@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, Static, TextArea
 from textual.widgets.text_area import Selection
 
-from caucasusquiz.authoring.new_card import sentence_at
+from caucasusquiz.authoring.cursor_sentence import sentences_on_line
 from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.decks.sources import read_source, source_folders
 from caucasusquiz.generator.dedupe import content_words
@@ -30,25 +29,18 @@ QUOTED_SHARE = 0.8
 def card_sentence_columns(lines: Sequence[str], row: int, card: Card) -> tuple[int, int]:
     """Where, on line `row` of a document, the card's sentence is: its first column and the
     one after it. A line holds several sentences, and a card's context often quotes the one
-    before its fact too; so of the sentences found at each word (as `c` finds them) those the
+    before its fact too; so of the line's sentences (as `c` finds them, at each word) those the
     context quotes come first, and of them the one that shares most words with the card's own
     text is the card's. The whole line when no word of it is in the card."""
-    line = lines[row]
     fact = _words(_fact_text(card))
     context = _words(card.context or "")
-    best: tuple[tuple[bool, float, float], int, int] = ((False, 0.0, 0.0), 0, len(line))
-    found: str | None = None
-    first = last = 0
-    for word in re.finditer(r"\S+", line):
-        here = sentence_at(line, word.start(), lines, row)
-        if here != found:
-            found, first = here, word.start()
-        last = word.end()
-        words = _words(here)
+    best: tuple[tuple[bool, float, float], int, int] = ((False, 0.0, 0.0), 0, len(lines[row]))
+    for found in sentences_on_line(lines, row):
+        words = _words(found.sentence)
         quoted = bool(words) and len(words & context) >= QUOTED_SHARE * len(words)
         score = (quoted, _likeness(words, fact), _likeness(words, context))
-        if score > best[0] or (score == best[0] and any(score) and best[1] == first):
-            best = (score, first, last)
+        if score > best[0]:  # a tie keeps the earlier sentence
+            best = (score, found.start, found.end)
     return best[1], best[2]
 
 

@@ -12,6 +12,7 @@ from functools import cache
 from rich.console import Console
 from rich.text import Text
 
+from caucasusquiz.decks.document_titles import source_words
 from caucasusquiz.decks.model import CLOZE_BLANK, Card, CardType
 from caucasusquiz.study import humanize
 from caucasusquiz.study.answers import AnswerCheck, DiffSegment, Verdict, meaningful_diff
@@ -130,9 +131,9 @@ def feedback_text(card: Card, check: AnswerCheck) -> Text:
     return text
 
 
-def context_text(card: Card) -> Text:
-    """The fact in its sentence, and where it comes from."""
-    sentence, source = sentence_text(card), source_text(card)
+def context_text(card: Card, title: str | None = None) -> Text:
+    """The fact in its sentence, and where it comes from (`title`: its document's)."""
+    sentence, source = sentence_text(card), source_text(card, title)
     return Text("\n").join(part for part in (sentence, source) if part)
 
 
@@ -161,12 +162,8 @@ def _sentence(card: Card) -> str:
 
 def source_text(card: Card, title: str | None = None) -> Text:
     """Where the fact comes from, in one line ("" when the card names no source): the
-    document's title when it is known (ui/document_titles.py), else its file name."""
-    if not card.source:
-        return Text()
-    document = title or card.source_file
-    where = f"{document}, line {card.source_line}" if card.source_line else (title or card.source)
-    return Text(f"Source: {strip_forbidden(where)}", style="dim")
+    document's title when it is known (decks/document_titles.py), else its file name."""
+    return Text(source_words(card, title), style="dim")
 
 
 def rating_text(previews: dict[Rating, timedelta], suggested: Rating) -> Text:

@@ -9,7 +9,6 @@ from rich.text import Text
 from caucasusquiz.classroom.questions import Question
 from caucasusquiz.classroom.session import Standing, Tally
 from caucasusquiz.ui.shorten import shorten
-from caucasusquiz.ui.widgets.card_text import line_starts
 from caucasusquiz.ui.widgets.literal import literal
 
 BAR_WIDTH = 30
@@ -84,16 +83,6 @@ def tally_text(question: Question, tally: Tally, width: int = 76) -> Text:
         text.append("\n")
         text.append_text(literal(question.context, "italic"))
     return text
-
-
-def hanging(text: Text, indent: int, width: int) -> Text:
-    """`text` wrapped to fit `width` after an `indent` of its first line's own: the lines
-    after the first start under it, not at the margin."""
-    starts = line_starts(text.plain, max(1, width - indent))
-    lines = text.divide(starts) if starts else [text]
-    for line in lines:
-        line.rstrip()
-    return Text("\n" + " " * indent).join(lines)
 
 
 def standings_text(

@@ -1,10 +1,13 @@
-"""The title of a card's source document, for the after-answer line a student reads.
+"""The title of a card's source document, for the "Source:" line a student reads.
 
 "Source: 004_0090684c75a18b22.txt, line 148" names nothing a student knows. A scraped or
 hand-written document starts with its title (the seeds do, and so does an article pasted
 into a text file), so its first line that is not blank stands in, when it is short enough
-to be a title; else the file name stays. The file name and line remain in `o` (the source
-viewer), for the teacher who fixes the card.
+to be a title; else the file name stays. The file name and line remain where teachers look
+for them: `o` (the source viewer) and the author screen.
+
+Domain code, so that the line mode (`study --plain`) says what the review screen says
+without importing the UI.
 """
 
 from __future__ import annotations
@@ -29,9 +32,19 @@ def title_of(text: str) -> str | None:
     return None
 
 
+def source_words(card: Card, title: str | None = None) -> str:
+    """Where the fact comes from, in one line ("" when the card names no source): the
+    document's title when it is known, else its file name; then the line."""
+    if not card.source:
+        return ""
+    document = title or card.source_file
+    where = f"{document}, line {card.source_line}" if card.source_line else (title or card.source)
+    return f"Source: {strip_forbidden(where)}"
+
+
 class DocumentTitles:
     """Titles read once per document and deck (a deck's own `documents:` folder may hold
-    another file of the same name), kept while the app runs."""
+    another file of the same name), kept while the app or a session runs."""
 
     def __init__(self) -> None:
         self._titles: dict[tuple[str, str], str | None] = {}
