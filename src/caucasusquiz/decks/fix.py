@@ -128,7 +128,28 @@ def _insert_id(lines: list[str], card: MappingNode, new_id: str, newline: str) -
         new_line = f"{prefix}id: {new_id}{ending or newline}"
         if prefix.strip():  # `  - question: ...` → `  - id: x` / `    question: ...`
             lines[row : row + 1] = [new_line, " " * col + body[col:] + ending]
-        else:  # the first key sits on its own line below a bare `-`
+        elif not _onto_bare_dash(lines, row, col, new_id):  # the first key sits below a bare `-`
             lines.insert(row, new_line)
         return True
     return False
+
+
+def _onto_bare_dash(lines: list[str], row: int, col: int, new_id: str) -> bool:
+    """`  - ` alone on its line (what is left after deleting a copied card's `id: x` as
+    check's hint says), its first key on the next line: the id goes after the dash, in the
+    column of the keys below, as `  - id: x`, like every other card. The dash line's ending,
+    and every other line, stay as they were."""
+    above = row - 1
+    while above >= 0 and not lines[above].strip():  # blank lines between the dash and the key
+        above -= 1
+    if above < 0:
+        return False
+    body = lines[above].rstrip("\r\n\x85\u2028\u2029")
+    dash = len(body) - len(body.lstrip(" "))
+    # Only a bare dash left of the card's keys (a comment after it is the teacher's) with
+    # room for `- ` before the id: `-` then keys one column further cannot take one.
+    if body.rstrip() != f"{' ' * dash}-" or col < dash + 2:
+        return False
+    ending = lines[above][len(body) :]
+    lines[above] = f"{body[: dash + 1]}{' ' * (col - dash - 1)}id: {new_id}{ending}"
+    return True
