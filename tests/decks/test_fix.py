@@ -142,7 +142,7 @@ def test_the_dash_left_by_the_duplicate_id_hint_takes_the_new_id_on_its_own_line
     path = write_deck("")
     path.write_bytes(original.encode())
     [fix] = add_missing_ids(path)
-    assert fix.line == 7  # the card's first field, as check reports it
+    assert fix.line == 6  # where the id now is
     after = path.read_bytes().decode()
     assert after == original.replace("  - \r\n", f"  - id: {fix.new_id}\r\n")
     assert read_deck(path).deck.cards[1].id == fix.new_id
@@ -162,3 +162,15 @@ def test_a_dash_that_cannot_take_the_id_keeps_it_on_the_line_below(write_deck, c
     loaded = read_deck(path)
     assert loaded.ok and loaded.deck.cards[0].id == fix.new_id
     assert path.read_text(encoding="utf-8").splitlines()[2] == card.splitlines()[0]
+
+
+def test_each_fix_names_the_line_its_id_is_on_after_the_fix(write_deck, capsys):
+    """`deck.yaml:N: fixed: added id 'x'`: N is where a teacher finds the id in the fixed file
+    (ids added higher up push the cards below down)."""
+    path = write_deck(HAND_WRITTEN)
+    assert main(["check", "--fix", str(path)]) == 0
+    said = re.findall(r":(\d+): fixed: added id '([\w-]+)'", capsys.readouterr().out)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(said) == 3
+    for line, new_id in said:
+        assert f"id: {new_id}" in lines[int(line) - 1], (line, new_id)
