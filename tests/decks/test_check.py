@@ -448,8 +448,14 @@ def test_following_the_duplicate_id_hint_gives_the_copy_its_own_id(write_deck, c
     assert "change its `id: red-army` (line 6 or 10) to a new id" in hint
     assert "keep the `- ` before it" in hint
     _follow_the_delete_advice(path, hint, 6)  # the copy is the card on line 6
+    followed = path.read_text(encoding="utf-8").split("\n")
     assert main(["check", "--fix", str(path)]) == 0
     capsys.readouterr()
+    # The new id goes where the old one was, after the `- ` the teacher kept: the card looks
+    # like every other card in the file, and no other line changed.
+    fixed = path.read_text(encoding="utf-8").split("\n")
+    assert re.fullmatch(r"  - id: [\w-]+", fixed[5]), fixed[5]
+    assert fixed[:5] + fixed[6:] == followed[:5] + followed[6:]
     assert main(["check", str(path)]) == 0
     assert "0 errors, 0 warnings" in capsys.readouterr().out
     loaded = read_deck(path)

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from caucasusquiz import paths
-from caucasusquiz.decks.collection import Collection, deck_files, load_collection, load_deck
+from caucasusquiz.decks.collection import Collection, load_collection, load_deck
 from caucasusquiz.decks.fix import add_missing_ids
+from caucasusquiz.decks.folder import TOPICS_FILE, deck_files
 from caucasusquiz.decks.left_out import cards_left_out, whole_file_left_out
 from caucasusquiz.decks.model import ProblemKind
 from caucasusquiz.errors import UserError
@@ -22,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
         if not target.exists():
             raise UserError(f"{target}: no such file or folder")
     # A generator topics file (seeds/topics.yaml) is checked by its own rules, not as a deck.
-    from caucasusquiz.generator.topics import TOPICS_FILE, check_topics
+    from caucasusquiz.generator.topics import check_topics
 
     topic_files = sorted(
         {t for t in targets if t.is_file() and t.name == TOPICS_FILE}
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     topic_problems = [problem for path in topic_files for problem in check_topics(path)[1]]
     for topic_problem in topic_problems:
         print(strip_forbidden(str(topic_problem)))
-    files = [f for f in deck_files(targets) if f.name != TOPICS_FILE]
+    files = deck_files(targets)  # the topics file is not among them
     if not files and topic_files:
         print(f"{plural(len(topic_files), 'topics file')}: {plural(len(topic_problems), 'error')}")
         return 1 if topic_problems else 0

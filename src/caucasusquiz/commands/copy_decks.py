@@ -71,14 +71,13 @@ def copy_decks(source: Path, target: Path) -> Copied:
 
 def _what_was_copied(target: Path) -> Copied:
     from caucasusquiz.authoring.drafts import MANIFEST
-    from caucasusquiz.decks.collection import deck_files
-    from caucasusquiz.generator.topics import TOPICS_FILE
+    from caucasusquiz.decks.folder import TOPICS_FILE, deck_files
 
     purposes = {
         MANIFEST: "the generator's record of the cards it wrote",
         TOPICS_FILE: "the generator's list of decks and their keywords",
     }
-    decks = {path for path in deck_files([target]) if path.name != TOPICS_FILE}
+    decks = set(deck_files([target]))
     others = sorted(
         path.relative_to(target).as_posix()
         for path in target.rglob("*")

@@ -18,7 +18,9 @@ _EXPORTS = {
     "ProblemKind": "model",
     "Severity": "model",
     "Collection": "collection",
-    "deck_files": "collection",
+    "deck_files": "folder",
+    "is_deck_file_name": "folder",
+    "TOPICS_FILE": "folder",
     "load_collection": "collection",
     "load_deck": "collection",
 }

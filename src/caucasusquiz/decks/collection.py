@@ -8,31 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from caucasusquiz.decks.cache import DeckCache
+from caucasusquiz.decks.folder import deck_files as deck_files  # it lived here once
 from caucasusquiz.decks.left_out import whole_file_left_out as whole_file_left_out  # its old home
 from caucasusquiz.decks.loader import read_deck
 from caucasusquiz.decks.model import Card, Deck, DeckLoad, Problem, ProblemKind
 from caucasusquiz.errors import UserError
-
-DECK_SUFFIXES = (".yaml", ".yml")
-
-
-def deck_files(paths: Iterable[Path]) -> list[Path]:
-    """Deck files named by `paths`: files as given, folders expanded to their *.yaml / *.yml."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.iterdir()
-                    # A folder named old.yaml holds no deck here (counted, it made "4 deck
-                    # files" of 3); a pipe or a broken link is kept, to be reported.
-                    if p.suffix.lower() in DECK_SUFFIXES and not p.name.startswith(".") and not p.is_dir()
-                )
-            )
-        else:
-            found.append(path)
-    return found
 
 
 def load_deck(path: Path, cache: DeckCache | None = None, deck_id: str | None = None) -> DeckLoad:

@@ -47,13 +47,21 @@ def add_missing_ids(path: Path) -> list[IdFix]:
         return []
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = _lines(text)
-    fixes: list[IdFix] = []
+    # (the card's row, the id's row, lines added), rows as in the file before the fix:
+    # from the bottom up, so that each edit leaves the rows above it where they were.
+    edits: list[tuple[int, int, int, str]] = []
     for card in sorted(missing, key=lambda n: n.start_mark.index, reverse=True):
         new_id = content_id(_card_words(card), taken)
-        if not _insert_id(lines, card, new_id, newline):
+        placed = _insert_id(lines, card, new_id, newline)
+        if placed is None:
             continue
         taken.add(new_id)
-        fixes.append(IdFix(path, card.start_mark.line + 1, new_id))
+        edits.append((card.start_mark.line, *placed, new_id))
+    # Said by the line the id is on in the fixed file: lines added above a card push it down.
+    fixes = [
+        IdFix(path, id_row + 1 + sum(added for row, _, added, _ in edits if row < card_row), new_id)
+        for card_row, id_row, _, new_id in edits
+    ]
     if fixes:
         bom = "\ufeff" if data.startswith(codecs.BOM_UTF8) else ""  # kept, as every other byte is
         try:
@@ -111,24 +119,50 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def _insert_id(lines: list[str], card: MappingNode, new_id: str, newline: str) -> bool:
+def _insert_id(lines: list[str], card: MappingNode, new_id: str, newline: str) -> tuple[int, int] | None:
+    """Write `id: new_id` into the card; the row the id went to and the number of lines
+    added, or None when the card's layout is not one that can be edited safely."""
     row, col = card.start_mark.line, card.start_mark.column
     if row >= len(lines):
-        return False
+        return None
     line = lines[row]
     body = line.rstrip("\r\n\x85\u2028\u2029")
     ending = line[len(body) :]
     if card.flow_style:  # `- {question: ..., answer: ...}`: add the key just inside the brace
         if body[col : col + 1] != "{":
-            return False
+            return None
         lines[row] = f"{body[: col + 1]}id: {new_id}, {body[col + 1 :].lstrip()}{ending}"
-        return True
+        return row, 0
     prefix = body[:col]
     if prefix.strip() in ("", "-") or prefix.rstrip().endswith("-"):
         new_line = f"{prefix}id: {new_id}{ending or newline}"
         if prefix.strip():  # `  - question: ...` → `  - id: x` / `    question: ...`
             lines[row : row + 1] = [new_line, " " * col + body[col:] + ending]
-        else:  # the first key sits on its own line below a bare `-`
-            lines.insert(row, new_line)
-        return True
-    return False
+            return row, 1
+        dash_row = _onto_bare_dash(lines, row, col, new_id)
+        if dash_row is not None:
+            return dash_row, 0
+        lines.insert(row, new_line)  # the first key sits below a bare `-`
+        return row, 1
+    return None
+
+
+def _onto_bare_dash(lines: list[str], row: int, col: int, new_id: str) -> int | None:
+    """`  - ` alone on its line (what is left after deleting a copied card's `id: x` as
+    check's hint says), its first key on the next line: the id goes after the dash, in the
+    column of the keys below, as `  - id: x`, like every other card. The dash line's ending,
+    and every other line, stay as they were. Returns the dash's row, None if it cannot take it."""
+    above = row - 1
+    while above >= 0 and not lines[above].strip():  # blank lines between the dash and the key
+        above -= 1
+    if above < 0:
+        return None
+    body = lines[above].rstrip("\r\n\x85\u2028\u2029")
+    dash = len(body) - len(body.lstrip(" "))
+    # Only a bare dash left of the card's keys (a comment after it is the teacher's) with
+    # room for `- ` before the id: `-` then keys one column further cannot take one.
+    if body.rstrip() != f"{' ' * dash}-" or col < dash + 2:
+        return None
+    ending = lines[above][len(body) :]
+    lines[above] = f"{body[: dash + 1]}{' ' * (col - dash - 1)}id: {new_id}{ending}"
+    return above

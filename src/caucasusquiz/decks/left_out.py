@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from caucasusquiz.decks.model import DeckLoad, ProblemKind
-from caucasusquiz.text import plural
+from caucasusquiz.text import plural, strip_forbidden
 
 _CARDS_LINE = re.compile(r"^cards\s*:\s*(#.*)?$", re.MULTILINE)
 _ITEM = re.compile(r"^([ ]*)-(?:\s|$)", re.MULTILINE)
@@ -46,7 +46,8 @@ def whole_file_left_out(load: DeckLoad) -> str | None:
     count = f" ({plural(load.written, 'card')})" if load.written else ""
     kinds = {problem.kind for problem in load.errors}
     until = next((said for kind, said in _UNTIL.items() if kind in kinds), " until its errors are fixed")
-    return f"{load.path.name}: whole file left out{count}{until}"
+    # A file name can hold an override too: said safely for every reader, as problems are.
+    return strip_forbidden(f"{load.path.name}: whole file left out{count}{until}")
 
 
 @dataclass(frozen=True, slots=True)

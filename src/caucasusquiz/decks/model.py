@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from caucasusquiz.text import strip_forbidden
+
 
 class CardType(StrEnum):
     CLOZE = "cloze"
@@ -187,6 +189,14 @@ class Problem:
     severity: Severity = Severity.ERROR
     # Keyword-only and without a default: every place that finds a problem says what it is.
     kind: ProblemKind = field(kw_only=True)
+
+    def __post_init__(self) -> None:
+        # Messages and hints quote the file (a line, a card's first words), which may hold a
+        # text-direction override or a control character: made safe here, once, so that no
+        # reader (check, plain study, the app's dialogs) shows it as it is.
+        object.__setattr__(self, "message", strip_forbidden(self.message))
+        if self.hint is not None:
+            object.__setattr__(self, "hint", strip_forbidden(self.hint))
 
     @property
     def is_error(self) -> bool:

@@ -20,9 +20,10 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
+from caucasusquiz.decks.folder import is_deck_file_name  # the standard library only
+
 FORMAT = 1
 FILE_NAME = "home.json"
-DECK_SUFFIXES = (".yaml", ".yml")  # as decks.collection.deck_files, without importing the loader
 
 
 # NamedTuples, not dataclasses: this module is imported before the first frame, and
@@ -55,7 +56,7 @@ def deck_files_signature(folder: Path) -> list[list[object]]:
         with os.scandir(folder) as found:
             for entry in found:
                 name = entry.name
-                if name.startswith(".") or not name.lower().endswith(DECK_SUFFIXES):
+                if not is_deck_file_name(name) or entry.is_dir():  # as decks.folder.deck_files
                     continue
                 st = entry.stat()
                 entries.append([name, st.st_size, st.st_mtime_ns])
