@@ -19,6 +19,7 @@ from itertools import permutations
 from caucasusquiz.decks.ids import slug_words
 from caucasusquiz.generator.claims import claim
 from caucasusquiz.generator.clauses import Clause, clause_around
+from caucasusquiz.generator.concise import concise_question, event_question
 from caucasusquiz.generator.distractors import Pool, distractors, years_around
 from caucasusquiz.generator.english import card_english
 from caucasusquiz.generator.entities import Mention, find_mentions, fold, known_entity
@@ -79,6 +80,7 @@ _MONOTONIC = re.compile(
 )
 
 
+_BOUND = re.compile(r"^(?:By|Before|Until|Till|As of|Prior to)\s+$")
 _BACKGROUND = re.compile(r"^(?:Immediately\s+)?(?i:after|following|before|since|amid|during)\b[^,]*$")
 
 
@@ -113,6 +115,8 @@ def score(mention: Mention, prompt: str) -> int:
         # "After the September 11 attacks in 2001, …": the setting, not the fact; a full
         # date there ("After … on November 29, 1920, …") is still worth asking.
         value -= 3 if mention.group == "full-date" else 6
+    if mention.kind in ("year", "date") and _BOUND.match(before):
+        value -= 6  # "By 1969 more than 300,000 …": a bound on the fact, not the day it happened
     if mention.group == "count-word" and mention.text.lower() == "two":
         value -= 3  # "the two countries", "the two sides": a pair, not a fact
     if mention.kind in ("year", "date") and re.match(
@@ -867,7 +871,12 @@ def _card(
         return None  # "Ordubad was liberated on …": one side's word, stated as a fact
     answer = display_answer(mention)
     kind = fine_kind(original, sentence)
-    question = question_for(text, 0, mention) or _subordinate_question(text, mention)
+    # A named thing's event and its date ask the short question a teacher writes first.
+    question = (
+        event_question(text, mention)
+        or question_for(text, 0, mention)
+        or _subordinate_question(text, mention)
+    )
     if question is not None and len(question.split()) > LONG_QUESTION_WORDS:
         # "Immediately after the terrorist attacks in New York and Washington on September 11,
         # 2001, which national leader …": the places inside the opening phrase are padding.
@@ -876,6 +885,8 @@ def _card(
         if shift and mention.start >= len(compact[: text.index(",")]) and mention.start - shift > 0:
             moved = dataclasses.replace(mention, start=mention.start - shift, end=mention.end - shift)
             question = question_for(compact, 0, moved) or question
+    if question is not None:
+        question = concise_question(question)
     if question is not None and (
         _folded(answer) in _folded(question) or len(question.split()) > MAX_QUESTION_WORDS
     ):

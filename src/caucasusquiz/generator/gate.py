@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 from caucasusquiz.generator.cards import Draft, near_subject
 from caucasusquiz.generator.entities import find_mentions, fold
 from caucasusquiz.generator.famous import is_famous
+from caucasusquiz.generator.standalone import standalone_reason
 
 UNNAMED = "gate: names nothing it is about ('the pipeline', 'he')"
 BROKEN = "gate: not a sentence (clause start, dangling word, unmatched quote or bracket)"
@@ -59,7 +60,8 @@ _REFERENT_HEADS = (
     "region|territory|territories|city|capital|watchdog|regulator|declaration|crisis|"
     "incident|attack|battle|offensive|army|troops|forces|side|sides|document|statement|report|"
     "breakthrough|negotiations|visit|trip|move|step|vote|ceremony|invasion|delegation|"
-    "conference|total|amount|sum|figure|contingent|line|terminal|legation|system|month|bloc"
+    "conference|total|amount|sum|figure|contingent|line|terminal|legation|system|month|bloc|"
+    "canal|bridge|dam|tunnel|waterway|port|railway|settlement|dialogue|land"
 )
 _BARE_REFERENT = re.compile(
     rf"\b[Tt]he\s+((?:[a-z0-9_$][\w$,.-]*\s+|[A-Z]+-[a-z]+\s+){{0,3}})({_REFERENT_HEADS})\b"
@@ -258,6 +260,11 @@ _NEEDS_OF = (
         r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:granted|awarded|given|extended|offered|conferred)"
         r"(?=\s+(?:in|on|by|at|during|after|before|from|under|for)\b|\s*[,.;]|\s*$)"
     ),
+    # "accept Roosevelt's invitation": to what?
+    re.compile(
+        r"\b[A-Z][\w.-]*['’]s\s+(?:invitation|offer|proposal|request|appeal|mediation|call|plan)\b"
+        r"(?!\s+(?:to|for|of|on)\b)"
+    ),
     re.compile(r"\b(?:[Pp]hases?|[Ss]tages?)\s+(?:[IVX]+|\d+)\b(?!\s+of\b)"),
     re.compile(r"\b[Tt]he\s+(?:\w+\s+){1,2}(?:phases|stages)\b(?!\s+of\b)"),
     re.compile(
@@ -303,6 +310,7 @@ class Known:
 
 def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = None) -> str | None:
     """Why the finished card is not clearly good, or None when it may be written."""
+    subjects = list(subjects)
     fields = dict(draft.body)
     prompt = _plain(draft.prompt)
     statement = draft.type in ("cloze", "truefalse") or "___" in prompt
@@ -387,7 +395,8 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
         return TOTAL
     if options and known is not None and _impossible_year(prompt, [answer, *options], known):
         return IMPOSSIBLE_YEAR
-    return None
+    # Last, every card whatever made it: does its prompt stand alone (`standalone`)?
+    return standalone_reason(draft.type, prompt, answer, _blanked(draft), draft.tags, subject_names)
 
 
 def _plain(prompt: str) -> str:

@@ -11,16 +11,39 @@ from __future__ import annotations
 import re
 
 from caucasusquiz.generator.entities import YEAR_PATTERN, Mention, find_mentions, known_entity
-from caucasusquiz.generator.rewrite import leans_on_context
+from caucasusquiz.generator.rewrite import INTRO, leans_on_context
 
-_PRONOUN = re.compile(r"^(?:He|She)\s+(?=[a-z])")
+_PRONOUN = re.compile(rf"^(?P<intro>{INTRO}(?=he\b|she\b))?(?:He|She|he|she)\s+(?=[a-z])")
+
+# "It is estimated that …", "It was not until 1995 that …": no thing at all.
+_EXPLETIVE = (
+    r"(?:is|was)\s+(?:not\s+until|\w+ly\s+)?(?:estimated|said|believed|reported|thought|expected|"
+    r"known that|likely|unlikely|possible|clear|unclear|important|hoped|agreed|decided|feared|claimed|"
+    r"argued|true|the first time)\b"
+)
+_IT_VERBS = rf"(?!{_EXPLETIVE})(?:is|was|has|had|became|remains|runs|passes|connects|links|[a-z]+ed)\b"
 # "It is the second longest canal …" after "The Ossel Canal is owned by …": the named thing
 # the sentence before is about (its subject: "The" and capitalised words, then a verb).
-_IT = re.compile(r"^It\s+(?=(?:is|was|has|had|became|remains|runs|passes|connects|links|[a-z]+ed)\b)")
+_IT = re.compile(rf"^It\s+(?={_IT_VERBS})")
+# "In 1978, it invaded …", "Before 1918 it was known as …": the clause's subject is "it",
+# after a phrase that only dates or places it.
+_INTRO_IT = re.compile(rf"^(?P<intro>{INTRO})it\s+(?={_IT_VERBS})")
+# "Its surface width is …": the thing's own property.
+_ITS = re.compile(r"^Its\s+(?=[a-z])")
 _NAMED_SUBJECT = re.compile(
     r"^(?P<name>The\s+(?:[A-Z][\w'’–-]*\s+){1,5}(?:[A-Z][\w'’–-]*|canal|pipeline|treaty|agreement|"
     r"railway|bridge|dam|corridor|programme|program|commission|act|charter))\s+(?:\([^)]*\)\s+)?"
     r"(?:is|was|has|had|became|remains|runs|[a-z]+ed|[a-z]+s)\b"
+)
+# "Vietnam was reunified …", "Kiel Canal (German: …), a German waterway …": a name opening
+# the sentence as its subject, with no article.
+_PROPER_SUBJECT = re.compile(
+    r"^(?P<name>(?:[A-Z][\w'’–-]*\s+){0,4}[A-Z][\w'’–-]*)\s*(?:\([^)]*\)\s*)?"
+    r"(?:,\s+(?:an?|the)\s|(?:is|was|has|had|became|remains|[a-z]+ed)\b)"
+)
+_NOT_SUBJECTS = frozenset(
+    "In On At By After Before During Since Until From For With Following According Under Over "
+    "It Its He She They This These Those That There Here A An As When While If".split()
 )
 _THE_THING = re.compile(
     r"^The (ban|section|act|law|amendment|agreement|treaty|charter|accords?|protocol|pipeline|"
@@ -45,13 +68,18 @@ def resolved(sentence: str, previous: str) -> str | None:
         if len(people) != 1:
             return None
         (person,) = people.values()
-        sentence = _name(person) + " " + sentence[pronoun.end() :]
-    it = _IT.match(sentence)
+        sentence = (pronoun.group("intro") or "") + _name(person) + " " + sentence[pronoun.end() :]
+    it = _IT.match(sentence) or _INTRO_IT.match(sentence) or _ITS.match(sentence)
     if it:
-        subject = _NAMED_SUBJECT.match(previous)
+        subject = _subject_of(previous, before)
         if subject is None:
             return None
-        sentence = subject.group("name") + " " + sentence[it.end() :]
+        intro = it.groupdict().get("intro") or ""
+        if it.re is _ITS:
+            subject += "'s"
+        elif intro:
+            subject = subject[:1].lower() + subject[1:] if subject.startswith("The ") else subject
+        sentence = intro + subject + " " + sentence[it.end() :]
     thing = _THE_THING.match(sentence)
     if thing:
         things = [m for m in before if m.kind in _THING_KINDS]
@@ -92,6 +120,23 @@ def resolved(sentence: str, previous: str) -> str | None:
     return sentence
 
 
+def _subject_of(previous: str, mentions: list[Mention]) -> str | None:
+    """The named thing the sentence before is about (its subject), or None: "it" then
+    points nowhere a card can say."""
+    named = _NAMED_SUBJECT.match(previous)
+    if named is not None:
+        return named.group("name")
+    proper = _PROPER_SUBJECT.match(previous)
+    if proper is None or proper.group("name").split()[0] in _NOT_SUBJECTS:
+        return None
+    name = proper.group("name")
+    if any(m.kind == "person" and m.start < len(name) for m in mentions):
+        return None  # "it" is never a person
+    if name.split()[-1].lower() in _THING_NOUNS:
+        return "The " + name  # "Kiel Canal, a German waterway …" → "The Kiel Canal"
+    return name
+
+
 def _with_article(name: str) -> str:
     """ "the Treaty of Lindau", "the Freedom Support Act"; "Section 907" takes none."""
     if re.match(r"(?:the|The|Section|Article)\b|\d", name):
@@ -106,6 +151,7 @@ def _name(mention: Mention) -> str:
 
 _THING_NOUNS = frozenset(
     "treaty agreement convention charter accord accords protocol pact pipeline corridor railway "
+    "canal bridge dam tunnel waterway port harbour harbor highway road railroad "
     "war conflict act law programme program initiative company commission organization "
     "organisation alliance bank fund project summit conference".split()
 )

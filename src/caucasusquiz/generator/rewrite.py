@@ -88,6 +88,8 @@ CONNECTIVES = (
     "instead",
     "collectively",
     "overall",
+    "anyway",
+    "anyhow",
     "in this regard",
     "to this end",
     "at the same time",
@@ -114,6 +116,13 @@ _CONNECTIVE = re.compile(
 _FILLER = re.compile(r"^it (?:should|must) be (?:especially |also )?noted (?:here )?that\s+", re.IGNORECASE)
 
 # Openings that need their referent: "This importance…", "He…", "Such…", "The latter…".
+# A phrase that only dates or places the clause after it: "In 1978, ", "Before 1918 ".
+INTRO = (
+    r"(?:In|By|Before|After|During|Until|Since|From|On|At|Following|Under|Throughout|Over)\b"
+    r"[^,;]{1,50}?,?\s+"
+)
+# "In 1978, it invaded …": the clause's subject is a pronoun after such a phrase.
+_INTRO_PRONOUN = re.compile(rf"^{INTRO}(?:it|its|they|their|he|she|his|her)\b")
 _DEICTIC_START = re.compile(
     r"^(?:this|these|those|that|it|its|he|she|they|them|his|her|their|such|both|all this|"
     r"the latter|the former|there is|there are|here)\b",
@@ -257,7 +266,7 @@ _BARE_OFFICE = re.compile(
 
 def leans_on_context(text: str) -> bool:
     """Does the sentence refer to something it does not itself say?"""
-    if _DEICTIC_START.match(text):
+    if _DEICTIC_START.match(text) or _INTRO_PRONOUN.match(text):
         return True
     bare = _strip_quotes(text)
     head = " ".join(bare.split()[:SUBJECT_WORDS])
