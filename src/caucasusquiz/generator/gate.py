@@ -396,7 +396,9 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
     if options and known is not None and _impossible_year(prompt, [answer, *options], known):
         return IMPOSSIBLE_YEAR
     # Last, every card whatever made it: does its prompt stand alone (`standalone`)?
-    return standalone_reason(draft.type, prompt, answer, _blanked(draft), draft.tags, subject_names)
+    # A true/false card states its figure: judged as the span it asks.
+    asked_span = answer or (draft.answer_text if draft.type == "truefalse" else "")
+    return standalone_reason(draft.type, prompt, asked_span, _blanked(draft), draft.tags, subject_names)
 
 
 def _plain(prompt: str) -> str:
