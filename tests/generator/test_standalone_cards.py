@@ -266,3 +266,39 @@ def test_a_share_with_its_year_or_its_named_mission_stands():
         "qa", "Roughly what share of all cargo for the NATO mission in Tor passed through Penn?", "40 percent"
     )
     assert gate_reason(mission, SUBJECTS) is None
+
+
+# ---- short questions from longer sentences ------------------------------------------------
+
+
+def test_a_named_things_event_date_is_asked_as_a_short_question(tmp_path: Path):
+    prompts = _prompts(
+        tmp_path,
+        "penn-accords.txt",
+        "Penn Accords\n\nThe General Framework Agreement for Peace in Vestia and Lapland was signed on "
+        "21 November 1925 at the Tor Air Base in Dunmore.\n",
+    )
+    assert prompts == [
+        "On what date was the General Framework Agreement for Peace in Vestia and Lapland signed?"
+    ]
+
+
+def test_a_question_does_not_repeat_the_place_its_name_says():
+    assert (
+        concise_question("On what date was the Treaty of Penn signed in the city of Penn?")
+        == "On what date was the Treaty of Penn signed?"
+    )
+    kept = "On what date was the Treaty of Penn signed in Dunmore?"
+    assert concise_question(kept) == kept
+
+
+def test_both_countries_inside_a_sentence_are_the_two_of_the_relations_title(tmp_path: Path):
+    prompts = _prompts(
+        tmp_path,
+        "vestia-lapland.txt",
+        "Vestia–Lapland relations\n\nSubsequent to the normalization announcement, in August 1995, both countries "
+        "upgraded their liaison offices to embassies.\n",
+    )
+    assert prompts == [
+        "In which month and year did Vestia and Lapland upgrade their liaison offices to embassies?"
+    ]

@@ -19,7 +19,7 @@ from itertools import permutations
 from caucasusquiz.decks.ids import slug_words
 from caucasusquiz.generator.claims import claim
 from caucasusquiz.generator.clauses import Clause, clause_around
-from caucasusquiz.generator.concise import concise_question, event_question
+from caucasusquiz.generator.concise import concise_question, event_question, opening_phrase
 from caucasusquiz.generator.distractors import Pool, distractors, years_around
 from caucasusquiz.generator.english import card_english
 from caucasusquiz.generator.entities import Mention, find_mentions, fold, known_entity
@@ -885,6 +885,14 @@ def _card(
         if shift and mention.start >= len(compact[: text.index(",")]) and mention.start - shift > 0:
             moved = dataclasses.replace(mention, start=mention.start - shift, end=mention.end - shift)
             question = question_for(compact, 0, moved) or question
+    lead = opening_phrase(text)
+    if question is None and lead and mention.start > lead:
+        dated = text[lead:]
+        question = question_for(
+            dated[:1].upper() + dated[1:],
+            0,
+            dataclasses.replace(mention, start=mention.start - lead, end=mention.end - lead),
+        )
     if question is not None:
         question = concise_question(question)
     if question is not None and (

@@ -24,13 +24,14 @@ _WH = {
 # What happens to a thing on one day: the date is the fact.
 _EVENT_PARTICIPLE = (
     r"signed|ratified|concluded|opened|inaugurated|founded|established|completed|launched|"
-    r"built|constructed|formed|created|dissolved|abolished|adopted|unveiled|commissioned"
+    r"built|constructed|formed|created|dissolved|abolished|adopted|unveiled|commissioned|enacted|"
+    r"passed|approved"
 )
 _EVENT_PAST = r"began|ended|opened|closed|started|broke out"
 _WORD = r"[A-Z][\w'’.–-]*"
-# A named thing: capitalised words ("The Kiel Canal", "NATO"), perhaps "of" a name ("the
-# Treaty of Portsmouth", "the Bank of Vestia").
-_NAME = rf"(?:[Tt]he\s+)?(?:{_WORD}\s+){{0,5}}{_WORD}(?:\s+of\s+(?:the\s+)?{_WORD}(?:\s+{_WORD}){{0,3}})?"
+# A named thing: capitalised words ("The Kiel Canal", "NATO"), with the small words of a
+# name between them ("the Treaty of Portsmouth", "the Agreement for Peace in Bosnia and …").
+_NAME = rf"(?:[Tt]he\s+)?{_WORD}(?:\s+(?:(?:of|for|and|in|on|the|de)\s+){{0,2}}{_WORD}){{0,9}}"
 _PASSIVE = re.compile(
     rf"^(?P<subj>{_NAME})\s+(?:\([^)]*\)\s+)?(?P<aux>was|were)\s+(?P<verb>{_EVENT_PARTICIPLE})\s+(?:in|on)\s+$"
 )
@@ -69,6 +70,19 @@ def event_question(text: str, mention: Mention) -> str | None:
     return None
 
 
+# "Subsequent to the normalization announcement, in August 1995, …": a phrase with no date
+# before the one that dates the clause; the question needs only the clause.
+_LEAD_PHRASE = re.compile(
+    r"^(?:Subsequent to|Following|After|Prior to|Before|Upon|In the wake of)\s[^,\d]{3,80},\s+(?=(?:in|on)\s)"
+)
+
+
+def opening_phrase(text: str) -> int:
+    """How many characters open the sentence before its dating phrase and may be dropped."""
+    match = _LEAD_PHRASE.match(text)
+    return match.end() if match else 0
+
+
 _WHEN_HEAD = re.compile(r"^(?:On what date|In which year|In which month and year|When)\b")
 # The long official forms of names a question can say shortly.
 _OFFICIAL = (
@@ -81,6 +95,7 @@ _OFFICIAL = (
         r"\1",
     ),
 )
+_PLACE_AGAIN = re.compile(r"\s+in\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?P<place>[A-Z][\w'’-]+)\?$")
 # A question a teacher would not write longer than this keeps only its main clause.
 LONG = 20
 MAX_WORDS = 25  # the gate refuses longer prompts (`standalone`)
@@ -102,6 +117,10 @@ def concise_question(question: str) -> str:
     if len(question.split()) > MAX_WORDS and _WHO_HEAD.match(question):
         # "Which Secretary met X announcing that …?": who met X is the question asked.
         question = _REPORTING_TAIL.sub("?", question, count=1)
+    place = _PLACE_AGAIN.search(question)
+    if place is not None and _WHEN_HEAD.match(question) and place.group("place") in question[: place.start()]:
+        # "… was the Treaty of Kars signed in the city of Kars?": the name says where.
+        question = question[: place.start()] + "?"
     if _WHEN_HEAD.match(question) and len(question.split()) > LONG:
         head = _WHEN_HEAD.match(question)
         start = head.end() if head else 0

@@ -161,6 +161,7 @@ _THING_NOUNS = frozenset(
 _RELATIONS_TITLE = re.compile(
     r"^(?P<one>[A-Z][\w'’. ]{1,30}?)\s*[–—-]\s*(?P<two>[A-Z][\w'’. ]{1,30}?)\s+relations$", re.IGNORECASE
 )
+_INNER_BOTH = re.compile(r"(?<=, )(?:both countries|the two countries|both nations|the two nations)\b")
 _BOTH = re.compile(
     r"^(?:Both countries|The two countries|Both states|The two states|Both nations|The two nations)\b"
 )
@@ -178,7 +179,13 @@ def with_title(sentence: str, title: str) -> str:
     if pair and both:
         return f"{pair.group('one').strip()} and {pair.group('two').strip()}{sentence[both.end() :]}"
     if pair:
-        return _with_parties(sentence, pair.group("one").strip(), pair.group("two").strip())
+        one, two = pair.group("one").strip(), pair.group("two").strip()
+        inner = _INNER_BOTH.search(sentence)
+        if inner is not None:
+            # "…, in August 1995, both countries upgraded their offices": the two of the title.
+            parties = " and ".join(("the " + p) if _THE_STATE.match(p) else p for p in (one, two))
+            return sentence[: inner.start()] + parties + sentence[inner.end() :]
+        return _with_parties(sentence, one, two)
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", title)} & _THING_NOUNS
     if not words or len(title.split()) > 8 or title.lower() in sentence.lower():
         return sentence  # "The treaty was confirmed by the Treaty of Kars": another treaty
