@@ -887,9 +887,9 @@ def _card(
             question = question_for(compact, 0, moved) or question
     lead = opening_phrase(text)
     if question is None and lead and mention.start > lead:
-        dated = text[lead:]
+        clause_alone = text[lead:]
         question = question_for(
-            dated[:1].upper() + dated[1:],
+            clause_alone[:1].upper() + clause_alone[1:],
             0,
             dataclasses.replace(mention, start=mention.start - lead, end=mention.end - lead),
         )
