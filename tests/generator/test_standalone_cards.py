@@ -19,7 +19,7 @@ from caucasusquiz.generator.cards import Draft
 from caucasusquiz.generator.concise import concise_question
 from caucasusquiz.generator.gate import UNNAMED, gate_reason
 from caucasusquiz.generator.pipeline import build
-from caucasusquiz.generator.referents import resolved
+from caucasusquiz.generator.referents import resolved, with_title
 
 SUBJECTS = {"vestia", "lapland", "orla canal"}
 
@@ -302,3 +302,13 @@ def test_both_countries_inside_a_sentence_are_the_two_of_the_relations_title(tmp
     assert prompts == [
         "In which month and year did Vestia and Lapland upgrade their liaison offices to embassies?"
     ]
+
+
+def test_a_bilateral_body_with_no_parties_is_named_from_the_relations_title():
+    title = "Vestia–Lapland relations"
+    assert (
+        with_title("The annual Bilateral Human Rights Dialogue resumed in 2006 after a hiatus.", title)
+        == "The annual Bilateral Human Rights Dialogue between Vestia and Lapland resumed in 2006 after a hiatus."
+    )
+    kept = "The Bilateral Trade Commission between Vestia and Orla met in 2006."
+    assert with_title(kept, title) == kept

@@ -295,6 +295,12 @@ _PACT = re.compile(
     r"(?:treaty|agreement|accord|convention|memorandum|compact|protocol|pact|charter|deal))\b"
     r"(?!\s+(?:between|with|of|on the part)\b)"
 )
+# "The annual Bilateral Human Rights Dialogue resumed in 2006": bilateral, but whose?
+_BILATERAL_NAME = re.compile(
+    r"^(?:(?:In|On|By|During)\s+[^,]{3,30},\s+)?(?P<head>[Tt]he\s+(?:[a-z]+\s+)?[Bb]ilateral\s+"
+    r"(?:[A-Z][\w’'-]*\s+){0,4}(?:Dialogue|Commission|Council|Forum|Talks|Consultations|Committee))\b"
+    r"(?!\s+(?:between|with|of|on the part)\b)"
+)
 _RELATIONS = re.compile(
     r"^(?:(?:Trade|Bilateral|Diplomatic|Economic|Military|Political)\s+)?[Rr]elations\b(?!\s+(?:between|with)\b)"
 )
@@ -319,7 +325,7 @@ def _with_parties(sentence: str, one: str, two: str) -> str:
     folded = sentence.lower()
     if one.lower() in folded or two.lower() in folded:
         return sentence
-    found = _PACT.match(sentence)
+    found = _PACT.match(sentence) or _BILATERAL_NAME.match(sentence)
     if found is None or _NOT_BILATERAL.search(found.group("head")):
         return sentence
     return f"{sentence[: found.end()]} between {parties}{sentence[found.end() :]}"
