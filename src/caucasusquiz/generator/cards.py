@@ -22,7 +22,7 @@ from caucasusquiz.generator.clauses import Clause, clause_around
 from caucasusquiz.generator.concise import concise_question, event_question, opening_phrase
 from caucasusquiz.generator.distractors import Pool, distractors, years_around
 from caucasusquiz.generator.english import card_english
-from caucasusquiz.generator.entities import Mention, find_mentions, fold, known_entity
+from caucasusquiz.generator.entities import ANY_YEAR, Mention, find_mentions, fold, known_entity
 from caucasusquiz.generator.facets import facet
 from caucasusquiz.generator.facts import Fact
 from caucasusquiz.generator.famous import is_famous
@@ -329,9 +329,9 @@ def taught_sentence(fact: Fact, date: DocDate | None) -> tuple[str | None, str]:
     resolved = resolve(sentence, date)
     if resolved is None:
         return None, "relative time (no date to resolve it)"
-    if _YEARLESS_DAY.search(resolved) and not _ANY_YEAR.search(resolved):
+    if _YEARLESS_DAY.search(resolved) and not ANY_YEAR.search(resolved):
         return None, YEARLESS
-    if _NEWS_PERFECT.search(resolved) and not _ANY_YEAR.search(resolved):
+    if _NEWS_PERFECT.search(resolved) and not ANY_YEAR.search(resolved):
         return None, "relative time (no date to resolve it)"
     if _HEADLINE.search(resolved):
         return None, "headline (present tense, no date)"
@@ -341,7 +341,7 @@ def taught_sentence(fact: Fact, date: DocDate | None) -> tuple[str | None, str]:
         return None, "not worth a card (says only that something was discussed)"
     if _HONORIFIC.search(resolved):
         return None, "needs context"  # "Mr. Bush": which one the document means is said elsewhere
-    if _ANY_YEAR.search(resolved):
+    if ANY_YEAR.search(resolved):
         # "has signed … in 1995": a dated event is told in the past tense.
         resolved = _PERFECT.sub(lambda m: m.group(2), resolved)
     return resolved, ""
@@ -411,7 +411,6 @@ _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|Octo
 _YEARLESS_DAY = re.compile(
     rf"\b(?:\d{{1,2}}\s+(?:{_MONTH_NAMES})|(?:{_MONTH_NAMES})\s+\d{{1,2}})\b(?!,?\s+\d{{4}})"
 )
-_ANY_YEAR = re.compile(r"(?<!\d)(?:1[6-9]\d\d|20\d\d)(?!\d)")
 # "The Bush administration announces $1 billion in aid": a news headline, undated.
 _HEADLINE = re.compile(
     r"^(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s+(?:announces|pledges|signs|launches|opens|vows|"
@@ -634,7 +633,7 @@ def _relation_card(fact: Fact, sentence: str, subjects: set[str] | None = None) 
     found = definition(sentence) or cause(sentence)
     if found is None and subjects is not None:
         found = what_did(sentence)
-        if found is not None and (fold(found[1]) in subjects or len(_ANY_YEAR.findall(found[1])) > 0):
+        if found is not None and (fold(found[1]) in subjects or len(ANY_YEAR.findall(found[1])) > 0):
             found = None  # the document's own subject, or a date: asked as such elsewhere
         # Only when no date of the sentence was asked (this is the last resort).
         found = found or founded_when(sentence)
@@ -860,7 +859,7 @@ def _card(
     if (
         mention.kind == "number"
         and mention.group != "count"  # "a 1,768 kilometres long pipeline": a lasting property
-        and not _ANY_YEAR.search(text)
+        and not ANY_YEAR.search(text)
         and not _PAST.search(text)
         and not any(w in _SIMPLE_PAST for w in text.split())
     ):
@@ -908,7 +907,7 @@ def _card(
     tags = (_tag(mention),)
     digest = hashlib.sha1(f"{fact.key}|{mention.canonical}".encode()).digest()
     if mention.kind in _NAME_KINDS:
-        dated = bool(_ANY_YEAR.search(text)) or bool(pool.years.get(mention.canonical))
+        dated = bool(ANY_YEAR.search(text)) or bool(pool.years.get(mention.canonical))
         if mention.kind == "person" and not dated:
             options = []  # a person of unknown era: any president of any decade would fit
         if (len(options) >= 3 and (question is not None or len(blank.split()) <= MAX_CHOICE_BLANK_WORDS)) or (

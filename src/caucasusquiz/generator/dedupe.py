@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from caucasusquiz.generator.cards import Draft
+from caucasusquiz.generator.entities import ANY_YEAR
 from caucasusquiz.generator.facts import Fact
 
 NEAR_DUPLICATE = 0.5
@@ -46,7 +47,7 @@ def unique_cards(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
         if draft.type == "truefalse":
             # Two statements on one value ("relations began in 1996", "the embassy opened in
             # 1996", both false for 1992) teach one thing twice and give each other away.
-            year = re.search(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)", draft.answer_key)
+            year = ANY_YEAR.search(draft.answer_key)
             value = year.group(0) if year else draft.answer_key
             if value in stated:
                 dropped += 1
@@ -101,7 +102,6 @@ class SeenFacts:
 
 # ---- two sources that disagree ---------------------------------------------------------------
 
-_YEAR_IN = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 _CONTAINED = 0.8
 _POSTINGS = 200  # candidates read per question: the cost stays linear in the input
 
@@ -141,7 +141,7 @@ class Disputes:
 
 
 def _claim(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
-    years = frozenset(_YEAR_IN.findall(text))
+    years = frozenset(ANY_YEAR.findall(text))
     words = content_words(text)
     plain = frozenset(w for w in words if not any(c.isdigit() for c in w))
     if not years or len(plain) < 3:
@@ -374,7 +374,7 @@ def _same_length(a: tuple[float, str], b: tuple[float, str]) -> bool:
 
 def _year_answer(draft: Draft) -> int | None:
     answer = draft.answer_text.strip()
-    return int(answer) if re.fullmatch(r"1[5-9]\d\d|20\d\d", answer) else None
+    return int(answer) if ANY_YEAR.fullmatch(answer) else None
 
 
 def _years_apart(draft: Draft) -> int | None:
@@ -434,7 +434,7 @@ class Crowding:
         if day is not None:
             self._dates.add((document, day))
         year, apart = _year_answer(draft), _years_apart(draft)
-        said = {int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", draft.prompt)}
+        said = {int(y) for y in ANY_YEAR.findall(draft.prompt)}
         self._years.setdefault(document, set()).update(said | ({year} if year else set()))
         if year is not None and apart:
             self._derived.setdefault(document, set()).update({year - apart, year + apart})

@@ -49,6 +49,9 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month-day", re.compile(rf"\b{_DAY}\s+{_MONTH}(?!\w|,?\s*\d)")),
     ("month-year", re.compile(rf"\b{_MONTH},\s+{_YEAR}\b")),
 )
+# A year anywhere, "1990s" and "1990–95" too: for the rules that ask whether a text says a
+# year at all. (Finding the years a card may ask is YEAR_PATTERN's stricter job.)
+ANY_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 # "the 1980s" is a decade, not the year 1980.
 YEAR_PATTERN = re.compile(rf"(?<![\d$/.,-]){_YEAR}(?![\d/]|[-–]\d|\.\d|,\d|’?'?s\b)")
 NUMBER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from caucasusquiz.generator.cards import Draft, near_subject
-from caucasusquiz.generator.entities import find_mentions, fold
+from caucasusquiz.generator.entities import ANY_YEAR, find_mentions, fold
 from caucasusquiz.generator.famous import is_famous
 from caucasusquiz.generator.standalone import standalone_reason
 
@@ -186,7 +186,6 @@ _OFFICE_QUESTION = re.compile(
 )
 _OPEN_ACT = re.compile(r"^(?:[^,?]+, )?[Ww]hat did (?P<actor>[^?]+?) \w+\?$")
 
-_YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
 _NAME = r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)"
 _FOUNDED = (
     re.compile(rf"\bindependen(?:t|ce)\s+(?:state\s+|republic\s+)?of\s+(?:the\s+)?{_NAME}"),
@@ -296,7 +295,7 @@ class Known:
 
     def learn(self, sentence: str) -> None:
         """Note a state's or body's first year when the sentence tells it."""
-        years = [int(y) for y in _YEAR.findall(sentence)]
+        years = [int(y) for y in ANY_YEAR.findall(sentence)]
         if not years:
             return
         for pattern in _FOUNDED:
@@ -369,9 +368,9 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
         return HEDGED
     if _undated_day(prompt) or _yearless_day(answer, prompt):
         return UNDATED_DAY
-    if answer and _YEAR.fullmatch(answer.strip()) and _ANNIVERSARY.search(prompt):
+    if answer and ANY_YEAR.fullmatch(answer.strip()) and _ANNIVERSARY.search(prompt):
         return ANNIVERSARY
-    if answer and _YEAR.search(answer) and _PROCEDURAL.search(prompt):
+    if answer and ANY_YEAR.search(answer) and _PROCEDURAL.search(prompt):
         return PROCEDURAL
     if answer and _from_prompt_numbers(answer, draft.prompt):
         return ARITHMETIC
@@ -449,7 +448,7 @@ def _unnamed(prompt: str) -> bool:
 def _yearless_day(answer: str, prompt: str) -> bool:
     """ "March 16" asked with no year anywhere on the card: which March?"""
     day = re.fullmatch(rf"(?:{_MONTH}|[A-Z][a-z]{{2}}\.?)\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}", answer.strip())
-    return day is not None and not _YEAR.search(prompt)
+    return day is not None and not ANY_YEAR.search(prompt)
 
 
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\d])")
@@ -559,7 +558,7 @@ def _open_question(prompt: str, subjects: set[str]) -> bool:
 
 
 def _impossible_year(prompt: str, options: list[str], known: Known) -> bool:
-    years = [int(y) for option in options for y in _YEAR.findall(option)]
+    years = [int(y) for option in options for y in ANY_YEAR.findall(option)]
     if not years:
         return False
     low, high = 0, 10_000
@@ -577,9 +576,9 @@ def _asked_time(draft: Draft, prompt: str, answer: str) -> tuple[str, int] | Non
     """The date or year the card asks (for a true/false card, the one it states), and where."""
     value = answer if draft.type != "truefalse" else ""
     if draft.type == "truefalse":
-        changed = [y for y in _YEAR.findall(prompt) if y not in draft.context]
+        changed = [y for y in ANY_YEAR.findall(prompt) if y not in draft.context]
         value = changed[0] if changed else draft.answer_text
-    if not value or not _YEAR.search(value):
+    if not value or not ANY_YEAR.search(value):
         return None
     return value, prompt.find(value)
 
@@ -614,14 +613,14 @@ def _stale(prompt: str, context: str, answer: str) -> bool:
     """A present-tense fact with no date: true when written, perhaps not when studied."""
     if _STALE.search(prompt) or (_CONTEXT_NOW.search(context) and not _CONTEXT_NOW.search(prompt)):
         return True
-    if not answer or _YEAR.search(answer) or not re.search(r"\d", answer):
+    if not answer or ANY_YEAR.search(answer) or not re.search(r"\d", answer):
         return False
-    if _PROGRESSIVE.search(prompt) and not _YEAR.search(prompt):
+    if _PROGRESSIVE.search(prompt) and not ANY_YEAR.search(prompt):
         return True  # "operators are producing only about 30,000 barrels a day": a news day's figure
     where = context.find(answer)
     if _LENGTH_UNIT.search(answer) or (where >= 0 and _LENGTH_UNIT.match(context[where + len(answer) :])):
         return False  # a length does not go out of date
-    if where >= 0 and _PRESENT_SHARE.match(context[where + len(answer) :]) and not _YEAR.search(prompt):
+    if where >= 0 and _PRESENT_SHARE.match(context[where + len(answer) :]) and not ANY_YEAR.search(prompt):
         return True  # "reported that 50 percent of the aid … comes from X": a share of no stated time
     return _PAST.search(prompt) is None
 
@@ -635,7 +634,7 @@ def _bad_question(draft: Draft, prompt: str, answer: str) -> bool:
     if capital and context.startswith(capital.group(1)):
         return True
     where = context.find(answer) if answer else -1
-    if where >= 0 and _YEAR.search(answer):
+    if where >= 0 and ANY_YEAR.search(answer):
         run_on = _RUN_ON.match(context[where + len(answer) :])
         if run_on and run_on.group(1) not in _NOT_VERBS:
             return True

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +29,7 @@ from caucasusquiz.generator.dedupe import (
 from caucasusquiz.generator.distractors import Pool
 from caucasusquiz.generator.documents import read_document, seed_files
 from caucasusquiz.generator.emit import documents_folders
+from caucasusquiz.generator.entities import ANY_YEAR
 from caucasusquiz.generator.facts import Fact, facts_of, our_country, sentences_of, with_mentions
 from caucasusquiz.generator.gate import IMPOSSIBLE_YEAR, SUBJECT, Known, gate_reason
 from caucasusquiz.generator.infobox import result_card
@@ -262,7 +262,7 @@ DISPUTED = "two sources give this fact different years"
 
 def _dated(draft: Draft) -> bool:
     """The card asks or states a year (a date's year too)."""
-    return re.search(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)", draft.answer_key) is not None
+    return ANY_YEAR.search(draft.answer_key) is not None
 
 
 def _typed(draft: Draft) -> Draft | None:

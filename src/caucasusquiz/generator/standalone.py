@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from caucasusquiz.generator.entities import find_mentions, fold
+from caucasusquiz.generator.entities import ANY_YEAR, find_mentions, fold
 from caucasusquiz.generator.questions import IRREGULAR
 from caucasusquiz.generator.rewrite import INTRO
 
@@ -29,7 +29,6 @@ NEWS_FIGURE = "gate: a news figure (share, change, traffic) without its named su
 # Longer than this, a prompt is a copied sentence: a teacher asks the clause that holds the fact.
 MAX_WORDS = 25
 
-_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 _QUESTION_HEAD = re.compile(
     r"^(?:(?:In|On|By|At|From)\s+)?(?:what|which|who|whom|when|why|how)\b[^?]*?\b"
     r"(?:did|does|do|was|were|is|are|has|have|had)\s+",
@@ -238,14 +237,14 @@ _NOT_PAST = frozenset(
 
 
 def _blank_reason(before: str, after: str, answer: str, tags: tuple[str, ...]) -> str | None:
-    year = _YEAR.fullmatch(answer.strip()) is not None
+    year = ANY_YEAR.fullmatch(answer.strip()) is not None
     stem = re.sub(r"^True or false:\s*", "", before)
     if ("year" in tags or year) and _APPROXIMATELY.search(stem):
         return COUNT_AS_YEAR
-    if _YEAR.search(answer) and _ANCHOR.match(stem):
+    if ANY_YEAR.search(answer) and _ANCHOR.match(stem):
         return TIME_ANCHOR
     # "In ___, prices rose 8%": the opening phrase dates a figure; the figure is the fact.
-    if _YEAR.search(answer) and _OPENING_IN.match(stem) and _OTHER_FIGURE.search(after):
+    if ANY_YEAR.search(answer) and _OPENING_IN.match(stem) and _OTHER_FIGURE.search(after):
         return TIME_ANCHOR
     if answer.split()[-1][:1].isupper() and _ROMAN_OR_NUMBER.match(after):
         return NAME_PART  # "{{World War}} II"
@@ -257,13 +256,13 @@ def _blank_reason(before: str, after: str, answer: str, tags: tuple[str, ...]) -
 def _news_figure(prompt: str, answer: str) -> bool:
     """ "Cargo handling declined ___ to 48.8 million tons", "traffic fell 8.1 percent in the
     first half": a day's figure, true of no subject and period the card says."""
-    if not any(ch.isdigit() for ch in answer) or _YEAR.search(answer):
+    if not any(ch.isdigit() for ch in answer) or ANY_YEAR.search(answer):
         return False  # a year asked is the card's time, not a figure missing one
     filled = prompt.replace("___", answer)
     if not (_SHARE.search(answer) or _CHANGE.search(filled) or _VOLUME.search(filled)):
         return False
     rest = filled.replace(answer, " ")
-    if not _YEAR.search(rest):
+    if not ANY_YEAR.search(rest):
         # "40 percent of all cargo for the NATO mission in Afghanistan passed through Baku":
         # a named mission or war is its period; a change ("fell 8.1 percent") needs its year.
         return _CHANGE.search(filled) is not None or _PERIOD.search(rest) is None
