@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from caucasusquiz.generator.cards import Draft
 from caucasusquiz.generator.entities import ANY_YEAR
@@ -399,26 +400,27 @@ class Crowding:
         # Per document: the lengths its prompts say, and the lengths its cards ask.
         self._said_lengths: dict[str, list[tuple[float, str]]] = {}
         self._asked_lengths: dict[str, list[tuple[float, str]]] = {}
+        self._last: tuple[Draft, _CrowdingKeys] | None = None
 
     def reason(self, draft: Draft) -> str | None:
-        document, line, _ = draft.order
-        day = _full_date(draft)
-        if day is not None and (document, day) in self._dates:
+        keys = self._keys(draft)
+        document, line = keys.document, keys.line
+        if keys.day is not None and (document, keys.day) in self._dates:
             return SAME_DATE
-        year, apart = _year_answer(draft), _years_apart(draft)
+        year, apart = keys.year, keys.apart
         if year is not None and year in self._derived.get(document, ()):
             return YEARS_APART
         if year is not None and apart and {year - apart, year + apart} & self._years.get(document, set()):
             return YEARS_APART
-        asked = _asked_length(draft)
+        asked = keys.asked_length
         if asked is not None and any(
             _same_length(asked, said) for said in self._said_lengths.get(document, ())
         ):
             return CONVERTED
-        said_here = _lengths(_unblanked(draft.prompt))
+        said_here = keys.said_lengths
         if any(_same_length(a, s) for a in self._asked_lengths.get(document, ()) for s in said_here):
             return CONVERTED
-        kind = draft.tags[0] if draft.tags else ""
+        kind = keys.kind
         if kind in _LOOKALIKE and self._kinds.get((document, line, kind), 0) >= PER_PARAGRAPH_KIND:
             return CROWDED
         if self._paragraphs.get((document, line), 0) >= PER_PARAGRAPH:
@@ -426,19 +428,47 @@ class Crowding:
         return None
 
     def add(self, draft: Draft) -> None:
-        document, line, _ = draft.order
-        kind = draft.tags[0] if draft.tags else ""
+        keys = self._keys(draft)
+        document, line, kind = keys.document, keys.line, keys.kind
         self._kinds[(document, line, kind)] = self._kinds.get((document, line, kind), 0) + 1
         self._paragraphs[(document, line)] = self._paragraphs.get((document, line), 0) + 1
-        day = _full_date(draft)
-        if day is not None:
-            self._dates.add((document, day))
-        year, apart = _year_answer(draft), _years_apart(draft)
+        if keys.day is not None:
+            self._dates.add((document, keys.day))
+        year, apart = keys.year, keys.apart
         said = {int(y) for y in ANY_YEAR.findall(draft.prompt)}
         self._years.setdefault(document, set()).update(said | ({year} if year else set()))
         if year is not None and apart:
             self._derived.setdefault(document, set()).update({year - apart, year + apart})
-        self._said_lengths.setdefault(document, []).extend(_lengths(_unblanked(draft.prompt)))
-        asked = _asked_length(draft)
-        if asked is not None:
-            self._asked_lengths.setdefault(document, []).append(asked)
+        self._said_lengths.setdefault(document, []).extend(keys.said_lengths)
+        if keys.asked_length is not None:
+            self._asked_lengths.setdefault(document, []).append(keys.asked_length)
+
+    def _keys(self, draft: Draft) -> _CrowdingKeys:
+        """What the rules compare of a card, read once: `add` follows `reason` on one card."""
+        if self._last is not None and self._last[0] is draft:
+            return self._last[1]
+        document, line, _ = draft.order
+        keys = _CrowdingKeys(
+            document,
+            line,
+            draft.tags[0] if draft.tags else "",
+            _full_date(draft),
+            _year_answer(draft),
+            _years_apart(draft),
+            _asked_length(draft),
+            tuple(_lengths(_unblanked(draft.prompt))),
+        )
+        self._last = (draft, keys)
+        return keys
+
+
+@dataclass(frozen=True, slots=True)
+class _CrowdingKeys:
+    document: str
+    line: int
+    kind: str
+    day: str | None
+    year: int | None
+    apart: int | None
+    asked_length: tuple[float, str] | None
+    said_lengths: tuple[tuple[float, str], ...]
