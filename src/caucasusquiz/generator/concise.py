@@ -13,14 +13,10 @@ from __future__ import annotations
 import re
 
 from caucasusquiz.generator.entities import Mention
-from caucasusquiz.generator.questions import lemma
+from caucasusquiz.generator.questions import WHEN_ASKED, lemma
 
-_WH = {
-    "year": "In which year",
-    "full-date": "On what date",
-    "month-day": "On what date",
-    "month-year": "In which month and year",
-}
+# "in which year" (questions) opening a question: "In which year".
+_WH = {group: words[:1].upper() + words[1:] for group, words in WHEN_ASKED.items()}
 # What happens to a thing on one day: the date is the fact.
 _EVENT_PARTICIPLE = (
     r"signed|ratified|concluded|opened|inaugurated|founded|established|completed|launched|"

@@ -39,10 +39,11 @@ MONTHS = [
     "Dec",
 ]
 _MONTH_SET = frozenset(MONTHS)
-NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred thousand million billion half a few several".split()
+# The numbers written as words, each at its own value: SMALL_NUMBERS[3] == "three".
+SMALL_NUMBERS = tuple("zero one two three four five six seven eight nine ten eleven twelve".split())
+NUMBER_WORDS = frozenset(SMALL_NUMBERS[1:]) | frozenset(
+    "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty "
+    "seventy eighty ninety hundred thousand million billion half a few several".split()
 )
 
 # A preposition or quantifier with its number gone: "in , following", "since ."

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from caucasusquiz.generator.cards import Draft
+from caucasusquiz.generator.damage import SMALL_NUMBERS
 from caucasusquiz.generator.entities import ANY_YEAR
 from caucasusquiz.generator.facts import Fact
 
@@ -329,9 +330,13 @@ _YEARS_APART = re.compile(
     r"thirty|forty|fifty)\s+years?\s+(?:before|after|earlier|later|prior to)\b",
     re.IGNORECASE,
 )
-_COUNT_WORDS = {
-    w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
-} | {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_COUNT_WORDS = {w: n for n, w in enumerate(SMALL_NUMBERS)} | {
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+}
 
 
 _LENGTH = re.compile(

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from caucasusquiz.generator.damage import SMALL_NUMBERS
 from caucasusquiz.generator.entities import ANY_YEAR, Mention, fold, known_entity
 from caucasusquiz.generator.kinds import fine_kind
 
@@ -25,7 +26,7 @@ Window = tuple[Day, Day]
 # card's own years: no 2000s president offered for a 1919 meeting.
 ERA_SPAN = 10
 _MONTHS = list(calendar.month_name)[1:]
-_NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+_NUMBER_WORDS = list(SMALL_NUMBERS[2:])
 _FRACTIONS = ["one-quarter", "one-third", "one-half", "two-thirds", "one-fifth", "three-quarters"]
 
 

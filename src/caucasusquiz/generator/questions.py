@@ -212,7 +212,7 @@ _APPROX = re.compile(
     r"approximately)\s+)?$",
     re.IGNORECASE,
 )
-_WH = {
+WHEN_ASKED = {
     "year": "in which year",
     "full-date": "on what date",
     "month-day": "on what date",
@@ -232,8 +232,8 @@ def question_for(prompt: str, lead: int, mention: Mention) -> str | None:
     sentence = clause
     if mention.kind == "person":
         question = _who(sentence, start, end)
-    elif mention.kind in ("date", "year") and mention.group in _WH:
-        question = _when(sentence, start, end, _WH[mention.group])
+    elif mention.kind in ("date", "year") and mention.group in WHEN_ASKED:
+        question = _when(sentence, start, end, WHEN_ASKED[mention.group])
     elif mention.kind == "number" and mention.group in ("percent", "percent-sign", "fraction"):
         question = _share(sentence, start, end)
     elif mention.kind == "number" and mention.group == "money":
