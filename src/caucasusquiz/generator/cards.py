@@ -20,9 +20,10 @@ from caucasusquiz.decks.ids import slug_words
 from caucasusquiz.generator.claims import claim
 from caucasusquiz.generator.clauses import Clause, clause_around
 from caucasusquiz.generator.concise import concise_question, event_question, opening_phrase
+from caucasusquiz.generator.dates import ANY_YEAR
 from caucasusquiz.generator.distractors import Pool, distractors, years_around
 from caucasusquiz.generator.english import card_english
-from caucasusquiz.generator.entities import ANY_YEAR, Mention, find_mentions, fold, known_entity
+from caucasusquiz.generator.entities import Mention, find_mentions, fold, known_entity
 from caucasusquiz.generator.facets import facet
 from caucasusquiz.generator.facts import Fact
 from caucasusquiz.generator.famous import is_famous

@@ -10,21 +10,11 @@ from __future__ import annotations
 
 import re
 
+from caucasusquiz.generator.dates import MONTH_NAMES
 from caucasusquiz.generator.sentences import Span
 
 MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    *MONTH_NAMES,
     "Jan",
     "Feb",
     "Mar",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from caucasusquiz.generator.cards import Draft
 from caucasusquiz.generator.damage import SMALL_NUMBERS
-from caucasusquiz.generator.entities import ANY_YEAR
+from caucasusquiz.generator.dates import ANY_YEAR, calendar_day
 from caucasusquiz.generator.facts import Fact
 
 NEAR_DUPLICATE = 0.5
@@ -292,7 +292,6 @@ CROWDED = "one paragraph gave enough cards of this kind already"
 YEARS_APART = "another card's year gives this one by arithmetic ('ten years before …')"
 CONVERTED = "another card gives this length in other units ('the 800-mile system' → 1,300 km)"
 SAME_DATE = "this date is asked already (one event, one card)"
-_MONTHS = "january february march april may june july august september october november december".split()
 
 
 def _full_date(draft: Draft) -> str | None:
@@ -310,18 +309,10 @@ def _full_date(draft: Draft) -> str | None:
 
 
 def _date_in(text: str) -> str | None:
-    text = text.lower()
-    year = re.search(r"(?<!\d)(\d{4})(?!\d)", text)
-    month = next((i + 1 for i, m in enumerate(_MONTHS) if m in text), 0)
-    if year is None or not month:
+    day = calendar_day(text)
+    if day is None or not day[2]:
         return None
-    name = _MONTHS[month - 1]
-    day = re.search(
-        rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{name}\b|\b{name}\s+(\d{{1,2}})(?!\d)", text
-    )
-    if day is None:
-        return None
-    return f"{year.group(1)}-{month:02d}-{int(day.group(1) or day.group(2)):02d}"
+    return f"{day[0]}-{day[1]:02d}-{day[2]:02d}"
 
 
 # "ten years before it became a member": a year that another card's year gives by arithmetic.

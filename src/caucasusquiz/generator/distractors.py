@@ -9,14 +9,14 @@ on the answer and the candidates, never on order of discovery or on randomness.
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from caucasusquiz.generator.damage import SMALL_NUMBERS
-from caucasusquiz.generator.entities import ANY_YEAR, Mention, fold, known_entity
+from caucasusquiz.generator.dates import ANY_YEAR, MONTH_NAMES, calendar_day
+from caucasusquiz.generator.entities import Mention, fold, known_entity
 from caucasusquiz.generator.kinds import fine_kind
 
 WANTED = 3
@@ -25,7 +25,7 @@ Window = tuple[Day, Day]
 # A name is of the card's era when the median year said with it is this close to the
 # card's own years: no 2000s president offered for a 1919 meeting.
 ERA_SPAN = 10
-_MONTHS = list(calendar.month_name)[1:]
+_MONTHS = list(MONTH_NAMES)
 _NUMBER_WORDS = list(SMALL_NUMBERS[2:])
 _FRACTIONS = ["one-quarter", "one-third", "one-half", "two-thirds", "one-fifth", "three-quarters"]
 
@@ -270,12 +270,10 @@ def _day_of(mention: Mention) -> tuple[int, int, int] | None:
     """(year, month, day) of a full date; (year, month, 0) of a month and year."""
     if mention.kind != "date" or mention.group not in ("full-date", "month-year"):
         return None
-    year = ANY_YEAR.search(mention.text)
-    month = next((i + 1 for i, m in enumerate(_MONTHS) if m in mention.text), 0)
-    day = re.search(r"(?<!\d)(\d{1,2})(?!\d)", mention.text) if mention.group == "full-date" else None
-    if year is None or not month:
+    day = calendar_day(mention.text)
+    if day is None or (mention.group == "full-date" and not day[2]):
         return None
-    return int(year.group()), month, int(day.group(1)) if day else 0
+    return day if mention.group == "full-date" else (day[0], day[1], 0)
 
 
 def _fitting_dates(mention: Mention, prompt: str, pool: Pool, document: str) -> list[str]:

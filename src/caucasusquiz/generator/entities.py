@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from caucasusquiz.generator.damage import MONTHS
+from caucasusquiz.generator.dates import YEAR
 from caucasusquiz.generator.gazetteer import KNOWN, Known
 from caucasusquiz.text import fold as fold_letters
 
@@ -40,7 +41,7 @@ def fold(text: str) -> str:
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"
-_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_YEAR = YEAR
 DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("full-date", re.compile(rf"\b{_MONTH}\s+{_DAY},\s+{_YEAR}\b")),
     ("full-date", re.compile(rf"\b{_DAY}\s+{_MONTH}\s+{_YEAR}\b")),
@@ -49,9 +50,6 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month-day", re.compile(rf"\b{_DAY}\s+{_MONTH}(?!\w|,?\s*\d)")),
     ("month-year", re.compile(rf"\b{_MONTH},\s+{_YEAR}\b")),
 )
-# A year anywhere, "1990s" and "1990–95" too: for the rules that ask whether a text says a
-# year at all. (Finding the years a card may ask is YEAR_PATTERN's stricter job.)
-ANY_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 # "the 1980s" is a decade, not the year 1980.
 YEAR_PATTERN = re.compile(rf"(?<![\d$/.,-]){_YEAR}(?![\d/]|[-–]\d|\.\d|,\d|’?'?s\b)")
 NUMBER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from caucasusquiz.generator.cards import Draft, near_subject
-from caucasusquiz.generator.entities import ANY_YEAR, find_mentions, fold
+from caucasusquiz.generator.dates import ANY_YEAR
+from caucasusquiz.generator.entities import find_mentions, fold
 from caucasusquiz.generator.famous import is_famous
 from caucasusquiz.generator.standalone import standalone_reason
 

@@ -17,6 +17,7 @@ from caucasusquiz.errors import UserError
 from caucasusquiz.generator.cards import Draft, cards_for
 from caucasusquiz.generator.claims import source_label
 from caucasusquiz.generator.clean import clean_document
+from caucasusquiz.generator.dates import ANY_YEAR
 from caucasusquiz.generator.dedupe import (
     Crowding,
     Disputes,
@@ -29,7 +30,6 @@ from caucasusquiz.generator.dedupe import (
 from caucasusquiz.generator.distractors import Pool
 from caucasusquiz.generator.documents import read_document, seed_files
 from caucasusquiz.generator.emit import documents_folders
-from caucasusquiz.generator.entities import ANY_YEAR
 from caucasusquiz.generator.facts import Fact, facts_of, our_country, sentences_of, with_mentions
 from caucasusquiz.generator.gate import IMPOSSIBLE_YEAR, SUBJECT, Known, gate_reason
 from caucasusquiz.generator.infobox import result_card

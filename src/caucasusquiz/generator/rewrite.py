@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from caucasusquiz.generator.dates import MONTH_NAMES
+
 _QUOTES = str.maketrans(
     {
         "“": '"',
@@ -238,7 +240,7 @@ def standalone(text: str, country: str | None = None) -> str:
     return text[:1].upper() + text[1:]
 
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(MONTH_NAMES)
 # "2nd May 1982", "the 14th of December in 1995", "May 2nd, 1982": one date, written plainly.
 _ORDINAL_DAY_FIRST = re.compile(
     rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)\s+(?:of\s+)?({_MONTHS})(?:,?\s+(?:in\s+)?(\d{{4}})\b)?"

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from caucasusquiz.generator.entities import ANY_YEAR, find_mentions, fold
+from caucasusquiz.generator.dates import ANY_YEAR
+from caucasusquiz.generator.entities import find_mentions, fold
 from caucasusquiz.generator.questions import IRREGULAR
 from caucasusquiz.generator.rewrite import INTRO
 

@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass
 
 from caucasusquiz.generator.damage import SMALL_NUMBERS
+from caucasusquiz.generator.dates import MONTH_NAMES
 from caucasusquiz.generator.documents import Document
 
 HEAD_LINES = 25
-_MONTHS = "January February March April May June July August September October November December".split()
+_MONTHS = list(MONTH_NAMES)
 _MONTH = "|".join(_MONTHS)
 _DATED = (
     re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+((?:19|20)\d\d)\b"),
