@@ -28,7 +28,7 @@ from caucasusquiz.generator.facets import facet
 from caucasusquiz.generator.facts import Fact
 from caucasusquiz.generator.famous import is_famous
 from caucasusquiz.generator.kinds import fine_kind
-from caucasusquiz.generator.questions import question_for
+from caucasusquiz.generator.questions import SIMPLE_PAST, question_for
 from caucasusquiz.generator.referents import resolved as named_from
 from caucasusquiz.generator.relations import cause, definition, founded_when, what_did
 from caucasusquiz.generator.rewrite import standalone
@@ -727,10 +727,6 @@ _INTRO_PLACES = re.compile(
 _WAS_SINCE = re.compile(
     r"\b(was|were)\s+(?:\w+ly\s+)?(?:involved|engaged|active|present|based|a member)\b[^.;,]*\bsince\s+\d{4}"
 )
-# Irregular verbs whose past is never a participle: "took control of a fifth of …".
-_SIMPLE_PAST = frozenset(
-    "took gave became began wrote saw came went ran spoke chose drove fell grew knew rose cost".split()
-)
 _DATE_INTRO = re.compile(r"^(?:On|In|By)\s+[^,]{3,30}(?:,\s+\d{4})?,\s+")
 _PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b(?!\s+by\b)")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
@@ -862,7 +858,7 @@ def _card(
         and mention.group != "count"  # "a 1,768 kilometres long pipeline": a lasting property
         and not ANY_YEAR.search(text)
         and not _PAST.search(text)
-        and not any(w in _SIMPLE_PAST for w in text.split())
+        and not any(w in SIMPLE_PAST for w in text.split())
     ):
         return None  # "Europe depends on Russian gas for 40 percent …": a share of no stated time
     if mention.kind in ("date", "year", "place") and _TRIVIA_EVENT.search(text):

@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 
 from caucasusquiz.generator.cards import Draft, near_subject
 from caucasusquiz.generator.dates import ANY_YEAR
+from caucasusquiz.generator.english import KIND_WORD
 from caucasusquiz.generator.entities import find_mentions, fold
 from caucasusquiz.generator.famous import is_famous
 from caucasusquiz.generator.standalone import standalone_reason
@@ -513,12 +514,8 @@ def _is_subject(answer: str, subjects: set[str]) -> bool:
     )
 
 
-# One kind of thing under two names: "the Dayton Accords" is the article on the Dayton Agreement.
-_SAME_KIND = {"accords": "agreement", "accord": "agreement", "conflict": "war"}
-
-
 def _kind_word(name: str) -> str:
-    return " ".join(_SAME_KIND.get(word, word) for word in name.split())
+    return " ".join(KIND_WORD.get(word, word) for word in name.split())
 
 
 def _misspelt_subject(answer: str, subjects: set[str]) -> bool:

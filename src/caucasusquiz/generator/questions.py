@@ -174,6 +174,13 @@ _E_EXCEPT = frozenset(
 )
 
 
+# Irregular simple pasts that are never a participle ("cost" both, but a past in a dated
+# sentence): "took control of a fifth of …" is a finite verb wherever it stands.
+SIMPLE_PAST = frozenset(
+    "took gave became began wrote saw came went ran spoke chose drove fell grew knew rose cost".split()
+)
+
+
 def lemma(verb: str) -> str | None:
     """The base form of a past-tense verb, or None when `verb` is not one we can undo."""
     word = verb.lower()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from caucasusquiz.generator.english import same_thing
 from caucasusquiz.generator.entities import YEAR_PATTERN, Mention, find_mentions, known_entity
 from caucasusquiz.generator.rewrite import INTRO, leans_on_context
 
@@ -190,7 +191,7 @@ def with_title(sentence: str, title: str) -> str:
     if not words or len(title.split()) > 8 or title.lower() in sentence.lower():
         return sentence  # "The treaty was confirmed by the Treaty of Kars": another treaty
     # "The conflict …" in the article on a war, "These accords …" in the one on an agreement.
-    synonyms = {synonym for word in words for synonym in _SYNONYMS.get(word, ())} - words
+    synonyms = {other for word in words for other in (*same_thing(word), *_ALSO_CALLED.get(word, ()))} - words
     words |= synonyms
     article = "" if re.match(r"^(?:The|A|An)\b", title) else "the "
     acts = "|".join(act for word in sorted(words) for act in _ACTS.get(word, ()))
@@ -280,14 +281,8 @@ _TALKS = re.compile(
     r"^(Negotiations|Talks)(?=\s+(?:began|started|opened|resumed|ended|were held|took place)\b)"
 )
 
-# Another word a document uses for the thing its title names.
-_SYNONYMS = {
-    "pipeline": ("project",),
-    "war": ("conflict",),
-    "agreement": ("accords", "accord"),
-    "accords": ("agreement", "accord"),
-    "accord": ("agreement", "accords"),
-}
+# Another word a document uses for the thing its title names (besides `english.same_thing`).
+_ALSO_CALLED = {"pipeline": ("project",)}
 
 # "A bilateral investment treaty was signed …" in the article on two countries: between whom?
 _PACT = re.compile(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from caucasusquiz.generator.dates import MONTH_NAMES
+from caucasusquiz.generator.english import same_thing
 
 _QUOTES = str.maketrans(
     {
@@ -279,19 +280,10 @@ def leans_on_context(text: str) -> bool:
         # "the conflict" is fine after "… conflict over Karabakh …" in the same sentence.
         if noun[:5] in before.lower() or (noun == "country" and _names_a_country(before)):
             continue
-        if any(re.search(rf"\b{other}\b", before, re.IGNORECASE) for other in _SAME_THING.get(noun, ())):
+        if any(re.search(rf"\b{other}\b", before, re.IGNORECASE) for other in same_thing(noun)):
             continue  # "… the bloodiest war … killed during the conflict": the war named before
         return True
     return False
-
-
-# Words a sentence uses again for the thing it named before in other words.
-_SAME_THING = {
-    "conflict": ("war",),
-    "war": ("conflict",),
-    "accords": ("agreement",),
-    "agreement": ("accords",),
-}
 
 
 def _names_a_country(text: str) -> bool:
