@@ -118,6 +118,20 @@ def _lost_number(text: str) -> str | None:
     return None
 
 
+# "capacity to deliver up to per day": the scrape dropped the figure before the unit.
+_LOST_RATE = re.compile(
+    r"\b(?:up to|of|averaged|averages|averaging|about|over|some|nearly|almost|than|around|"
+    r"approximately|roughly|exceeding|reaching|reached|deliver|carry|transport|pump)\s+"
+    r"per\s+(?:day|year|annum|month|week|hour|capita)\b"
+)
+
+
+def lost_rate(text: str) -> bool:
+    """A rate whose figure the scrape dropped ("up to per day"). The sentence is read whole by
+    `damage`; this is asked of a finished card's prompt and context (`gate`)."""
+    return _LOST_RATE.search(text) is not None
+
+
 def _is_number(token: str) -> bool:
     token = token.strip('("“$').lower()
     return (

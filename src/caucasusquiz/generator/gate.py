@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from caucasusquiz.generator.cards import Draft, near_subject
+from caucasusquiz.generator.damage import lost_rate
 from caucasusquiz.generator.dates import ANY_YEAR
 from caucasusquiz.generator.english import KIND_WORD
 from caucasusquiz.generator.entities import find_mentions, fold
@@ -194,12 +195,6 @@ _FOUNDED = (
     re.compile(rf"{_NAME}(?:['’]s)?\s+(?:declared\s+|gained\s+|proclaimed\s+|became\s+|won\s+)?independen"),
     re.compile(rf"{_NAME}\s+(?:was|were)\s+(?:founded|established|created|formed|proclaimed)\b"),
 )
-# "capacity to deliver up to per day": the scrape dropped the figure before the unit.
-_LOST_NUMBER = re.compile(
-    r"\b(?:up to|of|averaged|averages|averaging|about|over|some|nearly|almost|than|around|"
-    r"approximately|roughly|exceeding|reaching|reached|deliver|carry|transport|pump)\s+"
-    r"per\s+(?:day|year|annum|month|week|hour|capita)\b"
-)
 # "President X greets Y on the South Lawn, Wednesday, July 31, 2019": a caption or dateline.
 _CAPTION = re.compile(
     rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
@@ -329,7 +324,7 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
         return QUESTION_SOURCE
     if _SOURCE_TALK.search(context):
         return SOURCE_TALK
-    if _LOST_NUMBER.search(context) or _LOST_NUMBER.search(prompt):
+    if lost_rate(context) or lost_rate(prompt):
         return LOST_NUMBER
     if _broken(prompt, statement) or _AUX_AND.search(prompt):
         return BROKEN
