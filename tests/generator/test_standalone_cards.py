@@ -312,3 +312,8 @@ def test_a_bilateral_body_with_no_parties_is_named_from_the_relations_title():
     )
     kept = "The Bilateral Trade Commission between Vestia and Orla met in 2006."
     assert with_title(kept, title) == kept
+
+
+def test_that_as_a_determiner_opens_no_clause():
+    card = _card("cloze", "In {{1995::year}} that agreement was signed in Penn by Vestia.")
+    assert gate_reason(card, SUBJECTS) != standalone.NO_VERB

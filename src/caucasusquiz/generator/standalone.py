@@ -191,7 +191,10 @@ def _has_finite_verb(prompt: str) -> bool:
     for i, raw in enumerate(words):
         word = raw.rstrip(",")
         lower = word.lower()
-        if lower in _OPENERS and word.islower():
+        following = words[i + 1].rstrip(",") if i + 1 < len(words) else ""
+        if lower in _OPENERS and word.islower() and (lower != "that" or _finite(following, "")):
+            # "that" opens a clause only before its verb ("the war that had begun"); "that
+            # agreement was signed" is a determiner, "said that the ties …" a complement.
             opened += 1
             previous_was_verb = False
         elif _finite(word, words[i - 1] if i else ""):
