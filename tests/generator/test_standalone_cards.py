@@ -317,3 +317,12 @@ def test_a_bilateral_body_with_no_parties_is_named_from_the_relations_title():
 def test_that_as_a_determiner_opens_no_clause():
     card = _card("cloze", "In {{1995::year}} that agreement was signed in Penn by Vestia.")
     assert gate_reason(card, SUBJECTS) != standalone.NO_VERB
+
+
+def test_their_after_a_plural_noun_has_its_antecedent():
+    card = _card(
+        "qa",
+        "Which President of Vestia turned to diplomacy, unlike other states that continued their war with Orla?",
+        "Ivo Brandt",
+    )
+    assert gate_reason(card, SUBJECTS) != standalone.ORPHAN_PRONOUN
