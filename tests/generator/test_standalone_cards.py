@@ -326,3 +326,18 @@ def test_their_after_a_plural_noun_has_its_antecedent():
         "Ivo Brandt",
     )
     assert gate_reason(card, SUBJECTS) != standalone.ORPHAN_PRONOUN
+
+
+def test_a_present_verb_before_its_object_is_a_finite_verb():
+    card = _card(
+        "cloze",
+        "November 30 marks the outbreak of the Lake War in {{1939::year}}, when Vestia attacked Lapland.",
+    )
+    assert gate_reason(card, SUBJECTS) != standalone.NO_VERB
+
+
+def test_up_to_a_year_is_a_bound_not_a_count():
+    card = _card(
+        "cloze", "In the years leading up to {{1969::year}}, tensions grew in Orla."
+    )
+    assert gate_reason(card, SUBJECTS) == standalone.TIME_ANCHOR

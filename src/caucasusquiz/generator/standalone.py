@@ -67,11 +67,11 @@ _SUBORDINATE = re.compile(
 )
 _APPROXIMATELY = re.compile(
     r"\b(?:around|about|approximately|roughly|some|over|nearly|almost|more than|fewer than|less than|"
-    r"up to|at least|estimated)\s*$",
+    r"at least|estimated)\s*$",
     re.IGNORECASE,
 )
 # "By ___ more than 300,000 …", "Before ___ it was known as …": a bound, never the event's date.
-_ANCHOR = re.compile(r"^(?:By|Before|Until|Till|Since|As of|Prior to)\s*$")
+_ANCHOR = re.compile(r"^(?:By|Before|Until|Till|Since|As of|Prior to)\s*$|\bup to\s*$")
 _OPENING_IN = re.compile(r"^(?:In|During)\s*$")
 _OTHER_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|percent|per cent|million|billion|thousand)?|\$\s*\d")
 _ROMAN_OR_NUMBER = re.compile(r"^\s*(?:[IVX]+|\d{1,2})\b(?![,.]\d)")
@@ -196,7 +196,7 @@ def _has_finite_verb(prompt: str) -> bool:
             # agreement was signed" is a determiner, "said that the ties …" a complement.
             opened += 1
             previous_was_verb = False
-        elif _finite(word, words[i - 1] if i else ""):
+        elif _finite(word, words[i - 1] if i else "", following):
             verbs += 1
             if previous_was_verb:
                 pass  # "had begun", "was pumped": one verb group
@@ -216,15 +216,18 @@ def _has_finite_verb(prompt: str) -> bool:
     return False
 
 
+_DETERMINERS = frozenset("the a an its their his her this these".split())
 _OPENERS = frozenset("that which who whom whose when where while because although though if".split())
 
 
-def _finite(word: str, previous: str) -> bool:
+def _finite(word: str, previous: str, following: str = "") -> bool:
     lower = word.lower()
     if lower in _AUX:
         return True
     if word.islower() and (lower in IRREGULAR or _regular_past(lower)):
         return True
+    if word.islower() and re.fullmatch(r"[a-z]{3,}(?<![su])s", word) and following in _DETERMINERS:
+        return True  # "November 30 marks the outbreak …": a present verb before its object
     # "The pipeline crosses three countries": a present verb right after a name.
     return bool(word.islower() and re.fullmatch(r"[a-z]{3,}(?<![su])s", word) and previous[:1].isupper())
 
