@@ -247,7 +247,7 @@ def _blank_reason(before: str, after: str, answer: str, tags: tuple[str, ...]) -
     stem = re.sub(r"^True or false:\s*", "", before)
     if ("year" in tags or year) and _APPROXIMATELY.search(stem):
         return COUNT_AS_YEAR
-    if ANY_YEAR.search(answer) and _ANCHOR.match(stem):
+    if ANY_YEAR.search(answer) and _ANCHOR.search(stem):
         return TIME_ANCHOR
     # "In ___, prices rose 8%": the opening phrase dates a figure; the figure is the fact.
     if ANY_YEAR.search(answer) and _OPENING_IN.match(stem) and _OTHER_FIGURE.search(after):
