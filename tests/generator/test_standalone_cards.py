@@ -337,7 +337,5 @@ def test_a_present_verb_before_its_object_is_a_finite_verb():
 
 
 def test_up_to_a_year_is_a_bound_not_a_count():
-    card = _card(
-        "cloze", "In the years leading up to {{1969::year}}, tensions grew in Orla."
-    )
+    card = _card("cloze", "In the years leading up to {{1969::year}}, tensions grew in Orla.")
     assert gate_reason(card, SUBJECTS) == standalone.TIME_ANCHOR
