@@ -17,6 +17,7 @@ import pytest
 from caucasusquiz.generator import standalone
 from caucasusquiz.generator.cards import Draft
 from caucasusquiz.generator.concise import concise_question
+from caucasusquiz.generator.dedupe import SAME_MONTH, Crowding
 from caucasusquiz.generator.gate import UNNAMED, gate_reason
 from caucasusquiz.generator.pipeline import build
 from caucasusquiz.generator.referents import resolved, with_title
@@ -339,3 +340,26 @@ def test_a_present_verb_before_its_object_is_a_finite_verb():
 def test_up_to_a_year_is_a_bound_not_a_count():
     card = _card("cloze", "In the years leading up to {{1969::year}}, tensions grew in Orla.")
     assert gate_reason(card, SUBJECTS) == standalone.TIME_ANCHOR
+
+
+# ---- cards of one document that give each other away ---------------------------------------
+
+
+def test_a_month_another_cards_full_date_tells_is_asked_once():
+    day = _card(
+        "qa", "On what date did King Ivo accept the invitation to the Penn conference?", "June 10, 1905"
+    )
+    month = _card(
+        "qa", "In which month and year did Marek offer to mediate between Vestia and Lapland?", "June 1905"
+    )
+    crowding = Crowding()
+    crowding.add(day)
+    assert crowding.reason(month) == SAME_MONTH
+    crowding = Crowding()
+    crowding.add(month)
+    assert crowding.reason(day) == SAME_MONTH
+    # Two days of one month are two events: both asked.
+    other_day = _card("qa", "On what date did Queen Ada accept the invitation?", "June 12, 1905")
+    crowding = Crowding()
+    crowding.add(day)
+    assert crowding.reason(other_day) is None

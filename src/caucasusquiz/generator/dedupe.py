@@ -292,6 +292,7 @@ CROWDED = "one paragraph gave enough cards of this kind already"
 YEARS_APART = "another card's year gives this one by arithmetic ('ten years before …')"
 CONVERTED = "another card gives this length in other units ('the 800-mile system' → 1,300 km)"
 SAME_DATE = "this date is asked already (one event, one card)"
+SAME_MONTH = "another card's date gives this one's month ('June 10, 1905' tells 'June 1905')"
 
 
 def _full_date(draft: Draft) -> str | None:
@@ -369,6 +370,14 @@ def _same_length(a: tuple[float, str], b: tuple[float, str]) -> bool:
     return a[1] != b[1] and abs(a[0] - b[0]) <= 0.03 * max(a[0], b[0])
 
 
+def _asked_month(draft: Draft) -> tuple[tuple[int, int] | None, bool]:
+    """The (year, month) a card asks as a date, and whether it asks the month alone."""
+    day = calendar_day(draft.answer_text)
+    if day is None:
+        return None, False
+    return (day[0], day[1]), not day[2]
+
+
 def _year_answer(draft: Draft) -> int | None:
     answer = draft.answer_text.strip()
     return int(answer) if ANY_YEAR.fullmatch(answer) else None
@@ -397,12 +406,16 @@ class Crowding:
         self._said_lengths: dict[str, list[tuple[float, str]]] = {}
         self._asked_lengths: dict[str, list[tuple[float, str]]] = {}
         self._last: tuple[Draft, _CrowdingKeys] | None = None
+        # Per document: the (year, month) of each date asked, and whether it was a month alone.
+        self._months: set[tuple[str, tuple[int, int], bool]] = set()
 
     def reason(self, draft: Draft) -> str | None:
         keys = self._keys(draft)
         document, line = keys.document, keys.line
         if keys.day is not None and (document, keys.day) in self._dates:
             return SAME_DATE
+        if keys.month is not None and (document, keys.month, not keys.month_only) in self._months:
+            return SAME_MONTH
         year, apart = keys.year, keys.apart
         if year is not None and year in self._derived.get(document, ()):
             return YEARS_APART
@@ -430,6 +443,8 @@ class Crowding:
         self._paragraphs[(document, line)] = self._paragraphs.get((document, line), 0) + 1
         if keys.day is not None:
             self._dates.add((document, keys.day))
+        if keys.month is not None:
+            self._months.add((document, keys.month, keys.month_only))
         year, apart = keys.year, keys.apart
         said = {int(y) for y in ANY_YEAR.findall(draft.prompt)}
         self._years.setdefault(document, set()).update(said | ({year} if year else set()))
@@ -453,6 +468,7 @@ class Crowding:
             _years_apart(draft),
             _asked_length(draft),
             tuple(_lengths(_unblanked(draft.prompt))),
+            *_asked_month(draft),
         )
         self._last = (draft, keys)
         return keys
@@ -468,3 +484,5 @@ class _CrowdingKeys:
     apart: int | None
     asked_length: tuple[float, str] | None
     said_lengths: tuple[tuple[float, str], ...]
+    month: tuple[int, int] | None
+    month_only: bool
