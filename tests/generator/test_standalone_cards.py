@@ -363,3 +363,37 @@ def test_a_month_another_cards_full_date_tells_is_asked_once():
     crowding = Crowding()
     crowding.add(day)
     assert crowding.reason(other_day) is None
+
+
+def test_a_capitalised_common_word_is_no_name_to_ask_about(tmp_path: Path):
+    prompts = _prompts(
+        tmp_path,
+        "orla-canal.txt",
+        "Orla Canal\n\nConstruction began in April 1859, and at first digging was done by hand.\n",
+    )
+    assert not any("did Construction" in p for p in prompts), prompts
+
+
+def test_a_year_after_by_is_a_bound_anywhere():
+    card = _card(
+        "cloze", "Years of fighting followed, but by {{1822::year}} Marek concluded that Orla was lost."
+    )
+    assert gate_reason(card, SUBJECTS) == standalone.TIME_ANCHOR
+
+
+def test_construction_is_named_from_a_canal_title_or_refused():
+    assert with_title("Construction began in April 1859.", "Orla Canal").startswith(
+        "Construction of the Orla Canal began"
+    )
+    bare = _card("cloze", "Construction began in {{April 1859::month year}}, and digging was done by hand.")
+    assert gate_reason(bare, SUBJECTS) == standalone.BARE_SUBJECT
+
+
+def test_construction_of_a_named_thing_is_asked_as_a_short_question(tmp_path: Path):
+    prompts = _prompts(
+        tmp_path,
+        "orla-canal.txt",
+        "Orla Canal\n\nConstruction began in April 1859, and at first digging was done by hand with picks and "
+        "shovels wielded by forced laborers from the south.\n",
+    )
+    assert prompts == ["In which month and year did construction of the Orla Canal begin?"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from caucasusquiz.generator.entities import Mention
-from caucasusquiz.generator.questions import WHEN_ASKED, lemma
+from caucasusquiz.generator.questions import WHEN_ASKED, common_opening, lemma
 
 # "in which year" (questions) opening a question: "In which year".
 _WH = {group: words[:1].upper() + words[1:] for group, words in WHEN_ASKED.items()}
@@ -37,6 +37,20 @@ _KNOWN_AS = re.compile(
     rf"(?P<subj>{_NAME}),\s+(?P<aux>was|were)\s+(?P<verb>{_EVENT_PARTICIPLE})\s+(?:in|on)\s+$"
 )
 _ACTIVE = re.compile(rf"^(?P<subj>{_NAME})\s+(?P<verb>{_EVENT_PAST})\s+(?:in|on)\s+$")
+
+
+# "Construction of the Kiel Canal" opens a question in lower case (entities may take the whole
+# run for a name).
+_EVENT_NOUN = re.compile(r"^(?:Construction|Work|Building|Negotiations|Talks|Fighting)(?= of\b)")
+
+
+def _named(subject: str) -> bool:
+    """ "The Kiel Canal", "the Treaty of Portsmouth", "NATO": a name; "Construction" (a common
+    word the sentence start capitalised) is none."""
+    words = subject.split()
+    return any(w[:1].isupper() for w in words[1:]) or re.fullmatch(r"[A-Z]{2,}", words[0]) is not None
+
+
 _NOT_NAMES = frozenset("It He She They This These That There In On By After Before During A An".split())
 
 
@@ -54,9 +68,10 @@ def event_question(text: str, mention: Mention) -> str | None:
         if match is None:
             continue
         subject = match.group("subj")
-        if subject.split()[0] in _NOT_NAMES:
+        if subject.split()[0] in _NOT_NAMES or not _named(subject):
             return None
-        subject = re.sub(r"^The\b", "the", subject)
+        subject = re.sub(r"^The\b", "the", common_opening(subject))
+        subject = _EVENT_NOUN.sub(lambda m: m.group().lower(), subject, count=1)
         verb = match.group("verb")
         if pattern is _ACTIVE:
             base = "break out" if verb == "broke out" else lemma(verb)

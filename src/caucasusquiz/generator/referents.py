@@ -269,7 +269,9 @@ _ACTS = {
     ),
 }
 
-_BUILT = frozenset({"pipeline", "corridor", "railway", "project"})
+_BUILT = frozenset(
+    {"pipeline", "corridor", "railway", "project", "canal", "bridge", "dam", "tunnel", "railroad", "highway"}
+)
 _BUILDING = re.compile(
     r"^(Construction|Work|Building)(?=\s+(?:began|started|resumed|was completed|ended|was halted)\b)"
 )

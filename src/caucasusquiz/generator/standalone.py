@@ -58,6 +58,12 @@ _BARE_THE = re.compile(
     r"^The\s+(?P<words>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+"
     r"(?:was|were|is|are|has|have|had|did|began|became|ended|opened|closed|[a-z]+ed)\b"
 )
+# "Construction began in April 1859": of what? (An article's own thing is named before this,
+# by `referents.with_title`: "Construction of the Orla Canal began …".)
+_BARE_EVENT = re.compile(
+    r"^(?:Construction|Work|Building|Negotiations|Talks|Fighting|Digging)\s+"
+    r"(?:began|started|resumed|ended|was completed|was halted|were held|took place|broke out)\b"
+)
 _AUX = frozenset(
     "is are was were am be has have had did does do will would can could shall should may might must".split()
 )
@@ -71,7 +77,7 @@ _APPROXIMATELY = re.compile(
     re.IGNORECASE,
 )
 # "By ___ more than 300,000 …", "Before ___ it was known as …": a bound, never the event's date.
-_ANCHOR = re.compile(r"^(?:By|Before|Until|Till|Since|As of|Prior to)\s*$|\bup to\s*$")
+_ANCHOR = re.compile(r"^(?:By|Before|Until|Till|Since|As of|Prior to)\s*$|\b(?:up to|by)\s*$")
 _OPENING_IN = re.compile(r"^(?:In|During)\s*$")
 _OTHER_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|percent|per cent|million|billion|thousand)?|\$\s*\d")
 _ROMAN_OR_NUMBER = re.compile(r"^\s*(?:[IVX]+|\d{1,2})\b(?![,.]\d)")
@@ -168,6 +174,8 @@ def _names_a_group(text: str) -> bool:
 
 def _bare_subject(prompt: str) -> bool:
     body = re.sub(r"^True or false:\s*", "", prompt)
+    if _BARE_EVENT.match(body):
+        return True
     match = _BARE_THE.match(body)
     if match is None:
         return False
