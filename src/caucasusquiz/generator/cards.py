@@ -19,6 +19,8 @@ from itertools import permutations
 from caucasusquiz.decks.ids import slug_words
 from caucasusquiz.generator.claims import claim
 from caucasusquiz.generator.clauses import Clause, clause_around
+from caucasusquiz.generator.concise import concise_question, event_question, opening_phrase
+from caucasusquiz.generator.dates import ANY_YEAR
 from caucasusquiz.generator.distractors import Pool, distractors, years_around
 from caucasusquiz.generator.english import card_english
 from caucasusquiz.generator.entities import Mention, find_mentions, fold, known_entity
@@ -26,7 +28,7 @@ from caucasusquiz.generator.facets import facet
 from caucasusquiz.generator.facts import Fact
 from caucasusquiz.generator.famous import is_famous
 from caucasusquiz.generator.kinds import fine_kind
-from caucasusquiz.generator.questions import question_for
+from caucasusquiz.generator.questions import SIMPLE_PAST, question_for
 from caucasusquiz.generator.referents import resolved as named_from
 from caucasusquiz.generator.relations import cause, definition, founded_when, what_did
 from caucasusquiz.generator.rewrite import standalone
@@ -79,6 +81,7 @@ _MONOTONIC = re.compile(
 )
 
 
+_BOUND = re.compile(r"^(?:By|Before|Until|Till|As of|Prior to)\s+$")
 _BACKGROUND = re.compile(r"^(?:Immediately\s+)?(?i:after|following|before|since|amid|during)\b[^,]*$")
 
 
@@ -113,6 +116,8 @@ def score(mention: Mention, prompt: str) -> int:
         # "After the September 11 attacks in 2001, …": the setting, not the fact; a full
         # date there ("After … on November 29, 1920, …") is still worth asking.
         value -= 3 if mention.group == "full-date" else 6
+    if mention.kind in ("year", "date") and _BOUND.match(before):
+        value -= 6  # "By 1969 more than 300,000 …": a bound on the fact, not the day it happened
     if mention.group == "count-word" and mention.text.lower() == "two":
         value -= 3  # "the two countries", "the two sides": a pair, not a fact
     if mention.kind in ("year", "date") and re.match(
@@ -325,9 +330,9 @@ def taught_sentence(fact: Fact, date: DocDate | None) -> tuple[str | None, str]:
     resolved = resolve(sentence, date)
     if resolved is None:
         return None, "relative time (no date to resolve it)"
-    if _YEARLESS_DAY.search(resolved) and not _ANY_YEAR.search(resolved):
+    if _YEARLESS_DAY.search(resolved) and not ANY_YEAR.search(resolved):
         return None, YEARLESS
-    if _NEWS_PERFECT.search(resolved) and not _ANY_YEAR.search(resolved):
+    if _NEWS_PERFECT.search(resolved) and not ANY_YEAR.search(resolved):
         return None, "relative time (no date to resolve it)"
     if _HEADLINE.search(resolved):
         return None, "headline (present tense, no date)"
@@ -337,7 +342,7 @@ def taught_sentence(fact: Fact, date: DocDate | None) -> tuple[str | None, str]:
         return None, "not worth a card (says only that something was discussed)"
     if _HONORIFIC.search(resolved):
         return None, "needs context"  # "Mr. Bush": which one the document means is said elsewhere
-    if _ANY_YEAR.search(resolved):
+    if ANY_YEAR.search(resolved):
         # "has signed … in 1995": a dated event is told in the past tense.
         resolved = _PERFECT.sub(lambda m: m.group(2), resolved)
     return resolved, ""
@@ -407,7 +412,6 @@ _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|Octo
 _YEARLESS_DAY = re.compile(
     rf"\b(?:\d{{1,2}}\s+(?:{_MONTH_NAMES})|(?:{_MONTH_NAMES})\s+\d{{1,2}})\b(?!,?\s+\d{{4}})"
 )
-_ANY_YEAR = re.compile(r"(?<!\d)(?:1[6-9]\d\d|20\d\d)(?!\d)")
 # "The Bush administration announces $1 billion in aid": a news headline, undated.
 _HEADLINE = re.compile(
     r"^(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s+(?:announces|pledges|signs|launches|opens|vows|"
@@ -630,7 +634,7 @@ def _relation_card(fact: Fact, sentence: str, subjects: set[str] | None = None) 
     found = definition(sentence) or cause(sentence)
     if found is None and subjects is not None:
         found = what_did(sentence)
-        if found is not None and (fold(found[1]) in subjects or len(_ANY_YEAR.findall(found[1])) > 0):
+        if found is not None and (fold(found[1]) in subjects or len(ANY_YEAR.findall(found[1])) > 0):
             found = None  # the document's own subject, or a date: asked as such elsewhere
         # Only when no date of the sentence was asked (this is the last resort).
         found = found or founded_when(sentence)
@@ -722,10 +726,6 @@ _INTRO_PLACES = re.compile(
 )
 _WAS_SINCE = re.compile(
     r"\b(was|were)\s+(?:\w+ly\s+)?(?:involved|engaged|active|present|based|a member)\b[^.;,]*\bsince\s+\d{4}"
-)
-# Irregular verbs whose past is never a participle: "took control of a fifth of …".
-_SIMPLE_PAST = frozenset(
-    "took gave became began wrote saw came went ran spoke chose drove fell grew knew rose cost".split()
 )
 _DATE_INTRO = re.compile(r"^(?:On|In|By)\s+[^,]{3,30}(?:,\s+\d{4})?,\s+")
 _PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b(?!\s+by\b)")
@@ -856,9 +856,9 @@ def _card(
     if (
         mention.kind == "number"
         and mention.group != "count"  # "a 1,768 kilometres long pipeline": a lasting property
-        and not _ANY_YEAR.search(text)
+        and not ANY_YEAR.search(text)
         and not _PAST.search(text)
-        and not any(w in _SIMPLE_PAST for w in text.split())
+        and not any(w in SIMPLE_PAST for w in text.split())
     ):
         return None  # "Europe depends on Russian gas for 40 percent …": a share of no stated time
     if mention.kind in ("date", "year", "place") and _TRIVIA_EVENT.search(text):
@@ -867,7 +867,12 @@ def _card(
         return None  # "Ordubad was liberated on …": one side's word, stated as a fact
     answer = display_answer(mention)
     kind = fine_kind(original, sentence)
-    question = question_for(text, 0, mention) or _subordinate_question(text, mention)
+    # A named thing's event and its date ask the short question a teacher writes first.
+    question = (
+        event_question(text, mention)
+        or question_for(text, 0, mention)
+        or _subordinate_question(text, mention)
+    )
     if question is not None and len(question.split()) > LONG_QUESTION_WORDS:
         # "Immediately after the terrorist attacks in New York and Washington on September 11,
         # 2001, which national leader …": the places inside the opening phrase are padding.
@@ -876,6 +881,16 @@ def _card(
         if shift and mention.start >= len(compact[: text.index(",")]) and mention.start - shift > 0:
             moved = dataclasses.replace(mention, start=mention.start - shift, end=mention.end - shift)
             question = question_for(compact, 0, moved) or question
+    lead = opening_phrase(text)
+    if question is None and lead and mention.start > lead:
+        clause_alone = text[lead:]
+        question = question_for(
+            clause_alone[:1].upper() + clause_alone[1:],
+            0,
+            dataclasses.replace(mention, start=mention.start - lead, end=mention.end - lead),
+        )
+    if question is not None:
+        question = concise_question(question)
     if question is not None and (
         _folded(answer) in _folded(question) or len(question.split()) > MAX_QUESTION_WORDS
     ):
@@ -889,7 +904,7 @@ def _card(
     tags = (_tag(mention),)
     digest = hashlib.sha1(f"{fact.key}|{mention.canonical}".encode()).digest()
     if mention.kind in _NAME_KINDS:
-        dated = bool(_ANY_YEAR.search(text)) or bool(pool.years.get(mention.canonical))
+        dated = bool(ANY_YEAR.search(text)) or bool(pool.years.get(mention.canonical))
         if mention.kind == "person" and not dated:
             options = []  # a person of unknown era: any president of any decade would fit
         if (len(options) >= 3 and (question is not None or len(blank.split()) <= MAX_CHOICE_BLANK_WORDS)) or (

@@ -10,21 +10,11 @@ from __future__ import annotations
 
 import re
 
+from caucasusquiz.generator.dates import MONTH_NAMES
 from caucasusquiz.generator.sentences import Span
 
 MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    *MONTH_NAMES,
     "Jan",
     "Feb",
     "Mar",
@@ -39,10 +29,11 @@ MONTHS = [
     "Dec",
 ]
 _MONTH_SET = frozenset(MONTHS)
-NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred thousand million billion half a few several".split()
+# The numbers written as words, each at its own value: SMALL_NUMBERS[3] == "three".
+SMALL_NUMBERS = tuple("zero one two three four five six seven eight nine ten eleven twelve".split())
+NUMBER_WORDS = frozenset(SMALL_NUMBERS[1:]) | frozenset(
+    "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty "
+    "seventy eighty ninety hundred thousand million billion half a few several".split()
 )
 
 # A preposition or quantifier with its number gone: "in , following", "since ."
@@ -125,6 +116,20 @@ def _lost_number(text: str) -> str | None:
     if _EMPTY_BRACKETS.search(text):
         return "lost number"
     return None
+
+
+# "capacity to deliver up to per day": the scrape dropped the figure before the unit.
+_LOST_RATE = re.compile(
+    r"\b(?:up to|of|averaged|averages|averaging|about|over|some|nearly|almost|than|around|"
+    r"approximately|roughly|exceeding|reaching|reached|deliver|carry|transport|pump)\s+"
+    r"per\s+(?:day|year|annum|month|week|hour|capita)\b"
+)
+
+
+def lost_rate(text: str) -> bool:
+    """A rate whose figure the scrape dropped ("up to per day"). The sentence is read whole by
+    `damage`; this is asked of a finished card's prompt and context (`gate`)."""
+    return _LOST_RATE.search(text) is not None
 
 
 def _is_number(token: str) -> bool:

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from caucasusquiz.generator.cards import Draft
+from caucasusquiz.generator.damage import SMALL_NUMBERS
+from caucasusquiz.generator.dates import ANY_YEAR, calendar_day
 from caucasusquiz.generator.facts import Fact
 
 NEAR_DUPLICATE = 0.5
@@ -46,7 +49,7 @@ def unique_cards(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
         if draft.type == "truefalse":
             # Two statements on one value ("relations began in 1996", "the embassy opened in
             # 1996", both false for 1992) teach one thing twice and give each other away.
-            year = re.search(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)", draft.answer_key)
+            year = ANY_YEAR.search(draft.answer_key)
             value = year.group(0) if year else draft.answer_key
             if value in stated:
                 dropped += 1
@@ -101,7 +104,6 @@ class SeenFacts:
 
 # ---- two sources that disagree ---------------------------------------------------------------
 
-_YEAR_IN = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 _CONTAINED = 0.8
 _POSTINGS = 200  # candidates read per question: the cost stays linear in the input
 
@@ -141,7 +143,7 @@ class Disputes:
 
 
 def _claim(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
-    years = frozenset(_YEAR_IN.findall(text))
+    years = frozenset(ANY_YEAR.findall(text))
     words = content_words(text)
     plain = frozenset(w for w in words if not any(c.isdigit() for c in w))
     if not years or len(plain) < 3:
@@ -290,7 +292,7 @@ CROWDED = "one paragraph gave enough cards of this kind already"
 YEARS_APART = "another card's year gives this one by arithmetic ('ten years before …')"
 CONVERTED = "another card gives this length in other units ('the 800-mile system' → 1,300 km)"
 SAME_DATE = "this date is asked already (one event, one card)"
-_MONTHS = "january february march april may june july august september october november december".split()
+SAME_MONTH = "another card's date gives this one's month ('June 10, 1905' tells 'June 1905')"
 
 
 def _full_date(draft: Draft) -> str | None:
@@ -308,18 +310,10 @@ def _full_date(draft: Draft) -> str | None:
 
 
 def _date_in(text: str) -> str | None:
-    text = text.lower()
-    year = re.search(r"(?<!\d)(\d{4})(?!\d)", text)
-    month = next((i + 1 for i, m in enumerate(_MONTHS) if m in text), 0)
-    if year is None or not month:
+    day = calendar_day(text)
+    if day is None or not day[2]:
         return None
-    name = _MONTHS[month - 1]
-    day = re.search(
-        rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{name}\b|\b{name}\s+(\d{{1,2}})(?!\d)", text
-    )
-    if day is None:
-        return None
-    return f"{year.group(1)}-{month:02d}-{int(day.group(1) or day.group(2)):02d}"
+    return f"{day[0]}-{day[1]:02d}-{day[2]:02d}"
 
 
 # "ten years before it became a member": a year that another card's year gives by arithmetic.
@@ -328,9 +322,13 @@ _YEARS_APART = re.compile(
     r"thirty|forty|fifty)\s+years?\s+(?:before|after|earlier|later|prior to)\b",
     re.IGNORECASE,
 )
-_COUNT_WORDS = {
-    w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
-} | {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_COUNT_WORDS = {w: n for n, w in enumerate(SMALL_NUMBERS)} | {
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+}
 
 
 _LENGTH = re.compile(
@@ -372,9 +370,17 @@ def _same_length(a: tuple[float, str], b: tuple[float, str]) -> bool:
     return a[1] != b[1] and abs(a[0] - b[0]) <= 0.03 * max(a[0], b[0])
 
 
+def _asked_month(draft: Draft) -> tuple[tuple[int, int] | None, bool]:
+    """The (year, month) a card asks as a date, and whether it asks the month alone."""
+    day = calendar_day(draft.answer_text)
+    if day is None:
+        return None, False
+    return (day[0], day[1]), not day[2]
+
+
 def _year_answer(draft: Draft) -> int | None:
     answer = draft.answer_text.strip()
-    return int(answer) if re.fullmatch(r"1[5-9]\d\d|20\d\d", answer) else None
+    return int(answer) if ANY_YEAR.fullmatch(answer) else None
 
 
 def _years_apart(draft: Draft) -> int | None:
@@ -399,26 +405,31 @@ class Crowding:
         # Per document: the lengths its prompts say, and the lengths its cards ask.
         self._said_lengths: dict[str, list[tuple[float, str]]] = {}
         self._asked_lengths: dict[str, list[tuple[float, str]]] = {}
+        self._last: tuple[Draft, _CrowdingKeys] | None = None
+        # Per document: the (year, month) of each date asked, and whether it was a month alone.
+        self._months: set[tuple[str, tuple[int, int], bool]] = set()
 
     def reason(self, draft: Draft) -> str | None:
-        document, line, _ = draft.order
-        day = _full_date(draft)
-        if day is not None and (document, day) in self._dates:
+        keys = self._keys(draft)
+        document, line = keys.document, keys.line
+        if keys.day is not None and (document, keys.day) in self._dates:
             return SAME_DATE
-        year, apart = _year_answer(draft), _years_apart(draft)
+        if keys.month is not None and (document, keys.month, not keys.month_only) in self._months:
+            return SAME_MONTH
+        year, apart = keys.year, keys.apart
         if year is not None and year in self._derived.get(document, ()):
             return YEARS_APART
         if year is not None and apart and {year - apart, year + apart} & self._years.get(document, set()):
             return YEARS_APART
-        asked = _asked_length(draft)
+        asked = keys.asked_length
         if asked is not None and any(
             _same_length(asked, said) for said in self._said_lengths.get(document, ())
         ):
             return CONVERTED
-        said_here = _lengths(_unblanked(draft.prompt))
+        said_here = keys.said_lengths
         if any(_same_length(a, s) for a in self._asked_lengths.get(document, ()) for s in said_here):
             return CONVERTED
-        kind = draft.tags[0] if draft.tags else ""
+        kind = keys.kind
         if kind in _LOOKALIKE and self._kinds.get((document, line, kind), 0) >= PER_PARAGRAPH_KIND:
             return CROWDED
         if self._paragraphs.get((document, line), 0) >= PER_PARAGRAPH:
@@ -426,19 +437,52 @@ class Crowding:
         return None
 
     def add(self, draft: Draft) -> None:
-        document, line, _ = draft.order
-        kind = draft.tags[0] if draft.tags else ""
+        keys = self._keys(draft)
+        document, line, kind = keys.document, keys.line, keys.kind
         self._kinds[(document, line, kind)] = self._kinds.get((document, line, kind), 0) + 1
         self._paragraphs[(document, line)] = self._paragraphs.get((document, line), 0) + 1
-        day = _full_date(draft)
-        if day is not None:
-            self._dates.add((document, day))
-        year, apart = _year_answer(draft), _years_apart(draft)
-        said = {int(y) for y in re.findall(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", draft.prompt)}
+        if keys.day is not None:
+            self._dates.add((document, keys.day))
+        if keys.month is not None:
+            self._months.add((document, keys.month, keys.month_only))
+        year, apart = keys.year, keys.apart
+        said = {int(y) for y in ANY_YEAR.findall(draft.prompt)}
         self._years.setdefault(document, set()).update(said | ({year} if year else set()))
         if year is not None and apart:
             self._derived.setdefault(document, set()).update({year - apart, year + apart})
-        self._said_lengths.setdefault(document, []).extend(_lengths(_unblanked(draft.prompt)))
-        asked = _asked_length(draft)
-        if asked is not None:
-            self._asked_lengths.setdefault(document, []).append(asked)
+        self._said_lengths.setdefault(document, []).extend(keys.said_lengths)
+        if keys.asked_length is not None:
+            self._asked_lengths.setdefault(document, []).append(keys.asked_length)
+
+    def _keys(self, draft: Draft) -> _CrowdingKeys:
+        """What the rules compare of a card, read once: `add` follows `reason` on one card."""
+        if self._last is not None and self._last[0] is draft:
+            return self._last[1]
+        document, line, _ = draft.order
+        keys = _CrowdingKeys(
+            document,
+            line,
+            draft.tags[0] if draft.tags else "",
+            _full_date(draft),
+            _year_answer(draft),
+            _years_apart(draft),
+            _asked_length(draft),
+            tuple(_lengths(_unblanked(draft.prompt))),
+            *_asked_month(draft),
+        )
+        self._last = (draft, keys)
+        return keys
+
+
+@dataclass(frozen=True, slots=True)
+class _CrowdingKeys:
+    document: str
+    line: int
+    kind: str
+    day: str | None
+    year: int | None
+    apart: int | None
+    asked_length: tuple[float, str] | None
+    said_lengths: tuple[tuple[float, str], ...]
+    month: tuple[int, int] | None
+    month_only: bool

@@ -9,24 +9,24 @@ on the answer and the candidates, never on order of discovery or on randomness.
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from caucasusquiz.generator.damage import SMALL_NUMBERS
+from caucasusquiz.generator.dates import ANY_YEAR, MONTH_NAMES, calendar_day
 from caucasusquiz.generator.entities import Mention, fold, known_entity
 from caucasusquiz.generator.kinds import fine_kind
 
 WANTED = 3
 Day = tuple[int, int, int]  # year, month, day (0 for a month and year)
 Window = tuple[Day, Day]
-_YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
 # A name is of the card's era when the median year said with it is this close to the
 # card's own years: no 2000s president offered for a 1919 meeting.
 ERA_SPAN = 10
-_MONTHS = list(calendar.month_name)[1:]
-_NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+_MONTHS = list(MONTH_NAMES)
+_NUMBER_WORDS = list(SMALL_NUMBERS[2:])
 _FRACTIONS = ["one-quarter", "one-third", "one-half", "two-thirds", "one-fifth", "three-quarters"]
 
 
@@ -68,7 +68,7 @@ class Pool:
             day = _day_of(mention)
             if day is not None:
                 self.days.setdefault(document, set()).add(day)
-        said = [int(y) for y in _YEAR.findall(text)]
+        said = [int(y) for y in ANY_YEAR.findall(text)]
         for mention in mentions:
             if said and mention.kind not in ("date", "year", "number"):
                 self.years.setdefault(mention.canonical, []).extend(said)
@@ -77,7 +77,7 @@ class Pool:
             if mention.kind == "year":
                 self.latest_year = max(self.latest_year, int(mention.text))
             if mention.kind in ("year", "date"):
-                self.years_said.update(int(y) for y in _YEAR.findall(mention.text))
+                self.years_said.update(int(y) for y in ANY_YEAR.findall(mention.text))
             if mention.kind in ("date", "year", "number") or mention.trivial:
                 continue
             self.counts[mention.canonical] = self.counts.get(mention.canonical, 0) + 1
@@ -174,7 +174,7 @@ def years_around(year: int, latest: int) -> list[str]:
 
 def _era(mention: Mention, prompt: str, pool: Pool) -> int | None:
     """The year a name card is about: the prompt's own years, else the answer's usual years."""
-    years = [int(y) for y in _YEAR.findall(prompt)] or pool.years.get(mention.canonical, [])
+    years = [int(y) for y in ANY_YEAR.findall(prompt)] or pool.years.get(mention.canonical, [])
     return _median(years) if years else None
 
 
@@ -214,7 +214,7 @@ def _in_order(options: list[str], mention: Mention, prompt: str) -> list[str]:
     """Years on the same side of the sentence's other years as the answer: "after the 2001
     attacks, the legislation of 1993" would give itself away."""
     answer = int(mention.text)
-    others = [int(y) for y in re.findall(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)", prompt) if int(y) != answer]
+    others = [int(y) for y in ANY_YEAR.findall(prompt) if int(y) != answer]
     options = [
         option for option in options if all((int(option) > other) == (answer > other) for other in others)
     ]
@@ -270,12 +270,10 @@ def _day_of(mention: Mention) -> tuple[int, int, int] | None:
     """(year, month, day) of a full date; (year, month, 0) of a month and year."""
     if mention.kind != "date" or mention.group not in ("full-date", "month-year"):
         return None
-    year = _YEAR.search(mention.text)
-    month = next((i + 1 for i, m in enumerate(_MONTHS) if m in mention.text), 0)
-    day = re.search(r"(?<!\d)(\d{1,2})(?!\d)", mention.text) if mention.group == "full-date" else None
-    if year is None or not month:
+    day = calendar_day(mention.text)
+    if day is None or (mention.group == "full-date" and not day[2]):
         return None
-    return int(year.group()), month, int(day.group(1)) if day else 0
+    return day if mention.group == "full-date" else (day[0], day[1], 0)
 
 
 def _fitting_dates(mention: Mention, prompt: str, pool: Pool, document: str) -> list[str]:

@@ -12,6 +12,17 @@ from __future__ import annotations
 
 import re
 
+# One kind of thing under two words: "the Dayton Accords" is the Dayton Agreement, "the
+# conflict" in the article on a war is the war. Each word → the word its kind is known by.
+KIND_WORD = {"accords": "agreement", "accord": "agreement", "conflict": "war"}
+
+
+def same_thing(word: str) -> tuple[str, ...]:
+    """The other words for the kind `word` names ("war" → "conflict"), in a fixed order."""
+    kind = KIND_WORD.get(word, word)
+    return tuple(sorted(w for w in {kind, *KIND_WORD} if KIND_WORD.get(w, w) == kind and w != word))
+
+
 # Names that read "the …" in running English.
 _NAME = (
     r"(?:United (?:States|Kingdom|Nations|Arab Emirates)|Soviet Union|European Union|"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from caucasusquiz.generator.damage import MONTHS
+from caucasusquiz.generator.dates import YEAR
 from caucasusquiz.generator.gazetteer import KNOWN, Known
 from caucasusquiz.text import fold as fold_letters
 
@@ -40,7 +41,7 @@ def fold(text: str) -> str:
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"
-_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_YEAR = YEAR
 DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("full-date", re.compile(rf"\b{_MONTH}\s+{_DAY},\s+{_YEAR}\b")),
     ("full-date", re.compile(rf"\b{_DAY}\s+{_MONTH}\s+{_YEAR}\b")),

@@ -35,6 +35,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from caucasusquiz.generator.damage import SMALL_NUMBERS
 from caucasusquiz.generator.questions import common_opening, is_past_verb, lemma
 
 MAX_ANSWER_WORDS = 14
@@ -598,7 +599,7 @@ _NOT_A_PLACE = re.compile(
     r"\b(?:Act|Agreement|Treaty|Group|Committee|Council|Organization|Ministry|Department|War|Party|"
     r"Company|Corporation|Bank|University|Pipeline|Program|Programme|Affairs|Relations)\b"
 )
-_COUNT_WORDS = {2: "two", 3: "three", 4: "four"}
+_COUNT_WORDS = {n: SMALL_NUMBERS[n] for n in (2, 3, 4)}
 _AUXILIARIES = frozenset("has have had is are was were".split())
 
 

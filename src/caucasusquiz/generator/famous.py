@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from caucasusquiz.generator.dates import calendar_day
 
 _FAMOUS_DATES = frozenset(
     {
@@ -23,17 +23,9 @@ _FAMOUS_DATES = frozenset(
         (9, 11, 2001),
     }
 )
-_MONTHS = "January February March April May June July August September October November December".split()
-_MONTH = re.compile("|".join(_MONTHS))
-_DAY = re.compile(r"(?<!\d)(\d{1,2})(?!\d)")
-_YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
 
 
 def is_famous(value: str) -> bool:
     """ "December 25, 1991", "9/11"'s "September 11, 2001": a world-famous day."""
-    month = _MONTH.search(value)
-    day = _DAY.search(value)
-    year = _YEAR.search(value)
-    if not (month and day and year):
-        return False
-    return (_MONTHS.index(month.group(0)) + 1, int(day.group(1)), int(year.group(1))) in _FAMOUS_DATES
+    day = calendar_day(value)
+    return day is not None and (day[1], day[2], day[0]) in _FAMOUS_DATES

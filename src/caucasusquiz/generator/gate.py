@@ -16,8 +16,12 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from caucasusquiz.generator.cards import Draft, near_subject
+from caucasusquiz.generator.damage import lost_rate
+from caucasusquiz.generator.dates import ANY_YEAR
+from caucasusquiz.generator.english import KIND_WORD
 from caucasusquiz.generator.entities import find_mentions, fold
 from caucasusquiz.generator.famous import is_famous
+from caucasusquiz.generator.standalone import standalone_reason
 
 UNNAMED = "gate: names nothing it is about ('the pipeline', 'he')"
 BROKEN = "gate: not a sentence (clause start, dangling word, unmatched quote or bracket)"
@@ -59,7 +63,8 @@ _REFERENT_HEADS = (
     "region|territory|territories|city|capital|watchdog|regulator|declaration|crisis|"
     "incident|attack|battle|offensive|army|troops|forces|side|sides|document|statement|report|"
     "breakthrough|negotiations|visit|trip|move|step|vote|ceremony|invasion|delegation|"
-    "conference|total|amount|sum|figure|contingent|line|terminal|legation|system|month|bloc"
+    "conference|total|amount|sum|figure|contingent|line|terminal|legation|system|month|bloc|"
+    "canal|bridge|dam|tunnel|waterway|port|railway|settlement|dialogue|land"
 )
 _BARE_REFERENT = re.compile(
     rf"\b[Tt]he\s+((?:[a-z0-9_$][\w$,.-]*\s+|[A-Z]+-[a-z]+\s+){{0,3}})({_REFERENT_HEADS})\b"
@@ -184,18 +189,11 @@ _OFFICE_QUESTION = re.compile(
 )
 _OPEN_ACT = re.compile(r"^(?:[^,?]+, )?[Ww]hat did (?P<actor>[^?]+?) \w+\?$")
 
-_YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
 _NAME = r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)"
 _FOUNDED = (
     re.compile(rf"\bindependen(?:t|ce)\s+(?:state\s+|republic\s+)?of\s+(?:the\s+)?{_NAME}"),
     re.compile(rf"{_NAME}(?:['’]s)?\s+(?:declared\s+|gained\s+|proclaimed\s+|became\s+|won\s+)?independen"),
     re.compile(rf"{_NAME}\s+(?:was|were)\s+(?:founded|established|created|formed|proclaimed)\b"),
-)
-# "capacity to deliver up to per day": the scrape dropped the figure before the unit.
-_LOST_NUMBER = re.compile(
-    r"\b(?:up to|of|averaged|averages|averaging|about|over|some|nearly|almost|than|around|"
-    r"approximately|roughly|exceeding|reaching|reached|deliver|carry|transport|pump)\s+"
-    r"per\s+(?:day|year|annum|month|week|hour|capita)\b"
 )
 # "President X greets Y on the South Lawn, Wednesday, July 31, 2019": a caption or dateline.
 _CAPTION = re.compile(
@@ -258,6 +256,11 @@ _NEEDS_OF = (
         r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:granted|awarded|given|extended|offered|conferred)"
         r"(?=\s+(?:in|on|by|at|during|after|before|from|under|for)\b|\s*[,.;]|\s*$)"
     ),
+    # "accept Roosevelt's invitation": to what?
+    re.compile(
+        r"\b[A-Z][\w.-]*['’]s\s+(?:invitation|offer|proposal|request|appeal|mediation|call|plan)\b"
+        r"(?!\s+(?:to|for|of|on)\b)"
+    ),
     re.compile(r"\b(?:[Pp]hases?|[Ss]tages?)\s+(?:[IVX]+|\d+)\b(?!\s+of\b)"),
     re.compile(r"\b[Tt]he\s+(?:\w+\s+){1,2}(?:phases|stages)\b(?!\s+of\b)"),
     re.compile(
@@ -289,7 +292,7 @@ class Known:
 
     def learn(self, sentence: str) -> None:
         """Note a state's or body's first year when the sentence tells it."""
-        years = [int(y) for y in _YEAR.findall(sentence)]
+        years = [int(y) for y in ANY_YEAR.findall(sentence)]
         if not years:
             return
         for pattern in _FOUNDED:
@@ -303,6 +306,7 @@ class Known:
 
 def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = None) -> str | None:
     """Why the finished card is not clearly good, or None when it may be written."""
+    subjects = list(subjects)
     fields = dict(draft.body)
     prompt = _plain(draft.prompt)
     statement = draft.type in ("cloze", "truefalse") or "___" in prompt
@@ -320,7 +324,7 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
         return QUESTION_SOURCE
     if _SOURCE_TALK.search(context):
         return SOURCE_TALK
-    if _LOST_NUMBER.search(context) or _LOST_NUMBER.search(prompt):
+    if lost_rate(context) or lost_rate(prompt):
         return LOST_NUMBER
     if _broken(prompt, statement) or _AUX_AND.search(prompt):
         return BROKEN
@@ -361,9 +365,9 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
         return HEDGED
     if _undated_day(prompt) or _yearless_day(answer, prompt):
         return UNDATED_DAY
-    if answer and _YEAR.fullmatch(answer.strip()) and _ANNIVERSARY.search(prompt):
+    if answer and ANY_YEAR.fullmatch(answer.strip()) and _ANNIVERSARY.search(prompt):
         return ANNIVERSARY
-    if answer and _YEAR.search(answer) and _PROCEDURAL.search(prompt):
+    if answer and ANY_YEAR.search(answer) and _PROCEDURAL.search(prompt):
         return PROCEDURAL
     if answer and _from_prompt_numbers(answer, draft.prompt):
         return ARITHMETIC
@@ -387,7 +391,10 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
         return TOTAL
     if options and known is not None and _impossible_year(prompt, [answer, *options], known):
         return IMPOSSIBLE_YEAR
-    return None
+    # Last, every card whatever made it: does its prompt stand alone (`standalone`)?
+    # A true/false card states its figure: judged as the span it asks.
+    asked_span = answer or (draft.answer_text if draft.type == "truefalse" else "")
+    return standalone_reason(draft.type, prompt, asked_span, _blanked(draft), draft.tags, subject_names)
 
 
 def _plain(prompt: str) -> str:
@@ -438,7 +445,7 @@ def _unnamed(prompt: str) -> bool:
 def _yearless_day(answer: str, prompt: str) -> bool:
     """ "March 16" asked with no year anywhere on the card: which March?"""
     day = re.fullmatch(rf"(?:{_MONTH}|[A-Z][a-z]{{2}}\.?)\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}", answer.strip())
-    return day is not None and not _YEAR.search(prompt)
+    return day is not None and not ANY_YEAR.search(prompt)
 
 
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\d])")
@@ -502,12 +509,8 @@ def _is_subject(answer: str, subjects: set[str]) -> bool:
     )
 
 
-# One kind of thing under two names: "the Dayton Accords" is the article on the Dayton Agreement.
-_SAME_KIND = {"accords": "agreement", "accord": "agreement", "conflict": "war"}
-
-
 def _kind_word(name: str) -> str:
-    return " ".join(_SAME_KIND.get(word, word) for word in name.split())
+    return " ".join(KIND_WORD.get(word, word) for word in name.split())
 
 
 def _misspelt_subject(answer: str, subjects: set[str]) -> bool:
@@ -548,7 +551,7 @@ def _open_question(prompt: str, subjects: set[str]) -> bool:
 
 
 def _impossible_year(prompt: str, options: list[str], known: Known) -> bool:
-    years = [int(y) for option in options for y in _YEAR.findall(option)]
+    years = [int(y) for option in options for y in ANY_YEAR.findall(option)]
     if not years:
         return False
     low, high = 0, 10_000
@@ -566,9 +569,9 @@ def _asked_time(draft: Draft, prompt: str, answer: str) -> tuple[str, int] | Non
     """The date or year the card asks (for a true/false card, the one it states), and where."""
     value = answer if draft.type != "truefalse" else ""
     if draft.type == "truefalse":
-        changed = [y for y in _YEAR.findall(prompt) if y not in draft.context]
+        changed = [y for y in ANY_YEAR.findall(prompt) if y not in draft.context]
         value = changed[0] if changed else draft.answer_text
-    if not value or not _YEAR.search(value):
+    if not value or not ANY_YEAR.search(value):
         return None
     return value, prompt.find(value)
 
@@ -603,14 +606,14 @@ def _stale(prompt: str, context: str, answer: str) -> bool:
     """A present-tense fact with no date: true when written, perhaps not when studied."""
     if _STALE.search(prompt) or (_CONTEXT_NOW.search(context) and not _CONTEXT_NOW.search(prompt)):
         return True
-    if not answer or _YEAR.search(answer) or not re.search(r"\d", answer):
+    if not answer or ANY_YEAR.search(answer) or not re.search(r"\d", answer):
         return False
-    if _PROGRESSIVE.search(prompt) and not _YEAR.search(prompt):
+    if _PROGRESSIVE.search(prompt) and not ANY_YEAR.search(prompt):
         return True  # "operators are producing only about 30,000 barrels a day": a news day's figure
     where = context.find(answer)
     if _LENGTH_UNIT.search(answer) or (where >= 0 and _LENGTH_UNIT.match(context[where + len(answer) :])):
         return False  # a length does not go out of date
-    if where >= 0 and _PRESENT_SHARE.match(context[where + len(answer) :]) and not _YEAR.search(prompt):
+    if where >= 0 and _PRESENT_SHARE.match(context[where + len(answer) :]) and not ANY_YEAR.search(prompt):
         return True  # "reported that 50 percent of the aid … comes from X": a share of no stated time
     return _PAST.search(prompt) is None
 
@@ -624,7 +627,7 @@ def _bad_question(draft: Draft, prompt: str, answer: str) -> bool:
     if capital and context.startswith(capital.group(1)):
         return True
     where = context.find(answer) if answer else -1
-    if where >= 0 and _YEAR.search(answer):
+    if where >= 0 and ANY_YEAR.search(answer):
         run_on = _RUN_ON.match(context[where + len(answer) :])
         if run_on and run_on.group(1) not in _NOT_VERBS:
             return True

@@ -123,10 +123,12 @@ def _header_hash(text: str) -> str:
 # -- reading what is there ------------------------------------------------------------
 
 
-def read_manifest(out_dir: Path) -> dict[str, dict]:
+def read_manifest(out_dir: Path) -> tuple[dict[str, dict], dict[str, str]]:
+    """The manifest's decks (what was generated, card by card) and where each document was
+    found when last read (relative to the decks, or absolute); read once."""
     path = out_dir / MANIFEST
     if not path.exists():
-        return {}
+        return {}, {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -140,19 +142,11 @@ def read_manifest(out_dir: Path) -> dict[str, dict]:
             f"{path}: not a caucasusquiz generator manifest",
             "delete it to treat every card in the decks as hand-written",
         )
-    return data["decks"]
-
-
-def read_places(out_dir: Path) -> dict[str, str]:
-    """Where each document was found when last read (relative to the decks, or absolute)."""
-    path = out_dir / MANIFEST
-    if not path.exists():
-        return {}
-    data = json.loads(path.read_text(encoding="utf-8"))  # read_manifest checked it already
-    places = data.get("documents") if isinstance(data, dict) else None
-    if not isinstance(places, dict):
-        return {}
-    return {str(k): str(v) for k, v in places.items() if isinstance(v, str)}
+    found = data.get("documents")
+    places = (
+        {str(k): str(v) for k, v in found.items() if isinstance(v, str)} if isinstance(found, dict) else {}
+    )
+    return data["decks"], places
 
 
 def _place(path: Path, out_dir: Path) -> str:
@@ -364,8 +358,7 @@ def plan_decks(
     `read` names the documents read in this run (name -> path). Without it every document
     cited counts as read (a card it no longer yields is removed).
     """
-    old_manifest = read_manifest(out_dir)
-    places = read_places(out_dir)
+    old_manifest, places = read_manifest(out_dir)
     if read is None:
         entries = (e for deck in old_manifest.values() for e in deck.get("cards", {}).values())
         names = {_document_of(e.get("source", "")) for e in entries}

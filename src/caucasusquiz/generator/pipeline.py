@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +17,7 @@ from caucasusquiz.errors import UserError
 from caucasusquiz.generator.cards import Draft, cards_for
 from caucasusquiz.generator.claims import source_label
 from caucasusquiz.generator.clean import clean_document
+from caucasusquiz.generator.dates import ANY_YEAR
 from caucasusquiz.generator.dedupe import (
     Crowding,
     Disputes,
@@ -262,7 +262,7 @@ DISPUTED = "two sources give this fact different years"
 
 def _dated(draft: Draft) -> bool:
     """The card asks or states a year (a date's year too)."""
-    return re.search(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)", draft.answer_key) is not None
+    return ANY_YEAR.search(draft.answer_key) is not None
 
 
 def _typed(draft: Draft) -> Draft | None:

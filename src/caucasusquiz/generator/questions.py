@@ -174,6 +174,13 @@ _E_EXCEPT = frozenset(
 )
 
 
+# Irregular simple pasts that are never a participle ("cost" both, but a past in a dated
+# sentence): "took control of a fifth of …" is a finite verb wherever it stands.
+SIMPLE_PAST = frozenset(
+    "took gave became began wrote saw came went ran spoke chose drove fell grew knew rose cost".split()
+)
+
+
 def lemma(verb: str) -> str | None:
     """The base form of a past-tense verb, or None when `verb` is not one we can undo."""
     word = verb.lower()
@@ -212,7 +219,7 @@ _APPROX = re.compile(
     r"approximately)\s+)?$",
     re.IGNORECASE,
 )
-_WH = {
+WHEN_ASKED = {
     "year": "in which year",
     "full-date": "on what date",
     "month-day": "on what date",
@@ -232,8 +239,8 @@ def question_for(prompt: str, lead: int, mention: Mention) -> str | None:
     sentence = clause
     if mention.kind == "person":
         question = _who(sentence, start, end)
-    elif mention.kind in ("date", "year") and mention.group in _WH:
-        question = _when(sentence, start, end, _WH[mention.group])
+    elif mention.kind in ("date", "year") and mention.group in WHEN_ASKED:
+        question = _when(sentence, start, end, WHEN_ASKED[mention.group])
     elif mention.kind == "number" and mention.group in ("percent", "percent-sign", "fraction"):
         question = _share(sentence, start, end)
     elif mention.kind == "number" and mention.group == "money":

@@ -10,17 +10,41 @@ from __future__ import annotations
 
 import re
 
+from caucasusquiz.generator.english import same_thing
 from caucasusquiz.generator.entities import YEAR_PATTERN, Mention, find_mentions, known_entity
-from caucasusquiz.generator.rewrite import leans_on_context
+from caucasusquiz.generator.rewrite import INTRO, leans_on_context
 
-_PRONOUN = re.compile(r"^(?:He|She)\s+(?=[a-z])")
+_PRONOUN = re.compile(rf"^(?P<intro>{INTRO}(?=he\b|she\b))?(?:He|She|he|she)\s+(?=[a-z])")
+
+# "It is estimated that …", "It was not until 1995 that …": no thing at all.
+_EXPLETIVE = (
+    r"(?:is|was)\s+(?:not\s+until|\w+ly\s+)?(?:estimated|said|believed|reported|thought|expected|"
+    r"known that|likely|unlikely|possible|clear|unclear|important|hoped|agreed|decided|feared|claimed|"
+    r"argued|true|the first time)\b"
+)
+_IT_VERBS = rf"(?!{_EXPLETIVE})(?:is|was|has|had|became|remains|runs|passes|connects|links|[a-z]+ed)\b"
 # "It is the second longest canal …" after "The Ossel Canal is owned by …": the named thing
 # the sentence before is about (its subject: "The" and capitalised words, then a verb).
-_IT = re.compile(r"^It\s+(?=(?:is|was|has|had|became|remains|runs|passes|connects|links|[a-z]+ed)\b)")
+_IT = re.compile(rf"^It\s+(?={_IT_VERBS})")
+# "In 1978, it invaded …", "Before 1918 it was known as …": the clause's subject is "it",
+# after a phrase that only dates or places it.
+_INTRO_IT = re.compile(rf"^(?P<intro>{INTRO})it\s+(?={_IT_VERBS})")
+# "Its surface width is …": the thing's own property.
+_ITS = re.compile(r"^Its\s+(?=[a-z])")
 _NAMED_SUBJECT = re.compile(
     r"^(?P<name>The\s+(?:[A-Z][\w'’–-]*\s+){1,5}(?:[A-Z][\w'’–-]*|canal|pipeline|treaty|agreement|"
     r"railway|bridge|dam|corridor|programme|program|commission|act|charter))\s+(?:\([^)]*\)\s+)?"
     r"(?:is|was|has|had|became|remains|runs|[a-z]+ed|[a-z]+s)\b"
+)
+# "Vietnam was reunified …", "Kiel Canal (German: …), a German waterway …": a name opening
+# the sentence as its subject, with no article.
+_PROPER_SUBJECT = re.compile(
+    r"^(?P<name>(?:[A-Z][\w'’–-]*\s+){0,4}[A-Z][\w'’–-]*)\s*(?:\([^)]*\)\s*)?"
+    r"(?:,\s+(?:an?|the)\s|(?:is|was|has|had|became|remains|[a-z]+ed)\b)"
+)
+_NOT_SUBJECTS = frozenset(
+    "In On At By After Before During Since Until From For With Following According Under Over "
+    "It Its He She They This These Those That There Here A An As When While If".split()
 )
 _THE_THING = re.compile(
     r"^The (ban|section|act|law|amendment|agreement|treaty|charter|accords?|protocol|pipeline|"
@@ -45,13 +69,18 @@ def resolved(sentence: str, previous: str) -> str | None:
         if len(people) != 1:
             return None
         (person,) = people.values()
-        sentence = _name(person) + " " + sentence[pronoun.end() :]
-    it = _IT.match(sentence)
+        sentence = (pronoun.group("intro") or "") + _name(person) + " " + sentence[pronoun.end() :]
+    it = _IT.match(sentence) or _INTRO_IT.match(sentence) or _ITS.match(sentence)
     if it:
-        subject = _NAMED_SUBJECT.match(previous)
+        subject = _subject_of(previous, before)
         if subject is None:
             return None
-        sentence = subject.group("name") + " " + sentence[it.end() :]
+        intro = it.groupdict().get("intro") or ""
+        if it.re is _ITS:
+            subject += "'s"
+        elif intro:
+            subject = subject[:1].lower() + subject[1:] if subject.startswith("The ") else subject
+        sentence = intro + subject + " " + sentence[it.end() :]
     thing = _THE_THING.match(sentence)
     if thing:
         things = [m for m in before if m.kind in _THING_KINDS]
@@ -92,6 +121,23 @@ def resolved(sentence: str, previous: str) -> str | None:
     return sentence
 
 
+def _subject_of(previous: str, mentions: list[Mention]) -> str | None:
+    """The named thing the sentence before is about (its subject), or None: "it" then
+    points nowhere a card can say."""
+    named = _NAMED_SUBJECT.match(previous)
+    if named is not None:
+        return named.group("name")
+    proper = _PROPER_SUBJECT.match(previous)
+    if proper is None or proper.group("name").split()[0] in _NOT_SUBJECTS:
+        return None
+    name = proper.group("name")
+    if any(m.kind == "person" and m.start < len(name) for m in mentions):
+        return None  # "it" is never a person
+    if name.split()[-1].lower() in _THING_NOUNS:
+        return "The " + name  # "Kiel Canal, a German waterway …" → "The Kiel Canal"
+    return name
+
+
 def _with_article(name: str) -> str:
     """ "the Treaty of Lindau", "the Freedom Support Act"; "Section 907" takes none."""
     if re.match(r"(?:the|The|Section|Article)\b|\d", name):
@@ -106,6 +152,7 @@ def _name(mention: Mention) -> str:
 
 _THING_NOUNS = frozenset(
     "treaty agreement convention charter accord accords protocol pact pipeline corridor railway "
+    "canal bridge dam tunnel waterway port harbour harbor highway road railroad "
     "war conflict act law programme program initiative company commission organization "
     "organisation alliance bank fund project summit conference".split()
 )
@@ -115,6 +162,7 @@ _THING_NOUNS = frozenset(
 _RELATIONS_TITLE = re.compile(
     r"^(?P<one>[A-Z][\w'’. ]{1,30}?)\s*[–—-]\s*(?P<two>[A-Z][\w'’. ]{1,30}?)\s+relations$", re.IGNORECASE
 )
+_INNER_BOTH = re.compile(r"(?<=, )(?:both countries|the two countries|both nations|the two nations)\b")
 _BOTH = re.compile(
     r"^(?:Both countries|The two countries|Both states|The two states|Both nations|The two nations)\b"
 )
@@ -132,12 +180,18 @@ def with_title(sentence: str, title: str) -> str:
     if pair and both:
         return f"{pair.group('one').strip()} and {pair.group('two').strip()}{sentence[both.end() :]}"
     if pair:
-        return _with_parties(sentence, pair.group("one").strip(), pair.group("two").strip())
+        one, two = pair.group("one").strip(), pair.group("two").strip()
+        inner = _INNER_BOTH.search(sentence)
+        if inner is not None:
+            # "…, in August 1995, both countries upgraded their offices": the two of the title.
+            parties = " and ".join(("the " + p) if _THE_STATE.match(p) else p for p in (one, two))
+            return sentence[: inner.start()] + parties + sentence[inner.end() :]
+        return _with_parties(sentence, one, two)
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", title)} & _THING_NOUNS
     if not words or len(title.split()) > 8 or title.lower() in sentence.lower():
         return sentence  # "The treaty was confirmed by the Treaty of Kars": another treaty
     # "The conflict …" in the article on a war, "These accords …" in the one on an agreement.
-    synonyms = {synonym for word in words for synonym in _SYNONYMS.get(word, ())} - words
+    synonyms = {other for word in words for other in (*same_thing(word), *_ALSO_CALLED.get(word, ()))} - words
     words |= synonyms
     article = "" if re.match(r"^(?:The|A|An)\b", title) else "the "
     acts = "|".join(act for word in sorted(words) for act in _ACTS.get(word, ()))
@@ -215,7 +269,9 @@ _ACTS = {
     ),
 }
 
-_BUILT = frozenset({"pipeline", "corridor", "railway", "project"})
+_BUILT = frozenset(
+    {"pipeline", "corridor", "railway", "project", "canal", "bridge", "dam", "tunnel", "railroad", "highway"}
+)
 _BUILDING = re.compile(
     r"^(Construction|Work|Building)(?=\s+(?:began|started|resumed|was completed|ended|was halted)\b)"
 )
@@ -227,19 +283,19 @@ _TALKS = re.compile(
     r"^(Negotiations|Talks)(?=\s+(?:began|started|opened|resumed|ended|were held|took place)\b)"
 )
 
-# Another word a document uses for the thing its title names.
-_SYNONYMS = {
-    "pipeline": ("project",),
-    "war": ("conflict",),
-    "agreement": ("accords", "accord"),
-    "accords": ("agreement", "accord"),
-    "accord": ("agreement", "accords"),
-}
+# Another word a document uses for the thing its title names (besides `english.same_thing`).
+_ALSO_CALLED = {"pipeline": ("project",)}
 
 # "A bilateral investment treaty was signed …" in the article on two countries: between whom?
 _PACT = re.compile(
     r"^(?:(?:In|On|By|During)\s+[^,]{3,30},\s+)?(?P<head>(?:[Aa]n?|[Aa]nother)\s+(?:[\w’'-]+\s+){0,5}?"
     r"(?:treaty|agreement|accord|convention|memorandum|compact|protocol|pact|charter|deal))\b"
+    r"(?!\s+(?:between|with|of|on the part)\b)"
+)
+# "The annual Bilateral Human Rights Dialogue resumed in 2006": bilateral, but whose?
+_BILATERAL_NAME = re.compile(
+    r"^(?:(?:In|On|By|During)\s+[^,]{3,30},\s+)?(?P<head>[Tt]he\s+(?:[a-z]+\s+)?[Bb]ilateral\s+"
+    r"(?:[A-Z][\w’'-]*\s+){0,4}(?:Dialogue|Commission|Council|Forum|Talks|Consultations|Committee))\b"
     r"(?!\s+(?:between|with|of|on the part)\b)"
 )
 _RELATIONS = re.compile(
@@ -266,7 +322,7 @@ def _with_parties(sentence: str, one: str, two: str) -> str:
     folded = sentence.lower()
     if one.lower() in folded or two.lower() in folded:
         return sentence
-    found = _PACT.match(sentence)
+    found = _PACT.match(sentence) or _BILATERAL_NAME.match(sentence)
     if found is None or _NOT_BILATERAL.search(found.group("head")):
         return sentence
     return f"{sentence[: found.end()]} between {parties}{sentence[found.end() :]}"

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import re
 
+from caucasusquiz.generator.dates import MONTH_NAMES
+from caucasusquiz.generator.english import same_thing
+
 _QUOTES = str.maketrans(
     {
         "“": '"',
@@ -88,6 +91,8 @@ CONNECTIVES = (
     "instead",
     "collectively",
     "overall",
+    "anyway",
+    "anyhow",
     "in this regard",
     "to this end",
     "at the same time",
@@ -114,6 +119,13 @@ _CONNECTIVE = re.compile(
 _FILLER = re.compile(r"^it (?:should|must) be (?:especially |also )?noted (?:here )?that\s+", re.IGNORECASE)
 
 # Openings that need their referent: "This importance…", "He…", "Such…", "The latter…".
+# A phrase that only dates or places the clause after it: "In 1978, ", "Before 1918 ".
+INTRO = (
+    r"(?:In|By|Before|After|During|Until|Since|From|On|At|Following|Under|Throughout|Over)\b"
+    r"[^,;]{1,50}?,?\s+"
+)
+# "In 1978, it invaded …": the clause's subject is a pronoun after such a phrase.
+_INTRO_PRONOUN = re.compile(rf"^{INTRO}(?:it|its|they|their|he|she|his|her)\b")
 _DEICTIC_START = re.compile(
     r"^(?:this|these|those|that|it|its|he|she|they|them|his|her|their|such|both|all this|"
     r"the latter|the former|there is|there are|here)\b",
@@ -229,7 +241,7 @@ def standalone(text: str, country: str | None = None) -> str:
     return text[:1].upper() + text[1:]
 
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(MONTH_NAMES)
 # "2nd May 1982", "the 14th of December in 1995", "May 2nd, 1982": one date, written plainly.
 _ORDINAL_DAY_FIRST = re.compile(
     rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)\s+(?:of\s+)?({_MONTHS})(?:,?\s+(?:in\s+)?(\d{{4}})\b)?"
@@ -257,7 +269,7 @@ _BARE_OFFICE = re.compile(
 
 def leans_on_context(text: str) -> bool:
     """Does the sentence refer to something it does not itself say?"""
-    if _DEICTIC_START.match(text):
+    if _DEICTIC_START.match(text) or _INTRO_PRONOUN.match(text):
         return True
     bare = _strip_quotes(text)
     head = " ".join(bare.split()[:SUBJECT_WORDS])
@@ -268,19 +280,10 @@ def leans_on_context(text: str) -> bool:
         # "the conflict" is fine after "… conflict over Karabakh …" in the same sentence.
         if noun[:5] in before.lower() or (noun == "country" and _names_a_country(before)):
             continue
-        if any(re.search(rf"\b{other}\b", before, re.IGNORECASE) for other in _SAME_THING.get(noun, ())):
+        if any(re.search(rf"\b{other}\b", before, re.IGNORECASE) for other in same_thing(noun)):
             continue  # "… the bloodiest war … killed during the conflict": the war named before
         return True
     return False
-
-
-# Words a sentence uses again for the thing it named before in other words.
-_SAME_THING = {
-    "conflict": ("war",),
-    "war": ("conflict",),
-    "accords": ("agreement",),
-    "agreement": ("accords",),
-}
 
 
 def _names_a_country(text: str) -> bool:

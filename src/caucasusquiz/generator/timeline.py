@@ -14,10 +14,12 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from caucasusquiz.generator.damage import SMALL_NUMBERS
+from caucasusquiz.generator.dates import MONTH_NAMES
 from caucasusquiz.generator.documents import Document
 
 HEAD_LINES = 25
-_MONTHS = "January February March April May June July August September October November December".split()
+_MONTHS = list(MONTH_NAMES)
 _MONTH = "|".join(_MONTHS)
 _DATED = (
     re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+((?:19|20)\d\d)\b"),
@@ -81,7 +83,7 @@ _SPAN = re.compile(
     r"\b(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or) the (?:last|past) "
     r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years\b"
 )
-_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+_NUMBER_WORDS = {w: i for i, w in enumerate(SMALL_NUMBERS[:11])}  # "ten years ago" at most
 
 
 def resolve(text: str, date: DocDate | None) -> str | None:

@@ -1,0 +1,46 @@
+"""Years and calendar days as the generator reads them, written once.
+
+`ANY_YEAR` asks whether a text says a year at all ("1990s" and "1990–95" too); `calendar_day`
+reads the day a date names, whichever way round it is written ("14 December 1995",
+"December 14, 1995", "the 14th of December 1995"). Finding the dates a card may ask, with
+their formats, is `entities`' job.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+ANY_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
+_MONTH = re.compile(rf"\b({'|'.join(MONTH_NAMES)})\b")
+
+Day = tuple[int, int, int]  # year, month, day (0 for a month and year)
+
+
+def calendar_day(text: str) -> Day | None:
+    """(year, month, day) of the first month the text names, with the day written next to it
+    (0 when there is none), or None when the text names no month or no year."""
+    year = ANY_YEAR.search(text)
+    month = _MONTH.search(text)
+    if year is None or month is None:
+        return None
+    name = month.group(1)
+    day = re.search(
+        rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{name}\b|\b{name}\s+(\d{{1,2}})(?!\d)", text
+    )
+    number = int(day.group(1) or day.group(2)) if day else 0
+    return int(year.group(1)), MONTH_NAMES.index(name) + 1, number
