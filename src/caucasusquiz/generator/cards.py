@@ -478,6 +478,26 @@ _TITLE_HEADS = frozenset(
 )
 
 
+NOTHING_TO_ASK = "not worth a card (no date, number or name in it)"
+NO_PATTERN = "not worth a card (names or figures, but no question the rules can ask of them)"
+ONLY_SUBJECT = "not worth a card (its names and figures: the subject, asked already or incidental)"
+# A capitalised word after the first, or a digit: the sentence has names or figures to a reader,
+# whether or not the rules recognise them ("Metz, Toul and Verdun", "5 million thalers").
+_NAME_OR_FIGURE = re.compile(r"\d|(?<=[\s(])[A-ZÀ-ÞİÇŞÖÜ][\w'’-]+")
+
+
+def _nothing_to_ask(sentence: str, mentions: list[Mention]) -> str:
+    """Why a sentence gave no card when nothing in it could be asked: true of the sentence."""
+    unread = [
+        m
+        for m in _NAME_OR_FIGURE.finditer(sentence)
+        if not any(n.start <= m.start() < n.end for n in mentions)
+    ]
+    if unread:
+        return NO_PATTERN
+    return ONLY_SUBJECT if mentions else NOTHING_TO_ASK
+
+
 def cards_for(
     fact: Fact,
     pool: Pool,
@@ -549,7 +569,7 @@ def cards_for(
             )
             if relation is not None:
                 return [relation], ""
-            return [], "not worth a card (no date, number or name to ask)"
+            return [], _nothing_to_ask(sentence, mentions)
         candidates.append((PRIMARY_MIN, 0, superlative))
     relation = _relation_card(fact, sentence)
     candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)

@@ -1,0 +1,136 @@
+"""Rules from a new user's own article (round nine): a teacher's 439-word history article.
+
+"The Thirty Years' War" is no unmatched quote, a reason given for a sentence is true of it, and
+a month and year and a full date of that month are asked once. Each rule is shown on an
+article written for these tests.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from caucasusquiz.generator import gate
+from caucasusquiz.generator.cards import Draft
+from caucasusquiz.generator.gate import gate_reason
+from caucasusquiz.generator.pipeline import build
+from caucasusquiz.generator.report import Report
+
+SUBJECTS = {"peace of orla"}
+
+
+def _build(tmp_path: Path, name: str, text: str) -> tuple[list[Draft], Report]:
+    folder = tmp_path / "articles"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    decks, report = build([folder])
+    return [draft for _, drafts in decks.values() for draft in drafts], report
+
+
+def _reasons(report: Report) -> dict[str, str]:
+    """The reason each untaught sentence was given, by the sentence's first words."""
+    return {" ".join(sentence.split()[:4]): reason for _, reason, sentence in report.untaught}
+
+
+def _cloze(prompt: str) -> Draft:
+    plain = re.sub(r"\{\{(.+?)(?:::[^}]*)?\}\}", r"\1", prompt)
+    answer = re.search(r"\{\{(.+?)(?:::[^}]*)?\}\}", prompt)
+    assert answer is not None
+    return Draft(
+        "x-1",
+        "cloze",
+        (("text", prompt),),
+        (),
+        "a.txt:1",
+        plain,
+        answer.group(1),
+        prompt,
+        ("a.txt", 1, 0),
+        answer.group(1),
+        prompt,
+    )
+
+
+# ---- F-B: an apostrophe after a plural -s is no quote ----------------------------------------
+
+WAR_ARTICLE = """Peace of Orla
+
+The Peace of Orla ended the Forty Years' War, which had begun in 1702 with the siege of Brinn.
+
+The allies' fleet was sunk off Tarsk on 3 May 1731, and the Vestian envoys' report reached Penn a week later.
+"""
+
+
+def test_a_plural_possessive_is_no_unmatched_quote(tmp_path: Path):
+    drafts, report = _build(tmp_path, "peace-of-orla.txt", WAR_ARTICLE)
+    reasons = _reasons(report)
+    assert not any("quote" in reason or "not a sentence" in reason for reason in reasons.values()), reasons
+    war = [d for d in drafts if "Forty Years' War" in d.context]
+    assert war, (reasons, [d.prompt for d in drafts])
+    # The sentence is split where it ends, not at the apostrophe, and the card keeps "Years'".
+    assert all(d.context.endswith("Brinn.") for d in war)
+
+
+def test_a_clause_before_which_is_a_main_clause_when_it_has_a_verb():
+    ended = "The Peace of Orla ended the Forty Years' War, which had begun in {{1702::year}} with a siege."
+    assert gate_reason(_cloze(ended), SUBJECTS) is None
+    name_only = "The Lake War, which resulted in more than {{9,000::number}} deaths of soldiers."
+    assert gate_reason(_cloze(name_only), SUBJECTS) == gate.NO_MAIN_CLAUSE
+
+
+def test_a_blank_holding_a_plural_possessive_is_a_sentence():
+    assert gate_reason(_cloze("The Peace of Orla ended the {{Forty Years' War}} in 1742."), SUBJECTS) is None
+    # A real unmatched quote is still refused, and says so.
+    assert (
+        gate_reason(_cloze('The "{{Orla Accord}} was signed in Penn in 1742.'), SUBJECTS) == gate.UNBALANCED
+    )
+
+
+# ---- F-M: a month and year and a full date of that month, in two sentences --------------------
+
+TWO_DATES = """Peace of Orla
+
+The Peace of Orla is the collective name for two peace treaties signed in October 1702 in the Vestian cities of Brinn and Tarsk.
+
+The Treaty of Brinn and the Treaty of Tarsk between the Empire and Lapland were both signed on 24 October 1702.
+"""
+
+
+def test_a_full_date_and_its_month_in_another_sentence_are_asked_once(tmp_path: Path):
+    drafts, _ = _build(tmp_path, "peace-of-orla.txt", TWO_DATES)
+    dated = [d for d in drafts if "1702" in d.answer_key]
+    assert len(dated) == 1, [(d.prompt, d.answer_key) for d in dated]
+    # and no other prompt states what that card asks
+    assert not any("1702" in d.prompt and d is not dated[0] for d in drafts)
+
+
+# ---- F-C: each reason is true of the sentence it is given for --------------------------------
+
+TERMS_ARTICLE = """Peace of Orla
+
+The Peace of Orla was signed on 14 March 1702 in the city of Brinn.
+
+Lapland gained the bishoprics of Kell, Tarsk and Mol, and most of Oster.
+
+Vestia received Upper Penn and the port of Dunn, together with an indemnity of 5 million ducats.
+
+Peace talks were long and difficult for everyone who took part in them.
+"""
+
+
+def test_a_sentence_with_names_is_never_said_to_have_no_name(tmp_path: Path):
+    from caucasusquiz.generator.cards import NO_PATTERN, NOTHING_TO_ASK
+
+    _, report = _build(tmp_path, "peace-of-orla.txt", TERMS_ARTICLE)
+    reasons = _reasons(report)
+    # names and an amount the rules cannot ask: said so, never "no date, number or name"
+    assert reasons["Lapland gained the bishoprics"] == NO_PATTERN
+    assert reasons["Vestia received Upper Penn"] == NO_PATTERN
+    # a sentence with nothing to ask is told apart
+    assert reasons["Peace talks were long"] == NOTHING_TO_ASK
+
+
+def test_reasons_give_examples_that_fit_any_article():
+    # The examples name no pipeline or other thing of this project's own documents.
+    assert "pipeline" not in gate.UNNAMED
+    assert "quote" not in gate.NO_MAIN_CLAUSE and "quote" not in gate.BROKEN
