@@ -134,3 +134,60 @@ def test_reasons_give_examples_that_fit_any_article():
     # The examples name no pipeline or other thing of this project's own documents.
     assert "pipeline" not in gate.UNNAMED
     assert "quote" not in gate.NO_MAIN_CLAUSE and "quote" not in gate.BROKEN
+
+
+# ---- the deck folder rule: one rule for which files are decks ----------------------------------
+
+DATED_ARTICLE = """Treaty of Orla
+
+The Treaty of Orla was signed in Brinn on 14 March 1702 by Vestia and Lapland.
+
+The Orla Canal was opened to shipping on 9 June 1731.
+"""
+
+
+def _generated_ids(out: Path) -> list[str]:
+    names = [p for p in out.iterdir() if p.name.endswith(".yaml") and p.name != "teacher.yml"]
+    return re.findall(r"^  - id: (\S+)", "".join(p.read_text("utf-8") for p in names), re.MULTILINE)
+
+
+def test_a_teachers_yml_deck_is_read_for_dropped_ids_like_a_yaml_one(tmp_path: Path):
+    from caucasusquiz.generator.pipeline import generate
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "treaty-of-orla.txt").write_text(DATED_ARTICLE, "utf-8")
+    out = tmp_path / "decks"
+    generate([seeds], out)
+    victim = _generated_ids(out)[0]
+    # The app studies *.yml decks too: their `dropped` list is the teacher's word as well.
+    (out / "teacher.yml").write_text(f'title: "Mine"\ndropped: [{victim}]\ncards: []\n', "utf-8")
+    # Neither a hidden file nor a topics file in the decks folder is a deck.
+    (out / ".draft.yaml").write_text('title: "x"\ndropped: [nothing-here]\ncards: []\n', "utf-8")
+    (out / "topics.yaml").write_text('decks:\n  - id: x\n    title: "X"\n', "utf-8")
+    (out / "treaty-orla.yaml").unlink()
+    (out / ".generated.json").unlink()
+    report = generate([seeds], out)
+    assert victim not in _generated_ids(out)
+    assert victim in report.merge.dropped_by_author
+
+
+def test_the_generator_uses_the_decks_folder_rule_for_the_topics_file():
+    from caucasusquiz.decks import folder
+    from caucasusquiz.generator import topics
+
+    assert topics.TOPICS_FILE is folder.TOPICS_FILE
+
+
+def test_a_topics_problem_quotes_the_file_without_control_characters(tmp_path: Path):
+    from caucasusquiz.generator.topics import TopicProblem, check_topics
+
+    # Made safe where it is made, whoever prints it (check, generate, the app).
+    made = TopicProblem(tmp_path / "a\u202etopics.yaml", 3, "unknown field 'ke\x1b[2Jywords'")
+    assert "\x1b" not in made.message
+    assert "\u202e" not in str(made) and "\x1b" not in str(made)
+    path = tmp_path / "topics.yaml"
+    path.write_text('decks:\n  - id: "bad\u202eid"\n    title: "X"\n    keywords: {"a": 1}\n', "utf-8")
+    _, problems = check_topics(path)
+    assert problems
+    assert all("\u202e" not in problem.message and "\u202e" not in str(problem) for problem in problems)
