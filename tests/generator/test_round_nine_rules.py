@@ -123,9 +123,8 @@ def test_a_sentence_with_names_is_never_said_to_have_no_name(tmp_path: Path):
 
     _, report = _build(tmp_path, "peace-of-orla.txt", TERMS_ARTICLE)
     reasons = _reasons(report)
-    # names and an amount the rules cannot ask: said so, never "no date, number or name"
+    # names the rules cannot ask: said so, never "no date, number or name"
     assert reasons["Lapland gained the bishoprics"] == NO_PATTERN
-    assert reasons["Vestia received Upper Penn"] == NO_PATTERN
     # a sentence with nothing to ask is told apart
     assert reasons["Peace talks were long"] == NOTHING_TO_ASK
 
@@ -191,3 +190,17 @@ def test_a_topics_problem_quotes_the_file_without_control_characters(tmp_path: P
     _, problems = check_topics(path)
     assert problems
     assert all("\u202e" not in problem.message and "\u202e" not in str(problem) for problem in problems)
+
+
+def test_an_amount_in_any_currency_is_a_figure_to_ask(tmp_path: Path):
+    drafts, report = _build(tmp_path, "peace-of-orla.txt", TERMS_ARTICLE)
+    indemnity = [d for d in drafts if d.context.startswith("Vestia received")]
+    assert [d.answer_text for d in indemnity] == ["5 million"], (indemnity, _reasons(report))
+
+
+def test_a_scaled_figure_without_its_unit_is_not_taken_for_an_amount():
+    from caucasusquiz.generator.entities import find_mentions
+
+    found = find_mentions("Orla is a vast democracy of 3.4 million that held elections.")
+    assert all(m.kind != "number" or "million" not in m.text for m in found)
+    assert [m.text for m in find_mentions("Lapland paid 20 million gold marks.")] == ["20 million"]
