@@ -204,3 +204,18 @@ def test_a_scaled_figure_without_its_unit_is_not_taken_for_an_amount():
     found = find_mentions("Orla is a vast democracy of 3.4 million that held elections.")
     assert all(m.kind != "number" or "million" not in m.text for m in found)
     assert [m.text for m in find_mentions("Lapland paid 20 million gold marks.")] == ["20 million"]
+
+
+def test_the_treaties_of_a_peace_are_named_from_its_title():
+    from caucasusquiz.generator.referents import with_title
+
+    named = with_title("The treaties ended the Forty Years' War in 1742.", "Peace of Orla")
+    assert named == "The Peace of Orla ended the Forty Years' War in 1742."
+    # not in an article on something else, nor a peace congress
+    assert with_title("The treaties ended the war in 1742.", "Lapland–Vestia relations").startswith(
+        "The treaties"
+    )
+    assert (
+        with_title("The peace congress opened in 1738.", "Peace of Orla")
+        == "The peace congress opened in 1738."
+    )
