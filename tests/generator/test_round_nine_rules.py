@@ -115,6 +115,8 @@ Lapland gained the bishoprics of Kell, Tarsk and Mol, and most of Oster.
 Vestia received Upper Penn and the port of Dunn, together with an indemnity of 5 million ducats.
 
 Peace talks were long and difficult for everyone who took part in them.
+
+The Oster Confederation was formally recognised as independent of the Holy Brinn Empire.
 """
 
 
@@ -124,7 +126,7 @@ def test_a_sentence_with_names_is_never_said_to_have_no_name(tmp_path: Path):
     _, report = _build(tmp_path, "peace-of-orla.txt", TERMS_ARTICLE)
     reasons = _reasons(report)
     # names the rules cannot ask: said so, never "no date, number or name"
-    assert reasons["Lapland gained the bishoprics"] == NO_PATTERN
+    assert reasons["The Oster Confederation was"] == NO_PATTERN
     # a sentence with nothing to ask is told apart
     assert reasons["Peace talks were long"] == NOTHING_TO_ASK
 
@@ -219,3 +221,25 @@ def test_the_treaties_of_a_peace_are_named_from_its_title():
         with_title("The peace congress opened in 1738.", "Peace of Orla")
         == "The peace congress opened in 1738."
     )
+
+
+def test_what_a_party_got_under_the_articles_treaty_is_asked_as_a_named_list(tmp_path: Path):
+    drafts, _ = _build(tmp_path, "peace-of-orla.txt", TERMS_ARTICLE)
+    listed = [d for d in drafts if d.context.startswith("Lapland gained")]
+    assert [dict(d.body)["question"] for d in listed] == [
+        "Under the Peace of Orla, which three bishoprics did Lapland gain?"
+    ]
+    body = dict(listed[0].body)
+    assert body["answer"] == "Kell, Tarsk and Mol"
+    assert "Mol, Kell and Tarsk" in body["accept"]  # any order
+
+
+def test_a_named_list_is_not_asked_when_the_gain_may_be_another_settlements():
+    from caucasusquiz.generator.facets import terms_list
+
+    sentence = "Lapland gained the bishoprics of Kell, Tarsk and Mol, and most of Oster."
+    assert terms_list(sentence, "Peace of Orla") is not None
+    assert terms_list(sentence, "Lapland–Vestia relations") is None  # which settlement?
+    dated = "Lapland gained the bishoprics of Kell, Tarsk and Mol in 1744."
+    assert terms_list(dated, "Peace of Orla") is None  # a later gain, perhaps
+    assert terms_list("They gained the bishoprics of Kell and Mol.", "Peace of Orla") is None

@@ -24,7 +24,7 @@ from caucasusquiz.generator.dates import ANY_YEAR
 from caucasusquiz.generator.distractors import Pool, distractors, years_around
 from caucasusquiz.generator.english import card_english
 from caucasusquiz.generator.entities import Mention, find_mentions, fold, known_entity
-from caucasusquiz.generator.facets import facet
+from caucasusquiz.generator.facets import facet, terms_list
 from caucasusquiz.generator.facts import Fact
 from caucasusquiz.generator.famous import is_famous
 from caucasusquiz.generator.kinds import fine_kind
@@ -505,11 +505,12 @@ def cards_for(
     date: DocDate | None,
     asked: frozenset[str] | set[str] = frozenset(),
     label: str | None = None,
+    title: str = "",
 ) -> tuple[list[Draft], str]:
     """At most one card for the fact (the best span that makes a good card), or a reason.
 
     `label` names the document for claims ("According to <label>, what does …?"); without
-    it no claim card is made."""
+    it no claim card is made. `title` is the document's title (what "the treaty" is)."""
     sentence, reason = taught_sentence(fact, date)
     if sentence is None and reason == YEARLESS:
         dated = _with_event_year(fact, pool)
@@ -522,7 +523,9 @@ def cards_for(
     if stance is not None and stance.type == "qa":
         # An analysis piece's claim is its fact: asked as such, not as a name blanked out of it.
         return [stance], ""
-    strong = _facet_card(fact, sentence, subjects, preferred=True) or _founding_card(fact, sentence, subjects)
+    strong = _facet_card(fact, sentence, subjects, preferred=True, title=title) or _founding_card(
+        fact, sentence, subjects
+    )
     if strong is not None:
         return [strong], ""
     # A claim that can only be stated (true/false) is the last resort: a name or date first.
@@ -671,9 +674,14 @@ def _relation_card(fact: Fact, sentence: str, subjects: set[str] | None = None) 
 _RANKS = ("second", "third", "fourth", "fifth")
 
 
-def _facet_card(fact: Fact, sentence: str, subjects: set[str], preferred: bool = False) -> Draft | None:
+def _facet_card(
+    fact: Fact, sentence: str, subjects: set[str], preferred: bool = False, title: str = ""
+) -> Draft | None:
     """An aim, a right granted, a reason given, a rank, a counted list or a first (`facets`)."""
-    found = facet(sentence, preferred=preferred)
+    # What a party got under the article's own treaty is the sentence's point, before its names.
+    found = (terms_list(sentence, title) if preferred and title else None) or facet(
+        sentence, preferred=preferred
+    )
     if (
         found is None
         or fold(found.answer) in subjects
