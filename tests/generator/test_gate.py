@@ -65,7 +65,7 @@ def _card(
             gate.BROKEN,
         ),
         (_card("truefalse", "In 1958, Vestia removed its last warheads and.", "false"), gate.BROKEN),
-        (_card("cloze", 'The "{{Orla Accord}} was signed in Penn.'), gate.BROKEN),
+        (_card("cloze", 'The "{{Orla Accord}} was signed in Penn.'), gate.UNBALANCED),
         (_card("cloze", "and then {{Ivo Marek}} resigned from the Orla Council."), gate.BROKEN),
         # a bullet or symbol
         (_card("cloze", "⁍ Vestia fined Orlagaz {{$2 billion}} over the Orla Canal."), gate.SYMBOL),

@@ -24,7 +24,7 @@ from caucasusquiz.generator.dates import ANY_YEAR
 from caucasusquiz.generator.distractors import Pool, distractors, years_around
 from caucasusquiz.generator.english import card_english
 from caucasusquiz.generator.entities import Mention, find_mentions, fold, known_entity
-from caucasusquiz.generator.facets import facet
+from caucasusquiz.generator.facets import facet, terms_list
 from caucasusquiz.generator.facts import Fact
 from caucasusquiz.generator.famous import is_famous
 from caucasusquiz.generator.kinds import fine_kind
@@ -478,6 +478,26 @@ _TITLE_HEADS = frozenset(
 )
 
 
+NOTHING_TO_ASK = "not worth a card (no date, number or name in it)"
+NO_PATTERN = "not worth a card (names or figures, but no question the rules can ask of them)"
+ONLY_SUBJECT = "not worth a card (its names and figures: the subject, asked already or incidental)"
+# A capitalised word after the first, or a digit: the sentence has names or figures to a reader,
+# whether or not the rules recognise them ("Metz, Toul and Verdun", "5 million thalers").
+_NAME_OR_FIGURE = re.compile(r"\d|(?<=[\s(])[A-ZÀ-ÞİÇŞÖÜ][\w'’-]+")
+
+
+def _nothing_to_ask(sentence: str, mentions: list[Mention]) -> str:
+    """Why a sentence gave no card when nothing in it could be asked: true of the sentence."""
+    unread = [
+        m
+        for m in _NAME_OR_FIGURE.finditer(sentence)
+        if not any(n.start <= m.start() < n.end for n in mentions)
+    ]
+    if unread:
+        return NO_PATTERN
+    return ONLY_SUBJECT if mentions else NOTHING_TO_ASK
+
+
 def cards_for(
     fact: Fact,
     pool: Pool,
@@ -485,11 +505,12 @@ def cards_for(
     date: DocDate | None,
     asked: frozenset[str] | set[str] = frozenset(),
     label: str | None = None,
+    title: str = "",
 ) -> tuple[list[Draft], str]:
     """At most one card for the fact (the best span that makes a good card), or a reason.
 
     `label` names the document for claims ("According to <label>, what does …?"); without
-    it no claim card is made."""
+    it no claim card is made. `title` is the document's title (what "the treaty" is)."""
     sentence, reason = taught_sentence(fact, date)
     if sentence is None and reason == YEARLESS:
         dated = _with_event_year(fact, pool)
@@ -502,7 +523,9 @@ def cards_for(
     if stance is not None and stance.type == "qa":
         # An analysis piece's claim is its fact: asked as such, not as a name blanked out of it.
         return [stance], ""
-    strong = _facet_card(fact, sentence, subjects, preferred=True) or _founding_card(fact, sentence, subjects)
+    strong = _facet_card(fact, sentence, subjects, preferred=True, title=title) or _founding_card(
+        fact, sentence, subjects
+    )
     if strong is not None:
         return [strong], ""
     # A claim that can only be stated (true/false) is the last resort: a name or date first.
@@ -549,7 +572,7 @@ def cards_for(
             )
             if relation is not None:
                 return [relation], ""
-            return [], "not worth a card (no date, number or name to ask)"
+            return [], _nothing_to_ask(sentence, mentions)
         candidates.append((PRIMARY_MIN, 0, superlative))
     relation = _relation_card(fact, sentence)
     candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
@@ -651,9 +674,14 @@ def _relation_card(fact: Fact, sentence: str, subjects: set[str] | None = None) 
 _RANKS = ("second", "third", "fourth", "fifth")
 
 
-def _facet_card(fact: Fact, sentence: str, subjects: set[str], preferred: bool = False) -> Draft | None:
+def _facet_card(
+    fact: Fact, sentence: str, subjects: set[str], preferred: bool = False, title: str = ""
+) -> Draft | None:
     """An aim, a right granted, a reason given, a rank, a counted list or a first (`facets`)."""
-    found = facet(sentence, preferred=preferred)
+    # What a party got under the article's own treaty is the sentence's point, before its names.
+    found = (terms_list(sentence, title) if preferred and title else None) or facet(
+        sentence, preferred=preferred
+    )
     if (
         found is None
         or fold(found.answer) in subjects

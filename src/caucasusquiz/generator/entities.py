@@ -60,6 +60,15 @@ NUMBER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fraction", re.compile(r"\b(?:one|two|three)-(?:third|quarter|half|fifth|tenth)s?\b")),
     # "took control of the fifth of Azerbaijani territory", "a quarter of its exports"
     ("fraction", re.compile(r"\b(?:a|the)\s+(?:third|quarter|fifth|tenth)(?=\s+of\b)")),
+    # "an indemnity of 5 million thalers": the figure with its scale word, in any unit.
+    # Only before a unit: "a democracy of 3.4 million that …" is a population, said in passing.
+    (
+        "count",
+        re.compile(
+            r"(?<![\w.,/$-])\d+(?:\.\d+)?\s(?:thousand|million|billion)\b"
+            r"(?=\s+(?:[a-z-]+\s+)?[a-z]+s\b)"
+        ),
+    ),
     (
         "count",
         re.compile(

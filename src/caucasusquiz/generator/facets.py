@@ -36,6 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from caucasusquiz.generator.damage import SMALL_NUMBERS
+from caucasusquiz.generator.dates import ANY_YEAR
 from caucasusquiz.generator.questions import common_opening, is_past_verb, lemma
 
 MAX_ANSWER_WORDS = 14
@@ -215,6 +216,47 @@ def treaty_term(sentence: str) -> Facet | None:
     base = _TERMS[match.group("verb")]
     asked = _ask(f"{match.group('link')} {match.group('treaty')}, what did {match.group('who')} {base}{to}?")
     return Facet(asked, what) if asked else None
+
+
+# ---- a named list of what one party got under the treaty an article is about --------------
+
+# "Peace of Westphalia", "Treaty of Kars": an article on one settlement.
+_TREATY_TITLE = re.compile(r"^(?:The\s+)?(?:Peace|Treaty) of [A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?$")
+_LISTED_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+_TERMS_LIST = re.compile(
+    r"^(?!(?:The|A|An|In|On|Under|By|After|Before|It|They)\b)"
+    r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?P<verb>gained|received|acquired|ceded)\s+"
+    rf"the\s+(?P<noun>[a-z]+s)\s+of\s+(?P<items>{_LISTED_NAME}(?:,\s+{_LISTED_NAME}){{0,2}},?\s+and\s+{_LISTED_NAME})"
+    r"(?=,|\.?$)"
+)
+
+
+def terms_list(sentence: str, title: str) -> Facet | None:
+    """("Under the Peace of Westphalia, which three bishoprics did France gain?", "Metz, Toul and
+    Verdun") for "France gained the bishoprics of Metz, Toul and Verdun, and most of Alsace." in
+    the article on that peace: the named places a party got are the terms a teacher asks.
+
+    Only in an article titled by one treaty or peace, for an undated sentence (a dated gain
+    may be another settlement's), and only the list the sentence names by its kind."""
+    if not _TREATY_TITLE.match(title.strip()) or ANY_YEAR.search(sentence):
+        return None
+    match = _TERMS_LIST.match(sentence)
+    if match is None:
+        return None
+    items = tuple(
+        p.strip() for p in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", match.group("items")) if p.strip()
+    )
+    if not 2 <= len(items) <= 4:
+        return None
+    name = title.strip()
+    name = name if name.startswith("The ") else "the " + name
+    count = SMALL_NUMBERS[len(items)]
+    base = _TERMS[match.group("verb")]
+    asked = _ask(f"Under {name}, which {count} {match.group('noun')} did {match.group('who')} {base}?")
+    answer = match.group("items")
+    if asked is None or len(answer) > MAX_ANSWER_CHARS:
+        return None
+    return Facet(asked, answer, tag="place", items=items)
 
 
 # ---- aim ----------------------------------------------------------------------------------

@@ -21,10 +21,14 @@ from caucasusquiz.generator.dates import ANY_YEAR
 from caucasusquiz.generator.english import KIND_WORD
 from caucasusquiz.generator.entities import find_mentions, fold
 from caucasusquiz.generator.famous import is_famous
+from caucasusquiz.generator.questions import is_past_verb
 from caucasusquiz.generator.standalone import standalone_reason
 
-UNNAMED = "gate: names nothing it is about ('the pipeline', 'he')"
-BROKEN = "gate: not a sentence (clause start, dangling word, unmatched quote or bracket)"
+UNNAMED = "gate: names nothing it is about ('the delegation', 'the treaty', 'he': which one?)"
+BROKEN = "gate: not a sentence (a clause start or a dangling word)"
+UNBALANCED = "gate: not a sentence (an unmatched quote or bracket)"
+NO_MAIN_CLAUSE = "gate: not a sentence (its main clause is missing)"
+CURRENCY_TWICE = "gate: not a sentence (the currency is said twice)"
 SYMBOL = "gate: a bullet or symbol in the text"
 UNDATED_DAY = "gate: a weekday or relative day without a date"
 ACRONYM = "gate: an acronym never spelled out"
@@ -326,7 +330,10 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
         return SOURCE_TALK
     if lost_rate(context) or lost_rate(prompt):
         return LOST_NUMBER
-    if _broken(prompt, statement) or _AUX_AND.search(prompt):
+    broken = _broken(prompt, statement)
+    if broken is not None:
+        return broken
+    if _AUX_AND.search(prompt):
         return BROKEN
     if statement and len(prompt.split()) > MAX_STATEMENT_WORDS:
         return COPIED
@@ -356,7 +363,7 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
         if _given_away(answer, before + " " + after):
             return GIVEN_AWAY
         if answer[:1] in "$€£¥" and _CURRENCY_AFTER.match(after):
-            return BROKEN
+            return CURRENCY_TWICE
         if not any(ch.isdigit() for ch in answer) and _ALIAS_BEFORE.search(before):
             return ALIAS
     if _PAST_PERFECT.search(prompt):
@@ -402,17 +409,35 @@ def _plain(prompt: str) -> str:
     return re.sub(r"\{\{(.+?)(?:::[^}]*)?\}\}", r"\1", prompt).strip()
 
 
-def _broken(prompt: str, statement: bool) -> bool:
+def _broken(prompt: str, statement: bool) -> str | None:
+    """Why the prompt does not read as a sentence, or None."""
     if _CLAUSE_START.search(prompt) or _DANGLING.search(prompt) or _EMPTY_PUNCTUATION.search(prompt):
-        return True
+        return BROKEN
     if statement and (_STATEMENT_START.search(prompt) or _DANGLING_STATEMENT.search(prompt)):
-        return True
-    if statement and _NO_MAIN_VERB.match(prompt):
-        return True  # "The Bosnian War, which resulted in … deaths." : the main clause is gone
+        return BROKEN
+    if statement and _no_main_clause(prompt):
+        return NO_MAIN_CLAUSE  # "The Bosnian War, which resulted in … deaths." : the main clause is gone
     pairs = (("(", ")"), ("[", "]"), ("“", "”"))
-    if any(prompt.count(a) != prompt.count(b) for a, b in pairs):
-        return True
-    return prompt.count('"') % 2 == 1
+    # Only double quotes pair up: "'" is an apostrophe ("the Thirty Years' War", "Sweden's"), as
+    # the text was normalised; a quote in single marks is no sentence fault either way.
+    if any(prompt.count(a) != prompt.count(b) for a, b in pairs) or prompt.count('"') % 2 == 1:
+        return UNBALANCED
+    return None
+
+
+def _no_main_clause(prompt: str) -> bool:
+    """ "The Lake War, which resulted in … deaths.": a name, then only its relative clause.
+    "The treaty ended the Thirty Years' War, which had begun in 1618" has its verb before the comma."""
+    shape = _NO_MAIN_VERB.match(prompt)
+    if shape is None:
+        return False
+    head = prompt[: prompt.index(",")]
+    head = re.sub(r"^True or false:\s*", "", head)
+    return not any(is_past_verb(word) or word in _HEAD_VERBS for word in head.split()[1:])
+
+
+# Verbs a short main clause before ", which …" holds besides a past tense.
+_HEAD_VERBS = frozenset("is are was were has have had remains lies runs links connects ends".split())
 
 
 def _unnamed(prompt: str) -> bool:

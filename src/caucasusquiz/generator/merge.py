@@ -35,6 +35,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from caucasusquiz.decks.folder import deck_files
 from caucasusquiz.decks.loader import MAX_DECK_BYTES
 from caucasusquiz.decks.yamlio import YamlProblem, compose
 from caucasusquiz.errors import UserError
@@ -401,7 +402,8 @@ def plan_decks(
     # The teacher's own deck files (no generated deck of that name) count as well.
     readable = dict(parsed)
     if out_dir.is_dir():
-        for path in sorted(out_dir.glob("*.yaml")):
+        # The app's own rule for deck files (*.yaml and *.yml, not hidden, not topics.yaml).
+        for path in deck_files([out_dir]):
             if path.stem not in readable:
                 readable[path.stem] = _parse_quietly(path)
     for deck_id, deck in readable.items():

@@ -147,7 +147,13 @@ def _build(
         # A name the document keeps repeating is never asked: its other cards would give it away.
         done_here = asked.setdefault(fact.doc.name, set(recurring[fact.doc.name]))
         made, reason = cards_for(
-            fact, pool, subjects[fact.doc.name], dates[fact.doc.name], done_here, labels[fact.doc.name]
+            fact,
+            pool,
+            subjects[fact.doc.name],
+            dates[fact.doc.name],
+            done_here,
+            labels[fact.doc.name],
+            titles[fact.doc.name],
         )
         gated = [(d, gate_reason(d, subjects[fact.doc.name], known)) for d in made]
         # Options the documents make impossible spoil the options, not the question: asked typed.

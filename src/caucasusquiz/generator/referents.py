@@ -150,6 +150,9 @@ def _name(mention: Mention) -> str:
     return known.name if known is not None and mention.kind == "person" else mention.text
 
 
+# "Peace of Westphalia", "The Peace of Prague": a peace settlement, made of treaties.
+_PEACE_TITLE = re.compile(r"^(?:The\s+)?Peace of [A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
+_THE_TREATIES = re.compile(r"^The (?:peace )?treaties(?= [a-z]+ed\b)")
 _THING_NOUNS = frozenset(
     "treaty agreement convention charter accord accords protocol pact pipeline corridor railway "
     "canal bridge dam tunnel waterway port harbour harbor highway road railroad "
@@ -187,6 +190,13 @@ def with_title(sentence: str, title: str) -> str:
             parties = " and ".join(("the " + p) if _THE_STATE.match(p) else p for p in (one, two))
             return sentence[: inner.start()] + parties + sentence[inner.end() :]
         return _with_parties(sentence, one, two)
+    peace = _PEACE_TITLE.match(title.strip())
+    treaties = _THE_TREATIES.match(sentence)
+    if peace and treaties and title.lower() not in sentence.lower():
+        # "The treaties ended …" in the article on the Peace of Westphalia: a peace named "Peace
+        # of X" is its treaties ("the collective name for two peace treaties").
+        article = "" if title.startswith("The ") else "The "
+        return f"{article}{title.strip()}{sentence[treaties.end() :]}"
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", title)} & _THING_NOUNS
     if not words or len(title.split()) > 8 or title.lower() in sentence.lower():
         return sentence  # "The treaty was confirmed by the Treaty of Kars": another treaty

@@ -15,14 +15,15 @@ from pathlib import Path
 
 import yaml
 
+from caucasusquiz.decks.folder import TOPICS_FILE
 from caucasusquiz.decks.ids import slug_words
 from caucasusquiz.decks.loader import MAX_DECK_BYTES
 from caucasusquiz.decks.yamlio import YamlProblem, compose
 from caucasusquiz.errors import UserError
 from caucasusquiz.files import UnreadableFile, read_regular_file
 from caucasusquiz.generator.entities import fold
+from caucasusquiz.text import strip_forbidden
 
-TOPICS_FILE = "topics.yaml"
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 _FIELDS = frozenset({"id", "title", "description", "tags", "keywords"})
 
@@ -42,8 +43,13 @@ class TopicProblem:
     line: int
     message: str
 
+    def __post_init__(self) -> None:
+        # A message quotes the file (a deck id, a tag, a YAML error's text), which may hold a
+        # control or text-direction character: made safe here, once, as deck problems are.
+        object.__setattr__(self, "message", strip_forbidden(self.message))
+
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: error: {self.message}"
+        return f"{strip_forbidden(str(self.path))}:{self.line}: error: {self.message}"
 
 
 def topics_file(seed_paths: list[Path]) -> Path | None:
