@@ -100,6 +100,7 @@ class _ProseLine:
     words are in it, and the paragraph's sentences."""
 
     def __init__(self, raw: str, text: str, start: int, end: int) -> None:
+        self.raw = raw
         self.text = text
         self.start = start  # the line's first character in the cleaned text
         self.end = end  # where the next line starts in it
@@ -138,9 +139,17 @@ class _ProseLine:
         else:
             offset = min(self.start + max(0, column - self.indent), self.end - 1)
         index = next((i for i, span in enumerate(self.spans) if offset < span.end), len(self.spans) - 1)
-        if index < 0:
+        if index < 0 or (offset < self.spans[index].start and self._dropped(column, offset)):
             return None
         if index not in self._normalised:
             span = self.spans[index]
             self._normalised[index] = normalise(self.text[span.start : span.end])
         return self._normalised[index]
+
+    def _dropped(self, column: int, offset: int) -> bool:
+        # Text the cleaning blanked out between two sentences (a citation glued onto one:
+        # "Azerbaijan.”Toner, Mark C. “Sentencing…” … .htm."; blanking keeps the offsets) is in
+        # neither: read as the start of the next one, it made the highlight start words early.
+        if self.on_preview or not 0 <= offset < len(self.text) or not 0 <= column < len(self.raw):
+            return False
+        return self.text[offset].isspace() and not self.raw[column].isspace()
