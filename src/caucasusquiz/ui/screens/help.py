@@ -21,7 +21,14 @@ from caucasusquiz.ui.keys import GLOBAL_KEYS, Key, Step, keys_for
 
 
 def _key_name(key: str) -> str:
-    names = {"question_mark": "?", "escape": "Esc", "enter": "Enter", "space": "Space"}
+    names = {
+        "question_mark": "?",
+        "escape": "Esc",
+        "enter": "Enter",
+        "space": "Space",
+        "tab": "Tab",
+        "shift+tab": "Shift+Tab",
+    }
     return " / ".join(names.get(k, k) for k in key.split(","))
 
 
