@@ -72,6 +72,7 @@ class HomeScreen(AppScreen[None]):
         yield Header()
         yield Static(id="home-summary")
         yield DeckTable(id="decks", cursor_type="row", zebra_stripes=True)
+        yield Static(id="no-decks")
         yield Static(id="problems")
         # Compact (one space between keys): all of Home's keys fit at 80 columns, `w` too.
         yield Footer(compact=True)
@@ -198,6 +199,7 @@ class HomeScreen(AppScreen[None]):
         streak = streak_days(workspace.store, profile.id, workspace.settings, now, self.app.tz)
         save(self.app.locations.cache_dir, key, Glance(profile.name, data.rows, data.reviewed_today, streak))
         self._show_rows(data.rows, data.reviewed_today, streak)
+        self._show_how_to_add_decks(not workspace.collection.decks)
         self._show_problems()
         self.refresh_bindings()  # the study keys become available once decks are open
         if not self._refit_started:
@@ -248,6 +250,17 @@ class HomeScreen(AppScreen[None]):
             )
         if rows:
             table.move_cursor(row=min(selected, len(rows) - 1))
+
+    def _show_how_to_add_decks(self, no_decks: bool) -> None:
+        # An empty decks folder showed "All decks 0 0 0" and nothing else (new-user trial 5).
+        widget = self.query_one("#no-decks", Static)
+        widget.set_class(no_decks, "-visible")
+        self.set_class(no_decks, "-no-decks")
+        if no_decks:
+            from caucasusquiz.serving.mode import is_served
+
+            folder = self.app.require_workspace().locations.decks
+            widget.update(no_decks_text(folder, served=is_served()))
 
     def _show_problems(self) -> None:
         from caucasusquiz.study.overview import deck_problem_notes
@@ -336,6 +349,31 @@ class ProblemsScreen(MessageScreen):
     @staticmethod
     def _text(collection: Collection) -> str:
         return "\n".join(str(p) for p in collection.problems) or "No problems: every deck is fine."
+
+
+def no_decks_text(folder: Path, *, served: bool = False) -> Text:
+    """What to do about an empty decks folder: each way to add a deck, in 76 columns."""
+    if served:
+        return Text("There are no decks to study here yet: ask your teacher.")
+    shell = (
+        ("caucasusquiz generate FILE --out FOLDER", "the same, from the command line"),
+        ("caucasusquiz import FILE --out FOLDER", "from Anki, Quizlet, CSV or Kahoot"),
+        ("caucasusquiz copy-decks FOLDER", "a copy of the shipped decks"),
+    )
+    width = max(len(command) for command, _ in shell)
+    text = Text.assemble(
+        ("No decks in this folder yet: ", "bold"),
+        literal(str(folder)),
+        "\nPress ",
+        ("n", "bold"),
+        " (New deck from documents, also in Ctrl+P) to make cards from your own article,"
+        " or in a shell, with FOLDER this folder (the list above follows it):\n",
+    )
+    for command, what in shell:
+        text.append(f"  {command:<{width}}", style="bold")
+        text.append(f"  {what}\n")
+    text.rstrip()
+    return text
 
 
 def _num(n: int) -> Text:
