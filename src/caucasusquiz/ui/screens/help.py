@@ -11,6 +11,7 @@ from typing import Any
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual.actions import parse as parse_action
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -30,6 +31,14 @@ def _key_name(key: str) -> str:
         "shift+tab": "Shift+Tab",
     }
     return " / ".join(names.get(k, k) for k in key.split(","))
+
+
+def _offered(screen: Screen[Any], binding: Binding) -> bool:
+    """Is the key's action offered at all on this screen? A key the screen turns off (False
+    from `check_action`: `w` in a served browser tab, which is one student) is not listed."""
+    namespace, name, parameters = parse_action(binding.action)
+    target = screen.app if namespace == "app" else screen
+    return target.check_action(name, parameters) is not False
 
 
 class HelpScreen(ModalScreen[None]):
@@ -55,7 +64,7 @@ class HelpScreen(ModalScreen[None]):
             rows = []
             for binding in self.for_screen.BINDINGS:
                 binding = binding if isinstance(binding, Binding) else Binding(*binding)
-                if binding.description and binding.key not in seen:
+                if binding.description and binding.key not in seen and _offered(self.for_screen, binding):
                     seen.add(binding.key)
                     # The tooltip, when a binding has one, is the longer name a short footer word stands for.
                     rows.append((_key_name(binding.key), binding.tooltip or binding.description))

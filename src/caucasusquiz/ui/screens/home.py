@@ -280,7 +280,7 @@ class HomeScreen(AppScreen[None]):
         # A file left out whole is named by its note: its problem is not listed again. The
         # rest, one line each, as many as the list's rows hold (cut in half, they were).
         rows = sum(len(line_starts(line.plain, width)) + 1 for line in lines)
-        left_out = {load.path for load in collection.loads if load.deck is None}
+        left_out = {load.path for load in collection.loads if load.left_out_whole}
         listed = [problem for problem in errors if problem.path not in left_out]
         room = MAX_PROBLEMS_SHOWN
         limit = widget.styles.max_height  # the list's height in app.tcss: one place says it
