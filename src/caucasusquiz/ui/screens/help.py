@@ -6,12 +6,12 @@ from their bindings; the same table makes the review screen's bindings and hint 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual.actions import parse as parse_action
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -34,11 +34,11 @@ def _key_name(key: str) -> str:
 
 
 def _offered(screen: Screen[Any], binding: Binding) -> bool:
-    """Is the key's action offered at all on this screen? A key the screen turns off (False
-    from `check_action`: `w` in a served browser tab, which is one student) is not listed."""
-    namespace, name, parameters = parse_action(binding.action)
-    target = screen.app if namespace == "app" else screen
-    return target.check_action(name, parameters) is not False
+    """Is the key offered at all on this screen? A screen may name keys that never work in
+    this run (`w` in a served browser tab, which is one student): those are not listed. Keys
+    that work only at times (swap a distractor: on a choice card) are listed all the same."""
+    not_offered: Callable[[], Collection[str]] | None = getattr(screen, "keys_not_offered", None)
+    return not_offered is None or binding.key not in not_offered()
 
 
 class HelpScreen(ModalScreen[None]):

@@ -155,6 +155,12 @@ class HomeScreen(AppScreen[None]):
         if workspace is not None and workspace.profile.id == profile_id:
             workspace.profile = replace(workspace.profile, fsrs_parameters=parameters)
 
+    def keys_not_offered(self) -> set[str]:
+        """Keys the help (?) leaves out: in a served tab, `w` (check_action turns it off)."""
+        from caucasusquiz.serving.mode import is_served
+
+        return {"w"} if is_served() else set()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_profile":
             from caucasusquiz.serving.mode import is_served
