@@ -152,6 +152,8 @@ class SourceScreen(AppScreen[None]):
     def _keep_toasts_off_the_cursor(self) -> None:
         # Toasts sit under the title line, over the document's first rows (app.tcss); when the
         # cursor is on those rows they go to the bottom, above the key line, instead.
+        if not self.is_attached:  # left before the refresh
+            return
         area = self.query_one("#document", TextArea)
         rows_from_top = area.cursor_screen_offset.y - area.content_region.y
         self.set_class(rows_from_top < TOAST_ROWS, "-toasts-below")
@@ -168,15 +170,17 @@ class SourceScreen(AppScreen[None]):
         area.selection = Selection((found.row, found.end), (found.row, found.start))
         self.call_after_refresh(self._show_whole_sentence, area)
 
-    @staticmethod
-    def _show_whole_sentence(area: TextArea) -> None:
+    def _show_whole_sentence(self, area: TextArea) -> None:
         # Moving down, the view followed only the cursor, at the sentence's first words on
         # the bottom row: a sentence that does not end in view is brought near the top.
+        if not area.is_attached:
+            return
         wrapped = area.wrapped_document
         start = wrapped.location_to_offset(area.selection.end).y
         end = wrapped.location_to_offset(area.selection.start).y
         if end >= area.scroll_y + area.scrollable_content_region.height:
             area.scroll_to(y=max(0, start - CONTEXT_ROWS_ABOVE), animate=False, immediate=True)
+            self._keep_toasts_off_the_cursor()
 
     def action_make_card(self) -> None:
         """Make a card from the sentence under the cursor (see ui/screens/make_card.py)."""
