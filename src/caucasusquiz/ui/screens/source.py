@@ -1,4 +1,6 @@
-"""`o`: the seed document a card came from, opened at the card's line with that line selected."""
+"""`o`: the seed document a card came from, opened at the card's line with its sentence
+selected. Tab / Shift+Tab move by sentence, `c` makes a card of the one under the cursor, and
+the line under the title says which line the cursor is on."""
 
 from __future__ import annotations
 
