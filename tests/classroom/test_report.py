@@ -143,6 +143,9 @@ def test_the_quiz_report_reads_the_class_file_not_the_decks(history, isolated_us
 
 
 async def test_the_class_report_screen_shows_the_same_tables(history, decks_dir, isolated_user_dirs, clock):
+    # New-user trial 5: at 80×24 the app's tables were cut at the right edge ("last active …
+    # mas", "U.S.", "(car"); the CLI's fit. Now the app lays them out as the CLI does.
+    from caucasusquiz.commands.report import render_table
     from caucasusquiz.ui.app import make_app
     from caucasusquiz.ui.screens.class_report import ClassReportScreen
 
@@ -152,13 +155,20 @@ async def test_the_class_report_screen_shows_the_same_tables(history, decks_dir,
     async with app.run_test(size=(80, 24)) as pilot:
         await app.opened.wait()
         app.class_report()
-        await pilot.pause()
-        assert isinstance(app.screen, ClassReportScreen)
-        titles = [str(s.content) for s in app.screen.query(".report-title")]
-        assert titles[:2] == ["Students", "Cards the class gets wrong (worst first)"]
-        assert any(t.startswith(f"Live quiz {history[0]}") for t in titles)
-        cards = list(app.screen.query(".report-table"))[1]
-        assert "75%" in str(cards.get_row_at(0)[0]) and "history/sec907" in str(cards.get_row_at(0)[3])
+        screen = app.screen
+        assert isinstance(screen, ClassReportScreen)
+        for _ in range(20):  # laid out once the screen knows its width
+            await pilot.pause()
+            if screen.width_laid_out:
+                break
+        text = screen.query_one("#class-report-text").render()
+        lines = str(text).splitlines()
+        assert lines == render_table(screen.report, screen.width_laid_out).splitlines()
+        assert "Students" in lines and "Cards the class gets wrong (worst first)" in lines
+        assert any(line.startswith(f"Live quiz {history[0]}") for line in lines)
+        assert "history/sec907" in str(text) and "75% (3 of 4)" in str(text)
+        assert screen.width_laid_out <= 80 - 2 and max(map(len, lines)) <= screen.width_laid_out
+        assert screen.query_one("#class-report").max_scroll_x == 0  # nothing beyond the right edge
         await pilot.press("escape")
         assert not isinstance(app.screen, ClassReportScreen)
 
@@ -208,7 +218,7 @@ def test_the_table_fits_80_columns_and_csv_keeps_every_deck(
 
 
 def test_a_wide_table_goes_on_in_sections_that_repeat_its_first_column():
-    from caucasusquiz.commands.report import fitted_sections
+    from caucasusquiz.classroom.report_layout import fitted_sections
 
     header = ["deck", *(f"student {n:02}" for n in range(12))]
     sections = fitted_sections(header, [["economy", *["50%"] * 12]], 60)
@@ -222,7 +232,7 @@ def test_a_wide_table_goes_on_in_sections_that_repeat_its_first_column():
 def test_long_questions_wrap_in_full_at_80_columns_instead_of_being_cut():
     # A new user's quiz table showed "Azerbaijan and …": a long answer elsewhere in the
     # column took the room, and the question was cut to 16 characters.
-    from caucasusquiz.commands.report import fitted_sections
+    from caucasusquiz.classroom.report_layout import fitted_sections
 
     question = "Azerbaijan and the United States established diplomatic relations in which year?"
     answer = "the Transcaucasian Socialist Federative Soviet Republic"

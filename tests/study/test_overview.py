@@ -38,7 +38,7 @@ def test_a_deck_left_out_whole_is_named_with_the_reason(write_deck):
     no_title = write_deck("cards:\n  - {id: a, question: Q?, answer: A}\n", "untitled.yaml")
     notes = deck_problem_notes(load_collection([good, broken_card, no_title]))
     # Not "broken cards are left out" when a whole deck is missing from the list.
-    assert notes[0].startswith("untitled.yaml is left out: ")
+    assert notes[0].startswith("untitled.yaml (1 card) is left out: ")  # what it costs, as check says
     assert "title" in notes[0]
     assert notes[1] == "1 problem in the other decks; their broken cards are left out"
     assert deck_problem_notes(load_collection([good, broken_card])) == [

@@ -6,6 +6,8 @@ import asyncio
 
 from textual.widgets import Footer
 
+from caucasusquiz.ui.screens.help import HelpScreen
+
 
 async def test_every_home_key_in_the_footer_is_whole_at_80_columns_and_w_is_one(app_factory):
     # A new user never found `w`: it was only in the palette and under ?, the footer being full.
@@ -41,6 +43,21 @@ async def test_a_served_tab_does_not_offer_w(app_factory, monkeypatch):
         await until(pilot, lambda: isinstance(app.screen, HomeScreen))
         keys = [key.key for key in app.screen.query_one(Footer).query("FooterKey")]
         assert "w" not in keys and "j" in keys
+        # Nor does its help (?): it listed "w  Switch profile (who studies)".
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        listed = dict(app.screen.rows)
+        assert "w" not in listed and "j" in listed
+
+
+async def test_the_help_on_the_teachers_own_screen_lists_w(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.opened.wait()
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert dict(app.screen.rows)["w"] == "Switch profile (who studies)"
 
 
 async def until(pilot, condition, timeout: float = 10.0) -> None:

@@ -25,3 +25,25 @@ async def test_the_problem_list_follows_its_height_in_the_stylesheet(app_factory
         assert problems.size.height == 3
         assert problems.virtual_size.height <= problems.size.height  # nothing below the fold
         assert 1 <= str(problems.content).count("extra.yaml:") < shown_at_six
+
+
+async def test_the_problem_list_fills_its_rows_a_wrapped_note_counted_once(app_factory, decks_dir):
+    # Each note takes the rows it wraps to, no more (a review suspected +1 a line on top of
+    # them): in six rows, the key line, the syntax error's note (three rows at 80 columns),
+    # the other decks' note and one problem; counted one more a line, no problem would show.
+    (decks_dir / "extra.yaml").write_text(
+        "title: Extra\ncards:\n" + "  - {id: y, type: quiz}\n" * 4, encoding="utf-8"
+    )
+    (decks_dir / "broken.yaml").write_text(
+        "title: Broken\ncards:\n  - {id: z, question: 'Q?\n", encoding="utf-8"
+    )
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.opened.wait()
+        await pilot.pause()
+        problems = app.screen.query_one("#problems", Static)
+        lines = str(problems.content).splitlines()
+        assert lines[1].startswith("⚠ broken.yaml (1 card) is left out: ")  # the whole-file note
+        assert problems.size.height == 6
+        assert problems.virtual_size.height == problems.size.height  # every row used, none below
+        assert str(problems.content).count("extra.yaml:") >= 1

@@ -81,11 +81,14 @@ async def shown_toasts(pilot) -> list[Toast]:
 
 
 def covered_by(toasts: list[Toast], screen, *selectors: str) -> list[str]:
-    """Which of these widgets a toast covers, even in part."""
+    """Which of these widgets a toast covers, even in part (a card box: its text, not its edge)."""
+    regions = {selector: screen.query_one(selector).region for selector in selectors}
+    if "#prompt" in regions:
+        regions["#prompt"] = screen.query_one("#prompt").content_region
     return [
         selector
-        for selector in selectors
-        if any(toast.region.overlaps(screen.query_one(selector).region) for toast in toasts)
+        for selector, region in regions.items()
+        if any(toast.region.overlaps(region) for toast in toasts)
     ]
 
 
@@ -99,6 +102,9 @@ async def test_toasts_cover_neither_the_title_nor_the_keys_nor_the_card_being_an
         app.notify(LEECH, title="Leech", severity="warning", timeout=30)
         toasts = await shown_toasts(pilot)
         assert covered_by(toasts, screen, "Header", "#key-hints", "#prompt", "#answer-input") == []
+        # Nor the line under the title: the card's type and deck, and the counts (new-user
+        # trial 5: "multiple choice · D▌ Answer taken back: try again…").
+        assert covered_by(toasts, screen, "#review-where", "#review-counts") == []
         # All of it is on screen: its title and both lines of its text.
         shown = app.export_screenshot()
         assert "Leech" in shown and "rewording" in shown and "key&#160;e" in shown
@@ -209,6 +215,25 @@ async def test_in_the_source_viewer_a_toast_leaves_the_cards_sentence_in_view(ap
         area = app.screen.query_one("#document")
         assert all(toast.region.bottom <= area.cursor_screen_offset.y for toast in toasts)
         assert screen is not app.screen
+        # The line that says where the cursor is stays in view (new-user trial 5).
+        assert covered_by(toasts, app.screen, "Header", "#source-title", "Footer") == []
+
+
+async def test_in_the_source_viewer_a_toast_goes_below_when_the_cursor_is_at_the_top(app_factory):
+    app = app_factory()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await review(pilot)
+        await pilot.press("enter", "o")
+        await pilot.pause()
+        area = app.screen.query_one("#document")
+        await pilot.press("ctrl+home")  # the document's first line, on the area's first row
+        await pilot.pause()
+        await pilot.pause()
+        app.notify("Move to a line with a sentence first.", severity="warning", timeout=30)
+        toasts = await shown_toasts(pilot)
+        cursor_row = area.cursor_screen_offset.y
+        assert all(not toast.region.y <= cursor_row < toast.region.bottom for toast in toasts)
+        assert covered_by(toasts, app.screen, "Header", "#source-title", "Footer") == []
 
 
 async def test_an_answer_is_laid_out_once(app_factory):

@@ -57,12 +57,14 @@ def test_the_viewer_selects_the_same_sentence_of_every_bundled_card(pinned):
 
 def test_a_long_wiki_line_selects_the_cards_sentence_with_the_cursor_in_it():
     # 004's line 168 is 152 words long: several sentences of one paragraph, a citation dropped
-    # by the cleaning among them (so the highlight starts a few words early, at "Mark C.").
+    # by the cleaning among them. The highlight starts at the card's sentence, not at the
+    # dropped citation before it ("Mark C. “Sentencing…”", as it did).
     pinned = next(entry for entry in PINNED if entry["card"]["id"] == "melia-foreign-ngos")
     card = _card(pinned["card"])
     lines = _seed_lines(card.source_file)
     start, end = card_sentence_columns(lines, 167, card)
     assert 0 < start < end < len(lines[167])  # one sentence of the line, not the whole line
+    assert lines[167][start:end].startswith("Deputy Assistant Secretary Melia's statement")
     assert lines[167][start:end].endswith("withholding travel rights to activists.")
     # The cursor is in the card's sentence, the one `c` then makes a card of.
     sentence = sentence_at(lines[167], start, lines, 167)

@@ -137,3 +137,29 @@ def test_tab_and_typing_in_one_terminal_read_go_to_the_next_field(tmp_path, isol
     saved = deck.read_text(encoding="utf-8")
     assert f'statement: "{statement}"' in saved
     assert "answer: false" in saved
+
+
+def test_the_source_viewer_moves_by_sentence_and_its_toast_leaves_the_line_number(terminal_env):
+    # New-user trial 5: → pressed 85 times to reach a sentence, "line 15" shown with the
+    # cursor on line 17, and toasts over that line ("treaty-of-westphali▌ Move to a line…").
+    command = f"{shlex.quote(sys.executable)} -m caucasusquiz"
+    terminal = Terminal(command, terminal_env)
+    try:
+        terminal.wait_for("All decks")
+        terminal.keys("Enter")
+        terminal.wait_for("met the Azerbaijani delegation")
+        terminal.keys("Enter")  # on an empty answer: shows it
+        terminal.wait_for("Source")
+        terminal.keys("o")
+        opened = terminal.wait_for(".txt, line ").splitlines()[1]
+        terminal.keys("Tab")
+        moved = terminal.wait_until(lambda screen: screen.splitlines()[1] != opened).splitlines()[1]
+        assert ".txt, line " in moved
+        terminal.keys(*["BTab"] * 8)  # back, sentence by sentence, to the first line and past it
+        lines = terminal.wait_for("No more sentences this way.").splitlines()
+        assert lines[1].strip().endswith(".txt, line 1")  # the line under the title, whole
+        assert "No more sentences" not in lines[1] and "No more sentences" not in lines[0]
+        terminal.keys("Escape")
+        terminal.wait_for("met the Azerbaijani delegation")
+    finally:
+        terminal.close()

@@ -91,7 +91,9 @@ def deck_problem_notes(collection: Collection) -> list[str]:
         if load.left_out_whole:
             why = errors[0].message if errors else "it could not be read"
             where = f", line {errors[0].line}" if errors and errors[0].line else ""
-            notes.append(f"{load.path.name} is left out: {why}{where}")
+            # With what it costs, as `check` says it: "(13 cards)".
+            count = f" ({plural(load.written, 'card')})" if load.written else ""
+            notes.append(f"{load.path.name}{count} is left out: {why}{where}")
         else:
             partial += len(errors)
     if partial:

@@ -589,7 +589,7 @@ class CaucasusQuizApp(App[None]):
             )
 
     def _report_edit(self, collection: Collection, path: Path) -> None:
-        from caucasusquiz.decks.collection import whole_file_left_out
+        from caucasusquiz.decks.left_out import whole_file_left_out
 
         problems = [p for p in collection.problems if p.path == path and p.is_error]
         if problems:

@@ -1,6 +1,10 @@
-"""The class report in the app (Ctrl+P → Class report): the same tables as `caucasusquiz report`.
+"""The class report in the app (Ctrl+P → Class report): the tables of `caucasusquiz report`,
+laid out as it lays them out (classroom/report_layout.py), to the screen's width.
 
-Students, the cards the class gets wrong (worst first), and the live quizzes, newest first.
+Students, mastery per deck, the cards the class gets wrong (worst first), and the live
+quizzes, newest first. Long texts wrap within their column and a table too wide goes on in
+another section, so nothing is cut at the right edge (it was at 80 columns: "last active …
+mas", "U.S.", "(car"), and the report scrolls only up and down.
 """
 
 from __future__ import annotations
@@ -10,13 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
-from caucasusquiz.classroom.report import ClassReport, report_tables
-from caucasusquiz.ui.shorten import shorten
+from caucasusquiz.classroom.report import ClassReport
+from caucasusquiz.classroom.report_layout import NOTHING_YET, report_lines
 from caucasusquiz.ui.widgets.literal import literal
 
-MAX_CELL = 60
+MIN_WIDTH = 40  # before the first layout, and on a very narrow screen: the CLI's tables wrap there too
 
 
 class ClassReportScreen(Screen[None]):
@@ -26,24 +30,30 @@ class ClassReportScreen(Screen[None]):
     def __init__(self, report: ClassReport) -> None:
         super().__init__()
         self.report = report
+        self.width_laid_out = 0  # the width the report was last laid out for
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="class-report"):
-            tables = report_tables(self.report)
-            if not tables:
-                yield Static("Nothing to report yet: no profile has studied and no class quiz was held.")
-            for title, header, rows in tables:
-                yield Static(Text(title, style="bold"), classes="report-title")
-                table: DataTable[Text] = DataTable(
-                    zebra_stripes=True, cursor_type="row", classes="report-table"
-                )
-                table.add_columns(*header)
-                for row in rows:
-                    # A long text is shortened at a word boundary, as everywhere (ui.shorten).
-                    table.add_row(*(literal(shorten(cell, MAX_CELL)) for cell in row))
-                yield table
+            yield Static(id="class-report-text")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "class report"
+        self.call_after_refresh(self._lay_out)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._lay_out)
+
+    def _lay_out(self) -> None:
+        box = self.query_one("#class-report", VerticalScroll)
+        width = max(MIN_WIDTH, box.scrollable_content_region.width)
+        if width == self.width_laid_out:
+            return
+        self.width_laid_out = width
+        lines = report_lines(self.report, width)
+        if not lines:
+            text = Text(NOTHING_YET)
+        else:
+            text = Text("\n").join(literal(line.text, "bold" if line.heading else "") for line in lines)
+        self.query_one("#class-report-text", Static).update(text)

@@ -6,6 +6,7 @@ from their bindings; the same table makes the review screen's bindings and hint 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -21,8 +22,23 @@ from caucasusquiz.ui.keys import GLOBAL_KEYS, Key, Step, keys_for
 
 
 def _key_name(key: str) -> str:
-    names = {"question_mark": "?", "escape": "Esc", "enter": "Enter", "space": "Space"}
+    names = {
+        "question_mark": "?",
+        "escape": "Esc",
+        "enter": "Enter",
+        "space": "Space",
+        "tab": "Tab",
+        "shift+tab": "Shift+Tab",
+    }
     return " / ".join(names.get(k, k) for k in key.split(","))
+
+
+def _offered(screen: Screen[Any], binding: Binding) -> bool:
+    """Is the key offered at all on this screen? A screen may name keys that never work in
+    this run (`w` in a served browser tab, which is one student): those are not listed. Keys
+    that work only at times (swap a distractor: on a choice card) are listed all the same."""
+    not_offered: Callable[[], Collection[str]] | None = getattr(screen, "keys_not_offered", None)
+    return not_offered is None or binding.key not in not_offered()
 
 
 class HelpScreen(ModalScreen[None]):
@@ -48,7 +64,7 @@ class HelpScreen(ModalScreen[None]):
             rows = []
             for binding in self.for_screen.BINDINGS:
                 binding = binding if isinstance(binding, Binding) else Binding(*binding)
-                if binding.description and binding.key not in seen:
+                if binding.description and binding.key not in seen and _offered(self.for_screen, binding):
                     seen.add(binding.key)
                     # The tooltip, when a binding has one, is the longer name a short footer word stands for.
                     rows.append((_key_name(binding.key), binding.tooltip or binding.description))

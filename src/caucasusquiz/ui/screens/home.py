@@ -72,6 +72,7 @@ class HomeScreen(AppScreen[None]):
         yield Header()
         yield Static(id="home-summary")
         yield DeckTable(id="decks", cursor_type="row", zebra_stripes=True)
+        yield Static(id="no-decks")
         yield Static(id="problems")
         # Compact (one space between keys): all of Home's keys fit at 80 columns, `w` too.
         yield Footer(compact=True)
@@ -154,6 +155,12 @@ class HomeScreen(AppScreen[None]):
         if workspace is not None and workspace.profile.id == profile_id:
             workspace.profile = replace(workspace.profile, fsrs_parameters=parameters)
 
+    def keys_not_offered(self) -> set[str]:
+        """Keys the help (?) leaves out: in a served tab, `w` (check_action turns it off)."""
+        from caucasusquiz.serving.mode import is_served
+
+        return {"w"} if is_served() else set()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_profile":
             from caucasusquiz.serving.mode import is_served
@@ -198,6 +205,7 @@ class HomeScreen(AppScreen[None]):
         streak = streak_days(workspace.store, profile.id, workspace.settings, now, self.app.tz)
         save(self.app.locations.cache_dir, key, Glance(profile.name, data.rows, data.reviewed_today, streak))
         self._show_rows(data.rows, data.reviewed_today, streak)
+        self._show_how_to_add_decks(not workspace.collection.decks)
         self._show_problems()
         self.refresh_bindings()  # the study keys become available once decks are open
         if not self._refit_started:
@@ -249,6 +257,17 @@ class HomeScreen(AppScreen[None]):
         if rows:
             table.move_cursor(row=min(selected, len(rows) - 1))
 
+    def _show_how_to_add_decks(self, no_decks: bool) -> None:
+        # An empty decks folder showed "All decks 0 0 0" and nothing else (new-user trial 5).
+        widget = self.query_one("#no-decks", Static)
+        widget.set_class(no_decks, "-visible")
+        self.set_class(no_decks, "-no-decks")
+        if no_decks:
+            from caucasusquiz.serving.mode import is_served
+
+            folder = self.app.require_workspace().locations.decks
+            widget.update(no_decks_text(folder, served=is_served()))
+
     def _show_problems(self) -> None:
         from caucasusquiz.study.overview import deck_problem_notes
         from caucasusquiz.ui.widgets.card_text import line_starts
@@ -267,7 +286,7 @@ class HomeScreen(AppScreen[None]):
         # A file left out whole is named by its note: its problem is not listed again. The
         # rest, one line each, as many as the list's rows hold (cut in half, they were).
         rows = sum(len(line_starts(line.plain, width)) + 1 for line in lines)
-        left_out = {load.path for load in collection.loads if load.deck is None}
+        left_out = {load.path for load in collection.loads if load.left_out_whole}
         listed = [problem for problem in errors if problem.path not in left_out]
         room = MAX_PROBLEMS_SHOWN
         limit = widget.styles.max_height  # the list's height in app.tcss: one place says it
@@ -336,6 +355,31 @@ class ProblemsScreen(MessageScreen):
     @staticmethod
     def _text(collection: Collection) -> str:
         return "\n".join(str(p) for p in collection.problems) or "No problems: every deck is fine."
+
+
+def no_decks_text(folder: Path, *, served: bool = False) -> Text:
+    """What to do about an empty decks folder: each way to add a deck, in 76 columns."""
+    if served:
+        return Text("There are no decks to study here yet: ask your teacher.")
+    shell = (
+        ("caucasusquiz generate FILE --out FOLDER", "the same, from the command line"),
+        ("caucasusquiz import FILE --out FOLDER", "from Anki, Quizlet, CSV or Kahoot"),
+        ("caucasusquiz copy-decks FOLDER", "a copy of the shipped decks"),
+    )
+    width = max(len(command) for command, _ in shell)
+    text = Text.assemble(
+        ("No decks in this folder yet: ", "bold"),
+        literal(str(folder)),
+        "\nPress ",
+        ("n", "bold"),
+        " (New deck from documents, also in Ctrl+P) to make cards from your own article,"
+        " or in a shell, with FOLDER this folder (the list above follows it):\n",
+    )
+    for command, what in shell:
+        text.append(f"  {command:<{width}}", style="bold")
+        text.append(f"  {what}\n")
+    text.rstrip()
+    return text
 
 
 def _num(n: int) -> Text:

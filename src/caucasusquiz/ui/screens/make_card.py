@@ -194,7 +194,7 @@ def open_for_cursor(source_screen: SourceScreen, area: TextArea) -> None:
     line_text = area.document.get_line(row)
     sentence = sentence_at(line_text, column, lines, row)
     if not sentence:
-        source_screen.notify("Move to a line with a sentence first.", severity="warning")
+        source_screen.notify("Move to a sentence first (Tab: the next sentence).", severity="warning")
         return
     if document is None:  # no document: the card's own context stands in, at its own source
         source = card.source or ""

@@ -1,4 +1,6 @@
-"""`o`: the seed document a card came from, opened at the card's line with that line selected."""
+"""`o`: the seed document a card came from, opened at the card's line with its sentence
+selected. Tab / Shift+Tab move by sentence, `c` makes a card of the one under the cursor, and
+the line under the title says which line the cursor is on."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, Static, TextArea
 from textual.widgets.text_area import Selection
 
-from caucasusquiz.authoring.cursor_sentence import sentences_on_line
+from caucasusquiz.authoring.cursor_sentence import next_sentence, previous_sentence, sentences_on_line
 from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.decks.sources import read_source, source_folders
 from caucasusquiz.generator.dedupe import content_words
@@ -24,6 +26,8 @@ CONTEXT_ROWS_ABOVE = 3
 # A sentence counts as quoted in a card's context when this share of its words is there (the
 # context may be cleaned of a stray bracket or spacing the document keeps).
 QUOTED_SHARE = 0.8
+# Rows a toast takes under the title line (its title and two lines of text: app.tcss).
+TOAST_ROWS = 3
 
 
 def card_sentence_columns(lines: Sequence[str], row: int, card: Card) -> tuple[int, int]:
@@ -70,12 +74,17 @@ class SourceScreen(AppScreen[None]):
     BINDINGS = [
         Binding("escape,q,o", "app.pop_screen", "Back"),
         Binding("c", "make_card", "Card from this sentence"),
+        # Tab moves through the document as through a form's fields: by sentence, the unit
+        # `c` makes a card of (by arrow it took 85 presses to reach a line's second sentence).
+        Binding("tab", "sentence(1)", "Next sentence"),
+        Binding("shift+tab", "sentence(-1)", "Previous sentence", show=False),
     ]
 
     def __init__(self, card: Card) -> None:
         super().__init__()
         self.card = card
         self.document: Path | None = None  # the seed file shown, once it could be read
+        self.name_shown = ""  # the document's name in the title line, once it could be read
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,8 +120,9 @@ class SourceScreen(AppScreen[None]):
         text = document.text
         self.sub_title = strip_forbidden(name)
         self.document = document.path
+        self.name_shown = strip_forbidden(name)
         line = (card.source_line or 1) - 1
-        title.update(Text(strip_forbidden(f"{name}, line {line + 1}"), style="bold"))
+        self._show_line(line)
         area.text = strip_forbidden(text)
         if 0 <= line < area.document.line_count:
             start, end = card_sentence_columns(area.document.lines, line, card)
@@ -130,6 +140,49 @@ class SourceScreen(AppScreen[None]):
             return
         y = area.wrapped_document.location_to_offset(area.cursor_location).y
         area.scroll_to(y=max(0, y - CONTEXT_ROWS_ABOVE), animate=False, immediate=True)
+
+    def _show_line(self, row: int) -> None:
+        title = f"{self.name_shown}, line {row + 1}"
+        self.query_one("#source-title", Static).update(Text(title, style="bold"))
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        # The title line says where the cursor is, not only where the card's line was.
+        if self.name_shown:
+            self._show_line(event.selection.end[0])
+        self.call_after_refresh(self._keep_toasts_off_the_cursor)
+
+    def _keep_toasts_off_the_cursor(self) -> None:
+        # Toasts sit under the title line, over the document's first rows (app.tcss); when the
+        # cursor is on those rows they go to the bottom, above the key line, instead.
+        if not self.is_attached:  # left before the refresh
+            return
+        area = self.query_one("#document", TextArea)
+        rows_from_top = area.cursor_screen_offset.y - area.content_region.y
+        self.set_class(rows_from_top < TOAST_ROWS, "-toasts-below")
+
+    def action_sentence(self, step: int) -> None:
+        """Tab / Shift+Tab: the next or previous sentence, highlighted with the cursor at its start."""
+        area = self.query_one("#document", TextArea)
+        row, column = area.cursor_location
+        move = next_sentence if step > 0 else previous_sentence
+        found = move(area.document.lines, row, column)
+        if found is None:
+            self.notify("No more sentences this way.")
+            return
+        area.selection = Selection((found.row, found.end), (found.row, found.start))
+        self.call_after_refresh(self._show_whole_sentence, area)
+
+    def _show_whole_sentence(self, area: TextArea) -> None:
+        # Moving down, the view followed only the cursor, at the sentence's first words on
+        # the bottom row: a sentence that does not end in view is brought near the top.
+        if not area.is_attached:
+            return
+        wrapped = area.wrapped_document
+        start = wrapped.location_to_offset(area.selection.end).y
+        end = wrapped.location_to_offset(area.selection.start).y
+        if end >= area.scroll_y + area.scrollable_content_region.height:
+            area.scroll_to(y=max(0, start - CONTEXT_ROWS_ABOVE), animate=False, immediate=True)
+            self._keep_toasts_off_the_cursor()
 
     def action_make_card(self) -> None:
         """Make a card from the sentence under the cursor (see ui/screens/make_card.py)."""
