@@ -35,6 +35,7 @@ from caucasusquiz.generator.gate import IMPOSSIBLE_YEAR, SUBJECT, Known, gate_re
 from caucasusquiz.generator.infobox import result_card
 from caucasusquiz.generator.merge import plan_decks, write_plan
 from caucasusquiz.generator.report import Report
+from caucasusquiz.generator.salience import Salience, once_reason, retold_names
 from caucasusquiz.generator.subject import (
     found_title,
     frequent_names,
@@ -137,6 +138,11 @@ def _build(
     asked: dict[str, set[str]] = {}
     seen = SeenFacts()
     disputes = Disputes(fact.context for fact in facts)
+    salience = Salience(facts)
+    # What a document is about: its subjects and the names it keeps coming back to.
+    about = {
+        name: subjects[name] | retold_names(f.mentions for f in by_document.get(name, [])) for name in titles
+    }
     for fact in facts:
         # A sentence shown after the one it leans on is judged by its own words: the sentence
         # before was seen already, and would make it look like a repeat.
@@ -167,6 +173,12 @@ def _build(
             (d, DISPUTED if why is None and _dated(d) and disputes.disputed(fact.context) else why)
             for d, why in gated
         ]
+        # A fact no other sentence states again is made only when nothing else about it is weak.
+        if salience.tells(fact.doc.name):
+            gated = [
+                (d, once_reason(d, salience.stated(d), about[fact.doc.name]) if why is None else why)
+                for d, why in gated
+            ]
         made = [d for d, why in gated if why is None]
         reason = next((why for _, why in gated if why is not None), reason)
         done_here.update(d.answer_key for d in made)

@@ -1,0 +1,111 @@
+"""Salience from repetition: a fact stated by one sentence only, with a weak sign, makes no card.
+
+Articles state their core facts more than once (the lead and the body, several sources pasted
+together); a statistic, the year of a survey, or a fact about something else, stated once in
+passing, is more often incidental. Each rule is shown on an article written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from caucasusquiz.generator.cards import Draft
+from caucasusquiz.generator.pipeline import build
+from caucasusquiz.generator.report import Report
+from caucasusquiz.generator.salience import MIN_FACTS, ONCE_OFF_SUBJECT, ONCE_STATISTIC_DATE
+
+THINGS = (
+    "bridges",
+    "orchards",
+    "bells",
+    "weavers",
+    "ferries",
+    "markets",
+    "choirs",
+    "mills",
+    "gardens",
+    "potters",
+    "fountains",
+    "lanterns",
+    "kilns",
+    "fairs",
+    "quarries",
+    "looms",
+    "harbours",
+    "vineyards",
+    "glassworks",
+    "tanneries",
+    "ropewalks",
+    "granaries",
+    "barges",
+    "chapels",
+)
+# Plain sentences that make an article long enough for a fact stated once to be a sign.
+BODY = "\n".join(f"Ostria is known for the {thing} of its river towns." for thing in THINGS)
+
+TREATY = f"""Treaty of Vellin
+
+The Treaty of Vellin was signed on 4 March 1822 between Ostria and Dravia.
+
+A survey in 2014 found that 61% of Ostrians approved of the Treaty of Vellin.
+
+In 1851 the poet Karel Imrich published a volume of ballads about the river Selm.
+
+{BODY}
+
+On 4 March 1822, Ostrian and Dravian envoys signed the Treaty of Vellin in the town hall of Vellin.
+"""
+SECOND_SOURCE = "\nThe ballads about the Selm that Karel Imrich published in 1851 made the poet famous.\n"
+COPY = "\nIn 1851 the poet Karel Imrich published his volume of ballads about the river Selm.\n"
+
+
+def _build(tmp_path: Path, text: str) -> tuple[list[Draft], Report]:
+    folder = tmp_path / "articles"
+    folder.mkdir(exist_ok=True)
+    (folder / "treaty-of-vellin.txt").write_text(text, encoding="utf-8")
+    decks, report = build([folder])
+    return [draft for _, drafts in decks.values() for draft in drafts], report
+
+
+def _reason(report: Report, start: str) -> str:
+    return next(reason for _, reason, sentence in report.untaught if sentence.startswith(start))
+
+
+def _asked(drafts: list[Draft]) -> set[str]:
+    return {draft.answer_text for draft in drafts}
+
+
+def test_the_year_of_a_survey_stated_once_is_not_asked(tmp_path: Path) -> None:
+    drafts, report = _build(tmp_path, TREATY)
+    assert "2014" not in _asked(drafts)
+    assert _reason(report, "A survey in 2014") == ONCE_STATISTIC_DATE
+
+
+def test_a_fact_about_something_else_stated_once_is_not_asked(tmp_path: Path) -> None:
+    drafts, report = _build(tmp_path, TREATY)
+    assert "1851" not in _asked(drafts)
+    assert _reason(report, "In 1851 the poet") == ONCE_OFF_SUBJECT
+
+
+def test_the_same_fact_in_another_source_is_asked(tmp_path: Path) -> None:
+    drafts, _ = _build(tmp_path, TREATY + SECOND_SOURCE)
+    assert "1851" in _asked(drafts)
+
+
+def test_a_copied_sentence_is_one_source_not_two(tmp_path: Path) -> None:
+    """A mirror of the same page repeats the sentence nearly word for word: no corroboration."""
+    drafts, _ = _build(tmp_path, TREATY + COPY)
+    assert "1851" not in _asked(drafts)
+
+
+def test_a_short_article_keeps_its_facts_stated_once(tmp_path: Path) -> None:
+    """A few paragraphs have no room to say a fact twice: stated once is no sign there."""
+    short = TREATY.replace(BODY, "")
+    assert short.count("\n") < MIN_FACTS
+    drafts, _ = _build(tmp_path, short)
+    assert "1851" in _asked(drafts)
+
+
+def test_the_core_fact_stated_twice_is_still_asked(tmp_path: Path) -> None:
+    drafts, _ = _build(tmp_path, TREATY)
+    assert "4 March 1822" in _asked(drafts)
