@@ -109,3 +109,46 @@ def test_a_short_article_keeps_its_facts_stated_once(tmp_path: Path) -> None:
 def test_the_core_fact_stated_twice_is_still_asked(tmp_path: Path) -> None:
     drafts, _ = _build(tmp_path, TREATY)
     assert "4 March 1822" in _asked(drafts)
+
+
+# ---- two sources that disagree on a year --------------------------------------------------
+
+FORT = """Fort Orla
+
+Fort Orla is a fortress on the river Selm in Ostria.
+
+Dravian troops seized Fort Orla from the Ostrian garrison in 1839.
+
+The fortress was rebuilt in stone by the Ostrian engineer Paul Varga.
+
+In 1841, Fort Orla was seized by Dravian troops after a short siege.
+"""
+
+
+def _fort(tmp_path: Path, text: str) -> tuple[list[Draft], Report]:
+    folder = tmp_path / "fort"
+    folder.mkdir(exist_ok=True)
+    (folder / "fort-orla.txt").write_text(text, encoding="utf-8")
+    decks, report = build([folder])
+    return [draft for _, drafts in decks.values() for draft in drafts], report
+
+
+def test_a_year_two_sources_disagree_on_in_other_words_makes_no_card(tmp_path: Path) -> None:
+    drafts, report = _fort(tmp_path, FORT)
+    assert not {"1839", "1841"} & _asked(drafts)
+    lines = [line for line in report.coverage_lines() if "sources disagree" in line]
+    assert len(lines) == 2
+    assert "another sentence gives 1841: fort-orla.txt:9" in lines[0]
+    assert "another sentence gives 1839: fort-orla.txt:5" in lines[1]
+
+
+def test_two_treaties_with_two_countries_are_two_facts(tmp_path: Path) -> None:
+    text = FORT.replace(
+        "Dravian troops seized Fort Orla from the Ostrian garrison in 1839.",
+        "Ostria signed a trade treaty with Dravia at Fort Orla in 1839.",
+    ).replace(
+        "In 1841, Fort Orla was seized by Dravian troops after a short siege.",
+        "In 1841, Ostria signed a trade treaty with Vestia at Fort Orla.",
+    )
+    _, report = _fort(tmp_path, text)
+    assert not any("sources disagree" in line for line in report.coverage_lines())

@@ -173,6 +173,13 @@ def _build(
             (d, DISPUTED if why is None and _dated(d) and disputes.disputed(fact.context) else why)
             for d, why in gated
         ]
+        # The same fact told with another year in other words: which is right is a teacher's call.
+        disagreement = next(
+            (told for d, why in gated if why is None and (told := salience.disagreement(d)) is not None),
+            None,
+        )
+        if disagreement is not None:
+            gated = [(d, DISPUTED if why is None and _dated(d) else why) for d, why in gated]
         # A fact no other sentence states again is made only when nothing else about it is weak.
         if salience.tells(fact.doc.name):
             gated = [
@@ -184,7 +191,10 @@ def _build(
         done_here.update(d.answer_key for d in made)
         seen.add(own)
         if not made:
-            report.reject(fact.source, reason, fact.prompt[fact.lead :])
+            said = fact.prompt[fact.lead :]
+            if reason == DISPUTED and disagreement is not None:
+                said += f"  (another sentence gives {disagreement[0]}: {disagreement[1]})"
+            report.reject(fact.source, reason, said)
             continue
         report.taught += 1
         if subject_decks:
@@ -275,7 +285,7 @@ def generate(
     return report
 
 
-DISPUTED = "two sources give this fact different years"
+DISPUTED = "the sources disagree on this fact's year (two give different years): a teacher should check"
 
 
 def _dated(draft: Draft) -> bool:

@@ -31,6 +31,9 @@ _POSTINGS = 200  # candidate sentences read per card
 MIN_FACTS = 25
 _SAME_SENTENCE = 0.8  # content-word overlap at which two sentences are one sentence copied
 _SHARED_WORDS = 2  # words besides the answer a restatement shares with the card's sentence
+# Two sentences tell one fact when the shorter's words (years aside) are mostly in the longer.
+_SAME_FACT = 0.7
+_SAME_FACT_WORDS = 4
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _WORD = re.compile(r"[a-z0-9]+")
 # Words every sentence of an article may share: they tie nothing to one fact.
@@ -44,14 +47,16 @@ _VAGUE = frozenset(
 class _Entry:
     source: tuple[str, int]  # document, line
     words: frozenset[str]  # content words, folded
+    years: frozenset[str]
+    names: frozenset[str]  # capitalised words after the first, folded
 
 
 def _tokens(text: str) -> frozenset[str]:
-    """Content words stemmed ("became", "becoming" → "becam"/"becom" agree on "signed",
-    "signs"), with figures read whole ("1,768" is one token "1768")."""
+    """Content words but the vague ones, stemmed ("signed", "signs" → "sign"), with figures
+    read whole ("1,768" is one token "1768")."""
     folded = fold(text).lower()
     numbers = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(folded)}
-    words = {_stem(w) for w in content_words(_NUMBER.sub(" ", folded))}
+    words = {_stem(w) for w in content_words(_NUMBER.sub(" ", folded)) if w not in _VAGUE}
     return frozenset(words | numbers)
 
 
@@ -64,7 +69,12 @@ class Salience:
         self._facts: Counter[str] = Counter()
         for fact in facts:
             self._facts[fact.doc.name] += 1
-            entry = _Entry((fact.doc.name, fact.line), _tokens(fact.context))
+            entry = _Entry(
+                (fact.doc.name, fact.line),
+                _tokens(fact.context),
+                frozenset(ANY_YEAR.findall(fact.context)),
+                _names(fact.context),
+            )
             for token in entry.words:
                 self._by_token.setdefault(token, []).append(len(self._entries))
             self._entries.append(entry)
@@ -93,6 +103,62 @@ class Salience:
                 continue  # a copy of a sentence already counted
             counted.append(entry.words)
         return len(counted)
+
+    def disagreement(self, draft: Draft) -> tuple[str, str] | None:
+        """Another sentence telling the card's dated fact with another year: (its year, its
+        source), or None. The same fact: most of the words of the shorter sentence (years
+        aside) are in the longer one, and the two name the same names, but for one."""
+        years = ANY_YEAR.findall(draft.answer_text or draft.answer_key)
+        if not years:
+            return None
+        year = years[-1]
+        document, line, _ = draft.order
+        context = draft.context
+        own = _Entry(
+            (document, line), _tokens(context), frozenset(ANY_YEAR.findall(context)), _names(context)
+        )
+        rest = own.words - own.years - _VAGUE
+        if len(rest) < _SAME_FACT_WORDS:
+            return None
+        # A source telling the fact in other words may lack any one word ("garrison"): the
+        # candidates are the sentences holding any of the three rarest.
+        rarest = sorted(rest, key=lambda t: (len(self._by_token.get(t, ())), t))[:3]
+        candidates = sorted({i for t in rarest for i in self._by_token.get(t, [])[:_POSTINGS]})
+        for index in candidates:
+            entry = self._entries[index]
+            if entry.words == own.words or not entry.years or year in entry.years:
+                continue
+            other = entry.words - entry.years - _VAGUE
+            shared = len(rest & other)
+            # One name may be told by one source only ("from the Ostrian garrison"); a name
+            # for a name is another fact ("a treaty with Dravia" / "a treaty with Vestia").
+            if (
+                shared >= _SAME_FACT_WORDS
+                and shared >= _SAME_FACT * min(len(rest), len(other))
+                and len(own.names ^ entry.names) <= 1
+                and _figures(rest) == _figures(other)
+            ):
+                return min(entry.years), f"{entry.source[0]}:{entry.source[1]}"
+        return None
+
+
+def _figures(words: frozenset[str]) -> frozenset[str]:
+    """Figures other than years must agree: "waived Section 4 … in 1995" and "… Section 5 … in
+    1996" are two facts, not one told twice."""
+    return frozenset(w for w in words if w[:1].isdigit())
+
+
+def _names(text: str) -> frozenset[str]:
+    """The capitalised words, a sentence's first too ("Dravian troops seized …")."""
+    words = (fold(w).lower() for w in re.findall(r"\b[A-Z][\w-]+", text))
+    return frozenset(w for w in words if w not in _STARTERS)
+
+
+# Capitalised at a sentence's start, but no name.
+_STARTERS = frozenset(
+    "the a an in on at by after before during under since from with this that these those it its "
+    "his her their there when while as following".split()
+)
 
 
 def _answer_tokens(draft: Draft) -> frozenset[str]:
