@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from caucasusquiz.generator.cards import Draft
+from caucasusquiz.generator.dedupe import CROWDED as CROWDED_REASON
 from caucasusquiz.generator.pipeline import build
 from caucasusquiz.generator.report import Report
 from caucasusquiz.generator.salience import MIN_FACTS, ONCE_OFF_SUBJECT, ONCE_STATISTIC_DATE
@@ -152,3 +153,20 @@ def test_two_treaties_with_two_countries_are_two_facts(tmp_path: Path) -> None:
     )
     _, report = _fort(tmp_path, text)
     assert not any("sources disagree" in line for line in report.coverage_lines())
+
+
+# ---- cards competing for a paragraph's slots ------------------------------------------------
+
+CROWDED = """Treaty of Vellin
+
+Ostria built the Selm Bridge at Vellin in 1810. Ostria founded the Vellin Academy in 1815. The Treaty of Vellin was signed between Ostria and Dravia in 1822.
+
+Many years later, historians of Ostria and Dravia wrote that the Treaty of Vellin, signed in 1822, had ended an old quarrel.
+"""
+
+
+def test_the_fact_another_source_states_again_wins_a_crowded_paragraphs_slot(tmp_path: Path) -> None:
+    """Three years in one paragraph get two cards: the treaty's, told again later, is one."""
+    drafts, report = _build(tmp_path, CROWDED)
+    assert "1822" in _asked(drafts)
+    assert _reason(report, "Ostria founded the Vellin Academy") == CROWDED_REASON

@@ -224,7 +224,10 @@ def _build(
     # Within its paragraph and its document, a card may still be one too many.
     crowding = Crowding()
     uncrowded: list[Draft] = []
-    for draft in sorted(drafts, key=lambda d: d.order):
+    # Where cards compete for a paragraph's or a document's slots, the fact more sources state
+    # is taken first; ties keep the document's order.
+    stated = {id(d): salience.stated(d) for d in drafts}
+    for draft in sorted(drafts, key=lambda d: (d.order[0], -stated[id(d)], d.order)):
         why = crowding.reason(draft)
         if why is not None:
             report.reject(draft.source, why, draft.context)
