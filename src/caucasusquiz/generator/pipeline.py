@@ -183,7 +183,12 @@ def _build(
         # A fact no other sentence states again is made only when nothing else about it is weak.
         if salience.tells(fact.doc.name):
             gated = [
-                (d, once_reason(d, salience.stated(d), about[fact.doc.name]) if why is None else why)
+                (
+                    d,
+                    once_reason(d, salience.stated(d), about[fact.doc.name], fact.prompt)
+                    if why is None
+                    else why,
+                )
                 for d, why in gated
             ]
         made = [d for d, why in gated if why is None]

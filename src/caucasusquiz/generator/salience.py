@@ -194,17 +194,19 @@ ONCE_OFF_SUBJECT = "stated once and not about the article's subject"
 ONCE_STATISTIC_DATE = "stated once and the date of a statistic, not of an event"
 
 
-def once_reason(draft: Draft, stated: int, subjects: set[str]) -> str | None:
+def once_reason(draft: Draft, stated: int, subjects: set[str], told: str = "") -> str | None:
     """Why a card stated by one sentence only is not made, if it also shows a weak sign:
     the year of a statistic ("a survey in 2014 found that 61% …"), or a sentence that names
     none of the article's subjects (its title's names and the names it keeps coming back to).
-    Figures themselves are kept: a share or a sum stated once is often a key fact."""
+    Figures themselves are kept: a share or a sum stated once is often a key fact. `told` is
+    the sentence as the card step read it, its referents named ("Under the agreement" →
+    "Under the Camp David Accords")."""
     if stated > 1:
         return None
     kind = draft.tags[0] if draft.tags else ""
     if kind in ("year", "date") and _SHARE.search(draft.context):
         return ONCE_STATISTIC_DATE
-    if subjects and not _names_subject(f"{draft.context} {draft.prompt}", subjects):
+    if subjects and not _names_subject(f"{draft.context} {draft.prompt} {told}", subjects):
         return ONCE_OFF_SUBJECT
     return None
 
