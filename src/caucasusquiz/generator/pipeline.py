@@ -35,6 +35,7 @@ from caucasusquiz.generator.gate import IMPOSSIBLE_YEAR, SUBJECT, Known, gate_re
 from caucasusquiz.generator.infobox import result_card
 from caucasusquiz.generator.merge import plan_decks, write_plan
 from caucasusquiz.generator.report import Report
+from caucasusquiz.generator.salience import Salience, once_reason, retold_names
 from caucasusquiz.generator.subject import (
     found_title,
     frequent_names,
@@ -137,6 +138,11 @@ def _build(
     asked: dict[str, set[str]] = {}
     seen = SeenFacts()
     disputes = Disputes(fact.context for fact in facts)
+    salience = Salience(facts)
+    # What a document is about: its subjects and the names it keeps coming back to.
+    about = {
+        name: subjects[name] | retold_names(f.mentions for f in by_document.get(name, [])) for name in titles
+    }
     for fact in facts:
         # A sentence shown after the one it leans on is judged by its own words: the sentence
         # before was seen already, and would make it look like a repeat.
@@ -167,12 +173,33 @@ def _build(
             (d, DISPUTED if why is None and _dated(d) and disputes.disputed(fact.context) else why)
             for d, why in gated
         ]
+        # The same fact told with another year in other words: which is right is a teacher's call.
+        disagreement = next(
+            (told for d, why in gated if why is None and (told := salience.disagreement(d)) is not None),
+            None,
+        )
+        if disagreement is not None:
+            gated = [(d, DISPUTED if why is None and _dated(d) else why) for d, why in gated]
+        # A fact no other sentence states again is made only when nothing else about it is weak.
+        if salience.tells(fact.doc.name):
+            gated = [
+                (
+                    d,
+                    once_reason(d, salience.stated(d), about[fact.doc.name], fact.prompt)
+                    if why is None
+                    else why,
+                )
+                for d, why in gated
+            ]
         made = [d for d, why in gated if why is None]
         reason = next((why for _, why in gated if why is not None), reason)
         done_here.update(d.answer_key for d in made)
         seen.add(own)
         if not made:
-            report.reject(fact.source, reason, fact.prompt[fact.lead :])
+            said = fact.prompt[fact.lead :]
+            if reason == DISPUTED and disagreement is not None:
+                said += f"  (another sentence gives {disagreement[0]}: {disagreement[1]})"
+            report.reject(fact.source, reason, said)
             continue
         report.taught += 1
         if subject_decks:
@@ -202,7 +229,10 @@ def _build(
     # Within its paragraph and its document, a card may still be one too many.
     crowding = Crowding()
     uncrowded: list[Draft] = []
-    for draft in sorted(drafts, key=lambda d: d.order):
+    # Where cards compete for a paragraph's or a document's slots, the fact more sources state
+    # is taken first; ties keep the document's order.
+    stated = {id(d): salience.stated(d) for d in drafts}
+    for draft in sorted(drafts, key=lambda d: (d.order[0], -stated[id(d)], d.order)):
         why = crowding.reason(draft)
         if why is not None:
             report.reject(draft.source, why, draft.context)
@@ -263,7 +293,7 @@ def generate(
     return report
 
 
-DISPUTED = "two sources give this fact different years"
+DISPUTED = "the sources disagree on this fact's year (two give different years): a teacher should check"
 
 
 def _dated(draft: Draft) -> bool:
