@@ -271,3 +271,22 @@ def test_a_card_failed_and_shown_early_says_so_and_the_summary_counts_later_toda
     # has passed by the summary, so the wait reads "1 min" or "<1 min".
     assert "0 due tomorrow. Later today 5 learning cards, the first due in " in last, last
     assert last.endswith(("due in 1 min.", "due in <1 min.")), last
+
+
+def test_almost_against_an_accepted_form_names_that_form(monkeypatch, capsys, tmp_path):
+    # New-user trial 6: "the military operation" was almost because it is one word short of
+    # the accepted "the Karabakh military operation", but the difference was read right after
+    # "The answer is: ..." as if it were to the answer: "the(nothing →  Karabakh) military operation".
+    folder = tmp_path / "karabakh"
+    folder.mkdir()
+    (folder / "recent.yaml").write_text(
+        "title: Recent\ncards:\n  - id: mammadov\n    question: Which action strained ties?\n"
+        '    answer: "the anti-terrorist measures in Karabakh"\n'
+        '    accept: ["the military operation in Karabakh", "the Karabakh military operation"]\n',
+        encoding="utf-8",
+    )
+    code, out = run_plain(monkeypatch, capsys, folder, ["the military operation", ""])
+    assert code == 0
+    assert "Almost. The answer is: the anti-terrorist measures in Karabakh." in out
+    assert "Closest accepted answer: the Karabakh military operation." in out
+    assert "Difference (yours → accepted answer): the (nothing → Karabakh) military operation" in out

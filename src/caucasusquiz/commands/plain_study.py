@@ -19,7 +19,7 @@ from caucasusquiz.decks.collection import whole_file_left_out
 from caucasusquiz.decks.document_titles import DocumentTitles, source_words
 from caucasusquiz.decks.model import Card, CardType
 from caucasusquiz.study import humanize
-from caucasusquiz.study.answers import AnswerCheck, DiffSegment, Verdict, meaningful_diff, parse_option
+from caucasusquiz.study.answers import AnswerCheck, DiffSegment, Verdict, parse_option, word_diff
 from caucasusquiz.study.rating import Rating
 from caucasusquiz.study.session import StudySession, Summary, UndoRefused
 from caucasusquiz.text import plural, strip_forbidden
@@ -257,7 +257,13 @@ class PlainStudy:
                 line += f" You answered: {result.typed}."
             self.say(line)
             if result.verdict is Verdict.ALMOST and result.diff:
-                self.say(f"Difference (yours → correct): {describe_diff(result.diff)}")
+                if result.matched and result.matched != result.expected:
+                    # The difference is to the accepted form the answer is close to: said so,
+                    # or its words read as a garbled version of the answer just heard.
+                    self.say(f"Closest accepted answer: {result.matched}.")
+                    self.say(f"Difference (yours → accepted answer): {describe_diff(result.diff)}")
+                else:
+                    self.say(f"Difference (yours → correct): {describe_diff(result.diff)}")
         seen = self._seen_answer_words()
         if seen:
             self.say(seen)
@@ -313,9 +319,9 @@ class PlainStudy:
 
 
 def describe_diff(diff: tuple[DiffSegment, ...]) -> str:
-    """Differences as `(typed → expected)` in place, readable aloud."""
+    """Differences as `(typed → expected)` in place, whole words, readable aloud."""
     out: list[str] = []
-    for is_same, run in groupby(meaningful_diff(diff), key=lambda segment: segment.kind == "same"):
+    for is_same, run in groupby(word_diff(diff), key=lambda segment: segment.kind == "same"):
         segments = list(run)
         if is_same:
             out.extend(segment.text for segment in segments)
