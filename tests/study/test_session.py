@@ -324,6 +324,20 @@ def test_summary_counts_cards_once_and_new_cards_by_their_last_answer(make_sessi
     assert summary.to_revisit == [first, second]
 
 
+def test_summary_counts_answers_shown_apart_from_wrong_ones(make_session, clock):
+    # New-user trial 6: every card shown (empty answer) then rated Good read "30 wrong".
+    session = make_session(limit=2)
+    session.next_card()
+    session.submit("")  # show the answer
+    session.rate(Rating.GOOD)
+    session.next_card()
+    session.submit("Roosevelt")
+    session.rate()
+    summary = session.summary
+    assert (summary.wrong, summary.shown) == (2, 1)  # shown is the part of wrong asked for
+    assert (summary.new_cards, summary.new_remembered, summary.new_shown) == (2, 0, 1)
+
+
 def test_undo_is_refused_when_another_session_answered_the_card_since(make_session, store, clock):
     from datetime import UTC
 

@@ -342,14 +342,20 @@ def summary_line(summary: Summary) -> str:
         return "No cards studied."
     cards = plural(summary.cards, "card")
     answers = plural(summary.reviews, "answer")
+    wrong = summary.wrong - summary.shown  # an answer asked for is not a wrong one
     text = (
         f"Studied {cards} in {humanize.duration(summary.seconds)}"
         + (f" ({answers})" if summary.reviews != summary.cards else "")
-        + f": {summary.right} right, {summary.almost} almost, {summary.wrong} wrong "
-        f"({humanize.percent(summary.accuracy)} correct)."
+        + f": {summary.right} right, {summary.almost} almost, {wrong} wrong"
+        + (f", {plural(summary.shown, 'answer')} shown" if summary.shown else "")
     )
+    if summary.right + summary.almost + wrong:  # a percentage of answers shown only says nothing
+        # Said in full: "100% correct" next to "1 almost" sounded like a mistake.
+        text += f" ({humanize.percent(summary.accuracy)} of answers right or almost)"
+    text += "."
     if summary.new_cards:
-        text += f" New cards: {summary.new_cards}, {summary.new_remembered} remembered."
+        text += f" New cards: {summary.new_cards}, {summary.new_remembered} remembered"
+        text += f", {plural(summary.new_shown, 'answer')} shown." if summary.new_shown else "."
     text += f" {summary.due_tomorrow} due tomorrow."
     if summary.later_today:  # a student who reads only "due tomorrow" would miss these
         text += f" Later today {later_today(summary)}."
