@@ -45,7 +45,8 @@ def test_a_session_answers_rates_and_ends_with_a_summary(monkeypatch, capsys, de
         ],
     )
     assert code == 0
-    assert "U.S. President […] met the Azerbaijani delegation in Paris in 1919." in out
+    # A gap read aloud as a word, not as "left bracket, horizontal ellipsis, right bracket".
+    assert "U.S. President [blank] met the Azerbaijani delegation in Paris in 1919." in out
     assert "Almost. The answer is: Woodrow Wilson." in out
     assert "Difference (yours → correct): " in out
     assert "Source: Azerbaijan–United States relations, line 21" in out  # its title, not its file name
@@ -133,8 +134,8 @@ def test_undo_at_the_rating_prompt_takes_back_the_answer_only(monkeypatch, capsy
     )
     assert code == 0
     assert "Answer taken back; nothing was saved. Try that card again:" in out
-    # The card asked again is still card 2; the next one is card 3.
-    assert out.count("Card 2 (") == 2 and out.count("Card 3 (") == 1
+    # The card asked again is still card 2, and says so; the next one is card 3.
+    assert out.count("Card 2 (") == 1 and out.count("Card 2 again (") == 1 and out.count("Card 3 (") == 1
     # The first card keeps its rating: undo took back only the answer on screen.
     assert stored_grades() == [("wilson-1919", 4), ("sec907", 3)]
 
@@ -303,3 +304,20 @@ def test_answers_shown_are_counted_as_shown_not_wrong(monkeypatch, capsys, decks
     assert (
         ": 0 right, 0 almost, 0 wrong, 2 answers shown. New cards: 2, 0 remembered, 2 answers shown." in last
     )
+
+
+def test_a_failed_card_asked_again_says_again(monkeypatch, capsys, decks):
+    # New-user trial 6: "Card 2" after "Card 4" sounded like going backwards.
+    answers = ["nobody", "1", "907", "3", "2", "3", "t", "3", "1", "3", "", "1"]
+    code, out = run_plain(monkeypatch, capsys, decks, answers)
+    assert code == 0
+    headers = [line.split(" (")[0] for line in out.splitlines() if line.startswith("Card ")]
+    assert headers[:6] == ["Card 1", "Card 2", "Card 3", "Card 4", "Card 5", "Card 1 again"], headers
+
+
+def test_true_false_prompt_names_t_and_f_and_a_hinted_gap_says_blank(monkeypatch, capsys, decks):
+    code, out = run_plain(monkeypatch, capsys, decks, ["nobody", "1", "907", "3", "2", "3", "t", "3"])
+    assert code == 0
+    assert "Answer (1-2, t or f): " in out
+    assert "Answer (1-4): " in out  # a choice card: no t or f
+    assert "in Baku on [blank: month day, year]." in out

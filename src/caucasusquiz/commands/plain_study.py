@@ -17,7 +17,7 @@ from typing import TextIO
 from caucasusquiz import paths
 from caucasusquiz.decks.collection import whole_file_left_out
 from caucasusquiz.decks.document_titles import DocumentTitles, source_words
-from caucasusquiz.decks.model import Card, CardType
+from caucasusquiz.decks.model import CLOZE_BLANK, Card, CardType
 from caucasusquiz.study import humanize
 from caucasusquiz.study.answers import AnswerCheck, DiffSegment, Verdict, parse_option, word_diff
 from caucasusquiz.study.rating import Rating
@@ -162,11 +162,13 @@ class PlainStudy:
             f"{counts.review} to review today."
         )
         self.say(HELP)
-        # A card asked again after an undo keeps the number it was first shown with.
+        # A card asked again (failed earlier, or after an undo) keeps the number it was first
+        # shown with, and says "again": heard aloud, "Card 2" after "Card 4" sounds like a slip.
         numbers: dict[tuple[str, str], int] = {}
         try:
             while (card := session.next_card()) is not None:
-                self.study(card, numbers.setdefault(card.key, len(numbers) + 1))
+                again = card.key in numbers
+                self.study(card, numbers.setdefault(card.key, len(numbers) + 1), again=again)
         except _Quit:
             pass  # an answer not yet rated is not a review: nothing more is saved
         else:
@@ -175,31 +177,34 @@ class PlainStudy:
         self.say(summary_line(session.finish()))
         return 0
 
-    def study(self, card: Card, number: int) -> None:
+    def study(self, card: Card, number: int, *, again: bool = False) -> None:
         session = self.session
         deck = session.collection.deck(card.deck_id)
         counts = session.counts
         self.say()
         self.say(
-            f"Card {number} ({card.type.label}, {deck.title if deck else card.deck_id}); "
+            f"Card {number}{' again' if again else ''} ({card.type.label}, "
+            f"{deck.title if deck else card.deck_id}); "
             f"left today: {counts.new} new, {counts.learning} learning, {counts.review} review"
         )
         early = session.early_by
         if early is not None:  # the learn-ahead rule, said rather than silent
             self.say(EARLY_WORDS.format(humanize.interval(early)))
-        self.say(card.question)
+        self.say(spoken_question(card))
         options = session.options(card)
         for index, option in enumerate(options, start=1):
             self.say(f"  {index}) {option}")
-        result = self.read_answer(options)
+        result = self.read_answer(options, card.type is CardType.TRUEFALSE)
         if result is None:
             return  # buried or undone: the loop asks for the next card
         self.show_feedback(card, result)
         self.read_rating()
 
-    def read_answer(self, options: tuple[str, ...]) -> AnswerCheck | None:
+    def read_answer(self, options: tuple[str, ...], true_false: bool = False) -> AnswerCheck | None:
         session = self.session
         prompt = "Answer: " if not options else f"Answer (1-{len(options)}): "
+        if true_false:
+            prompt = f"Answer (1-{len(options)}, t or f): "
         while True:
             text = self.ask(prompt)
             handled = self.command(text)
@@ -330,6 +335,15 @@ def describe_diff(diff: tuple[DiffSegment, ...]) -> str:
         expected = "".join(s.text for s in segments if s.kind == "missing") or "nothing"
         out.append(f"({typed} → {expected})")
     return "".join(out)
+
+
+def spoken_question(card: Card) -> str:
+    """The question as shown, with a cloze gap as a word: a screen reader speaks the app's
+    "[…]" as "left bracket, horizontal ellipsis, right bracket"."""
+    if card.type is not CardType.CLOZE:
+        return card.question
+    blank = f"[blank: {card.hint}]" if card.hint else "[blank]"
+    return CLOZE_BLANK.sub(lambda _: blank, card.prompt, count=1)
 
 
 def card_location(card: Card, session: StudySession) -> str:
