@@ -185,6 +185,29 @@ def test_answering_a_card_hides_its_siblings_today(make_session, write_deck):
     assert shown == ["a", "c"]
 
 
+def test_left_today_does_not_count_new_siblings_of_a_card_still_learning(make_session, write_deck, clock):
+    # New-user trial 6: "left today: N new" counted siblings of yesterday's learning cards;
+    # answering those hid them mid-session, and the next session offered other new cards.
+    path = write_deck(
+        "title: Siblings\ncards:\n"
+        "  - {id: a, question: Q1?, answer: A, source: 'doc.txt:3'}\n"
+        "  - {id: b, question: Q2?, answer: B, source: 'doc.txt:3'}\n"
+        "  - {id: c, question: Q3?, answer: C, source: 'doc.txt:8'}\n"
+    )
+    settings = Settings(fuzz=False, new_per_day=1)
+    first_day = make_session(deck_paths=[path], settings=settings)
+    assert first_day.next_card().id == "a"
+    first_day.rate(Rating.AGAIN)  # still learning tomorrow
+    clock.advance(days=1)
+    session = make_session(deck_paths=[path], settings=settings)
+    assert (session.counts.new, session.counts.learning) == (1, 1)
+    shown = []
+    while (card := session.next_card()) is not None:
+        shown.append(card.id)
+        session.rate(Rating.EASY)
+    assert shown == ["a", "c"]  # the one new card counted is shown: not b, hidden once a was answered
+
+
 BURNS = (
     "Speaking at a conference on U.S.-Azerbaijani relations at Georgetown University in September 2009, "
     "the Under Secretary of State for Political Affairs William J. Burns outlined three main areas of "
