@@ -96,6 +96,7 @@ def test_commands_undo_bury_and_quit(monkeypatch, capsys, decks, tmp_path):
     assert "Undone. That card again:" in out
     assert "Buried until tomorrow:" in out
     assert "Studied 1 card in" in out
+    assert "not saved" not in out  # quit with nothing answered: nothing to warn about
     db = sqlite3.connect(Path(os.environ["CAUCASUSQUIZ_DATA_DIR"]) / "progress.sqlite3")
     assert db.execute("SELECT grade FROM reviews").fetchall() == [(4,)]
 
@@ -103,6 +104,7 @@ def test_commands_undo_bury_and_quit(monkeypatch, capsys, decks, tmp_path):
 def test_end_of_input_at_the_rating_prompt_saves_nothing_unrated(monkeypatch, capsys, decks):
     code, out = run_plain(monkeypatch, capsys, decks, ["Roosevelt"])
     assert code == 0 and "Wrong." in out
+    assert "Your last answer was not rated, so it was not saved." in out  # new-user trial 6
     assert out.rstrip().splitlines()[-1] == "No cards studied."
     assert "caught up" not in out and "No more cards" not in out
     assert stored_grades() == []
@@ -112,6 +114,8 @@ def test_quit_at_the_rating_prompt_keeps_the_rated_cards_only(monkeypatch, capsy
     code, out = run_plain(monkeypatch, capsys, decks, ["Woodrow Wilson", "3", "Section 907", ":q", "more"])
     assert code == 0
     assert "Studied 1 card in" in out
+    # New-user trial 6: a student who answered and quit may think the answer counted.
+    assert out.rstrip().splitlines()[-2] == "Your last answer was not rated, so it was not saved."
     assert "caught up" not in out and "No more cards" not in out  # new cards are waiting
     assert stored_grades() == [("wilson-1919", 3)]
 
