@@ -431,3 +431,16 @@ def test_a_bury_keeps_an_answer_given_to_the_card_in_another_session(make_sessio
     assert stored.memory == answered.memory and stored.buried_until_ms is not None
     here.undo()  # the bury, and only the bury, is taken back
     assert store.progress(here.profile.id, card.key) == answered
+
+
+def test_a_bury_keeps_the_end_it_was_given_when_day_starts_at_changes(make_session, clock):
+    # New-user trial 6 moved day_starts_at from 4 to 18 mid-day: cards buried before stayed
+    # buried after 18:00. Documented (docs/settings.md): a bury is stored as a moment.
+    session = make_session(settings=Settings(fuzz=False, day_starts_at=4))
+    buried = session.bury() if session.next_card() else None
+    assert buried is not None
+    clock.advance(hours=10)  # 19:00: a new study day began at 18:00 under the new setting
+    later = make_session(settings=Settings(fuzz=False, day_starts_at=18))
+    assert buried.key not in later.queue.main
+    clock.advance(hours=9)  # 04:00 the next morning, the end the bury was given
+    assert buried.key in make_session(settings=Settings(fuzz=False, day_starts_at=18)).queue.main
