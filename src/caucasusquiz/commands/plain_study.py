@@ -170,7 +170,10 @@ class PlainStudy:
                 again = card.key in numbers
                 self.study(card, numbers.setdefault(card.key, len(numbers) + 1), again=again)
         except _Quit:
-            pass  # an answer not yet rated is not a review: nothing more is saved
+            # An answer not yet rated is not a review: nothing more is saved, and a student
+            # who answered and then quit may think it counted, so say so.
+            if session.check is not None:
+                self.say("Your last answer was not rated, so it was not saved.")
         else:
             if not session.finished_by_limit:
                 self.say(self._done_message())
