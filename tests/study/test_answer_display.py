@@ -58,3 +58,8 @@ def test_the_app_draws_yours_as_typed():
 
     check = check_typed("baku–TBILISI-ceyhen", "Baku–Tbilisi–Ceyhan")
     assert typed_with_mistakes(check.diff).plain == "baku–TBILISI-ceyhen"
+
+
+def test_a_leading_article_is_never_read_as_a_difference():
+    check = check_typed("military operation in Karabak", "the military operation in Karabakh")
+    assert describe_diff(check.diff) == "the military operation in (Karabak → Karabakh)"

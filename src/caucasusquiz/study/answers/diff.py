@@ -168,6 +168,8 @@ def word_diff(diff: tuple[DiffSegment, ...]) -> tuple[DiffSegment, ...]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             shown.append(DiffSegment("".join(answer[j1:j2]), "same"))
+        elif i1 == j1 == 0 and _is_leading_article(yours[i1:i2], answer[j1:j2]):
+            shown.append(DiffSegment("".join(answer[j1:j2]), "same"))  # never counts
         else:
             shown.extend(_word_change(yours[i1:i2], answer[j1:j2]))
     merged: list[DiffSegment] = []
@@ -177,6 +179,15 @@ def word_diff(diff: tuple[DiffSegment, ...]) -> tuple[DiffSegment, ...]:
         elif segment.text:
             merged.append(segment)
     return tuple(merged)
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _is_leading_article(yours: list[str], answer: list[str]) -> bool:
+    """ "the" typed or left out before the first word: the verdict never counts it."""
+    words = [token.casefold() for token in (*yours, *answer) if not token.isspace()]
+    return len(words) == 1 and words[0] in _ARTICLES
 
 
 def _token_keys(tokens: Sequence[str]) -> list[str]:
