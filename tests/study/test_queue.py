@@ -102,6 +102,16 @@ def test_siblings_from_one_sentence_are_not_shown_the_same_day():
     assert [key[1] for key in queue.main] == ["b1", "c1"]
 
 
+def test_a_sibling_of_a_card_learning_today_is_not_chosen_so_another_takes_its_place():
+    # New-user trial 6: "left today" counted new siblings of learning cards; answering the
+    # learning card hid them mid-session ("20 new" fell to 0 over 14 new cards) and the next
+    # session at once offered 6 other new cards.
+    cards = [card("learn", "doc.txt:5"), card("sibling", "doc.txt:5"), card("other", "doc.txt:9")]
+    progress = {("d", "learn"): learning(NOW_MS + 5 * 60_000)}
+    queue = build(cards, progress, Limits(new=1, reviews=200))
+    assert [key[1] for key in queue.main] == ["other"]
+
+
 def test_new_cards_are_spread_among_reviews():
     reviews = [("d", f"r{i}") for i in range(8)]
     new = [("d", f"n{i}") for i in range(2)]

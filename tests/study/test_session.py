@@ -185,6 +185,29 @@ def test_answering_a_card_hides_its_siblings_today(make_session, write_deck):
     assert shown == ["a", "c"]
 
 
+def test_left_today_does_not_count_new_siblings_of_a_card_still_learning(make_session, write_deck, clock):
+    # New-user trial 6: "left today: N new" counted siblings of yesterday's learning cards;
+    # answering those hid them mid-session, and the next session offered other new cards.
+    path = write_deck(
+        "title: Siblings\ncards:\n"
+        "  - {id: a, question: Q1?, answer: A, source: 'doc.txt:3'}\n"
+        "  - {id: b, question: Q2?, answer: B, source: 'doc.txt:3'}\n"
+        "  - {id: c, question: Q3?, answer: C, source: 'doc.txt:8'}\n"
+    )
+    settings = Settings(fuzz=False, new_per_day=1)
+    first_day = make_session(deck_paths=[path], settings=settings)
+    assert first_day.next_card().id == "a"
+    first_day.rate(Rating.AGAIN)  # still learning tomorrow
+    clock.advance(days=1)
+    session = make_session(deck_paths=[path], settings=settings)
+    assert (session.counts.new, session.counts.learning) == (1, 1)
+    shown = []
+    while (card := session.next_card()) is not None:
+        shown.append(card.id)
+        session.rate(Rating.EASY)
+    assert shown == ["a", "c"]  # the one new card counted is shown: not b, hidden once a was answered
+
+
 BURNS = (
     "Speaking at a conference on U.S.-Azerbaijani relations at Georgetown University in September 2009, "
     "the Under Secretary of State for Political Affairs William J. Burns outlined three main areas of "
@@ -324,6 +347,20 @@ def test_summary_counts_cards_once_and_new_cards_by_their_last_answer(make_sessi
     assert summary.to_revisit == [first, second]
 
 
+def test_summary_counts_answers_shown_apart_from_wrong_ones(make_session, clock):
+    # New-user trial 6: every card shown (empty answer) then rated Good read "30 wrong".
+    session = make_session(limit=2)
+    session.next_card()
+    session.submit("")  # show the answer
+    session.rate(Rating.GOOD)
+    session.next_card()
+    session.submit("Roosevelt")
+    session.rate()
+    summary = session.summary
+    assert (summary.wrong, summary.shown) == (2, 1)  # shown is the part of wrong asked for
+    assert (summary.new_cards, summary.new_remembered, summary.new_shown) == (2, 0, 1)
+
+
 def test_undo_is_refused_when_another_session_answered_the_card_since(make_session, store, clock):
     from datetime import UTC
 
@@ -394,3 +431,16 @@ def test_a_bury_keeps_an_answer_given_to_the_card_in_another_session(make_sessio
     assert stored.memory == answered.memory and stored.buried_until_ms is not None
     here.undo()  # the bury, and only the bury, is taken back
     assert store.progress(here.profile.id, card.key) == answered
+
+
+def test_a_bury_keeps_the_end_it_was_given_when_day_starts_at_changes(make_session, clock):
+    # New-user trial 6 moved day_starts_at from 4 to 18 mid-day: cards buried before stayed
+    # buried after 18:00. Documented (docs/settings.md): a bury is stored as a moment.
+    session = make_session(settings=Settings(fuzz=False, day_starts_at=4))
+    buried = session.bury() if session.next_card() else None
+    assert buried is not None
+    clock.advance(hours=10)  # 19:00: a new study day began at 18:00 under the new setting
+    later = make_session(settings=Settings(fuzz=False, day_starts_at=18))
+    assert buried.key not in later.queue.main
+    clock.advance(hours=9)  # 04:00 the next morning, the end the bury was given
+    assert buried.key in make_session(settings=Settings(fuzz=False, day_starts_at=18)).queue.main

@@ -17,9 +17,9 @@ from typing import TextIO
 from caucasusquiz import paths
 from caucasusquiz.decks.collection import whole_file_left_out
 from caucasusquiz.decks.document_titles import DocumentTitles, source_words
-from caucasusquiz.decks.model import Card, CardType
+from caucasusquiz.decks.model import CLOZE_BLANK, Card, CardType
 from caucasusquiz.study import humanize
-from caucasusquiz.study.answers import AnswerCheck, DiffSegment, Verdict, meaningful_diff, parse_option
+from caucasusquiz.study.answers import AnswerCheck, DiffSegment, Verdict, parse_option, word_diff
 from caucasusquiz.study.rating import Rating
 from caucasusquiz.study.session import StudySession, Summary, UndoRefused
 from caucasusquiz.text import plural, strip_forbidden
@@ -162,44 +162,52 @@ class PlainStudy:
             f"{counts.review} to review today."
         )
         self.say(HELP)
-        # A card asked again after an undo keeps the number it was first shown with.
+        # A card asked again (failed earlier, or after an undo) keeps the number it was first
+        # shown with, and says "again": heard aloud, "Card 2" after "Card 4" sounds like a slip.
         numbers: dict[tuple[str, str], int] = {}
         try:
             while (card := session.next_card()) is not None:
-                self.study(card, numbers.setdefault(card.key, len(numbers) + 1))
+                again = card.key in numbers
+                self.study(card, numbers.setdefault(card.key, len(numbers) + 1), again=again)
         except _Quit:
-            pass  # an answer not yet rated is not a review: nothing more is saved
+            # An answer not yet rated is not a review: nothing more is saved, and a student
+            # who answered and then quit may think it counted, so say so.
+            if session.check is not None:
+                self.say("Your last answer was not rated, so it was not saved.")
         else:
             if not session.finished_by_limit:
                 self.say(self._done_message())
         self.say(summary_line(session.finish()))
         return 0
 
-    def study(self, card: Card, number: int) -> None:
+    def study(self, card: Card, number: int, *, again: bool = False) -> None:
         session = self.session
         deck = session.collection.deck(card.deck_id)
         counts = session.counts
         self.say()
         self.say(
-            f"Card {number} ({card.type.label}, {deck.title if deck else card.deck_id}); "
+            f"Card {number}{' again' if again else ''} ({card.type.label}, "
+            f"{deck.title if deck else card.deck_id}); "
             f"left today: {counts.new} new, {counts.learning} learning, {counts.review} review"
         )
         early = session.early_by
         if early is not None:  # the learn-ahead rule, said rather than silent
             self.say(EARLY_WORDS.format(humanize.interval(early)))
-        self.say(card.question)
+        self.say(spoken_question(card))
         options = session.options(card)
         for index, option in enumerate(options, start=1):
             self.say(f"  {index}) {option}")
-        result = self.read_answer(options)
+        result = self.read_answer(options, card.type is CardType.TRUEFALSE)
         if result is None:
             return  # buried or undone: the loop asks for the next card
         self.show_feedback(card, result)
         self.read_rating()
 
-    def read_answer(self, options: tuple[str, ...]) -> AnswerCheck | None:
+    def read_answer(self, options: tuple[str, ...], true_false: bool = False) -> AnswerCheck | None:
         session = self.session
         prompt = "Answer: " if not options else f"Answer (1-{len(options)}): "
+        if true_false:
+            prompt = f"Answer (1-{len(options)}, t or f): "
         while True:
             text = self.ask(prompt)
             handled = self.command(text)
@@ -257,7 +265,13 @@ class PlainStudy:
                 line += f" You answered: {result.typed}."
             self.say(line)
             if result.verdict is Verdict.ALMOST and result.diff:
-                self.say(f"Difference (yours → correct): {describe_diff(result.diff)}")
+                if result.matched and result.matched != result.expected:
+                    # The difference is to the accepted form the answer is close to: said so,
+                    # or its words read as a garbled version of the answer just heard.
+                    self.say(f"Closest accepted answer: {result.matched}.")
+                    self.say(f"Difference (yours → accepted answer): {describe_diff(result.diff)}")
+                else:
+                    self.say(f"Difference (yours → correct): {describe_diff(result.diff)}")
         seen = self._seen_answer_words()
         if seen:
             self.say(seen)
@@ -313,9 +327,9 @@ class PlainStudy:
 
 
 def describe_diff(diff: tuple[DiffSegment, ...]) -> str:
-    """Differences as `(typed → expected)` in place, readable aloud."""
+    """Differences as `(typed → expected)` in place, whole words, readable aloud."""
     out: list[str] = []
-    for is_same, run in groupby(meaningful_diff(diff), key=lambda segment: segment.kind == "same"):
+    for is_same, run in groupby(word_diff(diff), key=lambda segment: segment.kind == "same"):
         segments = list(run)
         if is_same:
             out.extend(segment.text for segment in segments)
@@ -324,6 +338,15 @@ def describe_diff(diff: tuple[DiffSegment, ...]) -> str:
         expected = "".join(s.text for s in segments if s.kind == "missing") or "nothing"
         out.append(f"({typed} → {expected})")
     return "".join(out)
+
+
+def spoken_question(card: Card) -> str:
+    """The question as shown, with a cloze gap as a word: a screen reader speaks the app's
+    "[…]" as "left bracket, horizontal ellipsis, right bracket"."""
+    if card.type is not CardType.CLOZE:
+        return card.question
+    blank = f"[blank: {card.hint}]" if card.hint else "[blank]"
+    return CLOZE_BLANK.sub(lambda _: blank, card.prompt, count=1)
 
 
 def card_location(card: Card, session: StudySession) -> str:
@@ -336,14 +359,20 @@ def summary_line(summary: Summary) -> str:
         return "No cards studied."
     cards = plural(summary.cards, "card")
     answers = plural(summary.reviews, "answer")
+    wrong = summary.wrong - summary.shown  # an answer asked for is not a wrong one
     text = (
         f"Studied {cards} in {humanize.duration(summary.seconds)}"
         + (f" ({answers})" if summary.reviews != summary.cards else "")
-        + f": {summary.right} right, {summary.almost} almost, {summary.wrong} wrong "
-        f"({humanize.percent(summary.accuracy)} correct)."
+        + f": {summary.right} right, {summary.almost} almost, {wrong} wrong"
+        + (f", {plural(summary.shown, 'answer')} shown" if summary.shown else "")
     )
+    if summary.right + summary.almost + wrong:  # a percentage of answers shown only says nothing
+        # Said in full: "100% correct" next to "1 almost" sounded like a mistake.
+        text += f" ({humanize.percent(summary.accuracy)} of answers right or almost)"
+    text += "."
     if summary.new_cards:
-        text += f" New cards: {summary.new_cards}, {summary.new_remembered} remembered."
+        text += f" New cards: {summary.new_cards}, {summary.new_remembered} remembered"
+        text += f", {plural(summary.new_shown, 'answer')} shown." if summary.new_shown else "."
     text += f" {summary.due_tomorrow} due tomorrow."
     if summary.later_today:  # a student who reads only "due tomorrow" would miss these
         text += f" Later today {later_today(summary)}."

@@ -128,6 +128,11 @@ def build_queue(
     queue = DayQueue()
     queue.learning = [item for item in inputs.learning if item[1] in by_key]
     seen = set(siblings_seen or ())
+    # A card still learning today hides its siblings once answered (the session's rule), so
+    # they are not chosen now: chosen, they were counted as "left today", vanished mid-session
+    # and took places of today's allowance that a fresh session then gave to other cards.
+    for _, key in queue.learning:
+        seen.update(sibling_keys(by_key[key]))
     due_reviews = (by_key[key] for key in inputs.reviews if key in by_key)
     try:
         chosen_reviews = _take(due_reviews, limits.reviews, seen)

@@ -75,6 +75,11 @@ class Summary:
     next_later_today: timedelta | None = None
     new_cards: int = 0  # cards seen for the first time in this session
     new_remembered: int = 0  # of those, the ones whose last answer in the session was remembered
+    # Of `wrong`, the answers that were shown without an attempt (an empty answer), and of
+    # `new_cards`, those whose last answer was so: "wrong" is not what a learner who asked to
+    # see the answer did.
+    shown: int = 0
+    new_shown: int = 0
 
     @property
     def accuracy(self) -> float | None:
@@ -241,6 +246,7 @@ class StudySession:
                 new_keys.add(key)
             if answer.forgotten:
                 summary.wrong += 1
+                summary.shown += answer.verdict is Verdict.REVEALED
                 if answer.card not in summary.to_revisit:
                     summary.to_revisit.append(answer.card)
             elif answer.verdict is Verdict.ALMOST:
@@ -250,6 +256,7 @@ class StudySession:
         summary.cards = len(last)
         summary.new_cards = len(new_keys)
         summary.new_remembered = sum(1 for key in new_keys if not last[key].forgotten)
+        summary.new_shown = sum(1 for key in new_keys if last[key].verdict is Verdict.REVEALED)
         return summary
 
     @property

@@ -8,7 +8,7 @@ One module per job: `normalize` (the canonical form), `typed` (right/almost/wron
 
 from __future__ import annotations
 
-from caucasusquiz.study.answers.diff import meaningful_diff
+from caucasusquiz.study.answers.diff import meaningful_diff, word_diff
 from caucasusquiz.study.answers.normalize import normalize
 from caucasusquiz.study.answers.options import check_option, choice_options, parse_option
 from caucasusquiz.study.answers.suggest import fast_answer_seconds, suggest_rating
@@ -32,4 +32,5 @@ __all__ = [
     "normalize",
     "parse_option",
     "suggest_rating",
+    "word_diff",
 ]

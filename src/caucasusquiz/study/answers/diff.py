@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import groupby
@@ -142,3 +143,75 @@ def meaningful_diff(
         else:
             merged.append(segment)
     return tuple(merged)
+
+
+# Words (with their apostrophes), runs of spaces, and each other character on its own: a dash
+# between words is a token, so "Baku-Tblisi-Ceyhan" differs from the answer in one word.
+_TOKEN = re.compile(r"\s+|[^\W_]+(?:['’][^\W_]+)*|.", re.DOTALL)
+_DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−", "-"))
+
+
+def word_diff(diff: tuple[DiffSegment, ...]) -> tuple[DiffSegment, ...]:
+    """`diff` regrouped by whole words, for reading aloud (line mode, screen readers).
+
+    "Wils(e → o)n" cannot be spoken; "(wilsen → Wilson)" can. A change never starts or ends
+    with a space, so "the military operation" against "... in Karabakh" is the same words
+    then " " and the missing "in Karabakh". Words that differ only in case, accents or the
+    kind of dash are shown the same, as the answer writes them (the rule of `meaningful_diff`).
+    The spaces around a change are the answer's: meant for reading, not for rebuilding the texts.
+    """
+    typed = "".join(segment.text for segment in diff if segment.kind != "missing")
+    target = "".join(segment.text for segment in diff if segment.kind != "extra")
+    yours, answer = _TOKEN.findall(typed), _TOKEN.findall(target)
+    matcher = SequenceMatcher(None, _token_keys(yours), _token_keys(answer), autojunk=False)
+    shown: list[DiffSegment] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            shown.append(DiffSegment("".join(answer[j1:j2]), "same"))
+        elif i1 == j1 == 0 and _is_leading_article(yours[i1:i2], answer[j1:j2]):
+            shown.append(DiffSegment("".join(answer[j1:j2]), "same"))  # never counts
+        else:
+            shown.extend(_word_change(yours[i1:i2], answer[j1:j2]))
+    merged: list[DiffSegment] = []
+    for segment in shown:
+        if merged and merged[-1].kind == segment.kind == "same":
+            merged[-1] = DiffSegment(merged[-1].text + segment.text, "same")
+        elif segment.text:
+            merged.append(segment)
+    return tuple(merged)
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _is_leading_article(yours: list[str], answer: list[str]) -> bool:
+    """ "the" typed or left out before the first word: the verdict never counts it."""
+    words = [token.casefold() for token in (*yours, *answer) if not token.isspace()]
+    return len(words) == 1 and words[0] in _ARTICLES
+
+
+def _token_keys(tokens: Sequence[str]) -> list[str]:
+    return [" " if token.isspace() else comparison_fold(token.translate(_DASHES)) for token in tokens]
+
+
+def _word_change(yours: list[str], answer: list[str]) -> list[DiffSegment]:
+    """One changed run of words: its outer spaces moved out, unmarked when it does not matter."""
+    if compact(normalize("".join(yours))) == compact(normalize("".join(answer))):
+        return [DiffSegment("".join(answer) or "".join(yours), "same")]  # only punctuation or spacing
+    yours_before, yours, yours_after = _outer_spaces(yours)
+    answer_before, answer, answer_after = _outer_spaces(answer)
+    return [
+        DiffSegment(answer_before or yours_before, "same"),
+        DiffSegment("".join(yours), "extra"),
+        DiffSegment("".join(answer), "missing"),
+        DiffSegment(answer_after or yours_after, "same"),
+    ]
+
+
+def _outer_spaces(tokens: list[str]) -> tuple[str, list[str], str]:
+    start, end = 0, len(tokens)
+    while start < end and tokens[start].isspace():
+        start += 1
+    while end > start and tokens[end - 1].isspace():
+        end -= 1
+    return "".join(tokens[:start]), tokens[start:end], "".join(tokens[end:])
