@@ -151,3 +151,19 @@ async def test_in_a_tab_a_student_joins_a_class_only_as_themselves(
         await wait_for(pilot, lambda: isinstance(app.screen, ClassStudentScreen))
         assert session.view().students == ("Aysel",)
     database.close()
+
+
+async def test_a_tabs_palette_offers_neither_switch_profile_nor_the_class_report(
+    served, app_factory, isolated_user_dirs
+):
+    # New-user trial 6: both were listed, and refused when chosen.
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        await pilot.press(*"Ana", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, NamePrompt))
+        await pilot.press("enter")
+        await app.opened.wait()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Join class" in titles and "Study all due cards" in titles
+        assert "Switch profile" not in titles and "Class report" not in titles

@@ -381,6 +381,8 @@ class CaucasusQuizApp(App[None]):
         self.push_screen(screen)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from caucasusquiz.serving.mode import is_served
+
         # Of Textual's own commands only these mean something here; its "Keys" panel would
         # show the answer box's cursor keys, so "Keys" is our help screen.
         for command in super().get_system_commands(screen):
@@ -400,12 +402,13 @@ class CaucasusQuizApp(App[None]):
         )
         yield SystemCommand("Reload decks", "Read the deck files again now", self.reload_decks)
         yield SystemCommand("Join class", "Join a live class quiz with its code", self.action_join_class)
-        yield SystemCommand(
-            "Class report", "Students, the cards the class gets wrong, live quizzes", self.class_report
-        )
-        yield SystemCommand(
-            "Switch profile", "Study as someone else; new, rename, delete", self.switch_profile
-        )
+        if not is_served():  # a tab refuses both (class_report, switch_profile): not offered there
+            yield SystemCommand(
+                "Class report", "Students, the cards the class gets wrong, live quizzes", self.class_report
+            )
+            yield SystemCommand(
+                "Switch profile", "Study as someone else; new, rename, delete", self.switch_profile
+            )
         if paths.is_installed_bundle(self.workspace.locations.decks):
             # The installed decks are never written: no entry that could only refuse.
             yield from self._study_commands()
