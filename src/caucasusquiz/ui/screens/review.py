@@ -517,4 +517,6 @@ class ReviewScreen(AppScreen[None]):
     def action_end(self) -> None:
         from caucasusquiz.ui.screens.summary import SummaryScreen
 
-        self.app.switch_screen(SummaryScreen(self.session.finish(), self.session_title))
+        unrated = self.phase == "feedback" and self.session.current is not None
+        summary = self.session.finish()
+        self.app.switch_screen(SummaryScreen(summary, self.session_title, unrated_answer=unrated))
