@@ -28,7 +28,7 @@ from caucasusquiz.paths import Locations
 from caucasusquiz.settings import Settings, load_settings
 from caucasusquiz.study.overview_cache import deck_files_signature
 from caucasusquiz.text import plural
-from caucasusquiz.ui.notify_errors import notify_user_errors, refused_as_installed
+from caucasusquiz.ui.notify_errors import notify_user_errors, refused_deck_write
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen, MessageScreen
 from caucasusquiz.ui.shorten import shorten
 
@@ -294,7 +294,7 @@ class CaucasusQuizApp(App[None]):
         if deck:
             found = workspace.collection.require_deck(deck)  # UnknownDeck: a did-you-mean
             decks = (found,)
-        if refused_as_installed(self, workspace.locations.decks):
+        if refused_deck_write(self, workspace.locations.decks):
             return
         today = self.clock().astimezone(self.tz).date()
         review = DraftReview(decks, today, "all" if all_cards else "drafts")
@@ -320,7 +320,7 @@ class CaucasusQuizApp(App[None]):
         """Write the deck's `study:` setting, then read the decks again."""
         from caucasusquiz.authoring.deck_text import EditError, set_study
 
-        if refused_as_installed(self, deck.path):
+        if refused_deck_write(self, deck.path):
             return
         try:
             set_study(deck.path, reviewed_only)
@@ -337,7 +337,7 @@ class CaucasusQuizApp(App[None]):
     def action_new_decks(self) -> None:
         from caucasusquiz.ui.screens.generate import GenerateScreen
 
-        if self.workspace is not None and not refused_as_installed(self, self.workspace.locations.decks):
+        if self.workspace is not None and not refused_deck_write(self, self.workspace.locations.decks):
             self.push_screen(GenerateScreen())
 
     def action_help(self) -> None:
@@ -409,8 +409,8 @@ class CaucasusQuizApp(App[None]):
             yield SystemCommand(
                 "Switch profile", "Study as someone else; new, rename, delete", self.switch_profile
             )
-        if paths.is_installed_bundle(self.workspace.locations.decks):
-            # The installed decks are never written: no entry that could only refuse.
+        if is_served() or paths.is_installed_bundle(self.workspace.locations.decks):
+            # A tab and the installed decks never write a deck: no entry that could only refuse.
             yield from self._study_commands()
             return
         yield SystemCommand(

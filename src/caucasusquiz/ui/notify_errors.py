@@ -64,3 +64,18 @@ def refused_as_installed(app: App[Any], path: Path) -> bool:
         notify_error(app, error)
         return True
     return False
+
+
+SERVED_READ_ONLY = "Deck files are read-only in a browser tab: ask your teacher to change a card."
+
+
+def refused_deck_write(app: App[Any], path: Path) -> bool:
+    """True, after saying why, when a deck file may not be written from here: in a served
+    browser tab (a student at someone else's machine; docs/classroom.md promises the decks
+    are read-only there), and for the decks installed with the program."""
+    from caucasusquiz.serving.mode import is_served
+
+    if is_served():
+        app.notify(SERVED_READ_ONLY, title="Not in a browser tab", severity="warning", timeout=6)
+        return True
+    return refused_as_installed(app, path)
