@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from caucasusquiz import profiles
 from caucasusquiz.commands import serve
 from caucasusquiz.serving import addresses
 from caucasusquiz.serving.addresses import lan_addresses, student_urls
+from caucasusquiz.serving.mode import ENV_SERVED
 from caucasusquiz.serving.web import ClassServer
 
 
@@ -33,6 +35,10 @@ def test_the_real_finders_return_addresses_or_nothing_and_never_raise():
 
 def run_serve(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, lan: tuple[str, ...]) -> str:
     monkeypatch.setattr(ClassServer, "serve", lambda self: None)  # print, do not listen
+    # serve sets these for the tabs it starts: recorded here, so that they are put back
+    # after the test (a later test's app would otherwise run as a served tab).
+    monkeypatch.setenv(ENV_SERVED, "0")
+    monkeypatch.setenv(profiles.ENV_PROFILE, "teacher")
     monkeypatch.setattr(addresses, "FINDERS", (found(*lan),))
     decks = tmp_path / "decks"
     decks.mkdir()
@@ -54,3 +60,9 @@ def test_serve_on_every_interface_prints_what_students_type(
 def test_without_a_lan_address_serve_says_how_to_find_it(tmp_path, monkeypatch, capsys, isolated_user_dirs):
     out = run_serve(tmp_path, monkeypatch, capsys, ())
     assert "Students open http://<this machine's address>:8765 (`ip addr` or `ipconfig`" in out
+
+
+def test_serve_run_in_a_test_leaves_this_process_unserved():
+    import os
+
+    assert os.environ.get(ENV_SERVED) != "1"  # the tests above put the environment back
