@@ -103,3 +103,28 @@ def test_a_student_studies_in_the_browser_and_joins_a_class(chromium, server, is
     wait_until(lambda: second.pump() or session.view().students == ("Leyla",), 30, "Leyla in the class")
     second.wait_for("You are in, Leyla!")
     database.close()
+
+
+def test_after_the_class_code_the_keys_go_to_the_app_without_a_click(
+    chromium, tmp_path, example_deck, isolated_user_dirs
+):
+    # New-user trial 6: past the code page the picker was drawn, but "Ana" + Enter went
+    # nowhere until the student clicked into the page.
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    shutil.copy(example_deck, decks / "history.yaml")
+    port = free_port()
+    process = start_server(decks, isolated_user_dirs, port, "--code", "4711")
+    try:
+        page = chromium.new_page(viewport={"width": 1000, "height": 640})
+        screen = Screen(page)
+        page.goto(f"http://127.0.0.1:{port}/")
+        page.wait_for_selector("#code:focus")  # the code box has the focus (autofocus)
+        page.keyboard.type("4711")
+        page.keyboard.press("Enter")
+        screen.wait_for("Who is studying?")
+        screen.expect_new()
+        page.keyboard.type("Ana")  # no click
+        screen.wait_for("New profile “Ana”")
+    finally:
+        stop_server(process)

@@ -151,3 +151,54 @@ async def test_in_a_tab_a_student_joins_a_class_only_as_themselves(
         await wait_for(pilot, lambda: isinstance(app.screen, ClassStudentScreen))
         assert session.view().students == ("Aysel",)
     database.close()
+
+
+async def test_a_tabs_palette_offers_neither_switch_profile_nor_the_class_report(
+    served, app_factory, isolated_user_dirs
+):
+    # New-user trial 6: both were listed, and refused when chosen.
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        await pilot.press(*"Ana", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, NamePrompt))
+        await pilot.press("enter")
+        await app.opened.wait()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Join class" in titles and "Study all due cards" in titles
+        assert "Switch profile" not in titles and "Class report" not in titles
+
+
+async def test_a_tab_never_writes_a_deck_file(served, app_factory, decks_dir, isolated_user_dirs):
+    # docs/classroom.md: "deck files are read-only from a tab". Yet `d` on the home screen
+    # opened the author screen, where keep/edit/drop write the teacher's deck files.
+    from textual.widgets import Footer
+
+    from caucasusquiz.ui.screens.author import AuthorScreen
+
+    before = {path.name: path.read_text() for path in decks_dir.glob("*.yaml")}
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
+        await pilot.press(*"Ana", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, NamePrompt))
+        await pilot.press("enter")
+        await app.opened.wait()
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        keys = [key.key for key in app.screen.query_one(Footer).query("FooterKey")]
+        assert "d" not in keys and "j" in keys
+        await pilot.press("d", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert not [t for t in titles if "author" in t or t.startswith(("Students study", "New deck"))]
+        assert any(t.startswith("Study: ") for t in titles)
+        for writing in (app.open_author, app.action_new_decks):  # however reached
+            app.clear_notifications()
+            writing()
+            await pilot.pause()
+            assert not isinstance(app.screen, AuthorScreen)
+            assert "read-only in a browser tab" in notifications(app)
+        app.set_deck_study(app.require_workspace().collection.decks[0], True)
+        await pilot.pause()
+    assert {path.name: path.read_text() for path in decks_dir.glob("*.yaml")} == before

@@ -110,6 +110,21 @@ async def test_toasts_cover_neither_the_title_nor_the_keys_nor_the_card_being_an
         assert "Leech" in shown and "rewording" in shown and "key&#160;e" in shown
 
 
+async def test_a_review_toast_lies_where_the_docs_say_down_to_the_cards_top_edge(app_factory):
+    # New-user trial 6: it sat over the card box's top border while docs/studying.md said
+    # "never over the card". The docs now say where: over the progress bar and the box's
+    # top edge, never lower.
+    app = app_factory()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await review(pilot)
+        app.notify(LEECH, title="Leech", severity="warning", timeout=30)
+        (toast,) = await shown_toasts(pilot)
+        prompt = screen.query_one("#prompt")
+        assert toast.region.y == screen.query_one("#session-progress").region.y
+        assert toast.region.bottom - 1 == prompt.region.y  # the box's top edge, not its text
+        assert toast.region.bottom <= prompt.content_region.y
+
+
 async def test_on_the_review_screen_a_new_toast_replaces_the_one_shown(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE, notifications=True) as pilot:

@@ -15,6 +15,7 @@ import sys
 
 from caucasusquiz import paths, profiles
 from caucasusquiz.errors import UserError
+from caucasusquiz.serving.addresses import student_urls
 from caucasusquiz.serving.gate import CodeGate, new_code
 from caucasusquiz.serving.mode import ENV_SERVED
 
@@ -63,6 +64,12 @@ def run(args: argparse.Namespace) -> int:
     print(f"Progress is kept in {locations.data_dir}, one profile per student.")
     if gate is not None:
         print(f"Class code: {gate.code}  (students enter it before anything is shown)")
+        urls = student_urls(args.host, args.port)
+        if urls:
+            print(f"Students open: {'  or  '.join(urls)}")
+        else:
+            where = f"http://<this machine's address>:{args.port}"
+            print(f"Students open {where} (`ip addr` or `ipconfig` shows the address).")
     else:
         print("Only this machine can connect (loopback). Use --host 0.0.0.0 for the classroom network.")
     ClassServer(app_command(args), host=args.host, port=args.port, gate=gate).serve()

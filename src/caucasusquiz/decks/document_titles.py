@@ -23,13 +23,38 @@ from caucasusquiz.text import strip_forbidden
 MAX_TITLE_CHARS = 90
 
 
+# A title line ending in one of these is complete: what follows is another part (the
+# publication after "TITLE -", a subtitle after "TITLE:").
+TITLE_ENDS = ("-", "–", "—", ":", "|", ".", "!", "?")
+
+
+def _is_capitals(words: str) -> bool:
+    letters = [c for c in words if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def title_of(text: str) -> str | None:
-    """The document's first non-blank line, spaces folded, when it reads as a title."""
-    for line in text.splitlines():
-        words = " ".join(line.split())
-        if words:
-            return strip_forbidden(words) if len(words) <= MAX_TITLE_CHARS else None
-    return None
+    """The document's first non-blank line, spaces folded, when it reads as a title.
+
+    A scrape breaks a long capitals headline across lines ("US AND AZERBAIJAN FOCUS ON
+    COMMON" / "INTERESTS RATHER THAN DISAGREEMENTS -", new-user trial 6): the capitals
+    lines right below an unfinished capitals line are joined to it. A title that grows too
+    long by that is shortened at a word with an ellipsis, never cut silently."""
+    lines = iter(text.splitlines())
+    first = next((words for line in lines if (words := " ".join(line.split()))), "")
+    if not first or len(first) > MAX_TITLE_CHARS:
+        return None  # no text, or a paragraph rather than a title
+    title = first
+    if _is_capitals(first):
+        for line in lines:
+            words = " ".join(line.split())
+            if title.endswith(TITLE_ENDS) or not _is_capitals(words):
+                break
+            title = f"{title} {words}"
+    title = title.rstrip(" -–—:|")
+    if len(title) > MAX_TITLE_CHARS:
+        title = title[: title.rfind(" ", 0, MAX_TITLE_CHARS)].rstrip(" -–—:|,;") + "…"
+    return strip_forbidden(title)
 
 
 def source_words(card: Card, title: str | None = None) -> str:

@@ -28,7 +28,7 @@ from caucasusquiz.paths import Locations
 from caucasusquiz.settings import Settings, load_settings
 from caucasusquiz.study.overview_cache import deck_files_signature
 from caucasusquiz.text import plural
-from caucasusquiz.ui.notify_errors import notify_user_errors, refused_as_installed
+from caucasusquiz.ui.notify_errors import notify_user_errors, refused_deck_write
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen, MessageScreen
 from caucasusquiz.ui.shorten import shorten
 
@@ -294,7 +294,7 @@ class CaucasusQuizApp(App[None]):
         if deck:
             found = workspace.collection.require_deck(deck)  # UnknownDeck: a did-you-mean
             decks = (found,)
-        if refused_as_installed(self, workspace.locations.decks):
+        if refused_deck_write(self, workspace.locations.decks):
             return
         today = self.clock().astimezone(self.tz).date()
         review = DraftReview(decks, today, "all" if all_cards else "drafts")
@@ -320,7 +320,7 @@ class CaucasusQuizApp(App[None]):
         """Write the deck's `study:` setting, then read the decks again."""
         from caucasusquiz.authoring.deck_text import EditError, set_study
 
-        if refused_as_installed(self, deck.path):
+        if refused_deck_write(self, deck.path):
             return
         try:
             set_study(deck.path, reviewed_only)
@@ -337,7 +337,7 @@ class CaucasusQuizApp(App[None]):
     def action_new_decks(self) -> None:
         from caucasusquiz.ui.screens.generate import GenerateScreen
 
-        if self.workspace is not None and not refused_as_installed(self, self.workspace.locations.decks):
+        if self.workspace is not None and not refused_deck_write(self, self.workspace.locations.decks):
             self.push_screen(GenerateScreen())
 
     def action_help(self) -> None:
@@ -381,6 +381,8 @@ class CaucasusQuizApp(App[None]):
         self.push_screen(screen)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from caucasusquiz.serving.mode import is_served
+
         # Of Textual's own commands only these mean something here; its "Keys" panel would
         # show the answer box's cursor keys, so "Keys" is our help screen.
         for command in super().get_system_commands(screen):
@@ -400,14 +402,15 @@ class CaucasusQuizApp(App[None]):
         )
         yield SystemCommand("Reload decks", "Read the deck files again now", self.reload_decks)
         yield SystemCommand("Join class", "Join a live class quiz with its code", self.action_join_class)
-        yield SystemCommand(
-            "Class report", "Students, the cards the class gets wrong, live quizzes", self.class_report
-        )
-        yield SystemCommand(
-            "Switch profile", "Study as someone else; new, rename, delete", self.switch_profile
-        )
-        if paths.is_installed_bundle(self.workspace.locations.decks):
-            # The installed decks are never written: no entry that could only refuse.
+        if not is_served():  # a tab refuses both (class_report, switch_profile): not offered there
+            yield SystemCommand(
+                "Class report", "Students, the cards the class gets wrong, live quizzes", self.class_report
+            )
+            yield SystemCommand(
+                "Switch profile", "Study as someone else; new, rename, delete", self.switch_profile
+            )
+        if is_served() or paths.is_installed_bundle(self.workspace.locations.decks):
+            # A tab and the installed decks never write a deck: no entry that could only refuse.
             yield from self._study_commands()
             return
         yield SystemCommand(

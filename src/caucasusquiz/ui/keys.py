@@ -3,7 +3,8 @@ are all made from, so what the learner is told is what the keys do.
 
 A key works in some steps of a card only. While an answer is being typed, every printable
 key belongs to the answer box, so the commands there are ctrl keys (and F1 for help); on a
-choice card and after the answer the plain letters work.
+choice card and after the answer the plain letters work (a word typed there by mistake
+fires none of them: ui/stray_typing.py).
 """
 
 from __future__ import annotations

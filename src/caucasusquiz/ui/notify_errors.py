@@ -37,8 +37,19 @@ def notify_user_errors(handler: Callable[Concatenate[W, P], R]) -> Callable[Conc
     return wrapper
 
 
+# The toasts of the review, source and home screens show a title and two lines (app.tcss),
+# 43 cells wide on the home screen: the full InstalledFilesReadOnly text was cut after
+# "the decks installed with caucasusquiz (/…/site-packages/caucasusquiz", so its reason and
+# its remedy were never seen (new-user trial 6). This says both, remedy first, in that room.
+INSTALLED_TITLE = "Installed decks are read-only"
+INSTALLED_REMEDY = "Edit a copy: caucasusquiz copy-decks DIR, then caucasusquiz --decks DIR."
+
+
 def notify_error(app: App[Any], error: UserError) -> None:
     """The error and its hint (what to do) as one error notification."""
+    if isinstance(error, InstalledFilesReadOnly):
+        app.notify(INSTALLED_REMEDY, title=INSTALLED_TITLE, severity="error", timeout=10, markup=False)
+        return
     message = str(error) + (f" — {error.hint}" if error.hint else "")
     app.notify(message, title="Could not do that", severity="error", timeout=10)
 
@@ -53,3 +64,18 @@ def refused_as_installed(app: App[Any], path: Path) -> bool:
         notify_error(app, error)
         return True
     return False
+
+
+SERVED_READ_ONLY = "Deck files are read-only in a browser tab: ask your teacher to change a card."
+
+
+def refused_deck_write(app: App[Any], path: Path) -> bool:
+    """True, after saying why, when a deck file may not be written from here: in a served
+    browser tab (a student at someone else's machine; docs/classroom.md promises the decks
+    are read-only there), and for the decks installed with the program."""
+    from caucasusquiz.serving.mode import is_served
+
+    if is_served():
+        app.notify(SERVED_READ_ONLY, title="Not in a browser tab", severity="warning", timeout=6)
+        return True
+    return refused_as_installed(app, path)

@@ -41,6 +41,10 @@ class DeckTable(DataTable[Text]):
     BINDINGS = [Binding("enter", "select_cursor", "Study")]
 
 
+# Keys a served browser tab does not offer, and their actions.
+SERVED_OFF = {"w": "switch_profile", "d": "open_author", "n": "new_decks"}
+
+
 class HomeScreen(AppScreen[None]):
     HELP_TITLE = "home"
     ONE_TOAST_AT_A_TIME = True  # at the top, room for one (app.tcss)
@@ -52,9 +56,9 @@ class HomeScreen(AppScreen[None]):
         Binding("a", "study_all", "Due", tooltip="Study all due"),
         Binding("b", "open('browser')", "Browse"),
         Binding("s", "open('stats')", "Stats"),
-        Binding("d", "app.open_author", "Drafts", tooltip="Review drafts (author)"),
+        Binding("d", "open_author", "Drafts", tooltip="Review drafts (author)"),
         Binding("j", "app.join_class", "Join", tooltip="Join class"),
-        Binding("n", "app.new_decks", "New deck from documents", show=False),
+        Binding("n", "new_decks", "New deck from documents", show=False),
         Binding("p", "problems", "Deck problems", show=False),
         Binding("r", "app.reload_decks", "Reload decks", show=False),
         # Once only in the palette and under ?, where a new user never found it: in the
@@ -155,17 +159,27 @@ class HomeScreen(AppScreen[None]):
         if workspace is not None and workspace.profile.id == profile_id:
             workspace.profile = replace(workspace.profile, fsrs_parameters=parameters)
 
+    # The screen's own actions, so that check_action can turn them off in a tab.
+    def action_open_author(self) -> None:
+        self.app.open_author()
+
+    def action_new_decks(self) -> None:
+        self.app.action_new_decks()
+
     def keys_not_offered(self) -> set[str]:
-        """Keys the help (?) leaves out: in a served tab, `w` (check_action turns it off)."""
+        """Keys the help (?) leaves out: in a served tab, `w`, `d` and `n` (check_action
+        turns them off)."""
         from caucasusquiz.serving.mode import is_served
 
-        return {"w"} if is_served() else set()
+        return set(SERVED_OFF) if is_served() else set()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "switch_profile":
+        if action in SERVED_OFF.values():
             from caucasusquiz.serving.mode import is_served
 
-            if is_served():  # a browser tab is one student (CaucasusQuizApp.switch_profile)
+            # A browser tab is one student (CaucasusQuizApp.switch_profile), and never
+            # writes a deck (ui.notify_errors.refused_deck_write).
+            if is_served():
                 return False
         # Nothing to browse or count until the workspace is open; a study key pressed while
         # the last run's deck list is shown starts the session as soon as it is open.

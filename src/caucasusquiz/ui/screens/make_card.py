@@ -22,7 +22,7 @@ from caucasusquiz.authoring.new_card import proposals_for, sentence_at, write_ca
 from caucasusquiz.authoring.proposals import Proposal
 from caucasusquiz.decks.model import Deck
 from caucasusquiz.text import plural
-from caucasusquiz.ui.notify_errors import refused_as_installed
+from caucasusquiz.ui.notify_errors import refused_deck_write
 from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.widgets.card_form import (
     CONTEXT_LABEL,
@@ -187,7 +187,7 @@ def open_for_cursor(source_screen: SourceScreen, area: TextArea) -> None:
     if deck is None:
         source_screen.notify("This card's deck is no longer loaded.", severity="error")
         return
-    if refused_as_installed(source_screen.app, deck.path):
+    if refused_deck_write(source_screen.app, deck.path):
         return
     row, column = area.cursor_location
     lines = area.document.lines

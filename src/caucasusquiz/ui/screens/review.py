@@ -33,6 +33,7 @@ from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.same_frame import flush_pending_refreshes
 from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.shorten import shorten
+from caucasusquiz.ui.stray_typing import KeyFate, StrayTyping, ignored_words
 from caucasusquiz.ui.widgets.card_text import (
     VERDICT_LABELS,
     answer_span,
@@ -113,6 +114,7 @@ class ReviewScreen(AppScreen[None]):
         # Answers rated in this session (the progress bar's count), kept here: the session's
         # summary is counted from all its answers, and is built once, when it is shown.
         self._rated = 0
+        self._stray_typing = StrayTyping()  # a word typed where no answer box is
 
     # -- layout ------------------------------------------------------------------------
 
@@ -158,6 +160,7 @@ class ReviewScreen(AppScreen[None]):
         self.phase = "question"
         self.chosen = None
         self._option_key = None
+        self._stray_typing.reset()
         self._draw_where(card)
         self.query_one("#prompt", Static).update(prompt_text(card, width=self._prompt_width()))
         self._show("#feedback", "#context", "#ratings", "#source-line", visible=False)
@@ -342,6 +345,21 @@ class ReviewScreen(AppScreen[None]):
 
     # -- answering -----------------------------------------------------------------------
 
+    def on_key(self, event: events.Key) -> None:
+        # Before the bindings (they are looked up once the key has passed the screen).
+        fate = self._stray_typing.judge(self.step, event.key, event.character)
+        if fate is KeyFate.PASS:
+            return
+        event.stop()
+        event.prevent_default()
+        if fate is KeyFate.STARTED:
+            card = self.session.current
+            options = len(self.session.options(card)) if card is not None and not card.is_typed else 0
+            self.notify(ignored_words(self.step, options), timeout=4)
+
+    def on_screen_suspend(self) -> None:
+        self._stray_typing.reset()  # another screen came: its keys start afresh here
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self.phase == "question" and self.session.current is not None:
@@ -499,4 +517,6 @@ class ReviewScreen(AppScreen[None]):
     def action_end(self) -> None:
         from caucasusquiz.ui.screens.summary import SummaryScreen
 
-        self.app.switch_screen(SummaryScreen(self.session.finish(), self.session_title))
+        unrated = self.phase == "feedback" and self.session.current is not None
+        summary = self.session.finish()
+        self.app.switch_screen(SummaryScreen(summary, self.session_title, unrated_answer=unrated))

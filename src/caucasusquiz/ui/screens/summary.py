@@ -19,6 +19,10 @@ from caucasusquiz.study.session import Summary
 from caucasusquiz.text import plural
 from caucasusquiz.ui.widgets.literal import literal
 
+# A student who answered and pressed Esc may think that answer counted (new-user trial 6):
+# only a rating saves a card.
+UNRATED_WORDS = "your last answer was not rated, so it was not saved (only rated cards are)"
+
 
 class SummaryScreen(Screen[None]):
     HELP_TITLE = "session summary"
@@ -27,10 +31,12 @@ class SummaryScreen(Screen[None]):
         Binding("s", "app.open('stats')", "Stats"),
     ]
 
-    def __init__(self, summary: Summary, title: str) -> None:
+    def __init__(self, summary: Summary, title: str, *, unrated_answer: bool = False) -> None:
         super().__init__()
         self.summary = summary
         self.session_title = title
+        # The session ended on a card answered but not rated: that answer is not a review.
+        self.unrated_answer = unrated_answer
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -59,6 +65,11 @@ class SummaryScreen(Screen[None]):
                 ("New cards", new),
                 *([("Later today", later_today(s))] if s.later_today else []),
                 ("Due tomorrow", str(s.due_tomorrow)),
+                *([("Not saved", UNRATED_WORDS)] if self.unrated_answer else []),
+            )
+        elif self.unrated_answer:
+            numbers = Text.assemble(
+                ("No cards rated in this session.", "bold"), f"\nNot saved: {UNRATED_WORDS}."
             )
         else:
             numbers = Text("No cards answered in this session.", style="bold")
