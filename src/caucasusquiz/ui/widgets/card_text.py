@@ -127,6 +127,13 @@ def feedback_text(card: Card, check: AnswerCheck) -> Text:
         text.append("   yours: ", style="dim")
         text.append_text(typed_with_mistakes(check.diff) if almost else literal(check.typed, "strike"))
     text.append("\nCorrect: ", style="dim")
+    if almost and check.matched and check.matched != check.expected:
+        # The gaps are against the accepted form the answer was close to; shown under the
+        # card's own answer, so a learner never takes that form for the answer itself.
+        text.append_text(literal(check.expected, "bold"))
+        text.append("\nClosest accepted: ", style="dim")
+        text.append_text(expected_with_gaps(check.diff))
+        return text
     text.append_text(expected_with_gaps(check.diff) if almost else literal(check.expected, "bold"))
     return text
 
