@@ -34,8 +34,12 @@ def run(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.close()
     if getattr(args, "coverage", False):
-        print("Sentences that gave no card, and why:")
+        # The count matches the report's "not taught": each sentence read is taught or listed here.
+        print(f"Sentences that gave no card, and why ({len(report.untaught)} of {report.sentences} read):")
         print("\n".join(f"  {line}" for line in report.coverage_lines()))
+        if report.results_untaught:
+            print("Infobox results that gave no card, and why:")
+            print("\n".join(f"  {line}" for line in report.result_coverage_lines()))
     if getattr(args, "quiet", False):
         print(report.summary())
     else:

@@ -17,6 +17,7 @@ from caucasusquiz.errors import UserError
 from caucasusquiz.generator.cards import Draft, cards_for
 from caucasusquiz.generator.claims import source_label
 from caucasusquiz.generator.clean import clean_document
+from caucasusquiz.generator.coverage import Ledger, dropped
 from caucasusquiz.generator.dates import ANY_YEAR
 from caucasusquiz.generator.dedupe import (
     Crowding,
@@ -79,6 +80,7 @@ def _build(
     paths: Iterable[Path], progress: Progress | None = None
 ) -> tuple[dict[str, tuple[Topic, list[Draft]]], Report]:
     report = Report()
+    ledger = Ledger()  # every sentence counted once, at the end: taught or not, and why
     paths = list(paths)
     files = seed_files(paths)
     topics_path = topics_file(paths)
@@ -103,23 +105,21 @@ def _build(
         paragraphs = sentences_of(
             cleaned.blocks, our_country(cleaned.blocks), found_title(cleaned.blocks) or ""
         )
-        facts.extend(facts_of(paragraphs))
+        found_facts = facts_of(paragraphs)
+        facts.extend(found_facts)
+        ledger.read((s for paragraph in paragraphs for s in paragraph), found_facts)
         dates[document.name] = document_date(document)
         result = result_card(document)
         if result is not None:
             results.append(result)
         last = next((line for line in reversed(document.lines) if line.strip()), "")
         labels[document.name] = source_label(list(document.lines[:8]), title, dates[document.name], last)
-        for sentence in (s for paragraph in paragraphs for s in paragraph):
-            report.sentences += 1
-            if sentence.reason is not None:
-                report.reject(f"{sentence.doc.name}:{sentence.line}", sentence.reason, sentence.text)
         done += path.stat().st_size
         if progress is not None:
             progress(done, total)
     facts, repeated = unique_facts(facts)
     for fact in repeated:
-        report.reject(fact.source, "repeated (said before)", fact.context)
+        ledger.not_taught(fact, "repeated (said before)", fact.context)
     with_mentions(facts)
     by_document: dict[str, list[Fact]] = {}
     for fact in facts:
@@ -148,7 +148,7 @@ def _build(
         # before was seen already, and would make it look like a repeat.
         own = fact.context if not fact.lead else fact.prompt[fact.lead :]
         if seen.repeats(own):
-            report.reject(fact.source, "repeated (said before in other words)", fact.context)
+            ledger.not_taught(fact, "repeated (said before in other words)", fact.context)
             continue
         # A name the document keeps repeating is never asked: its other cards would give it away.
         done_here = asked.setdefault(fact.doc.name, set(recurring[fact.doc.name]))
@@ -199,9 +199,9 @@ def _build(
             said = fact.prompt[fact.lead :]
             if reason == DISPUTED and disagreement is not None:
                 said += f"  (another sentence gives {disagreement[0]}: {disagreement[1]})"
-            report.reject(fact.source, reason, said)
+            ledger.not_taught(fact, reason, said)
             continue
-        report.taught += 1
+        ledger.made(fact, made)
         if subject_decks:
             topic = topic_for(fact.context, subject_decks)
         else:
@@ -213,19 +213,25 @@ def _build(
         # The winner's name is no subject answer here: who won is the point of the card.
         why = gate_reason(result, subjects[result.order[0]], known)
         if why is not None and why != SUBJECT:
-            report.reject(result.source, why, result.context)
+            report.results_untaught.append((result.source, why, result.context))
             continue
         name = result.order[0]
         topics[result.id] = (
             topic_for(result.context, subject_decks) if subject_decks else document_topic(name, titles[name])
         )
         drafts.append(result)
+    before = drafts
     drafts, report.repeated_cards = unique_cards(drafts)
+    ledger.dropped(dropped(before, drafts), REPEATED_CARD)
+    before = drafts
     drafts, given_away = without_giveaways(sorted(drafts, key=lambda d: d.order))
     report.repeated_cards += given_away
+    ledger.dropped(dropped(before, drafts), GIVEN_AWAY)
     # A list another sentence gives longer has more right answers than the card accepts.
+    before = drafts
     drafts, partial = without_partial_lists(drafts, facts)
     report.repeated_cards += partial
+    ledger.dropped(dropped(before, drafts), PARTIAL_LIST)
     # Within its paragraph and its document, a card may still be one too many.
     crowding = Crowding()
     uncrowded: list[Draft] = []
@@ -235,7 +241,7 @@ def _build(
     for draft in sorted(drafts, key=lambda d: (d.order[0], -stated[id(d)], d.order)):
         why = crowding.reason(draft)
         if why is not None:
-            report.reject(draft.source, why, draft.context)
+            ledger.dropped([draft], why)
             continue
         crowding.add(draft)
         uncrowded.append(draft)
@@ -244,12 +250,14 @@ def _build(
     written: set[str] = set()
     for draft in sorted(drafts, key=lambda d: d.order):
         if draft.id in written:
+            ledger.dropped([draft], REPEATED_CARD)
             continue  # same fact and answer reached twice: one card
         written.add(draft.id)
         topic = topics[draft.id]
         decks.setdefault(topic.id, (topic, []))[1].append(draft)
     order = [t.id for t in subject_decks] if subject_decks else list(decks)
     ordered = {deck_id: decks[deck_id] for deck_id in order if deck_id in decks}
+    ledger.finish((d for _, deck_drafts in ordered.values() for d in deck_drafts), report)
     for deck_id, (topic, deck_drafts) in ordered.items():
         report.decks[deck_id] = topic.title
         report.cards[deck_id] = len(deck_drafts)
@@ -292,6 +300,11 @@ def generate(
     report.out_dir = str(out_dir)
     return report
 
+
+# Why a sentence whose cards were all dropped by a check on all cards made no card.
+REPEATED_CARD = "repeated (another sentence's card asks the same)"
+GIVEN_AWAY = "another card's question gives its answer away"
+PARTIAL_LIST = "another sentence lists more (its list would not be the one right answer)"
 
 DISPUTED = "the sources disagree on this fact's year (two give different years): a teacher should check"
 

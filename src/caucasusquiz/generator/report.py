@@ -13,11 +13,14 @@ class Report:
     documents: list[str] = field(default_factory=list)
     bytes_read: int = 0
     furniture: Counter[str] = field(default_factory=Counter)  # lines dropped, by reason
+    # Every sentence read is counted once: sentences == taught + len(untaught) (`coverage`).
     sentences: int = 0
     rejected: Counter[str] = field(default_factory=Counter)  # sentences, by reason
     # Every sentence not taught: (source "file:line", reason, sentence), in document order.
     untaught: list[tuple[str, str, str]] = field(default_factory=list)
-    taught: int = 0  # sentences that made cards
+    taught: int = 0  # sentences with a card in the decks
+    # A war's result from its infobox not asked (no sentence: counted apart), as in `untaught`.
+    results_untaught: list[tuple[str, str, str]] = field(default_factory=list)
     repeated_cards: int = 0
     decks: dict[str, str] = field(default_factory=dict)  # deck id -> title
     cards: dict[str, int] = field(default_factory=dict)  # deck id -> generated cards
@@ -66,6 +69,10 @@ class Report:
         """Every sentence that gave no card, with where it is and why (`generate --coverage`)."""
         return [f"{source}  [{reason}]  {text}" for source, reason, text in self.untaught]
 
+    def result_coverage_lines(self) -> list[str]:
+        """Every infobox result that gave no card, as in `coverage_lines`."""
+        return [f"{source}  [{reason}]  {text}" for source, reason, text in self.results_untaught]
+
     def lines(self) -> list[str]:
         merge = self.merge
         out = [
@@ -80,6 +87,12 @@ class Report:
         out.append(f"Sentences: {self.sentences} read, {self.taught} made into cards, {rejected} not taught")
         for reason, count in _sorted(self.rejected):
             out.append(f"  {count:4d}  {reason}")
+        if self.results_untaught:
+            n = len(self.results_untaught)
+            out.append(
+                f"{n} infobox result{_s(n)} not asked: "
+                + _counts(Counter(r for _, r, _ in self.results_untaught))
+            )
         if self.repeated_cards:
             out.append(
                 f"Dropped {self.repeated_cards} card{_s(self.repeated_cards)} asking a fact "
