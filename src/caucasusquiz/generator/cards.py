@@ -20,7 +20,7 @@ from caucasusquiz.decks.ids import slug_words
 from caucasusquiz.generator.claims import claim
 from caucasusquiz.generator.clauses import Clause, clause_around
 from caucasusquiz.generator.concise import concise_question, event_question, opening_phrase
-from caucasusquiz.generator.dates import ANY_YEAR
+from caucasusquiz.generator.dates import ANY_YEAR, MONTH, MONTH_NAMES
 from caucasusquiz.generator.distractors import Pool, distractors, years_around
 from caucasusquiz.generator.english import card_english
 from caucasusquiz.generator.entities import Mention, find_mentions, fold, known_entity
@@ -386,11 +386,11 @@ def _with_event_year(fact: Fact, pool: Pool) -> Fact | None:
     if len(days) != 1:
         return None
     found = days[0]
-    month_name = re.search(_MONTH_NAMES, found.group())
+    month_name = re.search(MONTH, found.group())
     day = re.search(r"\d{1,2}", found.group())
     if month_name is None or day is None:
         return None
-    month = _MONTH_NAMES.split("|").index(month_name.group()) + 1
+    month = MONTH_NAMES.index(month_name.group()) + 1
     years = {y for y, _, _ in pool.days.get(fact.doc.name, ())}
     fitting = []
     for year in sorted(years):
@@ -408,10 +408,7 @@ def _with_event_year(fact: Fact, pool: Pool) -> Fact | None:
     return dataclasses.replace(fact, prompt=fact.prompt[: fact.lead] + dated)
 
 
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
-_YEARLESS_DAY = re.compile(
-    rf"\b(?:\d{{1,2}}\s+(?:{_MONTH_NAMES})|(?:{_MONTH_NAMES})\s+\d{{1,2}})\b(?!,?\s+\d{{4}})"
-)
+_YEARLESS_DAY = re.compile(rf"\b(?:\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})\b(?!,?\s+\d{{4}})")
 # "The Bush administration announces $1 billion in aid": a news headline, undated.
 _HEADLINE = re.compile(
     r"^(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s+(?:announces|pledges|signs|launches|opens|vows|"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from caucasusquiz.generator.dates import MONTH, YEAR
 from caucasusquiz.generator.questions import is_past_verb
 
 MAX_WORDS = 34
@@ -48,14 +49,8 @@ _INTRO = re.compile(
     r"Regarding|Immediately|Commenting|In view|As|Amid|Under|Within|Throughout|For)\b"
     r"[^,;\"]{3,120}?,\s+"
 )
-_DATE_PHRASE = re.compile(
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+(?:\d{1,2},\s+)?)?(?:1[6-9]\d\d|20\d\d)"
-)
-_DATE_WORD = re.compile(
-    r"\b(?:1[6-9]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b"
-)
+_DATE_PHRASE = re.compile(rf"(?:{MONTH}\s+(?:\d{{1,2}},\s+)?)?{YEAR}")
+_DATE_WORD = re.compile(rf"\b(?:{YEAR}|{MONTH})\b")
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,8 +25,9 @@ MONTH_NAMES = (
     "December",
 )
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+MONTH = rf"(?:{'|'.join(MONTH_NAMES)})"  # any month's name, for building patterns
 ANY_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
-_MONTH = re.compile(rf"\b({'|'.join(MONTH_NAMES)})\b")
+_MONTH = re.compile(rf"\b({MONTH})\b")
 
 Day = tuple[int, int, int]  # year, month, day (0 for a month and year)
 

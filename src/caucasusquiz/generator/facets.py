@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from caucasusquiz.generator.damage import SMALL_NUMBERS
-from caucasusquiz.generator.dates import ANY_YEAR
+from caucasusquiz.generator.dates import ANY_YEAR, MONTH, YEAR
 from caucasusquiz.generator.questions import common_opening, is_past_verb, lemma
 
 MAX_ANSWER_WORDS = 14
@@ -430,10 +430,7 @@ _COMPRISED = re.compile(
     rf"(?:comprised|composed|made up)\s+of\s+(?P<count>{_COUNTS})\s+(?P<noun>[a-z][^:;,]{{2,80}}):\s+"
     r"(?P<items>.+?)\.?$"
 )
-_WHEN = re.compile(
-    r"\b(?:[Ii]n|[Oo]n)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\s+)?(?:\d{1,2},?\s+)?(?:1[6-9]|20)\d\d\b"
-)
+_WHEN = re.compile(rf"\b(?:[Ii]n|[Oo]n)\s+(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?{YEAR}\b")
 
 
 def counted_list(sentence: str) -> Facet | None:

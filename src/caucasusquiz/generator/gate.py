@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 from caucasusquiz.generator.cards import Draft, near_subject
 from caucasusquiz.generator.damage import lost_rate
-from caucasusquiz.generator.dates import ANY_YEAR
+from caucasusquiz.generator.dates import ANY_YEAR, MONTH
 from caucasusquiz.generator.english import KIND_WORD
 from caucasusquiz.generator.entities import find_mentions, fold
 from caucasusquiz.generator.famous import is_famous
@@ -154,8 +154,7 @@ _EMPTY_PUNCTUATION = re.compile(r"\s[,.;:?!]|[,;:]\s*[.?!]\s*$|,\s*,")
 _ALLOWED_PUNCTUATION = set(" .,;:!?'\"’‘“”()-–—/%$€£¥&+°…_")
 
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_DATED_AFTER = re.compile(rf"^,?\s*(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH})")
+_DATED_AFTER = re.compile(rf"^,?\s*(?:{MONTH}\s+\d|\d{{1,2}}\s+{MONTH})")
 _RELATIVE_DAY = re.compile(
     r"\b(?:yesterday|today|tomorrow|tonight|last (?:week|month|year|night)|"
     r"next (?:week|month|year)|this (?:week|month|year|morning|afternoon|evening)|recently)\b",
@@ -202,13 +201,13 @@ _FOUNDED = (
 # "President X greets Y on the South Lawn, Wednesday, July 31, 2019": a caption or dateline.
 _CAPTION = re.compile(
     rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
-    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
+    rf"(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\s+\d{{4}})"
     r"(?:,\s+in\s+[A-Z][\w .'’-]*)?\.?\s*(?:\(|$)"
 )
 # "Official greeters await the arrival of X in Chisinau, March 2011.": a photo caption — a
 # present-tense scene with its date glued on after a comma.
 _CAPTION_DATE = re.compile(
-    rf",\s+(?:(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\.?\s*$"
+    rf",\s+(?:(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{1,2}}\s+{MONTH}\s+\d{{4}})\.?\s*$"
 )
 _PRESENT_SCENE = re.compile(
     r"^(?:[A-Z][\w'’.-]*\s+){0,6}?(?:[a-z][\w-]*\s+){0,2}?"
@@ -469,7 +468,7 @@ def _unnamed(prompt: str) -> bool:
 
 def _yearless_day(answer: str, prompt: str) -> bool:
     """ "March 16" asked with no year anywhere on the card: which March?"""
-    day = re.fullmatch(rf"(?:{_MONTH}|[A-Z][a-z]{{2}}\.?)\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}", answer.strip())
+    day = re.fullmatch(rf"(?:{MONTH}|[A-Z][a-z]{{2}}\.?)\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH}", answer.strip())
     return day is not None and not ANY_YEAR.search(prompt)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from caucasusquiz.generator.dates import MONTH, YEAR
 from caucasusquiz.generator.questions import _lower_article, is_past_verb, lemma
 
 MAX_ANSWER_WORDS = 10
@@ -220,8 +221,7 @@ def _short_object(answer: str) -> bool:
 # 2005, the Georgia Sustainment and Stability Operations Program has …": the date belongs to
 # the named thing the participle describes, so "When was it established?" has one answer.
 _FOUNDING = "established|founded|signed|launched|created|adopted|ratified|introduced|set up"
-_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
-_WHEN = rf"(?P<date>(?:\d{{1,2}} (?:{_MONTH}) )?(?:(?:{_MONTH}) (?:\d{{1,2}}, )?)?(?:1[6-9]|20)\d\d)"
+_WHEN = rf"(?P<date>(?:\d{{1,2}} {MONTH} )?(?:{MONTH} (?:\d{{1,2}}, )?)?{YEAR})"
 _NAMED_THEN_DATED = re.compile(
     rf"^(?P<name>(?:The\s+)?[A-Z][^,]{{3,80}}?),\s+(?P<part>{_FOUNDING})\s+(?:in|on)\s+{_WHEN},\s+"
 )
