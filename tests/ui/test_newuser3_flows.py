@@ -4,48 +4,22 @@ the editor without saving says so."""
 
 from __future__ import annotations
 
-import stat
-import sys
-from pathlib import Path
-
 from caucasusquiz.ui.screens.dialogs import MessageScreen
 from caucasusquiz.ui.screens.home import HomeScreen
 from caucasusquiz.ui.screens.review import ReviewScreen
 
-SIZE = (80, 24)
-
-EDITOR = """\
-import pathlib, sys
-path = pathlib.Path(sys.argv[-1])
-text = path.read_text(encoding="utf-8")
-path.write_text(text.replace({old!r}, {new!r}), encoding="utf-8")
-"""
-
-
-def editor(tmp_path: Path, old: str, new: str) -> str:
-    script = tmp_path / "editor.py"
-    script.write_text(EDITOR.format(old=old, new=new))
-    script.chmod(script.stat().st_mode | stat.S_IEXEC)
-    return f"{sys.executable} {script}"
+from .test_flows import SIZE, fake_editor, start_review
 
 
 def messages(app) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
-async def start_review(pilot) -> None:
-    await pilot.app.opened.wait()
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, ReviewScreen)
-
-
 async def test_a_yaml_syntax_error_from_the_editor_says_the_whole_file_is_left_out(
     app_factory, tmp_path, monkeypatch
 ):
     # An unclosed quote: the whole file goes, not "the cards with problems".
-    monkeypatch.setenv("EDITOR", editor(tmp_path, "type: qa", 'type: "qa'))
+    monkeypatch.setenv("EDITOR", fake_editor(tmp_path, "type: qa", 'type: "qa'))
     monkeypatch.delenv("VISUAL", raising=False)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
@@ -65,7 +39,7 @@ async def test_a_yaml_syntax_error_from_the_editor_says_the_whole_file_is_left_o
 async def test_a_broken_card_from_the_editor_still_says_only_that_card_is_left_out(
     app_factory, tmp_path, monkeypatch
 ):
-    monkeypatch.setenv("EDITOR", editor(tmp_path, "type: qa", "type: qq"))
+    monkeypatch.setenv("EDITOR", fake_editor(tmp_path, "type: qa", "type: qq"))
     monkeypatch.delenv("VISUAL", raising=False)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
@@ -78,7 +52,7 @@ async def test_a_broken_card_from_the_editor_still_says_only_that_card_is_left_o
 
 
 async def test_closing_the_editor_without_a_change_says_no_changes(app_factory, tmp_path, monkeypatch):
-    monkeypatch.setenv("EDITOR", editor(tmp_path, "no such text", "anything"))
+    monkeypatch.setenv("EDITOR", fake_editor(tmp_path, "no such text", "anything"))
     monkeypatch.delenv("VISUAL", raising=False)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
