@@ -38,6 +38,15 @@ def notifications(app) -> str:
     return " ".join(n.message for n in app._notifications)
 
 
+async def open_as_new_student(pilot, name: str) -> None:
+    """What a student does in a new tab: types a name at the picker and accepts it as new."""
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ProfilePickerScreen))
+    await pilot.press(*name, "enter")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, NamePrompt))
+    await pilot.press("enter")
+    await pilot.app.opened.wait()
+
+
 async def test_a_tab_always_asks_who_is_studying_and_lists_nobody(
     served, app_factory, make_profiles, isolated_user_dirs
 ):
@@ -70,11 +79,7 @@ async def test_a_new_student_in_a_tab_does_not_become_the_machines_default(
     store.close()
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
-        await pilot.press(*"Nigar", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, NamePrompt))
-        await pilot.press("enter")
-        await app.opened.wait()
+        await open_as_new_student(pilot, "Nigar")
         assert app.workspace.profile.name == "Nigar"
         assert app.workspace.store.last_profile() == "teacher"
         app.switch_profile()
@@ -93,11 +98,7 @@ async def test_the_edit_key_starts_no_editor_in_a_tab(served, app_factory, monke
     monkeypatch.setenv("EDITOR", "sh")
     app = app_factory(new_profile="x")  # --new-profile is ignored in a tab: the picker asks
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
-        await pilot.press(*"Kamran", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, NamePrompt))
-        await pilot.press("enter")
-        await app.opened.wait()
+        await open_as_new_student(pilot, "Kamran")
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen))
         await pilot.press("ctrl+e")
@@ -139,11 +140,7 @@ async def test_in_a_tab_a_student_joins_a_class_only_as_themselves(
     )
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
-        await pilot.press(*"Aysel", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, NamePrompt))
-        await pilot.press("enter")
-        await app.opened.wait()
+        await open_as_new_student(pilot, "Aysel")
         await pilot.press("j")
         assert isinstance(app.screen, JoinClassScreen)
         assert app.screen.query_one("#join-name").disabled  # the name cannot be changed
@@ -159,11 +156,7 @@ async def test_a_tabs_palette_offers_neither_switch_profile_nor_the_class_report
     # New-user trial 6: both were listed, and refused when chosen.
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
-        await pilot.press(*"Ana", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, NamePrompt))
-        await pilot.press("enter")
-        await app.opened.wait()
+        await open_as_new_student(pilot, "Ana")
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Join class" in titles and "Study all due cards" in titles
         assert "Switch profile" not in titles and "Class report" not in titles
@@ -179,11 +172,7 @@ async def test_a_tab_never_writes_a_deck_file(served, app_factory, decks_dir, is
     before = {path.name: path.read_text() for path in decks_dir.glob("*.yaml")}
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, ProfilePickerScreen))
-        await pilot.press(*"Ana", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, NamePrompt))
-        await pilot.press("enter")
-        await app.opened.wait()
+        await open_as_new_student(pilot, "Ana")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         keys = [key.key for key in app.screen.query_one(Footer).query("FooterKey")]
         assert "d" not in keys and "j" in keys
