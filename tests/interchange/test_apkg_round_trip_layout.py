@@ -100,8 +100,8 @@ def test_a_draft_comes_back_a_draft_marked_last_like_a_review(tmp_path: Path, ca
 
 
 def test_a_second_export_from_the_deck_cache_still_carries_documents(authored: Path):
-    """The deck cache did not keep `documents:` (newuser5 F-A, in decks/): the export reads
-    it from the file then, so the link survives whichever way the deck was loaded."""
+    """The deck cache once dropped `documents:` (newuser5 F-A); it keeps it now, so the link
+    to the article survives whichever way the deck was loaded."""
     first = round_trip(authored, authored.parent.parent / "first")
     second = round_trip(authored, authored.parent.parent / "second")  # the deck now comes from the cache
     assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")

@@ -22,7 +22,7 @@ from typing import Any
 from yaml.nodes import MappingNode, ScalarNode
 
 from caucasusquiz.authoring.drafts import generated_ids, is_draft
-from caucasusquiz.decks.loader import MAX_DECK_BYTES, read_deck_text
+from caucasusquiz.decks.loader import MAX_DECK_BYTES
 from caucasusquiz.decks.model import CLOZE_BLANK, Card, CardType, Deck
 from caucasusquiz.decks.yamlio import YamlProblem, compose
 from caucasusquiz.files import UnreadableFile, read_regular_file
@@ -87,15 +87,9 @@ def deck_fields(deck: Deck) -> DeckFields:
     folder = deck.path.parent
     text = _file_text(deck.path)
     order = _top_keys(text) if text is not None else ()
-    documents = deck.documents
-    if not documents and "documents" in order and text is not None:
-        # A deck read from the deck cache may lack its `documents:` (newuser5 F-A): the
-        # link to the article is what a re-import most needs, so read it from the file.
-        fresh = read_deck_text(text, deck.path, deck.id).deck
-        documents = fresh.documents if fresh is not None else ()
     written: list[str] = []
     resolved: list[str] = []
-    for folder_path in documents:  # the deck's folder joined with what the file says
+    for folder_path in deck.documents:  # the deck's folder joined with what the file says
         try:
             written.append(folder_path.relative_to(folder).as_posix())
         except ValueError:
