@@ -52,6 +52,9 @@ from caucasusquiz.ui.widgets.session_bar import SessionBar
 # the learner has not seen the feedback yet.
 DOUBLE_TAP_SECONDS = 0.3
 
+# Beside the source line when the card is taller than its room (the scroll bar is thin).
+MORE = "   ↑↓ more"
+
 
 UNDONE_WORDS: dict[UndoKind, str] = {
     "answer": "Answer taken back: try again.",
@@ -206,7 +209,8 @@ class ReviewScreen(AppScreen[None]):
         return self.size.width - 7 if self.size.width > 20 else None
 
     def _show_context(self, card: Card) -> None:
-        sentence, source = sentence_text(card), source_text(card, self.app.document_title(card))
+        sentence = sentence_text(card)
+        source = source_text(card, self.app.document_title(card), self._source_width())
         context = self.query_one("#context", Static)
         context.update(sentence)
         context.display = bool(sentence)
@@ -214,12 +218,18 @@ class ReviewScreen(AppScreen[None]):
         line.update(source, layout=False)
         line.display = bool(source)
 
+    def _source_width(self) -> int | None:
+        # The source line is one line, with a margin of 2 on each side (#source-line in app.tcss).
+        return self.size.width - 4 if self.size.width > 20 else None
+
     def on_resize(self, event: events.Resize) -> None:
         card = self.session.current
         if card is not None:  # the card's lines are wrapped to the width
             self._draw_where(card)
             revealed = self.phase == "feedback"
             self.query_one("#prompt", Static).update(prompt_text(card, revealed, self._prompt_width()))
+            if revealed:  # the source line's title is shortened to the width
+                self._show_context(card)
             self._update_hints()
 
     def _show(self, *selectors: str, visible: bool) -> None:
@@ -336,8 +346,9 @@ class ReviewScreen(AppScreen[None]):
         body = self.query_one("#review-body", CardBody)
         body.scroll_to_region(Region(0, top, 1, last - first + 1), animate=False, immediate=True)
         if body.max_scroll_y:  # say so, and how, beside the source (the scroll bar is thin)
-            source = source_text(card, self.app.document_title(card))
-            source.append("   ↑↓ more", style="bold")
+            width = self._source_width()
+            source = source_text(card, self.app.document_title(card), width and width - cell_len(MORE))
+            source.append(MORE, style="bold")
             self.query_one("#source-line", Static).update(source, layout=False)
 
     def action_scroll_card(self, lines: int) -> None:
