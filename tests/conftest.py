@@ -83,6 +83,9 @@ def app_factory(decks_dir: Path, clock: Clock, isolated_user_dirs: Path):
     def build(**options) -> CaucasusQuizApp:
         locations = paths.resolve(decks=options.pop("decks", decks_dir), data_dir=isolated_user_dirs)
         options.setdefault("watch_decks", False)
+        # A command letter in a session acts at once, not after its wait for a second letter
+        # (that wait has its own tests: tests/ui/test_stray_typing.py).
+        options.setdefault("letter_hold", 0)
         return make_app(
             locations, options.pop("profile", None), clock=clock, monotonic=clock.monotonic, tz=UTC, **options
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -89,7 +90,8 @@ async def test_the_app_source_screen_does_not_show_a_file_outside(folders, tmp_p
         await pilot.press("enter")  # start studying
         await pilot.pause()
         await pilot.press("enter", "o")  # reveal, then open the source
-        await pilot.pause()
+        # (`o` waits a moment for a second letter: ui/stray_typing.py)
+        await asyncio.wait_for(_until(pilot, lambda: bool(app.screen.query("#document"))), 10)
         assert "secret" not in app.screen.query_one("#document").text
         assert "is not in the seeds folder" in str(app.screen.query_one("#source-title").content)
 
@@ -145,3 +147,8 @@ def test_a_served_session_looks_in_the_seeds_only(folders):
     seeds, decks = folders
     assert source_folders(seeds, decks, served=True) == (seeds,)
     assert source_folders(seeds, decks) == (seeds, decks)
+
+
+async def _until(pilot, condition) -> None:
+    while not condition():
+        await pilot.pause()

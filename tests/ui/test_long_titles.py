@@ -100,3 +100,45 @@ async def test_statistics_shorten_the_title_and_keep_the_numbers(app_factory, lo
     title, _, numbers = line.partition("  ")
     assert at_a_word_boundary(title), line
     assert "0/5 seen" in numbers and "0%" in numbers, line
+
+
+DOCUMENT_TITLE = "Azerbaijan and the United States: Partners in Energy Security, Counter-Terrorism and Trade"
+
+
+@pytest.fixture
+def long_document_decks(tmp_path: Path) -> Path:
+    folder = tmp_path / "decks"
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "partners.txt").write_text(
+        f"{DOCUMENT_TITLE}\nThe pipeline opened in 2006 and carries oil from Baku to Ceyhan.\n",
+        encoding="utf-8",
+    )
+    (folder / "energy.yaml").write_text(
+        'title: "Energy"\ndocuments: docs\ncards:\n'
+        "  - id: btc\n    type: qa\n    question: When did the pipeline open?\n"
+        '    answer: "2006"\n    source: "partners.txt:2"\n',
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.mark.parametrize("width", [80, 60])
+async def test_the_source_line_shortens_a_long_mixed_case_document_title_and_keeps_the_line(
+    app_factory, long_document_decks, width
+):
+    # "Source: Azerbaijan and the United States: Partners in Energy Security," — the one-line
+    # source line cut the title with no "…" and lost ", line 2".
+    app = app_factory(decks=long_document_decks)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await asyncio.wait_for(app.opened.wait(), timeout=10)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press(*"2006", "enter")
+        await pilot.pause()
+        line = app.screen.query_one("#source-line", Static)
+        (shown,) = [str(strip.text).rstrip() for strip in line.render_lines(line.region.reset_offset)]
+    assert shown.endswith("…, line 2"), shown
+    title = shown.removeprefix("Source: ").removesuffix(", line 2").removesuffix("…")
+    assert DOCUMENT_TITLE.startswith(title) and DOCUMENT_TITLE[len(title)] in " ,:", shown

@@ -33,3 +33,17 @@ def deck_files(paths: Iterable[Path]) -> list[Path]:
         elif path.name != TOPICS_FILE:
             found.append(path)
     return found
+
+
+def deck_file(folder: Path, deck_id: str) -> Path:
+    """The file of deck `deck_id` in `folder`: `history.yaml`, or the `history.yml` (any case)
+    a teacher saved instead when there is no .yaml; `history.yaml` for a deck not written yet.
+    A writer (the generator) that assumed .yaml wrote a second deck of the same id beside the
+    .yml and read none of its `dropped` ids."""
+    default = folder / f"{deck_id}.yaml"
+    if default.exists() or not folder.is_dir():
+        return default
+    for path in deck_files([folder]):
+        if path.stem == deck_id:
+            return path
+    return default

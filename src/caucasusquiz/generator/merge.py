@@ -35,7 +35,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from caucasusquiz.decks.folder import deck_files
+from caucasusquiz.decks.folder import deck_file, deck_files
 from caucasusquiz.decks.loader import MAX_DECK_BYTES
 from caucasusquiz.decks.yamlio import YamlProblem, compose
 from caucasusquiz.errors import UserError
@@ -379,7 +379,7 @@ def plan_decks(
     )
     parsed: dict[str, _Parsed | None] = {}
     for deck_id in sorted(set(decks) | set(old_manifest)):
-        path = out_dir / f"{deck_id}.yaml"
+        path = deck_file(out_dir, deck_id)
         if path.exists():
             try:
                 text = read_regular_file(path, MAX_DECK_BYTES).decode("utf-8-sig").replace("\r\n", "\n")
@@ -472,7 +472,7 @@ def _plan_deck(
     edited_anywhere: set[str],
 ) -> None:
     report = plan.report
-    path = out_dir / f"{deck_id}.yaml"
+    path = deck_file(out_dir, deck_id)
     entries: dict[str, dict] = dict(old.get("cards", {})) if parsed is not None else {}
     present = {item.id for item in parsed.items} if parsed else set()
     deleted = {

@@ -31,6 +31,7 @@ from caucasusquiz.text import plural
 from caucasusquiz.ui.notify_errors import notify_user_errors, refused_deck_write
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen, MessageScreen
 from caucasusquiz.ui.shorten import shorten
+from caucasusquiz.ui.stray_typing import HOLD_SECONDS
 
 if TYPE_CHECKING:  # imported where used: not needed for the first paint
     from caucasusquiz.decks.collection import Collection
@@ -79,8 +80,11 @@ class CaucasusQuizApp(App[None]):
         new_profile: str | None = None,
         author: bool = False,
         author_all: bool = False,
+        letter_hold: float = HOLD_SECONDS,
     ) -> None:
         super().__init__()
+        # How long a command letter in a session waits for a second one (ui/stray_typing.py).
+        self.letter_hold = letter_hold
         self.locations = locations
         self.profile_name = profile
         self.new_profile = new_profile

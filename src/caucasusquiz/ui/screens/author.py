@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from caucasusquiz.authoring.deck_text import EditError
@@ -32,6 +32,7 @@ from caucasusquiz.ui.widgets.card_form import (
     list_text,
     parse_form,
 )
+from caucasusquiz.ui.widgets.fitting_footer import FittingFooter
 from caucasusquiz.ui.widgets.labelled_lines import LabelledLines
 from caucasusquiz.ui.widgets.literal import literal
 
@@ -121,7 +122,7 @@ class AuthorScreen(AppScreen[None]):
             yield Static(Text(form_keys(), style="dim"), id="author-form-hint")
             yield Vertical(id="author-inputs")
         yield OptionList(id="author-types")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.sub_title = SUBTITLES[self.review.scope]

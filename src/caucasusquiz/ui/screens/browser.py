@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.widgets.data_table import ColumnKey
 
 from caucasusquiz.clock import to_ms
@@ -19,6 +19,7 @@ from caucasusquiz.ui.notify_errors import notify_user_errors
 from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.shorten import shorten
 from caucasusquiz.ui.widgets.card_text import context_text
+from caucasusquiz.ui.widgets.fitting_footer import FittingFooter
 from caucasusquiz.ui.widgets.literal import literal
 
 MAX_ROWS = 500
@@ -52,7 +53,7 @@ class BrowserScreen(AppScreen[None]):
         )
         yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
         yield Static(id="card-detail")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "cards"

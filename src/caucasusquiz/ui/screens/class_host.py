@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
 from caucasusquiz.classroom.session import ClassSession, ClassView, Phase
 from caucasusquiz.ui.notify_errors import notify_user_errors
@@ -21,6 +21,7 @@ from caucasusquiz.ui.screens.class_header import status_line
 from caucasusquiz.ui.screens.class_join import leave_class_screen
 from caucasusquiz.ui.screens.dialogs import ConfirmScreen
 from caucasusquiz.ui.widgets.class_parts import question_text, standings_text, tally_text
+from caucasusquiz.ui.widgets.fitting_footer import FittingFooter
 from caucasusquiz.ui.widgets.labelled_lines import LabelledLines
 from caucasusquiz.ui.widgets.literal import literal
 
@@ -64,7 +65,7 @@ class ClassHostScreen(Screen[None]):
         yield Digits(id="class-big")
         with VerticalScroll(id="class-scroll"):
             yield Static(id="class-body")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.poll()

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.events import Key
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Input, Static
+from textual.widgets import Digits, Input, Static
 
 from caucasusquiz.classroom.session import ClassSession, ClassView, Phase
 from caucasusquiz.classroom.storage import ClassDatabase
@@ -30,6 +30,7 @@ from caucasusquiz.ui.widgets.class_parts import (
     question_text,
     standings_text,
 )
+from caucasusquiz.ui.widgets.fitting_footer import FittingFooter
 from caucasusquiz.ui.widgets.literal import literal
 
 POLL_SECONDS = 0.25
@@ -62,7 +63,7 @@ class JoinClassScreen(Screen[None]):
             yield Input(self.code, placeholder="class code, e.g. 123456", id="join-code")
             yield Input(self.student_name, placeholder="your name", id="join-name", disabled=self.fixed_name)
             yield Static(id="join-error")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#join-name" if self.code and not self.student_name else "#join-code", Input).focus()
@@ -121,7 +122,7 @@ class ClassStudentScreen(Screen[None]):
             yield Static(id="class-body")
         yield Input(placeholder="your answer, then Enter", id="class-answer")
         yield Static(id="class-note")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         if self.app.is_headless:  # nobody sees it blink; a steady cursor keeps screenshots comparable

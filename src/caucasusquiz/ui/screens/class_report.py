@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from caucasusquiz.classroom.report import ClassReport
 from caucasusquiz.classroom.report_layout import NOTHING_YET, report_lines
+from caucasusquiz.ui.widgets.fitting_footer import FittingFooter
 from caucasusquiz.ui.widgets.literal import literal
 
 MIN_WIDTH = 40  # before the first layout, and on a very narrow screen: the CLI's tables wrap there too
@@ -36,7 +37,7 @@ class ClassReportScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="class-report"):
             yield Static(id="class-report-text")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "class report"

@@ -15,11 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.suggester import Suggester
-from textual.widgets import Footer, Header, Input, ProgressBar, Static
+from textual.widgets import Header, Input, ProgressBar, Static
 
 from caucasusquiz.authoring.documents import complete_path, parse_paths
 from caucasusquiz.errors import UserError
 from caucasusquiz.ui.screens.app_screen import AppScreen
+from caucasusquiz.ui.widgets.fitting_footer import FittingFooter
 from caucasusquiz.ui.widgets.literal import literal
 
 if TYPE_CHECKING:  # the generator is imported when it runs
@@ -58,7 +59,7 @@ class GenerateScreen(AppScreen[None]):
         yield ProgressBar(id="generate-progress", show_eta=False)
         with VerticalScroll(id="generate-report-box"):
             yield Static(id="generate-report")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "new deck from documents"

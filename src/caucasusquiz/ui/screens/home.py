@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import ColumnKey
 
 from caucasusquiz.study.overview_cache import DeckRow
@@ -22,6 +22,7 @@ from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.screens.dialogs import MessageScreen
 from caucasusquiz.ui.shorten import shorten
 from caucasusquiz.ui.widgets.charts import mastery_bar
+from caucasusquiz.ui.widgets.fitting_footer import FittingFooter
 from caucasusquiz.ui.widgets.literal import literal
 
 if TYPE_CHECKING:  # only a type here: settings are read off the first-paint path
@@ -79,7 +80,7 @@ class HomeScreen(AppScreen[None]):
         yield Static(id="no-decks")
         yield Static(id="problems")
         # Compact (one space between keys): all of Home's keys fit at 80 columns, `w` too.
-        yield Footer(compact=True)
+        yield FittingFooter(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#decks", DataTable)

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets import Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from caucasusquiz.authoring.deck_text import EditError, FieldValue
@@ -32,6 +32,7 @@ from caucasusquiz.ui.widgets.card_form import (
     list_text,
     parse_form,
 )
+from caucasusquiz.ui.widgets.fitting_footer import FittingFooter
 from caucasusquiz.ui.widgets.literal import literal
 
 if TYPE_CHECKING:  # the source viewer imports this module when `c` is pressed
@@ -96,7 +97,7 @@ class MakeCardScreen(AppScreen[str | None]):
             yield Static(id="make-form-title", classes="title")
             yield Static(Text(form_keys("other proposals"), style="dim"))
             yield Vertical(id="make-inputs")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"new card for {self.deck.title}"

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from caucasusquiz import profiles
@@ -23,6 +23,7 @@ from caucasusquiz.errors import UserError
 from caucasusquiz.store.database import Profile, ProgressStore
 from caucasusquiz.text import plural
 from caucasusquiz.ui.screens.dialogs import Choice, ChoiceScreen, ConfirmScreen
+from caucasusquiz.ui.widgets.fitting_footer import FittingFooter
 from caucasusquiz.ui.widgets.literal import literal
 
 if TYPE_CHECKING:  # the app opens this module at start-up
@@ -119,7 +120,7 @@ class ProfilePickerScreen(Screen[str | None]):
             hint = "type your name" if self.served else "type to filter, or a new name"
             yield Input(placeholder=hint, id="profile-filter")
             yield OptionList(id="profile-list")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         # The default profile (the one last opened) is highlighted, as the CLI would use it;

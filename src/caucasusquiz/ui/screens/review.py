@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.geometry import Region
 from textual.reactive import Reactive
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, Input, Static
 
@@ -51,6 +52,12 @@ from caucasusquiz.ui.widgets.session_bar import SessionBar
 # The same digit again this soon after it picked an option is a double tap, not a rating:
 # the learner has not seen the feedback yet.
 DOUBLE_TAP_SECONDS = 0.3
+
+# The key the review's hint bar shows at any width: the way out of the session.
+KEPT_HINT_ACTIONS = frozenset({"end"})
+
+# Beside the source line when the card is taller than its room (the scroll bar is thin).
+MORE = "   ↑↓ more"
 
 
 UNDONE_WORDS: dict[UndoKind, str] = {
@@ -115,6 +122,7 @@ class ReviewScreen(AppScreen[None]):
         # summary is counted from all its answers, and is built once, when it is shown.
         self._rated = 0
         self._stray_typing = StrayTyping()  # a word typed where no answer box is
+        self._hold_timer: Timer | None = None  # a held command letter's wait for the next key
 
     # -- layout ------------------------------------------------------------------------
 
@@ -139,6 +147,7 @@ class ReviewScreen(AppScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.session_title
+        self._stray_typing.hold = self.app.letter_hold
         self.watch(self.app, "decks_version", lambda _: self._decks_changed(), init=False)
         self.show_card(self.session.next_card())
 
@@ -160,6 +169,7 @@ class ReviewScreen(AppScreen[None]):
         self.phase = "question"
         self.chosen = None
         self._option_key = None
+        self._stop_hold_timer()
         self._stray_typing.reset()
         self._draw_where(card)
         self.query_one("#prompt", Static).update(prompt_text(card, width=self._prompt_width()))
@@ -206,7 +216,8 @@ class ReviewScreen(AppScreen[None]):
         return self.size.width - 7 if self.size.width > 20 else None
 
     def _show_context(self, card: Card) -> None:
-        sentence, source = sentence_text(card), source_text(card, self.app.document_title(card))
+        sentence = sentence_text(card)
+        source = source_text(card, self.app.document_title(card), self._source_width())
         context = self.query_one("#context", Static)
         context.update(sentence)
         context.display = bool(sentence)
@@ -214,12 +225,18 @@ class ReviewScreen(AppScreen[None]):
         line.update(source, layout=False)
         line.display = bool(source)
 
+    def _source_width(self) -> int | None:
+        # The source line is one line, with a margin of 2 on each side (#source-line in app.tcss).
+        return self.size.width - 4 if self.size.width > 20 else None
+
     def on_resize(self, event: events.Resize) -> None:
         card = self.session.current
         if card is not None:  # the card's lines are wrapped to the width
             self._draw_where(card)
             revealed = self.phase == "feedback"
             self.query_one("#prompt", Static).update(prompt_text(card, revealed, self._prompt_width()))
+            if revealed:  # the source line's title is shortened to the width
+                self._show_context(card)
             self._update_hints()
 
     def _show(self, *selectors: str, visible: bool) -> None:
@@ -245,13 +262,27 @@ class ReviewScreen(AppScreen[None]):
 
     @staticmethod
     def _hint_line(step: Step, width: int, options: int = 0) -> Text:
-        hints = Text()
-        for row in keys.keys_for(step):
-            label = row.label_for_options(options)
-            if hints.cell_len + len(label) + len(row.hint) + 3 > width:
+        """The step's keys in the table's order, each whole, as many as fit; on a narrow
+        screen Esc (end the session) is kept first: at 60 columns it fell off the end."""
+        rows = keys.keys_for(step)
+
+        def cells(row: keys.Key) -> int:
+            return cell_len(row.label_for_options(options)) + cell_len(row.hint) + 3
+
+        kept = [row for row in rows if row.actions[0] in KEPT_HINT_ACTIONS]
+        used = sum(cells(row) for row in kept)
+        for row in rows:
+            if row in kept:
+                continue
+            if used + cells(row) > width:
                 break  # the rest are in the help screen
-            hints.append(f" {label} ", style="bold reverse")
-            hints.append(f"{row.hint} ")
+            kept.append(row)
+            used += cells(row)
+        hints = Text()
+        for row in rows:
+            if row in kept:
+                hints.append(f" {row.label_for_options(options)} ", style="bold reverse")
+                hints.append(f"{row.hint} ")
         return hints
 
     def _update_counts(self) -> None:
@@ -336,8 +367,9 @@ class ReviewScreen(AppScreen[None]):
         body = self.query_one("#review-body", CardBody)
         body.scroll_to_region(Region(0, top, 1, last - first + 1), animate=False, immediate=True)
         if body.max_scroll_y:  # say so, and how, beside the source (the scroll bar is thin)
-            source = source_text(card, self.app.document_title(card))
-            source.append("   ↑↓ more", style="bold")
+            width = self._source_width()
+            source = source_text(card, self.app.document_title(card), width and width - cell_len(MORE))
+            source.append(MORE, style="bold")
             self.query_one("#source-line", Static).update(source, layout=False)
 
     def action_scroll_card(self, lines: int) -> None:
@@ -345,19 +377,40 @@ class ReviewScreen(AppScreen[None]):
 
     # -- answering -----------------------------------------------------------------------
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         # Before the bindings (they are looked up once the key has passed the screen).
         fate = self._stray_typing.judge(self.step, event.key, event.character)
         if fate is KeyFate.PASS:
             return
+        if fate is KeyFate.RELEASE:  # a command letter alone: it works first, then this key
+            await self._release_held()
+            return
         event.stop()
         event.prevent_default()
+        if fate is KeyFate.HELD:  # does a letter follow? (ui/stray_typing.py)
+            self._hold_timer = self.set_timer(self._stray_typing.hold, self._release_held)
+            return
+        self._stop_hold_timer()
         if fate is KeyFate.STARTED:
             card = self.session.current
             options = len(self.session.options(card)) if card is not None and not card.is_typed else 0
             self.notify(ignored_words(self.step, options), timeout=4)
 
+    async def _release_held(self) -> None:
+        """The held command letter does what its key does in this step."""
+        self._stop_hold_timer()
+        step, key = self.step, self._stray_typing.release()
+        row = next((row for row in keys.keys_for(step) if key in row.keys), None) if key else None
+        if row is not None and key is not None:
+            await self.run_action(row.action_for(key))
+
+    def _stop_hold_timer(self) -> None:
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+
     def on_screen_suspend(self) -> None:
+        self._stop_hold_timer()
         self._stray_typing.reset()  # another screen came: its keys start afresh here
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Header, Static, TextArea
 from textual.widgets.text_area import Selection
 
 from caucasusquiz.authoring.cursor_sentence import next_sentence, previous_sentence, sentences_on_line
@@ -20,6 +20,7 @@ from caucasusquiz.decks.sources import read_source, source_folders
 from caucasusquiz.generator.dedupe import content_words
 from caucasusquiz.text import strip_forbidden
 from caucasusquiz.ui.screens.app_screen import AppScreen
+from caucasusquiz.ui.widgets.fitting_footer import FittingFooter
 
 # Rows of the document shown above the card's sentence: where it comes from, at a glance.
 CONTEXT_ROWS_ABOVE = 3
@@ -90,7 +91,7 @@ class SourceScreen(AppScreen[None]):
         yield Header()
         yield Static(id="source-title", classes="title")
         yield TextArea(id="document", read_only=True, soft_wrap=True, show_line_numbers=True)
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         card = self.card

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from caucasusquiz.clock import study_day
 from caucasusquiz.study import humanize
@@ -19,6 +19,7 @@ from caucasusquiz.text import plural
 from caucasusquiz.ui.screens.app_screen import AppScreen
 from caucasusquiz.ui.shorten import shorten
 from caucasusquiz.ui.widgets.charts import BarChart, HeatMap, mastery_bar
+from caucasusquiz.ui.widgets.fitting_footer import FittingFooter
 from caucasusquiz.ui.widgets.literal import literal
 
 HISTORY_SHOWN = 30
@@ -53,7 +54,7 @@ class StatsScreen(AppScreen[None]):
                 classes="chart-title",
             )
             yield Static(_Mastery(stats), id="deck-mastery")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"profile: {self.app.require_workspace().profile.name}"

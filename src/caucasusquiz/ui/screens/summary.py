@@ -12,11 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from caucasusquiz.study import humanize
 from caucasusquiz.study.session import Summary
 from caucasusquiz.text import plural
+from caucasusquiz.ui.widgets.fitting_footer import FittingFooter
 from caucasusquiz.ui.widgets.literal import literal
 
 # A student who answered and pressed Esc may think that answer counted (new-user trial 6):
@@ -44,7 +45,7 @@ class SummaryScreen(Screen[None]):
         yield Static(Text("Cards to revisit", style="bold"), id="revisit-title", classes="chart-title")
         with VerticalScroll(id="revisit"):
             yield Static(id="revisit-list")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         s = self.summary

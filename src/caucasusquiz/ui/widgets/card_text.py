@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 from functools import cache
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -18,6 +19,7 @@ from caucasusquiz.study import humanize
 from caucasusquiz.study.answers import AnswerCheck, DiffSegment, Verdict, meaningful_diff
 from caucasusquiz.study.rating import Rating
 from caucasusquiz.text import strip_forbidden
+from caucasusquiz.ui.shorten import shorten
 from caucasusquiz.ui.widgets.literal import literal
 
 VERDICT_LABELS = {
@@ -167,10 +169,17 @@ def _sentence(card: Card) -> str:
     return card.context or (card.full_text if card.type is CardType.CLOZE else "")
 
 
-def source_text(card: Card, title: str | None = None) -> Text:
+def source_text(card: Card, title: str | None = None, width: int | None = None) -> Text:
     """Where the fact comes from, in one line ("" when the card names no source): the
-    document's title when it is known (decks/document_titles.py), else its file name."""
-    return Text(source_words(card, title), style="dim")
+    document's title when it is known (decks/document_titles.py), else its file name.
+
+    In `width` cells, a long title is shortened at a word with "…" (ui.shorten), so that the
+    line number stays: the one-line source line cut "…Energy Security," and lost the rest."""
+    words = source_words(card, title)
+    if title and width is not None and cell_len(words) > width:
+        around = cell_len(words) - cell_len(title)
+        words = source_words(card, shorten(title, max(width - around, 1)))
+    return Text(words, style="dim")
 
 
 def rating_text(previews: dict[Rating, timedelta], suggested: Rating) -> Text:
