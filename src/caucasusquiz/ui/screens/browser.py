@@ -49,7 +49,7 @@ class BrowserScreen(AppScreen[None]):
         yield Header()
         yield Input(
             id="search",
-            placeholder="Search: words, tag:energy, deck:history, is:due / new / suspended / leech",
+            placeholder="Search: words, tag:energy, deck:history, is:due/new/suspended/leech",
         )
         yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
         yield Static(id="card-detail")
