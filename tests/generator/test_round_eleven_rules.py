@@ -6,9 +6,15 @@ refuses, and, where it could cost a good card, a near miss that must still pass.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from caucasusquiz.generator import gate
+from caucasusquiz.generator.cards import Draft
+from caucasusquiz.generator.facets import aim
+from caucasusquiz.generator.gate import gate_reason
 from caucasusquiz.generator.pipeline import build
+from caucasusquiz.generator.referents import with_paragraph_names, with_time_counted
 from caucasusquiz.generator.subject import title_of, undecorated
 
 
@@ -16,6 +22,18 @@ def _prompts(tmp_path: Path, name: str, text: str) -> list[str]:
     (tmp_path / name).write_text(text, encoding="utf-8")
     decks, _ = build([tmp_path / name])
     return [d.prompt for _, drafts in decks.values() for d in drafts]
+
+
+def _card(kind: str, prompt: str, answer: str = "") -> Draft:
+    field = {"cloze": "text", "truefalse": "statement"}.get(kind, "question")
+    plain = re.sub(r"\{\{(.+?)(?:::[^}]*)?\}\}", r"\1", prompt)
+    context = plain.replace("___", answer) if kind in ("cloze", "truefalse") else "A sentence."
+    body: list[tuple[str, object]] = [(field, prompt)]
+    if kind != "cloze":
+        body.append(("answer", answer))
+    return Draft(
+        "x-000000", kind, tuple(body), (), "a.txt:1", context, answer, prompt, ("a.txt", 1, 0), answer, plain
+    )
 
 
 # ---- a page title's decoration is no name --------------------------------------------------
@@ -49,3 +67,76 @@ def test_a_title_from_the_file_name_takes_the_document_s_capitals(tmp_path: Path
     path.write_text("Source: http://example.org/x\n\nThe Treaty of Varnholm was signed in 1601.\n", "utf-8")
     blocks = clean_document(read_document(path)).blocks
     assert title_of(blocks, path.stem) == "Treaty of Varnholm"
+
+
+# ---- "the island", "the deal", "construction", "such plans", "a few decades later" ------------
+
+
+def test_the_island_is_named_when_the_paragraph_names_one_island():
+    before = "The Salt War broke out in 1859 on Varn Island, a sheep farm of the Lune Company."
+    sentence = "Vestia dispatched about sixty troops to the island, under command of Ada Korr."
+    assert with_paragraph_names(sentence, before) == (
+        "Vestia dispatched about sixty troops to Varn Island, under command of Ada Korr."
+    )
+    assert with_paragraph_names(
+        "Nonetheless, the canal opened in 1825.", "The Ostrava Canal was dug by hand."
+    ) == ("Nonetheless, the Ostrava Canal opened in 1825.")
+
+
+def test_the_island_is_refused_when_the_paragraph_names_two(tmp_path: Path):
+    text = (
+        "Salt War\n\n"
+        "The Salt War broke out in 1859 on the Penn Islands, north of Varn Island and east of Lune Island.\n\n"
+        "Vestia dispatched about sixty troops to the island, under command of Ada Korr.\n"
+    )
+    prompts = _prompts(tmp_path, "salt-war.txt", text)
+    assert not any("the island" in p or "Ada Korr" in p for p in prompts)
+    draft = _card(
+        "cloze", "Vestia dispatched about sixty troops to the island, under command of {{Ada Korr}}."
+    )
+    assert gate_reason(draft, set()) == gate.DANGLING
+
+
+def test_a_deal_dated_but_never_named_is_refused():
+    draft = _card("truefalse", "Cabinet approved the deal on March 23, 2015.", "false")
+    assert gate_reason(draft, set()) == gate.UNNAMED
+    # near miss: a named deal
+    named = _card("truefalse", "Cabinet approved the Varnholm deal on March 23, 2015.", "false")
+    assert gate_reason(named, set()) is None
+
+
+def test_construction_of_nothing_and_such_plans_are_refused():
+    built = _card("truefalse", "The Lune State Legislature authorized construction in 1820.", "false")
+    assert gate_reason(built, set()) == gate.DANGLING
+    of_what = _card(
+        "truefalse",
+        "The Lune State Legislature authorized construction of the Ostrava Canal in 1820.",
+        "false",
+    )
+    assert gate_reason(of_what, set()) is None
+    such = _card("qa", "In which year was Ada Korr sent to Varn as governor to effect such plans?", "1874")
+    assert gate_reason(such, set()) == gate.DANGLING
+
+
+def test_a_relative_time_is_counted_from_the_year_before_or_refused():
+    previous = "The Treaty of Varnholm was signed by Vestia in 1494."
+    sentence = "The Lune Sea was divided a few decades later by the Treaty of Penn."
+    assert with_time_counted(sentence, previous) == (
+        "The Lune Sea was divided a few decades after 1494 by the Treaty of Penn."
+    )
+    assert with_time_counted(sentence, "Vestia and Lapland met in 1490 and 1494.") == sentence
+    draft = _card("cloze", "The Lune Sea was divided a few decades later by the {{Treaty of Penn}}.")
+    assert gate_reason(draft, set()) == gate.RELATIVE_TIME
+    # near miss: counted from an event the card names
+    anchored = _card(
+        "qa", "Which governor resigned after the flood and, a few months later, left Varn?", "Ada Korr"
+    )
+    assert gate_reason(anchored, set()) != gate.RELATIVE_TIME
+
+
+def test_one_aim_of_a_listed_series_is_not_asked():
+    assert aim("The Varn Dam was designed to control floods, store water and make power.") is None
+    assert (
+        aim("The Varn Dam, which was designed to control floods, store water and make power, opened.") is None
+    )
+    assert aim("The Varn Dam was designed to control floods.") is not None

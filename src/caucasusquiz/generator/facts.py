@@ -16,7 +16,7 @@ from caucasusquiz.generator.clean import Block
 from caucasusquiz.generator.damage import damage
 from caucasusquiz.generator.documents import Document
 from caucasusquiz.generator.entities import Mention, canonical_of, find_mentions, fold, known_entity
-from caucasusquiz.generator.referents import with_title
+from caucasusquiz.generator.referents import with_paragraph_names, with_time_counted, with_title
 from caucasusquiz.generator.rewrite import (
     first_person,
     is_quotation,
@@ -28,6 +28,7 @@ from caucasusquiz.generator.sentences import split_sentences
 
 MAX_PROMPT = 385  # the deck checker warns above 400; a cloze adds braces and a hint
 MAX_SENTENCE = 385
+_LOOK_BACK = 2000  # characters of a paragraph searched for what "the island" names
 
 
 @dataclass(slots=True)
@@ -64,11 +65,17 @@ def sentences_of(blocks: list[Block], country: str | None, title: str = "") -> l
     for block in blocks:
         spans = split_sentences(block.text)
         sentences: list[Sentence] = []
+        previous_span = None
         for span in spans:
             raw = block.text[span.start : span.end]
             text = normalise(raw)
             reason = damage(raw, span)
             prompt = with_title(standalone(text, country), title) if title else standalone(text, country)
+            # "the island" the paragraph so far names (a bounded look back: generation stays linear).
+            prompt = with_paragraph_names(prompt, block.text[max(0, span.start - _LOOK_BACK) : span.start])
+            if previous_span is not None:
+                prompt = with_time_counted(prompt, block.text[previous_span.start : previous_span.end])
+            previous_span = span
             if len(prompt) > MAX_SENTENCE:
                 prompt = _fronted_tail(prompt) or prompt
             if reason is None:

@@ -54,6 +54,8 @@ GIVEN_AWAY = "gate: the rest of the prompt gives the blank away ('Argentine forc
 SCENE = "gate: the blank is the scene ('In the ___, the Prime Minister …'), not the fact"
 LIST_ITEM = "gate: one item of a list blanked (the others shown)"
 SOURCE_TALK = "gate: talk about sources or names ('some articles call it …'), not a fact"
+DANGLING = "gate: 'the island', 'such plans', 'construction' with no name for it (which one?)"
+RELATIVE_TIME = "gate: a relative time ('a few decades later') with no date it counts from"
 
 # A cloze or statement longer than this is a copied sentence, not the clause that holds the fact.
 MAX_STATEMENT_WORDS = 24
@@ -72,7 +74,7 @@ _REFERENT_HEADS = (
 )
 _BARE_REFERENT = re.compile(
     rf"\b[Tt]he\s+((?:[a-z0-9_$][\w$,.-]*\s+|[A-Z]+-[a-z]+\s+){{0,3}})({_REFERENT_HEADS})\b"
-    r"(?!\s+(?:of|in|on|between|with|to|for|from|at)\s+(?:the\s+)?[A-Z])"
+    rf"(?!\s+(?:of|in|on|between|with|to|for|from|at)\s+(?:the\s+)?(?!{MONTH}\b)[A-Z])"
     r"(?!\s+(?:to|that|which|who|in|of)\b)"
 )
 # "The Line held …", "The Treaty was signed …": a name shortened to its kind, whose name the
@@ -123,6 +125,31 @@ _CURRENCY_AFTER = re.compile(r"^\s*(?:US\s+|U\.S\.\s+)?(?:dollars|euros|pounds|U
 # "the first country to …", "the second-longest oil pipeline in …": a rank, not a referent.
 _RANK = re.compile(r"\b(?:first|only|last|second|third|fourth|fifth|\w+est|\w+-\w+est)\b")
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "In", "On"}
+# "troops to the island", "the state's debt": a place the card never names (a paragraph's one
+# "San Juan Island" is named before the gate, by `referents.with_paragraph_names`).
+_DANGLING_KIND = re.compile(
+    r"\b[Tt]he\s+(?:island|islands|state|lake|river|colony|province|reservoir|valley|bay|peninsula)\b"
+    r"(?!\s+(?:(?:of|between|at|in|on|from|called|named|known)\s+(?:the\s+)?)?[A-Z])(?!\s+(?:that|which|where)\b)"
+)
+# "The legislature authorized construction in 1817": the construction of what?
+_DANGLING_WORK = re.compile(
+    r"\b(?:authori[sz]ed|approved|began|started|completed|finished|halted|funded|financed|resumed)\s+"
+    r"(?:the\s+)?(?:construction|work|building)\b(?!\s+(?:of|on)\b)"
+)
+# "to effect such plans": which plans? ("such as" lists, "such a" and "as such" are other words.)
+_SUCH = re.compile(r"\bsuch\s+(?!as\b|a\b|an\b|that\b)[a-z]+s\b")
+# "a few decades later", "two years later": later than what the sentence before dated.
+_LATER = re.compile(
+    r"\b(?:a\s+few|several|many|some|a\s+couple\s+of|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:days|weeks|months|years|decades|centuries)\s+later\b|\b(?:a|one)\s+(?:day|week|month|year|decade|"
+    r"century)\s+later\b",
+    re.IGNORECASE,
+)
+# What a "later" may count from inside the card: a year, a blank (a date asked), or an event
+# ("after Karimov's death and, a few months later, …").
+_YEARISH = re.compile(
+    r"(?<!\d)1\d{3}(?!\d)|(?<!\d)20\d\d(?!\d)|\{\{|___|\b(?:after|following|when|once)\b", re.IGNORECASE
+)
 # "For their efforts, …": whose?
 _LEAD_PRONOUN = re.compile(
     r"^(?:For|In|By|With|Despite|After|Before|Because of)\s+(?:their|his|her|its|this|these|those)\b"
@@ -130,7 +157,7 @@ _LEAD_PRONOUN = re.compile(
 _PRONOUN_START = re.compile(r"^(?:It|He|She|They|This|These|Those|That|Its|His|Her|Their|Such)\b(?!\s+[A-Z])")
 _PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b")
 _VAGUE = re.compile(
-    r"\bwhat (?:would|was to|later) become\b"
+    r"\bwhat (?:would|was to|later) become\b|\bthe other side of the (?:world|globe|ocean|river|border)\b"
     r"|\bthe (?:latter|former)\b(?=\s*[,.;?]|\s+(?:is|was|were|are|had|has)\b)",
     re.IGNORECASE,
 )
@@ -340,6 +367,11 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
         return TWO_FACTS
     if _unnamed(prompt) or _BARE_RELATIONS.search(prompt) or any(p.search(prompt) for p in _NEEDS_OF):
         return UNNAMED
+    if _DANGLING_KIND.search(prompt) or _DANGLING_WORK.search(prompt) or _SUCH.search(prompt):
+        return DANGLING
+    later = _LATER.search(prompt)
+    if later is not None and not _YEARISH.search(prompt[: later.start()]):
+        return RELATIVE_TIME
     if _TITLE_CITED.search(prompt) or _bad_question(draft, prompt, answer):
         return BAD_QUESTION
     if draft.type in ("qa", "choice") and (
