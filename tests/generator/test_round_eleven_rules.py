@@ -6,11 +6,14 @@ refuses, and, where it could cost a good card, a near miss that must still pass.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 from caucasusquiz.generator import gate
-from caucasusquiz.generator.cards import Draft
+from caucasusquiz.generator.cards import Draft, blank_hint
+from caucasusquiz.generator.dedupe import without_same_event
+from caucasusquiz.generator.entities import find_mentions
 from caucasusquiz.generator.facets import aim
 from caucasusquiz.generator.gate import gate_reason
 from caucasusquiz.generator.pipeline import build
@@ -140,3 +143,37 @@ def test_one_aim_of_a_listed_series_is_not_asked():
         aim("The Varn Dam, which was designed to control floods, store water and make power, opened.") is None
     )
     assert aim("The Varn Dam was designed to control floods.") is not None
+
+
+# ---- one event's date, one card; a placeholder in the answer's own order -------------------------
+
+
+def _dated(prompt: str, answer: str, line: int) -> Draft:
+    card = _card("cloze", prompt.replace("___", "{{" + answer + "}}"), answer)
+    return dataclasses.replace(card, id=f"c{line}", order=("a.txt", line, 0), prompt=prompt)
+
+
+def test_one_event_s_date_is_asked_once_per_deck():
+    day = _dated(
+        "The Treaty of Varnholm was a peace treaty which ended the Salt War between Vestia and Lapland on ___.",
+        "29 August 1642",
+        5,
+    )
+    year = _dated(
+        "The Treaty of Varnholm, signed between Vestia and the Kingdom of Lapland in ___, marked the end of the Salt War.",
+        "1642",
+        52,
+    )
+    other = _dated("The Lune Canal was opened to shipping in ___ after nine years of digging.", "1642", 60)
+    kept, dropped = without_same_event([day, year, other], {"c5": "d", "c52": "d", "c60": "d"})
+    assert kept == [day, other] and dropped == [year]
+    # in two decks, each asks it
+    kept, _ = without_same_event([day, year], {"c5": "d", "c52": "e"})
+    assert kept == [day, year]
+
+
+def test_a_date_placeholder_follows_the_answer_s_order():
+    (european,) = [m for m in find_mentions("It opened on 29 August 1642.") if m.kind == "date"]
+    (american,) = [m for m in find_mentions("It opened on August 29, 1642.") if m.kind == "date"]
+    assert blank_hint(european) == "day month year"
+    assert blank_hint(american) == "month day, year"

@@ -69,6 +69,19 @@ _HINTS = {
     "count": "number",
     "count-word": "number",
 }
+
+
+def blank_hint(mention: Mention) -> str | None:
+    """The blank's placeholder, in the order the answer is written: "29 August 1842" is a
+    "day month year", "August 29, 1842" a "month day, year"."""
+    if mention.kind not in ("date", "year", "number"):
+        return None
+    hint = _HINTS.get(mention.group)
+    if hint in ("month day, year", "month day") and re.match(r"\d", mention.text.strip()):
+        return "day month year" if hint == "month day, year" else "day month"
+    return hint
+
+
 _TIME_UNITS = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:years?|months?|days?|weeks?|decades?|times)\b")
 _MODIFIED = re.compile(
     r"^\s+(?!(?:and|or|in|on|to|of|the|a|an|was|is|were|are|has|had|have|as|"
@@ -1009,7 +1022,7 @@ def _card(
         return _draft(fact, mention, "qa", body, tags, "ask", 0)
     if len(text.split()) > MAX_CLOZE_WORDS:
         return None
-    hint = _HINTS.get(mention.group) if mention.kind in ("date", "year", "number") else None
+    hint = blank_hint(mention)
     cloze = mention.text + (f"::{hint}" if hint else "")
     body = (("text", text[: mention.start] + "{{" + cloze + "}}" + text[mention.end :]),)
     return _draft(fact, mention, "cloze", body, tags, "ask", 0)

@@ -20,6 +20,7 @@ from caucasusquiz.generator.clean import clean_document
 from caucasusquiz.generator.coverage import Ledger, dropped
 from caucasusquiz.generator.dates import ANY_YEAR
 from caucasusquiz.generator.dedupe import (
+    SAME_EVENT,
     Crowding,
     Disputes,
     SeenFacts,
@@ -27,6 +28,7 @@ from caucasusquiz.generator.dedupe import (
     unique_facts,
     without_giveaways,
     without_partial_lists,
+    without_same_event,
 )
 from caucasusquiz.generator.distractors import Pool
 from caucasusquiz.generator.documents import read_document, seed_files
@@ -246,6 +248,11 @@ def _build(
         crowding.add(draft)
         uncrowded.append(draft)
     drafts = uncrowded
+    # One event's date is asked once per deck, at day or year precision.
+    drafts, same_event = without_same_event(
+        sorted(drafts, key=lambda d: d.order), {draft.id: topics[draft.id].id for draft in drafts}
+    )
+    ledger.dropped(same_event, SAME_EVENT)
     decks: dict[str, tuple[Topic, list[Draft]]] = {}
     written: set[str] = set()
     for draft in sorted(drafts, key=lambda d: d.order):
