@@ -18,6 +18,7 @@ from caucasusquiz.generator.facets import aim
 from caucasusquiz.generator.gate import gate_reason
 from caucasusquiz.generator.pipeline import build
 from caucasusquiz.generator.referents import with_paragraph_names, with_time_counted
+from caucasusquiz.generator.standalone import TIME_ANCHOR
 from caucasusquiz.generator.subject import title_of, undecorated
 
 
@@ -35,7 +36,7 @@ def _card(kind: str, prompt: str, answer: str = "") -> Draft:
     if kind != "cloze":
         body.append(("answer", answer))
     return Draft(
-        "x-000000", kind, tuple(body), (), "a.txt:1", context, answer, prompt, ("a.txt", 1, 0), answer, plain
+        "x-000000", kind, tuple(body), (), "a.txt:1", context, answer, prompt, ("a.txt", 1, 0), answer, prompt
     )
 
 
@@ -177,3 +178,25 @@ def test_a_date_placeholder_follows_the_answer_s_order():
     (american,) = [m for m in find_mentions("It opened on August 29, 1642.") if m.kind == "date"]
     assert blank_hint(european) == "day month year"
     assert blank_hint(american) == "month day, year"
+
+
+# ---- figures that change with time ---------------------------------------------------------
+
+
+def test_a_present_level_without_a_year_is_refused():
+    level = _card(
+        "cloze", "The water elevation in Lake Varn is around {{1,040::number}} feet above sea level.", "1,040"
+    )
+    assert gate_reason(level, set()) == gate.STALE
+    # near miss: a length does not change
+    length = _card("cloze", "The Lune Canal is {{98::number}} kilometres long.", "98")
+    assert gate_reason(length, set()) is None
+
+
+def test_an_incidental_since_year_beside_the_figure_that_matters_is_not_blanked():
+    since = _card(
+        "cloze",
+        "The Varn Dam's turbines have produced an average of 4.2 TWh per year since {{1940::year}}.",
+        "1940",
+    )
+    assert gate_reason(since, set()) == TIME_ANCHOR

@@ -658,6 +658,14 @@ def _labels(prompt: str, context: str, asked: tuple[str, int], subjects: set[str
     return since is not None and not kept
 
 
+# A measure that changes with the seasons or the years, told in the present tense.
+_CHANGING_MEASURE = re.compile(
+    r"\b(?:water\s+)?(?:level|elevation|depth|storage|population|reserves|price|flow|output)\b[^.;?]{0,60}?"
+    r"\b(?:is|are|stands|sits|remains|currently)\b",
+    re.IGNORECASE,
+)
+
+
 def _stale(prompt: str, context: str, answer: str) -> bool:
     """A present-tense fact with no date: true when written, perhaps not when studied."""
     if _STALE.search(prompt) or (_CONTEXT_NOW.search(context) and not _CONTEXT_NOW.search(prompt)):
@@ -666,6 +674,8 @@ def _stale(prompt: str, context: str, answer: str) -> bool:
         return False
     if _PROGRESSIVE.search(prompt) and not ANY_YEAR.search(prompt):
         return True  # "operators are producing only about 30,000 barrels a day": a news day's figure
+    if _CHANGING_MEASURE.search(prompt) and not ANY_YEAR.search(prompt.replace(answer, " ")):
+        return True  # "The water level in Lake Varn is around 1,040 feet": which year's level?
     where = context.find(answer)
     if _LENGTH_UNIT.search(answer) or (where >= 0 and _LENGTH_UNIT.match(context[where + len(answer) :])):
         return False  # a length does not go out of date
