@@ -200,3 +200,19 @@ def test_an_incidental_since_year_beside_the_figure_that_matters_is_not_blanked(
         "1940",
     )
     assert gate_reason(since, set()) == TIME_ANCHOR
+
+
+# ---- open lists ---------------------------------------------------------------------------------
+
+
+def test_a_blank_in_an_open_list_is_refused():
+    two = _card(
+        "cloze",
+        "Vestia is a partner country for the Lune Rapid Response Partnership and the {{Varn Initiative}}.",
+    )
+    assert gate_reason(two, set()) == gate.LIST_ITEM
+    such = _card("cloze", "Vestia joined programmes such as the {{Varn Initiative}} in 2004.")
+    assert gate_reason(such, set()) == gate.LIST_ITEM
+    # near miss: the other party of a pair is one answer
+    pair = _card("cloze", "The Treaty of Penn was signed between Vestia and {{Lapland}} in 1642.")
+    assert gate_reason(pair, set()) != gate.LIST_ITEM

@@ -743,8 +743,21 @@ def _scene(before: str, after: str) -> bool:
 _LISTED_NAME = r"(?:[\w.'’-]+\s+){0,3}?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
 
 
+_OPEN_LIST = re.compile(
+    r"\b(?:such as|including|like|e\.g\.,?|for example,?|for instance,?|notably|among them)(?:\s+the)?\s*$",
+    re.IGNORECASE,
+)
+_LAST_OF_TWO = re.compile(r"[A-Z][\w'’.-]*\s+and(?:\s+the)?\s*$")
+
+
 def _list_item(before: str, after: str) -> bool:
-    """ "The participants were A, B, President ___, and D": one of several, the others shown."""
+    """ "The participants were A, B, President ___, and D": one of several, the others shown.
+    "programmes such as ___", "partner of the X Partnership and the ___": an open list, or the
+    last of two named, has more right answers than the card accepts."""
+    if _OPEN_LIST.search(before):
+        return True
+    if _LAST_OF_TWO.search(before) and not re.search(r"\b(?:between|both)\b[^,;]*$", before):
+        return True  # "… between Vestia and ___" is a closed pair: its other party
     if "," not in before:
         # "… in the presence of ___, U.S. agents A and B": the first of a list of names.
         return (
