@@ -13,9 +13,11 @@ from pathlib import Path
 from caucasusquiz.generator import gate
 from caucasusquiz.generator.cards import Draft, blank_hint
 from caucasusquiz.generator.dedupe import without_same_event
+from caucasusquiz.generator.distractors import Pool, distractors
 from caucasusquiz.generator.entities import find_mentions
 from caucasusquiz.generator.facets import aim
 from caucasusquiz.generator.gate import gate_reason
+from caucasusquiz.generator.kinds import fine_kind
 from caucasusquiz.generator.pipeline import build
 from caucasusquiz.generator.referents import with_paragraph_names, with_time_counted
 from caucasusquiz.generator.standalone import TIME_ANCHOR
@@ -216,3 +218,38 @@ def test_a_blank_in_an_open_list_is_refused():
     # near miss: the other party of a pair is one answer
     pair = _card("cloze", "The Treaty of Penn was signed between Vestia and {{Lapland}} in 1642.")
     assert gate_reason(pair, set()) != gate.LIST_ITEM
+
+
+# ---- options --------------------------------------------------------------------------------
+
+
+def _name_options(sentences: list[str], prompt: str, answer: str) -> list[str]:
+    pool = Pool()
+    for sentence in sentences:
+        pool.add(find_mentions(sentence), sentence, "wars.txt")
+    mention = next(m for m in find_mentions(prompt) if m.text == answer)
+    return distractors(mention, answer, prompt, pool, fine_kind(mention, prompt), (), "wars.txt")
+
+
+def test_two_names_of_one_war_are_never_offered_together():
+    wars = [
+        "The Anglo-Varn War was fought in 1879.",
+        "The Varn War ended in 1880.",
+        "The Salt War began in 1878.",
+        "The Brine War was fought in 1879 over salt.",
+    ]
+    options = _name_options(wars, wars[-1], "Brine War")
+    assert "Salt War" in options
+    assert not {"Anglo-Varn War", "Varn War"} <= set(options)
+
+
+def test_a_name_that_qualifies_the_noun_after_it_is_not_multiple_choice(tmp_path: Path):
+    text = (
+        "Vestia–Lapland relations\n\n"
+        "The Salt War began in 1850. The Lune War began in 1861. The Penn War began in 1840.\n\n"
+        "Vestia stayed neutral under the pressure of the Cold War ideology, said its envoy to Penn.\n"
+    )
+    (tmp_path / "vestia.txt").write_text(text, encoding="utf-8")
+    decks, _ = build([tmp_path / "vestia.txt"])
+    cold = [d for _, ds in decks.values() for d in ds if d.answer_text == "Cold War"]
+    assert all(d.type != "choice" for d in cold)
