@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from caucasusquiz.generator import gate
+from caucasusquiz.generator.capitals import BROKEN_ARTICLE, learnt
 from caucasusquiz.generator.cards import Draft, blank_hint
 from caucasusquiz.generator.dedupe import without_same_event
 from caucasusquiz.generator.distractors import Pool, distractors
@@ -19,6 +20,7 @@ from caucasusquiz.generator.facets import aim
 from caucasusquiz.generator.gate import gate_reason
 from caucasusquiz.generator.kinds import fine_kind
 from caucasusquiz.generator.pipeline import build
+from caucasusquiz.generator.questions import lemma
 from caucasusquiz.generator.referents import with_paragraph_names, with_time_counted
 from caucasusquiz.generator.standalone import TIME_ANCHOR
 from caucasusquiz.generator.subject import title_of, undecorated
@@ -253,3 +255,45 @@ def test_a_name_that_qualifies_the_noun_after_it_is_not_multiple_choice(tmp_path
     decks, _ = build([tmp_path / "vestia.txt"])
     cold = [d for _, ds in decks.values() for d in ds if d.answer_text == "Cold War"]
     assert all(d.type != "choice" for d in cold)
+
+
+# ---- scrape-broken English and lost capitals -------------------------------------------------
+
+
+def test_a_past_tense_in_or_is_undone_without_an_e():
+    assert lemma("authored") == "author"
+    assert lemma("sponsored") == "sponsor"
+    assert lemma("restored") == "restore"  # near miss: "-ore" verbs keep their "e"
+
+
+def test_an_article_before_a_name_the_documents_write_without_one_is_refused(tmp_path: Path):
+    text = (
+        "Salt War\n\n"
+        "When Governor Ada Korr of Lune Province heard of it, she sent three warships to Varn.\n\n"
+        "The Varn Salt Company threatened to take farmer Tobbe to Penn for trial in a Lune Province, "
+        "but the settlers would not hear of it.\n"
+    )
+    (tmp_path / "salt.txt").write_text(text, encoding="utf-8")
+    decks, report = build([tmp_path / "salt.txt"])
+    assert not any("a Lune Province" in d.prompt for _, ds in decks.values() for d in ds)
+    assert any(reason == BROKEN_ARTICLE for _, reason, _ in report.untaught)
+    capitals = learnt(["Ada Korr of Lune Province came."])
+    assert capitals.article_before_name("They sent a Lune Province ship.") is False  # a modifier
+
+
+def test_a_word_the_documents_always_capitalise_keeps_its_capital():
+    capitals = learnt(["Vestian settlers reached Natal in 1836.", "Natal was annexed by Vestia in 1843."])
+    draft = _card("qa", "On what date was natal in southern Lune proclaimed a Vestian colony?", "4 May 1843")
+    draft = dataclasses.replace(
+        draft, context="Natal in southern Lune was proclaimed a Vestian colony on 4 May 1843."
+    )
+    fixed = capitals.restored(draft)
+    assert (
+        dict(fixed.body)["question"] == "On what date was Natal in southern Lune proclaimed a Vestian colony?"
+    )
+    # near miss: a word the documents also write in lower case stays as the card has it
+    common = learnt(["The Colony grew.", "Vestia founded the colony in 1843."])
+    kept = dataclasses.replace(
+        _card("qa", "When was the colony founded?", "1843"), context="Colony founded in 1843."
+    )
+    assert common.restored(kept) == kept
