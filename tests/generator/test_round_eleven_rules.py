@@ -217,6 +217,10 @@ def test_a_blank_in_an_open_list_is_refused():
     assert gate_reason(two, set()) == gate.LIST_ITEM
     such = _card("cloze", "Vestia joined programmes such as the {{Varn Initiative}} in 2004.")
     assert gate_reason(such, set()) == gate.LIST_ITEM
+    first = _card(
+        "cloze", "Vestia builds its defence through the {{Varn Initiative}} and Lune Military Financing."
+    )
+    assert gate_reason(first, set()) == gate.LIST_ITEM
     # near miss: the other party of a pair is one answer
     pair = _card("cloze", "The Treaty of Penn was signed between Vestia and {{Lapland}} in 1642.")
     assert gate_reason(pair, set()) != gate.LIST_ITEM

@@ -748,6 +748,7 @@ _OPEN_LIST = re.compile(
     re.IGNORECASE,
 )
 _LAST_OF_TWO = re.compile(r"[A-Z][\w'’.-]*\s+and(?:\s+the)?\s*$")
+_FIRST_OF_TWO = re.compile(r"^\s*and\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*[.,;]?\s*$")
 
 
 def _list_item(before: str, after: str) -> bool:
@@ -756,7 +757,8 @@ def _list_item(before: str, after: str) -> bool:
     last of two named, has more right answers than the card accepts."""
     if _OPEN_LIST.search(before):
         return True
-    if _LAST_OF_TWO.search(before) and not re.search(r"\b(?:between|both)\b[^,;]*$", before):
+    pair = re.search(r"\b(?:between|both)\b[^,;]*$", before) is not None
+    if (_LAST_OF_TWO.search(before) or _FIRST_OF_TWO.match(after)) and not pair:
         return True  # "… between Vestia and ___" is a closed pair: its other party
     if "," not in before:
         # "… in the presence of ___, U.S. agents A and B": the first of a list of names.
