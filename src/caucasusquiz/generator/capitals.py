@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from caucasusquiz.generator.cards import Draft
 
 _WORD = re.compile(r"[A-Za-z][a-z'’-]+")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(]\s*)$")
+_TOKEN = re.compile(r"[A-Za-z][a-z'’-]+|[.!?:;\"“(]")
 # "a British Columbia," / "an Ostrava Lune." : an article, a name of two or more words, then
 # the end of the phrase (a name used as a modifier, "a United Nations resolution", is fine).
 _ARTICLE_NAME = re.compile(
@@ -34,19 +34,28 @@ class Capitals:
         self._upper: Counter[str] = Counter()  # a word capitalised inside a sentence
         self._lower: Counter[str] = Counter()  # the same word in lower case
         self._bare_names: set[str] = set()  # names written without "a"/"an" before them
+        self._read: set[str] = set()
 
     def learn(self, sentence: str) -> None:
-        for match in _WORD.finditer(sentence):
-            word = match.group()
-            if word[0].isupper():
-                if not _SENTENCE_START.search(sentence[: match.start()]):
-                    self._upper[word.lower()] += 1
+        if sentence in self._read:
+            return  # a repeated paragraph says nothing new about how words are written
+        self._read.add(sentence)
+        opening = True  # the sentence start, or just after a stop or an opening quote
+        upper, lower = self._upper, self._lower
+        for word in _TOKEN.findall(sentence):
+            first = word[0]
+            if first.islower():
+                lower[word] += 1
+                opening = False
+            elif first.isupper():
+                if not opening:
+                    upper[word.lower()] += 1
+                opening = False
             else:
-                self._lower[word] += 1
-        for match in _NAME.finditer(sentence):
-            before = (match.group("before") or "").strip()
-            if before not in _ARTICLES:
-                self._bare_names.add(match.group("name"))
+                opening = True
+        for before, name in _NAME.findall(sentence):
+            if before.strip() not in _ARTICLES:
+                self._bare_names.add(name)
 
     def proper(self, word: str) -> bool:
         """Does the documents' usage make `word` a name ("natal" → "Natal")?"""
