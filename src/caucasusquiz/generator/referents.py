@@ -358,6 +358,11 @@ _NOT_NAME_START = frozenset(
 )
 
 
+def names_a_kind(sentence: str) -> bool:
+    """Does the sentence say "the island", "the canal" …, which its paragraph may name?"""
+    return _BARE_KIND.search(sentence) is not None
+
+
 def with_paragraph_names(sentence: str, before: str) -> str:
     """ "the island" named when the paragraph so far names exactly one island ("San Juan
     Island … sixty troops to the island" → "to San Juan Island"); with two ("Vancouver Island
@@ -399,6 +404,11 @@ _LATER = re.compile(
 )
 _COUNTED_FROM = re.compile(r"\b(?:after|following|when|once|since)\b", re.IGNORECASE)
 _ANY_YEAR = re.compile(r"(?<![\d$/.,-])(1[0-9]\d\d|20\d\d)(?![\d/]|[-–]\d|\.\d|,\d|’?'?s\b)")
+
+
+def counts_later(sentence: str) -> bool:
+    """Does the sentence say "… later", which the sentence before may date?"""
+    return _LATER.search(sentence) is not None
 
 
 def with_time_counted(sentence: str, previous: str) -> str:
