@@ -13,6 +13,7 @@ from pathlib import Path
 from caucasusquiz.generator import gate
 from caucasusquiz.generator.capitals import BROKEN_ARTICLE, learnt
 from caucasusquiz.generator.cards import Draft, blank_hint
+from caucasusquiz.generator.concise import event_question
 from caucasusquiz.generator.dedupe import without_same_event
 from caucasusquiz.generator.distractors import Pool, distractors
 from caucasusquiz.generator.entities import find_mentions
@@ -301,3 +302,9 @@ def test_a_word_the_documents_always_capitalise_keeps_its_capital():
         _card("qa", "When was the colony founded?", "1843"), context="Colony founded in 1843."
     )
     assert common.restored(kept) == kept
+
+
+def test_a_date_of_an_opening_is_asked_as_the_opening():
+    text = "The Ostrava Canal saw quick success upon opening on October 26, 1825."
+    (mention,) = [m for m in find_mentions(text) if m.kind == "date"]
+    assert event_question(text, mention) == "On what date did the Ostrava Canal open?"
