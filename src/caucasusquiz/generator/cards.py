@@ -28,7 +28,7 @@ from caucasusquiz.generator.facets import facet, terms_list
 from caucasusquiz.generator.facts import Fact
 from caucasusquiz.generator.famous import is_famous
 from caucasusquiz.generator.kinds import fine_kind
-from caucasusquiz.generator.questions import SIMPLE_PAST, question_for
+from caucasusquiz.generator.questions import IRREGULAR, SIMPLE_PAST, question_for
 from caucasusquiz.generator.referents import resolved as named_from
 from caucasusquiz.generator.relations import cause, definition, founded_when, what_did
 from caucasusquiz.generator.rewrite import standalone
@@ -69,11 +69,41 @@ _HINTS = {
     "count": "number",
     "count-word": "number",
 }
+
+
+def blank_hint(mention: Mention) -> str | None:
+    """The blank's placeholder, in the order the answer is written: "29 August 1842" is a
+    "day month year", "August 29, 1842" a "month day, year"."""
+    if mention.kind not in ("date", "year", "number"):
+        return None
+    hint = _HINTS.get(mention.group)
+    if hint in ("month day, year", "month day") and re.match(r"\d", mention.text.strip()):
+        return "day month year" if hint == "month day, year" else "day month"
+    return hint
+
+
 _TIME_UNITS = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:years?|months?|days?|weeks?|decades?|times)\b")
 _MODIFIED = re.compile(
     r"^\s+(?!(?:and|or|in|on|to|of|the|a|an|was|is|were|are|has|had|have|as|"
     r"by|for|with|from|that|which|who|since|after|before)\b)[a-z]"
 )
+_NOUN_AFTER = re.compile(r"^\s+([a-z][a-z-]*)\b(?!\s+(?:of|that|which|who)\b)")
+
+
+def _modifies_noun(text: str, mention: Mention) -> bool:
+    """ "under the pressure of the Cold War ideology": the name qualifies the noun after it,
+    so names of its kind that never did ("the Zulu War ideology") are no options."""
+    if not re.search(r"\bthe\s*$", text[: mention.start]):
+        return False
+    after = text[mention.end :]
+    noun = _NOUN_AFTER.match(after)
+    if noun is None or not _MODIFIED.match(after):
+        return False
+    word = noun.group(1)
+    return not (word.endswith("ed") or word in IRREGULAR or word in _VERB_LIKE)
+
+
+_VERB_LIKE = frozenset("will would can could shall should may might must did does do".split())
 _MONOTONIC = re.compile(
     r"\b(?:since|over|more than|about|nearly|almost|at least|up to|before|"
     r"after|until|by|around|some|than|roughly)\s+$",
@@ -928,6 +958,8 @@ def _card(
     ]
     tags = (_tag(mention),)
     digest = hashlib.sha1(f"{fact.key}|{mention.canonical}".encode()).digest()
+    if mention.kind in _NAME_KINDS and question is None and _modifies_noun(text, mention):
+        options = []  # "the ___ ideology": only the answer fits; other wars give it away
     if mention.kind in _NAME_KINDS:
         dated = bool(ANY_YEAR.search(text)) or bool(pool.years.get(mention.canonical))
         if mention.kind == "person" and not dated:
@@ -1009,7 +1041,7 @@ def _card(
         return _draft(fact, mention, "qa", body, tags, "ask", 0)
     if len(text.split()) > MAX_CLOZE_WORDS:
         return None
-    hint = _HINTS.get(mention.group) if mention.kind in ("date", "year", "number") else None
+    hint = blank_hint(mention)
     cloze = mention.text + (f"::{hint}" if hint else "")
     body = (("text", text[: mention.start] + "{{" + cloze + "}}" + text[mention.end :]),)
     return _draft(fact, mention, "cloze", body, tags, "ask", 0)

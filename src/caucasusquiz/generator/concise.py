@@ -37,6 +37,11 @@ _KNOWN_AS = re.compile(
     rf"(?P<subj>{_NAME}),\s+(?P<aux>was|were)\s+(?P<verb>{_EVENT_PARTICIPLE})\s+(?:in|on)\s+$"
 )
 _ACTIVE = re.compile(rf"^(?P<subj>{_NAME})\s+(?P<verb>{_EVENT_PAST})\s+(?:in|on)\s+$")
+# "The Ostrava Canal saw quick success upon opening on October 26, 1825": the date is its opening's.
+_UPON_OPENING = re.compile(
+    rf"^(?P<subj>{_NAME})\s+(?:[a-z][\w'’-]*\s+){{1,6}}(?:upon|on|after|since)\s+(?:its\s+)?"
+    rf"(?P<verb>opening)\s+(?:in|on)\s+$"
+)
 
 
 # "Construction of the Kiel Canal" opens a question in lower case (entities may take the whole
@@ -63,7 +68,7 @@ def event_question(text: str, mention: Mention) -> str | None:
     before, after = text[: mention.start], text[mention.end :]
     if not re.match(r"\s*(?:[,.;]|$|\s(?:after|following|at|in|when|as|during|with)\b)", after):
         return None  # "signed on 5 May 1905 by the two emperors": more than a date is asked
-    for pattern in (_KNOWN_AS, _PASSIVE, _PARTICIPLE_ASIDE, _ACTIVE):
+    for pattern in (_KNOWN_AS, _PASSIVE, _PARTICIPLE_ASIDE, _ACTIVE, _UPON_OPENING):
         match = pattern.match(before)
         if match is None:
             continue
@@ -73,6 +78,8 @@ def event_question(text: str, mention: Mention) -> str | None:
         subject = re.sub(r"^The\b", "the", common_opening(subject))
         subject = _EVENT_NOUN.sub(lambda m: m.group().lower(), subject, count=1)
         verb = match.group("verb")
+        if pattern is _UPON_OPENING:
+            return f"{wh} did {subject} open?"
         if pattern is _ACTIVE:
             base = "break out" if verb == "broke out" else lemma(verb)
             return f"{wh} did {subject} {base}?" if base else None

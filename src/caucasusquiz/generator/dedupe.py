@@ -486,3 +486,52 @@ class _CrowdingKeys:
     said_lengths: tuple[tuple[float, str], ...]
     month: tuple[int, int] | None
     month_only: bool
+
+
+SAME_EVENT = "another card of the deck asks this event's date ('signed on 29 August 1842' and 'in 1842')"
+# Two dated cards of one deck ask one event when they share a name and this share of words.
+_SAME_EVENT_WORDS = 0.3
+_EVENT_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]+)+")
+
+
+def without_same_event(drafts: list[Draft], deck_of: dict[str, str]) -> tuple[list[Draft], list[Draft]]:
+    """One event, one dated card per deck: "The Treaty of Nanking … ended the First Opium War …
+    on 29 August 1842" and "The Treaty of Nanjing, signed … in 1842, marked the end of the First
+    Opium War" ask one fact at year precision (the first in document order is kept). Two
+    cards count as one event when they ask the same year, share a name of two or more words,
+    and share a third of their words. Cards are compared only within their year: linear."""
+    seen: dict[tuple[str, int], list[tuple[frozenset[str], frozenset[str]]]] = {}
+    kept: list[Draft] = []
+    dropped: list[Draft] = []
+    for draft in drafts:
+        year = _asked_year(draft)
+        if year is None:
+            kept.append(draft)
+            continue
+        told = _unblanked(draft.prompt)
+        words = content_words(told) - {str(year)}
+        names = frozenset(fold_name(m.group()) for m in _EVENT_NAME.finditer(told))
+        earlier = seen.setdefault((deck_of.get(draft.id, ""), year), [])
+        if any(
+            names & other_names and jaccard(words, other_words) >= _SAME_EVENT_WORDS
+            for other_words, other_names in earlier[-_POSTINGS:]
+        ):
+            dropped.append(draft)
+            continue
+        earlier.append((words, names))
+        kept.append(draft)
+    return kept, dropped
+
+
+def fold_name(name: str) -> str:
+    return re.sub(r"^(?:The|A|An)\s+", "", name).lower()
+
+
+def _asked_year(draft: Draft) -> int | None:
+    """The year a dated card asks (of its year, its date, or its true/false statement's value)."""
+    if "{{" in draft.answer_text:
+        return None
+    found = ANY_YEAR.search(draft.answer_text)
+    if found is None or len(draft.answer_text.split()) > 4:
+        return None
+    return int(found.group(1))

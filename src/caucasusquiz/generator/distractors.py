@@ -236,14 +236,16 @@ def _ranked(options: list[str], seed: str) -> list[str]:
 
 
 def _variant(candidate: str, taken: set[str]) -> bool:
-    """ "lugar" is a variant of "richard lugar"; "george w bush" is not one of "george h w bush"."""
+    """ "lugar" is a variant of "richard lugar"; "george w bush" is not one of "george h w bush";
+    "zulu war" is another name of "anglo zulu war" (one word more before the same name)."""
     for name in taken:
         shorter, longer = sorted((candidate, name), key=len)
-        if (
-            shorter
-            and (longer.endswith(" " + shorter) or longer.startswith(shorter + " "))
-            and len(shorter.split()) == 1
-        ):
+        if not shorter:
+            continue
+        if (longer.endswith(" " + shorter) or longer.startswith(shorter + " ")) and len(shorter.split()) == 1:
+            return True
+        short, long = re.split(r"[\s-]+", shorter), re.split(r"[\s-]+", longer)
+        if len(short) >= 2 and len(long) == len(short) + 1 and long[1:] == short:
             return True
     return False
 

@@ -139,6 +139,15 @@ _SECOND_VERB = re.compile(
 )
 
 
+def _one_of_a_series(what: str) -> bool:
+    """ "to control floods, store water …, and generate power": the first of a listed series of
+    aims, which `_trim` would keep alone; any one is a right answer the card would mark wrong."""
+    head, comma, rest = what.partition(", ")
+    # "…, and yearly visits by …" after the aim is the sentence going on, not a second aim.
+    series = re.match(r"(?!and\b|or\b)[a-z][^;]*?(?:,\s*|\s)(?:and|or)\s+[a-z]", rest)
+    return bool(comma) and series is not None and len(head.split()) <= 8
+
+
 def _first_of_two(what: str) -> str:
     """The first of two purposes, when both are too long to type: "enhance X and stimulate Y"."""
     return _SECOND_VERB.split(what)[0]
@@ -280,6 +289,8 @@ def aim(sentence: str) -> Facet | None:
     if match is None:
         return _intended(sentence)
     name = _noun_phrase_before(sentence[: match.start()])
+    if _one_of_a_series(match.group("what")):
+        return None
     what = _trim(match.group("what"))
     if re.match(r"[a-z]+(?:ing|tion|ment|ness)\b", what):
         return None  # "opened to shipping", "sent to negotiation": a destination, not an aim
@@ -310,6 +321,8 @@ def _intended(sentence: str) -> Facet | None:
     subject = match.group("subject")
     if not any(w[:1].isupper() for w in subject.split()[1:]) or subject.split()[0].lower() in _PRONOUNS:
         return None  # "The plan is intended to …": which plan, the sentence before says
+    if _one_of_a_series(match.group("what")):
+        return None
     what = _trim(match.group("what"))
     if re.match(r"[a-z]+(?:ing|tion|ment|ness)\b", what) or not _short("to " + what, 10):
         return None

@@ -16,7 +16,13 @@ from caucasusquiz.generator.clean import Block
 from caucasusquiz.generator.damage import damage
 from caucasusquiz.generator.documents import Document
 from caucasusquiz.generator.entities import Mention, canonical_of, find_mentions, fold, known_entity
-from caucasusquiz.generator.referents import with_title
+from caucasusquiz.generator.referents import (
+    counts_later,
+    names_a_kind,
+    with_paragraph_names,
+    with_time_counted,
+    with_title,
+)
 from caucasusquiz.generator.rewrite import (
     first_person,
     is_quotation,
@@ -28,6 +34,7 @@ from caucasusquiz.generator.sentences import split_sentences
 
 MAX_PROMPT = 385  # the deck checker warns above 400; a cloze adds braces and a hint
 MAX_SENTENCE = 385
+_LOOK_BACK = 2000  # characters of a paragraph searched for what "the island" names
 
 
 @dataclass(slots=True)
@@ -64,11 +71,21 @@ def sentences_of(blocks: list[Block], country: str | None, title: str = "") -> l
     for block in blocks:
         spans = split_sentences(block.text)
         sentences: list[Sentence] = []
+        previous_span = None
         for span in spans:
             raw = block.text[span.start : span.end]
             text = normalise(raw)
             reason = damage(raw, span)
             prompt = with_title(standalone(text, country), title) if title else standalone(text, country)
+            # "the island" the paragraph so far names, "a few decades later" the sentence before
+            # dates: the text is sliced only for a sentence that needs it, and the look back is
+            # bounded, so generation stays linear.
+            if names_a_kind(prompt):
+                earlier = block.text[max(0, span.start - _LOOK_BACK) : span.start]
+                prompt = with_paragraph_names(prompt, earlier)
+            if previous_span is not None and counts_later(prompt):
+                prompt = with_time_counted(prompt, block.text[previous_span.start : previous_span.end])
+            previous_span = span
             if len(prompt) > MAX_SENTENCE:
                 prompt = _fronted_tail(prompt) or prompt
             if reason is None:

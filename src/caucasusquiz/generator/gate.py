@@ -54,6 +54,8 @@ GIVEN_AWAY = "gate: the rest of the prompt gives the blank away ('Argentine forc
 SCENE = "gate: the blank is the scene ('In the ___, the Prime Minister …'), not the fact"
 LIST_ITEM = "gate: one item of a list blanked (the others shown)"
 SOURCE_TALK = "gate: talk about sources or names ('some articles call it …'), not a fact"
+DANGLING = "gate: 'the island', 'such plans', 'construction' with no name for it (which one?)"
+RELATIVE_TIME = "gate: a relative time ('a few decades later') with no date it counts from"
 
 # A cloze or statement longer than this is a copied sentence, not the clause that holds the fact.
 MAX_STATEMENT_WORDS = 24
@@ -72,7 +74,7 @@ _REFERENT_HEADS = (
 )
 _BARE_REFERENT = re.compile(
     rf"\b[Tt]he\s+((?:[a-z0-9_$][\w$,.-]*\s+|[A-Z]+-[a-z]+\s+){{0,3}})({_REFERENT_HEADS})\b"
-    r"(?!\s+(?:of|in|on|between|with|to|for|from|at)\s+(?:the\s+)?[A-Z])"
+    rf"(?!\s+(?:of|in|on|between|with|to|for|from|at)\s+(?:the\s+)?(?!{MONTH}\b)[A-Z])"
     r"(?!\s+(?:to|that|which|who|in|of)\b)"
 )
 # "The Line held …", "The Treaty was signed …": a name shortened to its kind, whose name the
@@ -123,6 +125,31 @@ _CURRENCY_AFTER = re.compile(r"^\s*(?:US\s+|U\.S\.\s+)?(?:dollars|euros|pounds|U
 # "the first country to …", "the second-longest oil pipeline in …": a rank, not a referent.
 _RANK = re.compile(r"\b(?:first|only|last|second|third|fourth|fifth|\w+est|\w+-\w+est)\b")
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "In", "On"}
+# "troops to the island", "the state's debt": a place the card never names (a paragraph's one
+# "San Juan Island" is named before the gate, by `referents.with_paragraph_names`).
+_DANGLING_KIND = re.compile(
+    r"\b[Tt]he\s+(?:island|islands|state|lake|river|colony|province|reservoir|valley|bay|peninsula)\b"
+    r"(?!\s+(?:(?:of|between|at|in|on|from|called|named|known)\s+(?:the\s+)?)?[A-Z])(?!\s+(?:that|which|where)\b)"
+)
+# "The legislature authorized construction in 1817": the construction of what?
+_DANGLING_WORK = re.compile(
+    r"\b(?:authori[sz]ed|approved|began|started|completed|finished|halted|funded|financed|resumed)\s+"
+    r"(?:the\s+)?(?:construction|work|building)\b(?!\s+(?:of|on)\b)"
+)
+# "to effect such plans": which plans? ("such as" lists, "such a" and "as such" are other words.)
+_SUCH = re.compile(r"\bsuch\s+(?!as\b|a\b|an\b|that\b)[a-z]+s\b")
+# "a few decades later", "two years later": later than what the sentence before dated.
+_LATER = re.compile(
+    r"\b(?:a\s+few|several|many|some|a\s+couple\s+of|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:days|weeks|months|years|decades|centuries)\s+later\b|\b(?:a|one)\s+(?:day|week|month|year|decade|"
+    r"century)\s+later\b",
+    re.IGNORECASE,
+)
+# What a "later" may count from inside the card: a year, a blank (a date asked), or an event
+# ("after Karimov's death and, a few months later, …").
+_YEARISH = re.compile(
+    r"(?<!\d)1\d{3}(?!\d)|(?<!\d)20\d\d(?!\d)|\{\{|___|\b(?:after|following|when|once)\b", re.IGNORECASE
+)
 # "For their efforts, …": whose?
 _LEAD_PRONOUN = re.compile(
     r"^(?:For|In|By|With|Despite|After|Before|Because of)\s+(?:their|his|her|its|this|these|those)\b"
@@ -130,7 +157,7 @@ _LEAD_PRONOUN = re.compile(
 _PRONOUN_START = re.compile(r"^(?:It|He|She|They|This|These|Those|That|Its|His|Her|Their|Such)\b(?!\s+[A-Z])")
 _PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b")
 _VAGUE = re.compile(
-    r"\bwhat (?:would|was to|later) become\b"
+    r"\bwhat (?:would|was to|later) become\b|\bthe other side of the (?:world|globe|ocean|river|border)\b"
     r"|\bthe (?:latter|former)\b(?=\s*[,.;?]|\s+(?:is|was|were|are|had|has)\b)",
     re.IGNORECASE,
 )
@@ -340,6 +367,11 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
         return TWO_FACTS
     if _unnamed(prompt) or _BARE_RELATIONS.search(prompt) or any(p.search(prompt) for p in _NEEDS_OF):
         return UNNAMED
+    if _DANGLING_KIND.search(prompt) or _DANGLING_WORK.search(prompt) or _SUCH.search(prompt):
+        return DANGLING
+    later = _LATER.search(prompt)
+    if later is not None and not _YEARISH.search(prompt[: later.start()]):
+        return RELATIVE_TIME
     if _TITLE_CITED.search(prompt) or _bad_question(draft, prompt, answer):
         return BAD_QUESTION
     if draft.type in ("qa", "choice") and (
@@ -626,6 +658,14 @@ def _labels(prompt: str, context: str, asked: tuple[str, int], subjects: set[str
     return since is not None and not kept
 
 
+# A measure that changes with the seasons or the years, told in the present tense.
+_CHANGING_MEASURE = re.compile(
+    r"\b(?:water\s+)?(?:level|elevation|depth|storage|population|reserves|price|flow|output)\b[^.;?]{0,60}?"
+    r"\b(?:is|are|stands|sits|remains|currently)\b",
+    re.IGNORECASE,
+)
+
+
 def _stale(prompt: str, context: str, answer: str) -> bool:
     """A present-tense fact with no date: true when written, perhaps not when studied."""
     if _STALE.search(prompt) or (_CONTEXT_NOW.search(context) and not _CONTEXT_NOW.search(prompt)):
@@ -634,6 +674,8 @@ def _stale(prompt: str, context: str, answer: str) -> bool:
         return False
     if _PROGRESSIVE.search(prompt) and not ANY_YEAR.search(prompt):
         return True  # "operators are producing only about 30,000 barrels a day": a news day's figure
+    if _CHANGING_MEASURE.search(prompt) and not ANY_YEAR.search(prompt.replace(answer, " ")):
+        return True  # "The water level in Lake Varn is around 1,040 feet": which year's level?
     where = context.find(answer)
     if _LENGTH_UNIT.search(answer) or (where >= 0 and _LENGTH_UNIT.match(context[where + len(answer) :])):
         return False  # a length does not go out of date
@@ -701,8 +743,23 @@ def _scene(before: str, after: str) -> bool:
 _LISTED_NAME = r"(?:[\w.'’-]+\s+){0,3}?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
 
 
+_OPEN_LIST = re.compile(
+    r"\b(?:such as|including|like|e\.g\.,?|for example,?|for instance,?|notably|among them)(?:\s+the)?\s*$",
+    re.IGNORECASE,
+)
+_LAST_OF_TWO = re.compile(r"[A-Z][\w'’.-]*\s+and(?:\s+the)?\s*$")
+_FIRST_OF_TWO = re.compile(r"^\s*and\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*[.,;]?\s*$")
+
+
 def _list_item(before: str, after: str) -> bool:
-    """ "The participants were A, B, President ___, and D": one of several, the others shown."""
+    """ "The participants were A, B, President ___, and D": one of several, the others shown.
+    "programmes such as ___", "partner of the X Partnership and the ___": an open list, or the
+    last of two named, has more right answers than the card accepts."""
+    if _OPEN_LIST.search(before):
+        return True
+    pair = re.search(r"\b(?:between|both)\b[^,;]*$", before) is not None
+    if (_LAST_OF_TWO.search(before) or _FIRST_OF_TWO.match(after)) and not pair:
+        return True  # "… between Vestia and ___" is a closed pair: its other party
     if "," not in before:
         # "… in the presence of ___, U.S. agents A and B": the first of a list of names.
         return (

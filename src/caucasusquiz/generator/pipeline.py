@@ -14,12 +14,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from caucasusquiz.errors import UserError
+from caucasusquiz.generator.capitals import BROKEN_ARTICLE, Capitals
 from caucasusquiz.generator.cards import Draft, cards_for
 from caucasusquiz.generator.claims import source_label
 from caucasusquiz.generator.clean import clean_document
 from caucasusquiz.generator.coverage import Ledger, dropped
 from caucasusquiz.generator.dates import ANY_YEAR
 from caucasusquiz.generator.dedupe import (
+    SAME_EVENT,
     Crowding,
     Disputes,
     SeenFacts,
@@ -27,6 +29,7 @@ from caucasusquiz.generator.dedupe import (
     unique_facts,
     without_giveaways,
     without_partial_lists,
+    without_same_event,
 )
 from caucasusquiz.generator.distractors import Pool
 from caucasusquiz.generator.documents import read_document, seed_files
@@ -94,6 +97,7 @@ def _build(
     recurring: dict[str, set[str]] = {}
     labels: dict[str, str | None] = {}
     results: list[Draft] = []  # a war's result, from its infobox
+    capitals = Capitals()
     for path in files:
         document = read_document(path)
         report.documents.append(document.name)
@@ -105,6 +109,9 @@ def _build(
         paragraphs = sentences_of(
             cleaned.blocks, our_country(cleaned.blocks), found_title(cleaned.blocks) or ""
         )
+        for paragraph in paragraphs:
+            for sentence in paragraph:
+                capitals.learn(sentence.text)  # every sentence, taught or not: how names are written
         found_facts = facts_of(paragraphs)
         facts.extend(found_facts)
         ledger.read((s for paragraph in paragraphs for s in paragraph), found_facts)
@@ -161,7 +168,12 @@ def _build(
             labels[fact.doc.name],
             titles[fact.doc.name],
         )
+        made = [capitals.restored(d) for d in made]
         gated = [(d, gate_reason(d, subjects[fact.doc.name], known)) for d in made]
+        gated = [
+            (d, BROKEN_ARTICLE if why is None and capitals.article_before_name(_shown(d)) else why)
+            for d, why in gated
+        ]
         # Options the documents make impossible spoil the options, not the question: asked typed.
         gated = [
             (typed, gate_reason(typed, subjects[fact.doc.name], known))
@@ -246,6 +258,11 @@ def _build(
         crowding.add(draft)
         uncrowded.append(draft)
     drafts = uncrowded
+    # One event's date is asked once per deck, at day or year precision.
+    drafts, same_event = without_same_event(
+        sorted(drafts, key=lambda d: d.order), {draft.id: topics[draft.id].id for draft in drafts}
+    )
+    ledger.dropped(same_event, SAME_EVENT)
     decks: dict[str, tuple[Topic, list[Draft]]] = {}
     written: set[str] = set()
     for draft in sorted(drafts, key=lambda d: d.order):
@@ -307,6 +324,14 @@ GIVEN_AWAY = "another card's question gives its answer away"
 PARTIAL_LIST = "another sentence lists more (its list would not be the one right answer)"
 
 DISPUTED = "the sources disagree on this fact's year (two give different years): a teacher should check"
+
+
+def _shown(draft: Draft) -> str:
+    """Every text of the card a student reads: its prompt and its options."""
+    options = dict(draft.body).get("distractors")
+    return " ".join(
+        [draft.prompt, *(str(o) for o in options)] if isinstance(options, list | tuple) else [draft.prompt]
+    )
 
 
 def _dated(draft: Draft) -> bool:

@@ -170,7 +170,10 @@ _E_EXCEPT = frozenset(
     "suggest digest ingest shift lift draft start wait await treat defeat repeat greet meet shoot "
     "boot loot halt result insult exert assert insert convert divert avert alert desert invent "
     "prevent rent resent present represent consent comment document implement supplement "
-    "complement lament cement ferment torment augment segment fragment pigment".split()
+    "complement lament cement ferment torment augment segment fragment pigment "
+    # "-or" verbs that take no "e" ("authored" → "author", never "authore")
+    "author sponsor mirror tutor mentor censor anchor doctor color colour labor labour harbor "
+    "harbour armor armour vapor factor honour favour".split()
 )
 
 

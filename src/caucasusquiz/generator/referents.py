@@ -336,3 +336,91 @@ def _with_parties(sentence: str, one: str, two: str) -> str:
     if found is None or _NOT_BILATERAL.search(found.group("head")):
         return sentence
     return f"{sentence[: found.end()]} between {parties}{sentence[found.end() :]}"
+
+
+# Kinds of place or work a paragraph names and then calls "the <kind>": "San Juan Island … the
+# island", "the Ostrava Canal … the canal", "Lake Varn … the lake".
+_PLACE_KINDS = (
+    "island|canal|dam|lake|river|bay|strait|peninsula|valley|fort|colony|province|bridge|tunnel|"
+    "railway|railroad|pipeline|company|reservoir"
+)
+_KIND_NAME = re.compile(
+    rf"(?P<the>\b[Tt]he\s+)?(?P<name>(?:[A-Z][\w'’.-]*\s+){{1,4}}(?P<head>{_PLACE_KINDS.title()})"
+    rf"(?![\w'’-])(?!\s+[A-Z])|(?:Lake|Fort)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?![\w'’-]))"
+)
+_BARE_KIND = re.compile(
+    rf"\b(?P<the>[Tt]he)\s+(?P<kind>{_PLACE_KINDS})\b(?!['’]s\b)(?!\s+(?:of|between|at|in|on|from)\s+[A-Z])"
+)
+# Words that open a name but are no part of it: "In San Juan Island …", "The Ossel Canal".
+_NOT_NAME_START = frozenset(
+    "The A An In On At By Of For From To With After Before During Near Across Into Over And "
+    "Both Thus However When While This That".split()
+)
+
+
+def names_a_kind(sentence: str) -> bool:
+    """Does the sentence say "the island", "the canal" …, which its paragraph may name?"""
+    return _BARE_KIND.search(sentence) is not None
+
+
+def with_paragraph_names(sentence: str, before: str) -> str:
+    """ "the island" named when the paragraph so far names exactly one island ("San Juan
+    Island … sixty troops to the island" → "to San Juan Island"); with two ("Vancouver Island
+    and Whidbey Island") or none, the sentence is left as it is, for the gate to refuse."""
+    if not _BARE_KIND.search(sentence):
+        return sentence
+    named: dict[str, dict[str, bool]] = {}  # kind → name → written with "the"
+    for found in _KIND_NAME.finditer(before + " " + sentence):
+        name = found.group("name")
+        words = name.split()
+        while words and words[0] in _NOT_NAME_START:
+            words.pop(0)
+        if not words or (found.group("head") and len(words) < 2):
+            continue
+        kind = (found.group("head") or words[0]).lower()
+        the = bool(found.group("the")) or name != " ".join(words)
+        named.setdefault(kind, {}).setdefault(" ".join(words), the)
+    pieces: list[str] = []
+    at = 0
+    for bare in _BARE_KIND.finditer(sentence):
+        names = named.get(bare.group("kind").lower(), {})
+        # A name given later in the same sentence is another thing ("the island, not Varn Island").
+        earlier = {n: t for n, t in names.items() if n in before or n in sentence[: bare.start()]}
+        if len(earlier) != 1:
+            continue
+        ((name, the),) = earlier.items()
+        text = (bare.group("the") + " " + name) if the else name
+        pieces.append(sentence[at : bare.start()] + text)
+        at = bare.end()
+    return "".join(pieces) + sentence[at:]
+
+
+# "a few decades later", "two years later": counted from the date of the sentence before.
+_LATER = re.compile(
+    r"\b(?P<span>(?:a\s+few|several|many|some|a\s+couple\s+of|two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d+)\s+(?:days|weeks|months|years|decades|centuries)|(?:a|one)\s+(?:day|week|month|year|decade|century))"
+    r"\s+later\b",
+    re.IGNORECASE,
+)
+_COUNTED_FROM = re.compile(r"\b(?:after|following|when|once|since)\b", re.IGNORECASE)
+_ANY_YEAR = re.compile(r"(?<![\d$/.,-])(1[0-9]\d\d|20\d\d)(?![\d/]|[-–]\d|\.\d|,\d|’?'?s\b)")
+
+
+def counts_later(sentence: str) -> bool:
+    """Does the sentence say "… later", which the sentence before may date?"""
+    return _LATER.search(sentence) is not None
+
+
+def with_time_counted(sentence: str, previous: str) -> str:
+    """ "… divided a few decades later by …" after a sentence that names one year (1494): "…
+    divided a few decades after 1494 by …". With no year before it in the sentence and none
+    or several in the sentence before, it is left for the gate to refuse."""
+    later = _LATER.search(sentence)
+    if later is None or not re.search(r"(?:years?|decades?|century|centuries)$", later.group("span")):
+        return sentence  # "two days later" is counted from a day, never from a year
+    if _ANY_YEAR.search(sentence[: later.start()]) or _COUNTED_FROM.search(sentence[: later.start()]):
+        return sentence  # "after Karimov's death and, a few years later, …": from the death
+    years = set(_ANY_YEAR.findall(previous))
+    if len(years) != 1:
+        return sentence
+    return f"{sentence[: later.start()]}{later.group('span')} after {years.pop()}{sentence[later.end() :]}"

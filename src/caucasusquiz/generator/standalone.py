@@ -257,6 +257,9 @@ def _blank_reason(before: str, after: str, answer: str, tags: tuple[str, ...]) -
         return COUNT_AS_YEAR
     if ANY_YEAR.search(answer) and _ANCHOR.search(stem):
         return TIME_ANCHOR
+    # "producing 4.2 TWh a year since ___": the year labels the figure; the figure is the fact.
+    if ANY_YEAR.search(answer) and re.search(r"\bsince\s*$", stem) and _OTHER_FIGURE.search(stem):
+        return TIME_ANCHOR
     # "In ___, prices rose 8%": the opening phrase dates a figure; the figure is the fact.
     if ANY_YEAR.search(answer) and _OPENING_IN.match(stem) and _OTHER_FIGURE.search(after):
         return TIME_ANCHOR

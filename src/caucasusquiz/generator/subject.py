@@ -25,7 +25,19 @@ _TITLE_FILLER = frozenset(
 
 def title_of(blocks: list[Block], fallback: str) -> str:
     """The document's title, else `fallback` (a file name) made readable."""
-    return found_title(blocks) or re.sub(r"[_-]+", " ", fallback).strip().capitalize() or fallback
+    found = found_title(blocks)
+    if found:
+        return found
+    name = re.sub(r"[_-]+", " ", fallback).strip()
+    if not name:
+        return fallback
+    # "treaty-of-varnholm" → "Treaty of Varnholm" when the text writes it so, else "Treaty of varnholm".
+    pattern = re.compile(r"\b" + r"[\s-]+".join(map(re.escape, name.split())) + r"\b", re.IGNORECASE)
+    for block in blocks:
+        written = pattern.search(block.text)
+        if written is not None and written.group()[:1].isupper():
+            return re.sub(r"\s+", " ", written.group())
+    return name.capitalize()
 
 
 def found_title(blocks: list[Block]) -> str | None:
@@ -41,6 +53,7 @@ def found_title(blocks: list[Block]) -> str | None:
     for block in blocks[:8]:
         text = _HEADING_MARKUP.sub("", block.text.strip()).strip()
         text = re.sub(r"\s+[-–—|]$", "", text)  # a title wrapped after its separator
+        text = undecorated(text)
         if _NOT_TITLE.search(text) or not re.search(r"[A-Za-zÀ-ÿ]{3}", text):
             continue
         if _other_script(text) or _starts_in_lower_case(text):
@@ -51,6 +64,35 @@ def found_title(blocks: list[Block]) -> str | None:
     repeated = [c for c, key in zip(candidates, folded, strict=True) if folded.count(key) > 1]
     first = repeated or candidates
     return first[0] if first else None
+
+
+# What a page adds to its article's name: "Erie Canal Explained", "Kiel Canal | Britannica",
+# "Pig War - History", "Varnholm Facts". Never part of the subject's name.
+_DECORATION_WORDS = (
+    r"(?:Explained|Facts|Fast Facts|Key Facts|Overview|Summary|Definition|Wiki|Wikipedia|"
+    r"Britannica|Encyclopedia|Encyclopaedia|History|Timeline|Guide|Profile)"
+)
+# "X | Britannica", "X - History", "X – Wikipedia", "X | example.com": a site's name after a bar or dash.
+_SITE_TAIL = re.compile(
+    rf"\s+(?:\||[-–—])\s+(?:(?:[\w.]+\s+){{0,2}}{_DECORATION_WORDS}|[\w-]+\.(?:com|org|net|info|co\.\w+))\s*$"
+)
+_DECORATION_TAIL = re.compile(r"\s+(?:Explained|Facts|Fast Facts|Key Facts|Overview|Summary|Definition)$")
+# "Tordesillas, Treaty of": an index's inverted heading.
+_INVERTED = re.compile(
+    r"^(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),\s+(?P<kind>(?:[A-Z][a-z]+\s+)+of)$"
+)
+
+
+def undecorated(title: str) -> str:
+    """A page title without what the site adds ("Erie Canal Explained" → "Erie Canal"), and an
+    inverted heading put right ("Tordesillas, Treaty of" → "Treaty of Tordesillas")."""
+    stripped = _DECORATION_TAIL.sub("", _SITE_TAIL.sub("", title)).strip()
+    if not re.search(r"[A-Za-z]{3}", stripped):
+        return title
+    inverted = _INVERTED.match(stripped)
+    if inverted is not None:
+        return f"{inverted.group('kind')} {inverted.group('place')}"
+    return stripped
 
 
 def _starts_in_lower_case(text: str) -> bool:
@@ -66,7 +108,7 @@ def _other_script(text: str) -> bool:
 _HEADING_MARKUP = re.compile(r"^=+\s*|\s*=+$")
 _NOT_TITLE = re.compile(
     r"https?:|www\.|\||^(?:Source|From Wikipedia|Jump to|Last updated|Updated|By )\b|"
-    r"^(?:Home|Menu|Search|Skip to)\b|^Wikipedia(?:$|\s*The Free Encyclopedia)",
+    r"^(?:Home|Menu|Search|Skip to)\b|^Wikipedia(?:$|\s*The Free Encyclopedia)|^Page:|\.djvu\b",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,102 @@
+"""Names written as the documents write them, and articles the documents never put before a name.
+
+A question rewrite lower-cases a sentence's first word when it looks common ("Natal in
+south-eastern Africa was proclaimed …" → "When was natal … proclaimed?"); the documents
+say otherwise when they write "Natal" inside sentences and never "natal". And a scrape that
+lost words leaves "for trial in a British Columbia": an article before a name the
+documents use without one. Both are read from the documents themselves, in one pass.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from caucasusquiz.generator.cards import Draft
+
+_WORD = re.compile(r"[A-Za-z][a-z'’-]+")
+_TOKEN = re.compile(r"[A-Za-z][a-z'’-]+|[.!?:;\"“(]")
+# "a British Columbia," / "an Ostrava Lune." : an article, a name of two or more words, then
+# the end of the phrase (a name used as a modifier, "a United Nations resolution", is fine).
+_ARTICLE_NAME = re.compile(
+    r"\b(?:a|an)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)(?=\s*(?:[,.;:?]|$|\s+(?:but|and|or|when|where)\b))"
+)
+_NAME = re.compile(r"(?P<before>\b\w+\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)")
+_ARTICLES = frozenset({"a", "an", "A", "An"})
+
+
+class Capitals:
+    """How the documents write words and names, learnt sentence by sentence."""
+
+    def __init__(self) -> None:
+        self._upper: Counter[str] = Counter()  # a word capitalised inside a sentence
+        self._lower: Counter[str] = Counter()  # the same word in lower case
+        self._bare_names: set[str] = set()  # names written without "a"/"an" before them
+        self._read: set[str] = set()
+
+    def learn(self, sentence: str) -> None:
+        if sentence in self._read:
+            return  # a repeated paragraph says nothing new about how words are written
+        self._read.add(sentence)
+        opening = True  # the sentence start, or just after a stop or an opening quote
+        upper, lower = self._upper, self._lower
+        for word in _TOKEN.findall(sentence):
+            first = word[0]
+            if first.islower():
+                lower[word] += 1
+                opening = False
+            elif first.isupper():
+                if not opening:
+                    upper[word.lower()] += 1
+                opening = False
+            else:
+                opening = True
+        for before, name in _NAME.findall(sentence):
+            if before.strip() not in _ARTICLES:
+                self._bare_names.add(name)
+
+    def proper(self, word: str) -> bool:
+        """Does the documents' usage make `word` a name ("natal" → "Natal")?"""
+        return self._upper[word] > 0 and self._lower[word] == 0
+
+    def article_before_name(self, text: str) -> bool:
+        """ "in a British Columbia": an article before a name the documents write without one."""
+        return any(m.group("name") in self._bare_names for m in _ARTICLE_NAME.finditer(text))
+
+    def restored(self, draft: Draft) -> Draft:
+        """The card with each word its source sentence capitalised, and the documents always
+        do, capitalised again ("natal" → "Natal")."""
+        capitalised = {w.lower() for w in _WORD.findall(draft.context) if w[0].isupper()}
+        wanted = {w for w in capitalised if self.proper(w)}
+        if not wanted:
+            return draft
+
+        def fix(text: str) -> str:
+            return _WORD.sub(lambda m: m.group().capitalize() if m.group() in wanted else m.group(), text)
+
+        body = tuple((key, _fixed(value, fix)) for key, value in draft.body)
+        if body == draft.body:
+            return draft
+        return dataclasses.replace(
+            draft, body=body, prompt=fix(draft.prompt), answer_text=fix(draft.answer_text)
+        )
+
+
+def _fixed(value: object, fix: Callable[[str], str]) -> object:
+    if isinstance(value, str):
+        return fix(value)
+    if isinstance(value, list | tuple):
+        return type(value)(fix(v) if isinstance(v, str) else v for v in value)
+    return value
+
+
+def learnt(sentences: Iterable[str]) -> Capitals:
+    capitals = Capitals()
+    for sentence in sentences:
+        capitals.learn(sentence)
+    return capitals
+
+
+BROKEN_ARTICLE = "gate: an article before a name the documents use without one ('in a British Columbia')"
