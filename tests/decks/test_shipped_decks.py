@@ -35,11 +35,11 @@ def test_shipped_decks_read_cleanly_and_hold_no_drafts():
     # in the five seeds, their link previews included, that pass the card rubric. Then 24 cards on
     # facts no card asked (23 from a teacher's list of what they would ask, written without seeing
     # the cards), and one older card they gave away went (125). Two more blind reviews then had
-    # 14 of the new cards and one older one go as trivia, give-aways or ambiguous (110), and two
-    # fresh samples had five more of the new ones go the same way (105). The rest of that list
-    # would ask a fact twice or give another card's answer away; shipping fewer good cards beats
-    # padding. This floor stops losses.
-    assert len(cards) >= 105
+    # 14 of the new cards and one older one go as trivia, give-aways or ambiguous (110); two fresh
+    # samples took five more of the new ones (105) and a whole-deck review two more (103). The rest
+    # of that list would ask a fact twice or give another card's answer away; shipping fewer good
+    # cards beats padding. This floor stops losses.
+    assert len(cards) >= 103
     assert len(kinds) == 4, kinds  # question, cloze, multiple choice and true/false
 
 
