@@ -32,9 +32,14 @@ def test_shipped_decks_read_cleanly_and_hold_no_drafts():
     kinds = Counter(card.type for card in cards)
     # Issue 11 asks for 150. Four sweeps by editors (each new card judged by two blind reviewers)
     # and an audit for cards that ask one fact twice or give each other away left 102 distinct facts
-    # in the five seeds, their link previews included, that pass the card rubric; shipping fewer
-    # good cards beats padding. This floor stops losses.
-    assert len(cards) >= 102
+    # in the five seeds, their link previews included, that pass the card rubric. Then 24 cards on
+    # facts no card asked (23 from a teacher's list of what they would ask, written without seeing
+    # the cards), and one older card they gave away went (125). Two more blind reviews then had
+    # 14 of the new cards and one older one go as trivia, give-aways or ambiguous (110); two fresh
+    # samples took five more of the new ones (105) and a whole-deck review two more (103). The rest
+    # of that list would ask a fact twice or give another card's answer away; shipping fewer good
+    # cards beats padding. This floor stops losses.
+    assert len(cards) >= 103
     assert len(kinds) == 4, kinds  # question, cloze, multiple choice and true/false
 
 
