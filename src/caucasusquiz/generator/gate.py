@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 from caucasusquiz.generator.cards import Draft, near_subject
 from caucasusquiz.generator.damage import lost_rate
-from caucasusquiz.generator.dates import ANY_YEAR, MONTH
+from caucasusquiz.generator.dates import ANY_YEAR, MONTH, YEAR
 from caucasusquiz.generator.english import KIND_WORD
 from caucasusquiz.generator.entities import find_mentions, fold
 from caucasusquiz.generator.famous import is_famous
@@ -256,7 +256,7 @@ _LABELLED = re.compile(
 _RANGE_END = re.compile(r"\d{4}\s*[–-]\s*$")
 _STALE = re.compile(r"\b(?:now|currently|presently|at present|to date|so far|(?:has|have) since)\b")
 _CONTEXT_NOW = re.compile(r"\b(?:now|currently|presently|at present)\b(?!-)")
-_PAST = re.compile(r"\b(?:was|were|had|did|cost|[a-z]\w*ed)\b|(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
+_PAST = re.compile(rf"\b(?:was|were|had|did|cost|[a-z]\w*ed)\b|(?<!\d){YEAR}(?!\d)")
 _LENGTH_UNIT = re.compile(
     r"(?:^|\s)\s*(?:kilometres|kilometers|km|miles|mi|metres|meters|feet|square|hectares|barrels|tonnes|tons|cubic|megawatts|gigawatts)\b"
 )

@@ -396,6 +396,10 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
     ):
         return None  # "The treaty was a peace treaty signed on …": no subject to ask about
     rest = words[index + 1 :]
+    if verb in ("had", "has", "have") and rest and is_past_verb(rest[0]):
+        # "The League had attacked Varnholm in 1211": asked "… did the League attack …", never
+        # "did the League have attacked".
+        verb, rest = rest[0], rest[1:]
     if rest and rest[0] in ("when", "as", "while"):
         # "The war began on 3 March when troops crossed the border": the date asked is the
         # beginning's; the clause after it would make the question read as "begin when …".
@@ -425,7 +429,11 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
 _LISTED_SUBJECT = re.compile(
     r"(?:[Tt]he\s+)?[a-z]+(?:\s+[a-z]+)?\s+of\s+[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)+,?\s+and\s+[A-Z][\w'’-]*"
 )
-_SUBORDINATORS = frozenset("after before when while if although because since as once until".split())
+# "… in the early 1870s, but the scheme was ditched in 1882" would ask "in which year was but
+# the scheme ditched?": a clause that opens with a conjunction has no subject of its own.
+_SUBORDINATORS = frozenset(
+    "after before when while if although because since as once until but and or yet so".split()
+)
 
 
 def _verb_index(words: list[str]) -> int | None:

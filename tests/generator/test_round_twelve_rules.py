@@ -1,0 +1,75 @@
+"""Rules from a blind review of cards made from unseen articles (round twelve).
+
+Each rule is shown on a made-up document about invented places, treaties and wars: what it
+repairs or refuses, and, where it could cost a good card, a near miss that must still pass.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from caucasusquiz.generator.dates import ANY_YEAR, calendar_day
+from caucasusquiz.generator.entities import find_mentions
+from caucasusquiz.generator.pipeline import build
+
+
+def _cards(tmp_path: Path, name: str, text: str) -> list[tuple[str, str]]:
+    """(prompt, answer) of every card the document gives."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    decks, _ = build([tmp_path / name])
+    return [(d.prompt, d.answer_text) for _, drafts in decks.values() for d in drafts]
+
+
+# ---- years before 1600 are years where their context says so ------------------------------
+
+
+def test_a_year_before_1600_is_read_where_its_context_makes_it_one():
+    assert ANY_YEAR.findall("The Varnholm fleet sailed in 1066 and again by 1215.") == ["1066", "1215"]
+    assert ANY_YEAR.findall("The charter was sealed on 15 June 1215.") == ["1215"]
+    assert ANY_YEAR.findall("The Lune wars (1494–1529) ended at Ostrava.") == ["1494", "1529"]
+    assert ANY_YEAR.findall("the Varn chronicle of AD 1000") == ["1000"]
+    assert calendar_day("on May 3, 1588") == (1588, 5, 3)
+    # near misses: counts stay counts
+    assert ANY_YEAR.findall("Varnholm sent 1500 men and 1,500 troops.") == []
+    assert ANY_YEAR.findall("The town was taken by 1500 soldiers.") == []
+    assert ANY_YEAR.findall("a garrison of 1200 at Ostrava") == []
+
+
+def test_a_date_before_1600_is_a_mention_a_card_can_ask():
+    kinds = {(m.kind, m.text) for m in find_mentions("The Treaty of Ostrava was signed on 15 June 1215.")}
+    assert ("date", "15 June 1215") in kinds
+    kinds = {(m.kind, m.text) for m in find_mentions("The Varn Abbey was founded in 1066 by monks.")}
+    assert ("year", "1066") in kinds
+
+
+def test_an_article_on_a_medieval_treaty_asks_its_dates(tmp_path: Path):
+    text = (
+        "Treaty of Ostrava\n\n"
+        "The Treaty of Ostrava was a peace treaty between the Kingdom of Varnholm and the Lune League. "
+        "The Treaty of Ostrava was signed on 15 June 1215 at the abbey of Kessel. "
+        "The Lune League had attacked Varnholm in 1211 with 1500 men. "
+        "The treaty was renewed at Kessel in 1244 by King Aldric of Varnholm.\n"
+    )
+    answers = [answer for _, answer in _cards(tmp_path, "ostrava.txt", text)]
+    assert any("1215" in a for a in answers), answers
+    assert not any(a == "1500" for a in answers), answers
+
+
+# ---- a rewrite that breaks the question's grammar is not made -----------------------------
+
+
+def test_a_past_perfect_is_asked_in_the_simple_past(tmp_path: Path):
+    text = "Lune League\n\nThe Lune League had attacked Varnholm in 1711 with 1500 men.\n"
+    prompts = [p for p, _ in _cards(tmp_path, "lune.txt", text)]
+    assert not any("have attacked" in p for p in prompts), prompts
+
+
+def test_a_clause_opening_with_but_is_not_turned_into_a_question(tmp_path: Path):
+    text = (
+        "Lune Tunnel\n\nThe Lune Tunnel is a railway tunnel under the Varn Strait. "
+        "Tunnels were started on both sides of the Varn Strait in the early 1870s, but the scheme was "
+        "ditched in 1882. The Lune Tunnel opened in 1994 after six years of work.\n"
+    )
+    prompts = [p for p, _ in _cards(tmp_path, "lune.txt", text)]
+    assert not any("was but" in p for p in prompts), prompts
+    assert "In which year did the Lune Tunnel open?" in prompts
