@@ -6,6 +6,7 @@ repairs or refuses, and, where it could cost a good card, a near miss that must 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from caucasusquiz.generator.dates import ANY_YEAR, calendar_day
@@ -73,3 +74,62 @@ def test_a_clause_opening_with_but_is_not_turned_into_a_question(tmp_path: Path)
     prompts = [p for p, _ in _cards(tmp_path, "lune.txt", text)]
     assert not any("was but" in p for p in prompts), prompts
     assert "In which year did the Lune Tunnel open?" in prompts
+
+
+# ---- a dateline is no part of a sentence ---------------------------------------------------
+
+
+def test_a_dateline_glued_before_a_sentence_never_reaches_a_prompt(tmp_path: Path):
+    text = (
+        "Varnholm and Lune sign trade deal\n\n"
+        " date 2021-12-16 Varnholm has signed a free trade agreement with Lune which lets young "
+        "Varnholmers work in Lune for three years.\n\n"
+        "Published: 3 March 2022 The Lune Trade Agreement entered into force on 1 May 2022.\n"
+    )
+    prompts = [p for p, _ in _cards(tmp_path, "lune-fta.txt", text)]
+    assert prompts and not any(re.search(r"(?i)\b(?:date|published)\b|2021-12-16", p) for p in prompts), (
+        prompts
+    )
+
+
+def test_a_word_date_that_opens_a_sentence_stays():
+    from caucasusquiz.generator.clean import clean_document
+    from caucasusquiz.generator.documents import Document
+
+    lines = ("Published in 1801, the Lune Review named the Varnholm treaty.", "Date palms grow in Lune.")
+    blocks = clean_document(Document("x.txt", Path("x.txt"), (lines[0], "", lines[1]))).blocks
+    assert [b.text for b in blocks] == list(lines)
+
+
+# ---- the blank is the fact, never part of a fixed name nor a filler word --------------------
+
+
+def test_the_year_in_a_war_s_name_is_never_blanked(tmp_path: Path):
+    text = (
+        "Treaty of Lune\n\n"
+        "The Treaty of Lune was a peace treaty that ended the War of 1712 between Kessel and Varnholm. "
+        "After Ostrava fell in April of 1714, Kessel public opinion demanded major gains in the War of 1712 "
+        "against Varnholm. The Treaty of Lune was signed on 24 December 1714.\n"
+    )
+    cards = _cards(tmp_path, "lune.txt", text)
+    assert not any(answer == "1712" for _, answer in cards), cards
+    assert ("On what date was the Treaty of Lune signed?", "24 December 1714") in cards
+
+
+def test_a_filler_word_after_not_the_first_is_never_blanked(tmp_path: Path):
+    text = (
+        "Lune Canal\n\nThe Lune Canal was not the first project of its kind. "
+        "The Lune Canal was the first canal to join the Varn Sea and the river Kessel. "
+        "The Lune Canal opened on 4 May 1822.\n"
+    )
+    answers = [answer for _, answer in _cards(tmp_path, "lune-canal.txt", text)]
+    assert "project" not in answers, answers
+
+
+def test_a_second_date_never_stays_in_a_date_question(tmp_path: Path):
+    text = (
+        "Treaty of Lune\n\nThe Treaty of Lune was a peace treaty between Varnholm and Ostrava. "
+        "The Treaty of Lune was signed by Varnholm on 3 March 1601, and by Ostrava on 5 September 1601.\n"
+    )
+    prompts = [p for p, _ in _cards(tmp_path, "lune.txt", text)]
+    assert not any(p.startswith("On what date") and "September" in p for p in prompts), prompts

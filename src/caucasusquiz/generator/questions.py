@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from caucasusquiz.generator.dates import MONTH, YEAR
 from caucasusquiz.generator.entities import Mention
 
 IRREGULAR = {
@@ -400,6 +401,10 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
         # "The League had attacked Varnholm in 1211": asked "… did the League attack …", never
         # "did the League have attacked".
         verb, rest = rest[0], rest[1:]
+    if re.search(rf"\band\b.*\b{MONTH}\b.*\b{YEAR}\b", " ".join(rest)):
+        # "… signed by Varnholm on 3 March 1601, and by Ostrava on 5 September 1601": a second
+        # date left in the question ("On what date was it signed by A, and by B on …?").
+        return None
     if rest and rest[0] in ("when", "as", "while"):
         # "The war began on 3 March when troops crossed the border": the date asked is the
         # beginning's; the clause after it would make the question read as "begin when …".
