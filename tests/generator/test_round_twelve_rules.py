@@ -133,3 +133,29 @@ def test_a_second_date_never_stays_in_a_date_question(tmp_path: Path):
     )
     prompts = [p for p, _ in _cards(tmp_path, "lune.txt", text)]
     assert not any(p.startswith("On what date") and "September" in p for p in prompts), prompts
+
+
+# ---- sources that disagree on a rank -------------------------------------------------------
+
+
+def test_a_rank_two_sentences_give_differently_is_not_asked(tmp_path: Path):
+    text = (
+        "Lune Tunnel\n\n"
+        "The Lune Tunnel is the second-longest rail tunnel in the world, with the Kessel Tunnel in Varnholm "
+        "being longer. The Lune Tunnel opened on 6 May 1994. "
+        "At 37.9 kilometres, the Lune Tunnel has the longest underwater section of any tunnel in the world, "
+        "and is the third longest railway tunnel in the world.\n"
+    )
+    cards = _cards(tmp_path, "lune-tunnel.txt", text)
+    assert not any(answer in ("second", "third") for _, answer in cards), cards
+    assert not any(p.startswith("True or false") and "longest" in p for p, _ in cards), cards
+
+
+def test_a_rank_told_once_is_still_asked(tmp_path: Path):
+    text = (
+        "Lune Tunnel\n\n"
+        "The Lune Tunnel is the second-longest rail tunnel in the world, with the Kessel Tunnel in Varnholm "
+        "being longer. The Lune Tunnel opened on 6 May 1994.\n"
+    )
+    cards = _cards(tmp_path, "lune-tunnel.txt", text)
+    assert any("second" in p or answer == "second" for p, answer in cards), cards

@@ -192,6 +192,7 @@ def _build(
         )
         if disagreement is not None:
             gated = [(d, DISPUTED if why is None and _dated(d) else why) for d, why in gated]
+        gated = [(d, DISPUTED_RANK if why is None and salience.rank_disputed(d) else why) for d, why in gated]
         # A fact no other sentence states again is made only when nothing else about it is weak.
         if salience.tells(fact.doc.name):
             gated = [
@@ -324,6 +325,9 @@ GIVEN_AWAY = "another card's question gives its answer away"
 PARTIAL_LIST = "another sentence lists more (its list would not be the one right answer)"
 
 DISPUTED = "the sources disagree on this fact's year (two give different years): a teacher should check"
+DISPUTED_RANK = (
+    "the sources disagree on this rank ('second-longest' / 'third longest'): a teacher should check"
+)
 
 
 def _shown(draft: Draft) -> str:

@@ -67,6 +67,7 @@ class Salience:
         self._entries: list[_Entry] = []
         self._by_token: dict[str, list[int]] = {}
         self._facts: Counter[str] = Counter()
+        self._ranks: dict[tuple[str, str, str], set[str]] = {}
         for fact in facts:
             self._facts[fact.doc.name] += 1
             entry = _Entry(
@@ -78,6 +79,20 @@ class Salience:
             for token in entry.words:
                 self._by_token.setdefault(token, []).append(len(self._entries))
             self._entries.append(entry)
+            for rank, key in ranks(fact.context):
+                self._ranks.setdefault((fact.doc.name, *key), set()).add(rank)
+
+    def rank_disputed(self, draft: Draft) -> bool:
+        """Whether the card asks (or states, true/false) a rank its document gives two ways:
+        "the second-longest rail tunnel" in one sentence, "the third longest railway tunnel"
+        in another. One source is out of date; which one is a teacher's call."""
+        asked = (draft.answer_text or draft.answer_key or "").lower()
+        for rank, key in ranks(draft.context):
+            if len(self._ranks.get((draft.order[0], *key), ())) < 2:
+                continue
+            if rank in asked or draft.type == "truefalse" or key[0] in asked:
+                return True
+        return False
 
     def tells(self, document: str) -> bool:
         """Whether the document is long enough for a fact stated once to be a sign."""
@@ -140,6 +155,37 @@ class Salience:
             ):
                 return min(entry.years), f"{entry.source[0]}:{entry.source[1]}"
         return None
+
+
+_SUPERLATIVES = (
+    "longest largest biggest highest tallest deepest oldest busiest smallest shortest widest "
+    "heaviest greatest richest poorest fastest earliest"
+)
+_RANK = re.compile(
+    r"\b(?:(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ]|(?P<the>the )|(?<=its )|(?<=their ))"
+    rf"(?P<superlative>{'|'.join(_SUPERLATIVES.split())})\s+(?P<noun>[a-z]+(?:\s+[a-z]+){{0,2}})",
+    re.IGNORECASE,
+)
+_NOUN_END = frozenset("in of on to for by and or with from at that which than since as is was".split())
+
+
+def ranks(text: str) -> list[tuple[str, tuple[str, str]]]:
+    """The ranks a sentence gives: ("second", ("longest", "rail tunnel")) for "the
+    second-longest rail tunnel"; "the longest underwater section" is ("first", ("longest",
+    "unde section")): a qualifier is kept by its first four letters."""
+    found = []
+    for match in _RANK.finditer(text):
+        words = []
+        for word in match.group("noun").split():
+            if word.lower() in _NOUN_END:
+                break
+            words.append(word.lower())
+        if words:
+            rank = (match.group("ordinal") or "first").lower()
+            # "rail tunnel" and "railway tunnel" are one kind, "undersea tunnel" another
+            kind = words[0][:4] if len(words) > 1 else ""
+            found.append((rank, (match.group("superlative").lower(), f"{kind} {_stem(words[-1])}")))
+    return found
 
 
 def _figures(words: frozenset[str]) -> frozenset[str]:
