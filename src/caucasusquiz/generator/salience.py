@@ -162,7 +162,8 @@ _SUPERLATIVES = (
     "heaviest greatest richest poorest fastest earliest"
 )
 _RANK = re.compile(
-    r"\b(?:(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ]|(?P<the>the )|(?<=its )|(?<=their ))"
+    r"\b(?:(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ]"
+    r"|(?P<the>the )|(?<=its )|(?<=their ))"
     rf"(?P<superlative>{'|'.join(_SUPERLATIVES.split())})\s+(?P<noun>[a-z]+(?:\s+[a-z]+){{0,2}})",
     re.IGNORECASE,
 )
