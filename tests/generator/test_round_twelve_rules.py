@@ -159,3 +159,23 @@ def test_a_rank_told_once_is_still_asked(tmp_path: Path):
     )
     cards = _cards(tmp_path, "lune-tunnel.txt", text)
     assert any("second" in p or answer == "second" for p, answer in cards), cards
+
+
+# ---- a site banner or an aggregator's name is no title -------------------------------------
+
+
+def test_a_banner_or_an_aggregator_name_is_no_title():
+    from caucasusquiz.generator.clean import clean_document
+    from caucasusquiz.generator.documents import Document
+    from caucasusquiz.generator.subject import found_title
+
+    def title(*lines: str) -> str | None:
+        spaced = tuple(x for line in lines for x in (line, ""))
+        return found_title(clean_document(Document("x.txt", Path("x.txt"), spaced)).blocks)
+
+    assert title("The Largest Career Network for Lune Jobs - JOIN NOW", "Varnholm - Lune Relations") == (
+        "Varnholm - Lune Relations"
+    )
+    assert title("TheInfoList", "Treaty of Ostrava") == "Treaty of Ostrava"
+    # near miss: a name with two capitals stays a title
+    assert title("McAllister Canal", "The McAllister Canal opened in 1822.") == "McAllister Canal"

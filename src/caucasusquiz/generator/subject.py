@@ -108,7 +108,11 @@ def _other_script(text: str) -> bool:
 _HEADING_MARKUP = re.compile(r"^=+\s*|\s*=+$")
 _NOT_TITLE = re.compile(
     r"https?:|www\.|\||^(?:Source|From Wikipedia|Jump to|Last updated|Updated|By )\b|"
-    r"^(?:Home|Menu|Search|Skip to)\b|^Wikipedia(?:$|\s*The Free Encyclopedia)|^Page:|\.djvu\b",
+    r"^(?:Home|Menu|Search|Skip to)\b|^Wikipedia(?:$|\s*The Free Encyclopedia)|^Page:|\.djvu\b|"
+    # a banner's call to action ("… Jobs - JOIN NOW"), an aggregator's run-together name
+    # ("TheInfoList")
+    r"\b(?:JOIN|SIGN UP|SUBSCRIBE|REGISTER|APPLY|BUY|SHOP|DONATE)(?: NOW| TODAY)?!?$|"
+    r"^(?:[A-Z][a-z]+){1,2}(?:[A-Z][a-z]*){2,}$",
     re.IGNORECASE,
 )
 
