@@ -179,3 +179,27 @@ def test_a_banner_or_an_aggregator_name_is_no_title():
     assert title("TheInfoList", "Treaty of Ostrava") == "Treaty of Ostrava"
     # near miss: a name with two capitals stays a title
     assert title("McAllister Canal", "The McAllister Canal opened in 1822.") == "McAllister Canal"
+
+
+# ---- year options inside the subject's life ------------------------------------------------
+
+
+def test_year_options_for_a_later_event_fall_after_the_subject_opened(tmp_path: Path):
+    text = (
+        "Lune Tunnel\n\n"
+        "The Lune Tunnel is a railway tunnel under the Varn Strait between Kessel and Ostrava. "
+        "The Lune Tunnel was opened in 1994.\n\n"
+        "The worst fire in the Lune Tunnel took place in 1996. Kessel Rail took over the Lune Tunnel in 1997. "
+        "A flood closed the Lune Tunnel in 1998. The Lune Tunnel carried its hundred millionth passenger in 1999. "
+        "Ostrava Freight bought a share of the Lune Tunnel in 2000.\n"
+    )
+    (tmp_path / "lune-tunnel.txt").write_text(text, encoding="utf-8")
+    decks, _ = build([tmp_path / "lune-tunnel.txt"])
+    fire = [
+        dict(d.body)
+        for _, drafts in decks.values()
+        for d in drafts
+        if "worst fire" in d.prompt and d.type == "choice"
+    ]
+    assert fire, "the fire's year is asked with options"
+    assert all(int(y) >= 1994 for y in fire[0]["distractors"]), fire
