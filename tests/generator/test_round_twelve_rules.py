@@ -203,3 +203,29 @@ def test_year_options_for_a_later_event_fall_after_the_subject_opened(tmp_path: 
     ]
     assert fire, "the fire's year is asked with options"
     assert all(int(y) >= 1994 for y in fire[0]["distractors"]), fire
+
+
+# ---- a signing dated with the year of its entry into force ---------------------------------
+
+
+def test_a_signing_year_another_sentence_gives_as_the_entry_into_force_is_not_asked(tmp_path: Path):
+    text = (
+        "Lune Trade Agreement\n\n"
+        "The Lune Trade Agreement is a free trade agreement between Varnholm and Ostrava. "
+        "The Lune Trade Agreement was signed in 2009.\n\n"
+        "Trade between Varnholm and Ostrava grew with the 2009 entry into force of the Lune Trade Agreement.\n"
+    )
+    prompts = [p for p, _ in _cards(tmp_path, "lta.txt", text)]
+    assert "In which year was the Lune Trade Agreement signed?" not in prompts, prompts
+
+
+def test_signed_and_in_force_in_one_sentence_keep_their_own_dates(tmp_path: Path):
+    text = (
+        "Lune Trade Agreement\n\n"
+        "The Lune Trade Agreement is a free trade agreement between Varnholm and Ostrava. "
+        "The Lune Trade Agreement was signed on 12 April 2006 and entered into force on 1 February 2009.\n"
+    )
+    cards = _cards(tmp_path, "lta.txt", text)
+    signed = [(p, a) for p, a in cards if "signed" in p and "___" not in p and "{{" not in p]
+    assert all(a == "12 April 2006" for _, a in signed), cards
+    assert any(a == "12 April 2006" for _, a in cards), cards

@@ -202,6 +202,10 @@ def _build(
         if disagreement is not None:
             gated = [(d, DISPUTED if why is None and _dated(d) else why) for d, why in gated]
         gated = [(d, DISPUTED_RANK if why is None and salience.rank_disputed(d) else why) for d, why in gated]
+        gated = [
+            (d, SIGNED_IN_FORCE if why is None and salience.signed_or_in_force(d) else why)
+            for d, why in gated
+        ]
         # A fact no other sentence states again is made only when nothing else about it is weak.
         if salience.tells(fact.doc.name):
             gated = [
@@ -334,6 +338,7 @@ GIVEN_AWAY = "another card's question gives its answer away"
 PARTIAL_LIST = "another sentence lists more (its list would not be the one right answer)"
 
 DISPUTED = "the sources disagree on this fact's year (two give different years): a teacher should check"
+SIGNED_IN_FORCE = "the year asked as a signing is the agreement's entry into force in another sentence"
 DISPUTED_RANK = (
     "the sources disagree on this rank ('second-longest' / 'third longest'): a teacher should check"
 )

@@ -49,6 +49,7 @@ class _Entry:
     words: frozenset[str]  # content words, folded
     years: frozenset[str]
     names: frozenset[str]  # capitalised words after the first, folded
+    in_force: bool = False  # tells an entry into force ("entered into force", "took effect")
 
 
 def _tokens(text: str) -> frozenset[str]:
@@ -75,12 +76,32 @@ class Salience:
                 _tokens(fact.context),
                 frozenset(ANY_YEAR.findall(fact.context)),
                 _names(fact.context),
+                bool(_IN_FORCE.search(fact.context)),
             )
             for token in entry.words:
                 self._by_token.setdefault(token, []).append(len(self._entries))
             self._entries.append(entry)
             for rank, key in ranks(fact.context):
                 self._ranks.setdefault((fact.doc.name, *key), set()).add(rank)
+
+    def signed_or_in_force(self, draft: Draft) -> bool:
+        """Whether the card asks the year of a signing that another sentence of its document
+        gives as the same agreement's entry into force ("was signed in 2009" / "the 2009 entry
+        into force of the … Agreement"): a source that took one date for the other."""
+        if not _SIGNED.search(draft.context) or _IN_FORCE.search(draft.context):
+            return False
+        years = ANY_YEAR.findall(draft.answer_text or draft.answer_key)
+        if not years:
+            return False
+        document, line, _ = draft.order
+        names = _names(draft.context)
+        for index in self._by_token.get(years[-1], [])[:_POSTINGS]:
+            entry = self._entries[index]
+            if entry.source[0] != document or entry.source[1] == line or not entry.in_force:
+                continue
+            if years[-1] in entry.years and len(names & entry.names) >= 2:
+                return True
+        return False
 
     def rank_disputed(self, draft: Draft) -> bool:
         """Whether the card asks (or states, true/false) a rank its document gives two ways:
@@ -157,6 +178,12 @@ class Salience:
         return None
 
 
+_SIGNED = re.compile(r"\bsign(?:ed|ing)\b", re.IGNORECASE)
+_IN_FORCE = re.compile(
+    r"\b(?:entry into force|entered into force|came into force|comes into force|into effect|took effect|"
+    r"effective)\b",
+    re.IGNORECASE,
+)
 _SUPERLATIVES = (
     "longest largest biggest highest tallest deepest oldest busiest smallest shortest widest "
     "heaviest greatest richest poorest fastest earliest"
