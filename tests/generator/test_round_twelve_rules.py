@@ -229,3 +229,28 @@ def test_signed_and_in_force_in_one_sentence_keep_their_own_dates(tmp_path: Path
     signed = [(p, a) for p, a in cards if "signed" in p and "___" not in p and "{{" not in p]
     assert all(a == "12 April 2006" for _, a in signed), cards
     assert any(a == "12 April 2006" for _, a in cards), cards
+
+
+# ---- a scrape's typo in a name the documents write otherwise -------------------------------
+
+
+def test_a_name_written_once_with_a_letter_lost_takes_the_documents_spelling(tmp_path: Path):
+    text = (
+        "Varn Channel Tunnel\n\n"
+        "The Varn Channel Tunnel is a railway tunnel between Kessel and Ostrava. "
+        "The Varn Channel Tunnel opened on 6 May 1994.\n\n"
+        "The Varn Chanel Tunnel cost twice its budget of 4 billion crowns set in 1986. "
+        "Freight trains use the Varn Channel Tunnel at night.\n"
+    )
+    prompts = [p for p, _ in _cards(tmp_path, "varn.txt", text)]
+    assert any("budget" in p for p in prompts), prompts
+    assert not any("Chanel" in p for p in prompts), prompts
+
+
+def test_two_names_that_differ_by_a_letter_and_are_both_common_stay_apart():
+    from caucasusquiz.generator.capitals import learnt
+
+    capitals = learnt(
+        ["Ana Varn met Anna Varn in Kessel.", "Ana Varn left Kessel.", "Anna Varn stayed with Ana Varn."]
+    )
+    assert capitals.spelt("Ana Varn and Anna Varn") == "Ana Varn and Anna Varn"

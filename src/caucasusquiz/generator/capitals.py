@@ -35,6 +35,7 @@ class Capitals:
         self._lower: Counter[str] = Counter()  # the same word in lower case
         self._bare_names: set[str] = set()  # names written without "a"/"an" before them
         self._read: set[str] = set()
+        self._names: Counter[str] = Counter()  # names of two or more words, as written
 
     def learn(self, sentence: str) -> None:
         if sentence in self._read:
@@ -54,8 +55,24 @@ class Capitals:
             else:
                 opening = True
         for before, name in _NAME.findall(sentence):
+            self._names[name] += 1
             if before.strip() not in _ARTICLES:
                 self._bare_names.add(name)
+
+    def spelt(self, text: str) -> str:
+        """A name the documents write once, where they write it with one letter doubled (or
+        undoubled) twice or more, as they do: "the Chanel Tunnel" → "the Channel Tunnel"."""
+
+        def fix(match: re.Match[str]) -> str:
+            name = match.group("name")
+            if self._names[name] > 1:
+                return match.group()
+            for variant in _doubling_variants(name):
+                if self._names[variant] >= 2:
+                    return (match.group("before") or "") + variant
+            return match.group()
+
+        return _NAME.sub(fix, text)
 
     def proper(self, word: str) -> bool:
         """Does the documents' usage make `word` a name ("natal" → "Natal")?"""
@@ -70,10 +87,9 @@ class Capitals:
         do, capitalised again ("natal" → "Natal")."""
         capitalised = {w.lower() for w in _WORD.findall(draft.context) if w[0].isupper()}
         wanted = {w for w in capitalised if self.proper(w)}
-        if not wanted:
-            return draft
 
         def fix(text: str) -> str:
+            text = self.spelt(text)
             return _WORD.sub(lambda m: m.group().capitalize() if m.group() in wanted else m.group(), text)
 
         body = tuple((key, _fixed(value, fix)) for key, value in draft.body)
@@ -82,6 +98,19 @@ class Capitals:
         return dataclasses.replace(
             draft, body=body, prompt=fix(draft.prompt), answer_text=fix(draft.answer_text)
         )
+
+
+def _doubling_variants(name: str) -> Iterable[str]:
+    """The name with one letter of one word doubled or undoubled ("Chanel" ↔ "Channel")."""
+    words = name.split()
+    for index, word in enumerate(words):
+        for at in range(1, len(word)):
+            if not word[at].isalpha():
+                continue
+            if word[at] == word[at - 1]:
+                yield " ".join([*words[:index], word[:at] + word[at + 1 :], *words[index + 1 :]])
+            else:
+                yield " ".join([*words[:index], word[: at + 1] + word[at:], *words[index + 1 :]])
 
 
 def _fixed(value: object, fix: Callable[[str], str]) -> object:
