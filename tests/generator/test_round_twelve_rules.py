@@ -254,3 +254,23 @@ def test_two_names_that_differ_by_a_letter_and_are_both_common_stay_apart():
         ["Ana Varn met Anna Varn in Kessel.", "Ana Varn left Kessel.", "Anna Varn stayed with Ana Varn."]
     )
     assert capitals.spelt("Ana Varn and Anna Varn") == "Ana Varn and Anna Varn"
+
+
+# ---- a reply without what it answers, a sending without where ------------------------------
+
+
+def test_a_reply_or_a_sending_without_its_context_is_not_asked():
+    from caucasusquiz.generator.standalone import REACTION, standalone_reason
+
+    reply = "True or false: Duke Aldric responded with a declaration of war on Ostrava on March 18, 1865."
+    assert standalone_reason("truefalse", reply, "", None) == REACTION
+    sent = "Which Varnholm duke sent Karel Imrich, Jan Ostrov and Pavel Lune?"
+    assert standalone_reason("qa", sent, "Aldric", None) == REACTION
+    # near misses: the reply names what it answers, the sending where it went
+    answered = "True or false: Duke Aldric responded to Ostrava's refusal with a declaration of war."
+    assert standalone_reason("truefalse", answered, "", None) is None
+    assert (
+        standalone_reason("qa", "In which year did Duke Aldric send Karel Imrich to Kessel?", "1866", None)
+        is None
+    )
+    assert standalone_reason("qa", "Which duke sent Karel Imrich to Kessel in 1866?", "Aldric", None) is None

@@ -25,6 +25,7 @@ TOO_LONG = "gate: over 25 words (a copied sentence, not a teacher's question)"
 COUNT_AS_YEAR = "gate: a count blanked as a year ('around ___' holds a number)"
 TIME_ANCHOR = "gate: the blank is the time phrase that dates the fact ('By ___'), not the fact"
 NAME_PART = "gate: the blank is part of a fixed name ('World War ___')"
+REACTION = "gate: a reply or a sending without what it answers or where it went ('López responded', 'sent X')"
 NEWS_FIGURE = "gate: a news figure (share, change, traffic) without its named subject and year"
 
 # Longer than this, a prompt is a copied sentence: a teacher asks the clause that holds the fact.
@@ -117,6 +118,8 @@ def standalone_reason(
         return ORPHAN_PRONOUN
     if _bare_subject(prompt):
         return BARE_SUBJECT
+    if _reaction_without_cause(prompt):
+        return REACTION
     if statement and not _has_finite_verb(prompt):
         return NO_VERB
     if blanked is not None and answer:
@@ -127,6 +130,21 @@ def standalone_reason(
     if answer and _news_figure(prompt, answer):
         return NEWS_FIGURE
     return None
+
+
+# "López responded with a declaration of war": responded to what? "Madison sent Clay, Adams
+# and Gallatin": sent where, for what? The cause or the destination is the context a reader
+# needs; the sentence before holds it.
+_REACTION = re.compile(r"\b(?:responded|replied|reacted|retaliated|countered)\b(?!\s+to\b)")
+_SENT = re.compile(r"\bsent\b(?P<rest>[^?.;]*)")
+_WHERE_OR_WHY = re.compile(r"\b(?:to|as|for|into|on|in|across|against|with|back|home|abroad|out|there)\b")
+
+
+def _reaction_without_cause(prompt: str) -> bool:
+    if _REACTION.search(prompt):
+        return True
+    sent = _SENT.search(prompt)
+    return sent is not None and not _WHERE_OR_WHY.search(sent.group("rest"))
 
 
 def _orphan_pronoun(prompt: str, subjects: frozenset[str]) -> bool:
