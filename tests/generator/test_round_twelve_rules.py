@@ -274,3 +274,16 @@ def test_a_reply_or_a_sending_without_its_context_is_not_asked():
         is None
     )
     assert standalone_reason("qa", "Which duke sent Karel Imrich to Kessel in 1866?", "Aldric", None) is None
+
+
+def test_both_countries_dated_otherwise_than_the_documents_pair_is_not_asked(tmp_path: Path):
+    text = (
+        "Varnholm - Ostrava relations\n\n"
+        "Varnholm and Ostrava are neighbours on the Lune. Diplomatic relations were established on "
+        "September 30, 1966, when the Varnholm Embassy at Kessel was opened.\n\n"
+        "Foreign relations of Varnholm\n\n"
+        "Both countries established diplomatic relations on 31 May 1983. Varnholm joined the Lune League in 1970.\n"
+    )
+    answers = [answer for _, answer in _cards(tmp_path, "varnholm.txt", text)]
+    assert "31 May 1983" not in answers, answers
+    assert "September 30, 1966" in answers, answers

@@ -84,6 +84,26 @@ class Salience:
             for rank, key in ranks(fact.context):
                 self._ranks.setdefault((fact.doc.name, *key), set()).add(rank)
 
+    def _unnamed_disagreement(self, draft: Draft, year: str, rest: frozenset[str]) -> tuple[str, str] | None:
+        """ "Both countries established diplomatic relations on 31 May 1983" names no party:
+        read as the title's pair, it is the same fact as another sentence of the document
+        that tells the same words ("Diplomatic relations were established on September 30,
+        1966") with another year, and a scrape of a list of other pairs' dates more likely."""
+        if not _UNNAMED_PAIR.match(draft.context):
+            return None
+        key = frozenset(w for w in rest if not w[:1].isdigit() and w not in _DATE_WORDS)
+        if len(key) < 2:
+            return None
+        document, line, _ = draft.order
+        rarest = min(key, key=lambda t: len(self._by_token.get(t, ())))
+        for index in self._by_token.get(rarest, [])[:_POSTINGS]:
+            entry = self._entries[index]
+            if entry.source[0] != document or entry.source[1] == line or not entry.years:
+                continue
+            if year not in entry.years and key <= entry.words:
+                return min(entry.years), f"{entry.source[0]}:{entry.source[1]}"
+        return None
+
     def signed_or_in_force(self, draft: Draft) -> bool:
         """Whether the card asks the year of a signing that another sentence of its document
         gives as the same agreement's entry into force ("was signed in 2009" / "the 2009 entry
@@ -154,6 +174,9 @@ class Salience:
             (document, line), _tokens(context), frozenset(ANY_YEAR.findall(context)), _names(context)
         )
         rest = own.words - own.years - _VAGUE
+        unnamed = self._unnamed_disagreement(draft, year, rest)
+        if unnamed is not None:
+            return unnamed
         if len(rest) < _SAME_FACT_WORDS:
             return None
         # A source telling the fact in other words may lack any one word ("garrison"): the
@@ -178,6 +201,10 @@ class Salience:
         return None
 
 
+_UNNAMED_PAIR = re.compile(r"^(?:Both|The two) (?:countries|nations|states|governments)\b")
+_DATE_WORDS = frozenset(
+    "both january february march april may june july august september october november december".split()
+)
 _SIGNED = re.compile(r"\bsign(?:ed|ing)\b", re.IGNORECASE)
 _IN_FORCE = re.compile(
     r"\b(?:entry into force|entered into force|came into force|comes into force|into effect|took effect|"
