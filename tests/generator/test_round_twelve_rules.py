@@ -177,6 +177,13 @@ def test_a_banner_or_an_aggregator_name_is_no_title():
         "Varnholm - Lune Relations"
     )
     assert title("TheInfoList", "Treaty of Ostrava") == "Treaty of Ostrava"
+    # an image's caption before the heading the article's first sentence opens with
+    assert title(
+        "TheInfoList",
+        "The Treaty of Ostrava () was the peace treaty that ended the Lune War between Varnholm and Kessel.",
+        "Karel Imrich",
+        "The Treaty of Ostrava",
+    ) == ("The Treaty of Ostrava")
     # near miss: a name with two capitals stays a title
     assert title("McAllister Canal", "The McAllister Canal opened in 1822.") == "McAllister Canal"
 
