@@ -294,3 +294,30 @@ def test_both_countries_dated_otherwise_than_the_documents_pair_is_not_asked(tmp
     answers = [answer for _, answer in _cards(tmp_path, "varnholm.txt", text)]
     assert "31 May 1983" not in answers, answers
     assert "September 30, 1966" in answers, answers
+
+
+# ---- a group named with its members; a date that qualifies a noun -------------------------
+
+
+def test_a_group_is_named_with_the_members_the_document_gives(tmp_path: Path):
+    text = (
+        "Lune War\n\n"
+        "The Lune War was fought between Varnholm and the Triple League of Ostrava, Kessel, and Tarn. "
+        "On May 1, 1865, the Triple League was formally aligned. "
+        "The Treaty of Kessel ended the Lune War on 1 March 1870.\n"
+    )
+    prompts = [p for p, _ in _cards(tmp_path, "lune-war.txt", text)]
+    aligned = [p for p in prompts if "aligned" in p]
+    assert aligned and all("Triple League of Ostrava, Kessel, and Tarn" in p for p in aligned), prompts
+
+
+def test_a_date_blanked_between_a_possessive_and_its_noun_is_not_asked():
+    from caucasusquiz.generator.standalone import ATTRIBUTIVE_DATE, standalone_reason
+
+    prompt = "The pretext of the Lune War started with Aldric's ___, ultimatum to Ostrava."
+    before, after = prompt.split("___")
+    assert standalone_reason("choice", prompt, "August 30, 1864", (before, after)) == ATTRIBUTIVE_DATE
+    # near miss: a date after "on" with a comma before its clause is asked
+    prompt = "On ___, the Triple League of Ostrava, Kessel, and Tarn was formally aligned."
+    before, after = prompt.split("___")
+    assert standalone_reason("choice", prompt, "May 1, 1865", (before, after)) is None

@@ -24,6 +24,12 @@ _ARTICLE_NAME = re.compile(
     r"\b(?:a|an)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)(?=\s*(?:[,.;:?]|$|\s+(?:but|and|or|when|where)\b))"
 )
 _NAME = re.compile(r"(?P<before>\b\w+\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)")
+# "the Triple Alliance of Argentina, the Empire of Brazil, and Uruguay": a group and its members.
+_MEMBER = r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+)*"
+_GROUP_OF = re.compile(
+    r"\b[Tt]he (?P<group>(?:[A-Z][\w'’-]+\s+){1,2}(?:Alliance|League|Entente|Coalition|Pact|Bloc|Powers))"
+    rf"\s+of\s+(?P<members>{_MEMBER}(?:,\s+{_MEMBER})*,?\s+and\s+{_MEMBER})"
+)
 _ARTICLES = frozenset({"a", "an", "A", "An"})
 
 
@@ -36,6 +42,7 @@ class Capitals:
         self._bare_names: set[str] = set()  # names written without "a"/"an" before them
         self._read: set[str] = set()
         self._names: Counter[str] = Counter()  # names of two or more words, as written
+        self._members: dict[str, set[str]] = {}  # "Triple Alliance" -> "Argentina, Brazil, and Uruguay"
 
     def learn(self, sentence: str) -> None:
         if sentence in self._read:
@@ -54,10 +61,23 @@ class Capitals:
                 opening = False
             else:
                 opening = True
+        for match in _GROUP_OF.finditer(sentence):
+            self._members.setdefault(match.group("group"), set()).add(match.group("members"))
         for before, name in _NAME.findall(sentence):
             self._names[name] += 1
             if before.strip() not in _ARTICLES:
                 self._bare_names.add(name)
+
+    def with_members(self, text: str) -> str:
+        """ "the Triple Alliance" named with its members where the documents name them (the
+        shortest way they do): "the Triple Alliance of Argentina, Brazil, and Uruguay". A
+        better-known group may share the name."""
+        for group, members in self._members.items():
+            if group not in text:
+                continue
+            listed = min(members, key=lambda m: (len(m), m))
+            text = re.sub(rf"\b([Tt]he {re.escape(group)})\b(?!\s+of\b)", rf"\1 of {listed}", text)
+        return text
 
     def spelt(self, text: str) -> str:
         """A name the documents write once, where they write it with one letter doubled (or
@@ -89,7 +109,7 @@ class Capitals:
         wanted = {w for w in capitalised if self.proper(w)}
 
         def fix(text: str) -> str:
-            text = self.spelt(text)
+            text = self.with_members(self.spelt(text))
             return _WORD.sub(lambda m: m.group().capitalize() if m.group() in wanted else m.group(), text)
 
         body = tuple((key, _fixed(value, fix)) for key, value in draft.body)

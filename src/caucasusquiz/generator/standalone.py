@@ -25,6 +25,7 @@ TOO_LONG = "gate: over 25 words (a copied sentence, not a teacher's question)"
 COUNT_AS_YEAR = "gate: a count blanked as a year ('around ___' holds a number)"
 TIME_ANCHOR = "gate: the blank is the time phrase that dates the fact ('By ___'), not the fact"
 NAME_PART = "gate: the blank is part of a fixed name ('World War ___')"
+ATTRIBUTIVE_DATE = "gate: the blank is a date that qualifies a noun ('López's ___, ultimatum')"
 REACTION = "gate: a reply or a sending without what it answers or where it went ('López responded', 'sent X')"
 NEWS_FIGURE = "gate: a news figure (share, change, traffic) without its named subject and year"
 
@@ -281,6 +282,10 @@ def _blank_reason(before: str, after: str, answer: str, tags: tuple[str, ...]) -
     # "In ___, prices rose 8%": the opening phrase dates a figure; the figure is the fact.
     if ANY_YEAR.search(answer) and _OPENING_IN.match(stem) and _OTHER_FIGURE.search(after):
         return TIME_ANCHOR
+    # "López's ___, ultimatum to Brazil": a date that qualifies a noun; blanked, its comma is
+    # left between the possessive and the noun.
+    if ANY_YEAR.search(answer) and re.search(r"['’]s\s*$", stem) and re.match(r"\s*,\s*[a-z]", after):
+        return ATTRIBUTIVE_DATE
     if answer.split()[-1][:1].isupper() and _ROMAN_OR_NUMBER.match(after):
         return NAME_PART  # "{{World War}} II"
     if re.fullmatch(r"[IVX]+|\d{1,2}", answer.strip()) and _NAME_HEADS.search(stem):
