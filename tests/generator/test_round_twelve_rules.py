@@ -321,3 +321,15 @@ def test_a_date_blanked_between_a_possessive_and_its_noun_is_not_asked():
     prompt = "On ___, the Triple League of Ostrava, Kessel, and Tarn was formally aligned."
     before, after = prompt.split("___")
     assert standalone_reason("choice", prompt, "May 1, 1865", (before, after)) is None
+
+
+def test_a_year_that_dates_a_figure_after_an_opening_phrase_is_not_the_blank():
+    from caucasusquiz.generator.standalone import TIME_ANCHOR, standalone_reason
+
+    prompt = "Regarding grain, in ___ there were approximately 140,000 hectares of wheat in Varnholm."
+    before, after = prompt.split("___")
+    assert standalone_reason("choice", prompt, "1990", (before, after)) == TIME_ANCHOR
+    # near miss: the year of an event after an opening phrase is asked
+    prompt = "After the Lune War, in ___ Varnholm joined the Kessel League."
+    before, after = prompt.split("___")
+    assert standalone_reason("choice", prompt, "1871", (before, after)) is None

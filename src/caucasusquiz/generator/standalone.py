@@ -80,7 +80,7 @@ _APPROXIMATELY = re.compile(
 )
 # "By ___ more than 300,000 …", "Before ___ it was known as …": a bound, never the event's date.
 _ANCHOR = re.compile(r"^(?:By|Before|Until|Till|Since|As of|Prior to)\s*$|\b(?:up to|by)\s*$")
-_OPENING_IN = re.compile(r"^(?:In|During)\s*$")
+_OPENING_IN = re.compile(r"^(?:[A-Z][^,]*,\s+)?(?:In|in|During|during)\s*$")  # "Regarding drugs, in ___"
 _OTHER_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|percent|per cent|million|billion|thousand)?|\$\s*\d")
 _ROMAN_OR_NUMBER = re.compile(r"^\s*(?:[IVX]+|\d{1,2})\b(?![,.]\d)")
 _NAME_HEADS = re.compile(r"\b(?:World War|War|Phase|Stage|Article|Section|Chapter|Title)\s*$")
