@@ -34,6 +34,9 @@ def test_a_year_before_1600_is_read_where_its_context_makes_it_one():
     assert ANY_YEAR.findall("Varnholm sent 1500 men and 1,500 troops.") == []
     assert ANY_YEAR.findall("The town was taken by 1500 soldiers.") == []
     assert ANY_YEAR.findall("a garrison of 1200 at Ostrava") == []
+    assert ANY_YEAR.findall("between 1200 and 1500 men") == []
+    assert ANY_YEAR.findall("The road rises from 1200 to 1500 metres.") == []
+    assert ANY_YEAR.findall("Between 1494 and 1529 the Lune was closed.") == ["1494", "1529"]
 
 
 def test_a_date_before_1600_is_a_mention_a_card_can_ask():
@@ -333,3 +336,13 @@ def test_a_year_that_dates_a_figure_after_an_opening_phrase_is_not_the_blank():
     prompt = "After the Lune War, in ___ Varnholm joined the Kessel League."
     before, after = prompt.split("___")
     assert standalone_reason("choice", prompt, "1871", (before, after)) is None
+
+
+def test_a_year_opening_the_clause_is_not_kept_in_a_date_question(tmp_path: Path):
+    text = (
+        "Charter of Kessel\n\n"
+        "The Charter of Kessel limited the power of the kings of Varnholm. "
+        "In 1715 the barons of Varnholm forced King Osric to seal the Charter of Kessel on 15 June 1715.\n"
+    )
+    prompts = [p for p, _ in _cards(tmp_path, "kessel.txt", text)]
+    assert not any("did In" in p for p in prompts), prompts

@@ -30,15 +30,25 @@ MONTH_NAMES = (
 # or as a text that is the year alone (an option, an answer). Elsewhere such a number is a
 # count ("1500 men", "a force of 1200"). Each look-around is of fixed width, so `YEAR` composes
 # into any pattern.
-_EARLY_WORDS = ("in", "by", "since", "until", "till", "before", "after", "from", "during", "year", "AD", "c.")
+_EARLY_WORDS = ("in", "by", "since", "until", "till", "before", "after", "from", "during", "between")
 _EARLY_BEFORE = "|".join(
-    rf"(?<=\b{re.escape(word)} )" for word in (*_EARLY_WORDS, *(w.capitalize() for w in _EARLY_WORDS[:9]))
+    rf"(?<=\b{re.escape(word)} )"
+    for word in (*_EARLY_WORDS, *(w.capitalize() for w in _EARLY_WORDS), "year", "AD", "c.")
 )
 _EARLY_MONTH = "|".join(rf"(?<=\b{name} )|(?<=\b{name}, )" for name in MONTH_NAMES)
-# Some lower-case plural after the number makes it a count: "by 1500 troops", "in 1200 ships".
-_NOT_A_COUNT = r"(?![.,]?\d)(?!\s+(?!was\b|has\b|is\b|as\b|this\b|his\b|its\b|thus\b)[a-z]+s\b)"
+# Some lower-case plural after the number makes it a count: "by 1500 troops", "in 1200 ships",
+# "between 1200 and 1500 men".
+_COUNTED = (
+    r"(?:(?!was\b|has\b|is\b|as\b|this\b|his\b|its\b|thus\b)[a-z]+s|men|women|people|children|cattle|horse)\b"
+)
+_NOT_A_COUNT = (
+    rf"(?![.,]?\d)(?!\s+{_COUNTED})"
+    # "from 1200 to 1500 metres", "in 1200 m": a range of counts, a measure
+    rf"(?!\s*(?:to|and|or|[–-])\s*\d[\d,.]*\s+{_COUNTED})(?!\s*(?:m|km|ft|mi|kg|t|ha|cm|mm)\b)"
+)
 _EARLY_YEAR = (
-    rf"(?:(?:{_EARLY_BEFORE}|{_EARLY_MONTH}|(?<=\d, )|(?<=\d[–-]))1[0-5]\d\d{_NOT_A_COUNT}"
+    rf"(?:(?:{_EARLY_BEFORE}|{_EARLY_MONTH}|(?<=\d, )|(?<=\d[–-])|(?<=\d\d\d\d to )|(?<=\d\d\d\d and ))"
+    rf"1[0-5]\d\d{_NOT_A_COUNT}"
     rf"|1[0-5]\d\d(?=[–-]1\d\d\d|\s+AD\b)|(?<![\s\S])1[0-5]\d\d(?![\s\S]))"
 )
 YEAR = rf"(?:1[6-9]\d\d|20\d\d|{_EARLY_YEAR})"

@@ -213,6 +213,7 @@ def is_past_verb(word: str) -> bool:
     return bare in IRREGULAR or (bare.endswith("ed") and len(bare) >= 4)
 
 
+_OPENING_TIME = re.compile(rf"^(?:In|During|By)\s+(?:{MONTH}\s+)?{YEAR}\b")
 _TIME_INTRO = re.compile(r"^(?:In|On|By|During)\s+$")
 _TITLE_WORDS = frozenset(
     "former then national leader colleague freshman senator member fellow chairman head deputy "
@@ -378,6 +379,11 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
     aux = None
     if subject_words and subject_words[-1] in ("has", "have", "had", "was", "were"):
         aux = subject_words.pop()
+    # "In 1215 the barons … forced the king to seal the charter on 15 June 1215": the year
+    # opening the clause without a comma is the date asked, not part of the subject.
+    opening = _OPENING_TIME.match(" ".join(subject_words))
+    if opening is not None and len(subject_words) > len(opening.group().split()):
+        subject_words = subject_words[len(opening.group().split()) :]
     adverb = None
     if subject_words and subject_words[-1].endswith("ly") and subject_words[-1].islower():
         adverb = subject_words.pop()
