@@ -47,7 +47,9 @@ _NOT_A_COUNT = (
     rf"(?!\s*(?:to|and|or|[–-])\s*\d[\d,.]*\s+{_COUNTED})(?!\s*(?:m|km|ft|mi|kg|t|ha|cm|mm)\b)"
 )
 _EARLY_YEAR = (
-    rf"(?:(?:{_EARLY_BEFORE}|{_EARLY_MONTH}|(?<=\d, )|(?<=\d[–-])|(?<=\d\d\d\d to )|(?<=\d\d\d\d and ))"
+    # the digits first: the look-behinds are tried only where a year before 1600 could stand
+    rf"(?=1[0-5]\d\d)(?:(?:{_EARLY_BEFORE}|{_EARLY_MONTH}|(?<=\d, )|(?<=\d[–-])|(?<=\d\d\d\d to )"
+    rf"|(?<=\d\d\d\d and ))"
     rf"1[0-5]\d\d{_NOT_A_COUNT}"
     rf"|1[0-5]\d\d(?=[–-]1\d\d\d|\s+AD\b)|(?<![\s\S])1[0-5]\d\d(?![\s\S]))"
 )
