@@ -53,7 +53,7 @@ _EARLY_YEAR = (
     rf"1[0-5]\d\d{_NOT_A_COUNT}"
     rf"|1[0-5]\d\d(?=[–-]1\d\d\d|\s+AD\b)|(?<![\s\S])1[0-5]\d\d(?![\s\S]))"
 )
-YEAR = rf"(?:1[6-9]\d\d|20\d\d|{_EARLY_YEAR})"
+YEAR = rf"(?=[12]\d\d\d)(?:1[6-9]\d\d|20\d\d|{_EARLY_YEAR})"
 MONTH = rf"(?:{'|'.join(MONTH_NAMES)})"  # any month's name, for building patterns
 ANY_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
 _MONTH = re.compile(rf"\b({MONTH})\b")
