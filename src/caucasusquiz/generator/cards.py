@@ -465,7 +465,8 @@ _SUPERLATIVE = re.compile(
 _GENERIC_NOUNS = frozenset(
     "time times one ones country countries exception step steps thing things person people state "
     "states place places way ways case cases day days year years group groups visit visits "
-    "meeting meetings time".split()
+    "meeting meetings time project projects scheme schemes attempt attempts example examples event "
+    "events instance kind type".split()
 )
 
 
@@ -476,6 +477,10 @@ def _superlative(sentence: str) -> Mention | None:
     phrase = match.group(1)
     if phrase.split()[-1] in _GENERIC_NOUNS or len(phrase) < 4:
         return None
+    if re.match(r"\s+of (?:its|their) kind\b", sentence[match.end(1) :]) or sentence[
+        : match.start()
+    ].endswith(("not ", "never ")):
+        return None  # "was not the first project of its kind": the blank would be a filler word
     rest = sentence[: match.start(1)] + " " + sentence[match.end(1) :]
     if re.search(rf"\b{re.escape(phrase.split()[-1])}\b", rest, re.IGNORECASE):
         return None  # "a state visit …, the first visit by …": given away

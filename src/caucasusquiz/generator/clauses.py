@@ -249,7 +249,7 @@ def clause_around(sentence: str, start: int, end: int) -> Clause | None:
 
 # ", and on March 16, 1992, the United States opened …": a clause of its own, after its date.
 _DATED_OPENING = re.compile(
-    r"^(?:on|in)\s+(?:[A-Z][a-z]+\s+\d{1,2},\s+|\d{1,2}\s+[A-Z][a-z]+\s+)?(?:1[6-9]|20)\d\d,\s+"
+    rf"^(?:on|in)\s+(?:[A-Z][a-z]+\s+\d{{1,2}},\s+|\d{{1,2}}\s+[A-Z][a-z]+\s+)?{YEAR},\s+"
 )
 
 

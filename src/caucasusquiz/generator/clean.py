@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from caucasusquiz.generator.dates import MONTH
 from caucasusquiz.generator.documents import Document
 from caucasusquiz.generator.furniture import furniture_reason, is_end_matter
 from caucasusquiz.generator.previews import is_gloss_line, is_preview_line, link_text
@@ -42,6 +43,17 @@ _MARKER = re.compile(
     r"citation needed|clarification needed|"
     r"better source needed|dubious[^\]]{0,30}|when\?|who\?|which\?|according to whom\?|"
     r"edit|update|failed verification|page needed|full citation needed|unreliable source\??)\])+",
+    re.IGNORECASE,
+)
+
+# A news page's dateline glued before its first sentence: "date 2021-12-16 Australia has signed
+# …", "Published: 3 March 2021 Lune …", "Updated 2021-12-16T09:00Z". The words after it are
+# the sentence; the dateline would become part of a question ("What did Date 2021-12-16 …").
+_ISO_DATE = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
+_DATELINE = re.compile(
+    rf"^(?:(?:date|dated|published|updated|posted|last updated|last modified|first published)"
+    rf"(?:\s+on)?\s*:?\s*(?:{_ISO_DATE}|(?:\d{{1,2}}\s+)?{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}})"
+    rf"|{_ISO_DATE})\s*[|,;:–—-]?\s+(?=[A-Z\"“])",
     re.IGNORECASE,
 )
 
@@ -130,7 +142,7 @@ def clean_document(doc: Document) -> CleanResult:
                 flush()
                 line = _BULLET.sub("", raw).strip()
                 bullet = True
-            fragment = _Fragment(line, number, preview=False)
+            fragment = _Fragment(_DATELINE.sub("", line), number, preview=False)
         if paragraph and not _continues(paragraph[-1], fragment):
             flush()
         paragraph.append(fragment)

@@ -24,7 +24,36 @@ MONTH_NAMES = (
     "November",
     "December",
 )
-YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+
+# A year before 1600 is a year only where its context makes it one: after "in", "by", "since",
+# "until" …, beside a month ("May 1215", "June 15, 1215"), in a range ("1494–1529"), with "AD",
+# or as a text that is the year alone (an option, an answer). Elsewhere such a number is a
+# count ("1500 men", "a force of 1200"). Each look-around is of fixed width, so `YEAR` composes
+# into any pattern.
+_EARLY_WORDS = ("in", "by", "since", "until", "till", "before", "after", "from", "during", "between")
+_EARLY_BEFORE = "|".join(
+    rf"(?<=\b{re.escape(word)} )"
+    for word in (*_EARLY_WORDS, *(w.capitalize() for w in _EARLY_WORDS), "year", "AD", "c.")
+)
+_EARLY_MONTH = "|".join(rf"(?<=\b{name} )|(?<=\b{name}, )" for name in MONTH_NAMES)
+# Some lower-case plural after the number makes it a count: "by 1500 troops", "in 1200 ships",
+# "between 1200 and 1500 men".
+_COUNTED = (
+    r"(?:(?!was\b|has\b|is\b|as\b|this\b|his\b|its\b|thus\b)[a-z]+s|men|women|people|children|cattle|horse)\b"
+)
+_NOT_A_COUNT = (
+    rf"(?![.,]?\d)(?!\s+{_COUNTED})"
+    # "from 1200 to 1500 metres", "in 1200 m": a range of counts, a measure
+    rf"(?!\s*(?:to|and|or|[–-])\s*\d[\d,.]*\s+{_COUNTED})(?!\s*(?:m|km|ft|mi|kg|t|ha|cm|mm)\b)"
+)
+_EARLY_YEAR = (
+    # the digits first: the look-behinds are tried only where a year before 1600 could stand
+    rf"(?=1[0-5]\d\d)(?:(?:{_EARLY_BEFORE}|{_EARLY_MONTH}|(?<=\d, )|(?<=\d[–-])|(?<=\d\d\d\d to )"
+    rf"|(?<=\d\d\d\d and ))"
+    rf"1[0-5]\d\d{_NOT_A_COUNT}"
+    rf"|1[0-5]\d\d(?=[–-]1\d\d\d|\s+AD\b)|(?<![\s\S])1[0-5]\d\d(?![\s\S]))"
+)
+YEAR = rf"(?=[12]\d\d\d)(?:1[6-9]\d\d|20\d\d|{_EARLY_YEAR})"
 MONTH = rf"(?:{'|'.join(MONTH_NAMES)})"  # any month's name, for building patterns
 ANY_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
 _MONTH = re.compile(rf"\b({MONTH})\b")

@@ -52,6 +52,10 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # "the 1980s" is a decade, not the year 1980.
 YEAR_PATTERN = re.compile(rf"(?<![\d$/.,-]){_YEAR}(?![\d/]|[-–]\d|\.\d|,\d|’?'?s\b)")
+_NAMED_BY_YEAR = re.compile(
+    r"\b(?:War|Revolution|Revolutions|Act|Constitution|Crisis|Panic|Compromise|Uprising|Rebellion|"
+    r"Revolt|Class|Games|Exposition|Exhibition|Olympics|Charter|Accord|Accords)\s+of\s+$"
+)
 NUMBER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("money", re.compile(r"\$\s?\d+(?:[.,]\d+)*(?:\s(?:million|billion|thousand|trillion))?\b")),
     ("percent", re.compile(r"\b\d+(?:[.,]\d+)?\s(?:percent|per cent)\b")),
@@ -221,6 +225,8 @@ def find_mentions(text: str) -> list[Mention]:
         for match in date.finditer(text):
             found.append(_value(match, "date", group))
     for match in YEAR_PATTERN.finditer(text):
+        if _NAMED_BY_YEAR.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "the War of 1812": the year is part of a fixed name, not a fact to ask
         found.append(_value(match, "year", "year"))
     for group, number in NUMBER_PATTERNS:
         for match in number.finditer(text):

@@ -575,7 +575,7 @@ def purpose(sentence: str) -> Facet | None:
         return None
     subject, rest = match.group("subject"), match.group("rest")
     named = any(w[:1].isupper() for w in subject.split()[1:])
-    if not named and not (re.search(r"\b[A-Z]", rest) and re.search(r"\b(?:1[6-9]|20)\d\d\b", rest)):
+    if not named and not (re.search(r"\b[A-Z]", rest) and re.search(rf"\b{YEAR}\b", rest)):
         return None  # "The troops were sent …": which troops, when, the sentence before says
     if named and _PLACE_ONLY.fullmatch(rest):
         # "The X was signed in Paris to end the war": the purpose is why it was signed, not why
@@ -869,7 +869,7 @@ def rights_given(sentence: str) -> Facet | None:
 # ---- the first or only one ---------------------------------------------------------------------
 
 _FIRST_ONE = re.compile(
-    r"^(?:In\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:1[6-9]|20)\d\d),\s+)?"
+    rf"^(?:In\s+(?:[A-Z][a-z]+\s+)?(?P<year>{YEAR}),\s+)?"
     r"(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?P<be>was|became|is)\s+the\s+"
     r"(?P<which>first|only)\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)\s+(?P<to>to|not to)\s+(?P<what>[a-z][^,;]+?)\.?$"
 )

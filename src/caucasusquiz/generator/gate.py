@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 from caucasusquiz.generator.cards import Draft, near_subject
 from caucasusquiz.generator.damage import lost_rate
-from caucasusquiz.generator.dates import ANY_YEAR, MONTH
+from caucasusquiz.generator.dates import ANY_YEAR, MONTH, YEAR
 from caucasusquiz.generator.english import KIND_WORD
 from caucasusquiz.generator.entities import find_mentions, fold
 from caucasusquiz.generator.famous import is_famous
@@ -220,10 +220,18 @@ _OFFICE_QUESTION = re.compile(
 _OPEN_ACT = re.compile(r"^(?:[^,?]+, )?[Ww]hat did (?P<actor>[^?]+?) \w+\?$")
 
 _NAME = r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)"
+_BUILT = (
+    r"((?:[A-Z][\w'’.-]*\s+){0,3}(?:Tunnel|Canal|Bridge|Dam|Railway|Pipeline|Airport|Port|Embassy|"
+    r"Consulate|Museum|University|Academy|Highway|Station))\b"
+)
 _FOUNDED = (
     re.compile(rf"\bindependen(?:t|ce)\s+(?:state\s+|republic\s+)?of\s+(?:the\s+)?{_NAME}"),
     re.compile(rf"{_NAME}(?:['’]s)?\s+(?:declared\s+|gained\s+|proclaimed\s+|became\s+|won\s+)?independen"),
     re.compile(rf"{_NAME}\s+(?:was|were)\s+(?:founded|established|created|formed|proclaimed)\b"),
+    # A built thing's opening: "the tunnel opened in 1994 … formally opened the long-awaited
+    # Channel Tunnel", "the Lune Canal was opened in 1822", "the Lune Canal opened on …".
+    re.compile(rf"{_BUILT}\s+(?:was\s+)?(?:(?:officially|formally)\s+)?(?:opened|inaugurated)\b"),
+    re.compile(rf"\b(?:opened|inaugurated)\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}{_BUILT}"),
 )
 # "President X greets Y on the South Lawn, Wednesday, July 31, 2019": a caption or dateline.
 _CAPTION = re.compile(
@@ -256,7 +264,7 @@ _LABELLED = re.compile(
 _RANGE_END = re.compile(r"\d{4}\s*[–-]\s*$")
 _STALE = re.compile(r"\b(?:now|currently|presently|at present|to date|so far|(?:has|have) since)\b")
 _CONTEXT_NOW = re.compile(r"\b(?:now|currently|presently|at present)\b(?!-)")
-_PAST = re.compile(r"\b(?:was|were|had|did|cost|[a-z]\w*ed)\b|(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
+_PAST = re.compile(rf"\b(?:was|were|had|did|cost|[a-z]\w*ed)\b|(?<!\d){YEAR}(?!\d)")
 _LENGTH_UNIT = re.compile(
     r"(?:^|\s)\s*(?:kilometres|kilometers|km|miles|mi|metres|meters|feet|square|hectares|barrels|tonnes|tons|cubic|megawatts|gigawatts)\b"
 )
@@ -427,7 +435,7 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
         return OPEN
     if answer and any(c.isdigit() for c in answer) and _TOTAL.search(prompt):
         return TOTAL
-    if options and known is not None and _impossible_year(prompt, [answer, *options], known):
+    if options and known is not None and _impossible_year(prompt, [answer, *options], known, subjects):
         return IMPOSSIBLE_YEAR
     # Last, every card whatever made it: does its prompt stand alone (`standalone`)?
     # A true/false card states its figure: judged as the span it asks.
@@ -606,19 +614,30 @@ def _open_question(prompt: str, subjects: set[str]) -> bool:
     return _only_subject(match.group("actor"), subjects)
 
 
-def _impossible_year(prompt: str, options: list[str], known: Known) -> bool:
+def _impossible_year(prompt: str, options: list[str], known: Known, subjects: Iterable[str] = ()) -> bool:
     years = [int(y) for option in options for y in ANY_YEAR.findall(option)]
     if not years:
         return False
+    low, high = possible_years(prompt, known, subjects)
+    return any(year < low or year > high for year in years)
+
+
+def possible_years(prompt: str, known: Known, subjects: Iterable[str] = ()) -> tuple[int, int]:
+    """The first and last year a card's event may fall in, by what the documents say of the
+    names in its prompt: not before a named thing began (a tunnel the documents say opened in
+    1994), within a named person's years."""
     low, high = 0, 10_000
+    subjects = set(subjects)
     for name, year in known.founded.items():
-        if re.search(rf"\b{re.escape(name)}\b", prompt):
+        # The document's own subject is also "the tunnel" ("in the tunnel's history").
+        head = rf"|\b[Tt]he {re.escape(name.split()[-1].lower())}\b" if fold(name) in subjects else ""
+        if re.search(rf"\b{re.escape(name)}\b{head}", prompt):
             low = max(low, year)
     for mention in find_mentions(prompt):
         said = known.person_years.get(mention.canonical) if mention.kind == "person" else None
         if said:
             low, high = max(low, min(said) - OFFICE_SPAN), min(high, max(said) + OFFICE_SPAN)
-    return any(year < low or year > high for year in years)
+    return low, high
 
 
 def _asked_time(draft: Draft, prompt: str, answer: str) -> tuple[str, int] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,7 +36,7 @@ from caucasusquiz.generator.distractors import Pool
 from caucasusquiz.generator.documents import read_document, seed_files
 from caucasusquiz.generator.emit import documents_folders
 from caucasusquiz.generator.facts import Fact, facts_of, our_country, sentences_of, with_mentions
-from caucasusquiz.generator.gate import IMPOSSIBLE_YEAR, SUBJECT, Known, gate_reason
+from caucasusquiz.generator.gate import IMPOSSIBLE_YEAR, SUBJECT, Known, gate_reason, possible_years
 from caucasusquiz.generator.infobox import result_card
 from caucasusquiz.generator.merge import plan_decks, write_plan
 from caucasusquiz.generator.report import Report
@@ -174,7 +175,15 @@ def _build(
             (d, BROKEN_ARTICLE if why is None and capitals.article_before_name(_shown(d)) else why)
             for d, why in gated
         ]
-        # Options the documents make impossible spoil the options, not the question: asked typed.
+        # Options the documents make impossible spoil the options, not the question: years drawn
+        # again within the possible ones, else asked typed.
+        gated = [
+            (redrawn, gate_reason(redrawn, subjects[fact.doc.name], known))
+            if why == IMPOSSIBLE_YEAR
+            and (redrawn := _redrawn(d, known, pool.latest_year, subjects[fact.doc.name])) is not None
+            else (d, why)
+            for d, why in gated
+        ]
         gated = [
             (typed, gate_reason(typed, subjects[fact.doc.name], known))
             if why == IMPOSSIBLE_YEAR and (typed := _typed(d)) is not None
@@ -192,6 +201,11 @@ def _build(
         )
         if disagreement is not None:
             gated = [(d, DISPUTED if why is None and _dated(d) else why) for d, why in gated]
+        gated = [(d, DISPUTED_RANK if why is None and salience.rank_disputed(d) else why) for d, why in gated]
+        gated = [
+            (d, SIGNED_IN_FORCE if why is None and salience.signed_or_in_force(d) else why)
+            for d, why in gated
+        ]
         # A fact no other sentence states again is made only when nothing else about it is weak.
         if salience.tells(fact.doc.name):
             gated = [
@@ -324,6 +338,10 @@ GIVEN_AWAY = "another card's question gives its answer away"
 PARTIAL_LIST = "another sentence lists more (its list would not be the one right answer)"
 
 DISPUTED = "the sources disagree on this fact's year (two give different years): a teacher should check"
+SIGNED_IN_FORCE = "the year asked as a signing is the agreement's entry into force in another sentence"
+DISPUTED_RANK = (
+    "the sources disagree on this rank ('second-longest' / 'third longest'): a teacher should check"
+)
 
 
 def _shown(draft: Draft) -> str:
@@ -337,6 +355,24 @@ def _shown(draft: Draft) -> str:
 def _dated(draft: Draft) -> bool:
     """The card asks or states a year (a date's year too)."""
     return ANY_YEAR.search(draft.answer_key) is not None
+
+
+def _redrawn(draft: Draft, known: Known, latest: int | None, subjects: Iterable[str]) -> Draft | None:
+    """A year card's options drawn again within the years its prompt's names allow ("the
+    worst fire in the Lune Tunnel's history" when the tunnel opened in 1994: no 1990)."""
+    fields = dict(draft.body)
+    answer = str(fields.get("answer", ""))
+    if draft.type != "choice" or "distractors" not in fields or not re.fullmatch(r"\d{4}", answer):
+        return None
+    year = int(answer)
+    low, high = possible_years(re.sub(r"\{\{(.+?)(?:::[^}]*)?\}\}", r"\1", draft.prompt), known, subjects)
+    high = min(high, max(latest or year, year))
+    near = [year + d for d in (-3, 4, -6, 3, 6, -4, 9, -9, 2, 5, -2, 7)]
+    fitting = [str(y) for y in near if low <= y <= high][:3]
+    if len(fitting) < 3:
+        return None
+    body = tuple((key, fitting if key == "distractors" else value) for key, value in draft.body)
+    return dataclasses.replace(draft, body=body)
 
 
 def _typed(draft: Draft) -> Draft | None:

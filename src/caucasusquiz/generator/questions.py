@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from caucasusquiz.generator.dates import MONTH, YEAR
 from caucasusquiz.generator.entities import Mention
 
 IRREGULAR = {
@@ -212,6 +213,7 @@ def is_past_verb(word: str) -> bool:
     return bare in IRREGULAR or (bare.endswith("ed") and len(bare) >= 4)
 
 
+_OPENING_TIME = re.compile(rf"^(?:In|During|By)\s+(?:{MONTH}\s+)?{YEAR}\b")
 _TIME_INTRO = re.compile(r"^(?:In|On|By|During)\s+$")
 _TITLE_WORDS = frozenset(
     "former then national leader colleague freshman senator member fellow chairman head deputy "
@@ -377,6 +379,11 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
     aux = None
     if subject_words and subject_words[-1] in ("has", "have", "had", "was", "were"):
         aux = subject_words.pop()
+    # "In 1215 the barons … forced the king to seal the charter on 15 June 1215": the year
+    # opening the clause without a comma is the date asked, not part of the subject.
+    opening = _OPENING_TIME.match(" ".join(subject_words))
+    if opening is not None and len(subject_words) > len(opening.group().split()):
+        subject_words = subject_words[len(opening.group().split()) :]
     adverb = None
     if subject_words and subject_words[-1].endswith("ly") and subject_words[-1].islower():
         adverb = subject_words.pop()
@@ -396,6 +403,14 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
     ):
         return None  # "The treaty was a peace treaty signed on …": no subject to ask about
     rest = words[index + 1 :]
+    if verb in ("had", "has", "have") and rest and is_past_verb(rest[0]):
+        # "The League had attacked Varnholm in 1211": asked "… did the League attack …", never
+        # "did the League have attacked".
+        verb, rest = rest[0], rest[1:]
+    if re.search(rf"\band\b.*\b{MONTH}\b.*\b{YEAR}\b", " ".join(rest)):
+        # "… signed by Varnholm on 3 March 1601, and by Ostrava on 5 September 1601": a second
+        # date left in the question ("On what date was it signed by A, and by B on …?").
+        return None
     if rest and rest[0] in ("when", "as", "while"):
         # "The war began on 3 March when troops crossed the border": the date asked is the
         # beginning's; the clause after it would make the question read as "begin when …".
@@ -425,7 +440,11 @@ def _when(sentence: str, start: int, end: int, wh: str) -> str | None:
 _LISTED_SUBJECT = re.compile(
     r"(?:[Tt]he\s+)?[a-z]+(?:\s+[a-z]+)?\s+of\s+[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)+,?\s+and\s+[A-Z][\w'’-]*"
 )
-_SUBORDINATORS = frozenset("after before when while if although because since as once until".split())
+# "… in the early 1870s, but the scheme was ditched in 1882" would ask "in which year was but
+# the scheme ditched?": a clause that opens with a conjunction has no subject of its own.
+_SUBORDINATORS = frozenset(
+    "after before when while if although because since as once until but and or yet so".split()
+)
 
 
 def _verb_index(words: list[str]) -> int | None:

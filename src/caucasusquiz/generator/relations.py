@@ -189,9 +189,7 @@ def what_did(sentence: str) -> tuple[str, str] | None:
         return None
     subject = _lower_article(" ".join(subject_words))
     question = f"{intro}what did {subject} {base}{' ' + tail if tail else ''}?"
-    if not re.search(r"\b(?:1[6-9]|20)\d\d\b", question) and not _DOCUMENT_SUBJECT.search(
-        " ".join(subject_words)
-    ):
+    if not re.search(rf"\b{YEAR}\b", question) and not _DOCUMENT_SUBJECT.search(" ".join(subject_words)):
         return None  # "What did Trump endorse?": without its year, many answers fit
     question = question[:1].upper() + question[1:]
     return (question, answer) if len(question.split()) <= MAX_QUESTION_WORDS else None

@@ -49,6 +49,7 @@ class _Entry:
     words: frozenset[str]  # content words, folded
     years: frozenset[str]
     names: frozenset[str]  # capitalised words after the first, folded
+    in_force: bool = False  # tells an entry into force ("entered into force", "took effect")
 
 
 def _tokens(text: str) -> frozenset[str]:
@@ -67,6 +68,7 @@ class Salience:
         self._entries: list[_Entry] = []
         self._by_token: dict[str, list[int]] = {}
         self._facts: Counter[str] = Counter()
+        self._ranks: dict[tuple[str, str, str], set[str]] = {}
         for fact in facts:
             self._facts[fact.doc.name] += 1
             entry = _Entry(
@@ -74,10 +76,64 @@ class Salience:
                 _tokens(fact.context),
                 frozenset(ANY_YEAR.findall(fact.context)),
                 _names(fact.context),
+                bool(_IN_FORCE.search(fact.context)),
             )
             for token in entry.words:
                 self._by_token.setdefault(token, []).append(len(self._entries))
             self._entries.append(entry)
+            for rank, key in ranks(fact.context):
+                self._ranks.setdefault((fact.doc.name, *key), set()).add(rank)
+
+    def _unnamed_disagreement(self, draft: Draft, year: str, rest: frozenset[str]) -> tuple[str, str] | None:
+        """ "Both countries established diplomatic relations on 31 May 1983" names no party:
+        read as the title's pair, it is the same fact as another sentence of the document
+        that tells the same words ("Diplomatic relations were established on September 30,
+        1966") with another year, and a scrape of a list of other pairs' dates more likely."""
+        if not _UNNAMED_PAIR.match(draft.context):
+            return None
+        key = frozenset(w for w in rest if not w[:1].isdigit() and w not in _DATE_WORDS)
+        if len(key) < 2:
+            return None
+        document, line, _ = draft.order
+        rarest = min(key, key=lambda t: len(self._by_token.get(t, ())))
+        for index in self._by_token.get(rarest, [])[:_POSTINGS]:
+            entry = self._entries[index]
+            if entry.source[0] != document or entry.source[1] == line or not entry.years:
+                continue
+            if year not in entry.years and key <= entry.words:
+                return min(entry.years), f"{entry.source[0]}:{entry.source[1]}"
+        return None
+
+    def signed_or_in_force(self, draft: Draft) -> bool:
+        """Whether the card asks the year of a signing that another sentence of its document
+        gives as the same agreement's entry into force ("was signed in 2009" / "the 2009 entry
+        into force of the … Agreement"): a source that took one date for the other."""
+        if not _SIGNED.search(draft.context) or _IN_FORCE.search(draft.context):
+            return False
+        years = ANY_YEAR.findall(draft.answer_text or draft.answer_key)
+        if not years:
+            return False
+        document, line, _ = draft.order
+        names = _names(draft.context)
+        for index in self._by_token.get(years[-1], [])[:_POSTINGS]:
+            entry = self._entries[index]
+            if entry.source[0] != document or entry.source[1] == line or not entry.in_force:
+                continue
+            if years[-1] in entry.years and len(names & entry.names) >= 2:
+                return True
+        return False
+
+    def rank_disputed(self, draft: Draft) -> bool:
+        """Whether the card asks (or states, true/false) a rank its document gives two ways:
+        "the second-longest rail tunnel" in one sentence, "the third longest railway tunnel"
+        in another. One source is out of date; which one is a teacher's call."""
+        asked = (draft.answer_text or draft.answer_key or "").lower()
+        for rank, key in ranks(draft.context):
+            if len(self._ranks.get((draft.order[0], *key), ())) < 2:
+                continue
+            if rank in asked or draft.type == "truefalse" or key[0] in asked:
+                return True
+        return False
 
     def tells(self, document: str) -> bool:
         """Whether the document is long enough for a fact stated once to be a sign."""
@@ -118,6 +174,9 @@ class Salience:
             (document, line), _tokens(context), frozenset(ANY_YEAR.findall(context)), _names(context)
         )
         rest = own.words - own.years - _VAGUE
+        unnamed = self._unnamed_disagreement(draft, year, rest)
+        if unnamed is not None:
+            return unnamed
         if len(rest) < _SAME_FACT_WORDS:
             return None
         # A source telling the fact in other words may lack any one word ("garrison"): the
@@ -140,6 +199,48 @@ class Salience:
             ):
                 return min(entry.years), f"{entry.source[0]}:{entry.source[1]}"
         return None
+
+
+_UNNAMED_PAIR = re.compile(r"^(?:Both|The two) (?:countries|nations|states|governments)\b")
+_DATE_WORDS = frozenset(
+    "both january february march april may june july august september october november december".split()
+)
+_SIGNED = re.compile(r"\bsign(?:ed|ing)\b", re.IGNORECASE)
+_IN_FORCE = re.compile(
+    r"\b(?:entry into force|entered into force|came into force|comes into force|into effect|took effect|"
+    r"effective)\b",
+    re.IGNORECASE,
+)
+_SUPERLATIVES = (
+    "longest largest biggest highest tallest deepest oldest busiest smallest shortest widest "
+    "heaviest greatest richest poorest fastest earliest"
+)
+_RANK = re.compile(
+    r"\b(?:(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ]"
+    r"|(?P<the>the )|(?<=its )|(?<=their ))"
+    rf"(?P<superlative>{'|'.join(_SUPERLATIVES.split())})\s+(?P<noun>[a-z]+(?:\s+[a-z]+){{0,2}})",
+    re.IGNORECASE,
+)
+_NOUN_END = frozenset("in of on to for by and or with from at that which than since as is was".split())
+
+
+def ranks(text: str) -> list[tuple[str, tuple[str, str]]]:
+    """The ranks a sentence gives: ("second", ("longest", "rail tunnel")) for "the
+    second-longest rail tunnel"; "the longest underwater section" is ("first", ("longest",
+    "unde section")): a qualifier is kept by its first four letters."""
+    found = []
+    for match in _RANK.finditer(text):
+        words = []
+        for word in match.group("noun").split():
+            if word.lower() in _NOUN_END:
+                break
+            words.append(word.lower())
+        if words:
+            rank = (match.group("ordinal") or "first").lower()
+            # "rail tunnel" and "railway tunnel" are one kind, "undersea tunnel" another
+            kind = words[0][:4] if len(words) > 1 else ""
+            found.append((rank, (match.group("superlative").lower(), f"{kind} {_stem(words[-1])}")))
+    return found
 
 
 def _figures(words: frozenset[str]) -> frozenset[str]:

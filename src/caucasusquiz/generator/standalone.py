@@ -25,6 +25,8 @@ TOO_LONG = "gate: over 25 words (a copied sentence, not a teacher's question)"
 COUNT_AS_YEAR = "gate: a count blanked as a year ('around ___' holds a number)"
 TIME_ANCHOR = "gate: the blank is the time phrase that dates the fact ('By ___'), not the fact"
 NAME_PART = "gate: the blank is part of a fixed name ('World War ___')"
+ATTRIBUTIVE_DATE = "gate: the blank is a date that qualifies a noun ('López's ___, ultimatum')"
+REACTION = "gate: a reply or a sending without what it answers or where it went ('López responded', 'sent X')"
 NEWS_FIGURE = "gate: a news figure (share, change, traffic) without its named subject and year"
 
 # Longer than this, a prompt is a copied sentence: a teacher asks the clause that holds the fact.
@@ -78,7 +80,7 @@ _APPROXIMATELY = re.compile(
 )
 # "By ___ more than 300,000 …", "Before ___ it was known as …": a bound, never the event's date.
 _ANCHOR = re.compile(r"^(?:By|Before|Until|Till|Since|As of|Prior to)\s*$|\b(?:up to|by)\s*$")
-_OPENING_IN = re.compile(r"^(?:In|During)\s*$")
+_OPENING_IN = re.compile(r"^(?:[A-Z][^,]*,\s+)?(?:In|in|During|during)\s*$")  # "Regarding drugs, in ___"
 _OTHER_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|percent|per cent|million|billion|thousand)?|\$\s*\d")
 _ROMAN_OR_NUMBER = re.compile(r"^\s*(?:[IVX]+|\d{1,2})\b(?![,.]\d)")
 _NAME_HEADS = re.compile(r"\b(?:World War|War|Phase|Stage|Article|Section|Chapter|Title)\s*$")
@@ -117,6 +119,8 @@ def standalone_reason(
         return ORPHAN_PRONOUN
     if _bare_subject(prompt):
         return BARE_SUBJECT
+    if _reaction_without_cause(prompt):
+        return REACTION
     if statement and not _has_finite_verb(prompt):
         return NO_VERB
     if blanked is not None and answer:
@@ -127,6 +131,21 @@ def standalone_reason(
     if answer and _news_figure(prompt, answer):
         return NEWS_FIGURE
     return None
+
+
+# "López responded with a declaration of war": responded to what? "Madison sent Clay, Adams
+# and Gallatin": sent where, for what? The cause or the destination is the context a reader
+# needs; the sentence before holds it.
+_REACTION = re.compile(r"\b(?:responded|replied|reacted|retaliated|countered)\b(?!\s+to\b)")
+_SENT = re.compile(r"\bsent\b(?P<rest>[^?.;]*)")
+_WHERE_OR_WHY = re.compile(r"\b(?:to|as|for|into|on|in|across|against|with|back|home|abroad|out|there)\b")
+
+
+def _reaction_without_cause(prompt: str) -> bool:
+    if _REACTION.search(prompt):
+        return True
+    sent = _SENT.search(prompt)
+    return sent is not None and not _WHERE_OR_WHY.search(sent.group("rest"))
 
 
 def _orphan_pronoun(prompt: str, subjects: frozenset[str]) -> bool:
@@ -263,6 +282,10 @@ def _blank_reason(before: str, after: str, answer: str, tags: tuple[str, ...]) -
     # "In ___, prices rose 8%": the opening phrase dates a figure; the figure is the fact.
     if ANY_YEAR.search(answer) and _OPENING_IN.match(stem) and _OTHER_FIGURE.search(after):
         return TIME_ANCHOR
+    # "López's ___, ultimatum to Brazil": a date that qualifies a noun; blanked, its comma is
+    # left between the possessive and the noun.
+    if ANY_YEAR.search(answer) and re.search(r"['’]s\s*$", stem) and re.match(r"\s*,\s*[a-z]", after):
+        return ATTRIBUTIVE_DATE
     if answer.split()[-1][:1].isupper() and _ROMAN_OR_NUMBER.match(after):
         return NAME_PART  # "{{World War}} II"
     if re.fullmatch(r"[IVX]+|\d{1,2}", answer.strip()) and _NAME_HEADS.search(stem):

@@ -62,8 +62,23 @@ def found_title(blocks: list[Block]) -> str | None:
             candidates.append(text)
     folded = [candidate.casefold() for candidate in candidates]
     repeated = [c for c, key in zip(candidates, folded, strict=True) if folded.count(key) > 1]
-    first = repeated or candidates
+    # An image's caption ("Henry Clay") before the article's heading ("The Treaty of Ghent"):
+    # the heading is the name the article's first sentence opens with.
+    opening = next(
+        (
+            _bare(b.text)
+            for b in blocks[:12]
+            if len(b.text.split()) > TITLE_WORDS and not _NOT_TITLE.search(b.text)
+        ),
+        "",
+    )
+    opened = [c for c in candidates if opening and opening.startswith(_bare(c) + " ")]
+    first = repeated or opened or candidates
     return first[0] if first else None
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"^the\s+", "", text.strip().casefold())
 
 
 # What a page adds to its article's name: "Erie Canal Explained", "Kiel Canal | Britannica",
@@ -108,7 +123,11 @@ def _other_script(text: str) -> bool:
 _HEADING_MARKUP = re.compile(r"^=+\s*|\s*=+$")
 _NOT_TITLE = re.compile(
     r"https?:|www\.|\||^(?:Source|From Wikipedia|Jump to|Last updated|Updated|By )\b|"
-    r"^(?:Home|Menu|Search|Skip to)\b|^Wikipedia(?:$|\s*The Free Encyclopedia)|^Page:|\.djvu\b",
+    r"^(?:Home|Menu|Search|Skip to)\b|^Wikipedia(?:$|\s*The Free Encyclopedia)|^Page:|\.djvu\b|"
+    # a banner's call to action ("… Jobs - JOIN NOW"), an aggregator's run-together name
+    # ("TheInfoList")
+    r"\b(?:JOIN|SIGN UP|SUBSCRIBE|REGISTER|APPLY|BUY|SHOP|DONATE)(?: NOW| TODAY)?!?$|"
+    r"^(?:[A-Z][a-z]+){1,2}(?:[A-Z][a-z]*){2,}$",
     re.IGNORECASE,
 )
 
