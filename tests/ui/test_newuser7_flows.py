@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from caucasusquiz.ui.editor import EditAgainScreen
+
 from .test_flows import SIZE, start_review
 
 # Each call appends its argv to a log; the first call breaks the file with a tab, the second mends it.
