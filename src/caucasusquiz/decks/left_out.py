@@ -31,6 +31,7 @@ def items_by_lines(text: str) -> int:
 # that the file has): "until its errors are fixed" says nothing to do about a photo.
 _UNTIL = {
     ProblemKind.YAML_SYNTAX: " until the syntax error is fixed",
+    ProblemKind.MERGE_CONFLICT: " until the merge conflict is resolved",
     ProblemKind.SAME_DECK_ID: " until one of the two files is renamed",
     ProblemKind.TOO_LARGE: " until it is split into smaller deck files",
     ProblemKind.NOT_UTF8: " until it is saved as UTF-8 text",
