@@ -137,3 +137,77 @@ def test_a_distractor_field_misnamed_on_a_card_without_type_is_suggested(write_d
         path = write_deck(HEAD + f"  - id: a\n    question: Q?\n    answer: A\n    {name}: [B, C]\n")
         (error,) = read_deck(path).errors
         assert error.hint == "did you mean 'distractors'? (it makes a multiple-choice card)", name
+
+
+DOCUMENT = (
+    "A Short History of Veldoria\n"
+    "\n"
+    "Veldoria is a small river country between the Ostrin Mountains and the Grey Sea.\n"
+    "Its first capital was Lindwater, founded in 1204.\n"
+    "Veldoria became a republic in 1791 after the Lantern Revolution.\n"
+)
+SOURCED = (
+    "title: Veldoria\ndocuments: sources\ncards:\n"
+    "  - id: capital\n    question: What was the first capital?\n    answer: Lindwater\n"
+    '    source: "{capital}"\n'
+    "  - id: republic\n    statement: Veldoria became a republic in 1789.\n    answer: false\n"
+    '    source: "{republic}"\n'
+)
+
+
+def _sourced_deck(write_deck, capital: str, republic: str, document: str = DOCUMENT):
+    path = write_deck(SOURCED.format(capital=capital, republic=republic), "veldoria.yaml")
+    (path.parent / "sources").mkdir(exist_ok=True)
+    (path.parent / "sources" / "veldoria-history.txt").write_text(document, encoding="utf-8")
+    return path
+
+
+def test_check_accepts_sources_that_hold_their_cards_facts(write_deck, capsys):
+    path = _sourced_deck(write_deck, "veldoria-history.txt:4", "veldoria-history.txt:5")
+    assert main(["check", str(path)]) == 0
+    assert "0 errors, 0 warnings" in capsys.readouterr().out
+
+
+def test_check_names_a_misspelt_source_document_and_the_likely_one(write_deck, capsys):
+    path = _sourced_deck(write_deck, "veldoria-histroy.txt:4", "veldoria-history.txt:5")
+    assert main(["check", str(path)]) == 0  # a warning: the card itself is fine to study
+    out = capsys.readouterr().out
+    assert (
+        "veldoria.yaml:4: warning: card 'capital': source document 'veldoria-histroy.txt' is not found" in out
+    )
+    assert 'hint: did you mean source: "veldoria-history.txt:4"?' in out
+
+
+def test_check_names_a_source_line_past_the_end_and_the_line_with_the_fact(write_deck, capsys):
+    path = _sourced_deck(write_deck, "veldoria-history.txt:200", "veldoria-history.txt:5")
+    main(["check", str(path)])
+    out = capsys.readouterr().out
+    assert "card 'capital': source line 200 is past the end of veldoria-history.txt (5 lines)" in out
+    assert (
+        'write source: "veldoria-history.txt:4" ("Its first capital was Lindwater, founded in 1204.")' in out
+    )
+
+
+def test_check_notices_sources_shifted_by_a_line_added_to_the_document(write_deck, capsys):
+    shifted = DOCUMENT.replace("\n\n", "\nA subtitle added later\n\n", 1)
+    path = _sourced_deck(write_deck, "veldoria-history.txt:4", "veldoria-history.txt:5", shifted)
+    main(["check", str(path)])
+    out = capsys.readouterr().out
+    assert (
+        "card 'capital': line 4 of veldoria-history.txt does not seem to hold this card's fact; line 5 does"
+        in out
+    )
+    assert (
+        "card 'republic': line 5 of veldoria-history.txt does not seem to hold this card's fact; line 6 does"
+        in out
+    )
+    assert "0 errors, 2 warnings" in out
+
+
+def test_the_shipped_decks_sources_all_hold_their_facts(capsys):
+    # The generator's sources point into scraped lines that break a sentence anywhere.
+    from pathlib import Path
+
+    decks = Path(__file__).resolve().parents[2] / "decks"
+    assert main(["check", str(decks)]) == 0
+    assert ": 0 errors, 0 warnings" in capsys.readouterr().out

@@ -11,7 +11,7 @@ from caucasusquiz.decks.collection import Collection, load_collection, load_deck
 from caucasusquiz.decks.fix import add_missing_ids
 from caucasusquiz.decks.folder import TOPICS_FILE, deck_files
 from caucasusquiz.decks.left_out import cards_left_out, whole_file_left_out
-from caucasusquiz.decks.model import ProblemKind
+from caucasusquiz.decks.model import Problem, ProblemKind
 from caucasusquiz.errors import UserError
 from caucasusquiz.text import plural, strip_forbidden
 
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     collection = load_collection(files, cache=None)
     if args.fix:
         collection = _fix_missing_ids(collection)
-    problems = collection.problems
+    problems = collection.problems + _source_problems(collection, targets, args)
     errors = [p for p in problems if p.is_error]
     for problem in problems:
         if problem.is_error or not args.quiet:
@@ -83,6 +83,19 @@ def run(args: argparse.Namespace) -> int:
     if any(p.kind is ProblemKind.MISSING_ID for p in errors) and not args.fix:
         print("Some cards have no id: `caucasusquiz check --fix` adds them without touching other lines.")
     return 1 if errors or topic_problems else 0
+
+
+def _source_problems(collection: Collection, targets: list[Path], args: argparse.Namespace) -> list[Problem]:
+    """Each card's `source:` looked up where the app looks for it: the seeds, the decks folder
+    (and the folders checked), then the deck's own `documents:`."""
+    from caucasusquiz.decks.source_check import check_sources
+
+    locations = paths.resolve(decks=args.decks)
+    checked = [t if t.is_dir() else t.parent for t in targets]
+    folders = (locations.seeds, *dict.fromkeys([locations.decks, *checked]))
+    found = check_sources(collection.decks, folders)
+    # Listed with the loader's problems, by file and line, so that a file's problems stay together.
+    return sorted(found, key=lambda p: (str(p.path), p.line))
 
 
 def _fix_missing_ids(collection: Collection) -> Collection:
