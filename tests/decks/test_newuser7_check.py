@@ -211,3 +211,15 @@ def test_the_shipped_decks_sources_all_hold_their_facts(capsys):
     decks = Path(__file__).resolve().parents[2] / "decks"
     assert main(["check", str(decks)]) == 0
     assert ": 0 errors, 0 warnings" in capsys.readouterr().out
+
+
+def test_check_says_which_cards_study_reviewed_hides(write_deck, capsys):
+    path = write_deck(
+        "title: R\nstudy: reviewed\ncards:\n"
+        "  - {id: a, question: Who?, answer: A, reviewed: true}\n"
+        "  - {id: b, question: Where?, answer: B}\n"
+    )
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 card without a reviewed mark is hidden from students by `study: reviewed`" in out
+    assert "2 cards (1 card without a reviewed mark hidden by `study: reviewed`): 0 errors" in out

@@ -87,3 +87,28 @@ async def test_e_in_the_problems_list_opens_the_first_problem_in_the_editor(
         await pilot.pause()
         assert log.read_text().split()[0] == "+3", log.read_text()  # the card missing its answer
         assert str(extra) in log.read_text()
+
+
+REVIEWED_ONLY = (
+    "title: Reviewed only\nstudy: reviewed\ncards:\n"
+    "  - {id: a, question: Who?, answer: A, reviewed: true}\n"
+    "  - {id: b, question: Where?, answer: B}\n"  # added by hand later: no reviewed mark
+)
+
+
+async def test_cards_hidden_by_study_reviewed_are_said_where_the_counts_are(app_factory, tmp_path):
+    folder = tmp_path / "reviewed-decks"
+    folder.mkdir()
+    (folder / "r.yaml").write_text(REVIEWED_ONLY, encoding="utf-8")
+    app = app_factory(decks=folder)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.app.opened.wait()
+        await pilot.pause()
+        summary = str(app.screen.query_one("#home-summary").content)
+        assert "1 card hidden: not reviewed" in summary
+        app.reload_decks()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        (toast,) = [n.message for n in app._notifications]
+        # As many cards as the table counts (it said 2 where the table said 1), and why.
+        assert toast.startswith("1 card in 1 deck. 1 card without a reviewed mark hidden"), toast

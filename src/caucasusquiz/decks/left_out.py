@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from caucasusquiz.decks.model import DeckLoad, ProblemKind
+from caucasusquiz.decks.model import Deck, DeckLoad, ProblemKind
 from caucasusquiz.text import plural, strip_forbidden
 
 _CARDS_LINE = re.compile(r"^cards\s*:\s*(#.*)?$", re.MULTILINE)
@@ -93,3 +93,17 @@ def cards_left_out(loads: Iterable[DeckLoad]) -> LeftOut:
     )
     duplicates = min(duplicates, missing - in_whole)
     return LeftOut(len(whole), in_whole, duplicates, missing - in_whole - duplicates)
+
+
+def hidden_by_study(decks: Iterable[Deck]) -> int:
+    """Cards that load but are not studied: a deck with `study: reviewed` hides its cards
+    without a reviewed mark, a hand-written card added later as much as a generated draft."""
+    return sum(len(deck.cards) - len(deck.study_cards) for deck in decks)
+
+
+def hidden_by_study_text(decks: Iterable[Deck]) -> str:
+    """`1 card without a reviewed mark hidden by study: reviewed`, or "" when none is."""
+    hidden = hidden_by_study(decks)
+    if not hidden:
+        return ""
+    return f"{plural(hidden, 'card')} without a reviewed mark hidden by `study: reviewed`"

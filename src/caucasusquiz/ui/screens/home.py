@@ -218,7 +218,7 @@ class HomeScreen(AppScreen[None]):
         self.sub_title = f"profile: {profile.name}"
         streak = streak_days(workspace.store, profile.id, workspace.settings, now, self.app.tz)
         save(self.app.locations.cache_dir, key, Glance(profile.name, data.rows, data.reviewed_today, streak))
-        self._show_rows(data.rows, data.reviewed_today, streak)
+        self._show_rows(data.rows, data.reviewed_today, streak, _hidden_note(workspace.collection))
         self._show_how_to_add_decks(not workspace.collection.decks)
         self._show_problems()
         self.refresh_bindings()  # the study keys become available once decks are open
@@ -388,6 +388,17 @@ class ProblemsScreen(MessageScreen):
     @staticmethod
     def _text(collection: Collection) -> str:
         return "\n".join(str(p) for p in collection.problems) or "No problems: every deck is fine."
+
+
+def _hidden_note(collection: Collection) -> Text | None:
+    """The cards the table does not count because `study: reviewed` hides them, said where
+    the counts are (a card added by hand to such a deck was never shown, and nothing said so)."""
+    from caucasusquiz.decks.left_out import hidden_by_study
+
+    hidden = hidden_by_study(collection.decks)
+    if not hidden:
+        return None
+    return Text(f"· {plural(hidden, 'card')} hidden: not reviewed", style="dim")
 
 
 def no_decks_text(folder: Path, *, served: bool = False) -> Text:
