@@ -112,3 +112,27 @@ async def test_cards_hidden_by_study_reviewed_are_said_where_the_counts_are(app_
         (toast,) = [n.message for n in app._notifications]
         # As many cards as the table counts (it said 2 where the table said 1), and why.
         assert toast.startswith("1 card in 1 deck. 1 card without a reviewed mark hidden"), toast
+
+
+async def test_a_card_without_context_shows_its_source_line_after_answering(app_factory, tmp_path):
+    folder = tmp_path / "hand-decks"
+    (folder / "sources").mkdir(parents=True)
+    (folder / "sources" / "history.txt").write_text(
+        "A Short History of Veldoria\n\nVeldoria became a republic in 1791 after the Lantern Revolution.\n",
+        encoding="utf-8",
+    )
+    (folder / "v.yaml").write_text(
+        "title: Veldoria\ndocuments: sources\ncards:\n"
+        "  - id: republic\n    statement: Veldoria became a republic in 1789.\n    answer: false\n"
+        '    source: "history.txt:3"\n',
+        encoding="utf-8",
+    )
+    app = app_factory(decks=folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        context = app.screen.query_one("#context")
+        assert context.display
+        assert "became a republic in 1791 after the Lantern Revolution" in str(context.content)
+        assert "A Short History of Veldoria, line 3" in str(app.screen.query_one("#source-line").content)

@@ -465,6 +465,25 @@ class CaucasusQuizApp(App[None]):
             return
         self.push_screen(ClassReportScreen(build_report(self.locations, None, None, None, self.clock())))
 
+    def fact_card(self, card: Card) -> Card:
+        """The card as its fact is shown after answering: one without `context:` shows its
+        source line there (when the document has it), so that every card shows its sentence."""
+        from dataclasses import replace
+
+        from caucasusquiz.decks.document_titles import DocumentTitles
+        from caucasusquiz.decks.model import CardType
+        from caucasusquiz.serving.mode import is_served
+
+        if card.context or card.type is CardType.CLOZE or not card.source_line:
+            return card  # a cloze shows its own sentence, filled in
+        workspace = self.require_workspace()
+        deck = workspace.collection.deck(card.deck_id)
+        documents = deck.documents if deck is not None else ()
+        if self._document_titles is None:
+            self._document_titles = DocumentTitles()
+        line = self._document_titles.source_line(card, workspace.locations, documents, is_served())
+        return replace(card, context=line) if line else card
+
     def document_title(self, card: Card) -> str | None:
         """The title of the card's source document (decks/document_titles.py), read once per
         document: the review screen's and the browser's "Source:" line, the author screen."""
