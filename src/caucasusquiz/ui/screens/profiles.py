@@ -306,8 +306,11 @@ def settle_profile(
         return
 
     if new_profile is not None:
-        then(profiles.use(store, profiles.validate_name(new_profile), now))
-        return
+        chosen = profiles.validate_name(new_profile)
+        if profiles.taken_name(store, chosen) in (None, chosen):
+            then(profiles.use(store, chosen, now))
+            return
+        requested = chosen  # "ms hart" beside "Ms Hart" is that name: asked as a near miss below
     name = profiles.requested_name(requested)
     if name is not None:
         if store.find_profile(name) is not None:
@@ -336,13 +339,17 @@ def settle_profile(
             else:
                 picker()
 
+        # Names are one name whatever their case: "leyla" beside "Leyla" is not a second learner.
+        same_name = close.casefold() == name.casefold()
+        create = [] if same_name else [Choice("create", f"Create {name}", "c")]
         app.push_screen(
             ChoiceScreen(
                 "No such profile",
-                f"There is no profile called {name!r}. Did you mean {close!r}?",
+                f"There is no profile called {name!r}. Did you mean {close!r}?"
+                + (" Profile names are the same whatever their case." if same_name else ""),
                 [
                     Choice("existing", f"Open {close}", "o"),
-                    Choice("create", f"Create {name}", "c"),
+                    *create,
                     Choice("another", "Choose another", "n"),
                 ],
                 default="existing",
