@@ -223,3 +223,13 @@ def test_check_says_which_cards_study_reviewed_hides(write_deck, capsys):
     out = capsys.readouterr().out
     assert "1 card without a reviewed mark is hidden from students by `study: reviewed`" in out
     assert "2 cards (1 card without a reviewed mark hidden by `study: reviewed`): 0 errors" in out
+
+
+def test_a_source_outside_the_folders_is_answered_with_the_teachers_own_file_name(write_deck):
+    path = write_deck(
+        "title: T\ndocuments: sources\ncards:\n"
+        '  - {id: a, question: Q?, answer: A, source: "../decks/sources/veldoria-history.txt:5"}\n'
+    )
+    (warning,) = [p for p in read_deck(path).problems if p.kind is ProblemKind.UNSAFE_PATH]
+    assert 'write the file name alone (source: "veldoria-history.txt:5")' in (warning.hint or "")
+    assert "004_" not in (warning.hint or "")  # a seed of the shipped decks meant nothing here

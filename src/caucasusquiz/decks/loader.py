@@ -640,7 +640,7 @@ class _DeckReader:
             self.warn(
                 node,
                 f"source {source!r} points outside the decks' and seeds' folders; it will not be shown",
-                'name a seed file relative to the seeds folder, e.g. "004_0090684c75a18b22.txt:21"',
+                _source_name_hint(source),
                 kind=ProblemKind.UNSAFE_PATH,
             )
 
@@ -960,6 +960,20 @@ def _card_field_hint(name: str) -> str | None:
     owners = [t for t, keys in TYPE_KEYS.items() if meant in keys]
     makes = f" (it makes a {_TYPE_LABELS[owners[0]]} card)" if len(owners) == 1 else ""
     return f"did you mean {meant!r}?{makes}"
+
+
+def _source_name_hint(source: str) -> str:
+    """`source: "../articles/tea.txt:3"` → write `tea.txt:3` and say where the folder is: the
+    example is the teacher's own file, not a seed of the shipped decks."""
+    name, _, line = source.rpartition(":")
+    if not name or not line.isdigit():
+        name, line = source, ""
+    base = re.split(r"[\\/]", name)[-1] or "history.txt"
+    example = f"{base}:{line}" if line else base
+    return (
+        f'write the file name alone (source: "{example}") and put the document in the decks '
+        "or seeds folder, or name its folder in the deck's `documents:`"
+    )
 
 
 def _says_false(field: tuple[Node, Node] | None) -> bool:
