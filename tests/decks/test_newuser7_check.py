@@ -233,3 +233,33 @@ def test_a_source_outside_the_folders_is_answered_with_the_teachers_own_file_nam
     (warning,) = [p for p in read_deck(path).problems if p.kind is ProblemKind.UNSAFE_PATH]
     assert 'write the file name alone (source: "veldoria-history.txt:5")' in (warning.hint or "")
     assert "004_" not in (warning.hint or "")  # a seed of the shipped decks meant nothing here
+
+
+def test_many_sources_shifted_alike_are_said_once(write_deck, capsys):
+    facts = [
+        ("Lindwater was founded by fishermen in 1204.", "Who founded Lindwater?", "fishermen"),
+        ("The Salt Wars with Brenn ended in 1689.", "When did the Salt Wars end?", "1689"),
+        (
+            "The Great Fire of 1611 destroyed the wooden harbour.",
+            "What did the Great Fire destroy?",
+            "harbour",
+        ),
+        ("Veldoria's currency is the crown.", "What is Veldoria's currency?", "the crown"),
+        ("Mirela Thane was the first president.", "Who was the first president?", "Mirela Thane"),
+    ]
+    document = "Title\n\n" + "".join(f"{sentence}\n" for sentence, _, _ in facts)
+    cards = "".join(
+        f'  - id: c{n}\n    question: {question}\n    answer: {answer}\n    source: "towns.txt:{n + 3}"\n'
+        for n, (_, question, answer) in enumerate(facts)
+    )
+    path = write_deck("title: Towns\ndocuments: sources\ncards:\n" + cards, "towns.yaml")
+    (path.parent / "sources").mkdir()
+    (path.parent / "sources" / "towns.txt").write_text(document.replace("\n\n", "\nA subtitle\n\n", 1))
+    main(["check", str(path)])
+    out = capsys.readouterr().out
+    assert (
+        "5 cards' facts are each 1 line below their source line in towns.txt (source lines 3, 4, 5, 6, 7)"
+        in out
+    )
+    assert 'hint: add 1 to the line number in each of these cards\' source: "towns.txt:N"' in out
+    assert "0 errors, 1 warning" in out

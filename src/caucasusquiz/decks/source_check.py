@@ -21,7 +21,7 @@ from pathlib import Path
 
 from caucasusquiz.decks.model import CLOZE_BLANK, Card, CardType, Deck, Problem, ProblemKind, Severity
 from caucasusquiz.decks.sources import DOCUMENT_SUFFIXES, SourceDocument, is_safe_source_name, read_source
-from caucasusquiz.text import fold
+from caucasusquiz.text import fold, plural
 
 _WORD = re.compile(r"[^\W_]+")
 _SMALL_WORDS = frozenset(
@@ -30,6 +30,7 @@ _SMALL_WORDS = frozenset(
 )
 HALF = 0.5
 RUN = 4  # words in a row that a line shares with the card's context
+SHIFTED_TOGETHER = 3  # cards off by the same lines in one document: said once
 
 
 def check_sources(decks: Iterable[Deck], folders: tuple[Path | None, ...]) -> list[Problem]:
@@ -38,6 +39,7 @@ def check_sources(decks: Iterable[Deck], folders: tuple[Path | None, ...]) -> li
     problems: list[Problem] = []
     for deck in decks:
         documents: dict[str, SourceDocument | None] = {}
+        shifts: dict[tuple[str, int], list[tuple[Card, Problem]]] = {}
         for card in deck.cards:
             name = card.source_file
             if not name or not is_safe_source_name(name):
@@ -48,10 +50,33 @@ def check_sources(decks: Iterable[Deck], folders: tuple[Path | None, ...]) -> li
             if document is None:
                 problems.append(_missing(deck, card, name, folders))
             elif card.source_line is not None:
-                problem = _line_problem(deck, card, name, document.text.splitlines())
-                if problem is not None:
+                problem, offset = _line_problem(deck, card, name, document.text.splitlines())
+                if problem is not None and offset is not None:
+                    shifts.setdefault((name, offset), []).append((card, problem))
+                elif problem is not None:
                     problems.append(problem)
+        problems += [
+            p for (name, offset), found in shifts.items() for p in _shift_problems(deck, name, offset, found)
+        ]
     return sorted(problems, key=lambda p: (str(p.path), p.line))
+
+
+def _shift_problems(deck: Deck, name: str, offset: int, found: list[tuple[Card, Problem]]) -> list[Problem]:
+    """Many cards off by the same number of lines in one document: a line was added to it (or
+    removed) above them. One warning that says so, rather than one a card."""
+    if len(found) < SHIFTED_TOGETHER:
+        return [problem for _, problem in found]
+    first = found[0][0]
+    lines = ", ".join(str(card.source_line) for card, _ in found[:6]) + (", …" if len(found) > 6 else "")
+    where = "below" if offset > 0 else "above"
+    steps = plural(abs(offset), "line")
+    message = (
+        f"{len(found)} cards' facts are each {steps} {where} their source line in {name} "
+        f"(source lines {lines}): a line was added to or removed from the document above them"
+    )
+    change = f"add {abs(offset)} to" if offset > 0 else f"take {abs(offset)} from"
+    hint = f'{change} the line number in each of these cards\' source: "{name}:N"'
+    return [Problem(deck.path, first.line, message, hint, Severity.WARNING, kind=ProblemKind.SOURCE_LINE)]
 
 
 def _missing(deck: Deck, card: Card, name: str, folders: tuple[Path | None, ...]) -> Problem:
@@ -75,11 +100,13 @@ def _documents_in(folder: Path) -> list[Path]:
         return []
 
 
-def _line_problem(deck: Deck, card: Card, name: str, lines: list[str]) -> Problem | None:
+def _line_problem(deck: Deck, card: Card, name: str, lines: list[str]) -> tuple[Problem | None, int | None]:
+    """The problem with a card's source line, and how many lines off its fact is (None when
+    the line is past the end)."""
     number = card.source_line or 0
     fact = _Fact(card)
     if not fact.words and not fact.answer and not fact.context:
-        return None
+        return None, None
     if not 1 <= number <= len(lines):
         best = fact.best_line(lines, number)
         hint = (
@@ -88,15 +115,15 @@ def _line_problem(deck: Deck, card: Card, name: str, lines: list[str]) -> Proble
             else f"{name} has {len(lines)} lines: correct the line number"
         )
         message = f"source line {number} is past the end of {name} ({len(lines)} lines)"
-        return _warning(deck, card, message, hint, ProblemKind.SOURCE_LINE)
+        return _warning(deck, card, message, hint, ProblemKind.SOURCE_LINE), None
     if fact.is_on(lines[number - 1]):
-        return None
+        return None, None
     best = fact.best_line(lines, number)
     if best is None:
-        return None  # reworded beyond matching: nothing reliable to say
+        return None, None  # reworded beyond matching: nothing reliable to say
     shifted = " (lines added or removed above it move every source below them)"
     message = f"line {number} of {name} does not seem to hold this card's fact; line {best} does{shifted}"
-    return _warning(deck, card, message, _use_line(name, best, lines), ProblemKind.SOURCE_LINE)
+    return _warning(deck, card, message, _use_line(name, best, lines), ProblemKind.SOURCE_LINE), best - number
 
 
 def _use_line(name: str, number: int, lines: list[str]) -> str:
