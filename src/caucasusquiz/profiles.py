@@ -144,9 +144,25 @@ def study_profile(
     return use(store, name, now)
 
 
+def taken_name(store: ProgressStore, name: str, besides: str | None = None) -> str | None:
+    """The existing profile whose name is `name` but for case ("Class 8B" for "class 8b"),
+    other than `besides`: two such names read as one class, and a filter matches both."""
+    folded = name.strip().casefold()
+    return next((n for n in store.profile_names() if n.casefold() == folded and n != besides), None)
+
+
 def use(store: ProgressStore, name: str, now: datetime, remember: bool = True) -> Profile:
-    """Open (creating if needed) the profile `name` and, if `remember`, make it the default."""
-    profile = store.profile(validate_name(name), now)
+    """Open (creating if needed) the profile `name` and, if `remember`, make it the default.
+    A new name that differs from a profile's only in case is refused, not made a second one."""
+    name = validate_name(name)
+    if store.find_profile(name) is None:
+        taken = taken_name(store, name)
+        if taken is not None:
+            raise UserError(
+                f"there is already a profile called {taken!r}; names that differ only in case are one name",
+                f"use {taken!r}, or choose another name",
+            )
+    profile = store.profile(name, now)
     if remember and store.last_profile() != profile.name:
         store.remember_profile(profile.name)
     return profile
@@ -156,8 +172,10 @@ def rename(store: ProgressStore, old: str, new: str) -> str:
     new = validate_name(new)
     if store.find_profile(old) is None:
         raise UnknownProfile(old, store.profile_names(), new_hint=False)
-    if new != old and store.find_profile(new) is not None:
-        raise UserError(f"there is already a profile called {new!r}", "choose another name")
+    taken = taken_name(store, new, besides=old)  # "Class 8A" → "class 8a" is fine; → "class 8b" is not
+    if taken is not None:
+        same = "" if taken == new else " (names that differ only in case are one name)"
+        raise UserError(f"there is already a profile called {taken!r}{same}", "choose another name")
     store.rename_profile(old, new)
     return new
 

@@ -166,13 +166,27 @@ async def test_a_mistyped_profile_name_offers_the_existing_profile_first(
         assert app.workspace.profile.name == "Leyla"
     assert stored_names(isolated_user_dirs) == ["Leyla", "tural"]
 
-    app = app_factory(profile="leyla")  # a second learner under that name takes a deliberate key
+    app = app_factory(profile="leyla")  # names are one name whatever their case (new-user trial 7)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
-        await pilot.press("c")
+        assert "whatever their case" in str(app.screen.message)
+        await pilot.press("c")  # no "Create leyla" to take
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+    assert stored_names(isolated_user_dirs) == ["Leyla", "tural"]
+
+
+async def test_a_new_profile_named_like_another_but_for_case_is_asked_as_a_near_miss(
+    app_factory, make_profiles, isolated_user_dirs
+):
+    make_profiles("Ms Hart", "tural")
+    app = app_factory(new_profile="ms hart")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("enter")  # Open Ms Hart
         await pilot.app.opened.wait()
-        assert app.workspace.profile.name == "leyla"
-    assert stored_names(isolated_user_dirs) == ["Leyla", "leyla", "tural"]
+        assert app.workspace.profile.name == "Ms Hart"
+    assert stored_names(isolated_user_dirs) == ["Ms Hart", "tural"]
 
 
 async def test_escape_in_the_picker_quits_and_remembers_nobody(

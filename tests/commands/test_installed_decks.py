@@ -146,6 +146,9 @@ def test_docs_lists_the_guides_and_prints_one(installed: Path, capsys):
     assert capsys.readouterr().out == (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
     assert main(["docs", "setings"]) == 2
     assert "did you mean 'settings'?" in capsys.readouterr().err
+    # New-user trial 7: `docs deck` found nothing; one guide begins so, and it is the one.
+    assert main(["docs", "deck"]) == 0
+    assert capsys.readouterr().out == (ROOT / "docs" / "deck-format.md").read_text(encoding="utf-8")
 
 
 def test_every_guide_a_hint_names_exists():

@@ -218,3 +218,14 @@ def test_a_kahoot_of_mostly_typed_cards_says_how_to_make_them_multiple_choice(tm
     err = capsys.readouterr().err
     assert "2 Kahoot questions" in err and "skipped 1 typed card without distractors" in err
     assert "change type" not in err  # most cards made it: no hint needed
+
+
+def test_an_imported_cloze_gets_an_id_without_its_answer(tmp_path):
+    # New-user trial 7: `great-fire-1611-destroyed-562336` told the year in the browser.
+    rows = tmp_path / "unit2.csv"
+    rows.write_text(
+        "question,answer\nIn [...] the Great Fire destroyed the old town.,1611\n", encoding="utf-8"
+    )
+    back = import_(rows, tmp_path / "out")
+    (card,) = [card for deck in load_collection(sorted(back.glob("*.yaml"))).decks for card in deck.cards]
+    assert card.answer == "1611" and "1611" not in card.id, card.id

@@ -849,3 +849,13 @@ def test_a_typo_of_the_full_name_is_as_good_as_the_surname_alone():
     # Without the surname accepted, both are almost.
     assert check_typed("Trump", "Donald Trump").verdict is Verdict.ALMOST
     assert check_typed("Donld Trump", "Donald Trump").verdict is Verdict.ALMOST
+
+
+def test_a_slip_in_an_accepted_surname_stays_almost():
+    # New-user trial 7: with `accept: [Thane]`, "Mirela Thayne" was right, the typo never shown.
+    typed = check_typed("Mirela Thayne", "Mirela Thane", ["Thane", "President Thane"])
+    assert typed.verdict is Verdict.ALMOST
+    assert check_typed("Mirela Thanxe", "Mirela Thane", ["Thane"]).verdict is Verdict.ALMOST
+    assert check_typed("Thayne", "Mirela Thane", ["Thane"]).verdict is Verdict.ALMOST
+    # The accepted surname typed right, with a slip in the given name, is still right.
+    assert check_typed("Mirla Thane", "Mirela Thane", ["Thane"]).verdict is Verdict.RIGHT

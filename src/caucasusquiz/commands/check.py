@@ -10,8 +10,13 @@ from caucasusquiz import paths
 from caucasusquiz.decks.collection import Collection, load_collection, load_deck
 from caucasusquiz.decks.fix import add_missing_ids
 from caucasusquiz.decks.folder import TOPICS_FILE, deck_files
-from caucasusquiz.decks.left_out import cards_left_out, whole_file_left_out
-from caucasusquiz.decks.model import ProblemKind
+from caucasusquiz.decks.left_out import (
+    cards_left_out,
+    hidden_by_study,
+    hidden_by_study_text,
+    whole_file_left_out,
+)
+from caucasusquiz.decks.model import Problem, ProblemKind
 from caucasusquiz.errors import UserError
 from caucasusquiz.text import plural, strip_forbidden
 
@@ -46,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     collection = load_collection(files, cache=None)
     if args.fix:
         collection = _fix_missing_ids(collection)
-    problems = collection.problems
+    problems = collection.problems + _source_problems(collection, targets, args)
     errors = [p for p in problems if p.is_error]
     for problem in problems:
         if problem.is_error or not args.quiet:
@@ -62,13 +67,16 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         for count in drafts:
             print(count.line)
+        _print_hidden_by_study(collection)
     cards = sum(len(deck.cards) for deck in collection.decks)
     warnings = len(problems) - len(errors)
     bad_files = len({p.path for p in errors})
     left_out = cards_left_out(collection.loads)  # said in the files' own terms: items under `cards:`
-    left_out_text = f" ({left_out})" if left_out.total else ""
+    # Beside the count: the cards written but not studied, and the cards loaded but hidden.
+    notes = [note for note in (str(left_out), hidden_by_study_text(collection.decks)) if note]
+    notes_text = f" ({'; '.join(notes)})" if notes else ""
     summary = (
-        f"{plural(len(files), 'deck file')}, {plural(cards, 'card')}{left_out_text}: "
+        f"{plural(len(files), 'deck file')}, {plural(cards, 'card')}{notes_text}: "
         f"{plural(len(errors), 'error')}, {plural(warnings, 'warning')}"
     )
     if defaulted:  # no path typed: say which folder was checked (a copy may be elsewhere)
@@ -83,6 +91,35 @@ def run(args: argparse.Namespace) -> int:
     if any(p.kind is ProblemKind.MISSING_ID for p in errors) and not args.fix:
         print("Some cards have no id: `caucasusquiz check --fix` adds them without touching other lines.")
     return 1 if errors or topic_problems else 0
+
+
+def _print_hidden_by_study(collection: Collection) -> None:
+    """A card added by hand to a deck with `study: reviewed` is never shown to students
+    until it is marked: said per deck, with what to do."""
+    for deck in collection.decks:
+        hidden = hidden_by_study([deck])
+        if hidden:
+            print(
+                strip_forbidden(
+                    f"{deck.path}: {plural(hidden, 'card')} without a reviewed mark "
+                    f"{'is' if hidden == 1 else 'are'} hidden from students by `study: reviewed`; "
+                    f"mark {'it' if hidden == 1 else 'them'} in `caucasusquiz author` (k), or add "
+                    "`reviewed: true`"
+                )
+            )
+
+
+def _source_problems(collection: Collection, targets: list[Path], args: argparse.Namespace) -> list[Problem]:
+    """Each card's `source:` looked up where the app looks for it: the seeds, the decks folder
+    (and the folders checked), then the deck's own `documents:`."""
+    from caucasusquiz.decks.source_check import check_sources
+
+    locations = paths.resolve(decks=args.decks)
+    checked = [t if t.is_dir() else t.parent for t in targets]
+    folders = (locations.seeds, *dict.fromkeys([locations.decks, *checked]))
+    found = check_sources(collection.decks, folders)
+    # Listed with the loader's problems, by file and line, so that a file's problems stay together.
+    return sorted(found, key=lambda p: (str(p.path), p.line))
 
 
 def _fix_missing_ids(collection: Collection) -> Collection:

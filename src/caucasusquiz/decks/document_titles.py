@@ -73,6 +73,26 @@ class DocumentTitles:
 
     def __init__(self) -> None:
         self._titles: dict[tuple[str, str], str | None] = {}
+        self._lines: dict[tuple[str, str], list[str] | None] = {}
+
+    def source_line(
+        self, card: Card, locations: Locations, documents: tuple[Path, ...], served: bool
+    ) -> str | None:
+        """The text of the card's source line, for a card without `context:`: a hand-written
+        true/false card "became a republic in 1789 → false" never showed the 1791 of its
+        source. None when the document or the line is not there, or the line is blank."""
+        name, number = card.source_file, card.source_line
+        if not name or not number:
+            return None
+        key = (card.deck_id, name)
+        if key not in self._lines:
+            folders = source_folders(locations.seeds, locations.decks, served)
+            document = read_source(name, folders, () if served else documents)
+            self._lines[key] = strip_forbidden(document.text).splitlines() if document is not None else None
+        lines = self._lines[key]
+        if lines is None or not 1 <= number <= len(lines):
+            return None
+        return " ".join(lines[number - 1].split()) or None
 
     def for_card(
         self, card: Card, locations: Locations, documents: tuple[Path, ...], served: bool

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from caucasusquiz.decks.model import DeckLoad, ProblemKind
+from caucasusquiz.decks.model import Deck, DeckLoad, ProblemKind
 from caucasusquiz.text import plural, strip_forbidden
 
 _CARDS_LINE = re.compile(r"^cards\s*:\s*(#.*)?$", re.MULTILINE)
@@ -31,6 +31,7 @@ def items_by_lines(text: str) -> int:
 # that the file has): "until its errors are fixed" says nothing to do about a photo.
 _UNTIL = {
     ProblemKind.YAML_SYNTAX: " until the syntax error is fixed",
+    ProblemKind.MERGE_CONFLICT: " until the merge conflict is resolved",
     ProblemKind.SAME_DECK_ID: " until one of the two files is renamed",
     ProblemKind.TOO_LARGE: " until it is split into smaller deck files",
     ProblemKind.NOT_UTF8: " until it is saved as UTF-8 text",
@@ -92,3 +93,17 @@ def cards_left_out(loads: Iterable[DeckLoad]) -> LeftOut:
     )
     duplicates = min(duplicates, missing - in_whole)
     return LeftOut(len(whole), in_whole, duplicates, missing - in_whole - duplicates)
+
+
+def hidden_by_study(decks: Iterable[Deck]) -> int:
+    """Cards that load but are not studied: a deck with `study: reviewed` hides its cards
+    without a reviewed mark, a hand-written card added later as much as a generated draft."""
+    return sum(len(deck.cards) - len(deck.study_cards) for deck in decks)
+
+
+def hidden_by_study_text(decks: Iterable[Deck]) -> str:
+    """`1 card without a reviewed mark hidden by study: reviewed`, or "" when none is."""
+    hidden = hidden_by_study(decks)
+    if not hidden:
+        return ""
+    return f"{plural(hidden, 'card')} without a reviewed mark hidden by `study: reviewed`"

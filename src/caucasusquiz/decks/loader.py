@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TypedDict
@@ -30,6 +31,7 @@ from caucasusquiz.decks.model import (
     Severity,
 )
 from caucasusquiz.decks.sources import is_safe_documents_folder, is_safe_source_name
+from caucasusquiz.decks.text_slips import text_slips
 from caucasusquiz.decks.yamlio import NULL, YamlProblem, compose, line_of, scalar_bool
 from caucasusquiz.files import UnreadableFile, read_regular_file
 from caucasusquiz.text import first_forbidden_char, fold
@@ -174,6 +176,7 @@ class _DeckReader:
                 kind=ProblemKind.EMPTY_FILE,
             )
             return self.result(None)
+        self.problems.extend(text_slips(root, self.lines, self.path))
         return self.result(self._deck(root))
 
     def _tab_indented_lines(self, text: str) -> list[int]:
@@ -470,7 +473,7 @@ class _DeckReader:
             self.error(
                 value,
                 f"unknown card type {shown!r}",
-                _did_you_mean(shown, CARD_TYPES, f"use one of: {', '.join(CARD_TYPES)}"),
+                _card_type_hint(shown),
                 kind=ProblemKind.UNKNOWN_TYPE,
             )
             return None
@@ -637,7 +640,7 @@ class _DeckReader:
             self.warn(
                 node,
                 f"source {source!r} points outside the decks' and seeds' folders; it will not be shown",
-                'name a seed file relative to the seeds folder, e.g. "004_0090684c75a18b22.txt:21"',
+                _source_name_hint(source),
                 kind=ProblemKind.UNSAFE_PATH,
             )
 
@@ -665,15 +668,36 @@ class _DeckReader:
                 self.error(
                     key,
                     f"duplicate key {name!r} (first on line {line_of(fields[name][0])})",
-                    "YAML would silently keep only the last one; remove one of them",
+                    (self._merged_cards_hint(node) if what == "card" else None)
+                    or "YAML would silently keep only the last one; remove one of them",
                     kind=ProblemKind.DUPLICATE_KEY,
                 )
                 continue
             if name not in allowed:
                 self._unknown_key(key, name, allowed, what, card_type)
+                merged = self._merged_cards_hint(node) if what == "card" else None
+                if merged and name in ALL_CARD_KEYS:  # another type's field: the other card's
+                    self.problems[-1] = replace(self.problems[-1], hint=merged)
                 continue
             fields[name] = (key, value)
         return fields
+
+    def _merged_cards_hint(self, card: MappingNode) -> str | None:
+        """A card with a second `type:` or `question:`, or several fields twice, is two cards
+        run together: the `- ` line of the second was deleted (often while fixing a duplicate
+        id). Deleting the repeated fields would lose that card: say where it starts instead."""
+        start = _second_card_start(card)
+        if start is None:
+            return None
+        row = start.start_mark.line
+        line = self.lines[row] if row < len(self.lines) else ""
+        indent = start.start_mark.column
+        dashed = " " * max(0, indent - 2) + "- " + line[indent:].strip()
+        return (
+            f"two cards seem merged into one: the second starts on line {row + 1} and lost its "
+            f"`- `; write that line as `{dashed}` and run `caucasusquiz check --fix` to give "
+            "the card an id"
+        )
 
     def _unknown_key(
         self, key: Node, name: str, allowed: tuple[str, ...], what: str, card_type: CardType | None
@@ -690,7 +714,8 @@ class _DeckReader:
         self.error(
             key,
             f"unknown {what} field {name!r}",
-            _did_you_mean(name, allowed, f"{what} fields are: {', '.join(allowed)}"),
+            (_card_field_hint(name) if what == "card" else None)
+            or _did_you_mean(name, allowed, f"{what} fields are: {', '.join(allowed)}"),
             kind=ProblemKind.UNKNOWN_FIELD,
         )
 
@@ -775,6 +800,29 @@ class _DeckReader:
             )
             return None
         return text.strip()
+
+
+# Fields every card has once: one of them twice marks where a second card begins.
+_CARD_STARTS = frozenset({"id", "type", "question", "text", "statement"})
+
+
+def _second_card_start(card: MappingNode) -> Node | None:
+    """The key where a card that lost its `- ` line begins inside the card above it: the first
+    repeated key, when it is one a card has only once or when two or more keys repeat."""
+    seen: set[str] = set()
+    repeated: list[Node] = []
+    for key, _ in card.value:
+        name = key.value if isinstance(key, ScalarNode) else None
+        if name is None:
+            continue
+        if name in seen:
+            repeated.append(key)
+        seen.add(name)
+    if not repeated:
+        return None
+    first = repeated[0]
+    starts_a_card = any(isinstance(k, ScalarNode) and k.value in _CARD_STARTS for k in repeated)
+    return first if starts_a_card or len(repeated) > 1 else None
 
 
 def _raw_id(node: Node) -> str | None:
@@ -862,6 +910,70 @@ def _folded(text: str) -> str:
 def _did_you_mean(word: str, choices: tuple[str, ...], fallback: str) -> str:
     close = difflib.get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else fallback
+
+
+# What teachers call the card types, and the names the review screen shows for them.
+_TYPE_NAMES = {
+    CardType.CHOICE: ("multiple choice", "multiple", "mc", "mcq", "choices", "multi"),
+    CardType.QA: ("question", "typed", "open", "q&a", "q/a", "short answer"),
+    CardType.CLOZE: ("fill the blank", "fill in the blank", "fill-in", "blank", "gap", "gap fill"),
+    CardType.TRUEFALSE: ("true/false", "true false", "true-false", "tf", "t/f", "yes/no", "boolean"),
+}
+# Fields teachers write for the ones the format has.
+_FIELD_NAMES = {
+    "distractors": ("distractor", "choices", "options", "wrong", "wrong_answers", "alternatives"),
+    "accept": ("accepted", "also", "alternatives_accepted", "answers", "synonyms"),
+    "question": ("prompt", "q"),
+    "answer": ("a", "correct", "solution"),
+    "text": ("cloze", "sentence", "blank"),
+    "context": ("fact", "explanation", "note", "notes"),
+    "tags": ("tag", "topic", "topics"),
+}
+
+
+def _card_type_hint(typed: str) -> str:
+    """`type: multiple choice` is what the review screen calls a choice card: name it."""
+    spelt = " ".join(typed.strip().lower().replace("_", " ").split())
+    for card_type, names in _TYPE_NAMES.items():
+        if spelt in names or spelt.replace(" ", "-") in names:
+            return f"write `type: {card_type.value}` (the file's name for a {_TYPE_LABELS[card_type]} card)"
+    return _did_you_mean(typed, CARD_TYPES, f"use one of: {', '.join(CARD_TYPES)}")
+
+
+_TYPE_LABELS = {
+    CardType.CHOICE: "multiple-choice",
+    CardType.QA: "typed-answer question",
+    CardType.CLOZE: "fill-the-blank",
+    CardType.TRUEFALSE: "true/false",
+}
+
+
+def _card_field_hint(name: str) -> str | None:
+    """`distractor:`, `choices:`: the field meant, and the card type it makes, whatever
+    type the card was read as."""
+    folded = name.strip().lower()
+    close = difflib.get_close_matches(folded, ALL_CARD_KEYS, n=1, cutoff=0.75)
+    meant = next((field for field, names in _FIELD_NAMES.items() if folded in names), None)
+    meant = meant or (close[0] if close else None)
+    if meant is None:
+        return None
+    owners = [t for t, keys in TYPE_KEYS.items() if meant in keys]
+    makes = f" (it makes a {_TYPE_LABELS[owners[0]]} card)" if len(owners) == 1 else ""
+    return f"did you mean {meant!r}?{makes}"
+
+
+def _source_name_hint(source: str) -> str:
+    """`source: "../articles/tea.txt:3"` → write `tea.txt:3` and say where the folder is: the
+    example is the teacher's own file, not a seed of the shipped decks."""
+    name, _, line = source.rpartition(":")
+    if not name or not line.isdigit():
+        name, line = source, ""
+    base = re.split(r"[\\/]", name)[-1] or "history.txt"
+    example = f"{base}:{line}" if line else base
+    return (
+        f'write the file name alone (source: "{example}") and put the document in the decks '
+        "or seeds folder, or name its folder in the deck's `documents:`"
+    )
 
 
 def _says_false(field: tuple[Node, Node] | None) -> bool:

@@ -144,6 +144,7 @@ class ProblemKind(StrEnum):
     BINARY = "binary"
     NOT_UTF8 = "not-utf8"
     YAML_SYNTAX = "yaml-syntax"
+    MERGE_CONFLICT = "merge-conflict"  # git's <<<<<<< / ======= / >>>>>>> lines left in
     UNSAFE_YAML = "unsafe-yaml"  # anchors, aliases, merge keys, object tags
     TAB_INDENT = "tab-indent"
     EMPTY_FILE = "empty-file"
@@ -176,6 +177,12 @@ class ProblemKind(StrEnum):
     LONG_TEXT = "long-text"
     UNSAFE_PATH = "unsafe-path"  # a `source:` or `documents:` outside the deck's folders
     TAG_WITH_SPACE = "tag-with-space"
+    # Text YAML reads otherwise than a teacher wrote it.
+    SPLIT_AT_COMMA = "split-at-comma"  # accept: [1,500] is two items, 1 and 500
+    COMMENT_CUTS_TEXT = "comment-cuts-text"  # question: Which came first? #1 or #2
+    # Where a card came from (`check` only: it reads the documents).
+    SOURCE_NOT_FOUND = "source-not-found"
+    SOURCE_LINE = "source-line"  # past the document's end, or not holding the card's fact
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,7 +60,7 @@ def _value_hint(line: str) -> str | None:
         read_as = f"a value starting with {first} is read as a {kind}"
         return f"{read_as}; to write it as text, put it in quotes: {quoted}"
     if first in "\"'" and _quote_ends_early(value):
-        inner = value[1:-1] if value.endswith(first) else value[1:]
+        inner = _quoted_text(value)
         ends = f"the value ends at its second {first}, and the rest of the line cannot follow it"
         if first == "'":
             text = inner.replace("''", "'")  # the one escape single quotes have
@@ -73,6 +73,41 @@ def _value_hint(line: str) -> str | None:
     if ": " in value:
         return f'a value containing ": " must be quoted: {quoted}'
     return None
+
+
+def _quoted_text(value: str) -> str:
+    """The text a value that opens with a quote closed too early means: `"He said "no""` is
+    `He said "no"`, but `"Salt Wars" ended in which year?` keeps both its quotes: its first
+    quote opens a quoted word, not the value."""
+    quote = value[0]
+    if len(value) < 2 or not value.endswith(quote):
+        return value
+    inner = value[1:-1]
+    if quote == '"':
+        first = inner.find('"')
+        if first > 0 and not inner[first - 1].isspace():  # `Salt Wars" ended … "1702"`: a closing quote
+            return value
+    return inner
+
+
+MERGE_MARKERS = ("<<<<<<<", "=======", ">>>>>>>")
+MERGE_CONFLICT_HINT = (
+    "keep the lines you want between the markers (<<<<<<< yours, ======= then theirs, "
+    ">>>>>>> end) and delete the three marker lines, then run `caucasusquiz check`"
+)
+_MERGE_MARKER = re.compile(r"^(?:<{7}|={7}|>{7})(?:[ \t].*)?$")
+
+
+def merge_conflict_line(text: str) -> int | None:
+    """The 1-based line of the first git conflict marker, when the text has a conflict
+    (a `<<<<<<<` line and a `>>>>>>>` line) left in it; None otherwise."""
+    if "<<<<<<<" not in text or ">>>>>>>" not in text:  # the common case, without splitting lines
+        return None
+    lines = text.splitlines()
+    markers = [number for number, line in enumerate(lines, start=1) if _MERGE_MARKER.match(line)]
+    starts = [n for n in markers if lines[n - 1].startswith("<<<<<<<")]
+    ends = [n for n in markers if lines[n - 1].startswith(">>>>>>>")]
+    return starts[0] if starts and ends else None
 
 
 LONGEST_SHOWN = 100

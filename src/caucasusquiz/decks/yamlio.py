@@ -16,7 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from caucasusquiz.decks.model import ProblemKind
-from caucasusquiz.decks.syntax_hints import shown, syntax_hint
+from caucasusquiz.decks.syntax_hints import MERGE_CONFLICT_HINT, merge_conflict_line, shown, syntax_hint
 
 try:  # libyaml makes composing roughly ten times faster
     SafeLoader: type = yaml.CSafeLoader
@@ -49,6 +49,14 @@ def line_of(node: Node) -> int:
 
 def compose(text: str) -> Node | None:
     """Parse YAML text into a node tree, or raise YamlProblem with the line to look at."""
+    conflict = merge_conflict_line(text)
+    if conflict is not None:  # a `git pull` that stopped half way: named, not a syntax puzzle
+        raise YamlProblem(
+            conflict,
+            "unresolved git merge conflict (<<<<<<< / ======= / >>>>>>> lines)",
+            MERGE_CONFLICT_HINT,
+            kind=ProblemKind.MERGE_CONFLICT,
+        )
     loader = SafeLoader(text)
     try:
         root = loader.get_single_node()

@@ -106,7 +106,8 @@ def _card_id(card: ImportedCard, taken: set[str]) -> str:
     if card.id and is_valid_id(card.id) and card.id not in taken:
         return card.id
     # Words of the question for a reader, a hash of where it came from for uniqueness.
-    base = slug_words(CLOZE_BLANK.sub(lambda m: m.group(1), card.prompt))
+    # The blank is left out: an id is shown (browser, author screen) and must not give the answer.
+    base = slug_words(CLOZE_BLANK.sub(" ", card.prompt))
     digest = hashlib.sha1(f"{card.origin}\n{card.prompt}".encode()).hexdigest()
     for length in range(6, 41):
         candidate = f"{base[:60]}-{digest[:length]}"

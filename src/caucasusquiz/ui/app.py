@@ -469,6 +469,25 @@ class CaucasusQuizApp(App[None]):
             return
         self.push_screen(ClassReportScreen(build_report(self.locations, None, None, None, self.clock())))
 
+    def fact_card(self, card: Card) -> Card:
+        """The card as its fact is shown after answering: one without `context:` shows its
+        source line there (when the document has it), so that every card shows its sentence."""
+        from dataclasses import replace
+
+        from caucasusquiz.decks.document_titles import DocumentTitles
+        from caucasusquiz.decks.model import CardType
+        from caucasusquiz.serving.mode import is_served
+
+        if card.context or card.type is CardType.CLOZE or not card.source_line:
+            return card  # a cloze shows its own sentence, filled in
+        workspace = self.require_workspace()
+        deck = workspace.collection.deck(card.deck_id)
+        documents = deck.documents if deck is not None else ()
+        if self._document_titles is None:
+            self._document_titles = DocumentTitles()
+        line = self._document_titles.source_line(card, workspace.locations, documents, is_served())
+        return replace(card, context=line) if line else card
+
     def document_title(self, card: Card) -> str | None:
         """The title of the card's source document (decks/document_titles.py), read once per
         document: the review screen's and the browser's "Source:" line, the author screen."""
@@ -590,10 +609,7 @@ class CaucasusQuizApp(App[None]):
                 timeout=8,
             )
         elif not quiet:
-            self.notify(
-                f"{plural(len(collection), 'card')} in {plural(len(collection.decks), 'deck')}.",
-                title="Decks reloaded",
-            )
+            self.notify(_reloaded_text(collection), title="Decks reloaded")
 
     def _report_edit(self, collection: Collection, path: Path) -> None:
         from caucasusquiz.decks.left_out import whole_file_left_out
@@ -604,11 +620,15 @@ class CaucasusQuizApp(App[None]):
             whole = [line for x in collection.loads if x.path == path and (line := whole_file_left_out(x))]
             some = "The cards with problems are left out until they are fixed."
             left_out = f"{whole[0]}." if whole else some
+            from caucasusquiz.ui.editor import EditAgainScreen
+
             self.push_screen(
-                MessageScreen(
+                EditAgainScreen(
                     "The deck has problems",
                     "\n".join(str(p) for p in problems),
                     f"{left_out} Press e to edit again.",
+                    path,
+                    problems[0].line,
                 )
             )
         else:
@@ -617,6 +637,18 @@ class CaucasusQuizApp(App[None]):
     def on_unmount(self) -> None:
         if self.workspace is not None:
             self.workspace.close()
+
+
+def _reloaded_text(collection: Collection) -> str:
+    """`21 cards in 1 deck.`, counted as the home table counts them (the cards studied), with
+    the cards `study: reviewed` hides named: the toast said 22 where the table said 21."""
+    from caucasusquiz.decks.left_out import hidden_by_study_text
+
+    studied = sum(len(deck.study_cards) for deck in collection.decks)
+    hidden = hidden_by_study_text(collection.decks)
+    return f"{plural(studied, 'card')} in {plural(len(collection.decks), 'deck')}." + (
+        f" {hidden[0].upper()}{hidden[1:]}." if hidden else ""
+    )
 
 
 def author_profile(store: ProgressStore, now: datetime) -> Profile:

@@ -7,9 +7,10 @@ import shlex
 import shutil
 import subprocess
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.app import SuspendNotSupported
+from textual.binding import Binding
 
 from caucasusquiz.decks.model import Card
 from caucasusquiz.ui.notify_errors import refused_as_installed
@@ -46,21 +47,26 @@ def edit_card(app: CaucasusQuizApp, card: Card) -> None:
     if deck is None:
         app.notify("This card's deck is no longer loaded.", severity="error")
         return
-    if refused_as_installed(app, deck.path):
+    edit_deck_file(app, deck.path, card.line)
+
+
+def edit_deck_file(app: CaucasusQuizApp, path: Path, line: int) -> None:
+    """Open a deck file at a line (a card's, or the line of a problem just made there)."""
+    if refused_as_installed(app, path):
         return
     command = editor_command()
     if command is None:
         app.push_screen(
             MessageScreen(
                 "No editor found",
-                f"Open {deck.path} at line {card.line} yourself.",
+                f"Open {path} at line {line} yourself.",
                 "Set $EDITOR (e.g. export EDITOR=nano) to edit from the app.",
             )
         )
         return
     # `+LINE FILE` opens at a line in vi, vim, nano, emacs, micro, kakoune and helix alike.
-    argv = [*command, f"+{card.line}", str(deck.path)]
-    before = _contents(deck.path)
+    argv = [*command, f"+{line}", str(path)]
+    before = _contents(path)
     try:
         try:
             with app.suspend():
@@ -72,11 +78,27 @@ def edit_card(app: CaucasusQuizApp, card: Card) -> None:
         return
     if result.returncode != 0:
         app.notify(f"{command[0]} exited with status {result.returncode}.", severity="warning")
-    if before is not None and _contents(deck.path) == before:
+    if before is not None and _contents(path) == before:
         # Closed without saving: "saved and checked" would claim an edit that never happened.
-        app.notify(f"{deck.path.name}: no changes.", title="Editor closed")
+        app.notify(f"{path.name}: no changes.", title="Editor closed")
         return
-    app.reload_decks(deck.path)
+    app.reload_decks(path)
+
+
+class EditAgainScreen(MessageScreen):
+    """The problems an edit left in a deck; `e` opens the editor again at the first of them
+    (the dialog says so: a teacher fixes a one-character slip without leaving the app)."""
+
+    BINDINGS = [Binding("e", "edit_again", "Edit again")]
+
+    def __init__(self, title: str, message: str, hint: str, path: Path, line: int) -> None:
+        super().__init__(title, message, hint)
+        self.path, self.line = path, line
+
+    def action_edit_again(self) -> None:
+        app = cast("CaucasusQuizApp", self.app)
+        self.dismiss(None)
+        app.call_later(edit_deck_file, app, self.path, self.line)
 
 
 def _contents(path: Path) -> bytes | None:

@@ -113,12 +113,16 @@ def check_typed(typed: str, answer: str, accept: Sequence[str] = ()) -> AnswerCh
     for form in forms:
         if _is_right(readings, form, typed):
             return AnswerCheck(Verdict.RIGHT, typed, expected, form.text, letter_diff(typed, form.text))
-    # A surname accepted on its own ("Trump" for "Donald Trump") is right: then a small typo of
-    # the full name ("Donld Trump"), which shows at least as much knowledge, is right too.
+    # A surname accepted on its own ("Trump" for "Donald Trump") is right: then the full name
+    # with a slip in the given name only ("Donld Trump"), which holds that right surname, is
+    # right too. A slip in the surname itself ("Mirela Thayne") stays almost, as it is without
+    # `accept`: the accepted surname was never typed.
     accepted_keys = {shape.key for form in forms for shape in form.shapes}
     for form in forms:
         if form.surname in accepted_keys and any(
-            _is_small_typo(reading, shape) for reading in readings for shape in form.shapes
+            _is_small_typo(reading, shape) and _ends_with_surname(reading, form.surname)
+            for reading in readings
+            for shape in form.shapes
         ):
             return AnswerCheck(Verdict.RIGHT, typed, expected, form.text, letter_diff(typed, form.text))
     # "WTO" for "World Trade Organization": the initials show the learner knows which body,
@@ -317,6 +321,11 @@ def _differs_by_a_whole_word(typed: _Shape, expected: _Shape) -> bool:
         len(word) >= 3 and compact(" ".join(words[:i] + words[i + 1 :])) == shorter.key
         for i, word in enumerate(words)
     )
+
+
+def _ends_with_surname(typed: _Shape, surname: str | None) -> bool:
+    """ "Donld Trump" ends with the surname "Trump" exactly, as typed."""
+    return surname is not None and bool(typed.words) and compact(typed.words[-1]) == surname
 
 
 def _is_surname_of(typed: _Shape, surname: str) -> bool:

@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import work
@@ -219,7 +219,7 @@ class HomeScreen(AppScreen[None]):
         self.sub_title = f"profile: {profile.name}"
         streak = streak_days(workspace.store, profile.id, workspace.settings, now, self.app.tz)
         save(self.app.locations.cache_dir, key, Glance(profile.name, data.rows, data.reviewed_today, streak))
-        self._show_rows(data.rows, data.reviewed_today, streak)
+        self._show_rows(data.rows, data.reviewed_today, streak, _hidden_note(workspace.collection))
         self._show_how_to_add_decks(not workspace.collection.decks)
         self._show_problems()
         self.refresh_bindings()  # the study keys become available once decks are open
@@ -351,13 +351,14 @@ class ProblemsScreen(MessageScreen):
     an editor beside it, and the app reloads each saved deck."""
 
     SHOWS_DECK_PROBLEMS = "all"  # no "reloaded with problems" toast: this list shows them
+    BINDINGS = [Binding("e", "edit_first", "Edit the first problem")]
+    FIX_HINT = (
+        "Press e to open the first one in your editor, or fix them in any editor: this list "
+        "follows each saved deck. caucasusquiz check lists the same."
+    )
 
     def __init__(self, collection: Callable[[], Collection]) -> None:
-        super().__init__(
-            "Deck problems",
-            self._text(collection()),
-            "Fix them in your editor: this list follows each saved deck. caucasusquiz check lists the same.",
-        )
+        super().__init__("Deck problems", self._text(collection()), self._hint(collection()))
         self._collection = collection
 
     def on_mount(self) -> None:
@@ -365,11 +366,40 @@ class ProblemsScreen(MessageScreen):
         self.watch(self.app, "decks_version", lambda _: self._decks_changed(), init=False)
 
     def _decks_changed(self) -> None:
-        self.query_one("#dialog-message", Static).update(Text(self._text(self._collection())))
+        collection = self._collection()
+        self.query_one("#dialog-message", Static).update(Text(self._text(collection)))
+        hint = self.query(".muted").first(Static)
+        hint.update(Text(self._hint(collection)))
+
+    @classmethod
+    def _hint(cls, collection: Collection) -> str:
+        return cls.FIX_HINT if collection.problems else "Press Enter to close."
+
+    def action_edit_first(self) -> None:
+        """The list's first problem, in the editor at its line (errors first: they cost cards)."""
+        from caucasusquiz.ui.app import CaucasusQuizApp
+        from caucasusquiz.ui.editor import edit_deck_file
+
+        collection = self._collection()
+        problems = collection.errors or collection.problems
+        if problems:
+            first = problems[0]
+            self.app.call_later(edit_deck_file, cast(CaucasusQuizApp, self.app), first.path, first.line)
 
     @staticmethod
     def _text(collection: Collection) -> str:
         return "\n".join(str(p) for p in collection.problems) or "No problems: every deck is fine."
+
+
+def _hidden_note(collection: Collection) -> Text | None:
+    """The cards the table does not count because `study: reviewed` hides them, said where
+    the counts are (a card added by hand to such a deck was never shown, and nothing said so)."""
+    from caucasusquiz.decks.left_out import hidden_by_study
+
+    hidden = hidden_by_study(collection.decks)
+    if not hidden:
+        return None
+    return Text(f"· {plural(hidden, 'card')} hidden: not reviewed", style="dim")
 
 
 def no_decks_text(folder: Path, *, served: bool = False) -> Text:

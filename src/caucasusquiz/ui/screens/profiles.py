@@ -143,7 +143,7 @@ class ProfilePickerScreen(Screen[str | None]):
         picker = self.query_one(OptionList)
         picker.clear_options()
         picker.add_options(options)
-        target = highlight if highlight in shown else None
+        target = highlight if highlight in shown else _exact(typed, shown)
         picker.highlighted = shown.index(target) if target else 0
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -166,6 +166,9 @@ class ProfilePickerScreen(Screen[str | None]):
             picker.highlighted = max(0, min(picker.option_count - 1, now + step))
 
     def _highlighted(self) -> str | None:
+        # F2/F8 right after typing: the list must follow the box first (as Enter does).
+        if self.query_one(Input).value.strip() != self.filtered_for:
+            self.refill()
         picker = self.query_one(OptionList)
         if picker.highlighted is None:
             return None
@@ -195,9 +198,11 @@ class ProfilePickerScreen(Screen[str | None]):
 
         self.app.push_screen(NamePrompt("New profile: your name", typed, self._name_is_free), named)
 
-    def _name_is_free(self, name: str) -> str | None:
-        if self.store.find_profile(name) is not None:
-            return f"There is already a profile called {name!r}; pick it from the list."
+    def _name_is_free(self, name: str, besides: str | None = None) -> str | None:
+        taken = profiles.taken_name(self.store, name, besides)
+        if taken is not None:
+            case = "" if taken == name.strip() else " (names that differ only in case are one name)"
+            return f"There is already a profile called {taken!r}{case}; pick it from the list."
         return None
 
     def action_rename(self) -> None:
@@ -223,7 +228,7 @@ class ProfilePickerScreen(Screen[str | None]):
             self.notify(f"{old} is now called {new}.")
 
         def free_or_same(name: str) -> str | None:
-            return None if name == old else self._name_is_free(name)
+            return None if name == old else self._name_is_free(name, besides=old)
 
         self.app.push_screen(NamePrompt(f"Rename profile {old}", old, free_or_same), renamed)
 
@@ -302,8 +307,11 @@ def settle_profile(
         return
 
     if new_profile is not None:
-        then(profiles.use(store, profiles.validate_name(new_profile), now))
-        return
+        chosen = profiles.validate_name(new_profile)
+        if profiles.taken_name(store, chosen) in (None, chosen):
+            then(profiles.use(store, chosen, now))
+            return
+        requested = chosen  # "ms hart" beside "Ms Hart" is that name: asked as a near miss below
     name = profiles.requested_name(requested)
     if name is not None:
         if store.find_profile(name) is not None:
@@ -332,13 +340,17 @@ def settle_profile(
             else:
                 picker()
 
+        # Names are one name whatever their case: "leyla" beside "Leyla" is not a second learner.
+        same_name = close.casefold() == name.casefold()
+        create = [] if same_name else [Choice("create", f"Create {name}", "c")]
         app.push_screen(
             ChoiceScreen(
                 "No such profile",
-                f"There is no profile called {name!r}. Did you mean {close!r}?",
+                f"There is no profile called {name!r}. Did you mean {close!r}?"
+                + (" Profile names are the same whatever their case." if same_name else ""),
                 [
                     Choice("existing", f"Open {close}", "o"),
-                    Choice("create", f"Create {name}", "c"),
+                    *create,
                     Choice("another", "Choose another", "n"),
                 ],
                 default="existing",
@@ -351,3 +363,12 @@ def settle_profile(
         picker()
         return
     then(profiles.use(store, profiles.default_name(store) or profiles.DEFAULT_PROFILE, now))
+
+
+def _exact(typed: str, shown: list[str]) -> str | None:
+    """The profile named exactly what is typed (case aside): the filter "class 8b" matched
+    "Class 8B" and "Class 8Bx", and F2 renamed whichever came first."""
+    folded = typed.casefold()
+    return next((name for name in shown if name == typed), None) or next(
+        (name for name in shown if name.casefold() == folded), None
+    )

@@ -216,7 +216,8 @@ class ReviewScreen(AppScreen[None]):
         return self.size.width - 7 if self.size.width > 20 else None
 
     def _show_context(self, card: Card) -> None:
-        sentence = sentence_text(card)
+        fact = self.app.fact_card(card)  # without `context:`, its source line
+        sentence = sentence_text(fact)
         source = source_text(card, self.app.document_title(card), self._source_width())
         context = self.query_one("#context", Static)
         context.update(sentence)
@@ -354,9 +355,10 @@ class ReviewScreen(AppScreen[None]):
         """A card taller than the screen scrolls: bring the lines of the context that hold the
         answer (of a true/false card, the whole sentence: any word may make it false) into
         view, scrolling no further than that, so the question stays in view if it can."""
-        card, context = self.session.current, self.query_one("#context", CardText)
-        if self.phase != "feedback" or card is None or not context.display or not context.size.width:
+        shown, context = self.session.current, self.query_one("#context", CardText)
+        if self.phase != "feedback" or shown is None or not context.display or not context.size.width:
             return  # (no width: not laid out yet, as without same_frame; nothing to scroll to)
+        card = self.app.fact_card(shown)  # the sentence as shown: its source line, without context
         lines = context.size.height
         first, last = 0, lines - 1
         span = answer_span(card)
