@@ -6,8 +6,11 @@ for every deck the generator writes, whatever the article.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
+from caucasusquiz.generator.cards import Draft
+from caucasusquiz.generator.dedupe import without_giveaways
 from caucasusquiz.generator.pipeline import build
 
 
@@ -42,3 +45,75 @@ def test_a_short_name_of_the_subject_is_written_as_the_document_names_it(tmp_pat
     assert any("Second Lune War" in p for p in prompts), prompts
     # the subject in its full form is never the answer
     assert not any("Lune War" in answer for _, answer in cards), cards
+
+
+# ---- give-aways through options and partial names --------------------------------------------
+
+
+def _card(kind: str, prompt: str, answer: str, number: int, distractors: tuple[str, ...] = ()) -> Draft:
+    field = {"cloze": "text", "truefalse": "statement"}.get(kind, "question")
+    body: list[tuple[str, object]] = [(field, prompt)]
+    if kind != "cloze":
+        body.append(("answer", answer))
+    if distractors:
+        body.append(("distractors", list(distractors)))
+    return Draft(
+        f"c{number}",
+        kind,
+        tuple(body),
+        (),
+        "a.txt:1",
+        "A sentence.",
+        answer,
+        prompt,
+        ("a.txt", number, 0),
+        answer,
+        prompt,
+    )
+
+
+def test_an_option_that_is_another_cards_answer_gives_it_away():
+    war = _card("cloze", "The {{Lune War}} was fought over the Penn Islands.", "Lune War", 1)
+    era = _card(
+        "choice",
+        "During which period did Varnholm guard Ostria?",
+        "Long Peace",
+        2,
+        ("Lune War", "Kessel Crisis", "Dornach Revolt"),
+    )
+    kept, dropped = without_giveaways([war, era])
+    assert dropped == 1 and len(kept) == 1
+
+
+def test_a_year_every_option_shows_gives_away_the_card_asking_it():
+    signed = _card(
+        "choice",
+        "On what date was the Treaty of Dornach signed?",
+        "6 February 1796",
+        1,
+        ("19 January 1796", "13 March 1796", "28 June 1796"),
+    )
+    census = _card("cloze", "In Ostria in {{1796}} there were about 100,000 farmers.", "1796", 2)
+    kept, dropped = without_giveaways([signed, census])
+    assert dropped == 1 and len(kept) == 1
+    # near miss: options of several years show none of them
+    spread = _card(
+        "choice",
+        "On what date was the Treaty of Dornach signed?",
+        "6 February 1796",
+        1,
+        ("19 January 1793", "13 March 1799", "28 June 1801"),
+    )
+    assert without_giveaways([spread, census])[1] == 0
+
+
+def test_a_name_without_its_ordinal_gives_the_name_away():
+    asked = _card("cloze", "The {{Second Lune War}} was fought over the Penn Islands.", "Second Lune War", 1)
+    teller = _card("qa", "In which year did the Lune War break out?", "1791", 2)
+    assert without_giveaways([asked, teller])[1] == 1
+    # near miss: a one-word answer in lower case is told only by its own document's prompts
+    rank = _card(
+        "choice", "The Kessel Bridge is the ___ longest bridge.", "second", 3, ("third", "fourth", "fifth")
+    )
+    other = dataclasses.replace(teller, prompt="When did the Second Lune War begin?", order=("b.txt", 1, 0))
+    assert without_giveaways([rank, other])[1] == 0

@@ -188,7 +188,38 @@ def _answer_forms(draft: Draft) -> set[tuple[str, ...]]:
     words = _words(draft.answer_text)
     if draft.tags[:1] == ("person",) and len(words) > 1 and len(words[-1]) > 3:
         forms.add(words[-1:])
+    # "the Boer War … 1899" tells "Second Boer War": a name without the ordinal that tells one
+    # of a series from the others, when two or more words are left.
+    ordinal = _ORDINAL_NAME.match(draft.answer_text)
+    if ordinal is not None and len(_words(ordinal.group(1))) >= 2:
+        forms.add(_words(ordinal.group(1))[:_LONGEST_ANSWER])
     return {f for f in forms if f}
+
+
+_ORDINAL_NAME = re.compile(
+    r"^(?:the\s+)?(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\s+([A-Z].*)$", re.I
+)
+
+
+def _common_word(form: tuple[str, ...], draft: Draft) -> bool:
+    """A one-word answer in lower case ("second", "east"): another document's prompt that says
+    it tells nothing; only the same document's cards can give it away."""
+    return len(form) == 1 and draft.answer_text.strip().isalpha() and draft.answer_text.strip().islower()
+
+
+def _shown(draft: Draft) -> list[str]:
+    """What a card shows before it is answered: its prompt and, for a choice, each option that is
+    a name ("Second Boer War" offered on one card answers another), and what every option
+    shares ("1840" in four dates of 1840 is shown as surely as in the prompt)."""
+    shown = [draft.prompt]
+    if draft.type != "choice":
+        return shown
+    body = dict(draft.body)
+    options = [str(body.get("answer", ""))] + [str(o) for o in body.get("distractors") or ()]  # type: ignore[attr-defined]
+    shown += [option for option in options[1:] if not re.search(r"\d", option)]
+    common = set.intersection(*(set(_words(option)) for option in options))
+    shown += [word for word in sorted(common) if word.isdigit()]
+    return shown
 
 
 def _false_statement(draft: Draft) -> bool:
@@ -196,7 +227,7 @@ def _false_statement(draft: Draft) -> bool:
 
 
 def without_giveaways(drafts: list[Draft]) -> tuple[list[Draft], int]:
-    """The cards with none whose prompt holds another card's answer, across all documents.
+    """The cards with none whose prompt or options hold another card's answer, across all documents.
 
     When a prompt holds another card's answer, the card answered is dropped (the prompt
     that tells it is a good card); the card answered by most prompts goes first, then a
@@ -208,11 +239,16 @@ def without_giveaways(drafts: list[Draft]) -> tuple[list[Draft], int]:
             by_form.setdefault(form, []).append(index)
     told_by: dict[int, set[int]] = {}  # card -> the cards whose prompt holds its answer
     for index, draft in enumerate(drafts):
-        words = _words(draft.prompt)
-        for start in range(len(words)):
-            for size in range(1, min(_LONGEST_ANSWER, len(words) - start) + 1):
-                for other in by_form.get(words[start : start + size], ()):
-                    if other != index and drafts[other].id != draft.id:
+        for shown in _shown(draft):
+            words = _words(shown)
+            for start in range(len(words)):
+                for size in range(1, min(_LONGEST_ANSWER, len(words) - start) + 1):
+                    form = words[start : start + size]
+                    for other in by_form.get(form, ()):
+                        if other == index or drafts[other].id == draft.id:
+                            continue
+                        if _common_word(form, drafts[other]) and drafts[other].order[0] != draft.order[0]:
+                            continue
                         told_by.setdefault(other, set()).add(index)
     tells: dict[int, set[int]] = {}
     for answered, tellers in told_by.items():
