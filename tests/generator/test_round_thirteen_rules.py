@@ -10,7 +10,7 @@ import dataclasses
 from pathlib import Path
 
 from caucasusquiz.generator.cards import Draft
-from caucasusquiz.generator.dedupe import without_giveaways
+from caucasusquiz.generator.dedupe import without_giveaways, without_same_event
 from caucasusquiz.generator.pipeline import build
 
 
@@ -117,3 +117,19 @@ def test_a_name_without_its_ordinal_gives_the_name_away():
     )
     other = dataclasses.replace(teller, prompt="When did the Second Lune War begin?", order=("b.txt", 1, 0))
     assert without_giveaways([rank, other])[1] == 0
+
+
+# ---- one beginning's date, once per deck, at any precision -----------------------------------
+
+
+def test_a_beginning_asked_as_a_year_and_as_a_month_is_one_card():
+    year = _card("qa", "In which year did the Lune War break out?", "1791", 1)
+    month = _card(
+        "cloze", "Starting in {{October 1791::month year}}, the Ostrians besieged Kessel.", "October 1791", 2
+    )
+    decks = {"c1": "lune", "c2": "lune"}
+    kept, dropped = without_same_event([year, month], decks)
+    assert [d.id for d in kept] == ["c1"] and [d.id for d in dropped] == ["c2"]
+    # near miss: a month of that year that begins nothing is another event
+    other = _card("cloze", "The Treaty of Kessel was signed in {{June 1791::month year}}.", "June 1791", 2)
+    assert len(without_same_event([year, other], decks)[0]) == 2

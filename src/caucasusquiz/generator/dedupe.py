@@ -535,8 +535,12 @@ def without_same_event(drafts: list[Draft], deck_of: dict[str, str]) -> tuple[li
     on 29 August 1842" and "The Treaty of Nanjing, signed … in 1842, marked the end of the First
     Opium War" ask one fact at year precision (the first in document order is kept). Two
     cards count as one event when they ask the same year, share a name of two or more words,
-    and share a third of their words. Cards are compared only within their year: linear."""
+    and share a third of their words, or when both ask when something began, one the year alone
+    and the other a month or a day of it ("the war broke out in 1899" and "Starting in October
+    1899, the Boers placed … under siege": one beginning, asked twice). Cards are compared
+    only within their year: linear."""
     seen: dict[tuple[str, int], list[tuple[frozenset[str], frozenset[str]]]] = {}
+    starts: dict[tuple[str, int], bool] = {}  # a beginning asked: with its month or day, or not
     kept: list[Draft] = []
     dropped: list[Draft] = []
     for draft in drafts:
@@ -547,16 +551,27 @@ def without_same_event(drafts: list[Draft], deck_of: dict[str, str]) -> tuple[li
         told = _unblanked(draft.prompt)
         words = content_words(told) - {str(year)}
         names = frozenset(fold_name(m.group()) for m in _EVENT_NAME.finditer(told))
-        earlier = seen.setdefault((deck_of.get(draft.id, ""), year), [])
+        key = (deck_of.get(draft.id, ""), year)
+        earlier = seen.setdefault(key, [])
+        precise = not re.fullmatch(r"\s*\d{3,4}\s*", draft.answer_text)
+        start = _STARTED.search(told) is not None
         if any(
             names & other_names and jaccard(words, other_words) >= _SAME_EVENT_WORDS
             for other_words, other_names in earlier[-_POSTINGS:]
-        ):
+        ) or (start and starts.get(key) == (not precise)):
             dropped.append(draft)
             continue
+        if start:
+            starts.setdefault(key, precise)
         earlier.append((words, names))
         kept.append(draft)
     return kept, dropped
+
+
+# What a beginning is told by: a war, a siege, a campaign that broke out, began or started.
+_STARTED = re.compile(
+    r"\b(?:broke out|break out|outbreak|began|begin|beginning|start(?:ed|ing|s)?|commenced?)\b", re.I
+)
 
 
 def fold_name(name: str) -> str:
