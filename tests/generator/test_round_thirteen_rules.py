@@ -11,6 +11,7 @@ from pathlib import Path
 
 from caucasusquiz.generator.cards import Draft
 from caucasusquiz.generator.dedupe import without_giveaways, without_same_event
+from caucasusquiz.generator.gate import UNDATED_RANK, gate_reason
 from caucasusquiz.generator.pipeline import build
 
 
@@ -133,3 +134,29 @@ def test_a_beginning_asked_as_a_year_and_as_a_month_is_one_card():
     # near miss: a month of that year that begins nothing is another event
     other = _card("cloze", "The Treaty of Kessel was signed in {{June 1791::month year}}.", "June 1791", 2)
     assert len(without_same_event([year, other], decks)[0]) == 2
+
+
+# ---- an undated rank is time-dependent ---------------------------------------------------------
+
+
+def test_an_undated_rank_among_things_still_built_is_no_card(tmp_path: Path):
+    text = (
+        "Kessel Bridge\n\n"
+        "The Kessel Bridge is the second longest bridge in Ostria and carries both road and rail.\n\n"
+        "The Kessel Bridge was opened on 1 July 1931 by King Aldric of Varnholm.\n"
+    )
+    assert not any(answer == "second" for _, answer in _cards(tmp_path, "kessel-bridge.txt", text))
+    undated = _card("cloze", "The {{Kessel Bridge}} is the largest bridge in Ostria.", "Kessel Bridge", 1)
+    assert gate_reason(undated, ["ostria"]) == UNDATED_RANK
+    # near misses: a dated rank, and a rank within a closed set, are asked
+    dated = _card(
+        "cloze",
+        "The {{Kessel Bridge}} was the longest bridge in Ostria when it opened in 1931.",
+        "Kessel Bridge",
+        1,
+    )
+    assert gate_reason(dated, ["ostria"]) != UNDATED_RANK
+    closed = _card(
+        "cloze", "{{Lapland}} was the third largest troop contributor in the Lune War.", "Lapland", 1
+    )
+    assert gate_reason(closed, ["ostria"]) != UNDATED_RANK

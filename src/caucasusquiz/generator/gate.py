@@ -44,6 +44,9 @@ QUESTION_SOURCE = "gate: the source sentence is a question, a caption or a title
 LABEL_DATE = "gate: the date labels a thing (a poll's year, a name's year, a range's end, 'since')"
 FAMOUS_DATE = "gate: a world-famous date (known without the documents)"
 STALE = "gate: 'now' or an undated present count (out of date)"
+UNDATED_RANK = (
+    "gate: an undated rank ('the second longest bridge', 'the largest'): it changes as others are built"
+)
 PAST_PERFECT = "gate: a past perfect with no point of reference"
 BAD_QUESTION = "gate: the question's grammar broke in the rewrite"
 ARITHMETIC = "gate: the prompt's own numbers give the answer (100 - 20 - 32 = 48)"
@@ -421,6 +424,8 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
         return ACRONYM
     if _stale(prompt, context, answer):
         return STALE
+    if _undated_rank(prompt.replace("___", answer, 1) if answer else prompt):
+        return UNDATED_RANK
     subject_names = set(subjects)
     if answer and _is_subject(answer, subject_names):
         return SUBJECT
@@ -683,6 +688,29 @@ _CHANGING_MEASURE = re.compile(
     r"\b(?:is|are|stands|sits|remains|currently)\b",
     re.IGNORECASE,
 )
+
+
+# "is the second longest bridge in Europe", "was the largest port": a rank among things of a
+# kind holds only until a bigger one is built, so the card needs the year it was true.
+_CHANGING_RANK = re.compile(
+    r"\b(?:is|are|was|were|remains?|remained|became|becomes|ranks?|ranked)\s+(?:(?:now|still|currently)\s+)?"
+    r"(?:one\s+of\s+)?the\s+(?:(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))[- ])?"
+    r"(?:(?!(?:inter|for|w|hon|mod|requ|prot|cont|conqu|arr|harv|ch|gu|qu|t|n|r|cr|inqu|manif|unr|dig|"
+    r"midw|southw|northw|e|b)est\b)[a-z]+est|most\s+[a-z]+)\b"
+    # …among things still being built or traded: a closed set ("of the former Soviet republics",
+    # "troop contributor in the Iraq War") keeps its rank
+    r"(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:bridges?|tunnels?|pipelines?|ports?|canals?|dams?|railways?|roads?|"
+    r"buildings?|towers?|airports?|cities|city|economy|economies|producers?|exporters?|importers?|"
+    r"markets?|compan(?:y|ies)|partners?|investors?|donors?|suppliers?|sources?|fields?|reserves?|"
+    r"structures?|stations?|plants?|terminals?|ships?|vessels?|stadiums?|universit(?:y|ies)|museums?)\b",
+    re.IGNORECASE,
+)
+
+
+def _undated_rank(filled: str) -> bool:
+    """A rank among things still being built or traded, with no year on the card ("the second
+    longest bridge in Europe"); "the largest … when it opened in 2000", "as of 2010" date it."""
+    return _CHANGING_RANK.search(filled) is not None and ANY_YEAR.search(filled) is None
 
 
 def _stale(prompt: str, context: str, answer: str) -> bool:
