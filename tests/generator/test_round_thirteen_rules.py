@@ -11,7 +11,7 @@ from pathlib import Path
 
 from caucasusquiz.generator.cards import Draft
 from caucasusquiz.generator.dedupe import without_giveaways, without_same_event
-from caucasusquiz.generator.gate import UNDATED_RANK, gate_reason
+from caucasusquiz.generator.gate import IMPOSSIBLE_YEAR, UNDATED_RANK, Known, gate_reason
 from caucasusquiz.generator.pipeline import build
 
 
@@ -160,3 +160,33 @@ def test_an_undated_rank_among_things_still_built_is_no_card(tmp_path: Path):
         "cloze", "{{Lapland}} was the third largest troop contributor in the Lune War.", "Lapland", 1
     )
     assert gate_reason(closed, ["ostria"]) != UNDATED_RANK
+
+
+# ---- year options after the end of the war the document is about ------------------------------
+
+
+def test_no_year_option_falls_after_the_end_of_the_war_the_article_is_about():
+    known = Known()
+    known.learn_end("The war finally ended in 1796 with the Treaty of Dornach.", "Second Lune War")
+    raid = _card(
+        "choice",
+        "An Ostrian officer made a raid on Varn territory in ___.",
+        "1788",
+        1,
+        ("1785", "1799", "1791"),
+    )
+    subjects = ["second lune war", "lune war"]
+    assert gate_reason(raid, subjects, known) == IMPOSSIBLE_YEAR
+    fitting = _card(
+        "choice",
+        "An Ostrian officer made a raid on Varn territory in ___.",
+        "1788",
+        1,
+        ("1785", "1792", "1791"),
+    )
+    assert gate_reason(fitting, subjects, known) != IMPOSSIBLE_YEAR
+    # near miss: a year after the war (its aftermath) may have later options
+    later = _card("choice", "The Varn Union was formed in ___.", "1805", 1, ("1802", "1809", "1811"))
+    assert gate_reason(later, subjects, known) != IMPOSSIBLE_YEAR
+    known.learn_end("The Kessel War (4 May 1701 – 2 June 1704) was fought in Ostria.", "Second Lune War")
+    assert known.ended["kessel war"] == 1704

@@ -236,6 +236,16 @@ _FOUNDED = (
     re.compile(rf"{_BUILT}\s+(?:was\s+)?(?:(?:officially|formally)\s+)?(?:opened|inaugurated)\b"),
     re.compile(rf"\b(?:opened|inaugurated)\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}{_BUILT}"),
 )
+# A war's end: "The Lune War finally ended in 1796", "The Lune War (4 May 1791 – 2 June 1796)",
+# "The Lune War … from 1791 to 1796".
+_WAR = r"((?:[A-Z][\w'’.-]*\s+){0,3}(?:War|Rebellion|Revolt|Uprising|Crisis)|\b[Tt]he\s+war)"
+_WAR_TITLE = re.compile(r"\b(?:War|Rebellion|Revolt|Uprising|Crisis)$")
+_ENDED = (
+    re.compile(
+        rf"{_WAR}\s+(?:\w+\s+)?ended\s+(?:in|on)\s+(?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{{1,2}},\s+)?(?P<end>\d{{4}})"
+    ),
+    re.compile(rf"{_WAR}\s*\([^()]*?\d{{4}}\s*[–-]\s*(?:\d{{1,2}}\s+[A-Z][a-z]+\s+)?(?P<end>\d{{4}})\)"),
+)
 # "President X greets Y on the South Lawn, Wednesday, July 31, 2019": a caption or dateline.
 _CAPTION = re.compile(
     rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
@@ -330,6 +340,7 @@ class Known:
 
     founded: dict[str, int] = field(default_factory=dict)  # a name -> the year it began
     person_years: dict[str, list[int]] = field(default_factory=dict)  # canonical -> years said
+    ended: dict[str, int] = field(default_factory=dict)  # a war's name (folded) -> the year it ended
 
     def learn(self, sentence: str) -> None:
         """Note a state's or body's first year when the sentence tells it."""
@@ -343,6 +354,17 @@ class Known:
                     name = " ".join(name.split()[1:])
                 if name:
                     self.founded[name] = min(self.founded.get(name, years[0]), min(years))
+
+    def learn_end(self, sentence: str, title: str) -> None:
+        """Note a war's last year when the sentence tells it; "the war" in an article titled
+        as a war is the title's."""
+        for pattern in _ENDED:
+            for match in pattern.finditer(sentence):
+                name = re.sub(r"^(?:The|A|An)\s+", "", match.group(1).strip())
+                if name.lower() in ("war", "the war") or not name[:1].isupper():
+                    name = title if _WAR_TITLE.search(title) else ""
+                if name:
+                    self.ended[fold(name)] = max(self.ended.get(fold(name), 0), int(match.group("end")))
 
 
 def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = None) -> str | None:
@@ -623,16 +645,22 @@ def _impossible_year(prompt: str, options: list[str], known: Known, subjects: It
     years = [int(y) for option in options for y in ANY_YEAR.findall(option)]
     if not years:
         return False
-    low, high = possible_years(prompt, known, subjects)
+    low, high = possible_years(prompt, known, subjects, years[0])
     return any(year < low or year > high for year in years)
 
 
-def possible_years(prompt: str, known: Known, subjects: Iterable[str] = ()) -> tuple[int, int]:
+def possible_years(
+    prompt: str, known: Known, subjects: Iterable[str] = (), answer: int | None = None
+) -> tuple[int, int]:
     """The first and last year a card's event may fall in, by what the documents say of the
     names in its prompt: not before a named thing began (a tunnel the documents say opened in
-    1994), within a named person's years."""
+    1994), within a named person's years; and, for a year up to the end of the war a document
+    is about (or the prompt names), not after that end (1904 for a war that ended in 1902)."""
     low, high = 0, 10_000
     subjects = set(subjects)
+    for name, end in known.ended.items():
+        if answer is not None and answer <= end and (name in subjects or name in fold(prompt)):
+            high = min(high, end)
     for name, year in known.founded.items():
         # The document's own subject is also "the tunnel" ("in the tunnel's history").
         head = rf"|\b[Tt]he {re.escape(name.split()[-1].lower())}\b" if fold(name) in subjects else ""

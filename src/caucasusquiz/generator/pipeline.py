@@ -102,6 +102,7 @@ def _build(
     labels: dict[str, str | None] = {}
     results: list[Draft] = []  # a war's result, from its infobox
     capitals = Capitals()
+    ends: list[tuple[str, str]] = []  # (sentence, its document's title)
     for path in files:
         document = read_document(path)
         report.documents.append(document.name)
@@ -119,6 +120,7 @@ def _build(
         for paragraph in paragraphs:
             for sentence in paragraph:
                 capitals.learn(sentence.text)  # every sentence, taught or not: how names are written
+                ends.append((sentence.text, full or title))  # when a war ended bounds year options
         found_facts = facts_of(paragraphs)
         facts.extend(found_facts)
         ledger.read((s for paragraph in paragraphs for s in paragraph), found_facts)
@@ -146,6 +148,8 @@ def _build(
         recurring[name] = recurring_names(f.mentions for f in found)
     pool = Pool()
     known = Known(person_years=pool.years)
+    for sentence, title in ends:
+        known.learn_end(sentence, title)
     for fact in facts:
         pool.add(fact.mentions, fact.prompt, fact.doc.name)
         known.learn(fact.context)
@@ -375,7 +379,9 @@ def _redrawn(draft: Draft, known: Known, latest: int | None, subjects: Iterable[
     if draft.type != "choice" or "distractors" not in fields or not re.fullmatch(r"\d{4}", answer):
         return None
     year = int(answer)
-    low, high = possible_years(re.sub(r"\{\{(.+?)(?:::[^}]*)?\}\}", r"\1", draft.prompt), known, subjects)
+    low, high = possible_years(
+        re.sub(r"\{\{(.+?)(?:::[^}]*)?\}\}", r"\1", draft.prompt), known, subjects, year
+    )
     high = min(high, max(latest or year, year))
     near = [year + d for d in (-3, 4, -6, 3, 6, -4, 9, -9, 2, 5, -2, 7)]
     fitting = [str(y) for y in near if low <= y <= high][:3]
