@@ -11,6 +11,8 @@ from pathlib import Path
 
 from caucasusquiz.generator.cards import Draft
 from caucasusquiz.generator.dedupe import without_giveaways, without_same_event
+from caucasusquiz.generator.distractors import Pool, distractors
+from caucasusquiz.generator.entities import find_mentions
 from caucasusquiz.generator.gate import IMPOSSIBLE_YEAR, UNDATED_RANK, Known, gate_reason
 from caucasusquiz.generator.pipeline import build
 
@@ -190,3 +192,25 @@ def test_no_year_option_falls_after_the_end_of_the_war_the_article_is_about():
     assert gate_reason(later, subjects, known) != IMPOSSIBLE_YEAR
     known.learn_end("The Kessel War (4 May 1701 – 2 June 1704) was fought in Ostria.", "Second Lune War")
     assert known.ended["kessel war"] == 1704
+
+
+# ---- an era is offered among eras, never among wars -------------------------------------------
+
+
+def test_an_era_is_never_offered_among_wars():
+    pool = Pool()
+    texts = [
+        "Vestia fought the Lune War.",
+        "Ostria fought the Kessel War.",
+        "Lapland fought the Dornach War.",
+        "Varn fought the Orla War.",
+        "During the Cold War Vestia guarded Ostria.",
+    ]
+    for text in texts:
+        pool.add(find_mentions(text), text, "a.txt")
+    era = next(m for m in find_mentions(texts[4]) if m.text == "Cold War")
+    assert distractors(era, "Cold War", "During the ___ Vestia guarded Ostria.", pool, "name:war") == []
+    # near miss: a war among the other wars, never the era
+    war = next(m for m in find_mentions(texts[0]) if m.text == "Lune War")
+    offered = distractors(war, "Lune War", "Vestia fought the ___ over the Penn Islands.", pool, "name:war")
+    assert sorted(offered) == ["Dornach War", "Kessel War", "Orla War"]
