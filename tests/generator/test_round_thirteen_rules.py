@@ -13,7 +13,7 @@ from caucasusquiz.generator.cards import Draft
 from caucasusquiz.generator.dedupe import without_giveaways, without_same_event
 from caucasusquiz.generator.distractors import Pool, distractors
 from caucasusquiz.generator.entities import find_mentions
-from caucasusquiz.generator.gate import IMPOSSIBLE_YEAR, UNDATED_RANK, Known, gate_reason
+from caucasusquiz.generator.gate import IMPOSSIBLE_YEAR, THIN_PERSON, UNDATED_RANK, Known, gate_reason
 from caucasusquiz.generator.pipeline import build
 
 
@@ -214,3 +214,25 @@ def test_an_era_is_never_offered_among_wars():
     war = next(m for m in find_mentions(texts[0]) if m.text == "Lune War")
     offered = distractors(war, "Lune War", "Vestia fought the ___ over the Penn Islands.", pool, "name:war")
     assert sorted(offered) == ["Dornach War", "Kessel War", "Orla War"]
+
+
+# ---- a person's name in a sentence that tells nothing of them ---------------------------------
+
+
+def test_a_persons_name_in_a_sentence_that_tells_nothing_of_them_is_no_card(tmp_path: Path):
+    def person(prompt: str, answer: str) -> Draft:
+        return dataclasses.replace(_card("cloze", prompt, answer, 1), tags=("person",))
+
+    thin = person("Governor {{Aldric Venn}} was caught by surprise.", "Aldric Venn")
+    assert gate_reason(thin, ["ostria"]) == THIN_PERSON
+    # near misses: what the person did, with a name or a date, is worth a card
+    signed = person("Governor {{Aldric Venn}} signed the Treaty of Kessel for Ostria.", "Aldric Venn")
+    assert gate_reason(signed, ["ostria"]) != THIN_PERSON
+    dated = person("Governor {{Aldric Venn}} was recalled in 1841.", "Aldric Venn")
+    assert gate_reason(dated, ["ostria"]) != THIN_PERSON
+    _, report = _drafts(
+        tmp_path,
+        "ostria.txt",
+        "Ostria\n\nThe Kessel Revolt began in the north of Ostria.\n\nGovernor Aldric Venn was caught by surprise.\n",
+    )
+    assert any(reason == THIN_PERSON for _, reason, _ in report.untaught), report.untaught

@@ -44,6 +44,10 @@ QUESTION_SOURCE = "gate: the source sentence is a question, a caption or a title
 LABEL_DATE = "gate: the date labels a thing (a poll's year, a name's year, a range's end, 'since')"
 FAMOUS_DATE = "gate: a world-famous date (known without the documents)"
 STALE = "gate: 'now' or an undated present count (out of date)"
+THIN_PERSON = (
+    "gate: a person's name in a sentence that tells nothing worth knowing of them "
+    "('Governor ___ was caught by surprise')"
+)
 UNDATED_RANK = (
     "gate: an undated rank ('the second longest bridge', 'the largest'): it changes as others are built"
 )
@@ -448,6 +452,8 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
         return STALE
     if _undated_rank(prompt.replace("___", answer, 1) if answer else prompt):
         return UNDATED_RANK
+    if draft.tags[:1] == ("person",) and answer and _thin(prompt, answer):
+        return THIN_PERSON
     subject_names = set(subjects)
     if answer and _is_subject(answer, subject_names):
         return SUBJECT
@@ -732,6 +738,36 @@ _CHANGING_RANK = re.compile(
     r"markets?|compan(?:y|ies)|partners?|investors?|donors?|suppliers?|sources?|fields?|reserves?|"
     r"structures?|stations?|plants?|terminals?|ships?|vessels?|stadiums?|universit(?:y|ies)|museums?)\b",
     re.IGNORECASE,
+)
+
+
+_THIN_WORDS = 3
+_FUNCTION_WORDS = frozenset(
+    "a an the was were is are be been by of in on at to for with and or but as his her their its "
+    "he she they it this that who which had has have did do not".split()
+)
+
+
+def _thin(prompt: str, answer: str) -> bool:
+    """Nothing but the person and a few words: no other name, date or figure, and at most three
+    words that say something ("Governor ___ was caught by surprise"): which surprise, where?"""
+    rest = prompt.replace("___", " ").replace(answer, " ")
+    if re.search(r"\d", rest):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", rest)
+    if any(w[:1].isupper() for w in words[1:]) and not all(
+        w in _TITLE_WORDS for w in words[1:] if w[:1].isupper()
+    ):
+        return False
+    said = [w for w in words if w.lower() not in _FUNCTION_WORDS and w not in _TITLE_WORDS]
+    return len(said) <= _THIN_WORDS
+
+
+# Titles before a name, no name themselves.
+_TITLE_WORDS = frozenset(
+    "Governor Lieutenant-Governor President King Queen Prince Princess General Colonel Captain Admiral "
+    "Major Lord Lady Sir Minister Secretary Senator Ambassador Chief Commander Emperor Sultan Tsar Pope "
+    "Bishop Mr Mrs Dr Who What".split()
 )
 
 
