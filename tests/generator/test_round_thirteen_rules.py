@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from caucasusquiz.decks.loader import read_deck
 from caucasusquiz.generator.cards import Draft
 from caucasusquiz.generator.dedupe import without_giveaways, without_same_event
 from caucasusquiz.generator.distractors import Pool, distractors
@@ -236,3 +237,20 @@ def test_a_persons_name_in_a_sentence_that_tells_nothing_of_them_is_no_card(tmp_
         "Ostria\n\nThe Kessel Revolt began in the north of Ostria.\n\nGovernor Aldric Venn was caught by surprise.\n",
     )
     assert any(reason == THIN_PERSON for _, reason, _ in report.untaught), report.untaught
+
+
+# ---- a cloze's hint is shown with its blank, never as a placeholder ---------------------------
+
+
+def test_a_generated_cloze_shows_a_blank_with_its_hint_never_a_bare_placeholder(tmp_path: Path):
+    deck = tmp_path / "orla.yaml"
+    # a cloze as the generator writes one: the blank carries the form its answer takes
+    deck.write_text(
+        'title: "Orla Canal"\ncards:\n  - id: october-1822\n    type: cloze\n'
+        '    text: "Starting in {{October 1822::month year}}, the Varn engineers dug the Orla Canal."\n',
+        encoding="utf-8",
+    )
+    loaded = read_deck(deck).deck
+    assert loaded is not None
+    (card,) = loaded.cards
+    assert card.question == "Starting in […: month year], the Varn engineers dug the Orla Canal."
