@@ -16,6 +16,7 @@ from caucasusquiz.generator.distractors import Pool, distractors
 from caucasusquiz.generator.entities import find_mentions
 from caucasusquiz.generator.gate import IMPOSSIBLE_YEAR, THIN_PERSON, UNDATED_RANK, Known, gate_reason
 from caucasusquiz.generator.pipeline import build
+from caucasusquiz.generator.referents import with_title
 
 
 def _drafts(tmp_path: Path, name: str, text: str):  # type: ignore[no-untyped-def]
@@ -254,3 +255,17 @@ def test_a_generated_cloze_shows_a_blank_with_its_hint_never_a_bare_placeholder(
     assert loaded is not None
     (card,) = loaded.cards
     assert card.question == "Starting in […: month year], the Varn engineers dug the Orla Canal."
+
+
+# ---- "the text" in a treaty's article is that treaty's text ------------------------------------
+
+
+def test_the_text_in_a_treatys_article_is_the_treatys_text():
+    said = "Aldric Venn, a monk, translated the text into Varnish."
+    assert with_title(said, "The Treaty of Kessel") == (
+        "Aldric Venn, a monk, translated the text of the Treaty of Kessel into Varnish."
+    )
+    # near misses: a text named already, and an article on no document, stay as written
+    named = "Aldric Venn translated the text of the Orla Charter into Varnish."
+    assert with_title(named, "Treaty of Kessel") == named
+    assert with_title(said, "Kessel Bridge") == said
