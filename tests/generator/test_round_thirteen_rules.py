@@ -17,9 +17,10 @@ from caucasusquiz.generator.entities import find_mentions
 from caucasusquiz.generator.gate import IMPOSSIBLE_YEAR, THIN_PERSON, UNDATED_RANK, Known, gate_reason
 from caucasusquiz.generator.pipeline import build
 from caucasusquiz.generator.referents import with_title
+from caucasusquiz.generator.report import Report
 
 
-def _drafts(tmp_path: Path, name: str, text: str):  # type: ignore[no-untyped-def]
+def _drafts(tmp_path: Path, name: str, text: str) -> tuple[list[Draft], Report]:
     (tmp_path / name).write_text(text, encoding="utf-8")
     decks, report = build([tmp_path / name])
     return [d for _, drafts in decks.values() for d in drafts], report

@@ -215,7 +215,10 @@ def _shown(draft: Draft) -> list[str]:
     if draft.type != "choice":
         return shown
     body = dict(draft.body)
-    options = [str(body.get("answer", ""))] + [str(o) for o in body.get("distractors") or ()]  # type: ignore[attr-defined]
+    listed = body.get("distractors")
+    options = [str(body.get("answer", ""))] + (
+        [str(o) for o in listed] if isinstance(listed, list | tuple) else []
+    )
     shown += [option for option in options[1:] if not re.search(r"\d", option)]
     common = set.intersection(*(set(_words(option)) for option in options))
     shown += [word for word in sorted(common) if word.isdigit()]

@@ -148,8 +148,8 @@ def _build(
         recurring[name] = recurring_names(f.mentions for f in found)
     pool = Pool()
     known = Known(person_years=pool.years)
-    for sentence, title in ends:
-        known.learn_end(sentence, title)
+    for said, named in ends:
+        known.learn_end(said, named)
     for fact in facts:
         pool.add(fact.mentions, fact.prompt, fact.doc.name)
         known.learn(fact.context)
