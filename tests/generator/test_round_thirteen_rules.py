@@ -153,6 +153,10 @@ def test_an_undated_rank_among_things_still_built_is_no_card(tmp_path: Path):
     assert not any(answer == "second" for _, answer in _cards(tmp_path, "kessel-bridge.txt", text))
     undated = _card("cloze", "The {{Kessel Bridge}} is the largest bridge in Ostria.", "Kessel Bridge", 1)
     assert gate_reason(undated, ["ostria"]) == UNDATED_RANK
+    spans = _card(
+        "cloze", "The Kessel Bridge has one of the longest {{cable-stayed spans}} in the world.", "x", 1
+    )
+    assert gate_reason(spans, ["ostria"]) == UNDATED_RANK
     # near misses: a dated rank, and a rank within a closed set, are asked
     dated = _card(
         "cloze",

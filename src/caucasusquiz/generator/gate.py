@@ -727,7 +727,8 @@ _CHANGING_MEASURE = re.compile(
 # "is the second longest bridge in Europe", "was the largest port": a rank among things of a
 # kind holds only until a bigger one is built, so the card needs the year it was true.
 _CHANGING_RANK = re.compile(
-    r"\b(?:is|are|was|were|remains?|remained|became|becomes|ranks?|ranked)\s+(?:(?:now|still|currently)\s+)?"
+    r"\b(?:is|are|was|were|remains?|remained|became|becomes|ranks?|ranked|has|have|had)\s+"
+    r"(?:(?:now|still|currently)\s+)?"
     r"(?:one\s+of\s+)?the\s+(?:(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))[- ])?"
     r"(?:(?!(?:inter|for|w|hon|mod|requ|prot|cont|conqu|arr|harv|ch|gu|qu|t|n|r|cr|inqu|manif|unr|dig|"
     r"midw|southw|northw|e|b)est\b)[a-z]+est|most\s+[a-z]+)\b"
@@ -736,7 +737,8 @@ _CHANGING_RANK = re.compile(
     r"(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:bridges?|tunnels?|pipelines?|ports?|canals?|dams?|railways?|roads?|"
     r"buildings?|towers?|airports?|cities|city|economy|economies|producers?|exporters?|importers?|"
     r"markets?|compan(?:y|ies)|partners?|investors?|donors?|suppliers?|sources?|fields?|reserves?|"
-    r"structures?|stations?|plants?|terminals?|ships?|vessels?|stadiums?|universit(?:y|ies)|museums?)\b",
+    r"structures?|stations?|plants?|terminals?|ships?|vessels?|stadiums?|universit(?:y|ies)|museums?|"
+    r"spans?|fleets?|networks?)\b",
     re.IGNORECASE,
 )
 
