@@ -14,7 +14,14 @@ from caucasusquiz.generator.cards import Draft
 from caucasusquiz.generator.dedupe import without_giveaways, without_same_event
 from caucasusquiz.generator.distractors import Pool, distractors
 from caucasusquiz.generator.entities import find_mentions
-from caucasusquiz.generator.gate import IMPOSSIBLE_YEAR, THIN_PERSON, UNDATED_RANK, Known, gate_reason
+from caucasusquiz.generator.gate import (
+    IMPOSSIBLE_YEAR,
+    THIN_PERSON,
+    TWO_FACTS,
+    UNDATED_RANK,
+    Known,
+    gate_reason,
+)
 from caucasusquiz.generator.pipeline import build
 from caucasusquiz.generator.referents import with_title
 from caucasusquiz.generator.report import Report
@@ -274,3 +281,24 @@ def test_the_text_in_a_treatys_article_is_the_treatys_text():
     named = "Aldric Venn translated the text of the Orla Charter into Varnish."
     assert with_title(named, "Treaty of Kessel") == named
     assert with_title(said, "Kessel Bridge") == said
+
+
+# ---- a question that asks one act and states another fact beside it --------------------------
+
+
+def test_a_question_that_states_a_second_fact_beside_the_one_it_asks_is_no_card():
+    joined = _card(
+        "qa",
+        "Between which two places was the Kessel Bridge inaugurated on 1 July 1931 and is a fixed road link?",
+        "Ostria and Lapland",
+        1,
+    )
+    assert gate_reason(joined, ["kessel bridge"]) == TWO_FACTS
+    # near miss: one act asked, with what it joined
+    one = _card(
+        "qa",
+        "Which two places did the Kessel Bridge join when it opened on 1 July 1931?",
+        "Ostria and Lapland",
+        1,
+    )
+    assert gate_reason(one, ["kessel bridge"]) != TWO_FACTS

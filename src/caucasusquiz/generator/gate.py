@@ -210,7 +210,12 @@ _TOTAL = re.compile(
 )
 
 # "opened its embassy in 1992 then moved in ___", "recognized … on ___, and opened …".
-_TWO_FACTS = re.compile(r"\bthen\s+[a-z]+ed\b|,\s+and\s+(?:then\s+|later\s+)?[a-z]+ed\b")
+_TWO_FACTS = re.compile(
+    r"\bthen\s+[a-z]+ed\b|,\s+and\s+(?:then\s+|later\s+)?[a-z]+ed\b"
+    # "Between which two places was the bridge inaugurated on 1 July 2000 and is a … link?": a
+    # question that asks one act and states a second, present-tense fact beside it
+    r"|^(?:[A-Z]\w*\s+)?(?:[Ww]hich|[Ww]hat|[Ww]ho|[Ww]hen|[Ww]here)\b[^?]*\s+[a-z]+ed\b[^?]*\s+and\s+(?:is|are)\s+(?:a|an|the)\b[^?]*\?$"
+)
 # "Germany would invest …", "made efforts to conclude …": what might be, not what was.
 _HEDGED = re.compile(
     r"\b(?:would|could|might|may)\s+(?:be\s+)?[a-z]+\b"
