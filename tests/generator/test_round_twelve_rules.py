@@ -157,8 +157,8 @@ def test_a_rank_two_sentences_give_differently_is_not_asked(tmp_path: Path):
 def test_a_rank_told_once_is_still_asked(tmp_path: Path):
     text = (
         "Lune Tunnel\n\n"
-        "The Lune Tunnel is the second-longest rail tunnel in the world, with the Kessel Tunnel in Varnholm "
-        "being longer. The Lune Tunnel opened on 6 May 1994.\n"
+        "The Lune Tunnel was the second-longest rail tunnel in the world when it opened in 1994, with the "
+        "Kessel Tunnel in Varnholm being longer. The Lune Tunnel opened on 6 May 1994.\n"
     )
     cards = _cards(tmp_path, "lune-tunnel.txt", text)
     assert any("second" in p or answer == "second" for p, answer in cards), cards

@@ -216,11 +216,17 @@ def test_both_countries_of_a_relations_article_are_named_from_its_title(tmp_path
 def test_it_is_named_from_the_named_subject_of_the_sentence_before(tmp_path: Path):
     cards = _cards(
         tmp_path,
-        "The Ossel Canal is owned by a consortium of shipping firms. It is the second longest canal in Vestia.",
+        "The Ossel Canal is owned by a consortium of shipping firms. "
+        "It was the second longest canal in Vestia when it opened in 1822.",
     )
     rank = [c for c in cards if c["type"] == "choice"]
+    # (a rank is dated: an undated one is no card, round thirteen)
     assert [(c["question"], c["answer"], c["distractors"]) for c in rank] == [
-        ("The Ossel Canal is the ___ longest canal in Vestia.", "second", ["third", "fourth", "fifth"])
+        (
+            "The Ossel Canal was the ___ longest canal in Vestia when it opened in 1822.",
+            "second",
+            ["third", "fourth", "fifth"],
+        )
     ]
 
 

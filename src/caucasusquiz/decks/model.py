@@ -73,7 +73,9 @@ class Card:
     def question(self) -> str:
         """The prompt as shown before answering: a cloze has its blank hidden."""
         if self.type is CardType.CLOZE:
-            blank = f"[{self.hint}]" if self.hint else CLOZE_PLACEHOLDER
+            # "[…: month year]": a blank with the form its answer takes, never a bare
+            # "[month year]" that reads as a placeholder left in the text.
+            blank = f"[…: {self.hint}]" if self.hint else CLOZE_PLACEHOLDER
             return CLOZE_BLANK.sub(lambda _: blank, self.prompt, count=1)
         return self.prompt
 

@@ -188,7 +188,41 @@ def _answer_forms(draft: Draft) -> set[tuple[str, ...]]:
     words = _words(draft.answer_text)
     if draft.tags[:1] == ("person",) and len(words) > 1 and len(words[-1]) > 3:
         forms.add(words[-1:])
+    # "the Boer War … 1899" tells "Second Boer War": a name without the ordinal that tells one
+    # of a series from the others, when two or more words are left.
+    ordinal = _ORDINAL_NAME.match(draft.answer_text)
+    if ordinal is not None and len(_words(ordinal.group(1))) >= 2:
+        forms.add(_words(ordinal.group(1))[:_LONGEST_ANSWER])
     return {f for f in forms if f}
+
+
+_ORDINAL_NAME = re.compile(
+    r"^(?:the\s+)?(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\s+([A-Z].*)$", re.I
+)
+
+
+def _common_word(form: tuple[str, ...], draft: Draft) -> bool:
+    """A one-word answer in lower case ("second", "east"): another document's prompt that says
+    it tells nothing; only the same document's cards can give it away."""
+    return len(form) == 1 and draft.answer_text.strip().isalpha() and draft.answer_text.strip().islower()
+
+
+def _shown(draft: Draft) -> list[str]:
+    """What a card shows before it is answered: its prompt and, for a choice, each option that is
+    a name ("Second Boer War" offered on one card answers another), and what every option
+    shares ("1840" in four dates of 1840 is shown as surely as in the prompt)."""
+    shown = [draft.prompt]
+    if draft.type != "choice":
+        return shown
+    body = dict(draft.body)
+    listed = body.get("distractors")
+    options = [str(body.get("answer", ""))] + (
+        [str(o) for o in listed] if isinstance(listed, list | tuple) else []
+    )
+    shown += [option for option in options[1:] if not re.search(r"\d", option)]
+    common = set.intersection(*(set(_words(option)) for option in options))
+    shown += [word for word in sorted(common) if word.isdigit()]
+    return shown
 
 
 def _false_statement(draft: Draft) -> bool:
@@ -196,7 +230,7 @@ def _false_statement(draft: Draft) -> bool:
 
 
 def without_giveaways(drafts: list[Draft]) -> tuple[list[Draft], int]:
-    """The cards with none whose prompt holds another card's answer, across all documents.
+    """The cards with none whose prompt or options hold another card's answer, across all documents.
 
     When a prompt holds another card's answer, the card answered is dropped (the prompt
     that tells it is a good card); the card answered by most prompts goes first, then a
@@ -208,11 +242,16 @@ def without_giveaways(drafts: list[Draft]) -> tuple[list[Draft], int]:
             by_form.setdefault(form, []).append(index)
     told_by: dict[int, set[int]] = {}  # card -> the cards whose prompt holds its answer
     for index, draft in enumerate(drafts):
-        words = _words(draft.prompt)
-        for start in range(len(words)):
-            for size in range(1, min(_LONGEST_ANSWER, len(words) - start) + 1):
-                for other in by_form.get(words[start : start + size], ()):
-                    if other != index and drafts[other].id != draft.id:
+        for shown in _shown(draft):
+            words = _words(shown)
+            for start in range(len(words)):
+                for size in range(1, min(_LONGEST_ANSWER, len(words) - start) + 1):
+                    form = words[start : start + size]
+                    for other in by_form.get(form, ()):
+                        if other == index or drafts[other].id == draft.id:
+                            continue
+                        if _common_word(form, drafts[other]) and drafts[other].order[0] != draft.order[0]:
+                            continue
                         told_by.setdefault(other, set()).add(index)
     tells: dict[int, set[int]] = {}
     for answered, tellers in told_by.items():
@@ -499,8 +538,12 @@ def without_same_event(drafts: list[Draft], deck_of: dict[str, str]) -> tuple[li
     on 29 August 1842" and "The Treaty of Nanjing, signed … in 1842, marked the end of the First
     Opium War" ask one fact at year precision (the first in document order is kept). Two
     cards count as one event when they ask the same year, share a name of two or more words,
-    and share a third of their words. Cards are compared only within their year: linear."""
+    and share a third of their words, or when both ask when something began, one the year alone
+    and the other a month or a day of it ("the war broke out in 1899" and "Starting in October
+    1899, the Boers placed … under siege": one beginning, asked twice). Cards are compared
+    only within their year: linear."""
     seen: dict[tuple[str, int], list[tuple[frozenset[str], frozenset[str]]]] = {}
+    starts: dict[tuple[str, int], bool] = {}  # a beginning asked: with its month or day, or not
     kept: list[Draft] = []
     dropped: list[Draft] = []
     for draft in drafts:
@@ -511,16 +554,27 @@ def without_same_event(drafts: list[Draft], deck_of: dict[str, str]) -> tuple[li
         told = _unblanked(draft.prompt)
         words = content_words(told) - {str(year)}
         names = frozenset(fold_name(m.group()) for m in _EVENT_NAME.finditer(told))
-        earlier = seen.setdefault((deck_of.get(draft.id, ""), year), [])
+        key = (deck_of.get(draft.id, ""), year)
+        earlier = seen.setdefault(key, [])
+        precise = not re.fullmatch(r"\s*\d{3,4}\s*", draft.answer_text)
+        start = _STARTED.search(told) is not None
         if any(
             names & other_names and jaccard(words, other_words) >= _SAME_EVENT_WORDS
             for other_words, other_names in earlier[-_POSTINGS:]
-        ):
+        ) or (start and starts.get(key) == (not precise)):
             dropped.append(draft)
             continue
+        if start:
+            starts.setdefault(key, precise)
         earlier.append((words, names))
         kept.append(draft)
     return kept, dropped
+
+
+# What a beginning is told by: a war, a siege, a campaign that broke out, began or started.
+_STARTED = re.compile(
+    r"\b(?:broke out|break out|outbreak|began|begin|beginning|start(?:ed|ing|s)?|commenced?)\b", re.I
+)
 
 
 def fold_name(name: str) -> str:

@@ -135,6 +135,10 @@ def distractors(
             ranked = _ranked(options, mention.canonical)
     if mention.kind in ("year", "date", "number"):
         ranked = _ranked(options, mention.canonical)
+    else:
+        # An era ("the Cold War") among eras only: wars and battles offered for it are of
+        # another kind, and an era offered for a war gives the war away.
+        ranked = [option for option in ranked if _is_era(option) == _is_era(answer)]
     shown = fold(prompt)
     taken = {fold(answer), mention.canonical}
     chosen: list[str] = []
@@ -149,6 +153,18 @@ def distractors(
         if len(chosen) == WANTED:
             break
     return chosen
+
+
+_ERA = re.compile(
+    r"^(?:the\s+)?(?:Cold\s+War|Interwar\s+\w+|(?:[A-Z][\w'’-]*\s+){0,3}"
+    r"(?:Era|Age|Period|Depression|Enlightenment|Renaissance|Reconstruction|Détente))$",
+    re.IGNORECASE,
+)
+
+
+def _is_era(name: str) -> bool:
+    """A span of history rather than one war or event: "Cold War", "Meiji Era", "Great Depression"."""
+    return _ERA.match(name.strip()) is not None
 
 
 # Fine kinds close enough to stand in for each other when one has too few names.

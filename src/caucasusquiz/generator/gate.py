@@ -44,6 +44,13 @@ QUESTION_SOURCE = "gate: the source sentence is a question, a caption or a title
 LABEL_DATE = "gate: the date labels a thing (a poll's year, a name's year, a range's end, 'since')"
 FAMOUS_DATE = "gate: a world-famous date (known without the documents)"
 STALE = "gate: 'now' or an undated present count (out of date)"
+THIN_PERSON = (
+    "gate: a person's name in a sentence that tells nothing worth knowing of them "
+    "('Governor ___ was caught by surprise')"
+)
+UNDATED_RANK = (
+    "gate: an undated rank ('the second longest bridge', 'the largest'): it changes as others are built"
+)
 PAST_PERFECT = "gate: a past perfect with no point of reference"
 BAD_QUESTION = "gate: the question's grammar broke in the rewrite"
 ARITHMETIC = "gate: the prompt's own numbers give the answer (100 - 20 - 32 = 48)"
@@ -203,7 +210,12 @@ _TOTAL = re.compile(
 )
 
 # "opened its embassy in 1992 then moved in ___", "recognized … on ___, and opened …".
-_TWO_FACTS = re.compile(r"\bthen\s+[a-z]+ed\b|,\s+and\s+(?:then\s+|later\s+)?[a-z]+ed\b")
+_TWO_FACTS = re.compile(
+    r"\bthen\s+[a-z]+ed\b|,\s+and\s+(?:then\s+|later\s+)?[a-z]+ed\b"
+    # "Between which two places was the bridge inaugurated on 1 July 2000 and is a … link?": a
+    # question that asks one act and states a second, present-tense fact beside it
+    r"|^(?:[A-Z]\w*\s+)?(?:[Ww]hich|[Ww]hat|[Ww]ho|[Ww]hen|[Ww]here)\b[^?]*\s+[a-z]+ed\b[^?]*\s+and\s+(?:is|are)\s+(?:a|an|the)\b[^?]*\?$"
+)
 # "Germany would invest …", "made efforts to conclude …": what might be, not what was.
 _HEDGED = re.compile(
     r"\b(?:would|could|might|may)\s+(?:be\s+)?[a-z]+\b"
@@ -232,6 +244,16 @@ _FOUNDED = (
     # Channel Tunnel", "the Lune Canal was opened in 1822", "the Lune Canal opened on …".
     re.compile(rf"{_BUILT}\s+(?:was\s+)?(?:(?:officially|formally)\s+)?(?:opened|inaugurated)\b"),
     re.compile(rf"\b(?:opened|inaugurated)\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}{_BUILT}"),
+)
+# A war's end: "The Lune War finally ended in 1796", "The Lune War (4 May 1791 – 2 June 1796)",
+# "The Lune War … from 1791 to 1796".
+_WAR = r"((?:[A-Z][\w'’.-]*\s+){0,3}(?:War|Rebellion|Revolt|Uprising|Crisis)|\b[Tt]he\s+war)"
+_WAR_TITLE = re.compile(r"\b(?:War|Rebellion|Revolt|Uprising|Crisis)$")
+_ENDED = (
+    re.compile(
+        rf"{_WAR}\s+(?:\w+\s+)?ended\s+(?:in|on)\s+(?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{{1,2}},\s+)?(?P<end>\d{{4}})"
+    ),
+    re.compile(rf"{_WAR}\s*\([^()]*?\d{{4}}\s*[–-]\s*(?:\d{{1,2}}\s+[A-Z][a-z]+\s+)?(?P<end>\d{{4}})\)"),
 )
 # "President X greets Y on the South Lawn, Wednesday, July 31, 2019": a caption or dateline.
 _CAPTION = re.compile(
@@ -327,6 +349,7 @@ class Known:
 
     founded: dict[str, int] = field(default_factory=dict)  # a name -> the year it began
     person_years: dict[str, list[int]] = field(default_factory=dict)  # canonical -> years said
+    ended: dict[str, int] = field(default_factory=dict)  # a war's name (folded) -> the year it ended
 
     def learn(self, sentence: str) -> None:
         """Note a state's or body's first year when the sentence tells it."""
@@ -340,6 +363,17 @@ class Known:
                     name = " ".join(name.split()[1:])
                 if name:
                     self.founded[name] = min(self.founded.get(name, years[0]), min(years))
+
+    def learn_end(self, sentence: str, title: str) -> None:
+        """Note a war's last year when the sentence tells it; "the war" in an article titled
+        as a war is the title's."""
+        for pattern in _ENDED:
+            for match in pattern.finditer(sentence):
+                name = re.sub(r"^(?:The|A|An)\s+", "", match.group(1).strip())
+                if name.lower() in ("war", "the war") or not name[:1].isupper():
+                    name = title if _WAR_TITLE.search(title) else ""
+                if name:
+                    self.ended[fold(name)] = max(self.ended.get(fold(name), 0), int(match.group("end")))
 
 
 def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = None) -> str | None:
@@ -421,6 +455,10 @@ def gate_reason(draft: Draft, subjects: Iterable[str], known: Known | None = Non
         return ACRONYM
     if _stale(prompt, context, answer):
         return STALE
+    if _undated_rank(prompt.replace("___", answer, 1) if answer else prompt):
+        return UNDATED_RANK
+    if draft.tags[:1] == ("person",) and answer and _thin(prompt, answer):
+        return THIN_PERSON
     subject_names = set(subjects)
     if answer and _is_subject(answer, subject_names):
         return SUBJECT
@@ -618,16 +656,22 @@ def _impossible_year(prompt: str, options: list[str], known: Known, subjects: It
     years = [int(y) for option in options for y in ANY_YEAR.findall(option)]
     if not years:
         return False
-    low, high = possible_years(prompt, known, subjects)
+    low, high = possible_years(prompt, known, subjects, years[0])
     return any(year < low or year > high for year in years)
 
 
-def possible_years(prompt: str, known: Known, subjects: Iterable[str] = ()) -> tuple[int, int]:
+def possible_years(
+    prompt: str, known: Known, subjects: Iterable[str] = (), answer: int | None = None
+) -> tuple[int, int]:
     """The first and last year a card's event may fall in, by what the documents say of the
     names in its prompt: not before a named thing began (a tunnel the documents say opened in
-    1994), within a named person's years."""
+    1994), within a named person's years; and, for a year up to the end of the war a document
+    is about (or the prompt names), not after that end (1904 for a war that ended in 1902)."""
     low, high = 0, 10_000
     subjects = set(subjects)
+    for name, end in known.ended.items():
+        if answer is not None and answer <= end and (name in subjects or name in fold(prompt)):
+            high = min(high, end)
     for name, year in known.founded.items():
         # The document's own subject is also "the tunnel" ("in the tunnel's history").
         head = rf"|\b[Tt]he {re.escape(name.split()[-1].lower())}\b" if fold(name) in subjects else ""
@@ -683,6 +727,61 @@ _CHANGING_MEASURE = re.compile(
     r"\b(?:is|are|stands|sits|remains|currently)\b",
     re.IGNORECASE,
 )
+
+
+# "is the second longest bridge in Europe", "was the largest port": a rank among things of a
+# kind holds only until a bigger one is built, so the card needs the year it was true.
+_CHANGING_RANK = re.compile(
+    r"\b(?:is|are|was|were|remains?|remained|became|becomes|ranks?|ranked|has|have|had)\s+"
+    r"(?:(?:now|still|currently)\s+)?"
+    r"(?:one\s+of\s+)?the\s+(?:(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))[- ])?"
+    r"(?:(?!(?:inter|for|w|hon|mod|requ|prot|cont|conqu|arr|harv|ch|gu|qu|t|n|r|cr|inqu|manif|unr|dig|"
+    r"midw|southw|northw|e|b)est\b)[a-z]+est|most\s+[a-z]+)\b"
+    # …among things still being built or traded: a closed set ("of the former Soviet republics",
+    # "troop contributor in the Iraq War") keeps its rank
+    r"(?:[\s-]+[\w-]+){0,3}?[\s-]+(?:bridges?|tunnels?|pipelines?|ports?|canals?|dams?|railways?|roads?|"
+    r"buildings?|towers?|airports?|cities|city|economy|economies|producers?|exporters?|importers?|"
+    r"markets?|compan(?:y|ies)|partners?|investors?|donors?|suppliers?|sources?|fields?|reserves?|"
+    r"structures?|stations?|plants?|terminals?|ships?|vessels?|stadiums?|universit(?:y|ies)|museums?|"
+    r"spans?|fleets?|networks?)\b",
+    re.IGNORECASE,
+)
+
+
+_THIN_WORDS = 3
+_FUNCTION_WORDS = frozenset(
+    "a an the was were is are be been by of in on at to for with and or but as his her their its "
+    "he she they it this that who which had has have did do not".split()
+)
+
+
+def _thin(prompt: str, answer: str) -> bool:
+    """Nothing but the person and a few words: no other name, date or figure, and at most three
+    words that say something ("Governor ___ was caught by surprise"): which surprise, where?"""
+    rest = prompt.replace("___", " ").replace(answer, " ")
+    if re.search(r"\d", rest):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", rest)
+    if any(w[:1].isupper() for w in words[1:]) and not all(
+        w in _TITLE_WORDS for w in words[1:] if w[:1].isupper()
+    ):
+        return False
+    said = [w for w in words if w.lower() not in _FUNCTION_WORDS and w not in _TITLE_WORDS]
+    return len(said) <= _THIN_WORDS
+
+
+# Titles before a name, no name themselves.
+_TITLE_WORDS = frozenset(
+    "Governor Lieutenant-Governor President King Queen Prince Princess General Colonel Captain Admiral "
+    "Major Lord Lady Sir Minister Secretary Senator Ambassador Chief Commander Emperor Sultan Tsar Pope "
+    "Bishop Mr Mrs Dr Who What".split()
+)
+
+
+def _undated_rank(filled: str) -> bool:
+    """A rank among things still being built or traded, with no year on the card ("the second
+    longest bridge in Europe"); "the largest … when it opened in 2000", "as of 2010" date it."""
+    return _CHANGING_RANK.search(filled) is not None and ANY_YEAR.search(filled) is None
 
 
 def _stale(prompt: str, context: str, answer: str) -> bool:

@@ -36,6 +36,7 @@ from caucasusquiz.generator.distractors import Pool
 from caucasusquiz.generator.documents import read_document, seed_files
 from caucasusquiz.generator.emit import documents_folders
 from caucasusquiz.generator.facts import Fact, facts_of, our_country, sentences_of, with_mentions
+from caucasusquiz.generator.fullnames import named_in_full
 from caucasusquiz.generator.gate import IMPOSSIBLE_YEAR, SUBJECT, Known, gate_reason, possible_years
 from caucasusquiz.generator.infobox import result_card
 from caucasusquiz.generator.merge import plan_decks, write_plan
@@ -44,6 +45,7 @@ from caucasusquiz.generator.salience import Salience, once_reason, retold_names
 from caucasusquiz.generator.subject import (
     found_title,
     frequent_names,
+    full_name,
     recurring_names,
     title_names,
     title_of,
@@ -95,10 +97,12 @@ def _build(
     subjects: dict[str, set[str]] = {}
     dates: dict[str, DocDate | None] = {}
     titles: dict[str, str] = {}
+    full_names: dict[str, tuple[str, str]] = {}  # a title cut short, and the name the text gives
     recurring: dict[str, set[str]] = {}
     labels: dict[str, str | None] = {}
     results: list[Draft] = []  # a war's result, from its infobox
     capitals = Capitals()
+    ends: list[tuple[str, str]] = []  # (sentence, its document's title)
     for path in files:
         document = read_document(path)
         report.documents.append(document.name)
@@ -107,12 +111,16 @@ def _build(
         report.furniture.update(cleaned.dropped)
         title = title_of(cleaned.blocks, path.stem)
         titles[document.name] = title
+        full = full_name(cleaned.blocks, title, path.stem)
+        if full is not None:
+            full_names[document.name] = (re.sub(r"^(?:The|the)\s+", "", title.strip()), full)
         paragraphs = sentences_of(
             cleaned.blocks, our_country(cleaned.blocks), found_title(cleaned.blocks) or ""
         )
         for paragraph in paragraphs:
             for sentence in paragraph:
                 capitals.learn(sentence.text)  # every sentence, taught or not: how names are written
+                ends.append((sentence.text, full or title))  # when a war ended bounds year options
         found_facts = facts_of(paragraphs)
         facts.extend(found_facts)
         ledger.read((s for paragraph in paragraphs for s in paragraph), found_facts)
@@ -135,9 +143,13 @@ def _build(
     for name, title in titles.items():
         found = by_document.get(name, [])
         subjects[name] = title_names(title) | frequent_names(f.mentions for f in found)
+        if name in full_names:
+            subjects[name] |= title_names(full_names[name][1])
         recurring[name] = recurring_names(f.mentions for f in found)
     pool = Pool()
     known = Known(person_years=pool.years)
+    for said, named in ends:
+        known.learn_end(said, named)
     for fact in facts:
         pool.add(fact.mentions, fact.prompt, fact.doc.name)
         known.learn(fact.context)
@@ -170,6 +182,8 @@ def _build(
             titles[fact.doc.name],
         )
         made = [capitals.restored(d) for d in made]
+        if fact.doc.name in full_names:
+            made = [named_in_full(d, *full_names[fact.doc.name]) for d in made]
         gated = [(d, gate_reason(d, subjects[fact.doc.name], known)) for d in made]
         gated = [
             (d, BROKEN_ARTICLE if why is None and capitals.article_before_name(_shown(d)) else why)
@@ -365,7 +379,9 @@ def _redrawn(draft: Draft, known: Known, latest: int | None, subjects: Iterable[
     if draft.type != "choice" or "distractors" not in fields or not re.fullmatch(r"\d{4}", answer):
         return None
     year = int(answer)
-    low, high = possible_years(re.sub(r"\{\{(.+?)(?:::[^}]*)?\}\}", r"\1", draft.prompt), known, subjects)
+    low, high = possible_years(
+        re.sub(r"\{\{(.+?)(?:::[^}]*)?\}\}", r"\1", draft.prompt), known, subjects, year
+    )
     high = min(high, max(latest or year, year))
     near = [year + d for d in (-3, 4, -6, 3, 6, -4, 9, -9, 2, 5, -2, 7)]
     fitting = [str(y) for y in near if low <= y <= high][:3]

@@ -161,6 +161,10 @@ _THING_NOUNS = frozenset(
 )
 
 
+# A document with a text of its own.
+_WRITTEN = frozenset("treaty agreement convention charter accord accords protocol pact act".split())
+
+
 # "Norway–Chile relations": the two countries a relations article is about.
 _RELATIONS_TITLE = re.compile(
     r"^(?P<one>[A-Z][\w'’. ]{1,30}?)\s*[–—-]\s*(?P<two>[A-Z][\w'’. ]{1,30}?)\s+relations$", re.IGNORECASE
@@ -220,6 +224,10 @@ def with_title(sentence: str, title: str) -> str:
     if building is not None and words & _BUILT:
         # "Construction began on 12 April 2006" in the article on a pipeline: of the pipeline.
         return f"{building.group(1)} of {article}{title}{sentence[building.end(1) :]}"
+    if words & _WRITTEN and title.lower() not in sentence.lower():
+        # "translated the text into Māori" in the article on a treaty: that treaty's text.
+        named = re.sub(r"^The\b", "the", article + title)
+        sentence = re.sub(r"\b([Tt])he text\b(?!\s+of\b)", rf"\1he text of {named}", sentence, count=1)
     talks = _TALKS.match(sentence)
     if talks is not None and words & _NEGOTIATED:
         # "Negotiations began in Penn on 1 July 1878" in the article on a treaty: on that treaty.

@@ -175,3 +175,36 @@ def recurring_names(mentions_per_sentence: Iterable[list[Mention]]) -> set[str]:
         counts.update({m.canonical for m in mentions if m.kind not in ("date", "year", "number")})
     least = max(RECURRING, RECURRING_SHARE * sentences)
     return {name for name, n in counts.items() if n >= least}
+
+
+# "Second Boer War" in an article titled "Boer War": the ordinal that tells one war, treaty or
+# crisis of a series from the others.
+_ORDINALS = (
+    "First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
+    r"1st|2nd|3rd|[4-9]th"
+)
+
+
+def full_name(blocks: list[Block], title: str, file_name: str = "") -> str | None:
+    """The longer name the document gives its subject when the title is cut short: "Second Boer
+    War" for the title "Boer War", when the article's first sentence opens with it or its file
+    is named so ("second-boer-war.txt"), else when the document writes that form at least twice
+    and twice as often as any other ("First Boer War" is background in an article on the second)."""
+    bare = re.sub(r"^(?:The|the)\s+", "", title.strip())
+    if len(bare.split()) < 2 or re.match(rf"(?:{_ORDINALS})\b", bare):
+        return None
+    pattern = re.compile(rf"\b({_ORDINALS})\s+{re.escape(bare)}\b")
+    counts: Counter[str] = Counter()
+    for block in blocks:
+        counts.update(found.group(1) for found in pattern.finditer(block.text))
+    opening = next((b.text for b in blocks[:12] if len(b.text.split()) > TITLE_WORDS), "")
+    for ordinal in counts:
+        named = f"{ordinal} {bare}"
+        if re.match(rf"(?:The\s+)?{re.escape(named)}\b", opening) or fold(named) == fold(
+            re.sub(r"[_-]+", " ", file_name)
+        ):
+            return named
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return f"{ranked[0][0]} {bare}"
