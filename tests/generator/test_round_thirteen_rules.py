@@ -176,6 +176,14 @@ def test_an_undated_rank_among_things_still_built_is_no_card(tmp_path: Path):
         "cloze", "{{Lapland}} was the third largest troop contributor in the Lune War.", "Lapland", 1
     )
     assert gate_reason(closed, ["ostria"]) != UNDATED_RANK
+    # a comparison that names what ranks above is asked (issue 8: "second-longest … after Druzhba")
+    compared = _card(
+        "cloze",
+        "The Varn pipeline is the {{second-longest}} oil pipeline in the world after the Lune pipeline.",
+        "second-longest",
+        1,
+    )
+    assert gate_reason(compared, ["ostria"]) != UNDATED_RANK
 
 
 # ---- year options after the end of the war the document is about ------------------------------

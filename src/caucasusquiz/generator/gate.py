@@ -778,10 +778,20 @@ _TITLE_WORDS = frozenset(
 )
 
 
+# "… the second-longest oil pipeline after the Druzhba pipeline": a comparison that names what
+# ranks above is a fact worth asking (issue 8 asks for comparisons), not a bare league table.
+_NAMED_COMPARISON = re.compile(r"\b(?:after|behind|(?:second )?only to|surpassed only by)\s+(?:the\s+)?[A-Z]")
+
+
 def _undated_rank(filled: str) -> bool:
     """A rank among things still being built or traded, with no year on the card ("the second
-    longest bridge in Europe"); "the largest … when it opened in 2000", "as of 2010" date it."""
-    return _CHANGING_RANK.search(filled) is not None and ANY_YEAR.search(filled) is None
+    longest bridge in Europe"); "the largest … when it opened in 2000", "as of 2010" date it,
+    and a comparison naming what ranks above ("… after the Druzhba pipeline") is kept."""
+    return (
+        _CHANGING_RANK.search(filled) is not None
+        and ANY_YEAR.search(filled) is None
+        and _NAMED_COMPARISON.search(filled) is None
+    )
 
 
 def _stale(prompt: str, context: str, answer: str) -> bool:
