@@ -7,6 +7,7 @@ The screen only draws; the StudySession decides. Every rating is on disk when
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -88,8 +89,30 @@ class AnswerInput(Input):
 
     BINDINGS = [Binding("ctrl+e", "screen.edit_card('ctrl')", "Edit")]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Set by Enter until the next card: the answer is final, later keys are not text.
+        self.sealed = False
+
     def on_mount(self) -> None:
         self.cursor_blink = False
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Enter is taken here, not by Input's binding: a binding runs only once the key has
+        # bubbled up to the app, and keys that came in the same terminal read as Enter (a
+        # fast "⏎3", or SSH batching) would be typed into the answer before it was checked.
+        if self.sealed:  # not text (Input's handler is skipped): it bubbles on to the screen
+            event.prevent_default()
+            return
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.sealed = True
+            screen = self.screen
+            if isinstance(screen, ReviewScreen):
+                screen.submit_answer(self.value)
+            return
+        await super()._on_key(event)
 
 
 # The cells of the longest "<type> · " before the deck's title on the top line.
@@ -180,6 +203,7 @@ class ReviewScreen(AppScreen[None]):
         options.display = not card.is_typed
         if card.is_typed:
             answer_input.value = ""
+            answer_input.sealed = False
             # Focused now, not after this handler (Widget.focus): in the same frame as the card.
             self.set_focus(answer_input)
         else:
@@ -417,8 +441,12 @@ class ReviewScreen(AppScreen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.submit_answer(event.value)
+
+    def submit_answer(self, typed: str) -> None:
+        """The typed answer checked and its feedback shown, before any later key is handled."""
         if self.phase == "question" and self.session.current is not None:
-            self.show_feedback(self.session.submit(event.value))
+            self.show_feedback(self.session.submit(typed))
 
     def action_number(self, number: int) -> None:
         card = self.session.current
