@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import events
 
 from .test_flows import SIZE, content, reviews, start_review
@@ -22,3 +24,49 @@ async def test_a_rating_key_in_the_same_read_as_enter_rates_and_is_not_typed(
             await pilot.pause()
         assert "Freedom Support Act" in content(app, "#prompt")  # rated: the next card is shown
     assert reviews(isolated_user_dirs) == [("wilson-1919", 3, "right")]
+
+
+def _merge_two_cards(decks_dir: Path) -> None:
+    """The hurried teacher's slip: a card's `- ` deleted, so it merges into the one above."""
+    deck = decks_dir / "history.yaml"
+    text = deck.read_text(encoding="utf-8")
+    for card in ("btc", "embassy", "embassy-date"):
+        text = text.replace(f"  - id: {card}\n", f"    id: {card}\n", 1)
+    deck.write_text(text, encoding="utf-8")
+
+
+async def test_a_long_problems_list_scrolls_with_its_buttons_in_view_and_each_hint_said_once(
+    app_factory, decks_dir
+):
+    from caucasusquiz.ui.screens.home import ProblemsScreen
+
+    _merge_two_cards(decks_dir)
+    app = app_factory()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.app.opened.wait()
+        await pilot.pause()
+        app.clear_notifications()
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        message = str(app.screen.query_one("#dialog-message").content)
+        merged = [line for line in message.splitlines() if "seem merged" in line]
+        assert len(merged) == 1, message  # the hint once, then "as for line N above"
+        assert "hint: as for line" in message
+        screen_rows = app.size.height
+        ok = app.screen.query_one("#ok")
+        assert ok.region.y >= 0 and ok.region.bottom <= screen_rows  # the button is on screen
+        keys = app.screen.query_one("#dialog-keys")
+        assert keys.display and "PgDn" in str(keys.content)
+        scroll = app.screen.query_one("#dialog-scroll")
+        assert scroll.max_scroll_y > 0 and scroll.scroll_y == 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("home", "pagedown")
+        await pilot.pause()
+        assert scroll.scroll_y > 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ProblemsScreen)

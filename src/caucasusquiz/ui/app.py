@@ -620,12 +620,13 @@ class CaucasusQuizApp(App[None]):
             whole = [line for x in collection.loads if x.path == path and (line := whole_file_left_out(x))]
             some = "The cards with problems are left out until they are fixed."
             left_out = f"{whole[0]}." if whole else some
+            from caucasusquiz.decks.problem_list import problems_text
             from caucasusquiz.ui.editor import EditAgainScreen
 
             self.push_screen(
                 EditAgainScreen(
                     "The deck has problems",
-                    "\n".join(str(p) for p in problems),
+                    problems_text(problems),
                     f"{left_out} Press e to edit again.",
                     path,
                     problems[0].line,
