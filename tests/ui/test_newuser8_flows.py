@@ -70,3 +70,29 @@ async def test_a_long_problems_list_scrolls_with_its_buttons_in_view_and_each_hi
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, ProblemsScreen)
+
+
+async def test_at_60_by_20_the_review_lines_fit_whole_and_keep_help_and_source(app_factory):
+    from rich.cells import cell_len
+
+    from caucasusquiz.ui.screens.review import AnswerInput
+
+    app = app_factory()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.app.opened.wait()
+        await pilot.pause()
+        home_keys = " ".join(str(key.render()) for key in app.screen.query("FooterKey") if key.display)
+        assert "Quit" in home_keys and "Help" in home_keys
+        await start_review(pilot)
+        # The deck's title uses the columns the counts leave, cut at a word (was "Azerbai…").
+        assert "fill the blank · Azerbaijan…" in content(app, "#review-where")
+        box = app.screen.query_one("#answer-input", AnswerInput)
+        assert cell_len(box.placeholder) <= box.content_region.width and "shows it" in box.placeholder
+        assert "F1 help" in content(app, "#key-hints") and "^o source" in content(app, "#key-hints")
+        await pilot.press(*"woodrow", "enter")
+        await pilot.pause()
+        ratings = content(app, "#ratings")
+        assert "\n" not in ratings and cell_len(ratings.rstrip()) <= 58, ratings
+        assert "4 Easy 8d" in ratings  # the interval and its unit stay together
+        hints = content(app, "#key-hints")
+        assert "? help" in hints and "o source" in hints and "esc end" in hints
