@@ -96,3 +96,21 @@ async def test_at_60_by_20_the_review_lines_fit_whole_and_keep_help_and_source(a
         assert "4 Easy 8d" in ratings  # the interval and its unit stay together
         hints = content(app, "#key-hints")
         assert "? help" in hints and "o source" in hints and "esc end" in hints
+
+
+async def test_the_summary_after_an_almost_does_not_say_every_card_was_right(app_factory):
+    from caucasusquiz.ui.screens.summary import SummaryScreen
+
+    from .test_flows import shown
+
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press(*"woodrow wilsen", "enter")
+        assert content(app, "#feedback").startswith("≈ Almost")
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        revisit = shown(app, "#revisit-list")
+        assert "every card was answered right" not in revisit
+        assert "no card was answered wrong" in revisit

@@ -64,6 +64,9 @@ def run(args: argparse.Namespace) -> int:
         whole = whole_file_left_out(load)
         if whole:
             print(strip_forbidden(whole))
+            if any(p.kind in _STOPS_READING for p in load.errors):
+                # "every problem in every deck" cannot hold here: the parser stopped.
+                print(f"{load.path.name}: problems further on in this file show once it reads")
 
     from caucasusquiz.authoring.drafts import draft_counts
 
@@ -95,6 +98,10 @@ def run(args: argparse.Namespace) -> int:
     if any(p.kind is ProblemKind.MISSING_ID for p in errors) and not args.fix:
         print("Some cards have no id: `caucasusquiz check --fix` adds them without touching other lines.")
     return 1 if errors or topic_problems else 0
+
+
+# Problems after which YAML reads no further: the rest of the file is not checked yet.
+_STOPS_READING = frozenset({ProblemKind.YAML_SYNTAX, ProblemKind.TAB_INDENT, ProblemKind.MERGE_CONFLICT})
 
 
 def _print_hidden_by_study(collection: Collection) -> None:
