@@ -41,10 +41,12 @@ class ConfirmScreen(ModalScreen[bool]):
         no: str = "No",
         *,
         default: Literal["yes", "no"] = "yes",
+        key_line: str | None = None,
     ) -> None:
         super().__init__()
         self.title_text, self.message, self.yes, self.no = title, message, yes, no
         self.default = default
+        self.key_line = key_line  # the keys, said beside the buttons (colour alone said which is focused)
 
     def compose(self) -> ComposeResult:
         destructive = self.default == "no"
@@ -52,6 +54,8 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(Text(self.title_text), classes="title")
             yield Static(Text(self.message))
             with Horizontal(id="dialog-buttons"):
+                if self.key_line:
+                    yield Static(Text(self.key_line), id="dialog-keys", classes="-shown")
                 yield Button(self.no, id="no", variant="primary" if destructive else "default")
                 yield Button(self.yes, id="yes", variant="error" if destructive else "primary")
 
