@@ -114,3 +114,41 @@ async def test_the_summary_after_an_almost_does_not_say_every_card_was_right(app
         revisit = shown(app, "#revisit-list")
         assert "every card was answered right" not in revisit
         assert "no card was answered wrong" in revisit
+
+
+DROPPING_EDITOR = """\
+import pathlib, sys
+path = pathlib.Path(sys.argv[-1])
+text = path.read_text(encoding="utf-8")
+path.write_text(text.replace("  - id: sec907\\n    type: qa\\n", "  - type: qa\\n"), encoding="utf-8")
+"""
+
+
+async def test_f_in_the_problems_dialog_gives_a_card_that_lost_its_id_the_id_back(
+    app_factory, tmp_path, monkeypatch, decks_dir
+):
+    import stat
+    import sys
+
+    from caucasusquiz.ui.editor import EditAgainScreen
+
+    script = tmp_path / "dropping_editor.py"
+    script.write_text(DROPPING_EDITOR)
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    monkeypatch.delenv("VISUAL", raising=False)
+    deck = decks_dir / "history.yaml"
+    original = deck.read_text(encoding="utf-8")
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_review(pilot)
+        await pilot.press("ctrl+e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, EditAgainScreen)
+        assert "card has no id" in app.screen.message and "Press f" in (app.screen.hint or "")
+        await pilot.press("f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, EditAgainScreen)
+    assert deck.read_text(encoding="utf-8") == original  # the id it had, not a new one
