@@ -46,8 +46,9 @@ examples:
   caucasusquiz docs settings       read a guide (`caucasusquiz docs` lists them)
 
 environment:
-  CAUCASUSQUIZ_DECKS     decks folder (default: the decks shipped with the app,
-                         which are read-only: edit a copy from copy-decks)
+  CAUCASUSQUIZ_DECKS     decks folder (default: the decks shipped with the app:
+                         read-only when installed, edit a copy from copy-decks;
+                         in a source checkout, its decks/, edited in place)
   CAUCASUSQUIZ_DATA_DIR  where progress is kept (default: your user data folder)
   CAUCASUSQUIZ_PROFILE   learner profile (like --profile)
   CAUCASUSQUIZ_CONFIG    settings file, which must exist (default: settings.toml

@@ -217,6 +217,10 @@ async def test_an_unknown_profile_name_asks_before_creating(app_factory, make_pr
     app = app_factory(profile="Nigar")
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.pause()
+        keys = app.screen.query_one("#dialog-keys")  # new-user trial 8: the keys, not colour alone
+        assert keys.display and keys.region.width > 0
+        assert "⏎ create" in str(keys.content) and "esc choose another" in str(keys.content)
         await pilot.press("y")
         await pilot.app.opened.wait()
         assert app.workspace.profile.name == "Nigar"

@@ -47,7 +47,7 @@ async def test_a_word_typed_on_a_true_false_card_undoes_nothing_and_answers_noth
         assert prompt(screen) == question
         assert app.screen is screen  # no editor, no other screen
         assert toasts(app) == [
-            "Typing ignored: no text box on this card — t/f to answer. Letter keys are off until ⏎."
+            "Typing ignored: no text box on this card — t/f to answer. Letter keys are off until ⏎ or a digit."
         ]
         await pilot.press("t")  # after the Enter the keys work again
         assert screen.step is Step.FEEDBACK

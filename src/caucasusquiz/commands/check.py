@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from caucasusquiz import paths
+from caucasusquiz.decks.cache import DeckCache
 from caucasusquiz.decks.collection import Collection, load_collection, load_deck
 from caucasusquiz.decks.fix import add_missing_ids
 from caucasusquiz.decks.folder import TOPICS_FILE, deck_files
@@ -17,6 +18,7 @@ from caucasusquiz.decks.left_out import (
     whole_file_left_out,
 )
 from caucasusquiz.decks.model import Problem, ProblemKind
+from caucasusquiz.decks.remembered_ids import generated_cards
 from caucasusquiz.errors import UserError
 from caucasusquiz.text import plural, strip_forbidden
 
@@ -50,7 +52,9 @@ def run(args: argparse.Namespace) -> int:
     # The checker always reads the files themselves: it is the authority the cache relies on.
     collection = load_collection(files, cache=None)
     if args.fix:
-        collection = _fix_missing_ids(collection)
+        collection = _fix_missing_ids(
+            collection, DeckCache(paths.resolve(decks=args.decks).cache_dir / "decks")
+        )
     problems = collection.problems + _source_problems(collection, targets, args)
     errors = [p for p in problems if p.is_error]
     for problem in problems:
@@ -60,6 +64,9 @@ def run(args: argparse.Namespace) -> int:
         whole = whole_file_left_out(load)
         if whole:
             print(strip_forbidden(whole))
+            if any(p.kind in _STOPS_READING for p in load.errors):
+                # "every problem in every deck" cannot hold here: the parser stopped.
+                print(f"{load.path.name}: problems further on in this file show once it reads")
 
     from caucasusquiz.authoring.drafts import draft_counts
 
@@ -93,6 +100,10 @@ def run(args: argparse.Namespace) -> int:
     return 1 if errors or topic_problems else 0
 
 
+# Problems after which YAML reads no further: the rest of the file is not checked yet.
+_STOPS_READING = frozenset({ProblemKind.YAML_SYNTAX, ProblemKind.TAB_INDENT, ProblemKind.MERGE_CONFLICT})
+
+
 def _print_hidden_by_study(collection: Collection) -> None:
     """A card added by hand to a deck with `study: reviewed` is never shown to students
     until it is marked: said per deck, with what to do."""
@@ -122,13 +133,19 @@ def _source_problems(collection: Collection, targets: list[Path], args: argparse
     return sorted(found, key=lambda p: (str(p.path), p.line))
 
 
-def _fix_missing_ids(collection: Collection) -> Collection:
+def _fix_missing_ids(collection: Collection, cache: DeckCache) -> Collection:
     """`--fix` on the files the check found cards without an id in, and the collection with
-    those files read again as they are now (the others are read once, as without --fix)."""
+    those files read again as they are now (the others are read once, as without --fix).
+    A card whose `id:` line was lost gets back the id it had (see decks/remembered_ids.py)."""
     fixed: set[Path] = set()
     for path in dict.fromkeys(p.path for p in collection.errors if p.kind is ProblemKind.MISSING_ID):
-        for fix in add_missing_ids(path):
-            print(strip_forbidden(f"{fix.path}:{fix.line}: fixed: added id {fix.new_id!r}"))
+        known = [*cache.remembered_cards(path), *generated_cards(path, path.stem)]
+        for fix in add_missing_ids(path, known):
+            if fix.restored:
+                said = f"gave back id {fix.new_id!r} (the id this card had: its progress is kept)"
+            else:
+                said = f"added id {fix.new_id!r}"
+            print(strip_forbidden(f"{fix.path}:{fix.line}: fixed: {said}"))
             fixed.add(path)
     if not fixed:
         return collection

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from caucasusquiz.decks.model import Card, CardType, Deck, DeckLoad, Problem, ProblemKind, Severity
+from caucasusquiz.decks.remembered_ids import RememberedCard, remembered
 from caucasusquiz.files import UnreadableFile, read_regular_file, write_atomically
 
 CACHE_VERSION = (
@@ -58,6 +59,7 @@ class DeckCache:
         if identity is None or not _is_text(str(identity[1])):  # a name with bytes that are not UTF-8
             return
         raw = {"identity": identity, "deck_id": deck_id, **_dump_to_json(loaded)}
+        raw["known"] = self._known_ids(deck_path, loaded)
         # Written atomically so a concurrent reader never sees half an entry; a cache that
         # cannot be written (read-only disk) is simply not used.
         with contextlib.suppress(OSError):
@@ -65,6 +67,37 @@ class DeckCache:
             write_atomically(
                 self._entry_path(deck_path), json.dumps(raw, ensure_ascii=False, separators=(",", ":"))
             )
+
+    def _known_ids(self, deck_path: Path, loaded: DeckLoad) -> list[list[object]]:
+        """Each card id this file has held, with its prompt and source: the cards read now, and
+        those of earlier readings that are gone (a lost `- id:` line). Kept across edits so that
+        `check --fix` can give a card its id back (decks/remembered_ids.py)."""
+        now: list[list[object]] = (
+            [[c.id, c.prompt, c.source] for c in loaded.deck.cards] if loaded.deck else []
+        )
+        held = {entry[0] for entry in now}
+        return now + [entry for entry in self._previous_known(deck_path) if entry[0] not in held]
+
+    def _previous_known(self, deck_path: Path) -> list[list[object]]:
+        try:
+            raw = json.loads(read_regular_file(self._entry_path(deck_path), MAX_ENTRY_BYTES))
+            known = raw.get("known")
+            if known is None and raw.get("deck"):  # an entry from before `known` was kept
+                known = [[c[0], c[3], c[9]] for c in raw["deck"]["cards"]]
+            return [list(entry) for entry in known or [] if len(entry) == 3 and isinstance(entry[0], str)]
+        except (UnreadableFile, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return []
+
+    def remembered_cards(self, deck_path: Path) -> list[RememberedCard]:
+        """The ids the file has held, whatever it holds now (the entry may be stale)."""
+        return [
+            remembered(
+                str(card_id),
+                prompt if isinstance(prompt, str) else None,
+                source if isinstance(source, str) else None,
+            )
+            for card_id, prompt, source in self._previous_known(deck_path)
+        ]
 
 
 def _is_text(name: str) -> bool:

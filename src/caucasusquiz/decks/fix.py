@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from caucasusquiz.decks.ids import content_id
 from caucasusquiz.decks.loader import MAX_DECK_BYTES
+from caucasusquiz.decks.remembered_ids import IdMemory, RememberedCard
 from caucasusquiz.decks.yamlio import YamlProblem, compose
 from caucasusquiz.errors import UserError
 from caucasusquiz.files import UnreadableFile, read_regular_file, write_atomically
@@ -25,10 +27,14 @@ class IdFix:
     path: Path
     line: int
     new_id: str
+    restored: bool = False  # the id the card had before its `id:` line was lost
 
 
-def add_missing_ids(path: Path) -> list[IdFix]:
+def add_missing_ids(path: Path, known: Iterable[RememberedCard] = ()) -> list[IdFix]:
     """Insert `id:` into every card of `path` that has none; returns what was added.
+
+    A card that matches one of the `known` ids the file held (by prompt, else source line)
+    gets that id back, so its progress is kept; only a card matched by none gets a new id.
 
     Files that are not valid YAML, or whose layout cannot be edited safely, are left
     untouched (`check` reports their problems). A file that cannot be written is a UserError,
@@ -49,18 +55,24 @@ def add_missing_ids(path: Path) -> list[IdFix]:
     lines = _lines(text)
     # (the card's row, the id's row, lines added), rows as in the file before the fix:
     # from the bottom up, so that each edit leaves the rows above it where they were.
-    edits: list[tuple[int, int, int, str]] = []
+    memory = IdMemory(known, taken)
+    edits: list[tuple[int, int, int, str, bool]] = []
+    # Recalled in file order (a contested id goes to the first card), inserted bottom up.
+    recalled = {
+        id(card): memory.recall(_scalar(card, *_PROMPT_KEYS), _scalar(card, "source")) for card in missing
+    }
     for card in sorted(missing, key=lambda n: n.start_mark.index, reverse=True):
-        new_id = content_id(_card_words(card), taken)
+        old_id = recalled[id(card)]
+        new_id = old_id or content_id(_card_words(card), taken)
         placed = _insert_id(lines, card, new_id, newline)
         if placed is None:
             continue
         taken.add(new_id)
-        edits.append((card.start_mark.line, *placed, new_id))
+        edits.append((card.start_mark.line, *placed, new_id, old_id is not None))
     # Said by the line the id is on in the fixed file: lines added above a card push it down.
     fixes = [
-        IdFix(path, id_row + 1 + sum(added for row, _, added, _ in edits if row < card_row), new_id)
-        for card_row, id_row, _, new_id in edits
+        IdFix(path, id_row + 1 + sum(e[2] for e in edits if e[0] < card_row), new_id, restored)
+        for card_row, id_row, _, new_id, restored in edits
     ]
     if fixes:
         bom = "\ufeff" if data.startswith(codecs.BOM_UTF8) else ""  # kept, as every other byte is
@@ -92,6 +104,18 @@ def _id_of(card: MappingNode) -> str | None:
     value = _keys(card).get("id")
     if isinstance(value, ScalarNode) and value.value.strip():
         return str(value.value).strip()
+    return None
+
+
+_PROMPT_KEYS = ("question", "text", "statement")
+
+
+def _scalar(card: MappingNode, *names: str) -> str | None:
+    keys = _keys(card)
+    for name in names:
+        value = keys.get(name)
+        if isinstance(value, ScalarNode) and value.value.strip():
+            return str(value.value)
     return None
 
 

@@ -696,7 +696,7 @@ class _DeckReader:
         return (
             f"two cards seem merged into one: the second starts on line {row + 1} and lost its "
             f"`- `; write that line as `{dashed}` and run `caucasusquiz check --fix` to give "
-            "the card an id"
+            "the card an id (the one it had when known, so its progress is kept)"
         )
 
     def _unknown_key(

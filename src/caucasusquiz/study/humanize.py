@@ -26,6 +26,24 @@ def interval(delta: timedelta) -> str:
     return plural(_one_decimal(days / 365), "year")
 
 
+_SHORT_UNITS = {
+    "min": "m",
+    "h": "h",
+    "day": "d",
+    "days": "d",
+    "month": "mo",
+    "months": "mo",
+    "year": "y",
+    "years": "y",
+}
+
+
+def interval_short(delta: timedelta) -> str:
+    """`10m`, `3h`, `4d`, `2.5mo`, `1.2y`: `interval` for a narrow screen."""
+    number, unit = interval(delta).split(" ", 1)
+    return f"{number}{_SHORT_UNITS[unit]}"
+
+
 def _one_decimal(value: float) -> float:
     """2.5, and 1 rather than 1.0."""
     rounded = round(value, 1)

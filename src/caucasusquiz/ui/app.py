@@ -620,15 +620,22 @@ class CaucasusQuizApp(App[None]):
             whole = [line for x in collection.loads if x.path == path and (line := whole_file_left_out(x))]
             some = "The cards with problems are left out until they are fixed."
             left_out = f"{whole[0]}." if whole else some
+            from caucasusquiz.decks.model import ProblemKind
+            from caucasusquiz.decks.problem_list import problems_text
             from caucasusquiz.ui.editor import EditAgainScreen
 
+            fixable = any(p.kind is ProblemKind.MISSING_ID for p in problems)
+            fix = (
+                " Press f to give the cards without an id their id (as check --fix does)." if fixable else ""
+            )
             self.push_screen(
                 EditAgainScreen(
                     "The deck has problems",
-                    "\n".join(str(p) for p in problems),
-                    f"{left_out} Press e to edit again.",
+                    problems_text(problems),
+                    f"{left_out} Press e to edit again.{fix}",
                     path,
                     problems[0].line,
+                    fixable_ids=fixable,
                 )
             )
         else:

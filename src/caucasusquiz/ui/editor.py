@@ -89,11 +89,47 @@ class EditAgainScreen(MessageScreen):
     """The problems an edit left in a deck; `e` opens the editor again at the first of them
     (the dialog says so: a teacher fixes a one-character slip without leaving the app)."""
 
-    BINDINGS = [Binding("e", "edit_again", "Edit again")]
+    BINDINGS = [Binding("e", "edit_again", "Edit again"), Binding("f", "fix_ids", "Give ids")]
 
-    def __init__(self, title: str, message: str, hint: str, path: Path, line: int) -> None:
+    def __init__(
+        self, title: str, message: str, hint: str, path: Path, line: int, fixable_ids: bool = False
+    ) -> None:
         super().__init__(title, message, hint)
         self.path, self.line = path, line
+        self.fixable_ids = fixable_ids  # cards without an id: `f` does what `check --fix` does
+
+    def action_fix_ids(self) -> None:
+        """`check --fix` for this file, from the app: a card that lost its id gets it back
+        (decks/remembered_ids.py), a new card a fresh one; the deck is then read again."""
+        from caucasusquiz import paths
+        from caucasusquiz.decks.cache import DeckCache
+        from caucasusquiz.decks.fix import add_missing_ids
+        from caucasusquiz.decks.remembered_ids import generated_cards
+        from caucasusquiz.errors import UserError
+
+        if not self.fixable_ids:
+            return
+        app = cast("CaucasusQuizApp", self.app)
+        try:
+            paths.writable_decks(self.path.parent)
+            known = [
+                *DeckCache(app.locations.cache_dir / "decks").remembered_cards(self.path),
+                *generated_cards(self.path, self.path.stem),
+            ]
+            fixes = add_missing_ids(self.path, known)
+        except UserError as exc:
+            app.notify(str(exc), severity="error", timeout=10)
+            return
+        self.dismiss(None)
+        if fixes:
+            restored = sum(fix.restored for fix in fixes)
+            app.notify(
+                f"{self.path.name}: {len(fixes)} card id(s) written"
+                + (f", {restored} of them the id the card had (its progress is kept)" if restored else "")
+                + ".",
+                title="Ids given",
+            )
+        app.reload_decks(self.path)
 
     def action_edit_again(self) -> None:
         app = cast("CaucasusQuizApp", self.app)

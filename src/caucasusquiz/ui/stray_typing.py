@@ -112,4 +112,4 @@ def ignored_words(step: Step, options: int) -> str:
     else:
         answer = next(row for row in keys.keys_for(Step.CHOOSING) if row.hint == "answer")
         how = f"{answer.label_for_options(options)} to answer"
-    return f"Typing ignored: no text box on this card — {how}. Letter keys are off until ⏎."
+    return f"Typing ignored: no text box on this card — {how}. Letter keys are off until ⏎ or a digit."

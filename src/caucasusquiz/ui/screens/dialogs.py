@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -41,10 +41,12 @@ class ConfirmScreen(ModalScreen[bool]):
         no: str = "No",
         *,
         default: Literal["yes", "no"] = "yes",
+        key_line: str | None = None,
     ) -> None:
         super().__init__()
         self.title_text, self.message, self.yes, self.no = title, message, yes, no
         self.default = default
+        self.key_line = key_line  # the keys, said beside the buttons (colour alone said which is focused)
 
     def compose(self) -> ComposeResult:
         destructive = self.default == "no"
@@ -52,6 +54,8 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(Text(self.title_text), classes="title")
             yield Static(Text(self.message))
             with Horizontal(id="dialog-buttons"):
+                if self.key_line:
+                    yield Static(Text(self.key_line), id="dialog-keys", classes="-shown")
                 yield Button(self.no, id="no", variant="primary" if destructive else "default")
                 yield Button(self.yes, id="yes", variant="error" if destructive else "primary")
 
@@ -130,9 +134,22 @@ class ChoiceScreen(ModalScreen[str]):
 
 
 class MessageScreen(ModalScreen[None]):
-    """Show a message (an error and what to do about it); any of Enter/Escape closes it."""
+    """Show a message (an error and what to do about it); any of Enter/Escape closes it.
 
-    BINDINGS = [Binding("escape,enter", "close", "Close")]
+    A message taller than the screen (a list of deck problems) scrolls by keyboard inside
+    the dialog, while its title, hint and buttons stay in view; the key line says how.
+    """
+
+    BINDINGS = [
+        Binding("escape,enter", "close", "Close"),
+        Binding("down", "scroll_message('down')", show=False),
+        Binding("up", "scroll_message('up')", show=False),
+        Binding("pagedown,space", "scroll_message('page_down')", show=False),
+        Binding("pageup", "scroll_message('page_up')", show=False),
+        Binding("home", "scroll_message('home')", show=False),
+        Binding("end", "scroll_message('end')", show=False),
+    ]
+    KEYS_TEXT = "↓ PgDn End: more   ⏎ close"
 
     def __init__(self, title: str, message: str, hint: str | None = None) -> None:
         super().__init__()
@@ -141,11 +158,43 @@ class MessageScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Text(self.title_text), classes="title")
-            yield Static(Text(self.message), id="dialog-message")
+            with VerticalScroll(id="dialog-scroll", can_focus=False):
+                yield Static(Text(self.message), id="dialog-message")
             if self.hint:
                 yield Static(Text(self.hint), classes="muted")
             with Horizontal(id="dialog-buttons"):
+                yield Static(Text(self.KEYS_TEXT), id="dialog-keys")
                 yield Button("OK", id="ok", variant="primary")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.fit_message)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_message)
+
+    def fit_message(self) -> None:
+        """Long: the dialog takes the height it may have and the message scrolls inside it;
+        short: the dialog is as tall as its text, as before (measured, not guessed: the
+        message wraps at the dialog's width)."""
+        dialog = self.query_one("#dialog", Vertical)
+        message = self.query_one("#dialog-message", Static)
+        width = self.query_one("#dialog-scroll", VerticalScroll).content_region.width
+        if width <= 0:
+            return
+        needed = message.get_content_height(self.size, self.size, width)
+        # Everything else in the dialog: its border and padding, the title, hint and buttons.
+        chrome = dialog.styles.gutter.height + sum(
+            child.outer_size.height + child.styles.margin.height
+            for child in dialog.children
+            if child.id != "dialog-scroll" and child.display
+        )
+        long = needed + chrome > int(self.size.height * 0.9)
+        dialog.set_class(long, "-long")
+        self.query_one("#dialog-keys", Static).display = long
+
+    def action_scroll_message(self, how: str) -> None:
+        scroll = self.query_one("#dialog-scroll", VerticalScroll)
+        getattr(scroll, f"scroll_{how}")(animate=False)
 
     def on_button_pressed(self) -> None:
         self.dismiss(None)

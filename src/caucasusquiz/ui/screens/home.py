@@ -362,6 +362,7 @@ class ProblemsScreen(MessageScreen):
         self._collection = collection
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.app.clear_notifications()  # the toasts announcing these problems: all listed here
         self.watch(self.app, "decks_version", lambda _: self._decks_changed(), init=False)
 
@@ -370,6 +371,7 @@ class ProblemsScreen(MessageScreen):
         self.query_one("#dialog-message", Static).update(Text(self._text(collection)))
         hint = self.query(".muted").first(Static)
         hint.update(Text(self._hint(collection)))
+        self.call_after_refresh(self.fit_message)
 
     @classmethod
     def _hint(cls, collection: Collection) -> str:
@@ -388,7 +390,9 @@ class ProblemsScreen(MessageScreen):
 
     @staticmethod
     def _text(collection: Collection) -> str:
-        return "\n".join(str(p) for p in collection.problems) or "No problems: every deck is fine."
+        from caucasusquiz.decks.problem_list import problems_text
+
+        return problems_text(collection.problems) or "No problems: every deck is fine."
 
 
 def _hidden_note(collection: Collection) -> Text | None:

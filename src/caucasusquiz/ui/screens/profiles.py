@@ -325,6 +325,7 @@ def settle_profile(
                     f"There is no profile called {name!r}. Create a new profile with this name?",
                     yes="Create",
                     no="Choose another",
+                    key_line="⏎ create  esc choose another",
                 ),
                 lambda yes: open_named(name) if yes else picker(),
             )

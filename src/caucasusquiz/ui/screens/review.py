@@ -7,6 +7,7 @@ The screen only draws; the StudySession decides. Every rating is on disk when
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -54,7 +55,17 @@ from caucasusquiz.ui.widgets.session_bar import SessionBar
 DOUBLE_TAP_SECONDS = 0.3
 
 # The key the review's hint bar shows at any width: the way out of the session.
-KEPT_HINT_ACTIONS = frozenset({"end"})
+# The answer box's placeholder, longest first: the longest that fits the box is shown.
+ANSWER_PLACEHOLDERS = (
+    "Type the answer · Enter checks it · Enter on empty shows it",
+    "Type the answer · ⏎ checks it · empty ⏎ shows it",
+    "Answer · ⏎ checks · empty ⏎ shows",
+)
+KEPT_HINT_ACTIONS = frozenset({"end", "app.help"})
+# Where the key line is short of room, the keys it keeps after the step's own (answer, rate)
+# and the kept ones, most useful first: at 60 columns `o source` and `? help` fell off while
+# `b bury` and `s suspend` stayed.
+HINT_PRIORITY = ("show_source", "undo", "edit_card", "bury", "suspend", "scroll_card")
 
 # Beside the source line when the card is taller than its room (the scroll bar is thin).
 MORE = "   ↑↓ more"
@@ -88,8 +99,30 @@ class AnswerInput(Input):
 
     BINDINGS = [Binding("ctrl+e", "screen.edit_card('ctrl')", "Edit")]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Set by Enter until the next card: the answer is final, later keys are not text.
+        self.sealed = False
+
     def on_mount(self) -> None:
         self.cursor_blink = False
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Enter is taken here, not by Input's binding: a binding runs only once the key has
+        # bubbled up to the app, and keys that came in the same terminal read as Enter (a
+        # fast "⏎3", or SSH batching) would be typed into the answer before it was checked.
+        if self.sealed:  # not text (Input's handler is skipped): it bubbles on to the screen
+            event.prevent_default()
+            return
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.sealed = True
+            screen = self.screen
+            if isinstance(screen, ReviewScreen):
+                screen.submit_answer(self.value)
+            return
+        await super()._on_key(event)
 
 
 # The cells of the longest "<type> · " before the deck's title on the top line.
@@ -134,9 +167,7 @@ class ReviewScreen(AppScreen[None]):
         yield SessionBar(id="session-progress")
         with CardBody(id="review-body"):
             yield CardText(id="prompt")
-            yield AnswerInput(
-                id="answer-input", placeholder="Type the answer · Enter checks it · Enter on empty shows it"
-            )
+            yield AnswerInput(id="answer-input", placeholder=ANSWER_PLACEHOLDERS[0])
             yield CardText(id="options")
             yield CardText(id="feedback")
             yield CardText(id="context")
@@ -180,6 +211,7 @@ class ReviewScreen(AppScreen[None]):
         options.display = not card.is_typed
         if card.is_typed:
             answer_input.value = ""
+            answer_input.sealed = False
             # Focused now, not after this handler (Widget.focus): in the same frame as the card.
             self.set_focus(answer_input)
         else:
@@ -205,7 +237,9 @@ class ReviewScreen(AppScreen[None]):
         in the room the longest type leaves, so that it reads the same on every card (it was
         cut at another letter whenever the type changed)."""
         deck = self.session.collection.deck(card.deck_id)
-        room = max(10, self.size.width - 34) - WHERE_LABEL_CELLS  # beside the 30-cell counts
+        # Beside the counts, as wide as they need: at 60 columns a 30-cell box for 22 cells
+        # of counts cut "Relations today" to "Relatio…" with 15 columns left blank.
+        room = self.size.width - 2 - self._counts_cells() - WHERE_LABEL_CELLS
         title = shorten(deck.title if deck else card.deck_id, max(room, 8))
         where = Text.assemble(card.type.label, " · ", literal(title))
         self.query_one("#review-where", Static).update(where, layout=False)
@@ -231,6 +265,11 @@ class ReviewScreen(AppScreen[None]):
         return self.size.width - 4 if self.size.width > 20 else None
 
     def on_resize(self, event: events.Resize) -> None:
+        # The longest placeholder that fits the box (the box is the screen less 10 cells of
+        # margins, borders and padding): at 60 columns the long one lost "shows it".
+        room = event.size.width - 10
+        fitting = [text for text in ANSWER_PLACEHOLDERS if cell_len(text) <= room]
+        self.query_one("#answer-input", AnswerInput).placeholder = (fitting or ANSWER_PLACEHOLDERS[-1:])[0]
         card = self.session.current
         if card is not None:  # the card's lines are wrapped to the width
             self._draw_where(card)
@@ -264,19 +303,22 @@ class ReviewScreen(AppScreen[None]):
     @staticmethod
     def _hint_line(step: Step, width: int, options: int = 0) -> Text:
         """The step's keys in the table's order, each whole, as many as fit; on a narrow
-        screen Esc (end the session) is kept first: at 60 columns it fell off the end."""
+        screen Esc (end the session) and help are kept first: at 60 columns they fell off
+        the end. Then the step's own keys, then HINT_PRIORITY's."""
         rows = keys.keys_for(step)
 
         def cells(row: keys.Key) -> int:
             return cell_len(row.label_for_options(options)) + cell_len(row.hint) + 3
 
+        def priority(row: keys.Key) -> int:
+            name = row.actions[0].split("(", 1)[0]
+            return HINT_PRIORITY.index(name) + 1 if name in HINT_PRIORITY else 0
+
         kept = [row for row in rows if row.actions[0] in KEPT_HINT_ACTIONS]
         used = sum(cells(row) for row in kept)
-        for row in rows:
-            if row in kept:
-                continue
-            if used + cells(row) > width:
-                break  # the rest are in the help screen
+        for row in sorted(rows, key=priority):  # stable: the table's order within a rank
+            if row in kept or used + cells(row) > width:
+                continue  # the rest are in the help screen
             kept.append(row)
             used += cells(row)
         hints = Text()
@@ -309,8 +351,19 @@ class ReviewScreen(AppScreen[None]):
             ("  due ", "dim"),
             (str(review), "bold"),
         )
-        # A fixed-width line: redrawn without a layout (see #review-counts in app.tcss).
-        self.query_one("#review-counts", Static).update(text, layout=False)
+        # A fixed-width line: redrawn without a layout (see #review-counts in app.tcss),
+        # unless the counts outgrow it (a digit more), which a card's redraw lays out anyway.
+        box = self.query_one("#review-counts", Static)
+        cells = self._counts_cells()
+        if box.styles.width is None or box.styles.width.value != cells:
+            box.styles.width = cells
+        box.update(text, layout=False)
+
+    def _counts_cells(self) -> int:
+        """The counts' box: their text and a gap before it."""
+        counts = self.session.counts
+        digits = sum(len(str(n)) for n in (counts.new, counts.learning, counts.review))
+        return len("new   learn   due ") + digits + 2
 
     def _options_text(self, card: Card, check: AnswerCheck | None = None) -> Text:
         lines = []
@@ -345,7 +398,9 @@ class ReviewScreen(AppScreen[None]):
         self._show_context(card)
         if not card.is_typed:
             self.query_one("#options", Static).update(self._options_text(card, check))
-        self.query_one("#ratings", Static).update(rating_text(self.session.preview(), self.session.suggested))
+        self.query_one("#ratings", Static).update(
+            rating_text(self.session.preview(), self.session.suggested, self.size.width - 2)
+        )
         self.set_focus(None)
         self._update_hints()
         flush_pending_refreshes(self)  # the whole answer in the next frame
@@ -417,8 +472,12 @@ class ReviewScreen(AppScreen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.submit_answer(event.value)
+
+    def submit_answer(self, typed: str) -> None:
+        """The typed answer checked and its feedback shown, before any later key is handled."""
         if self.phase == "question" and self.session.current is not None:
-            self.show_feedback(self.session.submit(event.value))
+            self.show_feedback(self.session.submit(typed))
 
     def action_number(self, number: int) -> None:
         card = self.session.current

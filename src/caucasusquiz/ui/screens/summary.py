@@ -83,7 +83,9 @@ class SummaryScreen(Screen[None]):
             for card in s.to_revisit
         )
         if not s.to_revisit:
-            cards = Text("Nothing: every card was answered right.", style="dim")
+            # "Every card was answered right" under "1 almost" contradicted the line above.
+            nothing = "no card was answered wrong" if s.almost else "every card was answered right"
+            cards = Text(f"Nothing: {nothing}.", style="dim")
         self.query_one("#revisit-list", Static).update(cards)
 
 

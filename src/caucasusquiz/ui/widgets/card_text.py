@@ -6,6 +6,7 @@ review screen shows of a card goes through these functions.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from functools import cache
 
@@ -182,11 +183,23 @@ def source_text(card: Card, title: str | None = None, width: int | None = None) 
     return Text(words, style="dim")
 
 
-def rating_text(previews: dict[Rating, timedelta], suggested: Rating) -> Text:
+def rating_text(previews: dict[Rating, timedelta], suggested: Rating, width: int | None = None) -> Text:
+    """The four ratings and their intervals on one line. Where that line is wider than
+    `width` (60 columns), the intervals are written short (`6d`): it wrapped as "4 Easy 6" /
+    "days", the number torn from its unit."""
+    text = _rating_line(previews, suggested, humanize.interval, "  ")
+    if width is not None and cell_len(text.plain.rstrip()) > width:
+        text = _rating_line(previews, suggested, humanize.interval_short, " ")
+    return text
+
+
+def _rating_line(
+    previews: dict[Rating, timedelta], suggested: Rating, say: Callable[[timedelta], str], gap: str
+) -> Text:
     text = Text()
     for rating in Rating:
         chosen = rating is suggested
         text.append("▶" if chosen else " ", style="bold")
         text.append(f"{rating.value} {rating.label}", style="bold reverse" if chosen else "bold")
-        text.append(f" {humanize.interval(previews[rating])}  ", style="" if chosen else "dim")
+        text.append(f" {say(previews[rating])}{gap}", style="" if chosen else "dim")
     return text

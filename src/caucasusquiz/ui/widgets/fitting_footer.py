@@ -14,6 +14,8 @@ from textual.widgets import Footer
 
 # The key kept whatever the width: it opens the list of all the others.
 HELP_ACTIONS = frozenset({"help", "app.help"})
+# Kept too: at 60 columns the home screen lost `q Quit`, and a new user could not see how to leave.
+KEPT_ACTIONS = HELP_ACTIONS | {"quit", "app.quit"}
 
 
 class FittingFooter(Footer):
@@ -33,11 +35,10 @@ class FittingFooter(Footer):
         if not listed or not self.size.width:
             return
         room = self.size.width - (palette.outer_size.width if palette is not None else 0)
-        help_key = next((key for key in listed if getattr(key, "action", "") in HELP_ACTIONS), None)
-        used = _width(help_key) if help_key is not None else 0
-        shown: set[Widget] = {help_key} if help_key is not None else set()
+        shown: set[Widget] = {key for key in listed if getattr(key, "action", "") in KEPT_ACTIONS}
+        used = sum(_width(key) for key in shown)
         for key in listed:
-            if key is help_key:
+            if key in shown:
                 continue
             if used + _width(key) > room:
                 break  # the keys after it are left out too: the row keeps its order
