@@ -50,6 +50,13 @@ async def start_review(pilot) -> None:
     assert isinstance(pilot.app.screen, ReviewScreen)
 
 
+async def edit_in_editor(pilot) -> None:
+    """Ctrl+E on the card shown: the editor runs in a worker; wait until the app has read its edit."""
+    await pilot.press("ctrl+e")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_home_lists_decks_with_counts(app_factory):
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
@@ -262,9 +269,7 @@ async def test_edit_card_in_editor_reloads_and_keeps_progress(app_factory, tmp_p
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await start_review(pilot)
-        await pilot.press("ctrl+e")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await edit_in_editor(pilot)
         assert "received the Azerbaijani delegation" in content(app, "#prompt")
         assert "received" in (decks_dir / "history.yaml").read_text()
         # One reload, one notification; the poll does not read the saved file a second time.

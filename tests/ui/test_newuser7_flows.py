@@ -8,7 +8,7 @@ from pathlib import Path
 
 from caucasusquiz.ui.editor import EditAgainScreen
 
-from .test_flows import SIZE, start_review
+from .test_flows import SIZE, edit_in_editor, start_review
 
 # Each call appends its argv to a log; the first call breaks the file with a tab, the second mends it.
 SLIPPING_EDITOR = """\
@@ -43,9 +43,7 @@ async def test_e_in_the_problems_dialog_opens_the_editor_again_at_the_problem(
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await start_review(pilot)
-        await pilot.press("ctrl+e")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await edit_in_editor(pilot)
         assert isinstance(app.screen, EditAgainScreen)
         assert "tab used for indentation" in app.screen.message
         assert "Press e to edit again" in (app.screen.hint or "")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual import events
 
-from .test_flows import SIZE, content, reviews, start_review
+from .test_flows import SIZE, content, edit_in_editor, reviews, start_review
 
 
 async def test_a_rating_key_in_the_same_read_as_enter_rates_and_is_not_typed(
@@ -142,9 +142,7 @@ async def test_f_in_the_problems_dialog_gives_a_card_that_lost_its_id_the_id_bac
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await start_review(pilot)
-        await pilot.press("ctrl+e")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await edit_in_editor(pilot)
         assert isinstance(app.screen, EditAgainScreen)
         assert "card has no id" in app.screen.message and "Press f" in (app.screen.hint or "")
         await pilot.press("f")
