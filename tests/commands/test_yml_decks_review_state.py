@@ -72,3 +72,5 @@ def test_generate_keeps_a_yml_decks_dropped_ids_and_writes_no_yaml_beside_it(tmp
     assert dropped in report.merge.dropped_by_author
     assert f"  - id: {signed}\n    reviewed: 2026-11-29\n" in after  # the sign-off is kept
     assert after == before  # nothing new in the seeds: the file is left as it was
+    listed = [line for line in report.lines() if f"  {DECK}." in line]
+    assert listed and all(f"{DECK}.yml" in line for line in listed)  # the report names the file there

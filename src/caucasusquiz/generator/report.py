@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from caucasusquiz.decks.folder import deck_file
 from caucasusquiz.generator.merge import MergeReport
 
 
@@ -73,6 +75,11 @@ class Report:
         """Every infobox result that gave no card, as in `coverage_lines`."""
         return [f"{source}  [{reason}]  {text}" for source, reason, text in self.results_untaught]
 
+    def _file(self, deck_id: str) -> str:
+        """The deck's file name as it is in the output folder: a teacher's `history.yml` is
+        named so, not as the `history.yaml` the generator would have written."""
+        return deck_file(Path(self.out_dir), deck_id).name if self.out_dir else f"{deck_id}.yaml"
+
     def lines(self) -> list[str]:
         merge = self.merge
         out = [
@@ -108,7 +115,7 @@ class Report:
             f"Cards generated ({self.total_cards}), {self.drafts_written} written as drafts; {changed}"
         )
         for deck_id, count in sorted(self.cards.items()):
-            out.append(f"  {count:4d}  {deck_id}.yaml  {self.decks.get(deck_id, '')}".rstrip())
+            out.append(f"  {count:4d}  {self._file(deck_id)}  {self.decks.get(deck_id, '')}".rstrip())
         if self.kept_by_hand:
             # The same total as the summary line, with its parts.
             parts = [f"{len(merge.kept_edited)} edited", f"{len(merge.kept_added)} added by hand"]
@@ -136,7 +143,9 @@ class Report:
                 f"Removed {len(merge.removed)} generated card{_s(len(merge.removed))} "
                 "whose source no longer yields it:"
             )
-            out.extend(f"  {deck}.yaml  {card_id}  (was {source})" for deck, card_id, source in merge.removed)
+            out.extend(
+                f"  {self._file(deck)}  {card_id}  (was {source})" for deck, card_id, source in merge.removed
+            )
         if merge.vanished_kept:
             # Not "source vanished": usually the line is still there and only no longer gives
             # this card (reworded, now filtered out), and `o` opens it fine.
@@ -145,7 +154,7 @@ class Report:
                 f"({len(merge.vanished_kept)}):"
             )
             out.extend(
-                f"  {deck}.yaml  {card_id}  (generated from {source})"
+                f"  {self._file(deck)}  {card_id}  (generated from {source})"
                 for deck, card_id, source in merge.vanished_kept
             )
         if merge.kept_unread:
