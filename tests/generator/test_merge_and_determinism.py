@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from caucasusquiz.decks.loader import read_deck
+from caucasusquiz.decks.manifest import MANIFEST
 from caucasusquiz.errors import UserError
-from caucasusquiz.generator.merge import MANIFEST
 from caucasusquiz.generator.pipeline import generate
 
 

@@ -7,30 +7,18 @@ only read here, never written: it belongs to `caucasusquiz generate`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from caucasusquiz.decks.manifest import generated_entries
 from caucasusquiz.decks.model import Card, Deck
 from caucasusquiz.text import plural
-
-MANIFEST = ".generated.json"
 
 
 def generated_ids(folder: Path) -> dict[str, frozenset[str]]:
     """Card ids the generator wrote, by deck id; empty when there is no readable manifest."""
-    try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        decks = data["decks"]
-        return {
-            str(deck_id): frozenset(
-                card_id for card_id, entry in entry["cards"].items() if not entry.get("deleted")
-            )
-            for deck_id, entry in decks.items()
-        }
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
+    return {deck_id: frozenset(cards) for deck_id, cards in generated_entries(folder).items()}
 
 
 def is_draft(card: Card, generated: frozenset[str]) -> bool:

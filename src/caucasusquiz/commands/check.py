@@ -9,7 +9,7 @@ from pathlib import Path
 from caucasusquiz import paths
 from caucasusquiz.decks.cache import DeckCache
 from caucasusquiz.decks.collection import Collection, load_collection, load_deck
-from caucasusquiz.decks.fix import add_missing_ids
+from caucasusquiz.decks.fix import add_missing_ids_keeping_history
 from caucasusquiz.decks.folder import TOPICS_FILE, deck_files
 from caucasusquiz.decks.left_out import (
     cards_left_out,
@@ -18,7 +18,6 @@ from caucasusquiz.decks.left_out import (
     whole_file_left_out,
 )
 from caucasusquiz.decks.model import Problem, ProblemKind
-from caucasusquiz.decks.remembered_ids import generated_cards
 from caucasusquiz.errors import UserError
 from caucasusquiz.text import plural, strip_forbidden
 
@@ -139,8 +138,7 @@ def _fix_missing_ids(collection: Collection, cache: DeckCache) -> Collection:
     A card whose `id:` line was lost gets back the id it had (see decks/remembered_ids.py)."""
     fixed: set[Path] = set()
     for path in dict.fromkeys(p.path for p in collection.errors if p.kind is ProblemKind.MISSING_ID):
-        known = [*cache.remembered_cards(path), *generated_cards(path, path.stem)]
-        for fix in add_missing_ids(path, known):
+        for fix in add_missing_ids_keeping_history(path, cache):
             if fix.restored:
                 said = f"gave back id {fix.new_id!r} (the id this card had: its progress is kept)"
             else:

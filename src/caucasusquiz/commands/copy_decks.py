@@ -70,8 +70,8 @@ def copy_decks(source: Path, target: Path) -> Copied:
 
 
 def _what_was_copied(target: Path) -> Copied:
-    from caucasusquiz.authoring.drafts import MANIFEST
     from caucasusquiz.decks.folder import TOPICS_FILE, deck_files
+    from caucasusquiz.decks.manifest import MANIFEST
 
     purposes = {
         MANIFEST: "the generator's record of the cards it wrote",

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from caucasusquiz.decks.cache import DeckCache
 from caucasusquiz.decks.ids import content_id
-from caucasusquiz.decks.loader import MAX_DECK_BYTES
-from caucasusquiz.decks.remembered_ids import IdMemory, RememberedCard
+from caucasusquiz.decks.loader import MAX_DECK_BYTES, PROMPT_KEYS
+from caucasusquiz.decks.remembered_ids import IdMemory, RememberedCard, generated_cards
 from caucasusquiz.decks.yamlio import YamlProblem, compose
 from caucasusquiz.errors import UserError
 from caucasusquiz.files import UnreadableFile, read_regular_file, write_atomically
@@ -28,6 +29,12 @@ class IdFix:
     line: int
     new_id: str
     restored: bool = False  # the id the card had before its `id:` line was lost
+
+
+def add_missing_ids_keeping_history(path: Path, cache: DeckCache) -> list[IdFix]:
+    """`add_missing_ids` with the ids the file is known to have held: the deck cache's
+    readings of it and the generator's record of the cards it wrote there."""
+    return add_missing_ids(path, [*cache.remembered_cards(path), *generated_cards(path, path.stem)])
 
 
 def add_missing_ids(path: Path, known: Iterable[RememberedCard] = ()) -> list[IdFix]:
@@ -59,7 +66,7 @@ def add_missing_ids(path: Path, known: Iterable[RememberedCard] = ()) -> list[Id
     edits: list[tuple[int, int, int, str, bool]] = []
     # Recalled in file order (a contested id goes to the first card), inserted bottom up.
     recalled = {
-        id(card): memory.recall(_scalar(card, *_PROMPT_KEYS), _scalar(card, "source")) for card in missing
+        id(card): memory.recall(_scalar(card, *PROMPT_KEYS), _scalar(card, "source")) for card in missing
     }
     for card in sorted(missing, key=lambda n: n.start_mark.index, reverse=True):
         old_id = recalled[id(card)]
@@ -105,9 +112,6 @@ def _id_of(card: MappingNode) -> str | None:
     if isinstance(value, ScalarNode) and value.value.strip():
         return str(value.value).strip()
     return None
-
-
-_PROMPT_KEYS = ("question", "text", "statement")
 
 
 def _scalar(card: MappingNode, *names: str) -> str | None:

@@ -10,15 +10,11 @@ else by its source line; only a card matched by neither gets a new id.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from caucasusquiz.files import UnreadableFile, read_regular_file
-
-MANIFEST = ".generated.json"
-MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+from caucasusquiz.decks.manifest import generated_entries
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,16 +34,11 @@ def remembered(card_id: str, prompt: str | None, source: str | None) -> Remember
 
 def generated_cards(deck_path: Path, deck_id: str) -> list[RememberedCard]:
     """The cards the generator wrote into this deck (id and source line); none without a record."""
-    try:
-        data = json.loads(read_regular_file(deck_path.parent / MANIFEST, MAX_MANIFEST_BYTES))
-        cards = data["decks"][deck_id]["cards"]
-        return [
-            remembered(str(card_id), None, entry.get("source"))
-            for card_id, entry in cards.items()
-            if not entry.get("deleted")
-        ]
-    except (UnreadableFile, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
-        return []
+    cards = generated_entries(deck_path.parent).get(deck_id, {})
+    return [
+        remembered(card_id, None, source if isinstance(source := entry.get("source"), str) else None)
+        for card_id, entry in cards.items()
+    ]
 
 
 class IdMemory:

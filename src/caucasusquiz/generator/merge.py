@@ -37,6 +37,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from caucasusquiz.decks.folder import deck_file, deck_files
 from caucasusquiz.decks.loader import MAX_DECK_BYTES
+from caucasusquiz.decks.manifest import MANIFEST
 from caucasusquiz.decks.yamlio import YamlProblem, compose
 from caucasusquiz.errors import UserError
 from caucasusquiz.files import UnreadableFile, read_regular_file, write_atomically
@@ -44,7 +45,6 @@ from caucasusquiz.generator.cards import Draft
 from caucasusquiz.generator.emit import card_text, header
 from caucasusquiz.generator.topics import Topic
 
-MANIFEST = ".generated.json"
 MANIFEST_FORMAT = 1
 
 

@@ -103,8 +103,7 @@ class EditAgainScreen(MessageScreen):
         (decks/remembered_ids.py), a new card a fresh one; the deck is then read again."""
         from caucasusquiz import paths
         from caucasusquiz.decks.cache import DeckCache
-        from caucasusquiz.decks.fix import add_missing_ids
-        from caucasusquiz.decks.remembered_ids import generated_cards
+        from caucasusquiz.decks.fix import add_missing_ids_keeping_history
         from caucasusquiz.errors import UserError
 
         if not self.fixable_ids:
@@ -112,11 +111,7 @@ class EditAgainScreen(MessageScreen):
         app = cast("CaucasusQuizApp", self.app)
         try:
             paths.writable_decks(self.path.parent)
-            known = [
-                *DeckCache(app.locations.cache_dir / "decks").remembered_cards(self.path),
-                *generated_cards(self.path, self.path.stem),
-            ]
-            fixes = add_missing_ids(self.path, known)
+            fixes = add_missing_ids_keeping_history(self.path, DeckCache(app.locations.cache_dir / "decks"))
         except UserError as exc:
             app.notify(str(exc), severity="error", timeout=10)
             return
