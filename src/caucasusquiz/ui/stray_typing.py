@@ -3,7 +3,7 @@
 On a choice card and after the answer the plain letters are commands (u undo, b bury,
 s suspend, e edit, t/f answer). A fast typist who types a word as the screen moves on to
 such a card fired them: the `u` in "Baku" undid the last rating and the rest was taken as
-the next answer (new-user trial 6). So, without timers: a letter that is no command here
+the next answer (new-user trial 6). So a letter that is no command here
 starts a burst of typing; until a key that is not part of a word (Enter, Esc, a digit, an
 arrow) or a new card, every letter is ignored, and the Enter that ends the burst does
 nothing by itself, as it was meant for a text box that is not there.
