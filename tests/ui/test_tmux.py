@@ -29,13 +29,20 @@ def terminal_env(tmp_path: Path, example_deck: Path, isolated_user_dirs: Path) -
     }
 
 
+APP = f"{shlex.quote(sys.executable)} -m caucasusquiz"
+
+
+def open_first_card(terminal: Terminal) -> None:
+    """From the home screen into a session of all decks, on its first card."""
+    terminal.wait_for("All decks")
+    terminal.keys("Enter")
+    terminal.wait_for("met the Azerbaijani delegation")
+
+
 def test_study_three_cards_quit_and_find_the_progress(terminal_env):
-    command = f"{shlex.quote(sys.executable)} -m caucasusquiz"
-    first = Terminal(command, terminal_env)
+    first = Terminal(APP, terminal_env)
     try:
-        first.wait_for("All decks")
-        first.keys("Enter")
-        first.wait_for("met the Azerbaijani delegation")
+        open_first_card(first)
         first.type("woodrow wilson")
         first.keys("Enter")
         first.wait_for("✓ Right")
@@ -62,7 +69,7 @@ def test_study_three_cards_quit_and_find_the_progress(terminal_env):
     finally:
         first.close()
 
-    second = Terminal(command, terminal_env)
+    second = Terminal(APP, terminal_env)
     try:
         screen = second.wait_for("3 reviewed")
         assert "2 new" in screen  # five cards, three already studied
@@ -78,12 +85,9 @@ def test_study_three_cards_quit_and_find_the_progress(terminal_env):
 
 def test_a_toast_leaves_the_title_the_card_and_the_keys_in_view(terminal_env):
     # A new user's report: in tmux at 80×24, notifications sat over the title bar.
-    command = f"{shlex.quote(sys.executable)} -m caucasusquiz"
-    terminal = Terminal(command, terminal_env)
+    terminal = Terminal(APP, terminal_env)
     try:
-        terminal.wait_for("All decks")
-        terminal.keys("Enter")
-        terminal.wait_for("met the Azerbaijani delegation")
+        open_first_card(terminal)
         terminal.keys("C-b")  # bury: "Buried until tomorrow (^z: undo)." shows on the next card
         lines = terminal.wait_for("Buried until tomorrow").splitlines()
         assert "caucasusquiz — all decks" in lines[0]  # the whole title bar
@@ -118,7 +122,7 @@ def test_tab_and_typing_in_one_terminal_read_go_to_the_next_field(tmp_path, isol
         "TERM": "xterm-256color",
         "PYTHONPATH": os.pathsep.join(sys.path),
     }
-    command = f"{shlex.quote(sys.executable)} -m caucasusquiz author --decks {shlex.quote(str(decks))}"
+    command = f"{APP} author --decks {shlex.quote(str(decks))}"
     terminal = Terminal(command, env)
     try:
         terminal.wait_for("1 left")
@@ -142,12 +146,9 @@ def test_tab_and_typing_in_one_terminal_read_go_to_the_next_field(tmp_path, isol
 def test_the_source_viewer_moves_by_sentence_and_its_toast_leaves_the_line_number(terminal_env):
     # New-user trial 5: → pressed 85 times to reach a sentence, "line 15" shown with the
     # cursor on line 17, and toasts over that line ("treaty-of-westphali▌ Move to a line…").
-    command = f"{shlex.quote(sys.executable)} -m caucasusquiz"
-    terminal = Terminal(command, terminal_env)
+    terminal = Terminal(APP, terminal_env)
     try:
-        terminal.wait_for("All decks")
-        terminal.keys("Enter")
-        terminal.wait_for("met the Azerbaijani delegation")
+        open_first_card(terminal)
         terminal.keys("Enter")  # on an empty answer: shows it
         terminal.wait_for("Source")
         terminal.keys("o")
