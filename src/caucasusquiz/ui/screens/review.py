@@ -111,6 +111,8 @@ class AnswerInput(Input):
         # Enter is taken here, not by Input's binding: a binding runs only once the key has
         # bubbled up to the app, and keys that came in the same terminal read as Enter (a
         # fast "⏎3", or SSH batching) would be typed into the answer before it was checked.
+        # The screen is called, not sent a Submitted message: the "3" must find the answer
+        # already checked (feedback shown), and a message would be handled after it.
         if self.sealed:  # not text (Input's handler is skipped): it bubbles on to the screen
             event.prevent_default()
             return
@@ -469,10 +471,6 @@ class ReviewScreen(AppScreen[None]):
     def on_screen_suspend(self) -> None:
         self._stop_hold_timer()
         self._stray_typing.reset()  # another screen came: its keys start afresh here
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.submit_answer(event.value)
 
     def submit_answer(self, typed: str) -> None:
         """The typed answer checked and its feedback shown, before any later key is handled."""
