@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from caucasusquiz.decks.model import CLOZE_BLANK, Card, CardType, Deck, Problem, ProblemKind, Severity
-from caucasusquiz.decks.sources import DOCUMENT_SUFFIXES, SourceDocument, is_safe_source_name, read_source
+from caucasusquiz.decks.sources import DOCUMENT_SUFFIXES, is_safe_source_name, read_source
 from caucasusquiz.text import fold, plural
 
 _WORD = re.compile(r"[^\W_]+")
@@ -37,20 +37,23 @@ def check_sources(decks: Iterable[Deck], folders: tuple[Path | None, ...]) -> li
     """Warnings for the sources of every card in `decks`; `folders`: the seeds and decks
     folders sources are looked for in (each deck's own `documents:` folders come after)."""
     problems: list[Problem] = []
+    # Each document read and split once for the whole check: the shipped decks share five.
+    lines_of: dict[tuple[str, Path, tuple[Path, ...]], list[str] | None] = {}
     for deck in decks:
-        documents: dict[str, SourceDocument | None] = {}
         shifts: dict[tuple[str, int], list[tuple[Card, Problem]]] = {}
         for card in deck.cards:
             name = card.source_file
             if not name or not is_safe_source_name(name):
                 continue  # no source, or one the loader already warned about
-            if name not in documents:
-                documents[name] = read_source(name, folders, deck.documents)
-            document = documents[name]
-            if document is None:
+            where = (name, deck.path.parent, deck.documents)  # `documents:` can name another file
+            if where not in lines_of:
+                document = read_source(name, folders, deck.documents)
+                lines_of[where] = document.text.splitlines() if document is not None else None
+            lines = lines_of[where]
+            if lines is None:
                 problems.append(_missing(deck, card, name, folders))
             elif card.source_line is not None:
-                problem, offset = _line_problem(deck, card, name, document.text.splitlines())
+                problem, offset = _line_problem(deck, card, name, lines)
                 if problem is not None and offset is not None:
                     shifts.setdefault((name, offset), []).append((card, problem))
                 elif problem is not None:
