@@ -54,7 +54,7 @@ def _value_hint(line: str) -> str | None:
         return None
     field, value = found.groups()
     first = value[0]
-    quoted = shown(f"{field}: {_double_quoted(value)}")
+    quoted = shown(f"{field}: {double_quoted(value)}")
     if first in "[{":
         kind = "list" if first == "[" else "mapping"
         read_as = f"a value starting with {first} is read as a {kind}"
@@ -64,7 +64,7 @@ def _value_hint(line: str) -> str | None:
         ends = f"the value ends at its second {first}, and the rest of the line cannot follow it"
         if first == "'":
             text = inner.replace("''", "'")  # the one escape single quotes have
-            return f'{ends}; put it in " quotes instead: {shown(f"{field}: {_double_quoted(text)}")}'
+            return f'{ends}; put it in " quotes instead: {shown(f"{field}: {double_quoted(text)}")}'
         if "\\" in inner:  # escapes mean something else in single quotes: no rewrite offered
             return f'{ends}; write each " inside the value as \\"'
         return f"{ends}; put it in ' quotes instead: {shown(f'{field}: {_single_quoted(inner)}')}"
@@ -139,7 +139,7 @@ def _quote_ends_early(value: str) -> bool:
     return False
 
 
-def _double_quoted(text: str) -> str:
+def double_quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 

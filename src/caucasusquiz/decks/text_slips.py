@@ -19,7 +19,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from caucasusquiz.decks.model import Problem, ProblemKind, Severity
-from caucasusquiz.decks.syntax_hints import shown
+from caucasusquiz.decks.syntax_hints import double_quoted, shown
 
 # `1` or `$1` before the comma, `500` or `500 people` after it: a number's thousands.
 _BEFORE_COMMA = re.compile(r"(?:^|[^\d.,])\d{1,3}$")
@@ -89,7 +89,7 @@ def _split_problem(
     fixed = lines[row]
     for run in reversed(runs):  # from the right, so that the columns to the left still hold
         start, end = run[0].start_mark.column, run[-1].end_mark.column
-        fixed = fixed[:start] + _double_quoted(",".join(item.value for item in run)) + fixed[end:]
+        fixed = fixed[:start] + double_quoted(",".join(item.value for item in run)) + fixed[end:]
     items = "; ".join(" and ".join(repr(item.value) for item in run) for run in runs)
     return Problem(
         path,
@@ -112,7 +112,7 @@ def _comment_cut(name: str, value: ScalarNode, lines: list[str], path: Path) -> 
     if not _GLUED_COMMENT.match(rest):
         return None
     whole = value.value + rest.rstrip()
-    fixed = line[: value.start_mark.column] + _double_quoted(whole)
+    fixed = line[: value.start_mark.column] + double_quoted(whole)
     return Problem(
         path,
         row + 1,
@@ -122,7 +122,3 @@ def _comment_cut(name: str, value: ScalarNode, lines: list[str], path: Path) -> 
         Severity.WARNING,
         kind=ProblemKind.COMMENT_CUTS_TEXT,
     )
-
-
-def _double_quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
