@@ -9,12 +9,11 @@ documents use without one. Both are read from the documents themselves, in one p
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-from caucasusquiz.generator.cards import Draft
+from caucasusquiz.generator.cards import Draft, rewritten
 
 _WORD = re.compile(r"[A-Za-z][a-z'’-]+")
 _TOKEN = re.compile(r"[A-Za-z][a-z'’-]+|[.!?:;\"“(]")
@@ -112,12 +111,7 @@ class Capitals:
             text = self.with_members(self.spelt(text))
             return _WORD.sub(lambda m: m.group().capitalize() if m.group() in wanted else m.group(), text)
 
-        body = tuple((key, _fixed(value, fix)) for key, value in draft.body)
-        if body == draft.body:
-            return draft
-        return dataclasses.replace(
-            draft, body=body, prompt=fix(draft.prompt), answer_text=fix(draft.answer_text)
-        )
+        return rewritten(draft, fix, fields=None, answer=True)
 
 
 def _doubling_variants(name: str) -> Iterable[str]:
@@ -131,14 +125,6 @@ def _doubling_variants(name: str) -> Iterable[str]:
                 yield " ".join([*words[:index], word[:at] + word[at + 1 :], *words[index + 1 :]])
             else:
                 yield " ".join([*words[:index], word[: at + 1] + word[at:], *words[index + 1 :]])
-
-
-def _fixed(value: object, fix: Callable[[str], str]) -> object:
-    if isinstance(value, str):
-        return fix(value)
-    if isinstance(value, list | tuple):
-        return type(value)(fix(v) if isinstance(v, str) else v for v in value)
-    return value
 
 
 def learnt(sentences: Iterable[str]) -> Capitals:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from itertools import permutations
 
@@ -115,6 +116,10 @@ _BOUND = re.compile(r"^(?:By|Before|Until|Till|As of|Prior to)\s+$")
 _BACKGROUND = re.compile(r"^(?:Immediately\s+)?(?i:after|following|before|since|amid|during)\b[^,]*$")
 
 
+# The body fields that hold a card's words (its type's prompt field).
+WORDED = ("question", "statement", "text")
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
     """A card as the generator means it, before it is written into a deck file."""
@@ -130,6 +135,33 @@ class Draft:
     order: tuple[str, int, int]  # document, line, card number in the fact
     answer_text: str = ""  # the span asked, as the sentence writes it
     prompt: str = ""  # what the learner reads before answering
+
+
+def rewritten(
+    draft: Draft, fix: Callable[[str], str], fields: Collection[str] | None = WORDED, answer: bool = False
+) -> Draft:
+    """The card with `fix` applied to its words: the prompt, the body's `fields` (every field,
+    list items too, with None) and, with `answer`, the answer as asked; the same card when
+    nothing changed."""
+
+    def fixed(key: str, value: object) -> object:
+        if fields is not None and key not in fields:
+            return value
+        if isinstance(value, str):
+            return fix(value)
+        if fields is None and isinstance(value, list | tuple):
+            return type(value)(fix(v) if isinstance(v, str) else v for v in value)
+        return value
+
+    body = tuple((key, fixed(key, value)) for key, value in draft.body)
+    if body == draft.body:
+        return draft
+    return dataclasses.replace(
+        draft,
+        body=body,
+        prompt=fix(draft.prompt),
+        answer_text=fix(draft.answer_text) if answer else draft.answer_text,
+    )
 
 
 def score(mention: Mention, prompt: str) -> int:
@@ -247,8 +279,6 @@ def accepted(mention: Mention, answer: str) -> list[str]:
     return list(dict.fromkeys(f for f in forms if fold(f) != fold(answer)))
 
 
-_WORDED = ("question", "statement", "text")
-
 # The people or bodies of a country, named by a common noun: "U.S. companies" for a
 # document on the U.S. is its subject again, and guessable without study.
 _GENERIC_GROUP = frozenset(
@@ -304,7 +334,7 @@ def _draft(
     answer = display_answer(mention)
     # "relations with United States" → "with the United States": the card's own English.
     body = tuple(
-        (key, card_english(value) if key in _WORDED and isinstance(value, str) else value)
+        (key, card_english(value) if key in WORDED and isinstance(value, str) else value)
         for key, value in body
     )
     digest = hashlib.sha1(f"{fact.key}|{mention.canonical}|{role}".encode()).hexdigest()

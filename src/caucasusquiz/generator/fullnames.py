@@ -6,12 +6,9 @@ were two), so the card says "the Second Boer War", as the document does when it 
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
-from caucasusquiz.generator.cards import Draft
-
-_WORDED = ("question", "statement", "text")
+from caucasusquiz.generator.cards import Draft, rewritten
 
 
 def named_in_full(draft: Draft, short: str, full: str) -> Draft:
@@ -32,9 +29,4 @@ def named_in_full(draft: Draft, short: str, full: str) -> Draft:
 
         return pattern.sub(named, text)
 
-    body = tuple(
-        (key, fix(value) if key in _WORDED and isinstance(value, str) else value) for key, value in draft.body
-    )
-    if body == draft.body:
-        return draft
-    return dataclasses.replace(draft, body=body, prompt=fix(draft.prompt))
+    return rewritten(draft, fix)
